@@ -1,0 +1,156 @@
+/**
+ * The claim ledger, `data/claims.csv`: one row per cited figure, checked against its archived
+ * source. `readLedger` is the boundary: past it, every claim is parsed, verified and typed.
+ */
+import {readFile} from "node:fs/promises";
+import {join} from "node:path";
+import {CsvError, parse} from "csv-parse/sync";
+import type {Claim, Qualifier} from "../src/components/claim.ts";
+import {qualifiers} from "../src/components/claim.ts";
+import {KitError, throwIfAny} from "./errors.ts";
+import {FigureError, labelOf, parseFigure, withQualifier} from "./figure.ts";
+import {isIsoDate, type Source} from "./sources.ts";
+import {findNormalized, normalize, type Normalized} from "./text.ts";
+
+/** The ledger, relative to the project root. */
+export const ledgerFile = "data/claims.csv";
+
+/** Columns every ledger must have, in the order the seed's ledger writes them. */
+export const ledgerColumns = ["id", "figure", "measure", "attribution", "as_of", "place", "source", "quote"] as const;
+/** Columns a ledger may add. */
+export const optionalColumns = ["qualifier", "note"] as const;
+
+/** Columns whose value may not be empty. */
+const required = ["id", "figure", "measure", "as_of", "source", "quote"] as const;
+
+const slug = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** A row of CSV with the line it starts on. */
+export interface CsvRow {
+  line: number;
+  record: Record<string, string>;
+}
+
+/**
+ * Parses CSV text into rows with their starting line. Malformed rows are reported with
+ * csv-parse's own code (`CSV_QUOTE_NOT_CLOSED`, `CSV_RECORD_INCONSISTENT_FIELDS_LENGTH`) and line,
+ * and all of them are reported, not only the first.
+ */
+export function parseCsvRows(text: string, file: string, columns: readonly string[] = []): CsvRow[] {
+  const problems: KitError[] = [];
+  const report = (error: CsvError) => {
+    const problem = new KitError(error.code, error.message.replace(/^[A-Z][A-Za-z ]+: /, ""), {file, line: error.lines});
+    if (!problems.some((p) => p.message === problem.message)) problems.push(problem);
+  };
+  let output: {record: Record<string, string>; info: {lines: number}; raw: string}[] = [];
+  try {
+    output = parse(text, {
+      bom: true,
+      columns: true,
+      info: true,
+      raw: true,
+      skip_empty_lines: true,
+      skip_records_with_error: true,
+      on_skip: (error: CsvError | undefined) => void (error && report(error))
+    });
+  } catch (error) {
+    if (error instanceof CsvError) report(error);
+    else throw error;
+  }
+  const header = text.replace(/^\ufeff/, "").split(/\r?\n/, 1)[0];
+  const names = header.split(",").map((s) => s.replace(/^"|"$/g, "").trim());
+  for (const column of columns) {
+    if (!names.includes(column)) problems.push(new KitError("MISSING_COLUMN", `the header has no column "${column}"`, {file, line: 1}));
+  }
+  throwIfAny(problems);
+  return output.map(({record, info, raw}) => ({
+    record,
+    line: info.lines - (raw.replace(/\r?\n$/, "").match(/\n/g)?.length ?? 0)
+  }));
+}
+
+/**
+ * Reads and verifies the ledger against the archived sources: every quote occurs in its source,
+ * every figure in its quote and parses; ids are unique slugs; dates are ISO dates and `as_of` is
+ * not after the source's `published`. Throws every problem found, one line each.
+ */
+export async function readLedger(root: string, sources: Source[]): Promise<Claim[]> {
+  const text = await readFile(join(root, ledgerFile), "utf-8");
+  return verifyLedger(text, sources);
+}
+
+/** The pure core of readLedger: CSV text and sources in, claims out (or every problem thrown). */
+export function verifyLedger(text: string, sources: Source[], file: string = ledgerFile): Claim[] {
+  const rows = parseCsvRows(text, file, ledgerColumns);
+  const byId = new Map(sources.map((s) => [s.id, s]));
+  const normalized = new Map<string, Normalized>();
+  const seen = new Map<string, number>();
+  const problems: KitError[] = [];
+  const claims: Claim[] = [];
+  for (const {line, record} of rows) {
+    const fail = (code: string, detail: string) => problems.push(new KitError(code, detail, {file, line}));
+    const before = problems.length;
+    for (const name of required) {
+      if ((record[name] ?? "").trim() === "") fail("MISSING_FIELD", `"${name}" is empty`);
+    }
+    if (problems.length > before) continue;
+    const {id, figure, quote, source: sourceId, as_of} = record;
+    if (!slug.test(id)) fail("INVALID_ID", `id ${JSON.stringify(id)} is not a slug (lower-case letters, digits and hyphens)`);
+    else if (seen.has(id)) fail("DUPLICATE_ID", `id "${id}" is already used on line ${seen.get(id)}`);
+    else seen.set(id, line);
+    if (!isIsoDate(as_of)) fail("INVALID_DATE", `as_of ${JSON.stringify(as_of)} is not a date YYYY-MM-DD`);
+    const source = byId.get(sourceId);
+    if (!source) {
+      fail("UNKNOWN_SOURCE", `source "${sourceId}" is not in data/sources/`);
+    } else if (isIsoDate(as_of) && as_of > source.published) {
+      fail("AS_OF_AFTER_PUBLISHED", `as_of ${as_of} is after the source's published date ${source.published}`);
+    }
+    let span: {start: number; end: number} | null = null;
+    if (source) {
+      if (!normalized.has(source.id)) normalized.set(source.id, normalize(source.body));
+      span = findNormalized(normalized.get(source.id)!, quote);
+      if (!span) fail("QUOTE_NOT_IN_SOURCE", `quote not found in source "${source.id}": ${JSON.stringify(quote)}`);
+    }
+    if (!findNormalized(normalize(quote), figure)) {
+      fail("FIGURE_NOT_IN_QUOTE", `figure ${JSON.stringify(figure)} is not in the quote`);
+    }
+    let parsed;
+    try {
+      parsed = parseFigure(figure);
+      const override = (record.qualifier ?? "").trim();
+      if (override !== "") {
+        if (!qualifiers.includes(override as Qualifier) || override === "range") {
+          fail("INVALID_QUALIFIER", `qualifier ${JSON.stringify(override)} is not one of ${qualifiers.filter((q) => q !== "range").join(", ")}`);
+        } else {
+          parsed = withQualifier(parsed, override as Exclude<Qualifier, "range">);
+        }
+      }
+    } catch (error) {
+      if (!(error instanceof FigureError)) throw error;
+      fail(error.code, error.message);
+    }
+    if (problems.length > before || !parsed || !source || !span) continue;
+    claims.push({
+      ...parsed,
+      id,
+      figure,
+      label: labelOf(parsed),
+      measure: record.measure,
+      attribution: record.attribution ?? "",
+      as_of,
+      place: record.place ?? "",
+      source: source.id,
+      source_title: source.title,
+      byline: source.byline,
+      published: source.published,
+      publisher: source.publisher,
+      url: source.url,
+      quote,
+      quote_start: span.start,
+      quote_end: span.end,
+      note: record.note ?? ""
+    });
+  }
+  throwIfAny(problems);
+  return claims;
+}

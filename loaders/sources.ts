@@ -1,0 +1,187 @@
+/**
+ * Archived sources: `data/sources/<id>.md`, the article's text as published under a front matter
+ * of its metadata. Raw articles in the seed's format (` date YYYY-MM-DD <headline>`, then the
+ * body) are imported by `explainer add-source`.
+ */
+import {readFile, readdir} from "node:fs/promises";
+import {join} from "node:path";
+import matter from "gray-matter";
+import {KitError, throwIfAny} from "./errors.ts";
+
+/** The folder of archived sources, relative to the project root. */
+export const sourcesDir = "data/sources";
+
+/** An archived source: metadata and the body that quotes and offsets refer to. */
+export interface Source {
+  /** The file name without `.md`: `2022-03-02-putins-invasion-of-ukraine-…`. */
+  id: string;
+  /** Path relative to the project root, for messages. */
+  file: string;
+  title: string;
+  byline: string;
+  published: string;
+  publisher: string;
+  url: string;
+  archived: string;
+  /** The text as published; quote offsets are offsets into it. */
+  body: string;
+}
+
+/** A raw article in the seed's format, before it is archived. */
+export interface RawArticle {
+  title: string;
+  published: string;
+  byline: string;
+  body: string;
+}
+
+const isoDate = /^\d{4}-\d{2}-\d{2}$/;
+
+/** True for a real calendar date written `YYYY-MM-DD`. */
+export function isIsoDate(s: string): boolean {
+  if (!isoDate.test(s)) return false;
+  const d = new Date(`${s}T00:00:00Z`);
+  return !Number.isNaN(+d) && d.toISOString().slice(0, 10) === s;
+}
+
+/**
+ * Reads a raw article: first line ` date YYYY-MM-DD <headline>`, then the body. The byline is the
+ * body's first line that reads `By <name>`.
+ */
+export function parseRawArticle(text: string, file: string): RawArticle {
+  checkText(text, file);
+  const newline = text.indexOf("\n");
+  const first = newline < 0 ? text : text.slice(0, newline);
+  const m = /^\s*date\s+(\S+)\s+(.+?)\s*$/.exec(first);
+  if (!m) {
+    throw new KitError("NOT_AN_ARTICLE", 'the first line is not " date YYYY-MM-DD <headline>"', {file, line: 1});
+  }
+  const [, published, title] = m;
+  if (!isIsoDate(published)) {
+    throw new KitError("INVALID_DATE", `${JSON.stringify(published)} is not a date YYYY-MM-DD`, {file, line: 1});
+  }
+  const body = newline < 0 ? "" : text.slice(newline + 1).replace(/^\s*\n/, "").replace(/\s+$/, "") + "\n";
+  if (body.trim() === "") throw new KitError("SOURCE_EMPTY", "the article has no body", {file, line: 2});
+  const byline = /^By (.+?)\s*$/m.exec(body)?.[1] ?? "";
+  return {title, published, byline, body};
+}
+
+/** Rejects empty, binary and wrongly encoded text before it is read as an article or source. */
+export function checkText(text: string, file: string): void {
+  if (text.trim() === "") throw new KitError("SOURCE_EMPTY", "the file is empty", {file});
+  if (text.includes("\u0000")) throw new KitError("NOT_TEXT", "the file is binary, not text", {file});
+  if (text.includes("\ufffd")) throw new KitError("NOT_UTF8", "the file is not UTF-8 text", {file});
+}
+
+/** Decodes a file as UTF-8, failing with NOT_UTF8 or NOT_TEXT rather than reading mojibake. */
+export function decodeText(bytes: Uint8Array, file: string): string {
+  let text: string;
+  try {
+    text = new TextDecoder("utf-8", {fatal: true}).decode(bytes);
+  } catch {
+    throw new KitError("NOT_UTF8", "the file is not UTF-8 text", {file});
+  }
+  checkText(text, file);
+  return text;
+}
+
+/** The slug of a headline: lower case ASCII words joined by hyphens, at most 100 characters, cut at a word. */
+export function slugify(text: string): string {
+  const slug = text
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/['\u2019]/g, "")
+    .replace(/(\d),(?=\d)/g, "$1")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "");
+  if (slug.length <= 100) return slug;
+  const cut = slug.slice(0, 101);
+  return cut.slice(0, cut.lastIndexOf("-"));
+}
+
+/** The id an article gets when archived: `<published>-<slug of headline>`. */
+export function sourceIdOf(article: Pick<RawArticle, "published" | "title">): string {
+  return `${article.published}-${slugify(article.title)}`;
+}
+
+/** Writes an archived source file's text: front matter (empty where unknown), then the body. */
+export function formatSource(meta: Omit<Source, "id" | "file" | "body">, body: string): string {
+  const field = (name: string, value: string) => `${name}: ${value === "" ? '""' : JSON.stringify(value)}\n`;
+  return (
+    "---\n" +
+    field("title", meta.title) +
+    field("byline", meta.byline) +
+    field("published", meta.published) +
+    field("publisher", meta.publisher) +
+    field("url", meta.url) +
+    field("archived", meta.archived) +
+    "---\n" +
+    body
+  );
+}
+
+/** Parses an archived source file. Throws SOURCE_NO_FRONT_MATTER, SOURCE_NO_DATE or INVALID_DATE. */
+export function parseSource(text: string, file: string): Source {
+  checkText(text, file);
+  if (!text.startsWith("---\n")) {
+    throw new KitError("SOURCE_NO_FRONT_MATTER", "the file does not start with a --- front matter block", {
+      file,
+      line: 1
+    });
+  }
+  let parsed: matter.GrayMatterFile<string>;
+  try {
+    parsed = matter(text, {});
+  } catch (error) {
+    throw new KitError("SOURCE_BAD_FRONT_MATTER", (error as Error).message.split("\n")[0], {file, line: 1});
+  }
+  const data = parsed.data as Record<string, unknown>;
+  const str = (name: string): string => {
+    const v = data[name];
+    if (v === undefined || v === null) return "";
+    if (v instanceof Date) return v.toISOString().slice(0, 10);
+    return String(v);
+  };
+  const problems: KitError[] = [];
+  for (const name of ["published", "archived"]) {
+    const value = str(name);
+    if (value === "") {
+      if (name === "published") problems.push(new KitError("SOURCE_NO_DATE", "front matter has no published date", {file, field: "published"}));
+    } else if (!isIsoDate(value)) {
+      problems.push(new KitError("INVALID_DATE", `${JSON.stringify(value)} is not a date YYYY-MM-DD`, {file, field: name}));
+    }
+  }
+  throwIfAny(problems);
+  const id = file.replace(/^.*\//, "").replace(/\.md$/, "");
+  return {
+    id,
+    file,
+    title: str("title"),
+    byline: str("byline"),
+    published: str("published"),
+    publisher: str("publisher"),
+    url: str("url"),
+    archived: str("archived"),
+    body: parsed.content
+  };
+}
+
+/** Reads every archived source under `root`, in id order; reports every bad file, not only the first. */
+export async function readSources(root: string): Promise<Source[]> {
+  const dir = join(root, sourcesDir);
+  const names = (await readdir(dir).catch(() => [] as string[])).filter((n) => n.endsWith(".md")).sort();
+  const sources: Source[] = [];
+  const problems: KitError[] = [];
+  for (const name of names) {
+    const file = `${sourcesDir}/${name}`;
+    try {
+      sources.push(parseSource(decodeText(await readFile(join(dir, name)), file), file));
+    } catch (error) {
+      if (error instanceof KitError) problems.push(error);
+      else throw error;
+    }
+  }
+  throwIfAny(problems);
+  return sources;
+}

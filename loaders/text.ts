@@ -1,0 +1,77 @@
+/**
+ * Text normalization for comparing quotes with sources. Only what typography changes is
+ * normalized: runs of whitespace, curly and straight quotes, apostrophes and dashes. The result
+ * keeps a map back to the original offsets, so a match in normalized text is a span in the source.
+ */
+
+const folds: Record<string, string> = {
+  "\u2018": "'",
+  "\u2019": "'",
+  "\u201a": "'",
+  "\u201b": "'",
+  "\u2032": "'",
+  "\u201c": '"',
+  "\u201d": '"',
+  "\u201e": '"',
+  "\u201f": '"',
+  "\u2033": '"',
+  "\u2010": "-",
+  "\u2011": "-",
+  "\u2012": "-",
+  "\u2013": "-",
+  "\u2014": "-",
+  "\u2015": "-",
+  "\u2212": "-"
+};
+
+/** Folds one character: typographic quotes to straight ones, dashes to a hyphen. */
+export function foldChar(c: string): string {
+  return folds[c] ?? c;
+}
+
+/** Normalized text with, for each of its characters, the offset of the character it came from. */
+export interface Normalized {
+  text: string;
+  offsets: number[];
+}
+
+/**
+ * Normalizes `input`: whitespace runs become one space (trimmed at both ends), quotes become
+ * straight, dashes become `-`.
+ *
+ * ```ts
+ * normalize("Russia\u2019s  invasion").text // "Russia's invasion"
+ * ```
+ */
+export function normalize(input: string): Normalized {
+  let text = "";
+  const offsets: number[] = [];
+  let space = false;
+  for (let i = 0; i < input.length; i++) {
+    const c = input[i];
+    if (/\s/.test(c)) {
+      space = text.length > 0;
+      continue;
+    }
+    if (space) {
+      text += " ";
+      offsets.push(i - 1);
+      space = false;
+    }
+    text += foldChar(c);
+    offsets.push(i);
+  }
+  return {text, offsets};
+}
+
+/**
+ * Finds `needle` in `haystack` modulo normalization; returns the span in the original haystack,
+ * or null when it does not occur.
+ */
+export function findNormalized(haystack: Normalized, needle: string): {start: number; end: number} | null {
+  const n = normalize(needle).text;
+  if (n === "") return null;
+  const i = haystack.text.indexOf(n);
+  if (i < 0) return null;
+  return {start: haystack.offsets[i], end: haystack.offsets[i + n.length - 1] + 1};
+}

@@ -1,0 +1,99 @@
+/**
+ * The claim: a figure as the ledger publishes it, after parsing and verification.
+ * This module holds types and browser-safe helpers only; it runs in Node and in the page.
+ */
+
+/**
+ * How a figure's words bound its value. `exact` has no qualifier word; the others are named
+ * after the label they produce ("more than 800,000", "about 15,000").
+ */
+export type Qualifier = "exact" | "more-than" | "at-least" | "up-to" | "fewer-than" | "nearly" | "about" | "range";
+
+/** Every qualifier, in the order the methodology page lists them. */
+export const qualifiers: readonly Qualifier[] = [
+  "exact",
+  "more-than",
+  "at-least",
+  "up-to",
+  "fewer-than",
+  "nearly",
+  "about",
+  "range"
+];
+
+/** A parsed figure: its value and the interval its qualifier gives it. `null` bounds are open. */
+export interface Figure {
+  /** The number as written (for a range, its lower end). */
+  value: number;
+  lower: number | null;
+  upper: number | null;
+  lowerInclusive: boolean;
+  upperInclusive: boolean;
+  qualifier: Qualifier;
+  /** True when the words make the value an estimate ("some", "about", "nearly"). */
+  approximate: boolean;
+  /** `percent` for "2 per cent" and "2%"; otherwise null. */
+  unit: "percent" | null;
+}
+
+/** One row of the normalized ledger (`src/data/claims.csv`), as pages and charts read it. */
+export interface Claim extends Figure {
+  id: string;
+  /** The figure exactly as the quote writes it: `Well over 800,000`. */
+  figure: string;
+  /** How every surface says the figure: `more than 800,000`. */
+  label: string;
+  measure: string;
+  /** Who the source says gave the figure; empty when the source does not say. */
+  attribution: string;
+  as_of: string;
+  place: string;
+  source: string;
+  source_title: string;
+  byline: string;
+  published: string;
+  publisher: string;
+  url: string;
+  quote: string;
+  quote_start: number;
+  quote_end: number;
+  note: string;
+}
+
+/**
+ * Reads a row of `claims.csv` (all strings, as d3-dsv or csv-parse give it) back into a Claim.
+ *
+ * ```js
+ * const claims = (await FileAttachment("data/claims.csv").csv()).map(claimFromRow);
+ * ```
+ */
+export function claimFromRow(row: Record<string, string>): Claim {
+  const num = (s: string | undefined) => (s === undefined || s === "" ? null : Number(s));
+  return {
+    id: row.id,
+    figure: row.figure,
+    label: row.label,
+    measure: row.measure,
+    value: Number(row.value),
+    lower: num(row.lower),
+    upper: num(row.upper),
+    lowerInclusive: row.lower_inclusive === "true",
+    upperInclusive: row.upper_inclusive === "true",
+    qualifier: row.qualifier as Qualifier,
+    approximate: row.approximate === "true",
+    unit: row.unit === "percent" ? "percent" : null,
+    attribution: row.attribution ?? "",
+    as_of: row.as_of,
+    place: row.place ?? "",
+    source: row.source,
+    source_title: row.source_title ?? "",
+    byline: row.byline ?? "",
+    published: row.published ?? "",
+    publisher: row.publisher ?? "",
+    url: row.url ?? "",
+    quote: row.quote,
+    quote_start: Number(row.quote_start),
+    quote_end: Number(row.quote_end),
+    note: row.note ?? ""
+  };
+}

@@ -1,0 +1,4 @@
+import {sourcesCsv} from "../../loaders/claims.ts";
+import {runLoader} from "../../loaders/run.ts";
+
+await runLoader(() => sourcesCsv(process.cwd()));

@@ -1,0 +1,18 @@
+/** Every command of `npx explainer`, by name. */
+import type {Effects} from "../cli.ts";
+import {addSource} from "./add-source.ts";
+import {check} from "./check.ts";
+import {vendor} from "./vendor.ts";
+
+/** A command: what it takes, what it does, and how it runs. */
+export interface Command {
+  usage: string;
+  summary: string;
+  run(args: string[], effects: Effects): Promise<void>;
+}
+
+export const commands: Record<string, Command> = {
+  "add-source": addSource,
+  check,
+  vendor
+};
