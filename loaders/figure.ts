@@ -123,9 +123,9 @@ function parseNumberWords(s: string): number | null {
   return Number.isFinite(value) && value > 0 ? value : null;
 }
 
-/** Rounds away float noise from scaling (5.6 × 1e6). */
+/** Rounds away float noise from scaling (5.6 × 1e6 = 5599999.999…) to 15 significant digits. */
 function round(x: number): number {
-  return Math.round(x * 1e6) / 1e6;
+  return Number(x.toPrecision(15));
 }
 
 /** Splits a range "between A and B", "from A to B", "A to B", "A-B" into its two ends. */

@@ -1,7 +1,9 @@
 /** Every command of `npx explainer`, by name. */
 import type {Effects} from "../cli.ts";
 import {addSource} from "./add-source.ts";
+import {build} from "./build.ts";
 import {check} from "./check.ts";
+import {dev} from "./dev.ts";
 import {vendor} from "./vendor.ts";
 
 /** A command: what it takes, what it does, and how it runs. */
@@ -13,6 +15,8 @@ export interface Command {
 
 export const commands: Record<string, Command> = {
   "add-source": addSource,
+  build,
   check,
+  dev,
   vendor
 };

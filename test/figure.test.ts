@@ -1,0 +1,146 @@
+import fc from "fast-check";
+import {describe, expect, test} from "vitest";
+import {FigureError, labelOf, parseFigure, parseNumber} from "../loaders/figure.ts";
+
+type Row = [text: string, value: number, lower: number | null, upper: number | null, qualifier: string, label: string];
+
+// Every form and qualifier of the ledger, with the exact interval and label each must give.
+const table: Row[] = [
+  ["2,000", 2000, 2000, 2000, "exact", "2,000"],
+  ["547,982", 547982, 547982, 547982, "exact", "547,982"],
+  ["5.6", 5.6, 5.6, 5.6, "exact", "5.6"],
+  ["one million", 1e6, 1e6, 1e6, "exact", "1 million"],
+  ["half a million", 5e5, 5e5, 5e5, "exact", "500,000"],
+  ["a quarter of a million", 250000, 250000, 250000, "exact", "250,000"],
+  ["5.6 million", 5.6e6, 5.6e6, 5.6e6, "exact", "5.6 million"],
+  ["four million", 4e6, 4e6, 4e6, "exact", "4 million"],
+  ["a dozen", 12, 12, 12, "exact", "12"],
+  ["twenty-five", 25, 25, 25, "exact", "25"],
+  ["1M", 1e6, 1e6, 1e6, "exact", "1 million"],
+  ["15k", 15000, 15000, 15000, "exact", "15,000"],
+  ["1.2bn", 1.2e9, 1.2e9, 1.2e9, "exact", "1.2 billion"],
+  ["2 per cent", 2, 2, 2, "exact", "2%"],
+  ["2%", 2, 2, 2, "exact", "2%"],
+  ["between 2,000 and 3,000", 2000, 2000, 3000, "range", "between 2,000 and 3,000"],
+  ["2,000-3,000", 2000, 2000, 3000, "range", "between 2,000 and 3,000"],
+  ["2,000–3,000", 2000, 2000, 3000, "range", "between 2,000 and 3,000"],
+  ["2,000 to 3,000", 2000, 2000, 3000, "range", "between 2,000 and 3,000"],
+  ["between 2 and 3 million", 2e6, 2e6, 3e6, "range", "between 2 million and 3 million"],
+  ["between 2% and 3%", 2, 2, 3, "range", "between 2% and 3%"],
+  ["more than 800,000", 800000, 800000, null, "more-than", "more than 800,000"],
+  ["over 800,000", 800000, 800000, null, "more-than", "more than 800,000"],
+  ["Well over 800,000", 800000, 800000, null, "more-than", "more than 800,000"],
+  ["upwards of 800,000", 800000, 800000, null, "more-than", "more than 800,000"],
+  ["in excess of 800,000", 800000, 800000, null, "more-than", "more than 800,000"],
+  ["at least 300", 300, 300, null, "at-least", "at least 300"],
+  ["no fewer than 300", 300, 300, null, "at-least", "at least 300"],
+  ["up to 4 million", 4e6, null, 4e6, "up-to", "up to 4 million"],
+  ["as many as 4 million", 4e6, null, 4e6, "up-to", "up to 4 million"],
+  ["at most 40", 40, null, 40, "up-to", "up to 40"],
+  ["fewer than 100", 100, null, 100, "fewer-than", "fewer than 100"],
+  ["less than 2%", 2, null, 2, "fewer-than", "fewer than 2%"],
+  ["under 100", 100, null, 100, "fewer-than", "fewer than 100"],
+  ["nearly 1,000", 1000, null, 1000, "nearly", "nearly 1,000"],
+  ["almost half a million", 5e5, null, 5e5, "nearly", "nearly 500,000"],
+  ["just under 500", 500, null, 500, "nearly", "nearly 500"],
+  ["about 15,000", 15000, null, null, "about", "about 15,000"],
+  ["around 15,000", 15000, null, null, "about", "about 15,000"],
+  ["Some 15,000", 15000, null, null, "about", "about 15,000"],
+  ["roughly 15,000", 15000, null, null, "about", "about 15,000"],
+  ["approximately 15,000", 15000, null, null, "about", "about 15,000"],
+  ["an estimated 15,000", 15000, null, null, "about", "about 15,000"]
+];
+
+describe("parseFigure", () => {
+  test.each(table)("parseFigure(%j)", (text, value, lower, upper, qualifier, label) => {
+    const figure = parseFigure(text);
+    expect([figure.value, figure.lower, figure.upper, figure.qualifier]).toEqual([value, lower, upper, qualifier]);
+    expect(labelOf(figure)).toBe(label);
+  });
+
+  test('parseFigure("well over 800,000") is a lower bound, exclusive', () => {
+    expect(parseFigure("well over 800,000")).toEqual({
+      value: 800000,
+      lower: 800000,
+      upper: null,
+      lowerInclusive: false,
+      upperInclusive: false,
+      qualifier: "more-than",
+      approximate: false,
+      unit: null
+    });
+  });
+
+  test('parseFigure("at least 300") is a lower bound, inclusive; "up to 40" an upper bound, inclusive', () => {
+    expect(parseFigure("at least 300").lowerInclusive).toBe(true);
+    expect(parseFigure("up to 40").upperInclusive).toBe(true);
+    expect(parseFigure("fewer than 40").upperInclusive).toBe(false);
+  });
+
+  test('parseFigure("some 15,000") and "nearly 1,000" are approximate; "2,000" is not', () => {
+    expect(parseFigure("some 15,000").approximate).toBe(true);
+    expect(parseFigure("nearly 1,000").approximate).toBe(true);
+    expect(parseFigure("2,000").approximate).toBe(false);
+  });
+
+  test('parseFigure("2 per cent") has the unit percent', () => {
+    expect(parseFigure("2 per cent").unit).toBe("percent");
+    expect(parseFigure("2,000").unit).toBe(null);
+  });
+
+  test.each(["", "many", "blah 3", "dozens", "a few", "3 or so apples", "2,00"])(
+    "parseFigure(%j) throws FIGURE_UNPARSEABLE, never a guess",
+    (text) => {
+      expect(() => parseFigure(text)).toThrow(FigureError);
+      try {
+        parseFigure(text);
+      } catch (error) {
+        expect((error as FigureError).code).toBe("FIGURE_UNPARSEABLE");
+      }
+    }
+  );
+
+  test('parseFigure("reportedly 3,000") gives no qualifier for an unknown word', () => {
+    expect(() => parseFigure("reportedly 3,000")).toThrow('cannot read figure "reportedly 3,000"');
+  });
+});
+
+describe("parseFigure properties", () => {
+  const qualifierWords = ["", "more than ", "well over ", "at least ", "up to ", "fewer than ", "nearly ", "about ", "some "];
+
+  test("any integer formatted with separators parses back to itself", () => {
+    fc.assert(
+      fc.property(fc.integer({min: 0, max: 1e12}), (n) => {
+        expect(parseNumber(n.toLocaleString("en-US"))).toBe(n);
+        expect(parseFigure(n.toLocaleString("en-US")).value).toBe(n);
+      })
+    );
+  });
+
+  test("a qualifier never changes value", () => {
+    fc.assert(
+      fc.property(fc.integer({min: 1, max: 1e9}), fc.constantFrom(...qualifierWords), (n, q) => {
+        const text = n.toLocaleString("en-US");
+        expect(parseFigure(q + text).value).toBe(parseFigure(text).value);
+      })
+    );
+  });
+
+  test("lower <= value <= upper whenever both are set", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({min: 1, max: 1e9}),
+        fc.integer({min: 0, max: 1e9}),
+        fc.constantFrom(...qualifierWords, "between"),
+        (a, d, q) => {
+          const f =
+            q === "between"
+              ? parseFigure(`between ${a.toLocaleString("en-US")} and ${(a + d).toLocaleString("en-US")}`)
+              : parseFigure(q + a.toLocaleString("en-US"));
+          if (f.lower !== null) expect(f.lower).toBeLessThanOrEqual(f.value);
+          if (f.upper !== null) expect(f.value).toBeLessThanOrEqual(f.upper);
+        }
+      )
+    );
+  });
+});

@@ -1,0 +1,144 @@
+import {readFile} from "node:fs/promises";
+import {join} from "node:path";
+import {describe, expect, test} from "vitest";
+import {KitError, problemsOf} from "../loaders/errors.ts";
+import {verifyLedger} from "../loaders/ledger.ts";
+import {parseSource, parseRawArticle, sourceIdOf} from "../loaders/sources.ts";
+import {projectRoot} from "./helpers/project.ts";
+
+const sourceText = await readFile(join(projectRoot, "test/fixtures/sources/seed.md"), "utf-8");
+const source = parseSource(sourceText, "test/fixtures/sources/seed.md");
+const header = "id,figure,measure,attribution,as_of,place,source,quote,qualifier,note";
+const good = `refugees,"Well over 800,000",refugees,the UN,2022-03-02,Ukraine,seed,"Well over 800,000 Ukrainians have become refugees, the UN believes.",,`;
+
+/** The problems verifyLedger reports for a ledger, as `line: CODE` strings. */
+function problems(...rows: string[]): string[] {
+  try {
+    verifyLedger([header, ...rows].join("\n") + "\n", [source]);
+    return [];
+  } catch (error) {
+    const found = problemsOf(error);
+    if (found.length === 0) throw error;
+    return found.map((p) => `${p.line}: ${p.code}`);
+  }
+}
+
+describe("verifyLedger", () => {
+  test("verifyLedger(seed row) gives the claim with its label and the quote's offsets in the source", () => {
+    const [claim] = verifyLedger(`${header}\n${good}\n`, [source]);
+    expect(claim.label).toBe("more than 800,000");
+    expect(claim.qualifier).toBe("more-than");
+    expect(source.body.slice(claim.quote_start, claim.quote_end)).toBe(
+      "Well over 800,000 Ukrainians have become refugees, the UN believes."
+    );
+  });
+
+  test("verifyLedger matches quotes across curly quotes, dashes and whitespace", () => {
+    const row = `killed,"2,000",civilians killed,,2022-03-02,,seed,"Russia's  invasion of Ukraine has killed 2,000 civilians, it emerged today – as",,`;
+    const [claim] = verifyLedger(`${header}\n${row}\n`, [source]);
+    expect(source.body.slice(claim.quote_start, claim.quote_end)).toBe(
+      "Russia’s invasion of Ukraine has killed 2,000 civilians, it emerged today - as"
+    );
+  });
+
+  test("a qualifier override replaces the words' qualifier", () => {
+    const row = good.replace(/,,$/, ",at-least,");
+    expect(verifyLedger(`${header}\n${row}\n`, [source])[0].label).toBe("at least 800,000");
+  });
+
+  test.each([
+    ["a quote not in its source", good.replace("Well over 800,000 Ukrainians", "Well over 800,000 Russians"), "2: QUOTE_NOT_IN_SOURCE"],
+    ["a figure not in its quote", good.replace('"Well over 800,000"', '"Well over 900,000"'), "2: FIGURE_NOT_IN_QUOTE"],
+    ["an unparseable figure", good.replace('"Well over 800,000"', '"Ukrainians"'), "2: FIGURE_UNPARSEABLE"],
+    ["an unknown source", good.replace(",seed,", ",no-such-source,"), "2: UNKNOWN_SOURCE"],
+    ["an invalid date", good.replace("2022-03-02", "2022-02-30"), "2: INVALID_DATE"],
+    ["as_of after published", good.replace("2022-03-02", "2022-03-05"), "2: AS_OF_AFTER_PUBLISHED"],
+    ["an id that is not a slug", good.replace("refugees,", "Refugees!,"), "2: INVALID_ID"],
+    ["an empty required field", good.replace(",refugees,", ",,"), "2: MISSING_FIELD"],
+    ["an unknown qualifier", good.replace(/,,$/, ",lots,"), "2: INVALID_QUALIFIER"]
+  ])("verifyLedger reports %s", (_name, row, expected) => {
+    expect(problems(row)).toEqual([expected]);
+  });
+
+  test("verifyLedger reports a duplicate id on the second line, naming the first", () => {
+    expect(problems(good, good)).toEqual(["3: DUPLICATE_ID"]);
+    try {
+      verifyLedger(`${header}\n${good}\n${good}\n`, [source]);
+    } catch (error) {
+      expect((error as KitError).message).toBe('data/claims.csv:3: DUPLICATE_ID: id "refugees" is already used on line 2');
+    }
+  });
+
+  test("verifyLedger reports every problem, not only the first", () => {
+    const bad = good.replace("2022-03-02", "2022-13-01");
+    expect(problems(good.replace("refugees,", "a,"), bad.replace("refugees,", "b,"), "c,,x,,,,,,,")).toEqual([
+      "3: INVALID_DATE",
+      // figure, as_of, source and quote are empty: one line each
+      "4: MISSING_FIELD",
+      "4: MISSING_FIELD",
+      "4: MISSING_FIELD",
+      "4: MISSING_FIELD"
+    ]);
+  });
+
+  test("verifyLedger reports csv-parse's code and line for a wrong number of fields", () => {
+    expect(problems(good, "x,y")).toEqual(["3: CSV_RECORD_INCONSISTENT_COLUMNS"]);
+  });
+
+  test("verifyLedger reports csv-parse's code and line for an unbalanced quote", () => {
+    expect(problems(good, good, 'x,"2,000,a,b,2022-03-02,,seed,q,,')).toEqual(["4: CSV_QUOTE_NOT_CLOSED"]);
+  });
+
+  test("verifyLedger reports a missing column on the header line", () => {
+    try {
+      verifyLedger("id,figure\nrefugees,1\n", [source]);
+      expect.unreachable();
+    } catch (error) {
+      expect(problemsOf(error).map((p) => p.message)[0]).toBe('data/claims.csv:1: MISSING_COLUMN: the header has no column "measure"');
+    }
+  });
+
+  test("a quote spanning lines starts at its first line", () => {
+    const row = good.replace('"Well over 800,000 Ukrainians have', '"Well over 800,000\nUkrainians have');
+    expect(problems(good.replace("refugees,", "first,"), row.replace(",seed,", ",nope,"))).toEqual(["3: UNKNOWN_SOURCE"]);
+  });
+});
+
+describe("sources", () => {
+  test("parseSource reads the front matter; empty fields stay empty", () => {
+    expect(source).toMatchObject({
+      title: "Putin's invasion of Ukraine leaves 2,000 civilians dead as pleas for escape routes grow",
+      byline: "Will Taylor",
+      published: "2022-03-02",
+      publisher: "",
+      url: ""
+    });
+  });
+
+  test.each([
+    ["no front matter", "Just text\n", "SOURCE_NO_FRONT_MATTER"],
+    ["no date", '---\ntitle: "x"\n---\nBody\n', "SOURCE_NO_DATE"],
+    ["an invalid date", '---\npublished: "2022-31-01"\n---\nBody\n', "INVALID_DATE"],
+    ["an empty file", "", "SOURCE_EMPTY"],
+    ["a binary file", "\u0000\u0001", "NOT_TEXT"]
+  ])("parseSource rejects %s", (_name, text, code) => {
+    expect(() => parseSource(text, "data/sources/x.md")).toThrow(expect.objectContaining({code, file: "data/sources/x.md"}));
+  });
+
+  test("parseRawArticle reads the seed's format; sourceIdOf slugs the headline", () => {
+    const article = parseRawArticle(" date 2022-03-02 Putin's invasion of Ukraine\n\nBy Will Taylor\n\nText.\n", "a.txt");
+    expect(article).toEqual({
+      title: "Putin's invasion of Ukraine",
+      published: "2022-03-02",
+      byline: "Will Taylor",
+      body: "By Will Taylor\n\nText.\n"
+    });
+    expect(sourceIdOf(article)).toBe("2022-03-02-putins-invasion-of-ukraine");
+  });
+
+  test("parseRawArticle rejects a file that is not an article", () => {
+    expect(() => parseRawArticle("Hello\nworld\n", "notes.txt")).toThrow(
+      'notes.txt:1: NOT_AN_ARTICLE: the first line is not " date YYYY-MM-DD <headline>"'
+    );
+  });
+});
