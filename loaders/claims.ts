@@ -5,7 +5,7 @@
 import {csvFormat} from "d3-dsv";
 import type {Claim} from "../src/components/claim.ts";
 import {readLedger} from "./ledger.ts";
-import {readSources, type Source} from "./sources.ts";
+import {readSourcesSync, type Source} from "./sources.ts";
 
 /** Columns of the normalized ledger, in order. */
 export const claimColumns = [
@@ -36,11 +36,21 @@ export const claimColumns = [
   "note"
 ] as const;
 
-/** The project's sources and verified claims, read once. */
-export async function loadStory(root: string): Promise<{sources: Source[]; claims: Claim[]}> {
-  const sources = await readSources(root);
-  const claims = await readLedger(root, sources);
-  return {sources, claims};
+/** The project's sources and verified claims. */
+export interface Story {
+  sources: Source[];
+  claims: Claim[];
+}
+
+/** Reads and verifies the story synchronously (for the page plugin, which markdown-it runs synchronously). */
+export function loadStorySync(root: string): Story {
+  const sources = readSourcesSync(root);
+  return {sources, claims: readLedger(root, sources)};
+}
+
+/** Reads and verifies the project's sources and ledger; throws every problem found. */
+export async function loadStory(root: string): Promise<Story> {
+  return loadStorySync(root);
 }
 
 /** One claim as a row of the normalized ledger. */
@@ -83,7 +93,7 @@ export async function claimsCsv(root: string): Promise<string> {
 
 /** The sources' metadata as CSV text (`src/data/sources.csv`). */
 export async function sourcesCsv(root: string): Promise<string> {
-  const sources = await readSources(root);
+  const sources = readSourcesSync(root);
   const columns = ["id", "title", "byline", "published", "publisher", "url", "archived"] as const;
   return csvFormat(sources, [...columns]) + "\n";
 }

@@ -92,6 +92,7 @@ const digitsWithScale = new RegExp(`^(${digits})\\s*(${Object.keys(scales).join(
 const fractionOfScale = new RegExp(
   `^(${Object.keys(fractions).join("|")})(?: of)? an? (hundred|thousand|million|billion|trillion)$`
 );
+const andAFractionOfScale = /^(.+ and an? (?:half|quarter)) (hundred|thousand|million|billion|trillion)$/;
 const percentSuffix = /\s*(?:%|per ?cent|percent)$/;
 
 function normalizeFigureText(text: string): string {
@@ -109,6 +110,12 @@ export function parseNumber(text: string): number | null {
   if (m) return round(Number(m[1].replace(/,/g, "")) * (m[2] ? scales[m[2]] : 1));
   m = fractionOfScale.exec(s);
   if (m) return round(fractions[m[1]] * scales[m[2]]);
+  // "two and a half million": the library reads it as 2.0000005.
+  m = andAFractionOfScale.exec(s);
+  if (m) {
+    const whole = parseNumber(m[1]);
+    return whole === null ? null : round(whole * scales[m[2]]);
+  }
   return parseNumberWords(s);
 }
 

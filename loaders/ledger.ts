@@ -2,7 +2,7 @@
  * The claim ledger, `data/claims.csv`: one row per cited figure, checked against its archived
  * source. `readLedger` is the boundary: past it, every claim is parsed, verified and typed.
  */
-import {readFile} from "node:fs/promises";
+import {readFileSync} from "node:fs";
 import {join} from "node:path";
 import {CsvError, parse} from "csv-parse/sync";
 import type {Claim, Qualifier} from "../src/components/claim.ts";
@@ -39,7 +39,10 @@ export interface CsvRow {
 export function parseCsvRows(text: string, file: string, columns: readonly string[] = []): CsvRow[] {
   const problems: KitError[] = [];
   const report = (error: CsvError) => {
-    const problem = new KitError(error.code, error.message.replace(/^[A-Z][A-Za-z ]+: /, ""), {file, line: error.lines});
+    const problem = new KitError(error.code, error.message.replace(/^[A-Z][A-Za-z ]+: /, ""), {
+      file,
+      line: error.lines
+    });
     if (!problems.some((p) => p.message === problem.message)) problems.push(problem);
   };
   let output: {record: Record<string, string>; info: {lines: number}; raw: string}[] = [];
@@ -60,7 +63,8 @@ export function parseCsvRows(text: string, file: string, columns: readonly strin
   const header = text.replace(/^\ufeff/, "").split(/\r?\n/, 1)[0];
   const names = header.split(",").map((s) => s.replace(/^"|"$/g, "").trim());
   for (const column of columns) {
-    if (!names.includes(column)) problems.push(new KitError("MISSING_COLUMN", `the header has no column "${column}"`, {file, line: 1}));
+    if (!names.includes(column))
+      problems.push(new KitError("MISSING_COLUMN", `the header has no column "${column}"`, {file, line: 1}));
   }
   throwIfAny(problems);
   return output.map(({record, info, raw}) => ({
@@ -74,8 +78,13 @@ export function parseCsvRows(text: string, file: string, columns: readonly strin
  * every figure in its quote and parses; ids are unique slugs; dates are ISO dates and `as_of` is
  * not after the source's `published`. Throws every problem found, one line each.
  */
-export async function readLedger(root: string, sources: Source[]): Promise<Claim[]> {
-  const text = await readFile(join(root, ledgerFile), "utf-8");
+export function readLedger(root: string, sources: Source[]): Claim[] {
+  let text: string;
+  try {
+    text = readFileSync(join(root, ledgerFile), "utf-8");
+  } catch {
+    throw new KitError("NO_LEDGER", "cannot read the ledger", {file: ledgerFile});
+  }
   return verifyLedger(text, sources);
 }
 
@@ -95,7 +104,8 @@ export function verifyLedger(text: string, sources: Source[], file: string = led
     }
     if (problems.length > before) continue;
     const {id, figure, quote, source: sourceId, as_of} = record;
-    if (!slug.test(id)) fail("INVALID_ID", `id ${JSON.stringify(id)} is not a slug (lower-case letters, digits and hyphens)`);
+    if (!slug.test(id))
+      fail("INVALID_ID", `id ${JSON.stringify(id)} is not a slug (lower-case letters, digits and hyphens)`);
     else if (seen.has(id)) fail("DUPLICATE_ID", `id "${id}" is already used on line ${seen.get(id)}`);
     else seen.set(id, line);
     if (!isIsoDate(as_of)) fail("INVALID_DATE", `as_of ${JSON.stringify(as_of)} is not a date YYYY-MM-DD`);
@@ -120,7 +130,10 @@ export function verifyLedger(text: string, sources: Source[], file: string = led
       const override = (record.qualifier ?? "").trim();
       if (override !== "") {
         if (!qualifiers.includes(override as Qualifier) || override === "range") {
-          fail("INVALID_QUALIFIER", `qualifier ${JSON.stringify(override)} is not one of ${qualifiers.filter((q) => q !== "range").join(", ")}`);
+          fail(
+            "INVALID_QUALIFIER",
+            `qualifier ${JSON.stringify(override)} is not one of ${qualifiers.filter((q) => q !== "range").join(", ")}`
+          );
         } else {
           parsed = withQualifier(parsed, override as Exclude<Qualifier, "range">);
         }

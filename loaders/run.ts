@@ -5,7 +5,7 @@
 import {problemsOf} from "./errors.ts";
 
 /** Writes what `make` returns to stdout, or prints its problems and sets a failing exit status. */
-export async function runLoader(make: () => Promise<string>): Promise<void> {
+export async function runLoader(make: () => Promise<string | Uint8Array>): Promise<void> {
   try {
     process.stdout.write(await make());
   } catch (error) {

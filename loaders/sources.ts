@@ -3,7 +3,7 @@
  * of its metadata. Raw articles in the seed's format (` date YYYY-MM-DD <headline>`, then the
  * body) are imported by `explainer add-source`.
  */
-import {readFile, readdir} from "node:fs/promises";
+import {readFileSync, readdirSync} from "node:fs";
 import {join} from "node:path";
 import matter from "gray-matter";
 import {KitError, throwIfAny} from "./errors.ts";
@@ -60,7 +60,13 @@ export function parseRawArticle(text: string, file: string): RawArticle {
   if (!isIsoDate(published)) {
     throw new KitError("INVALID_DATE", `${JSON.stringify(published)} is not a date YYYY-MM-DD`, {file, line: 1});
   }
-  const body = newline < 0 ? "" : text.slice(newline + 1).replace(/^\s*\n/, "").replace(/\s+$/, "") + "\n";
+  const body =
+    newline < 0
+      ? ""
+      : text
+          .slice(newline + 1)
+          .replace(/^\s*\n/, "")
+          .replace(/\s+$/, "") + "\n";
   if (body.trim() === "") throw new KitError("SOURCE_EMPTY", "the article has no body", {file, line: 2});
   const byline = /^By (.+?)\s*$/m.exec(body)?.[1] ?? "";
   return {title, published, byline, body};
@@ -147,9 +153,12 @@ export function parseSource(text: string, file: string): Source {
   for (const name of ["published", "archived"]) {
     const value = str(name);
     if (value === "") {
-      if (name === "published") problems.push(new KitError("SOURCE_NO_DATE", "front matter has no published date", {file, field: "published"}));
+      if (name === "published")
+        problems.push(new KitError("SOURCE_NO_DATE", "front matter has no published date", {file, field: "published"}));
     } else if (!isIsoDate(value)) {
-      problems.push(new KitError("INVALID_DATE", `${JSON.stringify(value)} is not a date YYYY-MM-DD`, {file, field: name}));
+      problems.push(
+        new KitError("INVALID_DATE", `${JSON.stringify(value)} is not a date YYYY-MM-DD`, {file, field: name})
+      );
     }
   }
   throwIfAny(problems);
@@ -167,16 +176,26 @@ export function parseSource(text: string, file: string): Source {
   };
 }
 
-/** Reads every archived source under `root`, in id order; reports every bad file, not only the first. */
-export async function readSources(root: string): Promise<Source[]> {
+/**
+ * Reads every archived source under `root`, in id order; reports every bad file, not only the first.
+ * Synchronous, because the page plugin reads the story while markdown-it renders (which is sync).
+ */
+export function readSourcesSync(root: string): Source[] {
   const dir = join(root, sourcesDir);
-  const names = (await readdir(dir).catch(() => [] as string[])).filter((n) => n.endsWith(".md")).sort();
+  let names: string[] = [];
+  try {
+    names = readdirSync(dir)
+      .filter((n) => n.endsWith(".md"))
+      .sort();
+  } catch {
+    // No sources folder yet: no sources.
+  }
   const sources: Source[] = [];
   const problems: KitError[] = [];
   for (const name of names) {
     const file = `${sourcesDir}/${name}`;
     try {
-      sources.push(parseSource(decodeText(await readFile(join(dir, name)), file), file));
+      sources.push(parseSource(decodeText(readFileSync(join(dir, name)), file), file));
     } catch (error) {
       if (error instanceof KitError) problems.push(error);
       else throw error;
@@ -184,4 +203,9 @@ export async function readSources(root: string): Promise<Source[]> {
   }
   throwIfAny(problems);
   return sources;
+}
+
+/** readSourcesSync for async callers. */
+export async function readSources(root: string): Promise<Source[]> {
+  return readSourcesSync(root);
 }

@@ -8,7 +8,10 @@ import {copyProject, explainer, projectRoot, removeProject} from "./helpers/proj
 /** Every file under dir, relative to it. */
 async function files(dir: string): Promise<string[]> {
   const entries = await readdir(dir, {recursive: true, withFileTypes: true});
-  return entries.filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name).slice(dir.length + 1)).sort();
+  return entries
+    .filter((e) => e.isFile())
+    .map((e) => join(e.parentPath, e.name).slice(dir.length + 1))
+    .sort();
 }
 
 /** References in built HTML, JS and CSS that would make a reader's browser ask another host. */
@@ -31,6 +34,7 @@ describe("npm run build", () => {
   beforeAll(async () => {
     root = await copyProject();
     first = explainer(root, "build");
+    if (first.status !== 0) console.error(first.stderr.slice(-3000));
   });
   afterAll(() => removeProject(root));
 
@@ -44,7 +48,8 @@ describe("npm run build", () => {
     const found: string[] = [];
     for (const file of await files(join(root, "dist"))) {
       if (!/\.(html|js|css)$/.test(file)) continue;
-      for (const ref of externalReferences(await readFile(join(root, "dist", file), "utf-8"))) found.push(`${file}: ${ref}`);
+      for (const ref of externalReferences(await readFile(join(root, "dist", file), "utf-8")))
+        found.push(`${file}: ${ref}`);
     }
     expect(found).toEqual([]);
   });
@@ -54,7 +59,7 @@ describe("npm run build", () => {
   });
 
   test("the built claims CSV holds the three figures with their qualifiers and labels", async () => {
-    const csv = (await files(join(root, "dist"))).find((f) => /^_file\/data\/claims\.\w+\.csv$/.test(f));
+    const csv = (await files(join(root, "dist"))).find((f) => /^_file\/data\/download\/claims\.\w+\.csv$/.test(f));
     expect(csv).toBeDefined();
     const rows = csvParse(await readFile(join(root, "dist", csv!), "utf-8"));
     expect(rows.map((r) => [r.id, r.value, r.qualifier, r.label, r.attribution])).toEqual([
@@ -69,7 +74,7 @@ describe("npm run build", () => {
     const text = await readFile(ledger, "utf-8");
     await writeFile(ledger, text.replace(/^(refugees,.*),,$/m, "$1,at-least,"));
     expect(explainer(root, "build").status).toBe(0);
-    const csv = (await files(join(root, "dist"))).find((f) => /^_file\/data\/claims\.\w+\.csv$/.test(f))!;
+    const csv = (await files(join(root, "dist"))).find((f) => /^_file\/data\/download\/claims\.\w+\.csv$/.test(f))!;
     expect(await readFile(join(root, "dist", csv), "utf-8")).toContain('"at least 800,000"');
     await writeFile(ledger, text);
   });
@@ -110,7 +115,9 @@ describe("explainer add-source", () => {
     expect(added.status).toBe(0);
     expect(added.stdout).toBe(`data/sources/${id}.md\n`);
     const text = await readFile(target, "utf-8");
-    expect(text).toMatch(/^---\ntitle: "Putin's invasion of Ukraine leaves 2,000 civilians dead as pleas for escape routes grow"\nbyline: "Will Taylor"\npublished: "2022-03-02"\npublisher: ""\nurl: ""\narchived: "\d{4}-\d{2}-\d{2}"\n---\nBy Will Taylor\n/);
+    expect(text).toMatch(
+      /^---\ntitle: "Putin's invasion of Ukraine leaves 2,000 civilians dead as pleas for escape routes grow"\nbyline: "Will Taylor"\npublished: "2022-03-02"\npublisher: ""\nurl: ""\narchived: "\d{4}-\d{2}-\d{2}"\n---\nBy Will Taylor\n/
+    );
   });
 
   test("names the file and fails on an empty or binary file", async () => {

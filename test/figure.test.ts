@@ -14,6 +14,7 @@ const table: Row[] = [
   ["a quarter of a million", 250000, 250000, 250000, "exact", "250,000"],
   ["5.6 million", 5.6e6, 5.6e6, 5.6e6, "exact", "5.6 million"],
   ["four million", 4e6, 4e6, 4e6, "exact", "4 million"],
+  ["two and a half million", 2.5e6, 2.5e6, 2.5e6, "exact", "2.5 million"],
   ["a dozen", 12, 12, 12, "exact", "12"],
   ["twenty-five", 25, 25, 25, "exact", "25"],
   ["1M", 1e6, 1e6, 1e6, "exact", "1 million"],
@@ -106,7 +107,17 @@ describe("parseFigure", () => {
 });
 
 describe("parseFigure properties", () => {
-  const qualifierWords = ["", "more than ", "well over ", "at least ", "up to ", "fewer than ", "nearly ", "about ", "some "];
+  const qualifierWords = [
+    "",
+    "more than ",
+    "well over ",
+    "at least ",
+    "up to ",
+    "fewer than ",
+    "nearly ",
+    "about ",
+    "some "
+  ];
 
   test("any integer formatted with separators parses back to itself", () => {
     fc.assert(

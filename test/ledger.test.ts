@@ -47,7 +47,11 @@ describe("verifyLedger", () => {
   });
 
   test.each([
-    ["a quote not in its source", good.replace("Well over 800,000 Ukrainians", "Well over 800,000 Russians"), "2: QUOTE_NOT_IN_SOURCE"],
+    [
+      "a quote not in its source",
+      good.replace("Well over 800,000 Ukrainians", "Well over 800,000 Russians"),
+      "2: QUOTE_NOT_IN_SOURCE"
+    ],
     ["a figure not in its quote", good.replace('"Well over 800,000"', '"Well over 900,000"'), "2: FIGURE_NOT_IN_QUOTE"],
     ["an unparseable figure", good.replace('"Well over 800,000"', '"Ukrainians"'), "2: FIGURE_UNPARSEABLE"],
     ["an unknown source", good.replace(",seed,", ",no-such-source,"), "2: UNKNOWN_SOURCE"],
@@ -65,7 +69,9 @@ describe("verifyLedger", () => {
     try {
       verifyLedger(`${header}\n${good}\n${good}\n`, [source]);
     } catch (error) {
-      expect((error as KitError).message).toBe('data/claims.csv:3: DUPLICATE_ID: id "refugees" is already used on line 2');
+      expect((error as KitError).message).toBe(
+        'data/claims.csv:3: DUPLICATE_ID: id "refugees" is already used on line 2'
+      );
     }
   });
 
@@ -94,13 +100,17 @@ describe("verifyLedger", () => {
       verifyLedger("id,figure\nrefugees,1\n", [source]);
       expect.unreachable();
     } catch (error) {
-      expect(problemsOf(error).map((p) => p.message)[0]).toBe('data/claims.csv:1: MISSING_COLUMN: the header has no column "measure"');
+      expect(problemsOf(error).map((p) => p.message)[0]).toBe(
+        'data/claims.csv:1: MISSING_COLUMN: the header has no column "measure"'
+      );
     }
   });
 
   test("a quote spanning lines starts at its first line", () => {
     const row = good.replace('"Well over 800,000 Ukrainians have', '"Well over 800,000\nUkrainians have');
-    expect(problems(good.replace("refugees,", "first,"), row.replace(",seed,", ",nope,"))).toEqual(["3: UNKNOWN_SOURCE"]);
+    expect(problems(good.replace("refugees,", "first,"), row.replace(",seed,", ",nope,"))).toEqual([
+      "3: UNKNOWN_SOURCE"
+    ]);
   });
 });
 
@@ -122,11 +132,16 @@ describe("sources", () => {
     ["an empty file", "", "SOURCE_EMPTY"],
     ["a binary file", "\u0000\u0001", "NOT_TEXT"]
   ])("parseSource rejects %s", (_name, text, code) => {
-    expect(() => parseSource(text, "data/sources/x.md")).toThrow(expect.objectContaining({code, file: "data/sources/x.md"}));
+    expect(() => parseSource(text, "data/sources/x.md")).toThrow(
+      expect.objectContaining({code, file: "data/sources/x.md"})
+    );
   });
 
   test("parseRawArticle reads the seed's format; sourceIdOf slugs the headline", () => {
-    const article = parseRawArticle(" date 2022-03-02 Putin's invasion of Ukraine\n\nBy Will Taylor\n\nText.\n", "a.txt");
+    const article = parseRawArticle(
+      " date 2022-03-02 Putin's invasion of Ukraine\n\nBy Will Taylor\n\nText.\n",
+      "a.txt"
+    );
     expect(article).toEqual({
       title: "Putin's invasion of Ukraine",
       published: "2022-03-02",

@@ -42,7 +42,10 @@ export function explainer(root: string, ...args: string[]): {status: number; std
 }
 
 /** Effects that record output instead of printing it, with a fixed clock. */
-export function recordingEffects(root: string, now = new Date("2026-11-25T12:00:00Z")): Effects & {out: string[]; err: string[]} {
+export function recordingEffects(
+  root: string,
+  now = new Date("2026-11-25T12:00:00Z")
+): Effects & {out: string[]; err: string[]} {
   const out: string[] = [];
   const err: string[] = [];
   return {root, out, err, stdout: (t) => void out.push(t), stderr: (t) => void err.push(t), now: () => now};

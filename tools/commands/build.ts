@@ -1,19 +1,25 @@
 import {spawn} from "node:child_process";
 import {existsSync} from "node:fs";
-import {mkdir, readFile, rename, rm, writeFile} from "node:fs/promises";
+import {readFile, rename, rm, writeFile} from "node:fs/promises";
 import {join} from "node:path";
 import {loadStory} from "../../loaders/claims.ts";
 import {KitError} from "../../loaders/errors.ts";
 import type {Effects} from "../cli.ts";
-import {listFiles, outputOf, staleLoaders} from "../freshness.ts";
+import {listFiles} from "../deps.ts";
 import type {Command} from "./index.ts";
+import {runRefresh} from "./refresh.ts";
 import {vendorNpm} from "./vendor.ts";
 
 /** Where a build is made before it replaces `dist/`, so a failed build leaves the last good site whole. */
 export const stagingDir = ".explainer/dist-next";
 
 /** Runs a program with the kit's environment (telemetry off); resolves to its exit status. */
-export function run(command: string, args: string[], {root}: Effects, env: Record<string, string> = {}): Promise<number> {
+export function run(
+  command: string,
+  args: string[],
+  {root}: Effects,
+  env: Record<string, string> = {}
+): Promise<number> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, {
       cwd: root,
@@ -25,45 +31,39 @@ export function run(command: string, args: string[], {root}: Effects, env: Recor
   });
 }
 
-/** Sets `lang` on every page: Framework writes a bare `<html>`. */
+/**
+ * Fixes what Framework writes into every page that a news page must not have: a bare `<html>` with
+ * no `lang`, and a viewport that forbids zooming (`maximum-scale=1`).
+ */
 export async function finishPages(dir: string): Promise<void> {
   for (const file of (await listFiles(dir)).filter((f) => f.endsWith(".html"))) {
     const html = await readFile(file, "utf-8");
-    await writeFile(file, html.replace(/^(<!DOCTYPE html>\s*)<html>/i, '$1<html lang="en">'));
+    await writeFile(
+      file,
+      html.replace(/^(<!DOCTYPE html>\s*)<html>/i, '$1<html lang="en">').replace(/, maximum-scale=1(?=")/, "")
+    );
   }
 }
 
 /**
  * Builds the site into `dist/`: verifies the story first (bad input fails before anything is
- * touched), provides Framework's npm modules from node_modules, re-runs every loader whose output is
- * older than its inputs, builds into a staging folder and only then replaces `dist/`.
+ * touched), provides Framework's npm modules from node_modules, refreshes the loaders whose inputs
+ * changed (`explainer refresh`: a failing loader fails the build before anything is built), builds
+ * into a staging folder (Framework uses the refreshed outputs as they are) and only then replaces `dist/`.
  */
 export async function buildSite(effects: Effects): Promise<void> {
   const {root, stderr} = effects;
   await loadStory(root);
   await vendorNpm(effects);
-  const stale = await staleLoaders(root);
-  const backup = join(root, ".explainer/stale-backup");
-  await rm(backup, {recursive: true, force: true});
-  for (const loader of stale) {
-    const output = outputOf(root, loader);
-    if (!existsSync(output)) continue;
-    const saved = join(backup, output.slice(root.length));
-    await mkdir(join(saved, ".."), {recursive: true});
-    await rename(output, saved);
-  }
-  if (stale.length) stderr(`re-running ${stale.length} loader${stale.length === 1 ? "" : "s"} with newer inputs\n`);
+  await runRefresh({names: [], force: false, json: false}, {...effects, stdout: stderr});
   const staging = join(root, stagingDir);
   const status = await run("observable", ["build"], effects, {EXPLAINER_OUTPUT: stagingDir});
   if (status !== 0) {
-    for (const saved of await listFiles(backup)) {
-      const output = join(root, saved.slice(backup.length));
-      if (!existsSync(output)) await mkdir(join(output, ".."), {recursive: true}).then(() => rename(saved, output));
-    }
     await rm(staging, {recursive: true, force: true});
-    throw new KitError("BUILD_FAILED", `observable build exited with status ${status}; dist/ is unchanged`, {file: "src"});
+    throw new KitError("BUILD_FAILED", `observable build exited with status ${status}; dist/ is unchanged`, {
+      file: "src"
+    });
   }
-  await rm(backup, {recursive: true, force: true});
   await finishPages(staging);
   const dist = join(root, "dist");
   const old = join(root, ".explainer/dist-old");
@@ -76,7 +76,7 @@ export async function buildSite(effects: Effects): Promise<void> {
 
 export const build: Command = {
   usage: "",
-  summary: "verify the story, re-run loaders with newer inputs, and build the site into dist/ (kept on failure)",
+  summary: "verify the story, refresh loaders whose inputs changed, and build the site into dist/ (kept on failure)",
   async run(_args, effects) {
     await buildSite(effects);
   }

@@ -1,10 +1,9 @@
 import {spawn} from "node:child_process";
-import {join} from "node:path";
-import {watch} from "chokidar";
 import {loadStory} from "../../loaders/claims.ts";
 import {problemsOf} from "../../loaders/errors.ts";
 import {UsageError, type Effects} from "../cli.ts";
-import {findLoaders, loaderInputs, staleLoaders, touch} from "../freshness.ts";
+import {startEditorSession} from "../editor-session.ts";
+import {refreshLive, watchLoaderInputs} from "../live.ts";
 import type {Command} from "./index.ts";
 import {vendorNpm} from "./vendor.ts";
 
@@ -25,15 +24,15 @@ export function parseDevArgs(args: string[]): DevOptions {
 }
 
 /**
- * Serves the explainer with Framework's preview on loopback, and watches `data/`, `loaders/` and
- * `src/components/`: a change marks the loaders as changed, so preview re-runs them and the open
- * pages update. Problems in the story are printed as they appear, without stopping the server.
+ * Serves the explainer with Framework's preview on loopback, after refreshing the loaders whose
+ * inputs changed, and watches `data/`, `loaders/` and `src/components/`: a change re-runs exactly the
+ * affected loaders and announces their new outputs to preview, which updates the open pages.
+ * Problems in the story are printed as they appear, without stopping the server.
  * Resolves when the preview exits (Ctrl-C stops both).
  */
 export async function serve(options: DevOptions, effects: Effects): Promise<void> {
   const {root, stderr} = effects;
   await vendorNpm(effects);
-  await touch(await staleLoaders(root));
   const verify = () =>
     loadStory(root).then(
       () => stderr("story verified\n"),
@@ -44,33 +43,35 @@ export async function serve(options: DevOptions, effects: Effects): Promise<void
       }
     );
   await verify();
+  // The chart editor's save endpoint, and its token for the editor page only (before the first refresh).
+  const editor = await startEditorSession(root, options.port);
+  const base = `http://${options.host}:${options.port}`;
+  effects.stdout(`explainer dev: preview ${base}/\n  chart editor ${base}/editor\n  save endpoint ${editor.url}\n`);
+  await refreshLive(effects);
   const preview = spawn(
     "observable",
     ["preview", "--host", options.host, "--port", String(options.port), "--no-open"],
     {cwd: root, stdio: ["ignore", "inherit", "inherit"], env: {...process.env, OBSERVABLE_TELEMETRY_DISABLE: "true"}}
   );
-  let timer: NodeJS.Timeout | undefined;
-  const watcher = watch(
-    loaderInputs.map((d) => join(root, d)),
-    {ignoreInitial: true}
-  ).on("all", () => {
-    clearTimeout(timer);
-    timer = setTimeout(async () => {
-      await verify();
-      await touch(await findLoaders(root));
-    }, 100);
+  const live = watchLoaderInputs(effects, {
+    onError: (error) => stderr(`refresh failed: ${(error as Error)?.stack ?? error}\n`)
   });
   const stop = () => preview.kill("SIGTERM");
-  process.once("SIGINT", stop);
-  process.once("SIGTERM", stop);
+  // `on`, not `once`: a Ctrl-C reaches this process twice (from the terminal and relayed by tsx), and
+  // a second signal with no listener would end it before the save endpoint's cleanup below.
+  process.on("SIGINT", stop);
+  process.on("SIGTERM", stop);
   await new Promise<void>((resolve) => preview.on("exit", () => resolve()));
-  clearTimeout(timer);
-  await watcher.close();
+  await live.close();
+  await editor.close();
+  process.off("SIGINT", stop);
+  process.off("SIGTERM", stop);
 }
 
 export const dev: Command = {
   usage: "[--port 3000]",
-  summary: "serve the explainer on http://127.0.0.1:3000 and re-run loaders when data/ or loaders/ change",
+  summary:
+    "serve the explainer and its chart editor on http://127.0.0.1:3000 (saves on the next port) and re-run loaders when data/ or loaders/ change",
   async run(args, effects) {
     await serve(parseDevArgs(args), effects);
   }

@@ -2,8 +2,12 @@
 import type {Effects} from "../cli.ts";
 import {addSource} from "./add-source.ts";
 import {build} from "./build.ts";
+import {charts} from "./charts.ts";
 import {check} from "./check.ts";
+import {claim} from "./claim.ts";
 import {dev} from "./dev.ts";
+import {numbers} from "./numbers.ts";
+import {refreshCommand} from "./refresh.ts";
 import {vendor} from "./vendor.ts";
 
 /** A command: what it takes, what it does, and how it runs. */
@@ -16,7 +20,11 @@ export interface Command {
 export const commands: Record<string, Command> = {
   "add-source": addSource,
   build,
+  charts,
   check,
+  claim,
   dev,
+  numbers,
+  refresh: refreshCommand,
   vendor
 };

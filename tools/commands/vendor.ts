@@ -34,7 +34,10 @@ export async function installedVersion(root: string, name: string): Promise<stri
  * self-contained ES module bundled by esbuild from node_modules. Framework finds it there and
  * neither resolves a version nor downloads anything.
  */
-export async function vendorNpm({root, stderr}: Effects, names: readonly string[] = vendoredModules): Promise<string[]> {
+export async function vendorNpm(
+  {root, stderr}: Effects,
+  names: readonly string[] = vendoredModules
+): Promise<string[]> {
   const written: string[] = [];
   for (const name of names) {
     const version = await installedVersion(root, name);

@@ -1,0 +1,240 @@
+/**
+ * The number audit: every number in every archived source, with the status the ledger and the
+ * ignore list give it. `cited` when a ledger claim's quote and figure cover its span; `ignored`
+ * when a row of `data/ignored.csv` (`source,text,reason`) covers it; `unreviewed` otherwise.
+ * `explainer check` fails while a count, percent or money number is unreviewed.
+ */
+import {readFile} from "node:fs/promises";
+import {join} from "node:path";
+import type {Claim} from "../src/components/claim.ts";
+import {loadStory} from "./claims.ts";
+import {KitError, throwIfAny} from "./errors.ts";
+import {parseCsvRows} from "./ledger.ts";
+import {numberColumns, numbersCsv, numbersOfSource, type NumberPart, type NumberRow} from "./number-rows.ts";
+import type {NumberKind} from "./numbers.ts";
+import type {Source} from "./sources.ts";
+import {findNormalized, normalize} from "./text.ts";
+
+/** The ignore list, relative to the project root. */
+export const ignoredFile = "data/ignored.csv";
+
+/** Columns of the ignore list. */
+export const ignoredColumns = ["source", "text", "reason"] as const;
+
+/** Kinds that `check` requires the ledger or the ignore list to answer for. */
+export const reviewedKinds: readonly NumberKind[] = ["count", "percent", "money"];
+
+/** What the ledger and the ignore list say about a number. */
+export type NumberStatus = "cited" | "ignored" | "unreviewed";
+
+/** A number with its status; `claim` is the citing claim's id, `reason` the ignore row's reason. */
+export interface AuditedNumber extends NumberRow {
+  status: NumberStatus;
+  claim: string;
+  reason: string;
+}
+
+/** Columns of `src/data/numbers.csv`: the number columns, then the status and who gives it. */
+export const auditColumns = [...numberColumns, "status", "claim", "reason"] as const;
+
+/** One row of the ignore list, with its line in the file. */
+export interface IgnoreRow {
+  line: number;
+  source: string;
+  text: string;
+  reason: string;
+}
+
+/**
+ * Parses the ignore list: every field filled in (a reason is required) and every source known.
+ * Throws every problem, one line each (`data/ignored.csv:3: UNKNOWN_SOURCE: …`).
+ */
+export function parseIgnored(text: string, sources: Source[], file: string = ignoredFile): IgnoreRow[] {
+  const ids = new Set(sources.map((s) => s.id));
+  const problems: KitError[] = [];
+  const rows: IgnoreRow[] = [];
+  for (const {line, record} of parseCsvRows(text, file, ignoredColumns)) {
+    const missing = ignoredColumns.filter((name) => (record[name] ?? "").trim() === "");
+    for (const name of missing) problems.push(new KitError("MISSING_FIELD", `"${name}" is empty`, {file, line}));
+    if (missing.length > 0) continue;
+    if (!ids.has(record.source)) {
+      problems.push(new KitError("UNKNOWN_SOURCE", `source "${record.source}" is not in data/sources/`, {file, line}));
+      continue;
+    }
+    rows.push({line, source: record.source, text: record.text, reason: record.reason});
+  }
+  throwIfAny(problems);
+  return rows;
+}
+
+/** Reads `data/ignored.csv` under `root`; a project without one ignores nothing. */
+export async function readIgnored(root: string, sources: Source[]): Promise<IgnoreRow[]> {
+  let text: string;
+  try {
+    text = await readFile(join(root, ignoredFile), "utf-8");
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return [];
+    throw error;
+  }
+  return parseIgnored(text, sources);
+}
+
+/** Every span of `text` where `needle` occurs, modulo the ledger's normalization (quotes, dashes, spaces). */
+function occurrences(text: string, needle: string): {start: number; end: number}[] {
+  const n = normalize(text);
+  const want = normalize(needle).text;
+  const spans: {start: number; end: number}[] = [];
+  if (want === "") return spans;
+  for (let i = n.text.indexOf(want); i >= 0; i = n.text.indexOf(want, i + 1)) {
+    spans.push({start: n.offsets[i], end: n.offsets[i + want.length - 1] + 1});
+  }
+  return spans;
+}
+
+/** The span in the body of a claim's figure inside its quote. */
+function figureSpan(claim: Claim, body: string): {start: number; end: number} | null {
+  const span = findNormalized(normalize(body.slice(claim.quote_start, claim.quote_end)), claim.figure);
+  return span && {start: claim.quote_start + span.start, end: claim.quote_start + span.end};
+}
+
+/**
+ * The status of every number in `sources`. Also returns the ignore rows that answer for nothing
+ * (IGNORED_TEXT_NOT_IN_SOURCE, IGNORED_COVERS_NO_NUMBER), so a stale ignore list is caught.
+ */
+export function auditNumbers(
+  sources: Source[],
+  claims: Claim[],
+  ignores: IgnoreRow[],
+  file: string = ignoredFile
+): {rows: AuditedNumber[]; problems: KitError[]} {
+  const rows: AuditedNumber[] = [];
+  const problems: KitError[] = [];
+  for (const source of sources) {
+    const numbers: AuditedNumber[] = numbersOfSource(source).map((n) => ({
+      ...n,
+      status: "unreviewed",
+      claim: "",
+      reason: ""
+    }));
+    for (const claim of claims) {
+      if (claim.source !== source.id) continue;
+      const span = figureSpan(claim, source.body);
+      if (!span) continue;
+      for (const n of numbers) {
+        if (n.part === "body" && n.status !== "cited" && n.start < span.end && span.start < n.end) {
+          Object.assign(n, {status: "cited", claim: claim.id});
+        }
+      }
+    }
+    for (const ignore of ignores) {
+      if (ignore.source !== source.id) continue;
+      const texts: [NumberPart, string][] = [
+        ["title", source.title],
+        ["body", source.body]
+      ];
+      const spans = texts.flatMap(([part, text]) => occurrences(text, ignore.text).map((s) => ({part, ...s})));
+      const fail = (code: string, detail: string) =>
+        problems.push(new KitError(code, detail, {file, line: ignore.line}));
+      if (spans.length === 0) {
+        fail("IGNORED_TEXT_NOT_IN_SOURCE", `text not found in source "${source.id}": ${JSON.stringify(ignore.text)}`);
+        continue;
+      }
+      const covered = numbers.filter((n) =>
+        spans.some((s) => s.part === n.part && s.start <= n.start && n.end <= s.end)
+      );
+      const silenced = covered.filter((n) => n.status !== "cited");
+      if (silenced.length === 0) {
+        fail(
+          "IGNORED_COVERS_NO_NUMBER",
+          `text ${JSON.stringify(ignore.text)} covers no uncited number of source "${source.id}"; remove the row`
+        );
+      }
+      for (const n of silenced)
+        if (n.status === "unreviewed") Object.assign(n, {status: "ignored", reason: ignore.reason});
+    }
+    rows.push(...numbers);
+  }
+  return {rows, problems};
+}
+
+/**
+ * One NUMBER_UNREVIEWED problem per count, percent or money number that nothing answers for,
+ * with its sentence and the command that drafts a ledger row for it. `bodyLines` gives, per
+ * source id, the file line its body starts on, so the message points at the line.
+ */
+export function unreviewedProblems(
+  rows: AuditedNumber[],
+  sources: Source[],
+  bodyLines: Map<string, number>
+): KitError[] {
+  const byId = new Map(sources.map((s) => [s.id, s]));
+  const problems: KitError[] = [];
+  for (const n of rows) {
+    if (n.status !== "unreviewed" || !reviewedKinds.includes(n.kind)) continue;
+    const source = byId.get(n.source)!;
+    const what = `${n.kind} ${JSON.stringify(n.text)} is neither cited in data/claims.csv nor listed in ${ignoredFile}`;
+    if (n.part === "title") {
+      const detail = `${what}; headline: ${JSON.stringify(n.sentence)}; add it to ${ignoredFile} with a reason`;
+      problems.push(new KitError("NUMBER_UNREVIEWED", detail, {file: source.file, field: "title"}));
+      continue;
+    }
+    const line = (bodyLines.get(source.id) ?? 1) + countNewlines(source.body, n.start);
+    const fix = `draft a ledger row with \`npx explainer claim ${source.id} ${n.start}\`, or add it to ${ignoredFile} with a reason`;
+    const detail = `${what}; sentence: ${JSON.stringify(n.sentence)}; ${fix}`;
+    problems.push(new KitError("NUMBER_UNREVIEWED", detail, {file: source.file, line}));
+  }
+  return problems;
+}
+
+function countNewlines(text: string, end: number): number {
+  let count = 0;
+  for (let i = text.indexOf("\n"); i >= 0 && i < end; i = text.indexOf("\n", i + 1)) count++;
+  return count;
+}
+
+/** The line (1-based) a source file's body starts on, from the file's text. */
+export function bodyLineOf(fileText: string, body: string): number {
+  const head = fileText.endsWith(body) ? fileText.slice(0, fileText.length - body.length) : "";
+  return countNewlines(head, head.length) + 1;
+}
+
+/** The audit of a whole project: sources and ledger verified, ignore list read, statuses given. */
+export interface ProjectAudit {
+  sources: Source[];
+  claims: Claim[];
+  rows: AuditedNumber[];
+  /** Stale ignore rows and unreviewed count, percent and money numbers. */
+  problems: KitError[];
+}
+
+/**
+ * Audits the project under `root`. Throws when the sources, the ledger or the ignore list cannot
+ * be read or verified; returns the problems of the audit itself for the caller to report.
+ */
+export async function auditProject(root: string): Promise<ProjectAudit> {
+  const {sources, claims} = await loadStory(root);
+  const ignores = await readIgnored(root, sources);
+  const {rows, problems} = auditNumbers(sources, claims, ignores);
+  const bodyLines = new Map<string, number>();
+  for (const source of sources) {
+    bodyLines.set(source.id, bodyLineOf(await readFile(join(root, source.file), "utf-8"), source.body));
+  }
+  return {sources, claims, rows, problems: [...problems, ...unreviewedProblems(rows, sources, bodyLines)]};
+}
+
+/**
+ * `src/data/numbers.csv`: every number of every archived source with its status. Fails only when
+ * the project cannot be read (a bad source, ledger row or ignore row), not on unreviewed numbers:
+ * the audit page is where they are shown.
+ */
+export async function numbersAuditCsv(root: string): Promise<string> {
+  const {rows, problems} = await auditProject(root);
+  throwIfAny(problems.filter((p) => p.code !== "NUMBER_UNREVIEWED"));
+  return numbersCsv(rows, auditColumns);
+}
+
+/** `src/data/audit-texts.json`: each archived source's id, title and body, which the audit page highlights. */
+export async function sourceTextsJson(root: string): Promise<string> {
+  const {sources} = await loadStory(root);
+  return JSON.stringify(sources.map(({id, title, body}) => ({id, title, body}))) + "\n";
+}

@@ -1,0 +1,80 @@
+/**
+ * Places and the land under them: `data/places.csv` (name, latitude, longitude, and the source of
+ * each coordinate) and the Natural Earth countries shipped by `world-atlas`, for locator maps.
+ */
+import {readFileSync} from "node:fs";
+import {createRequire} from "node:module";
+import {join} from "node:path";
+import {landFromTopology} from "../src/components/charts/land.ts";
+import type {Land, MapPlace} from "../src/components/charts/types.ts";
+import {KitError, throwIfAny} from "./errors.ts";
+import {parseCsvRows} from "./ledger.ts";
+
+/** The places file, relative to the project root. */
+export const placesFile = "data/places.csv";
+
+/** Columns every places file has. */
+export const placeColumns = ["name", "latitude", "longitude", "source"] as const;
+
+/**
+ * Parses `places.csv`: every column filled, coordinates in degrees within range, names unique.
+ * Throws every problem found, each with its line.
+ */
+export function parsePlaces(text: string, file: string = placesFile): MapPlace[] {
+  const rows = parseCsvRows(text, file, placeColumns);
+  const problems: KitError[] = [];
+  const places: MapPlace[] = [];
+  const seen = new Map<string, number>();
+  for (const {line, record} of rows) {
+    const fail = (code: string, detail: string) => problems.push(new KitError(code, detail, {file, line}));
+    const empty = placeColumns.filter((c) => (record[c] ?? "").trim() === "");
+    if (empty.length) {
+      fail("MISSING_FIELD", `${empty.map((c) => `"${c}"`).join(", ")} ${empty.length === 1 ? "is" : "are"} empty`);
+      continue;
+    }
+    const name = record.name.trim();
+    const latitude = Number(record.latitude);
+    const longitude = Number(record.longitude);
+    if (!Number.isFinite(latitude) || Math.abs(latitude) > 90)
+      fail("INVALID_COORDINATE", `latitude ${JSON.stringify(record.latitude)} is not a number of degrees in [-90, 90]`);
+    if (!Number.isFinite(longitude) || Math.abs(longitude) > 180)
+      fail(
+        "INVALID_COORDINATE",
+        `longitude ${JSON.stringify(record.longitude)} is not a number of degrees in [-180, 180]`
+      );
+    if (seen.has(name)) fail("DUPLICATE_PLACE", `place "${name}" is already on line ${seen.get(name)}`);
+    else seen.set(name, line);
+    places.push({name, latitude, longitude, source: record.source.trim()});
+  }
+  throwIfAny(problems);
+  return places;
+}
+
+/** Reads and checks `data/places.csv`; a project without one has no places. */
+export function readPlacesSync(root: string): MapPlace[] {
+  let text: string;
+  try {
+    text = readFileSync(join(root, placesFile), "utf-8");
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return [];
+    throw error;
+  }
+  return parsePlaces(text);
+}
+
+/** Natural Earth's admin-0 countries at 1:50m (world-atlas), with Crimea within Ukraine (see `landFromTopology`). */
+export function readLandSync(_root: string): Land {
+  // The kit's own copy of world-atlas, wherever the project is.
+  const require = createRequire(import.meta.url);
+  return landFromTopology(JSON.parse(readFileSync(require.resolve("world-atlas/countries-50m.json"), "utf-8")));
+}
+
+/** readPlacesSync for async callers. */
+export async function readPlaces(root: string): Promise<MapPlace[]> {
+  return readPlacesSync(root);
+}
+
+/** readLandSync for async callers. */
+export async function readLand(root: string): Promise<Land> {
+  return readLandSync(root);
+}

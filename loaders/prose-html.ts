@@ -1,0 +1,121 @@
+/**
+ * The HTML of cited figures: the inline figure with its marker and card, figure cards, the Sources
+ * list and the corrections log. Every string from data is escaped here, so a quote holding
+ * `<img src=x onerror=…>` shows as text.
+ */
+import type {Claim} from "../src/components/claim.ts";
+import type {Citation, Citations} from "./citations.ts";
+import type {Correction} from "./corrections.ts";
+import type {Source} from "./sources.ts";
+
+/** Escapes text for HTML content and attribute values. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&${{"&": "amp", "<": "lt", ">": "gt", '"': "quot", "'": "#39"}[c]};`);
+}
+
+const months = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December"
+];
+
+/** `2022-03-02` → `2 March 2022`; an empty date stays empty. */
+export function formatDate(iso: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  return m ? `${Number(m[3])} ${months[Number(m[2]) - 1]} ${m[1]}` : iso;
+}
+
+/** Who gave a figure, as a sentence fragment: "the UN" or "not attributed in the source". */
+export function attributionOf(claim: Claim): string {
+  return claim.attribution || "not attributed in the source";
+}
+
+/** "the UN, in “Title”, by Will Taylor, 2 March 2022": only the parts the source has. */
+function citationLine(claim: Claim): string {
+  const parts = [escapeHtml(attributionOf(claim))];
+  if (claim.source_title) parts.push(`in <cite>${escapeHtml(claim.source_title)}</cite>`);
+  if (claim.byline) parts.push(`by ${escapeHtml(claim.byline)}`);
+  if (claim.publisher) parts.push(escapeHtml(claim.publisher));
+  if (claim.published)
+    parts.push(`<time datetime="${escapeHtml(claim.published)}">${formatDate(claim.published)}</time>`);
+  return parts.join(", ");
+}
+
+/** The numbered marker and the card it opens (hover, focus or tap). */
+export function markerHtml(claim: Claim, citation: Citation): string {
+  return (
+    `<a class="cite" id="${citation.anchor}" href="#source-${citation.number}" aria-describedby="${citation.card}">[${citation.number}]</a>` +
+    `<span class="cite-card" id="${citation.card}" role="tooltip">` +
+    `<q class="cite-quote">${escapeHtml(claim.quote)}</q> ` +
+    `<span class="cite-meta">${citationLine(claim)}</span></span>`
+  );
+}
+
+/** A figure in prose: its label, then its marker and card. */
+export function figureHtml(claim: Claim, citation: Citation): string {
+  return (
+    `<span class="claim" data-claim="${escapeHtml(claim.id)}">` +
+    `<span class="claim-label">${escapeHtml(claim.label)}</span>${markerHtml(claim, citation)}</span>`
+  );
+}
+
+/** Figure cards: the label large, what it measures, who gave it, and its marker. */
+export function cardsHtml(cards: {claim: Claim; citation: Citation}[]): string {
+  const items = cards.map(
+    ({claim, citation}) =>
+      `<div class="figure-card" data-claim="${escapeHtml(claim.id)}">` +
+      `<p class="figure-card-label">${escapeHtml(claim.label)}</p>` +
+      `<p class="figure-card-measure">${escapeHtml(claim.measure)}</p>` +
+      `<p class="figure-card-source"><span class="claim">${claim.attribution ? `per ${escapeHtml(claim.attribution)}` : "not attributed in the source"}${markerHtml(claim, citation)}</span></p>` +
+      `</div>`
+  );
+  return `<div class="figure-cards">\n${items.join("\n")}\n</div>\n`;
+}
+
+/** The Sources list: one entry per cited claim in order of first use, with links back to each citation. */
+export function sourcesHtml(citations: Citations, claims: Map<string, Claim>, sources: Map<string, Source>): string {
+  const items = citations.entries().map(({claim: id, number, citations: places}) => {
+    const claim = claims.get(id)!;
+    const source = sources.get(claim.source);
+    const meta = [`<cite>${escapeHtml(claim.source_title || claim.source)}</cite>`];
+    if (claim.byline) meta.push(`by ${escapeHtml(claim.byline)}`);
+    if (claim.publisher) meta.push(escapeHtml(claim.publisher));
+    if (claim.published)
+      meta.push(`published <time datetime="${escapeHtml(claim.published)}">${formatDate(claim.published)}</time>`);
+    if (source?.archived) meta.push(`archived ${formatDate(source.archived)}`);
+    const url = /^https?:\/\//.test(claim.url)
+      ? ` <a href="${escapeHtml(claim.url)}" rel="noopener">${escapeHtml(claim.url)}</a>`
+      : "";
+    const back = places
+      .map(
+        (p, i) =>
+          `<a href="#${p.anchor}" aria-label="Back to citation ${number}${places.length > 1 ? String.fromCharCode(97 + i) : ""}">↩${places.length > 1 ? String.fromCharCode(97 + i) : ""}</a>`
+      )
+      .join(" ");
+    return (
+      `<li id="source-${number}" data-claim="${escapeHtml(id)}">` +
+      `<span class="source-figure">${escapeHtml(claim.label)} ${escapeHtml(claim.measure)}</span>: ` +
+      `<q>${escapeHtml(claim.quote)}</q> (${escapeHtml(attributionOf(claim))}). ${meta.join(", ")}.${url} ` +
+      `<span class="backlinks">${back}</span></li>`
+    );
+  });
+  return `<section class="sources" id="sources" aria-labelledby="sources-title">\n<h2 id="sources-title">Sources</h2>\n<ol>\n${items.join("\n")}\n</ol>\n</section>\n`;
+}
+
+/** The corrections log; nothing when there is no correction. */
+export function correctionsHtml(corrections: Correction[]): string {
+  if (corrections.length === 0) return "";
+  const items = corrections.map(
+    (c) => `<li><time datetime="${c.date}">${formatDate(c.date)}</time>: ${escapeHtml(c.change)}</li>`
+  );
+  return `<aside class="corrections" aria-labelledby="corrections-title">\n<h2 id="corrections-title">Corrections</h2>\n<ul>\n${items.join("\n")}\n</ul>\n</aside>\n`;
+}

@@ -1,0 +1,100 @@
+/**
+ * Static charts at build time: every spec rendered in Node (jsdom supplies the DOM that Plot and
+ * the renderer write into) at a narrow and a wide width, serialized to self-contained SVG text
+ * that a page can inline and show without running any JavaScript.
+ */
+import {JSDOM} from "jsdom";
+import {chartTexts, chartWidths, renderChart} from "../src/components/chart.ts";
+import type {ChartSpec} from "../src/components/chart-spec.ts";
+import type {ChartData} from "../src/components/charts/types.ts";
+import {loadChartData, readChartSpecs, type ChartFile} from "./charts.ts";
+import type {KitError} from "./errors.ts";
+import {throwIfAny} from "./errors.ts";
+
+/** One chart as the page, the embeds and the social cards use it: both SVGs and the texts around them. */
+export interface RenderedChart {
+  /** The chart at 360 px, for phones. */
+  narrow: string;
+  /** The chart at 720 px. */
+  wide: string;
+  alt: string;
+  title: string;
+  subtitle: string;
+  source: string;
+  note: string;
+  /** Ids of the claims the chart draws or names. */
+  claims: string[];
+}
+
+let window: JSDOM["window"] | undefined;
+
+/** A DOM for Node, made once: Plot and the renderer only create and serialize elements. */
+function nodeWindow(): JSDOM["window"] {
+  window ??= new JSDOM("<!DOCTYPE html><html><body></body></html>").window;
+  return window;
+}
+
+/**
+ * Serializes a rendered chart: XML (valid inline in HTML too), ids renamed in order of appearance
+ * under the chart's prefix (Plot numbers its ids per process), path data rounded to 0.1 px.
+ */
+export function serializeSvg(svg: SVGSVGElement, prefix: string): string {
+  let text = new (nodeWindow().XMLSerializer)().serializeToString(svg);
+  const ids = [...text.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]).filter((id) => !id.startsWith(`${prefix}-`));
+  ids.forEach((id, i) => {
+    const escaped = id.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    text = text.replace(new RegExp(`(id="|#)${escaped}(?=[")])`, "g"), `$1${prefix}-${i}`);
+  });
+  return text.replace(
+    /\sd="([^"]*)"/g,
+    (_, d: string) => ` d="${d.replace(/-?\d*\.\d+/g, (n) => String(Math.round(Number(n) * 10) / 10))}"`
+  );
+}
+
+/**
+ * Renders one spec at one width to SVG text.
+ *
+ * ```ts
+ * const svg = renderChartSvg(spec, data, {id: "refugees-and-deaths", width: 360});
+ * ```
+ */
+export function renderChartSvg(spec: ChartSpec, data: ChartData, {id, width}: {id: string; width: number}): string {
+  const svg = renderChart(spec, data, {width, id, document: nodeWindow().document});
+  return serializeSvg(svg, `${id}-${width}`);
+}
+
+/** One chart at both widths, with its texts. */
+export function renderChartFile({id, spec}: ChartFile, data: ChartData): RenderedChart {
+  const texts = chartTexts(spec, data);
+  return {
+    narrow: renderChartSvg(spec, data, {id, width: chartWidths.narrow}),
+    wide: renderChartSvg(spec, data, {id, width: chartWidths.wide}),
+    alt: texts.alt,
+    title: texts.title,
+    subtitle: texts.subtitle,
+    source: texts.source,
+    note: texts.note,
+    claims: texts.claims
+  };
+}
+
+/**
+ * Renders every valid spec and collects the problems of the others, so that the CLI can write the
+ * good charts and keep the last good files of the bad ones.
+ */
+export async function renderCharts(
+  root: string
+): Promise<{charts: Record<string, RenderedChart>; problems: KitError[]}> {
+  const data = await loadChartData(root);
+  const {charts, problems} = await readChartSpecs(root, data);
+  const rendered: Record<string, RenderedChart> = {};
+  for (const chart of charts) rendered[chart.id] = renderChartFile(chart, data);
+  return {charts: rendered, problems};
+}
+
+/** `src/data/charts.json`: every chart by id, or every problem thrown (Framework then keeps the last good file). */
+export async function chartsJson(root: string): Promise<string> {
+  const {charts, problems} = await renderCharts(root);
+  throwIfAny(problems);
+  return JSON.stringify(charts, null, 1) + "\n";
+}

@@ -1,0 +1,222 @@
+/**
+ * The words around a number: what it counts ("15,000 Russian soldiers"), which kind of number its
+ * unit makes it (days → duration, miles → distance, pounds → money), and the vocabulary the
+ * number finder matches (number words, ordinals, months, qualifiers). Pure and browser-safe.
+ */
+
+/** What a number in a source is. `vague` numbers ("dozens of miles") have no value. */
+export type NumberKind =
+  | "count"
+  | "percent"
+  | "money"
+  | "year"
+  | "date"
+  | "duration"
+  | "ordinal"
+  | "distance"
+  | "vague";
+
+/** Every kind, in the order the audit page lists them. */
+export const numberKinds: readonly NumberKind[] = [
+  "count",
+  "percent",
+  "money",
+  "year",
+  "date",
+  "duration",
+  "ordinal",
+  "distance",
+  "vague"
+];
+
+/** Regex source for the space between two words: spaces and tabs with at most one line break, never a blank line. */
+export const space = String.raw`(?:[ \t]+\n?[ \t]*|\n[ \t]*)`;
+
+/** A regex source that matches `word` with a lower- or upper-case first letter: `[Oo]ne`. */
+export function ci(word: string): string {
+  const first = word[0];
+  const rest = word.slice(1).replace(/ /g, space);
+  return first.toLowerCase() === first.toUpperCase() ? word : `[${first.toLowerCase()}${first.toUpperCase()}]${rest}`;
+}
+
+/** Alternation of words, each matched with either case of its first letter, longest first. */
+export function anyOf(words: readonly string[]): string {
+  return [...words]
+    .sort((a, b) => b.length - a.length)
+    .map(ci)
+    .join("|");
+}
+
+/** Cardinal number words and scales, as the number finder matches runs of them. */
+export const cardinalWords = [
+  ..."one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen".split(" "),
+  ..."sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety".split(" "),
+  ..."hundred thousand million billion trillion dozen".split(" ")
+];
+
+/** Scale words, which may follow digits ("5.6 million") or "a" ("a million"). */
+export const scaleWords = ["hundred", "thousand", "million", "billion", "trillion"];
+
+const ordinalUnits = "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth".split(" ");
+const ordinalTeens = "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth".split(" ");
+const ordinalTens = "twentieth thirtieth fortieth fiftieth sixtieth seventieth eightieth ninetieth".split(" ");
+
+/** Ordinal words: "first" … "twentieth", "hundredth", "millionth"; compounds such as "twenty-first" are matched too. */
+export const ordinalWords = [...ordinalUnits, ...ordinalTeens, ...ordinalTens, "hundredth", "thousandth", "millionth"];
+
+/** Full month names (matched capitalized only, so "may" the verb is no month). */
+export const monthNames = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December"
+];
+
+/** Currency signs and the currency each names, as the `unit` column says it. */
+export const currencySigns: Readonly<Record<string, string>> = {
+  "£": "pounds",
+  $: "dollars",
+  US$: "dollars",
+  "€": "euros",
+  "¥": "yen",
+  "₴": "hryvnias",
+  "₽": "roubles"
+};
+
+const durationUnits = new Set(
+  "second seconds minute minutes hour hours day days night nights week weeks month months year years decade decades century centuries year-old years-old".split(
+    " "
+  )
+);
+const distanceUnits = new Set(
+  "mile miles km kilometre kilometres kilometer kilometers metre metres meter meters yard yards foot feet ft".split(" ")
+);
+const moneyUnits = new Set(
+  "dollar dollars pound pounds euro euros rouble roubles ruble rubles hryvnia hryvnias yen franc francs pence".split(
+    " "
+  )
+);
+const percentUnits = new Set(["percentage point", "percentage points"]);
+
+/** Plurals that do not end in "s". */
+const irregularPlurals = new Set(
+  "people men women children police personnel staff troops cattle sheep fish deer aircraft crew feet data livestock".split(
+    " "
+  )
+);
+
+/** Words that end a unit phrase: articles, pronouns, prepositions, common verbs and adverbs. */
+const stopWords = new Set(
+  `a an the of and or but nor in on at to for from by with without into onto over under about around across against
+  along among between during before after since until till than as so if then there here where when while who whom
+  whose which what that this these those it its they them their he him his she her we us our you your i my me
+  is are was were be been being am has have had having do does did will would shall should can could may might must
+  said says say told according also not no only just still even ever now ago more most less least many much few
+  each every all both either neither other another such some any very too out up down off away back per alone
+  including include includes plus like held made took went came saw gave got found told fell kept met ran sent stood
+  won lost led fled hit cut put set shot built began became remain remains remained`
+    .split(/\s+/)
+    .filter(Boolean)
+);
+
+/** True when `word` is a number or ordinal word, which a unit phrase never swallows. */
+function isNumberWord(word: string): boolean {
+  const w = word.toLowerCase();
+  return cardinalWords.includes(w) || ordinalWords.includes(w) || /\d/.test(w);
+}
+
+/** True for a word that names what is counted in the plural: "soldiers", "people", "Ukrainians". */
+function isPluralNoun(word: string): boolean {
+  const w = word.toLowerCase();
+  if (irregularPlurals.has(w)) return true;
+  return w.length > 3 && w.endsWith("s") && !/(?:ss|us|is|'s|’s)$/.test(w);
+}
+
+/** The kind a unit word gives its number, or null when it is an ordinary noun. */
+export function kindOfUnit(unit: string): NumberKind | null {
+  const w = unit.toLowerCase();
+  const head = w.split(/[\s-]/)[0];
+  if (percentUnits.has(w)) return "percent";
+  if (durationUnits.has(w) || durationUnits.has(head)) return "duration";
+  if (distanceUnits.has(w) || distanceUnits.has(head)) return "distance";
+  if (moneyUnits.has(w) || moneyUnits.has(head)) return "money";
+  return null;
+}
+
+/** What a number counts, and where that phrase ends in the text. */
+export interface UnitPhrase {
+  unit: string;
+  /** Offset just past the unit phrase (equal to the start when there is none). */
+  end: number;
+  /** True when the phrase ends on a plural noun or a unit word, so it surely names what is counted. */
+  plural: boolean;
+}
+
+const wordAt = /[\p{L}][\p{L}'’]*(?:-[\p{L}][\p{L}'’]*)*/uy;
+const spaceAt = /[ \t]+/y;
+
+/**
+ * The phrase after a number that says what it counts: up to three modifiers and a head noun
+ * ("Russian soldiers", "civilians", "days"), never crossing punctuation, a line break, a verb or
+ * preposition from the stop list, or another number. A hyphenated unit ("24-hour") counts too.
+ * `singular` accepts a phrase with no plural head ("one person", "the first day").
+ *
+ * ```ts
+ * unitAfter("15,000 Russian soldiers are", 6, false) // {unit: "Russian soldiers", end: 23, plural: true}
+ * ```
+ */
+export function unitAfter(text: string, pos: number, singular: boolean): UnitPhrase {
+  const none = {unit: "", end: pos, plural: false};
+  const attached = /^[\p{L}]+/u.exec(text.slice(pos, pos + 12));
+  if (attached)
+    return kindOfUnit(attached[0]) ? {unit: attached[0], end: pos + attached[0].length, plural: true} : none;
+  if (text[pos] === "-") {
+    wordAt.lastIndex = pos + 1;
+    const m = wordAt.exec(text);
+    if (!m || isNumberWord(m[0].split("-")[0])) return none;
+    return {unit: m[0], end: wordAt.lastIndex, plural: kindOfUnit(m[0]) !== null};
+  }
+  const words: string[] = [];
+  let at = pos;
+  let end = pos;
+  for (let i = 0; i < 4; i++) {
+    spaceAt.lastIndex = at;
+    if (!spaceAt.exec(text)) break;
+    wordAt.lastIndex = spaceAt.lastIndex;
+    const m = wordAt.exec(text);
+    if (!m) break;
+    const word = m[0];
+    const lower = word.toLowerCase();
+    if (stopWords.has(lower) || isNumberWord(lower)) break;
+    // A past tense after the first word is a verb ("the first convoy arrived"), not part of the unit.
+    if (words.length > 0 && /[a-z]ed$/.test(word)) break;
+    // "percentage points" is one unit of two words.
+    const points =
+      lower === "percentage" ? /^\s+points?\b/.exec(text.slice(wordAt.lastIndex, wordAt.lastIndex + 10)) : null;
+    if (points) {
+      const end = wordAt.lastIndex + points[0].length;
+      return {unit: [...words, `${word} ${points[0].trim()}`].join(" "), end, plural: true};
+    }
+    words.push(word);
+    at = end = wordAt.lastIndex;
+    if (kindOfUnit(word) !== null || isPluralNoun(word)) return {unit: words.join(" "), end, plural: true};
+    // A singular head is the first word that is not a capitalized modifier: "one Russian tank".
+    if (singular && word[0] === lower[0]) return {unit: words.join(" "), end, plural: false};
+  }
+  if (singular && words.length > 0) return {unit: words.join(" "), end, plural: false};
+  return none;
+}
+
+/** Words before a bare four-digit number that make it a year: "in 2014", "since 1991", "the 2022 invasion". */
+export const yearContext = new Set(
+  `in since until till by from of before after during early late mid spring summer autumn fall winter year
+  between and to or through throughout`.split(/\s+/)
+);

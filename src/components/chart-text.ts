@@ -1,0 +1,196 @@
+/**
+ * The words of a chart: `{claim-id}` placeholders, the source line, alt text, dates, and the
+ * text measuring and wrapping that lets Node lay out labels without a browser. Browser-safe.
+ */
+import type {Claim} from "./claim.ts";
+import type {ChartSpec} from "./chart-spec.ts";
+import type {ChartData} from "./charts/types.ts";
+
+/** `{refugees}` or `{refugees.as_of}`: a claim id, then optionally one of these fields. */
+const placeholder = /\{([a-z0-9]+(?:-[a-z0-9]+)*)(?:\.([a-z_]+))?\}/g;
+
+/** The claim fields a placeholder may name; `label` is the default. */
+export const placeholderFields = ["label", "measure", "attribution", "as_of", "place"] as const;
+type PlaceholderField = (typeof placeholderFields)[number];
+
+const months = "January February March April May June July August September October November December".split(" ");
+
+/** `2022-03-02` → `2 March 2022` (UTC, no locale data needed, so Node and browsers agree). */
+export function formatDate(iso: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  return m ? `${Number(m[3])} ${months[Number(m[2]) - 1]} ${m[1]}` : iso;
+}
+
+/** A number in the unit key: `1,000`. Only presentation parameters go through here, never a claim's figure. */
+export function formatCount(n: number): string {
+  return new Intl.NumberFormat("en-US", {maximumFractionDigits: 2}).format(n);
+}
+
+/** `civilians killed` → `Civilians killed`. */
+export function capitalize(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+function fieldOf(claim: Claim, field: PlaceholderField): string {
+  if (field === "as_of") return formatDate(claim.as_of);
+  if (field === "attribution") return claim.attribution || "an unnamed source";
+  return claim[field];
+}
+
+/** Problems with the placeholders of one text: an unknown claim or field, a figure typed instead of named. */
+export function placeholderProblems(
+  text: string,
+  claims: ReadonlyMap<string, Claim>
+): {code: string; detail: string}[] {
+  const problems: {code: string; detail: string}[] = [];
+  for (const [, id, field] of text.matchAll(placeholder)) {
+    if (!claims.has(id)) problems.push({code: "UNKNOWN_CLAIM", detail: `{${id}} names no claim in data/claims.csv`});
+    else if (field !== undefined && !placeholderFields.includes(field as PlaceholderField)) {
+      problems.push({
+        code: "INVALID_PLACEHOLDER",
+        detail: `{${id}.${field}}: the field is one of ${placeholderFields.join(", ")}`
+      });
+    }
+  }
+  const rest = text.replace(placeholder, "");
+  const typed = /\d[\d,.]*/.exec(rest);
+  if (typed) {
+    problems.push({
+      code: "NUMBER_IN_TEXT",
+      detail: `"${typed[0]}" is typed into the text; name the figure as {claim-id} so it comes from the ledger`
+    });
+  } else if (/[{}]/.test(rest)) {
+    problems.push({code: "INVALID_PLACEHOLDER", detail: "a brace that is not a {claim-id} placeholder"});
+  }
+  return problems;
+}
+
+/** Replaces `{claim-id}` with the claim's label and `{claim-id.field}` with that field (dates spelled out). */
+export function resolveText(text: string, claims: ReadonlyMap<string, Claim>): string {
+  return text.replace(placeholder, (match, id: string, field: string | undefined) => {
+    const claim = claims.get(id);
+    return claim ? fieldOf(claim, (field ?? "label") as PlaceholderField) : match;
+  });
+}
+
+/** The ids of the claims a text names. */
+export function claimsNamed(text: string): string[] {
+  return [...text.matchAll(placeholder)].map((m) => m[1]);
+}
+
+function cite(claim: Claim): string {
+  const title = claim.source_title ? `“${claim.source_title}”` : claim.source;
+  const who = [claim.byline, formatDate(claim.published)].filter(Boolean).join(", ");
+  return `${claim.publisher ? `${claim.publisher}, ` : ""}${title}${who ? ` (${who})` : ""}`;
+}
+
+/**
+ * The source line, from the claims' attributions and sources: "Source: Ukraine's State Emergency
+ * Service; the UN, via “…” (Will Taylor, 2 March 2022), which does not say who gave about 15,000".
+ */
+export function sourceLine(claims: readonly Claim[]): string {
+  const bySource = new Map<string, Claim[]>();
+  for (const c of claims) bySource.set(c.source, [...(bySource.get(c.source) ?? []), c]);
+  const parts = [...bySource.values()].map((group) => {
+    const attributions = [...new Set(group.map((c) => c.attribution).filter(Boolean))];
+    const unattributed = [...new Set(group.filter((c) => !c.attribution).map((c) => c.label))];
+    let part = attributions.length ? `${attributions.join("; ")}, via ${cite(group[0])}` : cite(group[0]);
+    if (unattributed.length) part += `, which does not say who gave ${listOf(unattributed)}`;
+    return part;
+  });
+  return parts.length ? `Source: ${parts.join(". ")}` : "";
+}
+
+/** `a`, `a and b`, `a, b and c`. */
+export function listOf(items: readonly string[]): string {
+  return items.length <= 1 ? items.join("") : `${items.slice(0, -1).join(", ")} and ${items.at(-1)}`;
+}
+
+function figureSentence(claim: Claim): string {
+  return `${capitalize(claim.measure)}: ${claim.label} (${claim.attribution || "not attributed in the source"}, as of ${formatDate(claim.as_of)}).`;
+}
+
+/**
+ * Alt text from the data: the chart type, what it compares, and every label; the spec's `alt`
+ * (placeholders resolved) replaces it when given.
+ */
+export function altText(spec: ChartSpec, drawn: readonly Claim[], data: ChartData): string {
+  const byId = new Map(data.claims.map((c) => [c.id, c]));
+  if (spec.alt) return resolveText(spec.alt, byId);
+  const measures = listOf(drawn.map((c) => c.measure));
+  const sentences: string[] = [];
+  if (spec.type === "bar") {
+    sentences.push(`Bar chart of ${drawn.length === 1 ? "one figure" : `${drawn.length} figures`}: ${measures}.`);
+    sentences.push(...drawn.map(figureSentence));
+  } else if (spec.type === "units") {
+    const comparing = drawn.length === 1 ? drawn[0].measure : drawn.map((c) => c.measure).join(" with ");
+    sentences.push(
+      `Unit chart comparing ${comparing}; each square is ${formatCount(spec.unit)} ${spec.unitLabel ?? "people"}.`
+    );
+    sentences.push(...drawn.map(figureSentence));
+  } else if (spec.type === "map") {
+    sentences.push(`Locator map of ${spec.focus} marking ${listOf(spec.places)}.`);
+    for (const place of spec.places) {
+      const here = drawn.filter((c) => c.place === place);
+      const what = here.map((c) => `${c.label} ${c.measure} (${c.attribution || "not attributed in the source"})`);
+      if (here.length) sentences.push(`At ${place}: ${what.join("; ")}.`);
+    }
+  } else {
+    const dates = drawn.map((c) => formatDate(c.as_of));
+    const span = dates.length > 1 ? `from ${dates[0]} to ${dates.at(-1)}` : `on ${dates[0] ?? "no date"}`;
+    sentences.push(
+      `Chart of ${spec.measure} as reported by ${drawn.length === 1 ? "one source" : `${drawn.length} sources`}, ${span}.`
+    );
+    sentences.push(
+      ...drawn.map((c) => `${formatDate(c.as_of)}: ${c.label} (${c.attribution || "not attributed"}, via ${cite(c)}).`)
+    );
+  }
+  const notes = (spec.annotations ?? []).map((a) => resolveText(a.text, byId).replace(/[.\s]*$/, "."));
+  if (notes.length) sentences.push(`Notes on the chart: ${notes.join(" ")}`);
+  return sentences.join(" ");
+}
+
+// Advance widths in hundredths of an em of DejaVu Sans, the widest common sans-serif (measured in
+// Chromium), so that labels laid out in Node never come out wider in a reader's browser.
+const measured =
+  " !\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~’‘“”≈→←–—…·×é";
+const normalWidths = [
+  32, 40, 46, 84, 64, 95, 78, 27, 39, 39, 50, 84, 32, 36, 32, 34, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 34, 34, 84,
+  84, 84, 53, 100, 68, 69, 70, 77, 63, 58, 77, 75, 29, 29, 66, 56, 86, 75, 79, 60, 79, 69, 63, 61, 73, 68, 99, 69, 61,
+  69, 39, 34, 39, 84, 50, 50, 61, 63, 55, 63, 62, 35, 63, 63, 28, 28, 58, 28, 97, 63, 61, 63, 63, 41, 52, 39, 63, 59,
+  82, 59, 59, 52, 64, 34, 64, 84, 32, 32, 52, 52, 84, 84, 84, 50, 100, 100, 32, 84, 62
+];
+const boldWidths = [
+  35, 46, 52, 84, 70, 100, 87, 31, 46, 46, 52, 84, 38, 42, 38, 37, 70, 70, 70, 70, 70, 70, 70, 70, 70, 70, 40, 40, 84,
+  84, 84, 58, 100, 77, 76, 73, 83, 68, 68, 82, 84, 37, 37, 77, 64, 100, 84, 85, 73, 85, 77, 72, 68, 81, 77, 110, 77, 72,
+  73, 46, 37, 46, 84, 50, 50, 67, 72, 59, 72, 68, 44, 72, 71, 34, 34, 67, 34, 104, 71, 69, 72, 72, 49, 60, 48, 71, 65,
+  92, 65, 65, 58, 71, 37, 71, 84, 38, 38, 66, 66, 84, 84, 84, 50, 100, 100, 38, 84, 68
+];
+const widthOf = (table: number[]) => new Map([...measured].map((ch, i) => [ch, table[i]]));
+const normal = widthOf(normalWidths);
+const bold = widthOf(boldWidths);
+
+/** The width of a line of text in px, as DejaVu Sans sets it (an upper bound for common system fonts). */
+export function textWidth(text: string, fontSize: number, isBold = false): number {
+  const table = isBold ? bold : normal;
+  let w = 0;
+  for (const ch of text) w += table.get(ch) ?? (isBold ? 72 : 64);
+  return (w * fontSize) / 100;
+}
+
+/** Breaks text into lines no wider than `maxWidth` px, at spaces; a single long word gets its own line. */
+export function wrapText(text: string, maxWidth: number, fontSize: number, isBold = false): string[] {
+  const lines: string[] = [];
+  for (const paragraph of text.split("\n")) {
+    let line = "";
+    for (const word of paragraph.split(/\s+/).filter(Boolean)) {
+      const next = line ? `${line} ${word}` : word;
+      if (line && textWidth(next, fontSize, isBold) > maxWidth) {
+        lines.push(line);
+        line = word;
+      } else line = next;
+    }
+    lines.push(line);
+  }
+  return lines;
+}

@@ -1,0 +1,205 @@
+/**
+ * `units`: one block of squares per claim, each square standing for `unit` of what is counted
+ * ("each square is 1,000 people"), so that 2,000 deaths and more than 800,000 refugees are seen
+ * at one scale. A lower bound continues in fading squares (an open edge), an approximation is
+ * lighter with a soft edge, an upper bound is hollow, a range solid then hollow.
+ */
+import * as Plot from "@observablehq/plot";
+import type {Claim} from "../claim.ts";
+import type {ChartSpec} from "../chart-spec.ts";
+import {drawnClaims} from "../chart-spec.js";
+import {capitalize, textWidth, wrapText} from "../chart-text.js";
+import {annotationRoom, labelsMark} from "../annotations.js";
+import {boundOf} from "./qualifiers.js";
+import {accent, lineHeight} from "./style.js";
+import type {Box, ChartData, ChartGeometry, ChartLayout, LabelRequest} from "./types.ts";
+
+/** A unit chart's spec. */
+export type UnitsSpec = Extract<ChartSpec, {type: "units"}>;
+
+/** Square size and spacing, px, by layout; the space between blocks. */
+export const unitsDefaults = {narrow: {cell: 7, gap: 1.5}, wide: {cell: 10, gap: 2}, blockGap: 18};
+
+/** One square: its index in the block's grid, the share of its width drawn, and how it is drawn. */
+export interface Cell {
+  index: number;
+  fraction: number;
+  kind: "solid" | "hollow";
+  opacity: number;
+}
+
+/** The squares of one claim. `cols` bounds how far a lower bound's open edge runs. */
+export function cellsOf(claim: Claim, unit: number, cols: number): Cell[] {
+  const cells: Cell[] = [];
+  const run = (from: number, to: number, kind: Cell["kind"], opacity: (i: number) => number) => {
+    for (let i = Math.floor(from); i < to; i++) {
+      cells.push({index: i, fraction: Math.min(1, Math.round((to - i) * 10) / 10), kind, opacity: opacity(i)});
+    }
+  };
+  const n = claim.value / unit;
+  switch (boundOf(claim)) {
+    case "exact":
+      run(0, n, "solid", () => 1);
+      break;
+    case "lower": {
+      run(0, n, "solid", () => 1);
+      const start = Math.ceil(n);
+      const k = Math.min(cols, Math.max(5, Math.ceil(n * 0.1)));
+      run(start, start + k, "solid", (i) => round2(0.45 * (1 - (i - start) / k) + 0.04));
+      break;
+    }
+    case "approximate": {
+      const k = Math.max(2, Math.round(n * 0.1));
+      run(0, n + k, "solid", (i) => (i < n - k ? 0.55 : round2(0.55 * (1 - (i - (n - k)) / (2 * k)) + 0.04)));
+      break;
+    }
+    case "upper":
+      run(0, n, "hollow", () => 1);
+      break;
+    case "range":
+      run(0, claim.lower! / unit, "solid", () => 1);
+      run(Math.ceil(claim.lower! / unit), claim.upper! / unit, "hollow", () => 1);
+      break;
+  }
+  return cells;
+}
+
+const round2 = (x: number) => Math.round(x * 100) / 100;
+
+interface Block {
+  claim: Claim;
+  top: number;
+  gridTop: number;
+  gridBottom: number;
+  cells: Cell[];
+  /** Where the label goes: after the name on its line, or under it. */
+  labelAt: {x: number; y: number};
+}
+
+/**
+ * Draws a unit chart at the layout's width; returns Plot's SVG.
+ *
+ * ```ts
+ * const svg = unitsChart(spec, {claims, places}, layoutFor(360), document);
+ * ```
+ */
+export function unitsChart(spec: UnitsSpec, data: ChartData, layout: ChartLayout, document: Document): SVGSVGElement {
+  const {cell, gap} = layout.narrow ? unitsDefaults.narrow : unitsDefaults.wide;
+  const step = cell + gap;
+  const width = layout.width;
+  const cols = Math.floor((width + gap) / step);
+  const line = layout.fontSize * lineHeight;
+  const claims = drawnClaims(spec, data.claims);
+  const claimsById = new Map(data.claims.map((c) => [c.id, c]));
+  let y = 0;
+  const blocks: Block[] = claims.map((claim) => {
+    const cells = cellsOf(claim, spec.unit, cols);
+    const name = capitalize(claim.measure);
+    const nameWidth = textWidth(name, layout.fontSize);
+    const fits = nameWidth + 8 + textWidth(claim.label, layout.fontSize, true) <= width;
+    const top = y;
+    const labelAt = fits ? {x: nameWidth + 8, y: top} : {x: 0, y: top + line};
+    const gridTop = top + (fits ? line : 2 * line) + 3;
+    const rows = Math.ceil((Math.max(...cells.map((c) => c.index), 0) + 1) / cols);
+    const gridBottom = gridTop + rows * step - gap;
+    const room = annotationRoom(spec.annotations ?? [], claim.id, layout, claimsById);
+    y = gridBottom + room + unitsDefaults.blockGap;
+    return {claim, top, gridTop, gridBottom, cells, labelAt};
+  });
+  const height = Math.ceil(y - unitsDefaults.blockGap + 2);
+  const squares = blocks.flatMap(({gridTop, cells}) =>
+    cells.map((c) => ({
+      ...c,
+      x: (c.index % cols) * step,
+      y: gridTop + Math.floor(c.index / cols) * step
+    }))
+  );
+  const geometry = (): ChartGeometry => {
+    const obstacles: Box[] = [];
+    const labels: LabelRequest[] = [];
+    for (const {claim, top, gridTop, gridBottom, cells, labelAt} of blocks) {
+      const last = Math.max(...cells.map((c) => c.index), 0);
+      const fullRows = Math.floor((last + 1) / cols);
+      obstacles.push({x: 0, y: gridTop, width: cols * step - gap, height: fullRows * step - gap});
+      obstacles.push({x: 0, y: gridTop + fullRows * step, width: ((last + 1) % cols) * step, height: cell});
+      const name = capitalize(claim.measure);
+      labels.push(fixed(`name:${claim.id}`, [{text: name}], {x: 0, y: top}, layout.fontSize));
+      labels.push(fixed(`claim:${claim.id}`, [{text: claim.label, bold: true}], labelAt, layout.fontSize, "kit-value"));
+      void gridBottom;
+    }
+    return {
+      frame: {x: 0, y: 0, width, height},
+      obstacles,
+      labels,
+      anchor: (on) => {
+        const block = blocks.find((b) => b.claim.id === on.claim);
+        if (!block) return null;
+        const n = Math.max(1, Math.ceil((block.claim.lower ?? block.claim.value) / spec.unit));
+        const i = n - 1;
+        return {x: (i % cols) * step + cell / 2, y: block.gridTop + Math.floor(i / cols) * step + cell};
+      }
+    };
+  };
+  const rect = {
+    x1: "x",
+    x2: (d: {x: number; fraction: number}) => d.x + cell * d.fraction,
+    y1: "y",
+    y2: (d: {y: number}) => d.y + cell
+  };
+  // No legend and no caption: Plot returns its <svg>.
+  return Plot.plot({
+    document,
+    width,
+    height,
+    margin: 0,
+    x: {type: "identity", axis: null},
+    y: {type: "identity", axis: null},
+    opacity: {type: "identity"},
+    marks: [
+      Plot.rect(
+        squares.filter((s) => s.kind === "solid" && s.opacity === 1),
+        {...rect, fill: accent, className: "kit-accent"}
+      ),
+      Plot.rect(
+        squares.filter((s) => s.kind === "solid" && s.opacity < 1),
+        {...rect, fill: accent, fillOpacity: "opacity", className: "kit-accent"}
+      ),
+      Plot.rect(
+        squares.filter((s) => s.kind === "hollow"),
+        {
+          ...rect,
+          x1: (d: {x: number}) => d.x + 0.5,
+          x2: (d: {x: number; fraction: number}) => d.x + cell * d.fraction - 0.5,
+          y1: (d: {y: number}) => d.y + 0.5,
+          y2: (d: {y: number}) => d.y + cell - 0.5,
+          fill: "none",
+          stroke: accent,
+          className: "kit-accent-stroke"
+        }
+      ),
+      labelsMark(geometry, spec.annotations ?? [], layout, claimsById)
+    ]
+  }) as SVGSVGElement;
+}
+
+/** A label at a fixed place (its box's top-left corner at `at`): block names and values. */
+function fixed(
+  key: string,
+  lines: LabelRequest["lines"],
+  at: {x: number; y: number},
+  fontSize: number,
+  className?: string
+): LabelRequest {
+  const width = Math.max(...lines.map((l) => textWidth(l.text, fontSize, l.bold)));
+  const height = lines.length * fontSize * lineHeight;
+  return {
+    key,
+    lines,
+    anchor: at,
+    fontSize,
+    preferred: {x: width / 2, y: height / 2},
+    directions: [],
+    align: "start",
+    className
+  };
+}

@@ -1,0 +1,383 @@
+/**
+ * The chart editor (src/editor.md, in `npm run dev` only): pick a chart, edit it in a form built
+ * from the chart schema or by dragging its annotations, see it re-rendered at both widths with
+ * its problems beside their fields, undo and redo, save it into `data/charts/<id>.json` through
+ * the save endpoint, export it as SVG or PNG. Edits live in this module (by chart), so a data
+ * update that re-runs the page's cell, or switching charts, loses nothing.
+ */
+import {checkChartSpec, type ChartSpec} from "../chart-spec.js";
+import {chartWidths, landFromTopology, renderChart, type ChartData, type PlacedLabel} from "../chart.js";
+import type {Claim} from "../claim.ts";
+import type {MapPlace} from "../charts/types.ts";
+import {formatSpec} from "../spec-format.js";
+import {loadChart, saveChart, sessionFrom, type EditorSession, type SaveResult} from "./api.js";
+import {enableDrag, type Offset} from "./drag.js";
+import {exportName, exportPng, exportSvg} from "./export.js";
+import {changeType, type JsonSchema} from "./fields.js";
+import {createForm, type FormProblem} from "./form.js";
+import {History} from "./history.js";
+import {appendAt, getAt, removeAt, setAt} from "./spec-path.js";
+
+type Spec = Record<string, unknown>;
+
+/** What the page gives the editor: `data/editor-session.json`, `data/chart-data.json` and `data/chart-schema.json`. */
+export interface EditorOptions {
+  session: unknown;
+  data: {charts: string[]; claims: Claim[]; places: MapPlace[]; countries?: unknown};
+  schema: JsonSchema;
+  /** Framework's `invalidation` promise: the editor lets go of the page's keys when its cell re-runs. */
+  invalidation?: Promise<unknown>;
+}
+
+/** One chart being edited: its history and the version on disk it was loaded from. */
+interface Entry {
+  id: string;
+  history: History<Spec>;
+  /** Hash of the file version the edits are based on. */
+  base: string;
+  /** The spec as last loaded or saved, formatted: what "no unsaved changes" compares with. */
+  saved: string;
+}
+
+/** Edits by session and chart, kept across re-runs of the page's cell. */
+const store = new Map<string, Entry>();
+let landCache: {countries: unknown; land: ChartData["land"]} | null = null;
+
+function h<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  props: Record<string, string> = {},
+  ...children: (Node | string)[]
+): HTMLElementTagNameMap[K] {
+  const element = document.createElement(tag);
+  for (const [name, value] of Object.entries(props)) element.setAttribute(name, value);
+  element.append(...children);
+  return element;
+}
+
+/** The data the renderer and the check need, from `data/chart-data.json`. */
+function chartData(data: EditorOptions["data"]): ChartData {
+  if (data.countries && landCache?.countries !== data.countries) {
+    landCache = {countries: data.countries, land: landFromTopology(data.countries as never)};
+  }
+  return {claims: data.claims, places: data.places, land: data.countries ? landCache!.land : undefined};
+}
+
+/** Values the form offers as hints, by property name. */
+function hintsOf(data: ChartData): Record<string, string[]> {
+  const claims = data.claims.map((c) => c.id);
+  const places = data.places.map((p) => p.name);
+  const countries = (data.land?.countries.features ?? []).map((f) => f.properties.name).sort();
+  return {
+    claims,
+    claim: claims,
+    places,
+    place: places,
+    measure: [...new Set(data.claims.map((c) => c.measure))],
+    focus: countries
+  };
+}
+
+/**
+ * The editor's element.
+ *
+ * ```js
+ * display(chartEditor({session, data, schema, invalidation}));
+ * ```
+ */
+export function chartEditor({session: rawSession, data: rawData, schema, invalidation}: EditorOptions): HTMLElement {
+  const root = h("div", {class: "kit-editor"});
+  const session = sessionFrom(rawSession);
+  if (!session) {
+    root.append(
+      h(
+        "p",
+        {class: "ed-notice", role: "alert"},
+        "The chart editor saves through ",
+        h("code", {}, "npm run dev"),
+        ": start it and open the editor URL it prints."
+      )
+    );
+    return root;
+  }
+  const data = chartData(rawData);
+  const ids = rawData.charts;
+  const key = (id: string) => `${session.url}|${id}`;
+
+  // Toolbar: chart, undo, redo, save, status.
+  const picker = h("select", {id: "ed-chart"});
+  for (const id of ids) picker.append(h("option", {value: id}, id));
+  const undoButton = h("button", {type: "button", "aria-keyshortcuts": "Control+Z Meta+Z"}, "Undo");
+  const redoButton = h(
+    "button",
+    {type: "button", "aria-keyshortcuts": "Control+Shift+Z Meta+Shift+Z Control+Y"},
+    "Redo"
+  );
+  const saveButton = h("button", {type: "button", class: "ed-save"}, "Save");
+  const status = h("p", {class: "ed-status", role: "status", "aria-live": "polite"});
+  const toolbar = h(
+    "div",
+    {class: "ed-toolbar", role: "toolbar", "aria-label": "Chart"},
+    h("label", {for: "ed-chart"}, "Chart"),
+    picker,
+    undoButton,
+    redoButton,
+    saveButton,
+    status
+  );
+  const conflict = h("div", {class: "ed-conflict", role: "alert", hidden: ""});
+  const general = h("div", {class: "ed-problems", role: "alert", hidden: ""});
+
+  // Previews at both widths, each with its export buttons.
+  const panes = (["wide", "narrow"] as const).map((name) => {
+    const width = chartWidths[name];
+    const canvas = h("div", {class: "ed-canvas"});
+    const svgButton = h("button", {type: "button"}, "Download SVG");
+    const pngButton = h("button", {type: "button"}, "Download PNG");
+    const caption = h(
+      "figcaption",
+      {},
+      h("span", {}, `${name === "wide" ? "Wide" : "Narrow"}, ${width} px`),
+      svgButton,
+      pngButton
+    );
+    const figure = h("figure", {class: `ed-preview ed-${name}`, "data-width": String(width)}, caption, canvas);
+    svgButton.addEventListener("click", () => current && exportSvg(fresh(width), exportName(current.id, width, "svg")));
+    pngButton.addEventListener("click", () => {
+      if (!current) return;
+      exportPng(fresh(width), exportName(current.id, width, "png")).catch((e) =>
+        say(`Export failed: ${e.message}`, "error")
+      );
+    });
+    return {name, width, canvas, figure, buttons: [svgButton, pngButton]};
+  });
+  const stale = h(
+    "p",
+    {class: "ed-stale", hidden: ""},
+    "The chart shows the last valid version: fix the problems in the form to see your changes."
+  );
+  const previews = h("section", {class: "ed-previews", "aria-label": "Preview"}, stale, ...panes.map((p) => p.figure));
+
+  let current: Entry | null = null;
+  let valid: ChartSpec | null = null;
+  let saving = false;
+  let refocus: {pane: string; index: number} | null = null;
+
+  const form = createForm({
+    schema,
+    hints: hintsOf(data),
+    onChange: (path, value, group) => edit((spec) => setAt(spec, path, value), group),
+    onTypeChange: (type) => edit((spec) => changeType(spec, schema, type)),
+    onAddAnnotation() {
+      const spec = current?.history.present ?? {};
+      const place = spec.type === "map" ? (getAt(spec, "places[0]") as string | undefined) : undefined;
+      const claim = getAt(spec, "claims[0]") as string | undefined;
+      const on = place !== undefined ? {place} : claim !== undefined ? {claim} : {};
+      const index = Array.isArray(spec.annotations) ? spec.annotations.length : 0;
+      edit((s) => appendAt(s, "annotations", {on, text: ""}));
+      document.getElementById(`ed-annotations-${index}-text`)?.focus();
+    },
+    onRemoveAnnotation: (index) => edit((spec) => removeAt(spec, "annotations", index)),
+    onSeal: () => current?.history.seal()
+  });
+  root.append(toolbar, conflict, general, h("div", {class: "ed-body"}, form.element, previews));
+
+  function say(text: string, kind: "info" | "error" | "ok" = "info") {
+    status.textContent = text;
+    status.dataset.kind = kind;
+  }
+
+  const dirty = (entry: Entry) => formatSpec(entry.history.present) !== entry.saved;
+
+  /** A clean rendering of the current valid spec, for export. */
+  function fresh(width: number): SVGSVGElement {
+    return renderChart(valid!, data, {width, id: `${current!.id}-export`});
+  }
+
+  function edit(change: (spec: Spec) => Spec, group?: string) {
+    if (!current) return;
+    if (current.history.push(change(current.history.present), {group})) update();
+  }
+
+  function move(index: number, offset: Offset, via: "pointer" | "key", pane: string) {
+    refocus = via === "key" ? {pane, index} : null;
+    edit(
+      (spec) => setAt(setAt(spec, `annotations[${index}].dx`, offset.dx), `annotations[${index}].dy`, offset.dy),
+      via === "key" ? `nudge:${index}` : undefined
+    );
+  }
+
+  function draw(spec: ChartSpec) {
+    const texts = (spec.annotations ?? []).map((a) => a.text);
+    for (const pane of panes) {
+      let labels: readonly PlacedLabel[] = [];
+      try {
+        const svg = renderChart(spec, data, {width: pane.width, id: `ed-${pane.name}`, onLabels: (l) => (labels = l)});
+        enableDrag(svg, labels, texts, (index, offset, via) => move(index, offset, via, pane.name));
+        pane.canvas.replaceChildren(svg);
+      } catch (error) {
+        pane.canvas.replaceChildren(
+          h("p", {class: "ed-error"}, `The chart could not be drawn: ${(error as Error).message}`)
+        );
+      }
+    }
+    if (refocus) {
+      const pane = panes.find((p) => p.name === refocus!.pane);
+      pane?.canvas.querySelector<SVGGElement>(`[data-annotation="${refocus.index}"]`)?.focus({preventScroll: true});
+      refocus = null;
+    }
+  }
+
+  /** Shows the present spec: form, problems, chart, buttons. */
+  function update(serverProblems: readonly FormProblem[] = []) {
+    if (!current) return;
+    const spec = current.history.present;
+    const check = checkChartSpec(spec, data);
+    const problems = [...check.problems, ...serverProblems];
+    const unplaced = form.update(spec, problems);
+    general.hidden = unplaced.length === 0;
+    general.replaceChildren(
+      ...(unplaced.length
+        ? [
+            h("p", {}, "Problems with the chart as a whole:"),
+            h("ul", {}, ...unplaced.map((p) => h("li", {}, p.detail)))
+          ]
+        : [])
+    );
+    if (check.ok) {
+      valid = check.spec;
+      draw(check.spec);
+    }
+    stale.hidden = check.ok || valid === null;
+    for (const pane of panes) for (const b of pane.buttons) b.disabled = !check.ok;
+    undoButton.disabled = !current.history.canUndo;
+    redoButton.disabled = !current.history.canRedo;
+    const changed = dirty(current);
+    saveButton.disabled = saving || !check.ok || !changed;
+    if (saving) return;
+    if (!check.ok) say(`${problems.length} problem${problems.length === 1 ? "" : "s"} to fix before saving.`, "error");
+    else if (changed) say("Unsaved changes.");
+    else if (status.dataset.kind !== "ok") say("No unsaved changes.");
+  }
+
+  function showConflict(entry: Entry, result: Extract<SaveResult, {status: "conflict"}>) {
+    const reload = h("button", {type: "button"}, "Load the version on disk");
+    reload.addEventListener("click", () => {
+      entry.history.push(result.spec);
+      entry.base = result.base;
+      entry.saved = formatSpec(result.spec);
+      conflict.hidden = true;
+      status.dataset.kind = "";
+      update();
+    });
+    conflict.replaceChildren(
+      h(
+        "p",
+        {},
+        h("strong", {}, "Not saved: "),
+        `data/charts/${entry.id}.json changed on disk since you loaded it, and saving would overwrite that change.`
+      ),
+      h(
+        "p",
+        {},
+        "Load the version on disk to continue from it; Undo then brings back your edits, to apply them again."
+      ),
+      reload
+    );
+    conflict.hidden = false;
+    reload.focus();
+  }
+
+  async function save() {
+    if (!current || saving || !valid) return;
+    const entry = current;
+    const spec = entry.history.present;
+    saving = true;
+    saveButton.disabled = true;
+    say("Saving…");
+    const result = await saveChart(session!, entry.id, spec, entry.base);
+    saving = false;
+    conflict.hidden = true;
+    if (result.status === "saved") {
+      entry.base = result.base;
+      entry.saved = formatSpec(spec);
+      say(`Saved ${result.file} at ${new Date().toLocaleTimeString()}.`, "ok");
+    } else if (result.status === "conflict") {
+      say("Not saved: the file changed on disk.", "error");
+      showConflict(entry, result);
+    } else if (result.status === "invalid") {
+      say(`Not saved: ${result.message}`, "error");
+      return update(result.problems);
+    } else say(`Not saved: ${result.message}`, "error");
+    update();
+  }
+
+  async function open(id: string) {
+    const entry = store.get(key(id));
+    conflict.hidden = true;
+    valid = null;
+    for (const pane of panes) pane.canvas.replaceChildren();
+    if (entry) {
+      current = entry;
+      status.dataset.kind = "";
+      return update();
+    }
+    current = null;
+    saveButton.disabled = true;
+    say(`Loading ${id}…`);
+    try {
+      const loaded = await loadChart(session!, id);
+      const entry: Entry = {id, history: new History(loaded.spec), base: loaded.base, saved: formatSpec(loaded.spec)};
+      store.set(key(id), entry);
+      if (picker.value !== id) return;
+      current = entry;
+      status.dataset.kind = "";
+      update();
+    } catch (error) {
+      say((error as Error).message, "error");
+    }
+  }
+
+  function undo() {
+    if (current?.history.undo() !== undefined) update();
+  }
+  function redo() {
+    if (current?.history.redo() !== undefined) update();
+  }
+
+  picker.addEventListener("change", () => {
+    history.replaceState(null, "", `#${picker.value}`);
+    void open(picker.value);
+  });
+  undoButton.addEventListener("click", undo);
+  redoButton.addEventListener("click", redo);
+  saveButton.addEventListener("click", () => void save());
+  const onKey = (event: KeyboardEvent) => {
+    if (!(event.ctrlKey || event.metaKey) || event.altKey) return;
+    const k = event.key.toLowerCase();
+    if (k === "z" || k === "y") {
+      event.preventDefault();
+      if (k === "y" || event.shiftKey) redo();
+      else undo();
+    } else if (k === "s") {
+      event.preventDefault();
+      if (!saveButton.disabled) void save();
+    }
+  };
+  const onUnload = (event: BeforeUnloadEvent) => {
+    if ([...store.values()].some(dirty)) event.preventDefault();
+  };
+  document.addEventListener("keydown", onKey);
+  window.addEventListener("beforeunload", onUnload);
+  void invalidation?.then(() => {
+    document.removeEventListener("keydown", onKey);
+    window.removeEventListener("beforeunload", onUnload);
+  });
+
+  const wanted = decodeURIComponent(location.hash.slice(1));
+  picker.value = ids.includes(wanted) ? wanted : (ids[0] ?? "");
+  if (picker.value) void open(picker.value);
+  else say("There is no chart in data/charts/ yet.", "error");
+  return root;
+}
+
+export type {EditorSession};

@@ -1,0 +1,4 @@
+import {sourceTextsJson} from "../../loaders/audit.ts";
+import {runLoader} from "../../loaders/run.ts";
+
+await runLoader(() => sourceTextsJson(process.cwd()));

@@ -1,0 +1,4 @@
+import {chartsZip} from "../../../loaders/chart-block.ts";
+import {runLoader} from "../../../loaders/run.ts";
+
+await runLoader(() => chartsZip(process.cwd()));

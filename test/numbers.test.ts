@@ -1,0 +1,203 @@
+import {mkdtemp, readFile, rm, writeFile} from "node:fs/promises";
+import {tmpdir} from "node:os";
+import {join} from "node:path";
+import {afterAll, beforeAll, describe, expect, test} from "vitest";
+import {numbersOfFile, numbersOfSource} from "../loaders/number-rows.ts";
+import {findNumbers} from "../loaders/numbers.ts";
+import {sentenceSpans} from "../loaders/sentences.ts";
+import {parseSource} from "../loaders/sources.ts";
+import {main} from "../tools/cli.ts";
+import {projectRoot, recordingEffects} from "./helpers/project.ts";
+
+const fixtures = join(projectRoot, "test/fixtures/numbers");
+const seedId = "2022-03-02-putins-invasion-of-ukraine-leaves-2000-civilians-dead-as-pleas-for-escape-routes-grow";
+const seedSourceFile = `data/sources/${seedId}.md`;
+
+/** [start, end, text, value, lower, upper, qualifier, kind, unit] of each row. */
+function brief(rows: ReturnType<typeof findNumbers>): unknown[][] {
+  return rows.map((r) => [r.start, r.end, r.text, r.value, r.lower, r.upper, r.qualifier, r.kind, r.unit]);
+}
+
+describe("the seed", () => {
+  test("numbersOfFile(raw seed article) finds exactly its numbers: the date line, 2,000 three times, 15,000, 800,000, dozens", async () => {
+    const bytes = await readFile(join(fixtures, "seed-article.txt"));
+    const rows = numbersOfFile(bytes, "seed-article.txt");
+    expect(brief(rows)).toEqual([
+      [6, 16, "2022-03-02", null, null, null, "", "date", ""],
+      [52, 57, "2,000", 2000, 2000, 2000, "exact", "count", "civilians"],
+      [241, 246, "2,000", 2000, 2000, 2000, "exact", "count", "civilians"],
+      [605, 616, "Some 15,000", 15000, null, null, "about", "count", "Russian soldiers"],
+      [1196, 1201, "2,000", 2000, 2000, 2000, "exact", "count", "civilians"],
+      [1762, 1779, "Well over 800,000", 800000, 800000, null, "more-than", "count", "Ukrainians"],
+      [2604, 2610, "dozens", null, null, null, "", "vague", "miles"]
+    ]);
+    const text = bytes.toString("utf-8");
+    for (const row of rows) expect(text.slice(row.start, row.end)).toBe(row.text);
+    expect(rows.every((r) => r.source === "seed-article.txt" && r.part === "file")).toBe(true);
+    expect(rows[5].sentence).toBe("Well over 800,000 Ukrainians have become refugees, the UN believes.");
+    expect(rows[0].sentence).toBe(
+      "date 2022-03-02 Putin's invasion of Ukraine leaves 2,000 civilians dead as pleas for escape routes grow"
+    );
+  });
+
+  test("numbersOfSource(archived seed) finds the headline's 2,000 in the title and the body's numbers at body offsets, no date line", async () => {
+    const text = await readFile(join(fixtures, "project", seedSourceFile), "utf-8");
+    const source = parseSource(text, seedSourceFile);
+    const rows = numbersOfSource(source);
+    expect(rows.map((r) => [r.part, ...brief([r])[0]])).toEqual([
+      ["title", 35, 40, "2,000", 2000, 2000, 2000, "exact", "count", "civilians"],
+      ["body", 135, 140, "2,000", 2000, 2000, 2000, "exact", "count", "civilians"],
+      ["body", 499, 510, "Some 15,000", 15000, null, null, "about", "count", "Russian soldiers"],
+      ["body", 1090, 1095, "2,000", 2000, 2000, 2000, "exact", "count", "civilians"],
+      ["body", 1656, 1673, "Well over 800,000", 800000, 800000, null, "more-than", "count", "Ukrainians"],
+      ["body", 2498, 2504, "dozens", null, null, null, "", "vague", "miles"]
+    ]);
+    for (const row of rows)
+      expect((row.part === "title" ? source.title : source.body).slice(row.start, row.end)).toBe(row.text);
+    expect(rows[3].sentence).toBe(
+      "Ukraine's State Emergency Service said that 2,000 civilians have been killed during the invasion."
+    );
+  });
+});
+
+describe("the corpus", async () => {
+  type Expected = [
+    text: string,
+    kind: string,
+    value: number | null,
+    lower: number | null,
+    upper: number | null,
+    qualifier: string,
+    unit: string
+  ];
+  const corpus: {sentence: string; numbers: Expected[]}[] = JSON.parse(
+    await readFile(join(projectRoot, "test/fixtures/numbers-corpus.json"), "utf-8")
+  );
+
+  test("the corpus has at least 80 sentences", () => {
+    expect(corpus.length).toBeGreaterThanOrEqual(80);
+  });
+
+  for (const {sentence, numbers} of corpus) {
+    test(`findNumbers(${JSON.stringify(sentence)}) finds ${numbers.length ? numbers.map((n) => JSON.stringify(n[0])).join(", ") : "nothing"}`, () => {
+      let from = 0;
+      const expected = numbers.map(([text, kind, value, lower, upper, qualifier, unit]) => {
+        const start = sentence.indexOf(text, from);
+        from = start + text.length;
+        return {start, end: start + text.length, text, value, lower, upper, qualifier, kind, unit, sentence};
+      });
+      expect(expected.every((e) => e.start >= 0)).toBe(true);
+      expect(findNumbers(sentence)).toEqual(expected);
+    });
+  }
+});
+
+describe("findNumbers", () => {
+  test('findNumbers("…") gives offsets that include the qualifier words, in running text', () => {
+    const text = "Officials said on Tuesday that well over 800,000 people had left.";
+    const [row] = findNumbers(text);
+    expect([row.start, row.end, text.slice(row.start, row.end)]).toEqual([31, 48, "well over 800,000"]);
+  });
+
+  test('findNumbers("…") reads a date as one date, not a day count and a year', () => {
+    expect(brief(findNumbers("On 2 March 2022, 300 people left."))).toEqual([
+      [3, 15, "2 March 2022", null, null, null, "", "date", ""],
+      [17, 20, "300", 300, 300, 300, "exact", "count", "people"]
+    ]);
+  });
+
+  test('findNumbers("…") does not join numbers across a blank line', () => {
+    expect(findNumbers("They counted twenty\n\nThree days later").map((r) => r.text)).toEqual(["twenty", "Three"]);
+  });
+
+  test('findNumbers("…") splits a run of number words that is not one number, through the recognizer', () => {
+    expect(findNumbers("Rows five six and seven were empty.").map((r) => [r.text, r.value])).toEqual([
+      ["five", 5],
+      ["six", 6],
+      ["seven", 7]
+    ]);
+  });
+
+  test("findNumbers gives each number its whole sentence, and cuts a very long one to a verbatim window", () => {
+    const long = "the crowd grew ".repeat(100) + "to 4,000 people " + "and kept growing ".repeat(100);
+    const [row] = findNumbers(long + ".");
+    expect(row.sentence.length).toBeLessThanOrEqual(600);
+    expect(long.includes(row.sentence)).toBe(true);
+    expect(row.sentence).toContain("to 4,000 people");
+  });
+
+  test("sentenceSpans(…) does not end a sentence at an abbreviation, an initial or a decimal point", () => {
+    const text = 'Mr. Smith met J. Doe. The U.S. sent 5.6 million doses! Then? "Yes." Done';
+    expect(sentenceSpans(text).map((s) => text.slice(s.start, s.end))).toEqual([
+      "Mr. Smith met J. Doe.",
+      "The U.S. sent 5.6 million doses!",
+      "Then?",
+      '"Yes."',
+      "Done"
+    ]);
+  });
+});
+
+describe("explainer numbers", () => {
+  let root: string;
+  beforeAll(async () => {
+    root = await mkdtemp(join(tmpdir(), "explainer-numbers-"));
+    await writeFile(join(root, "article.txt"), await readFile(join(fixtures, "seed-article.txt")));
+    await writeFile(join(root, "empty.txt"), "  \n");
+    await writeFile(join(root, "binary.bin"), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01, 0x02]));
+    await writeFile(join(root, "latin1.txt"), Buffer.from(" date 2022-03-02 Caf\xe9 prices up 2%\n\nBody\n", "latin1"));
+    await writeFile(join(root, "notes.txt"), "Meeting notes: 3 items\n");
+  });
+  afterAll(() => rm(root, {recursive: true, force: true}));
+
+  async function run(...args: string[]) {
+    const effects = recordingEffects(root);
+    const status = await main(["numbers", ...args], effects);
+    return {status, stdout: effects.out.join(""), stderr: effects.err.join("")};
+  }
+
+  test("main([numbers, raw article]) prints CSV with the columns of the issue, one row per number", async () => {
+    const {status, stdout, stderr} = await run("article.txt");
+    expect([status, stderr]).toEqual([0, ""]);
+    const lines = stdout.trimEnd().split("\n");
+    expect(lines[0]).toBe("source,start,end,text,value,lower,upper,qualifier,kind,unit,sentence,part");
+    expect(lines[4]).toBe(
+      'article.txt,605,616,"Some 15,000",15000,,,about,count,Russian soldiers,"Some 15,000 Russian soldiers are approaching the city, whose residents will have recent images of the attack on Kharkiv fresh in their minds.",file'
+    );
+    expect(lines).toHaveLength(8);
+  });
+
+  test("main([numbers, bad files]) names each file with its problem, exits 1 and writes nothing", async () => {
+    const {status, stdout, stderr} = await run(
+      "article.txt",
+      "empty.txt",
+      "binary.bin",
+      "latin1.txt",
+      "notes.txt",
+      "missing.txt"
+    );
+    expect(status).toBe(1);
+    expect(stdout).toBe("");
+    expect(stderr.split("\n")).toEqual([
+      "empty.txt: SOURCE_EMPTY: the file is empty",
+      "binary.bin: NOT_UTF8: the file is not UTF-8 text",
+      "latin1.txt: NOT_UTF8: the file is not UTF-8 text",
+      'notes.txt:1: NOT_A_SOURCE: neither an archived source (a "---" front matter block) nor a raw article (first line " date YYYY-MM-DD <headline>")',
+      "missing.txt: NO_SUCH_FILE: cannot read the file",
+      "explainer numbers: 5 problems",
+      ""
+    ]);
+  });
+
+  test("main([numbers, binary UTF-8 text]) rejects a file with NUL bytes as binary", async () => {
+    await writeFile(join(root, "nul.txt"), " date 2022-03-02 Headline\n\nBody\u0000\n");
+    const {status, stdout, stderr} = await run("nul.txt");
+    expect([status, stdout, stderr.split("\n")[0]]).toEqual([1, "", "nul.txt: NOT_TEXT: the file is binary, not text"]);
+  });
+
+  test("main([numbers]) with no file is a usage error", async () => {
+    const {status, stderr} = await run();
+    expect(status).toBe(2);
+    expect(stderr).toBe("numbers takes at least one FILE\nusage: explainer numbers FILE...\n");
+  });
+});

@@ -1,0 +1,152 @@
+import {readFile} from "node:fs/promises";
+import {createRequire} from "node:module";
+import {join} from "node:path";
+import type {Server} from "node:http";
+import {csvParse} from "d3-dsv";
+import type {Browser, Page} from "playwright-core";
+import {afterAll, beforeAll, describe, expect, test} from "vitest";
+import {launchChromium, serveStatic} from "./helpers/browser.ts";
+import {copyProject, explainer, removeProject} from "./helpers/project.ts";
+
+// The built explainer in a real browser, as a reader meets it.
+describe("the explainer page in Chromium", () => {
+  let root: string;
+  let browser: Browser;
+  let server: Server;
+  let origin: string;
+  let page: Page;
+  const requests: string[] = [];
+  const consoleErrors: string[] = [];
+  let claims: Record<string, string>[];
+
+  beforeAll(async () => {
+    root = await copyProject();
+    const built = explainer(root, "build");
+    if (built.status !== 0) throw new Error(`build failed:\n${built.stderr}`);
+    claims = csvParse(await readFile(join(root, "src/.observablehq/cache/data/download/claims.csv"), "utf-8"));
+    ({origin, server} = await serveStatic(join(root, "dist")));
+    browser = await launchChromium();
+    page = await browser.newPage({viewport: {width: 1024, height: 800}});
+    page.on("request", (r) => void requests.push(r.url()));
+    page.on("console", (m) => void (m.type() === "error" && consoleErrors.push(m.text())));
+    page.on("pageerror", (e) => void consoleErrors.push(String(e)));
+    await page.goto(`${origin}/`, {waitUntil: "networkidle"});
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    server?.close();
+    if (root) await removeProject(root);
+  });
+
+  test("the three labels are in the text", async () => {
+    const text = await page.locator("main").innerText();
+    for (const label of ["2,000", "more than 800,000", "about 15,000"]) expect(text).toContain(label);
+  });
+
+  test("each marker opens its card with the verbatim quote on hover and on keyboard focus", async () => {
+    const markers = page.locator("main a.cite");
+    expect(await markers.count()).toBeGreaterThanOrEqual(6);
+    for (let i = 0; i < (await markers.count()); i++) {
+      const marker = markers.nth(i);
+      const id = await marker.evaluate((a) => a.closest("[data-claim]")!.getAttribute("data-claim"));
+      const quote = claims.find((c) => c.id === id)!.quote;
+      const card = page.locator(`#${await marker.getAttribute("aria-describedby")}`);
+      await expect.poll(() => card.isVisible()).toBe(false);
+      await marker.hover();
+      expect(await card.isVisible()).toBe(true);
+      expect(await card.locator(".cite-quote").innerText()).toBe(quote);
+      await page.mouse.move(0, 0);
+      await marker.focus();
+      expect(await card.isVisible()).toBe(true);
+      await marker.blur();
+    }
+  });
+
+  test("each marker's link lands on its Sources entry", async () => {
+    const markers = page.locator("main a.cite");
+    for (let i = 0; i < (await markers.count()); i++) {
+      const marker = markers.nth(i);
+      const href = (await marker.getAttribute("href"))!;
+      const id = await marker.evaluate((a) => a.closest("[data-claim]")!.getAttribute("data-claim"));
+      await marker.click();
+      expect(new URL(page.url()).hash).toBe(href);
+      const entry = page.locator(href);
+      expect(await entry.getAttribute("data-claim")).toBe(id);
+      expect(await entry.isVisible()).toBe(true);
+      expect(
+        await entry.evaluate((e) => e.getBoundingClientRect().top >= 0 && e.getBoundingClientRect().top < innerHeight)
+      ).toBe(true);
+    }
+  });
+
+  test("on a touch screen the first tap opens the card and does not leave the paragraph", async () => {
+    const context = await browser.newContext({viewport: {width: 320, height: 640}, hasTouch: true, isMobile: true});
+    const phone = await context.newPage();
+    await phone.goto(`${origin}/`, {waitUntil: "networkidle"});
+    const marker = phone.locator("main p a.cite").first();
+    await marker.tap();
+    expect(await phone.locator(`#${await marker.getAttribute("aria-describedby")}`).isVisible()).toBe(true);
+    expect(new URL(phone.url()).hash).toBe("");
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+    await context.close();
+  });
+
+  test("the ledger can be downloaded as CSV", async () => {
+    const href = await page.locator('a[download="claims.csv"]').getAttribute("href");
+    const response = await page.request.get(new URL(href!, `${origin}/`).href);
+    expect(response.status()).toBe(200);
+    expect(csvParse(await response.text()).map((r) => r.label)).toEqual(["2,000", "more than 800,000", "about 15,000"]);
+  });
+
+  test("each chart shows without JavaScript and its data can be downloaded as CSV", async () => {
+    const charts = page.locator("figure.chart");
+    expect(await charts.count()).toBe(3);
+    const shown: Record<string, string[]> = {};
+    for (let i = 0; i < (await charts.count()); i++) {
+      const chart = charts.nth(i);
+      const id = (await chart.getAttribute("data-chart"))!;
+      expect(await chart.locator("svg").first().getAttribute("role")).toBe("img");
+      const href = await chart.locator("a[download]").getAttribute("href");
+      const response = await page.request.get(new URL(href!, `${origin}/`).href);
+      expect(response.status()).toBe(200);
+      shown[id] = csvParse(await response.text()).map((r) => `${r.id}: ${r.label}`);
+    }
+    expect(shown).toEqual({
+      "refugees-and-deaths": ["civilians-killed: 2,000", "refugees: more than 800,000"],
+      "reported-figures": [
+        "civilians-killed: 2,000",
+        "refugees: more than 800,000",
+        "soldiers-approaching-kyiv: about 15,000"
+      ],
+      "places-in-the-report": ["soldiers-approaching-kyiv: about 15,000"]
+    });
+    const html = await (await page.request.get(`${origin}/`)).text();
+    expect(html.match(/<svg[^>]*class="kit-chart"/g)).toHaveLength(6);
+  });
+
+  test("every request goes to the local server and the console has no errors", () => {
+    expect(requests.filter((url) => !url.startsWith(origin) && !url.startsWith("data:"))).toEqual([]);
+    expect(consoleErrors).toEqual([]);
+  });
+
+  test("axe-core reports no serious or critical violations, in light and dark", async () => {
+    const axe = await readFile(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf-8");
+    for (const colorScheme of ["light", "dark"] as const) {
+      await page.emulateMedia({colorScheme});
+      await page.goto(`${origin}/`, {waitUntil: "networkidle"});
+      await page.addScriptTag({content: axe});
+      const violations = await page.evaluate(async () => {
+        // @ts-expect-error axe is injected above
+        const result = await window.axe.run(document, {resultTypes: ["violations"]});
+        return result.violations
+          .filter((v: {impact: string}) => v.impact === "serious" || v.impact === "critical")
+          .map(
+            (v: {id: string; nodes: {target: string[]}[]}) =>
+              `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`
+          );
+      });
+      expect(violations, colorScheme).toEqual([]);
+    }
+  });
+});

@@ -1,0 +1,291 @@
+import {cp, readFile, writeFile} from "node:fs/promises";
+import {join} from "node:path";
+import {afterAll, beforeAll, describe, expect, test} from "vitest";
+import {main} from "../tools/cli.ts";
+import {diffOutputs, formatChanges} from "../tools/changes.ts";
+import {projectLoaders, readManifest} from "../tools/deps.ts";
+import {problemsFromStderr} from "../tools/refresh.ts";
+import {copyProject, projectRoot, recordingEffects, removeProject} from "./helpers/project.ts";
+
+/** Runs `explainer refresh ARGS` in-process; returns status, stdout, stderr and each loader's progress status. */
+async function refreshIn(root: string, ...args: string[]) {
+  const effects = recordingEffects(root);
+  const status = await main(["refresh", ...args], effects);
+  const stderr = effects.err.join("");
+  const statuses: Record<string, string> = {};
+  for (const line of stderr.split("\n")) {
+    const m = /^(\S+)\s+(cached|re-run|failed)\s/.exec(line);
+    if (m) statuses[m[1]] = m[2];
+  }
+  const rerun = Object.keys(statuses)
+    .filter((n) => statuses[n] !== "cached")
+    .sort();
+  return {status, stdout: effects.out.join(""), stderr, statuses, rerun};
+}
+
+/** The outputs whose dependency record lists `file`, sorted. */
+async function dependents(root: string, file: string): Promise<string[]> {
+  const names: string[] = [];
+  for (const loader of await projectLoaders(root))
+    if ((await readManifest(loader))?.files[file]) names.push(loader.name);
+  return names.sort();
+}
+
+async function edit(root: string, file: string, change: (text: string) => string): Promise<void> {
+  const path = join(root, file);
+  await writeFile(path, change(await readFile(path, "utf-8")));
+}
+
+const slow = 120_000;
+
+describe("explainer refresh", () => {
+  let root: string;
+  let first: Awaited<ReturnType<typeof refreshIn>>;
+
+  beforeAll(async () => {
+    root = await copyProject();
+    await cp(join(projectRoot, "test/fixtures/refresh"), root, {recursive: true});
+    first = await refreshIn(root);
+  });
+  afterAll(() => removeProject(root));
+
+  test("refresh from an empty cache runs every loader it finds and records what each depends on", async () => {
+    expect(first.stderr).not.toMatch(/failed/);
+    expect(first.status).toBe(0);
+    const names = (await projectLoaders(root)).map((l) => l.name).sort();
+    expect(names).toEqual(expect.arrayContaining(["data/claims.csv", "data/sources.csv", "data/fixture-a.csv"]));
+    expect(first.rerun).toEqual(names);
+    expect(first.stdout).toContain("data/claims.csv: new (3 rows)\n");
+    expect(first.stdout).toContain("data/fixture-list.json: new (1 row)\n");
+    expect(first.stdout).toContain("data/fixture-bytes.bin: new\n");
+    const claims = await readManifest((await projectLoaders(root)).find((l) => l.name === "data/claims.csv")!);
+    expect(Object.keys(claims!.files)).toEqual(
+      expect.arrayContaining(["src/data/claims.csv.ts", "loaders/ledger.ts", "data/claims.csv", "data/sources/"])
+    );
+    expect(Object.keys(claims!.files).filter((f) => f.includes("node_modules") || f.startsWith("."))).toEqual([]);
+    expect(claims!.rows).toBe(3);
+    const list = await readManifest((await projectLoaders(root)).find((l) => l.name === "data/fixture-list.json")!);
+    expect(Object.keys(list!.files).sort()).toEqual(["data/fixture/items/", "src/data/fixture-list.json.ts"]);
+    expect(await dependents(root, "data/claims.csv")).not.toContain("data/sources.csv");
+  });
+
+  test("a second refresh re-runs nothing", async () => {
+    const again = await refreshIn(root);
+    expect(again.status).toBe(0);
+    expect(again.rerun).toEqual([]);
+    expect(again.stdout).toBe(`nothing changed: ${Object.keys(again.statuses).length} outputs up to date\n`);
+  });
+
+  test(
+    "changing one ledger row re-runs only the loaders that read the ledger and shows the label before and after",
+    async () => {
+      const readers = await dependents(root, "data/claims.csv");
+      expect(readers).toContain("data/claims.csv");
+      await edit(root, "data/claims.csv", (t) => t.replace(/^(refugees,.*),,$/m, "$1,at-least,"));
+      const changed = await refreshIn(root);
+      expect(changed.status).toBe(0);
+      expect(changed.rerun).toEqual(readers);
+      expect(changed.statuses["data/sources.csv"]).toBe("cached");
+      expect(changed.stderr).toMatch(
+        /^data\/claims\.csv\s+re-run\s+\d+ ms {2}3 rows {2}\(data\/claims\.csv changed\)$/m
+      );
+      expect(changed.stdout).toContain(
+        "data/claims.csv: 1 changed (3 rows)\n  ~ refugees: more than 800,000 → at least 800,000\n"
+      );
+      expect((await refreshIn(root)).rerun).toEqual([]);
+    },
+    slow
+  );
+
+  test(
+    "--json prints the same report for tools",
+    async () => {
+      await edit(root, "data/claims.csv", (t) => t.replace(/^(refugees,.*),at-least,$/m, "$1,,"));
+      const result = await refreshIn(root, "--json");
+      expect(result.status).toBe(0);
+      const report = JSON.parse(result.stdout);
+      expect(report.ok).toBe(true);
+      const claims = report.loaders.find((l: {name: string}) => l.name === "data/claims.csv");
+      expect(claims).toMatchObject({
+        loader: "src/data/claims.csv.ts",
+        status: "re-run",
+        reason: "data/claims.csv changed",
+        rows: 3,
+        problems: [],
+        changes: {isNew: false, differs: true, keyedBy: "id", rowsBefore: 3, rowsAfter: 3, added: [], removed: []}
+      });
+      expect(claims.changes.changed).toEqual([
+        {
+          id: "refugees",
+          fields: expect.arrayContaining(["label", "qualifier"]),
+          label: {before: "at least 800,000", after: "more than 800,000"}
+        }
+      ]);
+      expect(report.loaders.find((l: {name: string}) => l.name === "data/sources.csv")).toMatchObject({
+        status: "cached",
+        reason: null,
+        changes: null
+      });
+    },
+    slow
+  );
+
+  test(
+    "changing a module in loaders/ re-runs exactly the loaders importing it",
+    async () => {
+      await edit(root, "loaders/fixture-rows.ts", (t) => t + "// an edit\n");
+      const one = await refreshIn(root);
+      expect(one.rerun).toEqual(["data/fixture-a.csv"]);
+      expect(one.stderr).toMatch(/^data\/fixture-a\.csv\s+re-run .*\(loaders\/fixture-rows\.ts changed\)$/m);
+      expect(one.stdout).toBe("data/fixture-a.csv: no change (2 rows)\n");
+      const importers = await dependents(root, "loaders/ledger.ts");
+      expect(importers).toEqual(expect.arrayContaining(["data/claims.csv", "data/sources.csv"]));
+      expect(importers.filter((n) => n.includes("fixture"))).toEqual([]);
+      await edit(root, "loaders/ledger.ts", (t) => t + "// an edit\n");
+      expect((await refreshIn(root)).rerun).toEqual(importers);
+    },
+    slow
+  );
+
+  test("a file added to a folder that a loader lists re-runs that loader", async () => {
+    await writeFile(join(root, "data/fixture/items/two.txt"), "two\n");
+    const result = await refreshIn(root);
+    expect(result.rerun).toEqual(["data/fixture-list.json"]);
+    expect(result.stdout).toBe("data/fixture-list.json: 1 added (2 rows)\n  + row 2\n");
+  });
+
+  test(
+    "a loader that throws keeps its last good output, lets the others finish, and exits non-zero",
+    async () => {
+      const output = join(root, "src/.observablehq/cache/data/fixture-broken.csv");
+      const good = await readFile(output, "utf-8");
+      await writeFile(join(root, "data/fixture/broken.txt"), "fail\n");
+      await edit(root, "data/fixture/a.csv", (t) => t.replace("b,beta,2", "b,gamma,2"));
+      const result = await refreshIn(root);
+      expect(result.status).toBe(1);
+      expect(result.statuses["data/fixture-broken.csv"]).toBe("failed");
+      expect(result.stderr).toMatch(
+        /^data\/fixture-broken\.csv\s+failed .*\(data\/fixture\/broken\.txt changed; last good output kept\)$/m
+      );
+      expect(result.stderr).toContain("loaders/fixture-broken.ts:8: LOADER_THREW: fixture: the feed is empty\n");
+      expect(result.stderr).toContain(
+        "src/data/fixture-broken.csv.ts: LOADER_FAILED: data/fixture-broken.csv not refreshed; its last good output is kept\n"
+      );
+      expect(await readFile(output, "utf-8")).toBe(good);
+      expect(result.statuses["data/fixture-a.csv"]).toBe("re-run");
+      expect(result.stdout).toBe("data/fixture-a.csv: 1 changed (2 rows)\n  ~ b: beta → gamma\n");
+      const retried = await refreshIn(root);
+      expect(retried.rerun).toEqual(["data/fixture-broken.csv"]);
+      expect(retried.status).toBe(1);
+      await writeFile(join(root, "data/fixture/broken.txt"), "fixed\n");
+      const fixed = await refreshIn(root);
+      expect(fixed.status).toBe(0);
+      expect(fixed.stdout).toBe("data/fixture-broken.csv: 1 changed (1 row)\n  ~ only: text changed\n");
+    },
+    slow
+  );
+
+  test("a module that does not parse fails its loaders at its file and line", async () => {
+    await edit(root, "loaders/fixture-rows.ts", (t) => t + "export const broken = ;\n");
+    const result = await refreshIn(root);
+    expect(result.status).toBe(1);
+    expect(result.rerun).toEqual(["data/fixture-a.csv"]);
+    expect(result.stderr).toMatch(/^loaders\/fixture-rows\.ts:10: LOADER_IMPORT: Unexpected ";"$/m);
+    await edit(root, "loaders/fixture-rows.ts", (t) => t.replace("export const broken = ;\n", ""));
+    expect((await refreshIn(root)).status).toBe(0);
+  });
+
+  test(
+    "naming a loader re-runs it; --force re-runs all; an unknown name lists the loaders",
+    async () => {
+      const named = await refreshIn(root, "fixture-a.csv");
+      expect(named.rerun).toEqual(["data/fixture-a.csv"]);
+      expect(named.stderr).toMatch(/\(named\)$/m);
+      const unknown = await refreshIn(root, "nope.csv");
+      expect(unknown.status).toBe(1);
+      expect(unknown.stderr).toMatch(
+        /^src: UNKNOWN_LOADER: no loader makes "nope\.csv" \(loaders: .*data\/claims\.csv/m
+      );
+      const forced = await refreshIn(root, "--force");
+      expect(forced.status).toBe(0);
+      expect(forced.rerun).toEqual((await projectLoaders(root)).map((l) => l.name).sort());
+      expect(forced.stdout).toContain("data/claims.csv: no change (3 rows)\n");
+    },
+    slow
+  );
+
+  test("an output changed outside refresh is re-run", async () => {
+    await writeFile(join(root, "src/.observablehq/cache/data/fixture-a.csv"), "id,label,value\n");
+    const result = await refreshIn(root);
+    expect(result.rerun).toEqual(["data/fixture-a.csv"]);
+    expect(result.stderr).toMatch(/\(output changed outside refresh\)$/m);
+    expect(result.stdout).toBe("data/fixture-a.csv: 2 added (2 rows)\n  + a: alpha\n  + b: gamma\n");
+  });
+});
+
+describe("diffOutputs", () => {
+  test("diffOutputs(csv with ids) reports added, removed and changed rows with their labels", () => {
+    const before = "id,label,value\na,alpha,1\nb,beta,2\nc,gamma,3\n";
+    const after = "id,label,value\na,alpha,1\nb,beta,20\nc,GAMMA,3\nd,delta,4\n";
+    const changes = diffOutputs("x.csv", before, after);
+    expect(changes).toEqual({
+      isNew: false,
+      differs: true,
+      keyedBy: "id",
+      rowsBefore: 3,
+      rowsAfter: 4,
+      added: [{id: "d", label: "delta"}],
+      removed: [],
+      changed: [
+        {id: "b", fields: ["value"]},
+        {id: "c", fields: ["label"], label: {before: "gamma", after: "GAMMA"}}
+      ]
+    });
+    expect(formatChanges("x.csv", changes)).toEqual([
+      "x.csv: 1 added, 2 changed (4 rows)",
+      "  + d: delta",
+      "  ~ b: value changed",
+      "  ~ c: gamma → GAMMA"
+    ]);
+  });
+
+  test("diffOutputs(rows without ids) matches rows by content", () => {
+    const changes = diffOutputs("x.tsv", "n\tv\nx\t1\ny\t2\n", "n\tv\ny\t2\nz\t3\n");
+    expect(changes).toMatchObject({keyedBy: "content", added: [{id: "row 2"}], removed: [{id: "row 1"}], changed: []});
+  });
+
+  test("diffOutputs(json object) keys rows by property; other formats only say whether they changed", () => {
+    expect(diffOutputs("x.json", '{"a": 1, "b": [2]}', '{"a": 1, "b": [3]}').changed).toEqual([
+      {id: "b", fields: ["value"]}
+    ]);
+    expect(formatChanges("x.svg", diffOutputs("x.svg", "<svg/>", "<svg></svg>"))).toEqual(["x.svg: changed"]);
+    expect(formatChanges("x.csv", diffOutputs("x.csv", null, "id\na\n"))).toEqual(["x.csv: new (1 row)"]);
+    expect(formatChanges("x.csv", diffOutputs("x.csv", "id\na\n", "id\na\n"))).toEqual(["x.csv: no change (1 row)"]);
+  });
+});
+
+describe("problemsFromStderr", () => {
+  test("problemsFromStderr(kit lines) keeps file, line, code and message", () => {
+    const stderr = 'data/claims.csv:3: QUOTE_NOT_IN_SOURCE: quote not found in source "s": "q"\n';
+    expect(problemsFromStderr("/p", "src/data/claims.csv.ts", stderr, "exited with status 1")).toEqual([
+      {file: "data/claims.csv", line: 3, code: "QUOTE_NOT_IN_SOURCE", message: 'quote not found in source "s": "q"'}
+    ]);
+  });
+
+  test("problemsFromStderr(uncaught error) places it at its first frame in the project", () => {
+    const stderr = [
+      "file:///p/node_modules/x/index.js:1",
+      "",
+      "TypeError: cannot read the feed",
+      "    at read (/p/node_modules/x/index.js:1:1)",
+      "    at load (file:///p/loaders/feed.ts:12:5)",
+      ""
+    ].join("\n");
+    expect(problemsFromStderr("/p", "src/data/feed.csv.ts", stderr, "exited with status 1")).toEqual([
+      {file: "loaders/feed.ts", line: 12, code: "LOADER_THREW", message: "cannot read the feed"}
+    ]);
+    expect(problemsFromStderr("/p", "src/data/feed.csv.ts", "", "killed by SIGKILL")).toEqual([
+      {file: "src/data/feed.csv.ts", code: "LOADER_FAILED", message: "loader killed by SIGKILL"}
+    ]);
+  });
+});
