@@ -3,7 +3,8 @@
  * list and the corrections log. Every string from data is escaped here, so a quote holding
  * `<img src=x onerror=…>` shows as text.
  */
-import type {Claim} from "../src/components/claim.ts";
+import {formatDate} from "../src/components/chart-text.ts";
+import {attributionOf, type Claim} from "../src/components/claim.ts";
 import type {Citation, Citations} from "./citations.ts";
 import type {Correction} from "./corrections.ts";
 import type {Source} from "./sources.ts";
@@ -11,32 +12,6 @@ import type {Source} from "./sources.ts";
 /** Escapes text for HTML content and attribute values. */
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&${{"&": "amp", "<": "lt", ">": "gt", '"': "quot", "'": "#39"}[c]};`);
-}
-
-const months = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December"
-];
-
-/** `2022-03-02` → `2 March 2022`; an empty date stays empty. */
-export function formatDate(iso: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  return m ? `${Number(m[3])} ${months[Number(m[2]) - 1]} ${m[1]}` : iso;
-}
-
-/** Who gave a figure, as a sentence fragment: "the UN" or "not attributed in the source". */
-export function attributionOf(claim: Claim): string {
-  return claim.attribution || "not attributed in the source";
 }
 
 /** "the UN, in “Title”, by Will Taylor, 2 March 2022": only the parts the source has. */

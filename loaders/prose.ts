@@ -21,7 +21,8 @@ import {loadStorySync, type Story} from "./claims.ts";
 import {readCorrections} from "./corrections.ts";
 import {KitError} from "./errors.ts";
 import {qualifierWords} from "./figure.ts";
-import {cardsHtml, correctionsHtml, escapeHtml, figureHtml, formatDate, sourcesHtml} from "./prose-html.ts";
+import {formatDate} from "../src/components/chart-text.ts";
+import {cardsHtml, correctionsHtml, escapeHtml, figureHtml, sourcesHtml} from "./prose-html.ts";
 
 /** What a directive's renderer gets: the page's story and citations, and the directive's arguments. */
 export interface BlockContext {

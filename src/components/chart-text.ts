@@ -2,7 +2,7 @@
  * The words of a chart: `{claim-id}` placeholders, the source line, alt text, dates, and the
  * text measuring and wrapping that lets Node lay out labels without a browser. Browser-safe.
  */
-import type {Claim} from "./claim.ts";
+import {attributionOf, type Claim} from "./claim.ts";
 import type {ChartSpec} from "./chart-spec.ts";
 import type {ChartData} from "./charts/types.ts";
 
@@ -107,7 +107,7 @@ export function listOf(items: readonly string[]): string {
 }
 
 function figureSentence(claim: Claim): string {
-  return `${capitalize(claim.measure)}: ${claim.label} (${claim.attribution || "not attributed in the source"}, as of ${formatDate(claim.as_of)}).`;
+  return `${capitalize(claim.measure)}: ${claim.label} (${attributionOf(claim)}, as of ${formatDate(claim.as_of)}).`;
 }
 
 /**

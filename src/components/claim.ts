@@ -60,6 +60,11 @@ export interface Claim extends Figure {
   note: string;
 }
 
+/** Who gave a figure, as every surface says it: "the UN", or "not attributed in the source". */
+export function attributionOf(claim: Pick<Claim, "attribution">): string {
+  return claim.attribution || "not attributed in the source";
+}
+
 /**
  * Reads a row of `claims.csv` (all strings, as d3-dsv or csv-parse give it) back into a Claim.
  *
