@@ -1,4 +1,4 @@
-import {cp, mkdtemp, readFile, rm, writeFile} from "node:fs/promises";
+import {cp, mkdir, mkdtemp, readFile, rm, writeFile} from "node:fs/promises";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import MarkdownIt from "markdown-it";
@@ -14,6 +14,7 @@ let root: string;
 beforeEach(async () => {
   root = await mkdtemp(join(tmpdir(), "prose-"));
   await cp(join(projectRoot, "test/fixtures/story"), root, {recursive: true});
+  await mkdir(join(root, "src"), {recursive: true});
 });
 afterEach(() => rm(root, {recursive: true, force: true}));
 
