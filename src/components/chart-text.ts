@@ -2,7 +2,7 @@
  * The words of a chart: `{claim-id}` placeholders, the source line, alt text, dates, and the
  * text measuring and wrapping that lets Node lay out labels without a browser. Browser-safe.
  */
-import {attributionOf, type Claim} from "./claim.ts";
+import {attributionOf, type Claim} from "./claim.js";
 import type {ChartSpec} from "./chart-spec.ts";
 import type {ChartData} from "./charts/types.ts";
 

@@ -213,6 +213,8 @@ export function chartEditor({session: rawSession, data: rawData, schema, invalid
       try {
         const svg = renderChart(spec, data, {width: pane.width, id: `ed-${pane.name}`, onLabels: (l) => (labels = l)});
         enableDrag(svg, labels, texts, (index, offset, via) => move(index, offset, via, pane.name));
+        // A group, not one image: its annotation labels are buttons (the exported file stays an image).
+        svg.setAttribute("role", "group");
         pane.canvas.replaceChildren(svg);
       } catch (error) {
         pane.canvas.replaceChildren(
