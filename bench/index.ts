@@ -6,6 +6,7 @@ import {writeFile} from "node:fs/promises";
 import {cpus} from "node:os";
 import {join} from "node:path";
 import {benchNumbers} from "./numbers.ts";
+import {benchPublish} from "./publish.ts";
 import {benchRefresh} from "./refresh.ts";
 
 /** One measured figure. */
@@ -17,7 +18,8 @@ export interface Result {
 
 const suites: [string, () => Promise<Result[]>][] = [
   ["numbers", benchNumbers],
-  ["refresh", benchRefresh]
+  ["refresh", benchRefresh],
+  ["publish", benchPublish]
 ];
 
 const results: Result[] = [];

@@ -74,29 +74,60 @@ export function renderAllCharts(root: string): {data: ChartData; charts: Map<str
   return {data, charts: new Map(charts.map((c: ChartFile) => [c.id, renderChartFile(c, data)]))};
 }
 
+/** Options of {@link chartHtml}. */
+export interface ChartHtmlOptions {
+  /** The way from the page to the site's root, for links: `./` (default) for a page at the root, `../` one folder down. */
+  root?: string;
+  /** HTML added to the caption after the data link (the embed code). */
+  extra?: string;
+}
+
 /** The HTML of one chart on a page. */
-export function chartHtml(id: string, chart: RenderedChart): string {
-  const csv = `./data/download/charts/${id}.csv`;
+export function chartHtml(id: string, chart: RenderedChart, {root = "./", extra = ""}: ChartHtmlOptions = {}): string {
+  const csv = `${root}data/download/charts/${id}.csv`;
   return (
     `<figure class="chart" id="chart-${escapeHtml(id)}" data-chart="${escapeHtml(id)}">\n` +
     `<div class="chart-narrow">${chart.narrow}</div>\n` +
     `<div class="chart-wide">${chart.wide}</div>\n` +
-    `<figcaption class="chart-links"><a href="${csv}" download="${escapeHtml(id)}.csv">Get the data (CSV)</a></figcaption>\n` +
+    `<figcaption class="chart-links"><a href="${csv}" download="${escapeHtml(id)}.csv">Get the data (CSV)</a>${extra}</figcaption>\n` +
     `</figure>\n`
   );
+}
+
+/** The way from a page file to the site's root: `src/index.md` → `./`, `src/embed/x.md` → `../`. */
+export function relativeRoot(pageFile: string): string {
+  const depth = pageFile.replace(/^src\//, "").split("/").length - 1;
+  return depth === 0 ? "./" : "../".repeat(depth);
+}
+
+/** Every chart rendered once per page being rendered (keyed by the page's story object), for the directives. */
+export function chartsPerPage(): (context: BlockContext) => ReturnType<typeof renderAllCharts> {
+  const rendered = new WeakMap<object, ReturnType<typeof renderAllCharts>>();
+  return (context) => {
+    let result = rendered.get(context.story);
+    if (!result) rendered.set(context.story, (result = renderAllCharts(context.root)));
+    return result;
+  };
+}
+
+/** Options of {@link chartBlock}. */
+export interface ChartBlockOptions {
+  /** HTML added to each chart's caption (the embed code), given the chart and the way to the site's root (`./`). */
+  extra?: (id: string, chart: RenderedChart, root: string) => string;
+  /**
+   * A browser module the extra HTML needs, relative to `src/` (`components/embed-copy.js`): added
+   * once per page, after its first chart, as `<script type="module" src>` (Framework bundles it).
+   */
+  script?: string;
 }
 
 /**
  * The `chart` directive. Rendered charts are kept for the page being rendered (the context's
  * story object), so several charts on one page read the data once.
  */
-export function chartBlock(): Block {
-  const rendered = new WeakMap<object, ReturnType<typeof renderAllCharts>>();
-  const all = (context: BlockContext) => {
-    let result = rendered.get(context.story);
-    if (!result) rendered.set(context.story, (result = renderAllCharts(context.root)));
-    return result;
-  };
+export function chartBlock({extra, script}: ChartBlockOptions = {}): Block {
+  const all = chartsPerPage();
+  const scripted = new WeakSet<object>();
   return {
     check(context) {
       const [id, ...rest] = context.args;
@@ -107,7 +138,14 @@ export function chartBlock(): Block {
     },
     render(context) {
       const id = context.args[0];
-      return chartHtml(id, all(context).charts.get(id)!);
+      const chart = all(context).charts.get(id)!;
+      const root = relativeRoot(context.place.file);
+      let html = chartHtml(id, chart, {root, extra: extra?.(id, chart, root)});
+      if (script && !scripted.has(context.story)) {
+        scripted.add(context.story);
+        html += `<script type="module" src="${root}${escapeHtml(script)}"></script>\n`;
+      }
+      return html;
     }
   };
 }

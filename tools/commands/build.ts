@@ -6,6 +6,8 @@ import {loadStory} from "../../loaders/claims.ts";
 import {KitError} from "../../loaders/errors.ts";
 import type {Effects} from "../cli.ts";
 import {listFiles} from "../deps.ts";
+import {vendorDsvWithoutEval} from "../publish/dsv.ts";
+import {publishBuild} from "../publish/publish.ts";
 import type {Command} from "./index.ts";
 import {runRefresh} from "./refresh.ts";
 import {vendorNpm} from "./vendor.ts";
@@ -49,12 +51,14 @@ export async function finishPages(dir: string): Promise<void> {
  * Builds the site into `dist/`: verifies the story first (bad input fails before anything is
  * touched), provides Framework's npm modules from node_modules, refreshes the loaders whose inputs
  * changed (`explainer refresh`: a failing loader fails the build before anything is built), builds
- * into a staging folder (Framework uses the refreshed outputs as they are) and only then replaces `dist/`.
+ * into a staging folder (Framework uses the refreshed outputs as they are), publishes it (social cards,
+ * metadata, scripts after first paint, CSP: tools/publish/) and only then replaces `dist/`.
  */
 export async function buildSite(effects: Effects): Promise<void> {
   const {root, stderr} = effects;
   await loadStory(root);
   await vendorNpm(effects);
+  await vendorDsvWithoutEval(effects);
   await runRefresh({names: [], force: false, json: false}, {...effects, stdout: stderr});
   const staging = join(root, stagingDir);
   const status = await run("observable", ["build"], effects, {EXPLAINER_OUTPUT: stagingDir});
@@ -65,6 +69,7 @@ export async function buildSite(effects: Effects): Promise<void> {
     });
   }
   await finishPages(staging);
+  await publishBuild(staging, effects);
   const dist = join(root, "dist");
   const old = join(root, ".explainer/dist-old");
   await rm(old, {recursive: true, force: true});

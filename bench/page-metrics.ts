@@ -1,0 +1,136 @@
+/**
+ * What a reader's browser does with a built page, measured in Chromium: bytes and requests on
+ * load, the time until every chart is visible (unthrottled and on Slow 4G), and Lighthouse's
+ * mobile scores. Used by bench/publish.ts on the explainer and on the reference page alike.
+ */
+import * as chromeLauncher from "chrome-launcher";
+import lighthouse from "lighthouse";
+import type {Browser} from "playwright-core";
+import {chromiumPath} from "../test/helpers/browser.ts";
+
+/** Lighthouse's "Slow 4G" as DevTools applies it (its `mobileSlow4G` with the DevTools multipliers), for CDP. */
+export const slow4G = {
+  offline: false,
+  latency: 150 * 3.75,
+  downloadThroughput: (1.6 * 1024 * 0.9 * 1024) / 8,
+  uploadThroughput: (750 * 0.9 * 1024) / 8
+};
+
+/** Bytes and requests of one page load, until the network is idle (nothing is clicked). */
+export interface Transfer {
+  /** Response bodies as sent (gzip where the server compressed). */
+  encoded: number;
+  /** Response bodies once decompressed. */
+  decoded: number;
+  requests: number;
+  /** Requests to another origin (should be none). */
+  foreign: number;
+}
+
+/** Loads `url` in a fresh context and sums the page's and every resource's body sizes (Resource Timing). */
+export async function measureTransfer(browser: Browser, url: string): Promise<Transfer> {
+  const context = await browser.newContext({viewport: {width: 412, height: 823}});
+  const page = await context.newPage();
+  let foreign = 0;
+  const origin = new URL(url).origin;
+  page.on("request", (r) => void (!r.url().startsWith(origin) && !r.url().startsWith("data:") && foreign++));
+  await page.goto(url, {waitUntil: "networkidle"});
+  const sizes = await page.evaluate(() =>
+    [...performance.getEntriesByType("navigation"), ...performance.getEntriesByType("resource")].map((e) => {
+      const r = e as PerformanceResourceTiming;
+      return [r.encodedBodySize, r.decodedBodySize];
+    })
+  );
+  await context.close();
+  return {
+    encoded: sizes.reduce((a, [e]) => a + e, 0),
+    decoded: sizes.reduce((a, [, d]) => a + d, 0),
+    requests: sizes.length,
+    foreign
+  };
+}
+
+/**
+ * The time from navigation to the first frame in which every chart (`selector`, at least `count`
+ * of them) has a box on screen, in ms; each run in a fresh context (empty cache), the median of `runs`.
+ */
+export async function timeToCharts(
+  browser: Browser,
+  url: string,
+  {selector, count, throttle = false, runs = 3}: {selector: string; count: number; throttle?: boolean; runs?: number}
+): Promise<number> {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const context = await browser.newContext({viewport: {width: 412, height: 823}});
+    const page = await context.newPage();
+    if (throttle) {
+      const cdp = await context.newCDPSession(page);
+      await cdp.send("Network.enable");
+      await cdp.send("Network.setCacheDisabled", {cacheDisabled: true});
+      await cdp.send("Network.emulateNetworkConditions", slow4G);
+    }
+    // A string, not a function: tsx would add helpers to a function's source that the page does not have.
+    await page.addInitScript({
+      content: `(() => {
+        const check = () => {
+          const visible = [...document.querySelectorAll(${JSON.stringify(selector)})].filter((e) => {
+            const box = e.getBoundingClientRect();
+            return box.width > 0 && box.height > 0;
+          });
+          if (visible.length >= ${count}) window.chartsAt = performance.now();
+          else requestAnimationFrame(check);
+        };
+        requestAnimationFrame(check);
+      })();`
+    });
+    await page.goto(url, {waitUntil: "commit"});
+    await page.waitForFunction(() => (window as unknown as {chartsAt?: number}).chartsAt !== undefined, null, {
+      timeout: 120_000
+    });
+    times.push(await page.evaluate(() => (window as unknown as {chartsAt: number}).chartsAt));
+    await context.close();
+  }
+  return [...times].sort((a, b) => a - b)[Math.floor(times.length / 2)];
+}
+
+/** Lighthouse's mobile scores (0 to 1) and paint times (ms) for a page. */
+export interface LighthouseResult {
+  performance: number;
+  accessibility: number;
+  fcp: number;
+  lcp: number;
+}
+
+/** Runs Lighthouse (mobile, simulated Slow 4G, its defaults) on `url` in Debian's headless Chromium. */
+export async function runLighthouse(url: string): Promise<LighthouseResult> {
+  const chrome = await chromeLauncher.launch({
+    chromePath: chromiumPath,
+    chromeFlags: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--no-first-run",
+      "--disable-sync"
+    ]
+  });
+  try {
+    const result = await lighthouse(url, {
+      port: chrome.port,
+      output: "json",
+      logLevel: "error",
+      onlyCategories: ["performance", "accessibility"]
+    });
+    if (!result) throw new Error(`lighthouse returned nothing for ${url}`);
+    const {categories, audits} = result.lhr;
+    return {
+      performance: categories.performance.score ?? 0,
+      accessibility: categories.accessibility.score ?? 0,
+      fcp: audits["first-contentful-paint"].numericValue ?? NaN,
+      lcp: audits["largest-contentful-paint"].numericValue ?? NaN
+    };
+  } finally {
+    chrome.kill();
+  }
+}

@@ -1,0 +1,159 @@
+/**
+ * Publish benchmark: the explainer as readers get it, against a reference page measured in the same
+ * run (bench/reference/: the same three charts drawn with Plot in the browser, a plain Framework page
+ * built offline the same way). Measures each site's build from an empty cache and warm, the explainer's
+ * bytes and requests on load, the time until every chart is visible in Chromium (unthrottled and on
+ * Slow 4G) and Lighthouse's mobile scores; each also as a ratio to the reference.
+ * `npx tsx bench/publish.ts` prints the numbers.
+ */
+import {spawn} from "node:child_process";
+import {cp, mkdir, mkdtemp, readFile, rm, symlink, writeFile} from "node:fs/promises";
+import {tmpdir} from "node:os";
+import {join} from "node:path";
+import {pathToFileURL} from "node:url";
+import {csvFormat} from "d3-dsv";
+import {geoBounds} from "d3";
+import {loadStory} from "../loaders/claims.ts";
+import {readLandSync} from "../loaders/places.ts";
+import {launchChromium} from "../test/helpers/browser.ts";
+import {copyProject, projectRoot, removeProject} from "../test/helpers/project.ts";
+import {vendorNpm} from "../tools/commands/vendor.ts";
+import {serveSite} from "../tools/publish/serve.ts";
+import {measureTransfer, runLighthouse, timeToCharts} from "./page-metrics.ts";
+import type {Measure} from "./refresh.ts";
+
+/** Runs a program in `root` with node_modules/.bin on PATH and telemetry off; resolves with its time in ms, or throws with its stderr. */
+function timed(root: string, command: string, args: string[]): Promise<number> {
+  const start = performance.now();
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, {
+      cwd: root,
+      stdio: ["ignore", "ignore", "pipe"],
+      env: {
+        ...process.env,
+        PATH: `${join(projectRoot, "node_modules/.bin")}:${process.env.PATH}`,
+        OBSERVABLE_TELEMETRY_DISABLE: "true",
+        NO_COLOR: "1"
+      }
+    });
+    let stderr = "";
+    child.stderr!.on("data", (d) => (stderr += d));
+    child.on("error", reject);
+    child.on("close", (code) =>
+      code === 0
+        ? resolve(performance.now() - start)
+        : reject(new Error(`${command} ${args.join(" ")} exited with ${code}:\n${stderr.slice(-2000)}`))
+    );
+  });
+}
+
+const quiet = (root: string) => ({root, stdout: () => {}, stderr: () => {}, now: () => new Date()});
+
+/**
+ * The reference project in a temporary folder: bench/reference/ with node_modules linked, and its
+ * data written from the kit's ledger, places and map (the countries around the map's focus).
+ */
+export async function referenceProject(): Promise<string> {
+  const root = await mkdtemp(join(tmpdir(), "explainer-reference-"));
+  await cp(join(projectRoot, "bench/reference"), root, {recursive: true});
+  await symlink(join(projectRoot, "node_modules"), join(root, "node_modules"), "dir");
+  // Framework reads observablehq.config.ts only in an ES module package.
+  await writeFile(join(root, "package.json"), JSON.stringify({type: "module", private: true}));
+  const data = join(root, "src/data");
+  await mkdir(data, {recursive: true});
+  const {claims} = await loadStory(projectRoot);
+  await writeFile(
+    join(data, "claims.csv"),
+    csvFormat(claims.map(({id, label, measure, value}) => ({id, label, measure, value})))
+  );
+  await cp(join(projectRoot, "data/places.csv"), join(data, "places.csv"));
+  const countries = readLandSync(projectRoot)!.countries;
+  const focus = countries.features.find((f) => f.properties.name === "Ukraine")!;
+  const [[x0, y0], [x1, y1]] = geoBounds(focus);
+  const near = countries.features.filter((f) => {
+    const [[a0, b0], [a1, b1]] = geoBounds(f);
+    return a0 < x1 + 4 && a1 > x0 - 4 && b0 < y1 + 3 && b1 > y0 - 3;
+  });
+  await writeFile(join(data, "land.json"), JSON.stringify({type: "FeatureCollection", features: near}));
+  return root;
+}
+
+/** Removes Framework's whole cache (loader outputs and vendored npm modules): the next build starts from nothing. */
+async function emptyCache(root: string): Promise<void> {
+  await rm(join(root, "src/.observablehq"), {recursive: true, force: true});
+}
+
+/** The reference's build, as the kit's: vendor the npm modules Framework's client needs, then `observable build`. */
+export async function buildReference(root: string): Promise<number> {
+  const start = performance.now();
+  await vendorNpm(quiet(root));
+  await timed(root, "observable", ["build"]);
+  return performance.now() - start;
+}
+
+const round = (x: number, digits = 0) => Math.round(x * 10 ** digits) / 10 ** digits;
+
+/** Measures the explainer against the reference (see the module's comment). */
+export async function benchPublish(): Promise<Measure[]> {
+  const kit = await copyProject();
+  const reference = await referenceProject();
+  const browser = await launchChromium();
+  const sites: {close(): Promise<void>}[] = [];
+  try {
+    await emptyCache(kit);
+    const kitCold = await timed(kit, "tsx", ["bin/explainer.ts", "build"]);
+    const kitWarm = await timed(kit, "tsx", ["bin/explainer.ts", "build"]);
+    await emptyCache(reference);
+    const refCold = await buildReference(reference);
+    const refWarm = await buildReference(reference);
+
+    const kitSite = await serveSite(join(kit, "dist"));
+    const refSite = await serveSite(join(reference, "dist"));
+    sites.push(kitSite, refSite);
+    const kitCharts = {selector: "main figure.chart svg", count: (await chartCount(kit)) || 1};
+    const refCharts = {selector: "main figure svg", count: 3};
+    const kitBytes = await measureTransfer(browser, kitSite.url);
+    const refBytes = await measureTransfer(browser, refSite.url);
+    if (kitBytes.foreign || refBytes.foreign) throw new Error("a page requested another host");
+    const kitFast = await timeToCharts(browser, kitSite.url, {...kitCharts, runs: 5});
+    const refFast = await timeToCharts(browser, refSite.url, {...refCharts, runs: 5});
+    const kitSlow = await timeToCharts(browser, kitSite.url, {...kitCharts, throttle: true});
+    const refSlow = await timeToCharts(browser, refSite.url, {...refCharts, throttle: true});
+    const kitLh = await runLighthouse(kitSite.url);
+    const refLh = await runLighthouse(refSite.url);
+
+    const rows: [string, number, number, string, number?][] = [
+      ["build from an empty cache", kitCold, refCold, "ms"],
+      ["build, warm cache", kitWarm, refWarm, "ms"],
+      ["explainer transferred, gzip", kitBytes.encoded, refBytes.encoded, "bytes"],
+      ["explainer transferred, raw", kitBytes.decoded, refBytes.decoded, "bytes"],
+      ["explainer requests", kitBytes.requests, refBytes.requests, "requests"],
+      ["every chart visible, unthrottled", kitFast, refFast, "ms"],
+      ["every chart visible, Slow 4G", kitSlow, refSlow, "ms"],
+      ["Lighthouse mobile performance", kitLh.performance, refLh.performance, "score", 2],
+      ["Lighthouse mobile accessibility", kitLh.accessibility, refLh.accessibility, "score", 2],
+      ["Lighthouse first contentful paint", kitLh.fcp, refLh.fcp, "ms"],
+      ["Lighthouse largest contentful paint", kitLh.lcp, refLh.lcp, "ms"]
+    ];
+    return rows.flatMap(([name, value, ref, unit, digits = 0]) => [
+      {name: `publish: ${name}`, value: round(value, digits), unit},
+      {name: `publish: ${name}, reference page`, value: round(ref, digits), unit},
+      {name: `publish: ${name} / reference`, value: round(value / ref, 3), unit: "ratio"}
+    ]);
+  } finally {
+    await browser.close();
+    for (const site of sites) await site.close();
+    await removeProject(kit);
+    await rm(reference, {recursive: true, force: true});
+  }
+}
+
+/** How many charts the built explainer shows. */
+async function chartCount(root: string): Promise<number> {
+  const html = await readFile(join(root, "dist/index.html"), "utf-8");
+  return (html.match(/<figure class="chart"/g) ?? []).length;
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
+  for (const {name, value, unit} of await benchPublish()) console.log(`${name}: ${value} ${unit}`);
+}

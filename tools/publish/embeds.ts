@@ -1,0 +1,111 @@
+/**
+ * Embeds: every chart has a page of its own, `/embed/<chart-id>` (the parameterized page
+ * `src/embed/[chart].md`, one per spec through the config's `dynamicPaths`), with no site chrome:
+ * the chart (its SVGs carry the title and the source line) and its "Get the data" link. Under each
+ * chart on the explainer, the iframe code to paste into another page, with the script that
+ * resizes the frame to the height the embed posts (src/components/embed-height.ts).
+ */
+import {chartHtml, chartsPerPage, relativeRoot} from "../../loaders/chart-block.ts";
+import {chartIds} from "../../loaders/charts.ts";
+import {KitError} from "../../loaders/errors.ts";
+import type {Block} from "../../loaders/prose.ts";
+import {escapeHtml} from "../../loaders/prose-html.ts";
+import type {RenderedChart} from "../../loaders/render-charts.ts";
+import {heightMessage} from "../../src/components/embed-height.ts";
+
+/** The folder of the embed pages in the site: `/embed/<chart-id>`. */
+export const embedFolder = "embed";
+
+/** The paths of the embed pages, for Framework's `dynamicPaths`: `/embed/refugees-and-deaths`, … */
+export function embedPaths(root: string): string[] {
+  return chartIds(root).ids.map((id) => `/${embedFolder}/${id}`);
+}
+
+/** The chart id of an embed page from its page file: `src/embed/refugees-and-deaths.md` → `refugees-and-deaths`. */
+export function embedChartId(pageFile: string): string | undefined {
+  return new RegExp(`^src/${embedFolder}/([a-z0-9]+(?:-[a-z0-9]+)*)\\.md$`).exec(pageFile)?.[1];
+}
+
+/**
+ * The host page's script, one line: on a height message from one of our frames (the message's
+ * source is the frame's window, so no other page can resize it), set that frame's height. The
+ * README shows the same script over ten lines.
+ */
+export function hostScript(): string {
+  return (
+    `<script>addEventListener("message",function(e){var d=e.data;` +
+    `if(!d||d.type!==${JSON.stringify(heightMessage)}||!(d.height>0))return;` +
+    `document.querySelectorAll("iframe[data-explainer-kit]").forEach(function(f){` +
+    `if(f.contentWindow===e.source)f.height=String(Math.ceil(d.height))})});</script>`
+  );
+}
+
+/** The wide SVG's height attribute, for the frame's first height before the embed reports its own. */
+function svgHeight(svg: string): number {
+  const height = Number(/<svg\b[^>]*\bheight="([\d.]+)"/.exec(svg)?.[1]);
+  return Number.isFinite(height) ? Math.ceil(height) : 480;
+}
+
+/**
+ * The code to paste into another page to show a chart: an iframe of its embed page (with a title
+ * for screen readers, lazy loading, no border) and the host script that keeps its height right.
+ * `site` is the site's address, or, when it is not configured, the way from the page to the site's
+ * root (`./`), which only works on the site itself.
+ */
+export function embedCode(id: string, chart: RenderedChart, site: string): string {
+  const src = /^https?:/.test(site) ? new URL(`${embedFolder}/${id}`, site).href : `${site}${embedFolder}/${id}`;
+  // The frame starts at the wide chart's height plus the caption line, then takes the height the embed posts.
+  const height = svgHeight(chart.wide) + 48;
+  return (
+    `<iframe src="${escapeHtml(src)}" title="${escapeHtml(chart.title)}" width="100%" height="${height}" ` +
+    `loading="lazy" style="border:0" data-explainer-kit="${escapeHtml(id)}"></iframe>\n${hostScript()}`
+  );
+}
+
+/**
+ * The HTML under a chart on a page: a disclosure with the embed code in a read-only text box
+ * (selectable without JavaScript) and a copy button, hidden until src/components/embed-copy.ts shows it.
+ */
+export function embedCodeHtml(id: string, chart: RenderedChart, site: string): string {
+  const box = `embed-code-${escapeHtml(id)}`;
+  return (
+    `<details class="chart-embed no-print"><summary>Embed this chart</summary>\n` +
+    `<label for="${box}">Paste this code into your page to show the chart with its source; it resizes to fit.</label>\n` +
+    `<textarea id="${box}" class="chart-embed-code" rows="5" readonly spellcheck="false">${escapeHtml(embedCode(id, chart, site))}</textarea>\n` +
+    `<button type="button" class="chart-embed-copy" data-copy="${box}" hidden>Copy embed code</button>` +
+    `<span class="chart-embed-status" role="status"></span>\n` +
+    `</details>`
+  );
+}
+
+/**
+ * The `::: embed` directive of `src/embed/[chart].md`: the chart named by the page's path
+ * (`/embed/<chart-id>`), with its data link and no embed code.
+ */
+export function embedBlock(): Block {
+  const all = chartsPerPage();
+  return {
+    check(context) {
+      const id = embedChartId(context.place.file);
+      if (context.args.length) throw new KitError("DIRECTIVE_ARGS", "embed takes no arguments", context.place);
+      if (!id) {
+        throw new KitError(
+          "EMBED_OUTSIDE_EMBEDS",
+          `::: embed belongs in src/${embedFolder}/[chart].md, whose pages are /${embedFolder}/<chart-id>`,
+          context.place
+        );
+      }
+      if (!chartIds(context.root).ids.includes(id)) {
+        throw new KitError(
+          "UNKNOWN_CHART",
+          `no chart "${id}" in data/charts/ for /${embedFolder}/${id}`,
+          context.place
+        );
+      }
+    },
+    render(context) {
+      const id = embedChartId(context.place.file)!;
+      return chartHtml(id, all(context).charts.get(id)!, {root: relativeRoot(context.place.file)});
+    }
+  };
+}

@@ -1,0 +1,134 @@
+/**
+ * Social and search metadata for a built page: description, canonical URL, Open Graph and Twitter
+ * card tags, and one JSON-LD block: a `NewsArticle` for an article (its sources as `isBasedOn`),
+ * a `WebPage` otherwise, and a `Dataset` for each CSV it offers. Every text comes from the page
+ * (see page-info.ts) or the ledger's sources; nothing is typed here.
+ */
+import {posix} from "node:path";
+import type {Story} from "../../loaders/claims.ts";
+import {escapeHtml} from "../../loaders/prose-html.ts";
+import {cardSize} from "./cards.ts";
+import type {PageInfo} from "./page-info.ts";
+import {siteLink} from "./site.ts";
+
+/** Where a page's metadata points: its own URL, its card, and the cards of its charts (all as the page writes them). */
+export interface PageUrls {
+  page: string;
+  card: string;
+  /** Chart id → the chart's card. */
+  chartCards: Map<string, string>;
+}
+
+/** What the metadata needs besides the page: the site's name and address, and the story (for sources). */
+export interface MetaContext {
+  siteName: string;
+  site: string | undefined;
+  story: Story;
+}
+
+/** A `<meta>`/`<link>` tag line. */
+const tag = (name: string, attrs: Record<string, string>) =>
+  `<${name} ${Object.entries(attrs)
+    .map(([k, v]) => `${k}="${escapeHtml(v)}"`)
+    .join(" ")}>`;
+
+/** The metadata tags of a page (description, canonical, Open Graph, Twitter), one per line. */
+export function metaTags(page: PageInfo, urls: PageUrls, {siteName}: MetaContext): string {
+  const alt = page.kind === "embed" ? page.charts[0]?.alt || page.title : `${page.title}: ${page.description}`;
+  return [
+    tag("meta", {name: "description", content: page.description}),
+    tag("link", {rel: "canonical", href: urls.page}),
+    tag("meta", {property: "og:type", content: page.kind === "article" ? "article" : "website"}),
+    tag("meta", {property: "og:site_name", content: siteName}),
+    tag("meta", {property: "og:title", content: page.title}),
+    tag("meta", {property: "og:description", content: page.description}),
+    tag("meta", {property: "og:url", content: urls.page}),
+    tag("meta", {property: "og:image", content: urls.card}),
+    tag("meta", {property: "og:image:type", content: "image/png"}),
+    tag("meta", {property: "og:image:width", content: String(cardSize.width)}),
+    tag("meta", {property: "og:image:height", content: String(cardSize.height)}),
+    tag("meta", {property: "og:image:alt", content: alt}),
+    tag("meta", {name: "twitter:card", content: "summary_large_image"}),
+    tag("meta", {name: "twitter:title", content: page.title}),
+    tag("meta", {name: "twitter:description", content: page.description}),
+    tag("meta", {name: "twitter:image", content: urls.card}),
+    tag("meta", {name: "twitter:image:alt", content: alt})
+  ].join("\n");
+}
+
+/** The archived sources of the claims a page cites, as schema.org `CreativeWork`s. */
+function sourcesOf(page: PageInfo, story: Story): Record<string, unknown>[] {
+  const claims = new Map(story.claims.map((c) => [c.id, c]));
+  const ids = [...new Set(page.claims.map((id) => claims.get(id)?.source).filter((s): s is string => !!s))];
+  return ids.flatMap((id) => {
+    const source = story.sources.find((s) => s.id === id);
+    if (!source) return [];
+    return [
+      definedOnly({
+        "@type": "CreativeWork",
+        name: source.title,
+        author: source.byline ? {"@type": "Person", name: source.byline} : undefined,
+        publisher: source.publisher ? {"@type": "Organization", name: source.publisher} : undefined,
+        datePublished: source.published,
+        url: source.url || undefined
+      })
+    ];
+  });
+}
+
+/** A dataset's name from its link's text: `Download the claim ledger (CSV)` → `The claim ledger`. */
+export function datasetName(linkText: string, fileName: string): string {
+  const name = linkText
+    .replace(/^\s*(?:download|get)\s+/i, "")
+    .replace(/\s*\((?:csv|data)\)\s*$/i, "")
+    .trim();
+  return name ? name[0].toUpperCase() + name.slice(1) : fileName;
+}
+
+function definedOnly(object: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(object).filter(([, v]) => v !== undefined && v !== ""));
+}
+
+/** The schema.org graph of a page: the page (NewsArticle or WebPage), then a Dataset per CSV download. */
+export function structuredData(page: PageInfo, urls: PageUrls, context: MetaContext): Record<string, unknown> {
+  const publisher = {"@type": "Organization", name: context.siteName};
+  const sources = sourcesOf(page, context.story);
+  const chartCards = page.charts.map((c) => urls.chartCards.get(c.id)).filter((u): u is string => !!u);
+  const main = definedOnly({
+    "@type": page.kind === "article" ? "NewsArticle" : "WebPage",
+    "@id": urls.page,
+    url: urls.page,
+    [page.kind === "article" ? "headline" : "name"]: page.title,
+    description: page.description,
+    inLanguage: "en",
+    image: [...new Set([urls.card, ...chartCards])],
+    author: page.byline ? {"@type": "Organization", name: page.byline} : undefined,
+    publisher,
+    datePublished: page.published,
+    isBasedOn: sources.length ? sources : undefined
+  });
+  const datasets = page.downloads.map((download) => {
+    const chart = page.charts.find((c) => c.id === download.chart);
+    const contentUrl = siteLink(context.site, page.file, posix.join(posix.dirname(page.file), download.href));
+    return definedOnly({
+      "@type": "Dataset",
+      name: chart ? `The data of the chart “${chart.title}”` : datasetName(download.text, download.name),
+      description: chart ? `${chart.title}. ${chart.alt}` : download.context || download.text,
+      url: chart ? `${urls.page}#chart-${chart.id}` : urls.page,
+      isAccessibleForFree: true,
+      creator: publisher,
+      isBasedOn: sources.length ? sources : undefined,
+      distribution: [{"@type": "DataDownload", encodingFormat: "text/csv", name: download.name, contentUrl}]
+    });
+  });
+  return {"@context": "https://schema.org", "@graph": [main, ...datasets]};
+}
+
+/** JSON-LD as a `<script type="application/ld+json">` that no text in it can close early. */
+export function jsonLdScript(data: unknown): string {
+  const json = JSON.stringify(data)
+    .replace(/</g, "\\u003c")
+    .replace(/\u2028/g, "\\u2028")
+    .replace(/\u2029/g, "\\u2029");
+  return `<script type="application/ld+json">${json}</script>`;
+}
