@@ -66,8 +66,6 @@ export function checkPages(root: string): KitError[] {
   } catch {
     return []; // no pages yet
   }
-  const pages = files
-    .filter((f) => f.endsWith(".md") && !f.startsWith(".observablehq"))
-    .sort();
+  const pages = files.filter((f) => f.endsWith(".md") && !f.startsWith(".observablehq")).sort();
   return pages.flatMap((page) => uncitedNumbers(readFileSync(join(root, "src", page), "utf-8"), `src/${page}`));
 }
