@@ -6,7 +6,6 @@
  * Slow 4G) and Lighthouse's mobile scores; each also as a ratio to the reference.
  * `npx tsx bench/publish.ts` prints the numbers.
  */
-import {spawn} from "node:child_process";
 import {cp, mkdir, mkdtemp, readFile, rm, symlink, writeFile} from "node:fs/promises";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
@@ -20,32 +19,7 @@ import {copyProject, projectRoot, removeProject} from "../test/helpers/project.t
 import {vendorNpm} from "../tools/commands/vendor.ts";
 import {serveSite} from "../tools/publish/serve.ts";
 import {measureTransfer, runLighthouse, timeToCharts} from "./page-metrics.ts";
-import type {Measure} from "./refresh.ts";
-
-/** Runs a program in `root` with node_modules/.bin on PATH and telemetry off; resolves with its time in ms, or throws with its stderr. */
-function timed(root: string, command: string, args: string[]): Promise<number> {
-  const start = performance.now();
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, {
-      cwd: root,
-      stdio: ["ignore", "ignore", "pipe"],
-      env: {
-        ...process.env,
-        PATH: `${join(projectRoot, "node_modules/.bin")}:${process.env.PATH}`,
-        OBSERVABLE_TELEMETRY_DISABLE: "true",
-        NO_COLOR: "1"
-      }
-    });
-    let stderr = "";
-    child.stderr!.on("data", (d) => (stderr += d));
-    child.on("error", reject);
-    child.on("close", (code) =>
-      code === 0
-        ? resolve(performance.now() - start)
-        : reject(new Error(`${command} ${args.join(" ")} exited with ${code}:\n${stderr.slice(-2000)}`))
-    );
-  });
-}
+import {timed, type Measure} from "./refresh.ts";
 
 const quiet = (root: string) => ({root, stdout: () => {}, stderr: () => {}, now: () => new Date()});
 

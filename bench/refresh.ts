@@ -19,7 +19,12 @@ export interface Measure {
 }
 
 /** Runs a program in `root` with node_modules/.bin on PATH; resolves with the milliseconds it took, or throws with its stderr. */
-function timed(root: string, command: string, args: string[], env: Record<string, string> = {}): Promise<number> {
+export function timed(
+  root: string,
+  command: string,
+  args: string[],
+  env: Record<string, string> = {}
+): Promise<number> {
   const start = performance.now();
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, {

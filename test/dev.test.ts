@@ -5,7 +5,7 @@ import {join} from "node:path";
 import type {Browser, Page} from "playwright-core";
 import {afterAll, beforeAll, describe, expect, test} from "vitest";
 import {launchChromium} from "./helpers/browser.ts";
-import {copyProject, projectRoot, removeProject} from "./helpers/project.ts";
+import {copyProject, projectRoot, removeProject, stopProcessGroup} from "./helpers/project.ts";
 
 /** A free TCP port on loopback. */
 function freePort(): Promise<number> {
@@ -82,13 +82,7 @@ describe("explainer dev", () => {
 
   afterAll(async () => {
     await browser?.close().catch(() => {});
-    if (dev?.pid && dev.exitCode === null && dev.signalCode === null) {
-      const exited = new Promise((resolve) => dev!.once("exit", resolve));
-      process.kill(-dev.pid, "SIGTERM");
-      const timer = setTimeout(() => dev?.pid && process.kill(-dev.pid, "SIGKILL"), 5_000);
-      await exited;
-      clearTimeout(timer);
-    }
+    await stopProcessGroup(dev);
     if (root) await removeProject(root);
   }, 30_000);
 

@@ -7,7 +7,7 @@ import type {Browser, Page} from "playwright-core";
 import {afterAll, beforeAll, describe, expect, test} from "vitest";
 import {formatSpec} from "../src/components/spec-format.ts";
 import {launchChromium} from "./helpers/browser.ts";
-import {copyProject, explainer, projectRoot, removeProject} from "./helpers/project.ts";
+import {copyProject, explainer, projectRoot, removeProject, stopProcessGroup} from "./helpers/project.ts";
 
 /** A free TCP port on loopback. */
 function freePort(): Promise<number> {
@@ -131,13 +131,7 @@ describe("the chart editor under explainer dev", () => {
 
   afterAll(async () => {
     await browser?.close().catch(() => {});
-    if (dev?.pid && dev.exitCode === null && dev.signalCode === null) {
-      const exited = new Promise((resolve) => dev!.once("exit", resolve));
-      process.kill(-dev.pid, "SIGTERM");
-      const timer = setTimeout(() => dev?.pid && process.kill(-dev.pid, "SIGKILL"), 5_000);
-      await exited;
-      clearTimeout(timer);
-    }
+    await stopProcessGroup(dev);
     if (root) await removeProject(root);
   }, 30_000);
 

@@ -2,7 +2,7 @@
  * Test projects: a copy of this project's data, loaders, pages and config in a temporary folder,
  * with node_modules linked, so a test can build, break and rebuild without touching the checkout.
  */
-import {spawnSync} from "node:child_process";
+import {spawnSync, type ChildProcess} from "node:child_process";
 import {cp, mkdtemp, rm, symlink} from "node:fs/promises";
 import {tmpdir} from "node:os";
 import {join, resolve} from "node:path";
@@ -49,4 +49,17 @@ export function recordingEffects(
   const out: string[] = [];
   const err: string[] = [];
   return {root, out, err, stdout: (t) => void out.push(t), stderr: (t) => void err.push(t), now: () => now};
+}
+
+/**
+ * Stops a command started in its own process group (`spawn(…, {detached: true})`, as the dev tests
+ * start `explainer dev`): SIGTERM to the group, SIGKILL after five seconds; resolves when it exited.
+ */
+export async function stopProcessGroup(child: ChildProcess | undefined): Promise<void> {
+  if (!child?.pid || child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((resolve) => child.once("exit", resolve));
+  process.kill(-child.pid, "SIGTERM");
+  const timer = setTimeout(() => child.pid && process.kill(-child.pid, "SIGKILL"), 5_000);
+  await exited;
+  clearTimeout(timer);
 }
