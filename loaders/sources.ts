@@ -60,6 +60,13 @@ export function parseRawArticle(text: string, file: string): RawArticle {
   if (!isIsoDate(published)) {
     throw new KitError("INVALID_DATE", `${JSON.stringify(published)} is not a date YYYY-MM-DD`, {file, line: 1});
   }
+  if (slugify(title) === "") {
+    throw new KitError(
+      "NOT_AN_ARTICLE",
+      `the headline ${JSON.stringify(title)} has no letters or digits to name the source by`,
+      {file, line: 1}
+    );
+  }
   const body =
     newline < 0
       ? ""

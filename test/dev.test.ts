@@ -1,47 +1,11 @@
-import {spawn, type ChildProcess} from "node:child_process";
+import type {ChildProcess} from "node:child_process";
 import {readFile, writeFile} from "node:fs/promises";
-import {createServer} from "node:net";
 import {join} from "node:path";
 import type {Browser, Page} from "playwright-core";
 import {afterAll, beforeAll, describe, expect, test} from "vitest";
 import {launchChromium} from "./helpers/browser.ts";
-import {copyProject, projectRoot, removeProject, stopProcessGroup} from "./helpers/project.ts";
-
-/** A free TCP port on loopback. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer().on("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))
-      );
-    });
-  });
-}
-
-/** Resolves once `check()` holds, polling every 100 ms, or rejects after `ms` with `message()`. */
-async function until(check: () => boolean, ms: number, message: () => string): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(message());
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
-/** Resolves once `url` answers 200, or rejects after `ms` with what the server printed. */
-async function waitForServer(url: string, ms: number, log: () => string): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (Date.now() < deadline) {
-    const ok = await fetch(url).then(
-      (r) => r.ok,
-      () => false
-    );
-    if (ok) return;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`explainer dev did not answer ${url} within ${ms} ms:\n${log()}`);
-}
+import {startDev, until} from "./helpers/dev.ts";
+import {copyProject, removeProject, stopProcessGroup} from "./helpers/project.ts";
 
 // `explainer dev` in a real browser: saving the ledger updates the open page, without a reload.
 describe("explainer dev", () => {
@@ -54,18 +18,7 @@ describe("explainer dev", () => {
 
   beforeAll(async () => {
     root = await copyProject();
-    const port = await freePort();
-    origin = `http://127.0.0.1:${port}`;
-    // Its own process group, so that afterAll ends the preview server it starts too.
-    dev = spawn(join(projectRoot, "node_modules/.bin/tsx"), ["bin/explainer.ts", "dev", "--port", String(port)], {
-      cwd: root,
-      detached: true,
-      stdio: ["ignore", "pipe", "pipe"],
-      env: {...process.env, PATH: `${join(projectRoot, "node_modules/.bin")}:${process.env.PATH}`, NO_COLOR: "1"}
-    });
-    dev.stdout!.on("data", (d) => (output += d));
-    dev.stderr!.on("data", (d) => (output += d));
-    await waitForServer(`${origin}/`, 90_000, () => output);
+    ({child: dev, origin} = await startDev(root, {onOutput: (text) => void (output += text)}));
     browser = await launchChromium();
     page = await browser.newPage();
     page.on("console", (m) => void (output += `[browser] ${m.text()}\n`));

@@ -1,35 +1,13 @@
-import {spawn, spawnSync, type ChildProcess} from "node:child_process";
+import {spawnSync, type ChildProcess} from "node:child_process";
 import {existsSync} from "node:fs";
 import {readFile, readdir, writeFile} from "node:fs/promises";
-import {createServer} from "node:net";
 import {join} from "node:path";
 import type {Browser, Page} from "playwright-core";
 import {afterAll, beforeAll, describe, expect, test} from "vitest";
 import {formatSpec} from "../src/components/spec-format.ts";
 import {launchChromium} from "./helpers/browser.ts";
+import {devEnv, startDev, until} from "./helpers/dev.ts";
 import {copyProject, explainer, projectRoot, removeProject, stopProcessGroup} from "./helpers/project.ts";
-
-/** A free TCP port on loopback. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer().on("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))
-      );
-    });
-  });
-}
-
-/** Resolves once `check()` holds, polling every 100 ms, or rejects after `ms` with `message()`. */
-async function until(check: () => boolean | Promise<boolean>, ms: number, message: () => string): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(message());
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 /** Polls `read()` until it gives `expected` (or `ms` passes), then asserts it. */
 async function eventually<T>(read: () => Promise<T>, expected: T, ms = 5_000): Promise<void> {
@@ -42,7 +20,7 @@ async function eventually<T>(read: () => Promise<T>, expected: T, ms = 5_000): P
   expect(actual).toEqual(expected);
 }
 
-const env = {...process.env, PATH: `${join(projectRoot, "node_modules/.bin")}:${process.env.PATH}`, NO_COLOR: "1"};
+const env = devEnv();
 const chartId = "refugees-and-deaths";
 const chartFile = `data/charts/${chartId}.json`;
 const sessionCache = "src/.observablehq/cache/data/editor-session.json";
@@ -77,26 +55,7 @@ describe("the chart editor under explainer dev", () => {
     expect(refresh.status, refresh.stderr).toBe(0);
     expect(await readFile(join(root, sessionCache), "utf-8")).toContain("stale-token");
 
-    const port = await freePort();
-    origin = `http://127.0.0.1:${port}`;
-    // Its own process group, so that afterAll ends the preview server it starts too.
-    dev = spawn(join(projectRoot, "node_modules/.bin/tsx"), ["bin/explainer.ts", "dev", "--port", String(port)], {
-      cwd: root,
-      detached: true,
-      stdio: ["ignore", "pipe", "pipe"],
-      env
-    });
-    dev.stdout!.on("data", (d) => (output += d));
-    dev.stderr!.on("data", (d) => (output += d));
-    await until(
-      () =>
-        fetch(`${origin}/`).then(
-          (r) => r.ok,
-          () => false
-        ),
-      90_000,
-      () => `explainer dev did not answer:\n${output}`
-    );
+    ({child: dev, origin} = await startDev(root, {env, onOutput: (text) => void (output += text)}));
     browser = await launchChromium();
     const context = await browser.newContext({acceptDownloads: true, viewport: {width: 1400, height: 1000}});
     explainerPage = await context.newPage();

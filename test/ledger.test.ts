@@ -151,6 +151,12 @@ describe("sources", () => {
     expect(sourceIdOf(article)).toBe("2022-03-02-putins-invasion-of-ukraine");
   });
 
+  test("parseRawArticle rejects a headline that would give an empty source id", () => {
+    expect(() => parseRawArticle(" date 2022-03-02 !!! ???\n\nBody.\n", "a.txt")).toThrow(
+      'a.txt:1: NOT_AN_ARTICLE: the headline "!!! ???" has no letters or digits to name the source by'
+    );
+  });
+
   test("parseRawArticle rejects a file that is not an article", () => {
     expect(() => parseRawArticle("Hello\nworld\n", "notes.txt")).toThrow(
       'notes.txt:1: NOT_AN_ARTICLE: the first line is not " date YYYY-MM-DD <headline>"'
