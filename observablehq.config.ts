@@ -1,13 +1,18 @@
-// Observable Framework's configuration for the explainer.
+// Observable Framework's configuration for the desk's explainers.
 import type MarkdownIt from "markdown-it";
-import {chartBlock} from "./loaders/chart-block.ts";
 import {explainerProse} from "./loaders/prose.ts";
-import {embedBlock, embedCodeHtml, embedFolder, embedPaths} from "./tools/publish/embeds.ts";
+import type {RenderedChart} from "./loaders/render-charts.ts";
+import {readPageStory} from "./loaders/stage-read.ts";
+import {embedCodeHtml, embedFolder, embedPaths} from "./tools/publish/embeds.ts";
 import {siteBase, siteUrl} from "./tools/publish/site.ts";
 
 // Where the site is published (EXPLAINER_SITE_URL, e.g. https://news.example/ukraine/): canonical and social
 // URLs and the embed code use it, and its path is Framework's base for hosting under a sub-path.
 const site = siteUrl();
+const root = process.cwd();
+
+/** The way from a page's path to the site's root: `/explainers/x` → `../`. */
+const toRoot = (path: string) => "../".repeat(path.split("/").length - 2) || "./";
 
 export default {
   root: "src",
@@ -21,28 +26,28 @@ export default {
   pager: false,
   toc: false,
   search: false,
-  // A news page's footer: how the figures are checked, and the audit of every number in the sources.
-  // Embeds (/embed/<chart-id>) have no site chrome.
+  // A news page's footer: the desk's explainers, how the figures are checked, and the audit of every
+  // number in the sources. Embeds (/embed/<chart-id>) have no site chrome.
   footer: ({path}: {path: string}) =>
     path.startsWith(`/${embedFolder}/`)
       ? null
-      : '<nav class="site-footer"><a href="./methodology">How we verify figures</a> · <a href="./audit">Number audit</a></nav>',
+      : `<nav class="site-footer"><a href="${toRoot(path)}">All explainers</a> · <a href="${toRoot(path)}methodology">How we verify figures</a> · <a href="${toRoot(path)}audit">Number audit</a></nav>`,
   style: "style.css",
   // No favicon request to a missing file.
   head: '<link rel="icon" href="data:,">',
-  // One embed page per chart spec, from src/embed/[chart].md.
-  dynamicPaths: () => embedPaths(process.cwd()),
-  // Figures in prose ({claim-id}) and directives (::: cards, ::: chart, ::: sources, …) are resolved at build time;
-  // each chart gets its embed code, and `::: embed` draws an embed page's chart.
+  // One embed page per chart of the story, from src/embed/[chart].md.
+  dynamicPaths: () => embedPaths(root),
+  // Figures in prose ({claim-id}) and directives (::: chart, ::: sources, …) are resolved at build time from the
+  // story the stage verified (.explainer/stage/); each chart gets its embed code. Drafts are left out of the
+  // home page's list in `npm run build`, which does not build them.
   markdownIt: (md: MarkdownIt) =>
     md.use(explainerProse, {
-      root: process.cwd(),
-      blocks: {
-        chart: chartBlock({
-          extra: (id, chart, root) => embedCodeHtml(id, chart, site ?? root),
-          script: "components/embed-copy.js"
-        }),
-        embed: embedBlock()
-      }
+      root,
+      story: () => readPageStory(root),
+      chart: {
+        extra: (id: string, chart: RenderedChart, path: string) => embedCodeHtml(id, chart, site ?? path),
+        script: "components/embed-copy.js"
+      },
+      omitDrafts: process.env.EXPLAINER_BUILD === "1"
     })
 };

@@ -16,7 +16,7 @@ import {loadStory} from "../loaders/claims.ts";
 import {readLandSync} from "../loaders/places.ts";
 import {launchChromium} from "../test/helpers/browser.ts";
 import {copyProject, projectRoot, removeProject} from "../test/helpers/project.ts";
-import {vendorNpm} from "../tools/commands/vendor.ts";
+import {vendorNpm} from "../tools/vendor.ts";
 import {serveSite} from "../tools/publish/serve.ts";
 import {measureTransfer, runLighthouse, timeToCharts} from "./page-metrics.ts";
 import {timed, type Measure} from "./refresh.ts";

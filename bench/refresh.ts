@@ -8,7 +8,7 @@ import {readFile, readdir, rm, writeFile} from "node:fs/promises";
 import {join} from "node:path";
 import {pathToFileURL} from "node:url";
 import {copyProject, projectRoot, removeProject} from "../test/helpers/project.ts";
-import {vendorNpm} from "../tools/commands/vendor.ts";
+import {vendorNpm} from "../tools/vendor.ts";
 import {refresh} from "../tools/refresh.ts";
 
 /** One measurement, as `bench/index.ts` prints it. */

@@ -7,10 +7,9 @@
 import {readFile} from "node:fs/promises";
 import {join} from "node:path";
 import type {Claim} from "../src/components/claim.ts";
-import {loadStory} from "./claims.ts";
 import {KitError, throwIfAny} from "./errors.ts";
 import {parseCsvRows} from "./ledger.ts";
-import {numberColumns, numbersCsv, numbersOfSource, type NumberPart, type NumberRow} from "./number-rows.ts";
+import {numberColumns, numbersOfSource, type NumberPart, type NumberRow} from "./number-rows.ts";
 import type {NumberKind} from "./numbers.ts";
 import type {Source} from "./sources.ts";
 import {findNormalized, normalize} from "./text.ts";
@@ -196,45 +195,4 @@ function countNewlines(text: string, end: number): number {
 export function bodyLineOf(fileText: string, body: string): number {
   const head = fileText.endsWith(body) ? fileText.slice(0, fileText.length - body.length) : "";
   return countNewlines(head, head.length) + 1;
-}
-
-/** The audit of a whole project: sources and ledger verified, ignore list read, statuses given. */
-export interface ProjectAudit {
-  sources: Source[];
-  claims: Claim[];
-  rows: AuditedNumber[];
-  /** Stale ignore rows and unreviewed count, percent and money numbers. */
-  problems: KitError[];
-}
-
-/**
- * Audits the project under `root`. Throws when the sources, the ledger or the ignore list cannot
- * be read or verified; returns the problems of the audit itself for the caller to report.
- */
-export async function auditProject(root: string): Promise<ProjectAudit> {
-  const {sources, claims} = await loadStory(root);
-  const ignores = await readIgnored(root, sources);
-  const {rows, problems} = auditNumbers(sources, claims, ignores);
-  const bodyLines = new Map<string, number>();
-  for (const source of sources) {
-    bodyLines.set(source.id, bodyLineOf(await readFile(join(root, source.file), "utf-8"), source.body));
-  }
-  return {sources, claims, rows, problems: [...problems, ...unreviewedProblems(rows, sources, bodyLines)]};
-}
-
-/**
- * `src/data/numbers.csv`: every number of every archived source with its status. Fails only when
- * the project cannot be read (a bad source, ledger row or ignore row), not on unreviewed numbers:
- * the audit page is where they are shown.
- */
-export async function numbersAuditCsv(root: string): Promise<string> {
-  const {rows, problems} = await auditProject(root);
-  throwIfAny(problems.filter((p) => p.code !== "NUMBER_UNREVIEWED"));
-  return numbersCsv(rows, auditColumns);
-}
-
-/** `src/data/audit-texts.json`: each archived source's id, title and body, which the audit page highlights. */
-export async function sourceTextsJson(root: string): Promise<string> {
-  const {sources} = await loadStory(root);
-  return JSON.stringify(sources.map(({id, title, body}) => ({id, title, body}))) + "\n";
 }

@@ -1,78 +1,17 @@
 /**
- * Charts on pages: the `::: chart ID` directive inlines the chart rendered at build time, at the
- * narrow and the wide width (CSS shows the one that fits), so the page shows it without running
- * any JavaScript, with a "Get the data" link to the chart's CSV.
+ * Charts on pages: `::: chart ID` inlines the chart the stage rendered, at the narrow and the wide
+ * width (CSS shows the one that fits), so the page shows it without running any JavaScript, with a
+ * "Get the data" link to the chart's CSV; `::: embed` does the same on an embed page
+ * (`src/embed/[chart].md`, whose path names the chart).
  */
-import type {Claim} from "../src/components/claim.ts";
-import type {ChartData} from "../src/components/charts/types.ts";
-import {chartIds, loadChartDataSync, readChartSpecsSync, type ChartFile} from "./charts.ts";
-import {downloadCsv} from "./csv-safe.ts";
-import {KitError, throwIfAny} from "./errors.ts";
-import type {Block, BlockContext} from "./prose.ts";
+import {slugSource} from "../src/components/slug.ts";
+import type {Block, BlockContext} from "./blocks.ts";
+import {KitError} from "./errors.ts";
 import {escapeHtml} from "./prose-html.ts";
-import {renderChartFile, type RenderedChart} from "./render-charts.ts";
+import type {RenderedChart} from "./render-charts.ts";
 
-/** Columns of a chart's CSV download: the claims it shows, with where each comes from. */
-export const chartCsvColumns = [
-  "chart",
-  "id",
-  "measure",
-  "label",
-  "figure",
-  "value",
-  "lower",
-  "upper",
-  "qualifier",
-  "attribution",
-  "as_of",
-  "place",
-  "latitude",
-  "longitude",
-  "source_title",
-  "published",
-  "quote"
-] as const;
-
-/** One chart's data as rows of its CSV download. */
-export function chartRows(id: string, chart: RenderedChart, data: ChartData): Record<string, string>[] {
-  const claims = new Map<string, Claim>(data.claims.map((c) => [c.id, c]));
-  const places = new Map(data.places.map((p) => [p.name, p]));
-  const cell = (v: number | null) => (v === null ? "" : String(v));
-  return chart.claims.flatMap((claimId) => {
-    const c = claims.get(claimId);
-    if (!c) return [];
-    const place = places.get(c.place);
-    return [
-      {
-        chart: id,
-        id: c.id,
-        measure: c.measure,
-        label: c.label,
-        figure: c.figure,
-        value: cell(c.value),
-        lower: cell(c.lower),
-        upper: cell(c.upper),
-        qualifier: c.qualifier,
-        attribution: c.attribution,
-        as_of: c.as_of,
-        place: c.place,
-        latitude: place ? String(place.latitude) : "",
-        longitude: place ? String(place.longitude) : "",
-        source_title: c.source_title,
-        published: c.published,
-        quote: c.quote
-      }
-    ];
-  });
-}
-
-/** Every valid chart rendered, with the data they show; throws every problem of every spec. */
-export function renderAllCharts(root: string): {data: ChartData; charts: Map<string, RenderedChart>} {
-  const data = loadChartDataSync(root);
-  const {charts, problems} = readChartSpecsSync(root, data);
-  throwIfAny(problems);
-  return {data, charts: new Map(charts.map((c: ChartFile) => [c.id, renderChartFile(c, data)]))};
-}
+/** The folder of the embed pages in the site: `/embed/<chart-id>`. */
+export const embedFolder = "embed";
 
 /** Options of {@link chartHtml}. */
 export interface ChartHtmlOptions {
@@ -100,17 +39,12 @@ export function relativeRoot(pageFile: string): string {
   return depth === 0 ? "./" : "../".repeat(depth);
 }
 
-/** Every chart rendered once per page being rendered (keyed by the page's story object), for the directives. */
-export function chartsPerPage(): (context: BlockContext) => ReturnType<typeof renderAllCharts> {
-  const rendered = new WeakMap<object, ReturnType<typeof renderAllCharts>>();
-  return (context) => {
-    let result = rendered.get(context.story);
-    if (!result) rendered.set(context.story, (result = renderAllCharts(context.root)));
-    return result;
-  };
+/** The chart id of an embed page from its page file: `src/embed/refugees-and-deaths.md` → `refugees-and-deaths`. */
+export function embedChartId(pageFile: string): string | undefined {
+  return new RegExp(`^src/${embedFolder}/(${slugSource})\\.md$`).exec(pageFile)?.[1];
 }
 
-/** Options of {@link chartBlock}. */
+/** Options of the `chart` directive. */
 export interface ChartBlockOptions {
   /** HTML added to each chart's caption (the embed code), given the chart and the way to the site's root (`./`). */
   extra?: (id: string, chart: RenderedChart, root: string) => string;
@@ -121,44 +55,57 @@ export interface ChartBlockOptions {
   script?: string;
 }
 
-/**
- * The `chart` directive. Rendered charts are kept for the page being rendered (the context's
- * story object), so several charts on one page read the data once.
- */
-export function chartBlock({extra, script}: ChartBlockOptions = {}): Block {
-  const all = chartsPerPage();
-  const scripted = new WeakSet<object>();
-  return {
-    check(context) {
-      const [id, ...rest] = context.args;
-      if (!id || rest.length) throw new KitError("DIRECTIVE_ARGS", "chart takes one chart id", context.place);
-      if (!chartIds(context.root).ids.includes(id)) {
-        throw new KitError("UNKNOWN_CHART", `no chart "${id}" in data/charts/`, context.place);
-      }
-    },
-    render(context) {
-      const id = context.args[0];
-      const chart = all(context).charts.get(id)!;
-      const root = relativeRoot(context.place.file);
-      let html = chartHtml(id, chart, {root, extra: extra?.(id, chart, root)});
-      if (script && !scripted.has(context.story)) {
-        scripted.add(context.story);
-        html += `<script type="module" src="${root}${escapeHtml(script)}"></script>\n`;
-      }
-      return html;
-    }
-  };
+function known(context: BlockContext, id: string): void {
+  if (!context.story.charts[id]) {
+    throw new KitError(
+      "UNKNOWN_CHART",
+      `no chart "${id}" in data/charts/ (or its spec has problems that \`npx explainer check\` lists)`,
+      context.place
+    );
+  }
 }
 
-/** `src/data/download/charts.zip`: one neutralized CSV per chart, served as `data/download/charts/<id>.csv`. */
-export async function chartsZip(root: string): Promise<Buffer> {
-  const {default: JSZip} = await import("jszip");
-  const {data, charts} = renderAllCharts(root);
-  const zip = new JSZip();
-  for (const [id, chart] of charts) {
-    zip.file(`${id}.csv`, downloadCsv(chartRows(id, chart, data), chartCsvColumns), {
-      date: new Date("2000-01-01T00:00:00Z")
-    });
-  }
-  return zip.generateAsync({type: "nodebuffer", compression: "DEFLATE"});
+/** The `chart` and `embed` directives. */
+export function chartBlocks({extra, script}: ChartBlockOptions = {}): Record<"chart" | "embed", Block> {
+  const scripted = new WeakSet<object>();
+  return {
+    chart: {
+      check(context) {
+        const [id, ...rest] = context.args;
+        if (!id || rest.length) throw new KitError("DIRECTIVE_ARGS", "chart takes one chart id", context.place);
+        known(context, id);
+        context.scan.charts.push(id);
+      },
+      render(context) {
+        const id = context.args[0];
+        const chart = context.story.charts[id];
+        const root = relativeRoot(context.place.file);
+        let html = chartHtml(id, chart, {root, extra: extra?.(id, chart, root)});
+        if (script && !scripted.has(context.scan)) {
+          scripted.add(context.scan);
+          html += `<script type="module" src="${root}${escapeHtml(script)}"></script>\n`;
+        }
+        return html;
+      }
+    },
+    embed: {
+      check(context) {
+        const id = embedChartId(context.place.file);
+        if (context.args.length) throw new KitError("DIRECTIVE_ARGS", "embed takes no arguments", context.place);
+        if (!id) {
+          throw new KitError(
+            "EMBED_OUTSIDE_EMBEDS",
+            `::: embed belongs in src/${embedFolder}/[chart].md, whose pages are /${embedFolder}/<chart-id>`,
+            context.place
+          );
+        }
+        known(context, id);
+        context.scan.charts.push(id);
+      },
+      render(context) {
+        const id = embedChartId(context.place.file)!;
+        return chartHtml(id, context.story.charts[id], {root: relativeRoot(context.place.file)});
+      }
+    }
+  };
 }

@@ -3,18 +3,17 @@
  * of `src/components/chart-spec.ts`, the verified ledger and the places. Problems name the file
  * and the field path: `data/charts/x.json: annotations[2].on: ANNOTATION_ON_NOTHING: …`.
  */
-import {readFileSync, readdirSync} from "node:fs";
+import {readdirSync} from "node:fs";
 import {join} from "node:path";
 import {checkChartSpec, type ChartSpec} from "../src/components/chart-spec.ts";
+import {isSlug} from "../src/components/slug.ts";
 import type {ChartData} from "../src/components/charts/types.ts";
-import {loadStorySync} from "./claims.ts";
 import {KitError, throwIfAny} from "./errors.ts";
-import {readLandSync, readPlacesSync} from "./places.ts";
+import {readLandSync} from "./places.ts";
 
 /** The folder of chart specs, relative to the project root. */
 export const chartsDir = "data/charts";
 
-const slug = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /** A valid spec and where it came from. */
 export interface ChartFile {
@@ -26,16 +25,18 @@ export interface ChartFile {
 }
 
 /**
- * Everything a spec may refer to, read once: verified claims, places, and the land for maps.
- * Synchronous, because the page plugin renders charts while markdown-it renders (which is sync).
+ * Everything a spec may refer to, from the stage's verified story: claims, places, and the land
+ * for maps. Throws the stage's problems when there is no verified story yet.
+ *
+ * ```ts
+ * const check = checkChartSpec(json, await loadChartData(root));
+ * ```
  */
-export function loadChartDataSync(root: string): ChartData {
-  return {claims: loadStorySync(root).claims, places: readPlacesSync(root), land: readLandSync(root)};
-}
-
-/** loadChartDataSync for async callers. */
 export async function loadChartData(root: string): Promise<ChartData> {
-  return loadChartDataSync(root);
+  const {runStage, asKitErrors, blockingProblems} = await import("./stage.ts");
+  const run = await runStage(root);
+  if (!run.stage) throwIfAny(asKitErrors(blockingProblems(run)));
+  return {claims: run.stage!.claims, places: run.stage!.places, land: readLandSync(root)};
 }
 
 /** The line of a character offset, counting from 1. */
@@ -84,7 +85,7 @@ export function chartIds(root: string): {ids: string[]; problems: KitError[]} {
   const problems: KitError[] = [];
   for (const name of names.filter((n) => n.endsWith(".json")).sort()) {
     const id = name.slice(0, -".json".length);
-    if (slug.test(id)) ids.push(id);
+    if (isSlug(id)) ids.push(id);
     else
       problems.push(
         new KitError("INVALID_ID", `chart id "${id}" is not a slug (lower-case letters, digits and hyphens)`, {
@@ -93,40 +94,4 @@ export function chartIds(root: string): {ids: string[]; problems: KitError[]} {
       );
   }
   return {ids, problems};
-}
-
-/**
- * Reads every spec, keeping the valid ones and collecting every problem of the others, so that a
- * caller can render what is good and keep the last good output of what is not.
- */
-export function readChartSpecsSync(root: string, data: ChartData): {charts: ChartFile[]; problems: KitError[]} {
-  const {ids, problems} = chartIds(root);
-  const charts: ChartFile[] = [];
-  for (const id of ids) {
-    const file = `${chartsDir}/${id}.json`;
-    try {
-      charts.push({id, file, spec: parseChartSpec(readFileSync(join(root, file), "utf-8"), file, data)});
-    } catch (error) {
-      const inner = (error as {errors?: KitError[]}).errors ?? [error];
-      if (!inner.every((e) => e instanceof KitError)) throw error;
-      problems.push(...(inner as KitError[]));
-    }
-  }
-  return {charts, problems};
-}
-
-/** readChartSpecsSync for async callers. */
-export async function readChartSpecs(
-  root: string,
-  data: ChartData
-): Promise<{charts: ChartFile[]; problems: KitError[]}> {
-  return readChartSpecsSync(root, data);
-}
-
-/** Every spec, valid, with the data they refer to; throws all problems at once when there are any. */
-export async function loadCharts(root: string): Promise<{data: ChartData; charts: ChartFile[]}> {
-  const data = await loadChartData(root);
-  const {charts, problems} = await readChartSpecs(root, data);
-  throwIfAny(problems);
-  return {data, charts};
 }

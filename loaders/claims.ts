@@ -1,11 +1,8 @@
 /**
- * The claims loader: archived sources and the ledger in, the normalized ledger out as CSV
- * (`src/data/claims.csv`), with labels and the quote's offsets in its source.
+ * The normalized ledger's columns: what `src/data/claims.csv` and the explainers' downloads hold
+ * for each verified claim, with its label and the quote's offsets in its source.
  */
-import {csvFormat} from "d3-dsv";
 import type {Claim} from "../src/components/claim.ts";
-import {readLedger} from "./ledger.ts";
-import {readSourcesSync, type Source} from "./sources.ts";
 
 /** Columns of the normalized ledger, in order. */
 export const claimColumns = [
@@ -35,23 +32,6 @@ export const claimColumns = [
   "quote_end",
   "note"
 ] as const;
-
-/** The project's sources and verified claims. */
-export interface Story {
-  sources: Source[];
-  claims: Claim[];
-}
-
-/** Reads and verifies the story synchronously (for the page plugin, which markdown-it runs synchronously). */
-export function loadStorySync(root: string): Story {
-  const sources = readSourcesSync(root);
-  return {sources, claims: readLedger(root, sources)};
-}
-
-/** Reads and verifies the project's sources and ledger; throws every problem found. */
-export async function loadStory(root: string): Promise<Story> {
-  return loadStorySync(root);
-}
 
 /** One claim as a row of the normalized ledger. */
 export function claimRow(claim: Claim): Record<(typeof claimColumns)[number], string> {
@@ -83,17 +63,4 @@ export function claimRow(claim: Claim): Record<(typeof claimColumns)[number], st
     quote_end: cell(claim.quote_end),
     note: claim.note
   };
-}
-
-/** The normalized ledger as CSV text. */
-export async function claimsCsv(root: string): Promise<string> {
-  const {claims} = await loadStory(root);
-  return csvFormat(claims.map(claimRow), [...claimColumns]) + "\n";
-}
-
-/** The sources' metadata as CSV text (`src/data/sources.csv`). */
-export async function sourcesCsv(root: string): Promise<string> {
-  const sources = readSourcesSync(root);
-  const columns = ["id", "title", "byline", "published", "publisher", "url", "archived"] as const;
-  return csvFormat(sources, [...columns]) + "\n";
 }

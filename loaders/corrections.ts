@@ -1,6 +1,7 @@
 /**
- * The corrections log, `data/corrections.csv` (`date,change`): what was corrected on the explainer
- * and when. Shown on the explainer when it has any row.
+ * Corrections and updates, `data/corrections.csv` (`explainer,date,kind,claim,change`): what
+ * changed on which explainer, when, and whether the earlier figure was wrong (`correction`) or
+ * new information came in (`update`). Each explainer shows its own entries at the top.
  */
 import {readFileSync} from "node:fs";
 import {join} from "node:path";
@@ -11,36 +12,64 @@ import {isIsoDate} from "./sources.ts";
 /** The corrections log, relative to the project root. */
 export const correctionsFile = "data/corrections.csv";
 
-/** One correction: the day it was made and what changed. */
+/** Columns of the log; `kind` and `claim` may be empty. */
+export const correctionColumns = ["explainer", "date", "kind", "claim", "change"] as const;
+
+/** Kinds of entry: the earlier figure was wrong, or new information changed it. */
+export const correctionKinds = ["correction", "update"] as const;
+
+/** One entry: the explainer it belongs to, the day, its kind, the claim it is about (or ""), and what changed. */
 export interface Correction {
+  explainer: string;
   date: string;
+  kind: (typeof correctionKinds)[number];
+  claim: string;
   change: string;
+  /** Its line in the file, for messages. */
+  line: number;
 }
 
-/** Parses and checks the corrections log; a missing file is an empty log. */
+/**
+ * Parses and checks the log's text: every row names an explainer, a real date, a known kind and
+ * what changed. Whether the explainer and claim exist is the stage's check (it knows both).
+ * Newest first.
+ */
+export function parseCorrections(text: string, file: string = correctionsFile): Correction[] {
+  const problems: KitError[] = [];
+  const corrections: Correction[] = [];
+  for (const {line, record} of parseCsvRows(text, file, ["explainer", "date", "change"])) {
+    const fail = (code: string, detail: string) => problems.push(new KitError(code, detail, {file, line}));
+    const kind = (record.kind ?? "").trim() || "correction";
+    const before = problems.length;
+    for (const name of ["explainer", "change"] as const) {
+      if ((record[name] ?? "").trim() === "") fail("MISSING_FIELD", `"${name}" is empty`);
+    }
+    if (!isIsoDate(record.date ?? "")) fail("INVALID_DATE", `date ${JSON.stringify(record.date)} is not a date YYYY-MM-DD`);
+    if (!(correctionKinds as readonly string[]).includes(kind)) {
+      fail("INVALID_FIELD", `kind ${JSON.stringify(kind)} is not one of ${correctionKinds.join(", ")}`);
+    }
+    if (problems.length > before) continue;
+    corrections.push({
+      explainer: record.explainer.trim(),
+      date: record.date,
+      kind: kind as Correction["kind"],
+      claim: (record.claim ?? "").trim(),
+      change: record.change.trim(),
+      line
+    });
+  }
+  throwIfAny(problems);
+  return corrections.sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : a.line - b.line));
+}
+
+/** Reads the log under `root`; a project without the file has none. */
 export function readCorrections(root: string): Correction[] {
   let text: string;
   try {
     text = readFileSync(join(root, correctionsFile), "utf-8");
-  } catch {
-    return [];
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return [];
+    throw error;
   }
-  const problems: KitError[] = [];
-  const corrections: Correction[] = [];
-  for (const {line, record} of parseCsvRows(text, correctionsFile, ["date", "change"])) {
-    if (!isIsoDate(record.date)) {
-      problems.push(
-        new KitError("INVALID_DATE", `date ${JSON.stringify(record.date)} is not a date YYYY-MM-DD`, {
-          file: correctionsFile,
-          line
-        })
-      );
-    } else if (record.change.trim() === "") {
-      problems.push(new KitError("MISSING_FIELD", '"change" is empty', {file: correctionsFile, line}));
-    } else {
-      corrections.push({date: record.date, change: record.change.trim()});
-    }
-  }
-  throwIfAny(problems);
-  return corrections.sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0));
+  return parseCorrections(text);
 }

@@ -82,7 +82,9 @@ export function readLedger(root: string, sources: Source[]): Claim[] {
   let text: string;
   try {
     text = readFileSync(join(root, ledgerFile), "utf-8");
-  } catch {
+  } catch (error) {
+    // A new desk has no ledger yet: no claims.
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return [];
     throw new KitError("NO_LEDGER", "cannot read the ledger", {file: ledgerFile});
   }
   return verifyLedger(text, sources);

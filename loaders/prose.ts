@@ -1,149 +1,108 @@
 /**
- * The page plugin: figures in prose come from the ledger, resolved at build time.
+ * The page plugin: figures in prose come from the ledger, resolved at build time from the story
+ * stage's output (loaders/stage.ts), never by reading `data/` again.
  *
  * - `{refugees}` in prose becomes the claim's label with a numbered citation marker and its card:
- *   the page's HTML holds "more than 800,000" and "[2]" with no JavaScript.
- * - A line `::: name args` is a block directive: `cards ID…` (figure cards), `sources` (the Sources
- *   list; added at the end when a page cites and has none), `corrections` (the log, when not empty),
- *   `qualifiers` (the methodology's table), `byline`, and any block registered by another module
- *   (charts).
+ *   the page's HTML holds "more than 800,000" and "[2]" with no JavaScript. `{refugees.as_of}`
+ *   (or `.measure`, `.attribution`, `.place`, `.label`) becomes that field as plain text.
+ * - A line `::: name args` is a block directive (loaders/blocks.ts): `standfirst`, `byline`,
+ *   `corrections`, `cards ID…`, `chart ID`, `ledger`, `sources` (added at the end when a page
+ *   cites and has none), `qualifiers`, `explainers` (the home page's list), `embed`.
  *
- * A claim id or directive that does not exist fails the build with the page and line.
+ * Every problem of a page (an unknown claim, chart or directive, a `{…}` that nothing resolves)
+ * names the page and line. Framework fails the page on them; the stage's scan collects them all
+ * for `explainer check`.
  */
 import {readFileSync} from "node:fs";
 import {join} from "node:path";
 import matter from "gray-matter";
 import type MarkdownIt from "markdown-it";
+import type StateCore from "markdown-it/lib/rules_core/state_core.mjs";
 import type Token from "markdown-it/lib/token.mjs";
+import {placeholderFields, resolveText} from "../src/components/chart-text.ts";
 import type {Claim} from "../src/components/claim.ts";
-import {Citations, type Citation} from "./citations.ts";
-import {loadStorySync, type Story} from "./claims.ts";
-import {readCorrections} from "./corrections.ts";
-import {KitError} from "./errors.ts";
-import {qualifierWords} from "./figure.ts";
-import {formatDate} from "../src/components/chart-text.ts";
-import {cardsHtml, correctionsHtml, escapeHtml, figureHtml, sourcesHtml} from "./prose-html.ts";
+import {slugSource} from "../src/components/slug.ts";
+import {builtinBlocks, type Block, type BlockContext, type ChartBlockOptions, type PageStory} from "./blocks.ts";
+import {Citations} from "./citations.ts";
+import {KitError, throwIfAny} from "./errors.ts";
+import {referenceLike} from "./explainers.ts";
+import {figureHtml, escapeHtml} from "./prose-html.ts";
 
-/** What a directive's renderer gets: the page's story and citations, and the directive's arguments. */
-export interface BlockContext {
-  root: string;
-  story: Story;
-  claims: Map<string, Claim>;
-  citations: Citations;
-  /** The page's front matter. */
-  data: Record<string, unknown>;
-  args: string[];
-  /** Where the directive is, for messages: `src/index.md:12`. */
-  place: {file: string; line: number};
-  /** Citations made for this directive during parsing (for directives that cite). */
-  cited: Citation[];
-}
+export type {Block, BlockContext, PageStory} from "./blocks.ts";
 
-/** A block directive: `check` runs while parsing (to validate and cite), `render` makes its HTML. */
-export interface Block {
-  check?(context: BlockContext): void;
-  render(context: BlockContext): string;
-}
-
-const claimRef = /^\{([a-z0-9]+(?:-[a-z0-9]+)*)\}/;
+const claimRef = new RegExp(`^\\{(${slugSource})(?:\\.([a-z_]+))?\\}`);
 const directiveLine = /^:::\s+([a-z][a-z-]*)((?:[ \t]+\S+)*)[ \t]*$/;
+const references = new RegExp(referenceLike.source, "g");
 
-/** The page file of a Framework page path: `/index` → `src/index.md`. */
+/** The page file of a Framework page path: `/index` → `src/index.md`, `/explainers/x` → `src/explainers/x.md`. */
 export function pageFile(path: string | undefined): string {
   const p = !path ? "/index" : path.endsWith("/") ? `${path}index` : path;
   return `src${p.replace(/\.md$/, "")}.md`;
 }
 
-/** Front matter of a page and how many lines it takes, so token lines map to file lines. */
-function readPage(root: string, file: string): {data: Record<string, unknown>; offset: number} {
+/**
+ * A page's front matter and the line its body starts on, read from its file (Framework gives the
+ * plugin the body only); empty for a page with no file (a parameterized page's instance).
+ */
+function readPageHead(root: string, file: string): {data: Record<string, unknown>; bodyLine: number} {
   try {
     const text = readFileSync(join(root, file), "utf-8");
     const parsed = matter(text);
-    const offset = parsed.matter ? text.slice(0, text.length - parsed.content.length).split("\n").length - 1 : 0;
-    return {data: parsed.data, offset};
+    return {data: parsed.data, bodyLine: text.slice(0, text.length - parsed.content.length).split("\n").length};
   } catch {
-    return {data: {}, offset: 0};
+    return {data: {}, bodyLine: 1};
   }
-}
-
-/** The built-in directives. */
-export const builtinBlocks: Record<string, Block> = {
-  cards: {
-    check(context) {
-      if (context.args.length === 0) throw problem(context, "DIRECTIVE_ARGS", "cards needs one or more claim ids");
-      for (const id of context.args) context.cited.push(cite(context, id));
-    },
-    render: ({cited, claims}) => cardsHtml(cited.map((citation) => ({claim: claims.get(citation.claim)!, citation})))
-  },
-  sources: {
-    render: ({citations, claims, story}) => sourcesHtml(citations, claims, new Map(story.sources.map((s) => [s.id, s])))
-  },
-  corrections: {render: ({root}) => correctionsHtml(readCorrections(root))},
-  byline: {
-    render({data, story}) {
-      const latest = story.claims
-        .map((c) => c.as_of)
-        .sort()
-        .at(-1);
-      const by = typeof data.byline === "string" && data.byline ? `By ${escapeHtml(data.byline)}` : "";
-      const asOf = latest ? `Figures as reported on <time datetime="${latest}">${formatDate(latest)}</time>` : "";
-      return `<p class="byline">${[by, asOf].filter(Boolean).join(" · ")}</p>\n`;
-    }
-  },
-  qualifiers: {
-    render() {
-      const groups = new Map<string, string[]>();
-      for (const [words, q] of Object.entries(qualifierWords)) groups.set(q, [...(groups.get(q) ?? []), words]);
-      const meaning: Record<string, string> = {
-        "more-than": "a lower bound: the true figure is higher",
-        "at-least": "a lower bound that the figure may equal",
-        "up-to": "an upper bound that the figure may equal",
-        "fewer-than": "an upper bound: the true figure is lower",
-        nearly: "an estimate just below the figure",
-        about: "an estimate: the true figure may be higher or lower"
-      };
-      const rows = [...groups].map(
-        ([q, words]) =>
-          `<tr><td>${words.map((w) => `“${escapeHtml(w)}”`).join(", ")}</td><td>${escapeHtml(q.replace("-", " "))} N</td><td>${meaning[q]}</td></tr>`
-      );
-      return `<table class="qualifiers">\n<thead><tr><th scope="col">The source says</th><th scope="col">We write</th><th scope="col">Meaning</th></tr></thead>\n<tbody>\n${rows.join("\n")}\n</tbody>\n</table>\n`;
-    }
-  }
-};
-
-function problem(context: Pick<BlockContext, "place">, code: string, detail: string): KitError {
-  return new KitError(code, detail, context.place);
-}
-
-/** Cites a claim from a directive, failing with the page and line when the ledger has no such claim. */
-export function cite(context: BlockContext, id: string): Citation {
-  if (!context.claims.has(id)) throw problem(context, "UNKNOWN_CLAIM", `no claim "${id}" in data/claims.csv`);
-  return context.citations.cite(id);
 }
 
 /** Options of the page plugin. */
 export interface ProseOptions {
   /** The project root (where data/ is). */
   root: string;
-  /** Directives beyond the built-in ones, such as `chart`. */
+  /** The story the pages cite: the stage's last good output (loaders/stage-read.ts) in Framework. */
+  story: () => PageStory;
+  /** What `::: chart` adds under each chart (the embed code and its script). */
+  chart?: ChartBlockOptions;
+  /** Directives beyond the built-in ones. */
   blocks?: Record<string, Block>;
+  /** Leave draft explainers out of `::: explainers` (true in `npm run build`, where drafts are not built). */
+  omitDrafts?: boolean;
+}
+
+/** What one parse of a page leaves in markdown-it's `env.explainer`. */
+export interface PageScan {
+  file: string;
+  /** The page's front matter as Framework read it (for the directives). */
+  data: Record<string, unknown>;
+  citations: Citations;
+  /** Charts placed with `::: chart`, in order. */
+  charts: string[];
+  problems: KitError[];
+}
+
+/** The line of the first occurrence of `needle` at or after token line `line`, in the token's content. */
+function lineOf(content: string, needle: string, line: number): number {
+  const at = content.indexOf(needle);
+  return at > 0 ? line + content.slice(0, at).split("\n").length - 1 : line;
 }
 
 /**
  * The markdown-it plugin. Use it through Framework's `markdownIt` option:
  *
  * ```ts
- * markdownIt: (md) => md.use(explainerProse, {root: process.cwd()})
+ * markdownIt: (md) => md.use(explainerProse, {root: process.cwd(), story: () => readStageSync(process.cwd())})
  * ```
+ *
+ * Pass `env.scan = true` to `md.parse` to collect the page's problems in `env.explainer` instead of
+ * throwing them (the stage's check of every page).
  */
 export function explainerProse(md: MarkdownIt, options: ProseOptions): void {
-  const blocks = {...builtinBlocks, ...options.blocks};
+  const blocks = {...builtinBlocks(options.chart), ...options.blocks};
 
   md.inline.ruler.before("emphasis", "claim_ref", (state, silent) => {
     if (state.src.charCodeAt(state.pos) !== 0x7b) return false;
     const m = claimRef.exec(state.src.slice(state.pos));
     if (!m) return false;
-    if (!silent) state.push("claim_ref", "", 0).meta = {id: m[1]};
+    if (!silent) state.push("claim_ref", "", 0).meta = {id: m[1], field: m[2]};
     state.pos += m[0].length;
     return true;
   });
@@ -162,18 +121,20 @@ export function explainerProse(md: MarkdownIt, options: ProseOptions): void {
     return true;
   });
 
-  md.core.ruler.push("explainer_citations", (state) => {
+  // Before text_join, so that escaped braces (`\{`) are still apart from text and not taken for references.
+  md.core.ruler.before("text_join", "explainer_citations", (state: StateCore) => {
     const file = pageFile(state.env?.path);
-    const {data, offset} = readPage(options.root, file);
-    const story = loadStorySync(options.root);
-    const page = {
-      root: options.root,
-      story,
-      claims: new Map(story.claims.map((c) => [c.id, c])),
-      citations: new Citations(),
-      data
-    };
+    const story = options.story();
+    const head = state.env?.frontMatter
+      ? {data: state.env.frontMatter as Record<string, unknown>, bodyLine: Number(state.env.bodyLine ?? 1)}
+      : readPageHead(options.root, file);
+    const data = head.data;
+    const offset = head.bodyLine - 1;
+    const scan: PageScan = {file, data, citations: new Citations(), charts: [], problems: []};
+    const page = {root: options.root, story, claims: story.claimsById, data, scan, omitDrafts: options.omitDrafts};
     const contexts = new Map<Token, BlockContext>();
+    const fail = (code: string, detail: string, line: number) =>
+      scan.problems.push(new KitError(code, detail, {file, line}));
     let hasSources = false;
     for (const token of state.tokens) {
       const line = offset + (token.map?.[0] ?? 0) + 1;
@@ -181,43 +142,98 @@ export function explainerProse(md: MarkdownIt, options: ProseOptions): void {
         const {name, args} = token.meta as {name: string; args: string[]};
         const context: BlockContext = {...page, args, place: {file, line}, cited: []};
         const block = blocks[name];
-        if (!block)
-          throw problem(
-            context,
-            "UNKNOWN_DIRECTIVE",
-            `no directive "::: ${name}" (known: ${Object.keys(blocks).join(", ")})`
+        if (!block) {
+          fail("UNKNOWN_DIRECTIVE", `no directive "::: ${name}" (known: ${Object.keys(blocks).join(", ")})`, line);
+          continue;
+        }
+        try {
+          block.check?.(context);
+          contexts.set(token, context);
+          hasSources ||= name === "sources";
+        } catch (error) {
+          if (!(error instanceof KitError)) throw error;
+          scan.problems.push(error);
+        }
+      } else if (token.type === "html_block" || token.type === "html_inline") {
+        for (const [ref] of token.content.replace(/<!--[\s\S]*?-->/g, "").matchAll(references)) {
+          fail(
+            "UNRESOLVED_REFERENCE",
+            `${ref} inside HTML is not resolved; write the sentence in Markdown, or put the standfirst in the front matter and use ::: standfirst`,
+            lineOf(token.content, ref, line)
           );
-        block.check?.(context);
-        contexts.set(token, context);
-        hasSources ||= name === "sources";
+        }
       } else if (token.type === "inline" && token.children) {
         let from = 0;
         for (const child of token.children) {
+          if (child.type === "html_inline") {
+            for (const [ref] of child.content.matchAll(references)) {
+              fail("UNRESOLVED_REFERENCE", `${ref} inside HTML is not resolved`, lineOf(token.content, ref, line));
+            }
+          }
+          if (child.type === "text") {
+            for (const [ref] of child.content.matchAll(references)) {
+              fail(
+                "UNRESOLVED_REFERENCE",
+                `${ref} is not a claim reference (a claim id is a lower-case slug, optionally with .${placeholderFields.join(", .")}); to show braces, write \\${ref}`,
+                lineOf(token.content, ref, line)
+              );
+            }
+          }
           if (child.type !== "claim_ref") continue;
-          const {id} = child.meta as {id: string};
-          const at = token.content.indexOf(`{${id}}`, from);
-          from = at + id.length + 2;
-          const place = {file, line: line + (at > 0 ? token.content.slice(0, at).split("\n").length - 1 : 0)};
-          child.meta = {id, citation: cite({...page, args: [], place, cited: []}, id)};
+          const {id, field} = child.meta as {id: string; field?: string};
+          const written = field ? `{${id}.${field}}` : `{${id}}`;
+          const at = token.content.indexOf(written, from);
+          from = at + written.length;
+          const where = at > 0 ? line + token.content.slice(0, at).split("\n").length - 1 : line;
+          if (!story.claimsById.has(id)) {
+            fail("UNKNOWN_CLAIM", `no claim "${id}" in data/claims.csv`, where);
+            child.meta = {id, unknown: true};
+          } else if (field !== undefined && !(placeholderFields as readonly string[]).includes(field)) {
+            fail("INVALID_PLACEHOLDER", `{${id}.${field}}: the field is one of ${placeholderFields.join(", ")}`, where);
+            child.meta = {id, unknown: true};
+          } else if (field !== undefined) {
+            child.meta = {id, text: resolveText(written, story.claimsById)};
+          } else {
+            child.meta = {id, citation: scan.citations.cite(id)};
+          }
         }
       }
     }
-    if (!hasSources && page.citations.entries().length > 0) {
+    if (!hasSources && scan.citations.entries().length > 0) {
       const token = new state.Token("directive", "", 0);
       token.block = true;
       token.meta = {name: "sources", args: []};
       state.tokens.push(token);
       contexts.set(token, {...page, args: [], place: {file, line: 0}, cited: []});
     }
-    state.env.explainer = {contexts, page};
+    state.env.explainer = {contexts, page, scan};
+    if (!state.env.scan) throwIfAny(scan.problems);
   });
 
   md.renderer.rules.claim_ref = (tokens, idx, _options, env) => {
-    const {id, citation} = tokens[idx].meta as {id: string; citation: Citation};
-    return figureHtml(env.explainer.page.claims.get(id), citation);
+    const meta = tokens[idx].meta as {id: string; text?: string; citation?: ReturnType<Citations["cite"]>};
+    if (meta.text !== undefined) return escapeHtml(meta.text);
+    const claim: Claim | undefined = env.explainer.page.claims.get(meta.id);
+    return claim && meta.citation ? figureHtml(claim, meta.citation) : escapeHtml(`{${meta.id}}`);
   };
   md.renderer.rules.directive = (tokens, idx, _options, env) => {
-    const context: BlockContext = env.explainer.contexts.get(tokens[idx]);
-    return blocks[tokens[idx].meta.name].render(context);
+    const context: BlockContext | undefined = env.explainer.contexts.get(tokens[idx]);
+    return context ? blocks[tokens[idx].meta.name].render(context) : "";
   };
+}
+
+/**
+ * Checks one page's Markdown with the plugin, as Framework will render it: what it cites, which
+ * charts it places, and every problem, with the page's lines.
+ */
+export function scanPage(
+  md: MarkdownIt,
+  path: string,
+  frontMatter: Record<string, unknown>,
+  bodyLine: number,
+  body: string
+): PageScan {
+  const env: Record<string, unknown> = {path, scan: true, frontMatter, bodyLine};
+  md.parse(body, env);
+  return (env.explainer as {scan: PageScan}).scan;
 }

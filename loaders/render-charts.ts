@@ -7,9 +7,7 @@ import {JSDOM} from "jsdom";
 import {chartTexts, chartWidths, renderChart} from "../src/components/chart.ts";
 import type {ChartSpec} from "../src/components/chart-spec.ts";
 import type {ChartData} from "../src/components/charts/types.ts";
-import {loadChartData, readChartSpecs, type ChartFile} from "./charts.ts";
-import type {KitError} from "./errors.ts";
-import {throwIfAny} from "./errors.ts";
+import type {ChartFile} from "./charts.ts";
 
 /** One chart as the page, the embeds and the social cards use it: both SVGs and the texts around them. */
 export interface RenderedChart {
@@ -76,25 +74,4 @@ export function renderChartFile({id, spec}: ChartFile, data: ChartData): Rendere
     note: texts.note,
     claims: texts.claims
   };
-}
-
-/**
- * Renders every valid spec and collects the problems of the others, so that the CLI can write the
- * good charts and keep the last good files of the bad ones.
- */
-export async function renderCharts(
-  root: string
-): Promise<{charts: Record<string, RenderedChart>; problems: KitError[]}> {
-  const data = await loadChartData(root);
-  const {charts, problems} = await readChartSpecs(root, data);
-  const rendered: Record<string, RenderedChart> = {};
-  for (const chart of charts) rendered[chart.id] = renderChartFile(chart, data);
-  return {charts: rendered, problems};
-}
-
-/** `src/data/charts.json`: every chart by id, or every problem thrown (Framework then keeps the last good file). */
-export async function chartsJson(root: string): Promise<string> {
-  const {charts, problems} = await renderCharts(root);
-  throwIfAny(problems);
-  return JSON.stringify(charts, null, 1) + "\n";
 }

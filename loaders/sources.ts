@@ -6,7 +6,10 @@
 import {readFileSync, readdirSync} from "node:fs";
 import {join} from "node:path";
 import matter from "gray-matter";
+import {slugify} from "../src/components/slug.ts";
 import {KitError, throwIfAny} from "./errors.ts";
+
+export {slugify};
 
 /** The folder of archived sources, relative to the project root. */
 export const sourcesDir = "data/sources";
@@ -96,21 +99,6 @@ export function decodeText(bytes: Uint8Array, file: string): string {
   }
   checkText(text, file);
   return text;
-}
-
-/** The slug of a headline: lower case ASCII words joined by hyphens, at most 100 characters, cut at a word. */
-export function slugify(text: string): string {
-  const slug = text
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .replace(/['\u2019]/g, "")
-    .replace(/(\d),(?=\d)/g, "$1")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-|-$/g, "");
-  if (slug.length <= 100) return slug;
-  const cut = slug.slice(0, 101);
-  return cut.slice(0, cut.lastIndexOf("-"));
 }
 
 /** The id an article gets when archived: `<published>-<slug of headline>`. */

@@ -1,8 +1,9 @@
 import {existsSync} from "node:fs";
-import {readFile, readdir, writeFile} from "node:fs/promises";
+import {readFile, readdir, rm, writeFile} from "node:fs/promises";
 import {join} from "node:path";
 import {csvParse} from "d3-dsv";
 import {afterAll, beforeAll, describe, expect, test} from "vitest";
+import {buildLog, builtCopy} from "./helpers/built.ts";
 import {copyProject, explainer, projectRoot, removeProject} from "./helpers/project.ts";
 
 /** Every file under dir, relative to it. */
@@ -14,11 +15,20 @@ async function files(dir: string): Promise<string[]> {
     .sort();
 }
 
+/** The text files of dist/ (HTML, CSV, JSON, JS, CSS) and their contents. */
+async function texts(dir: string): Promise<Map<string, string>> {
+  const map = new Map<string, string>();
+  for (const file of await files(dir)) {
+    if (/\.(html|csv|json|js|css|txt)$/.test(file)) map.set(file, await readFile(join(dir, file), "utf-8"));
+  }
+  return map;
+}
+
 /** References in built HTML, JS and CSS that would make a reader's browser ask another host. */
 export function externalReferences(text: string): string[] {
   const patterns = [
     /<script[^>]+src=["']?(?:https?:)?\/\/[^"'\s>]+/gi,
-    /<link[^>]+href=["']?(?:https?:)?\/\/[^"'\s>]+/gi,
+    /<link[^>]+href=["']?(?:https?:)?\/\/(?!news\.example\/)[^"'\s>]+/gi,
     /\bimport\s*(?:\(\s*)?["'](?:https?:)?\/\/[^"']+/gi,
     /\bfrom\s*["'](?:https?:)?\/\/[^"']+/gi,
     /\bfetch\(\s*["'](?:https?:)?\/\/[^"']+/gi,
@@ -27,39 +37,41 @@ export function externalReferences(text: string): string[] {
   return patterns.flatMap((p) => text.match(p) ?? []);
 }
 
-describe("npm run build", () => {
-  let root: string;
-  let first: ReturnType<typeof explainer>;
+const seedExplainer = "explainers/ukraine-dead-displaced-kyiv";
 
+describe("npm run build, on the seed desk", () => {
+  let root: string;
   beforeAll(async () => {
-    root = await copyProject();
-    first = explainer(root, "build");
-    if (first.status !== 0) console.error(first.stderr.slice(-3000));
+    root = await builtCopy("seed");
   });
   afterAll(() => removeProject(root));
 
-  test("builds from an empty cache with no host but the npm registry", () => {
-    expect(first.stderr).not.toMatch(/fetch failed|unable to fetch|cdn\.jsdelivr/);
-    expect(first.status).toBe(0);
+  test("builds from an empty cache with no host but the npm registry", async () => {
+    const log = await readFile(join(root, buildLog), "utf-8");
+    expect(log).not.toMatch(/fetch failed|unable to fetch|cdn\.jsdelivr/);
+    expect(log).toContain("built dist/");
     expect(existsSync(join(root, "dist/index.html"))).toBe(true);
+    expect(existsSync(join(root, `dist/${seedExplainer}.html`))).toBe(true);
   });
 
   test("dist/ holds no <script>, <link>, import, fetch or CSS url() that points at another host", async () => {
     const found: string[] = [];
-    for (const file of await files(join(root, "dist"))) {
-      if (!/\.(html|js|css)$/.test(file)) continue;
-      for (const ref of externalReferences(await readFile(join(root, "dist", file), "utf-8")))
-        found.push(`${file}: ${ref}`);
+    for (const [file, text] of await texts(join(root, "dist"))) {
+      if (/\.(html|js|css)$/.test(file)) for (const ref of externalReferences(text)) found.push(`${file}: ${ref}`);
     }
     expect(found).toEqual([]);
   });
 
-  test("the page declares its language", async () => {
-    expect(await readFile(join(root, "dist/index.html"), "utf-8")).toMatch(/^<!DOCTYPE html>\s*<html lang="en">/);
+  test("every page declares its language", async () => {
+    for (const page of ["index.html", `${seedExplainer}.html`, "methodology.html", "embed/refugees-and-deaths.html"]) {
+      expect(await readFile(join(root, "dist", page), "utf-8")).toMatch(/^<!DOCTYPE html>\s*<html lang="en">/);
+    }
   });
 
-  test("the built claims CSV holds the three figures with their qualifiers and labels", async () => {
-    const csv = (await files(join(root, "dist"))).find((f) => /^_file\/data\/download\/claims\.\w+\.csv$/.test(f));
+  test("the explainer's CSV download holds the figures it shows, with their qualifiers and labels", async () => {
+    const csv = (await files(join(root, "dist"))).find((f) =>
+      /^_file\/data\/download\/claims\/ukraine-dead-displaced-kyiv\.\w+\.csv$/.test(f)
+    );
     expect(csv).toBeDefined();
     const rows = csvParse(await readFile(join(root, "dist", csv!), "utf-8"));
     expect(rows.map((r) => [r.id, r.value, r.qualifier, r.label, r.attribution])).toEqual([
@@ -69,28 +81,117 @@ describe("npm run build", () => {
     ]);
   });
 
-  test("a changed ledger is rebuilt, never served stale", async () => {
-    const ledger = join(root, "data/claims.csv");
-    const text = await readFile(ledger, "utf-8");
-    await writeFile(ledger, text.replace(/^(refugees,.*),,$/m, "$1,at-least,"));
-    expect(explainer(root, "build").status).toBe(0);
-    const csv = (await files(join(root, "dist"))).find((f) => /^_file\/data\/download\/claims\.\w+\.csv$/.test(f))!;
-    expect(await readFile(join(root, "dist", csv), "utf-8")).toContain('"at least 800,000"');
-    await writeFile(ledger, text);
+  test("the home page lists the explainer with its title, standfirst, date and card, and every page links home", async () => {
+    const home = await readFile(join(root, "dist/index.html"), "utf-8");
+    const item = /<li class="explainer-item" data-explainer="ukraine-dead-displaced-kyiv">([\s\S]*?)<\/li>/.exec(home)?.[1];
+    expect(item).toBeDefined();
+    expect(item).toContain('<a href="./explainers/ukraine-dead-displaced-kyiv">Ukraine: the dead, the displaced and the advance on Kyiv</a>');
+    expect(item).toContain("How many had died, how many had fled");
+    expect(item).toContain('<time datetime="2026-11-25">25 November 2026</time>');
+    const card = /<img class="explainer-card" src="([^"]+)"/.exec(item!)?.[1];
+    expect(card).toMatch(/^_card\/explainers\/ukraine-dead-displaced-kyiv\.\w{8}\.png$/);
+    expect(existsSync(join(root, "dist", card!))).toBe(true);
+    const page = await readFile(join(root, `dist/${seedExplainer}.html`), "utf-8");
+    expect(page).toContain('<a href="../">All explainers</a>');
+  });
+});
+
+describe("npm run build, on a desk of several sources and explainers", () => {
+  let root: string;
+  beforeAll(async () => {
+    root = await builtCopy("desk");
+  });
+  afterAll(() => removeProject(root));
+
+  test("builds the published explainer and leaves the draft out of dist/ and off the home page", async () => {
+    expect(existsSync(join(root, "dist/explainers/one-million.html"))).toBe(true);
+    expect(existsSync(join(root, "dist/explainers/two-million.html"))).toBe(false);
+    const home = await readFile(join(root, "dist/index.html"), "utf-8");
+    expect(home).toContain('data-explainer="one-million"');
+    expect(home).not.toContain('data-explainer="two-million"');
   });
 
-  test("a bad ledger fails the build with file, line and code, and leaves dist/ and the ledger untouched", async () => {
-    const before = await files(join(root, "dist"));
-    const page = await readFile(join(root, "dist/index.html"), "utf-8");
-    const ledger = join(root, "data/claims.csv");
-    const bad = (await readFile(ledger, "utf-8")).replace("Well over 800,000 Ukrainians", "Well over 800,000 Russians");
-    await writeFile(ledger, bad);
-    const result = explainer(root, "build");
-    expect(result.status).toBe(1);
-    expect(result.stderr).toContain('data/claims.csv:3: QUOTE_NOT_IN_SOURCE: quote not found in source "2022-03-02-');
-    expect(await files(join(root, "dist"))).toEqual(before);
-    expect(await readFile(join(root, "dist/index.html"), "utf-8")).toBe(page);
-    expect(await readFile(ledger, "utf-8")).toBe(bad);
+  test("a source that no published explainer cites does not block the build: check warns and exits 0", () => {
+    const result = explainer(root, "check");
+    expect(result.status).toBe(0);
+    expect(result.stderr).toMatch(/^warning: data\/sources\/[^:]+:\d+: NUMBER_UNREVIEWED: /m);
+    expect(result.stdout).toMatch(/^explainer one-million: ok: cites \d+ claims from \d+ sources?, \d+ charts?/m);
+    expect(result.stdout).toMatch(/^explainer two-million \(draft\): /m);
+    expect(result.stdout).toMatch(/cited by no explainer$/m);
+  });
+});
+
+describe("a changed story is rebuilt, and a bad one is refused", () => {
+  test("after a ledger edit, no file in dist/ still carries the old figure or attribution", async () => {
+    const root = await builtCopy("seed");
+    try {
+      const ledger = join(root, "data/claims.csv");
+      const text = await readFile(ledger, "utf-8");
+      await writeFile(ledger, text.replace(/^(refugees,"Well over 800,000",refugees,)the UN,(.*),,$/m, "$1the United Nations,$2,at-least,"));
+      const result = explainer(root, "build");
+      expect(result.stderr).toContain("built dist/");
+      const stale: string[] = [];
+      const fresh: string[] = [];
+      for (const [file, content] of await texts(join(root, "dist"))) {
+        // The old label, or the old attribution where data puts it (CSV cells, source lines); the spec's own
+        // words "the UN believes" are not data.
+        if (content.includes("more than 800,000") || /\bthe UN(?=[,;"]| via)/.test(content)) stale.push(file);
+        if (content.includes("at least 800,000")) fresh.push(file);
+      }
+      expect(stale).toEqual([]);
+      expect(fresh).toEqual(
+        expect.arrayContaining([
+          `${seedExplainer}.html`,
+          expect.stringMatching(/^_file\/data\/download\/claims\/ukraine-dead-displaced-kyiv\.\w+\.csv$/),
+          expect.stringMatching(/^_file\/data\/download\/charts\/refugees-and-deaths\.\w+\.csv$/),
+          "embed/refugees-and-deaths.html"
+        ])
+      );
+    } finally {
+      await removeProject(root);
+    }
+  });
+
+  test("a bad ledger fails the build with file, line and code, and leaves dist/ and the ledger as they were", async () => {
+    const root = await builtCopy("seed");
+    try {
+      const before = await texts(join(root, "dist"));
+      const ledger = join(root, "data/claims.csv");
+      const bad = (await readFile(ledger, "utf-8")).replace("Well over 800,000 Ukrainians", "Well over 800,000 Russians");
+      await writeFile(ledger, bad);
+      const result = explainer(root, "build");
+      expect(result.status).toBe(1);
+      expect(result.stderr).toContain('data/claims.csv:3: QUOTE_NOT_IN_SOURCE: quote not found in source "2022-03-02-');
+      expect(await texts(join(root, "dist"))).toEqual(before);
+      expect(await readFile(ledger, "utf-8")).toBe(bad);
+    } finally {
+      await removeProject(root);
+    }
+  });
+});
+
+describe("a desk without the seed story", () => {
+  test("removing the seed story and starting an explainer with `new`: check and build pass, the home page lists it", async () => {
+    const root = await copyProject("seed");
+    try {
+      await rm(join(root, "src/explainers"), {recursive: true});
+      await rm(join(root, "data"), {recursive: true});
+      const created = explainer(root, "new", "a-first-story", "--title", "A first story", "--standfirst", "What we know so far.");
+      expect(created.status).toBe(0);
+      expect(created.stdout).toBe("src/explainers/a-first-story.md\n");
+      const check = explainer(root, "check");
+      expect(check.stderr).toBe("");
+      expect(check.status).toBe(0);
+      expect(check.stdout).toContain("explainer a-first-story: ok: cites 0 claims from 0 sources, 0 charts");
+      const build = explainer(root, "build");
+      expect(build.status).toBe(0);
+      const home = await readFile(join(root, "dist/index.html"), "utf-8");
+      expect(home).toContain('<a href="./explainers/a-first-story">A first story</a>');
+      const page = await readFile(join(root, "dist/explainers/a-first-story.html"), "utf-8");
+      expect(page).toContain('<p class="standfirst">What we know so far.</p>');
+    } finally {
+      await removeProject(root);
+    }
   });
 });
 
@@ -110,7 +211,7 @@ describe("explainer add-source", () => {
     expect(refused.status).toBe(1);
     expect(refused.stderr).toContain(`SOURCE_EXISTS: data/sources/${id}.md already exists`);
     expect(await readFile(target, "utf-8")).toBe(original);
-    await removeProject(target);
+    await rm(target);
     const added = explainer(root, "add-source", article);
     expect(added.status).toBe(0);
     expect(added.stdout).toBe(`data/sources/${id}.md\n`);

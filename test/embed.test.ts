@@ -4,19 +4,27 @@ import {join} from "node:path";
 import {runInNewContext} from "node:vm";
 import type {Browser, Page} from "playwright-core";
 import {afterAll, beforeAll, describe, expect, test} from "vitest";
-import {chartIds} from "../loaders/charts.ts";
+import {embedChartId} from "../loaders/chart-block.ts";
 import type {RenderedChart} from "../loaders/render-charts.ts";
 import {heightMessage} from "../src/components/embed-height.ts";
-import {embedChartId, embedCode, embedPaths, hostScript} from "../tools/publish/embeds.ts";
+import {embedCode, embedPaths, hostScript} from "../tools/publish/embeds.ts";
 import {serveSite, type Site} from "../tools/publish/serve.ts";
 import {launchChromium} from "./helpers/browser.ts";
-import {copyProject, explainer, projectRoot, removeProject} from "./helpers/project.ts";
+import {builtCopy, testSiteUrl} from "./helpers/built.ts";
+import {removeProject} from "./helpers/project.ts";
 
 const chart = {title: "A <chart> & more", wide: '<svg width="720" height="400"></svg>'} as RenderedChart;
 
 describe("embeds, unit", () => {
-  test("embedPaths has one /embed/<id> per chart spec, and embedChartId reads it back from the page file", () => {
-    expect(embedPaths(projectRoot)).toEqual(chartIds(projectRoot).ids.map((id) => `/embed/${id}`));
+  test("embedPaths has one /embed/<id> per chart of the story, and embedChartId reads it back from the page file", async () => {
+    const root = await builtCopy("seed");
+    try {
+      expect(embedPaths(root)).toEqual(
+        ["places-in-the-report", "refugees-and-deaths", "reported-figures"].map((id) => `/embed/${id}`)
+      );
+    } finally {
+      await removeProject(root);
+    }
     expect(embedChartId("src/embed/refugees-and-deaths.md")).toBe("refugees-and-deaths");
     expect(embedChartId("src/index.md")).toBeUndefined();
   });
@@ -52,13 +60,11 @@ describe("embeds in Chromium", () => {
   let browser: Browser;
   const requests: string[] = [];
 
+  const ids = ["places-in-the-report", "refugees-and-deaths", "reported-figures"];
+
   beforeAll(async () => {
-    root = await copyProject();
-    site = await serveSite(join(root, "dist"));
-    process.env.EXPLAINER_SITE_URL = site.url;
-    const built = explainer(root, "build");
-    delete process.env.EXPLAINER_SITE_URL;
-    if (built.status !== 0) throw new Error(`build failed:\n${built.stderr}`);
+    root = await builtCopy("seed");
+    site = await serveSite(join(root, "dist"), {base: "/news/ukraine/"});
     browser = await launchChromium();
   });
 
@@ -68,25 +74,31 @@ describe("embeds in Chromium", () => {
     if (root) await removeProject(root);
   });
 
-  /** A page that records every request it makes. */
+  /** The site's address, where the build put it, answered by the test server (which serves it under the same path). */
+  const local = (address: string) => address.replace(testSiteUrl, site.url);
+
+  /** A page that records every request it makes, with the site's address answered by the test server. */
   async function newPage(options: Parameters<Browser["newContext"]>[0] = {}): Promise<Page> {
     const context = await browser.newContext(options);
+    await context.route(`${testSiteUrl}**`, async (route) =>
+      route.fulfill({response: await route.fetch({url: local(route.request().url())})})
+    );
     const page = await context.newPage();
     page.on("request", (r) => void requests.push(r.url()));
     return page;
   }
 
   test("every chart has an embed page with the chart, its data link and no site chrome", async () => {
-    for (const id of chartIds(root).ids) {
+    for (const id of ids) {
       expect(existsSync(join(root, `dist/embed/${id}.html`)), id).toBe(true);
       const page = await newPage({viewport: {width: 600, height: 800}});
-      await page.goto(`${site.url}embed/${id}`, {waitUntil: "networkidle"});
+      await page.goto(`${testSiteUrl}embed/${id}`, {waitUntil: "networkidle"});
       expect(await page.locator(`figure.chart[data-chart="${id}"]`).count()).toBe(1);
       expect(await page.locator("svg.kit-chart:visible").count()).toBe(1);
       const source = await page.locator("svg.kit-chart:visible text.kit-source").textContent();
       expect(source).toMatch(/^Source: /);
       const href = await page.locator("a[download]").getAttribute("href");
-      expect((await page.request.get(new URL(href!, page.url()).href)).status()).toBe(200);
+      expect((await page.request.get(local(new URL(href!, page.url()).href))).status()).toBe(200);
       expect(await page.locator("footer, nav, .site-footer, .figure-cards, .sources, h1").count()).toBe(0);
       const title = await page.locator("svg.kit-chart:visible title").textContent();
       expect(await page.title()).toBe(`${title} | Explainer Kit`);
@@ -96,9 +108,9 @@ describe("embeds in Chromium", () => {
 
   test("the embed posts its height on load, and a new height when its frame's width changes", async () => {
     const explainerPage = await newPage();
-    await explainerPage.goto(site.url, {waitUntil: "networkidle"});
+    await explainerPage.goto(`${testSiteUrl}explainers/ukraine-dead-displaced-kyiv`, {waitUntil: "networkidle"});
     const code = await explainerPage.locator("#embed-code-refugees-and-deaths").inputValue();
-    expect(code).toContain(`src="${site.url}embed/refugees-and-deaths"`);
+    expect(code).toContain(`src="${testSiteUrl}embed/refugees-and-deaths"`);
     const host = await newPage({viewport: {width: 800, height: 600}});
     await host.setContent(
       `<!DOCTYPE html><body style="margin:0"><script>window.heights = []; addEventListener("message", (e) => heights.push(e.data));</script>${code}</body>`
@@ -131,9 +143,8 @@ describe("embeds in Chromium", () => {
 
   test("under each chart of the explainer, the embed code with a copy button that copies it", async () => {
     const page = await newPage({viewport: {width: 1024, height: 800}});
-    await page.context().grantPermissions(["clipboard-read", "clipboard-write"], {origin: site.origin});
-    await page.goto(site.url, {waitUntil: "networkidle"});
-    const ids = chartIds(root).ids;
+    await page.context().grantPermissions(["clipboard-read", "clipboard-write"], {origin: new URL(testSiteUrl).origin});
+    await page.goto(`${testSiteUrl}explainers/ukraine-dead-displaced-kyiv`, {waitUntil: "networkidle"});
     expect(await page.locator("figure.chart details.chart-embed").count()).toBe(3);
     for (const id of await page
       .locator("figure.chart")
@@ -142,7 +153,7 @@ describe("embeds in Chromium", () => {
       const figure = page.locator(`figure.chart[data-chart="${id}"]`);
       await figure.locator("summary").click();
       const code = await figure.locator("textarea").inputValue();
-      expect(code).toMatch(new RegExp(`^<iframe src="${site.url}embed/${id}" title="[^"]+"`));
+      expect(code).toMatch(new RegExp(`^<iframe src="${testSiteUrl}embed/${id}" title="[^"]+"`));
       await figure.locator("button.chart-embed-copy").click();
       await expect.poll(() => figure.locator("[role=status]").textContent()).toBe("Copied.");
       expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(code);
@@ -152,7 +163,7 @@ describe("embeds in Chromium", () => {
 
   test("without JavaScript the embed code is there to select, and no copy button is shown", async () => {
     const page = await newPage({javaScriptEnabled: false});
-    await page.goto(site.url);
+    await page.goto(`${testSiteUrl}explainers/ukraine-dead-displaced-kyiv`);
     const figure = page.locator("figure.chart").first();
     await figure.locator("summary").click();
     expect(await figure.locator("textarea").isVisible()).toBe(true);
@@ -163,7 +174,7 @@ describe("embeds in Chromium", () => {
 
   test("the embed code and embed pages make no request to another host", async () => {
     expect(
-      requests.filter((url) => !url.startsWith(site.origin) && !url.startsWith("data:") && url !== "about:blank")
+      requests.filter((url) => !url.startsWith(testSiteUrl) && !url.startsWith("data:") && url !== "about:blank")
     ).toEqual([]);
     expect(await readFile(join(root, "dist/embed/refugees-and-deaths.html"), "utf-8")).not.toContain("site-footer");
   });

@@ -6,7 +6,8 @@ import {csvParse} from "d3-dsv";
 import type {Browser, Page} from "playwright-core";
 import {afterAll, beforeAll, describe, expect, test} from "vitest";
 import {launchChromium, serveStatic} from "./helpers/browser.ts";
-import {copyProject, explainer, removeProject} from "./helpers/project.ts";
+import {builtCopy} from "./helpers/built.ts";
+import {removeProject} from "./helpers/project.ts";
 
 // The built explainer in a real browser, as a reader meets it.
 describe("the explainer page in Chromium", () => {
@@ -20,17 +21,15 @@ describe("the explainer page in Chromium", () => {
   let claims: Record<string, string>[];
 
   beforeAll(async () => {
-    root = await copyProject();
-    const built = explainer(root, "build");
-    if (built.status !== 0) throw new Error(`build failed:\n${built.stderr}`);
-    claims = csvParse(await readFile(join(root, "src/.observablehq/cache/data/download/claims.csv"), "utf-8"));
+    root = await builtCopy("seed");
+    claims = csvParse(await readFile(join(root, "src/.observablehq/cache/data/claims.csv"), "utf-8"));
     ({origin, server} = await serveStatic(join(root, "dist")));
     browser = await launchChromium();
     page = await browser.newPage({viewport: {width: 1024, height: 800}});
     page.on("request", (r) => void requests.push(r.url()));
     page.on("console", (m) => void (m.type() === "error" && consoleErrors.push(m.text())));
     page.on("pageerror", (e) => void consoleErrors.push(String(e)));
-    await page.goto(`${origin}/`, {waitUntil: "networkidle"});
+    await page.goto(`${origin}/explainers/ukraine-dead-displaced-kyiv`, {waitUntil: "networkidle"});
   });
 
   afterAll(async () => {
@@ -83,7 +82,7 @@ describe("the explainer page in Chromium", () => {
   test("on a touch screen the first tap opens the card and does not leave the paragraph", async () => {
     const context = await browser.newContext({viewport: {width: 320, height: 640}, hasTouch: true, isMobile: true});
     const phone = await context.newPage();
-    await phone.goto(`${origin}/`, {waitUntil: "networkidle"});
+    await phone.goto(`${origin}/explainers/ukraine-dead-displaced-kyiv`, {waitUntil: "networkidle"});
     const marker = phone.locator("main p a.cite").first();
     await marker.tap();
     expect(await phone.locator(`#${await marker.getAttribute("aria-describedby")}`).isVisible()).toBe(true);
@@ -93,8 +92,8 @@ describe("the explainer page in Chromium", () => {
   });
 
   test("the ledger can be downloaded as CSV", async () => {
-    const href = await page.locator('a[download="claims.csv"]').getAttribute("href");
-    const response = await page.request.get(new URL(href!, `${origin}/`).href);
+    const href = await page.locator('a[download="ukraine-dead-displaced-kyiv-figures.csv"]').getAttribute("href");
+    const response = await page.request.get(new URL(href!, `${origin}/explainers/ukraine-dead-displaced-kyiv`).href);
     expect(response.status()).toBe(200);
     expect(csvParse(await response.text()).map((r) => r.label)).toEqual(["2,000", "more than 800,000", "about 15,000"]);
   });
@@ -108,7 +107,7 @@ describe("the explainer page in Chromium", () => {
       const id = (await chart.getAttribute("data-chart"))!;
       expect(await chart.locator("svg").first().getAttribute("role")).toBe("img");
       const href = await chart.locator("a[download]").getAttribute("href");
-      const response = await page.request.get(new URL(href!, `${origin}/`).href);
+      const response = await page.request.get(new URL(href!, `${origin}/explainers/ukraine-dead-displaced-kyiv`).href);
       expect(response.status()).toBe(200);
       shown[id] = csvParse(await response.text()).map((r) => `${r.id}: ${r.label}`);
     }
@@ -121,7 +120,7 @@ describe("the explainer page in Chromium", () => {
       ],
       "places-in-the-report": ["soldiers-approaching-kyiv: about 15,000"]
     });
-    const html = await (await page.request.get(`${origin}/`)).text();
+    const html = await (await page.request.get(`${origin}/explainers/ukraine-dead-displaced-kyiv`)).text();
     expect(html.match(/<svg[^>]*class="kit-chart"/g)).toHaveLength(6);
   });
 
@@ -136,7 +135,7 @@ describe("the explainer page in Chromium", () => {
     const page = await browser.newPage({viewport: {width: 1024, height: 800}, bypassCSP: true});
     for (const colorScheme of ["light", "dark"] as const) {
       await page.emulateMedia({colorScheme});
-      await page.goto(`${origin}/`, {waitUntil: "networkidle"});
+      await page.goto(`${origin}/explainers/ukraine-dead-displaced-kyiv`, {waitUntil: "networkidle"});
       await page.addScriptTag({content: axe});
       const violations = await page.evaluate(async () => {
         // @ts-expect-error axe is injected above

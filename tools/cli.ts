@@ -4,42 +4,20 @@
  */
 import {problemsOf} from "../loaders/errors.ts";
 import {commands} from "./commands/index.ts";
+import {defaultEffects, UsageError, type Effects} from "./effects.ts";
 
-/** What a command may do to the world; tests pass their own. */
-export interface Effects {
-  /** The project root: the folder holding data/, loaders/ and src/. */
-  root: string;
-  /** Where results go (the command's output proper). */
-  stdout: (text: string) => void;
-  /** Where messages and progress go. */
-  stderr: (text: string) => void;
-  /** Today, for dates the kit records (such as a source's `archived`). */
-  now: () => Date;
-}
-
-/** The real world: the working directory, the process's streams and clock. */
-export const defaultEffects: Effects = {
-  root: process.cwd(),
-  stdout: (text) => void process.stdout.write(text),
-  stderr: (text) => void process.stderr.write(text),
-  now: () => new Date()
-};
-
-/** A command-line usage mistake: printed with the usage line, exit status 2. */
-export class UsageError extends Error {}
-
-const red = (s: string) => (process.stderr.isTTY ? `\x1b[31m${s}\x1b[0m` : s);
+const red = (s: string) => (process.stderr.isTTY && !process.env.NO_COLOR ? `\x1b[31m${s}\x1b[0m` : s);
 
 /** Runs one command line and returns its exit status. */
 export async function main(argv: string[], effects: Effects = defaultEffects): Promise<number> {
   const [name, ...args] = argv;
-  const command = name === undefined ? undefined : commands[name];
-  if (!command) {
-    effects.stderr(usage(name));
-    return name === undefined || name === "help" || name === "--help" ? 0 : 2;
+  const command = name === undefined ? undefined : Object.hasOwn(commands, name) ? commands[name] : undefined;
+  if (!command || args.includes("--help")) {
+    effects.stderr(command ? `usage: explainer ${name} ${command.usage}\n  ${command.summary}\n` : usage(name));
+    return command || name === undefined || name === "help" || name === "--help" || name === "-h" ? 0 : 2;
   }
   try {
-    await command.run(args, effects);
+    await (await command.load())(args, effects);
     return 0;
   } catch (error) {
     const problems = problemsOf(error);
@@ -59,5 +37,6 @@ export async function main(argv: string[], effects: Effects = defaultEffects): P
 
 function usage(name: string | undefined): string {
   const lines = Object.entries(commands).map(([n, c]) => `  explainer ${n} ${c.usage}\n      ${c.summary}`);
-  return `${name && name !== "help" && name !== "--help" ? `unknown command: ${name}\n` : ""}usage:\n${lines.join("\n")}\n`;
+  const known = name === undefined || name === "help" || name === "--help" || name === "-h";
+  return `${known ? "" : `unknown command: ${name}\n`}usage:\n${lines.join("\n")}\n`;
 }

@@ -14,10 +14,10 @@ import {readFile, readdir, rename, utimes, writeFile} from "node:fs/promises";
 import {join, relative, sep} from "node:path";
 import {build, type BuildFailure} from "esbuild";
 import {KitError} from "../loaders/errors.ts";
+import {cacheDir} from "../loaders/stage-outputs.ts";
 import {contentHash, listingHash, missing, type RecordedReads} from "./hash.ts";
 
-/** Framework's cache, where loader outputs live, relative to the project root. */
-export const cacheDir = "src/.observablehq/cache";
+export {cacheDir};
 
 /** A Framework data loader of the project and where its output and manifest go (absolute paths). */
 export interface Loader {

@@ -2,7 +2,9 @@
  * The hashes `explainer refresh` compares: shared by the parent (tools/deps.ts) and the preload
  * that runs inside each loader (tools/record-reads.ts), so both hash a file or a folder alike.
  */
-import {createHash} from "node:crypto";
+import {contentHash} from "../loaders/hash.ts";
+
+export {contentHash};
 
 /** What the preload records: absolute paths of the files (with the hash of what was read) and folders a loader read. */
 export interface RecordedReads {
@@ -14,11 +16,6 @@ export interface RecordedReads {
 
 /** Marker for a file that a loader tried to read and did not find. */
 export const missing = "missing";
-
-/** sha256 of some bytes, in hex. */
-export function contentHash(bytes: Buffer | string): string {
-  return createHash("sha256").update(bytes).digest("hex");
-}
 
 /** The hash of a folder listing: the sorted entry names (relative paths when recursive), one a line. */
 export function listingHash(names: string[]): string {

@@ -12,6 +12,8 @@ import {availableParallelism} from "node:os";
 import {basename, dirname, join, relative} from "node:path";
 import {pathToFileURL} from "node:url";
 import {KitError} from "../loaders/errors.ts";
+import {blockingProblems, runStage, type StageRun} from "../loaders/stage.ts";
+import {stageOutputs, writeStageOutputs} from "../loaders/stage-outputs.ts";
 import {diffOutputs, rowCount, type OutputChanges} from "./changes.ts";
 import {
   combinedHash,
@@ -72,6 +74,10 @@ export interface RefreshOptions {
   onStart?: (loaders: Loader[]) => void;
   /** Called once per loader as soon as its result is known. */
   onResult?: (result: LoaderResult) => void;
+  /** A stage run already made; by default refresh runs the stage itself. */
+  stage?: StageRun;
+  /** False to leave the stage's outputs to someone else (dev's warm stage writes them). */
+  stageOutputs?: boolean;
 }
 
 /** Whether `name` designates the loader. */
@@ -275,11 +281,67 @@ async function exclusive<T>(key: string, task: () => Promise<T>): Promise<T> {
 }
 
 /**
- * Refreshes the project's loaders and resolves with one result per loader, in name order. Refreshes
- * may overlap (dev starts one per save): a loader still running for an earlier one is waited for,
- * then checked again. Never
- * throws for a failing loader (see each result's status and problems); throws a KitError for a
- * name that matches no loader.
+ * The results of the stage's outputs: written from the story when they differ from what is in the
+ * cache (no loader process runs), or failed with the stage's problems when there is no story.
+ */
+async function refreshStageOutputs(
+  root: string,
+  loaders: Loader[],
+  run: StageRun,
+  forced: string | null
+): Promise<LoaderResult[]> {
+  const start = performance.now();
+  const base = (loader: Loader) => ({
+    name: loader.name,
+    loader: relative(root, loader.loader),
+    kept: existsSync(loader.output),
+    problems: [] as LoaderProblem[],
+    stderr: "",
+    changes: null as OutputChanges | null
+  });
+  if (!run.stage) {
+    const problems = blockingProblems(run).map((p) => ({
+      file: p.file,
+      ...(p.line !== undefined ? {line: p.line} : {}),
+      code: p.code,
+      message: p.field ? `${p.field}: ${p.detail}` : p.detail
+    }));
+    return loaders.map((loader) => ({
+      ...base(loader),
+      status: "failed" as const,
+      reason: "the story does not verify",
+      ms: 0,
+      rows: null,
+      problems
+    }));
+  }
+  const written = new Map(
+    (await writeStageOutputs(root, run.stage, loaders.map((l) => l.name))).map((w) => [w.name, w])
+  );
+  const ms = Math.round(performance.now() - start);
+  return Promise.all(
+    loaders.map(async (loader) => {
+      const w = written.get(loader.name);
+      const text = w?.next ?? decodeOutput(loader.name, await readFile(loader.output));
+      return {
+        ...base(loader),
+        status: w ? ("re-run" as const) : ("cached" as const),
+        reason: w ? (w.previous === null ? "no output" : (forced ?? "the story changed")) : null,
+        ms,
+        rows: rowCount(loader.name, text),
+        changes: w ? diffOutputs(loader.name, w.previous, w.next) : null
+      };
+    })
+  );
+}
+
+/**
+ * Refreshes the project: runs the story stage (which does nothing when its inputs are unchanged),
+ * writes the stage's outputs that changed, and re-runs the other loaders whose dependencies changed.
+ * Resolves with one result per loader, in name order. Refreshes may overlap (dev starts one per
+ * save): a loader still running for an earlier one is waited for, then checked again. Never throws
+ * for a failing loader (see each result's status and problems); throws a KitError for a name that
+ * matches no loader.
  */
 export async function refresh(root: string, options: RefreshOptions = {}): Promise<LoaderResult[]> {
   const {
@@ -294,14 +356,26 @@ export async function refresh(root: string, options: RefreshOptions = {}): Promi
   onStart?.(loaders);
   const forced = force ? "forced" : names.length ? "named" : null;
   const results: LoaderResult[] = new Array(loaders.length);
-  const queue = loaders.map((_, i) => i).sort((a, b) => Number(prefer(loaders[b])) - Number(prefer(loaders[a])));
+  const staged = loaders.flatMap((l, i) => (Object.hasOwn(stageOutputs, l.name) ? [i] : []));
+  if (staged.length && options.stageOutputs !== false) {
+    const run = options.stage ?? (await runStage(root, {force}));
+    const stageResults = await refreshStageOutputs(root, staged.map((i) => loaders[i]), run, forced);
+    staged.forEach((i, k) => {
+      results[i] = stageResults[k];
+      onResult?.(results[i]);
+    });
+  }
+  const queue = loaders
+    .map((_, i) => i)
+    .filter((i) => !staged.includes(i))
+    .sort((a, b) => Number(prefer(loaders[b])) - Number(prefer(loaders[a])));
   const worker = async () => {
     for (let i = queue.shift(); i !== undefined; i = queue.shift()) {
       results[i] = await exclusive(loaders[i].output, () => refreshOne(root, loaders[i], forced));
       onResult?.(results[i]);
     }
   };
-  await Promise.all(Array.from({length: Math.max(1, Math.min(concurrency, loaders.length))}, worker));
+  await Promise.all(Array.from({length: Math.max(1, Math.min(concurrency, queue.length))}, worker));
   return results;
 }
 

@@ -1,4 +1,3 @@
-import {sourceTextsJson} from "../../loaders/audit.ts";
-import {runLoader} from "../../loaders/run.ts";
+import {stageLoader} from "../../loaders/stage-outputs.ts";
 
-await runLoader(() => sourceTextsJson(process.cwd()));
+await stageLoader("data/audit-texts.json");

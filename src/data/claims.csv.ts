@@ -1,4 +1,3 @@
-import {claimsCsv} from "../../loaders/claims.ts";
-import {runLoader} from "../../loaders/run.ts";
+import {stageLoader} from "../../loaders/stage-outputs.ts";
 
-await runLoader(() => claimsCsv(process.cwd()));
+await stageLoader("data/claims.csv");

@@ -1,4 +1,3 @@
-import {numbersAuditCsv} from "../../loaders/audit.ts";
-import {runLoader} from "../../loaders/run.ts";
+import {stageLoader} from "../../loaders/stage-outputs.ts";
 
-await runLoader(() => numbersAuditCsv(process.cwd()));
+await stageLoader("data/numbers.csv");

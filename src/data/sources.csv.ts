@@ -1,4 +1,3 @@
-import {sourcesCsv} from "../../loaders/claims.ts";
-import {runLoader} from "../../loaders/run.ts";
+import {stageLoader} from "../../loaders/stage-outputs.ts";
 
-await runLoader(() => sourcesCsv(process.cwd()));
+await stageLoader("data/sources.csv");

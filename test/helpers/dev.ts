@@ -49,7 +49,7 @@ export async function startDev(
 ): Promise<{child: ChildProcess; origin: string}> {
   const port = await freePort();
   const origin = `http://127.0.0.1:${port}`;
-  const child = spawn(join(projectRoot, "node_modules/.bin/tsx"), ["bin/explainer.ts", "dev", "--port", String(port)], {
+  const child = spawn(process.execPath, ["bin/explainer.js", "dev", "--port", String(port)], {
     cwd: root,
     detached: true,
     stdio: ["ignore", "pipe", "pipe"],

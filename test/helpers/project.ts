@@ -1,27 +1,52 @@
 /**
- * Test projects: a copy of this project's data, loaders, pages and config in a temporary folder,
- * with node_modules linked, so a test can build, break and rebuild without touching the checkout.
+ * Test projects: the kit (its code, its own pages and config) from this checkout with a fixture
+ * desk's content (`test/fixtures/projects/<name>/`: data/, the home page, the methodology and the
+ * explainers) in a temporary folder, node_modules linked. Tests never read the checkout's own
+ * data/ or stories, so a desk's work in progress cannot break them, and each test gets its own copy.
  */
 import {spawnSync, type ChildProcess} from "node:child_process";
 import {cp, mkdtemp, rm, symlink} from "node:fs/promises";
 import {tmpdir} from "node:os";
 import {join, resolve} from "node:path";
-import type {Effects} from "../../tools/cli.ts";
+import type {Effects} from "../../tools/effects.ts";
 
 /** The checkout's root. */
 export const projectRoot = resolve(import.meta.dirname, "../..");
 
-const copied = ["bin", "data", "loaders", "src", "tools", "observablehq.config.ts", "package.json", "tsconfig.json"];
+/** The kit: its code and the pages it provides, copied from the checkout into every test project. */
+export const kitFiles = [
+  "bin",
+  "loaders",
+  "tools",
+  "src/components",
+  "src/data",
+  "src/style.css",
+  "src/audit.md",
+  "src/editor.md",
+  "src/embed",
+  "observablehq.config.ts",
+  "package.json",
+  "tsconfig.json"
+];
 
-/** Copies the project (without caches or dist) into a fresh temporary folder and returns its path. */
-export async function copyProject(): Promise<string> {
-  const root = await mkdtemp(join(tmpdir(), "explainer-"));
-  for (const name of copied) {
+/** The fixture desks under test/fixtures/projects/: `seed` (the first story) and `desk` (several sources and explainers). */
+export type Fixture = "seed" | "desk";
+
+/** A fixture desk's folder. */
+export function fixturePath(fixture: Fixture): string {
+  return join(projectRoot, "test/fixtures/projects", fixture);
+}
+
+/** Copies the kit and a fixture desk (without caches or dist) into a fresh temporary folder and returns its path. */
+export async function copyProject(fixture: Fixture = "seed"): Promise<string> {
+  const root = await mkdtemp(join(tmpdir(), `explainer-${fixture}-`));
+  for (const name of kitFiles) {
     await cp(join(projectRoot, name), join(root, name), {
       recursive: true,
       filter: (src) => !src.includes(".observablehq")
     });
   }
+  await cp(fixturePath(fixture), root, {recursive: true});
   await symlink(join(projectRoot, "node_modules"), join(root, "node_modules"), "dir");
   return root;
 }
@@ -31,12 +56,20 @@ export async function removeProject(root: string): Promise<void> {
   await rm(root, {recursive: true, force: true});
 }
 
-/** Runs `explainer ARGS` in a project as a user would; returns status and output. */
-export function explainer(root: string, ...args: string[]): {status: number; stdout: string; stderr: string} {
-  const result = spawnSync(join(projectRoot, "node_modules/.bin/tsx"), [join(root, "bin/explainer.ts"), ...args], {
+/**
+ * Runs `explainer ARGS` in a project as a user would (a last argument that is an object adds to the
+ * environment); returns status and output. A run that takes over ten minutes is killed.
+ */
+export function explainer(
+  root: string,
+  ...args: [...string[], Record<string, string>] | string[]
+): {status: number; stdout: string; stderr: string} {
+  const env = typeof args.at(-1) === "object" ? (args.pop() as Record<string, string>) : {};
+  const result = spawnSync(process.execPath, [join(root, "bin/explainer.js"), ...(args as string[])], {
     cwd: root,
     encoding: "utf-8",
-    env: {...process.env, PATH: `${join(projectRoot, "node_modules/.bin")}:${process.env.PATH}`, NO_COLOR: "1"}
+    timeout: 600_000,
+    env: {...process.env, PATH: `${join(projectRoot, "node_modules/.bin")}:${process.env.PATH}`, NO_COLOR: "1", ...env}
   });
   return {status: result.status ?? 1, stdout: result.stdout, stderr: result.stderr};
 }

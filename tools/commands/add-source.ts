@@ -3,8 +3,7 @@ import {join, relative, resolve} from "node:path";
 import {mkdir} from "node:fs/promises";
 import {KitError} from "../../loaders/errors.ts";
 import {decodeText, formatSource, parseRawArticle, sourceIdOf, sourcesDir} from "../../loaders/sources.ts";
-import {UsageError, type Effects} from "../cli.ts";
-import type {Command} from "./index.ts";
+import {UsageError, type Effects} from "../effects.ts";
 
 /**
  * Archives a raw article (` date YYYY-MM-DD <headline>`, then the body) as
@@ -35,11 +34,8 @@ export async function archiveArticle(path: string, {root, now, stdout}: Effects)
   return id;
 }
 
-export const addSource: Command = {
-  usage: "FILE",
-  summary: "archive a raw article as data/sources/<published>-<slug>.md (publisher and url left empty)",
-  async run(args, effects) {
-    if (args.length !== 1) throw new UsageError("add-source takes one FILE");
-    await archiveArticle(args[0], effects);
-  }
-};
+/** `explainer add-source`. */
+export async function run(args: string[], effects: Effects): Promise<void> {
+  if (args.length !== 1) throw new UsageError("add-source takes one FILE");
+  await archiveArticle(args[0], effects);
+}

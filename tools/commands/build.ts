@@ -1,22 +1,35 @@
 import {spawn} from "node:child_process";
 import {existsSync} from "node:fs";
 import {readFile, rename, rm, writeFile} from "node:fs/promises";
-import {join} from "node:path";
-import {loadStory} from "../../loaders/claims.ts";
-import {KitError} from "../../loaders/errors.ts";
-import type {Effects} from "../cli.ts";
+import {delimiter, join} from "node:path";
+import {KitError, throwIfAny} from "../../loaders/errors.ts";
+import {asKitErrors, blockingProblems, runStage} from "../../loaders/stage.ts";
+import type {Effects} from "../effects.ts";
 import {listFiles} from "../deps.ts";
 import {vendorDsvWithoutEval} from "../publish/dsv.ts";
 import {publishBuild} from "../publish/publish.ts";
-import type {Command} from "./index.ts";
 import {runRefresh} from "./refresh.ts";
-import {vendorNpm} from "./vendor.ts";
+import {vendorNpm} from "../vendor.ts";
 
 /** Where a build is made before it replaces `dist/`, so a failed build leaves the last good site whole. */
 export const stagingDir = ".explainer/dist-next";
 
-/** Runs a program with the kit's environment (telemetry off); resolves to its exit status. */
-export function run(
+/**
+ * The environment Framework runs in: telemetry off, and the project's and the kit's
+ * `node_modules/.bin` on PATH (Framework runs `.ts` data loaders with `tsx` found on PATH).
+ */
+export function frameworkEnv(root: string, env: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const bins = [join(root, "node_modules/.bin"), join(import.meta.dirname, "../../node_modules/.bin")];
+  return {
+    ...process.env,
+    PATH: [...bins, process.env.PATH ?? ""].join(delimiter),
+    OBSERVABLE_TELEMETRY_DISABLE: "true",
+    ...env
+  };
+}
+
+/** Runs a program of node_modules/.bin (or PATH) with Framework's environment; resolves to its exit status. */
+export function runProgram(
   command: string,
   args: string[],
   {root}: Effects,
@@ -26,7 +39,7 @@ export function run(
     const child = spawn(command, args, {
       cwd: root,
       stdio: ["ignore", "inherit", "inherit"],
-      env: {...process.env, OBSERVABLE_TELEMETRY_DISABLE: "true", ...env}
+      env: frameworkEnv(root, env)
     });
     child.on("error", reject);
     child.on("exit", (code, signal) => resolve(code ?? (signal ? 1 : 0)));
@@ -48,20 +61,22 @@ export async function finishPages(dir: string): Promise<void> {
 }
 
 /**
- * Builds the site into `dist/`: verifies the story first (bad input fails before anything is
- * touched), provides Framework's npm modules from node_modules, refreshes the loaders whose inputs
- * changed (`explainer refresh`: a failing loader fails the build before anything is built), builds
- * into a staging folder (Framework uses the refreshed outputs as they are), publishes it (social cards,
- * metadata, scripts after first paint, CSP: tools/publish/) and only then replaces `dist/`.
+ * Builds the site into `dist/`: runs the story stage first (a problem that blocks the build fails it
+ * before anything is touched), provides Framework's npm modules from node_modules, refreshes the
+ * stage's outputs and the loaders whose inputs changed (a failing loader fails the build before
+ * anything is built), builds into a staging folder (Framework uses the refreshed outputs as they
+ * are; drafts are left out), publishes it from the story (social cards, metadata, scripts after
+ * first paint, CSP: tools/publish/) and only then replaces `dist/`.
  */
 export async function buildSite(effects: Effects): Promise<void> {
   const {root, stderr} = effects;
-  await loadStory(root);
+  const stage = await runStage(root);
+  throwIfAny(asKitErrors(blockingProblems(stage)));
   await vendorNpm(effects);
   await vendorDsvWithoutEval(effects);
-  await runRefresh({names: [], force: false, json: false}, {...effects, stdout: stderr});
+  await runRefresh({names: [], force: false, json: false}, {...effects, stdout: stderr}, stage);
   const staging = join(root, stagingDir);
-  const status = await run("observable", ["build"], effects, {EXPLAINER_OUTPUT: stagingDir});
+  const status = await runProgram("observable", ["build"], effects, {EXPLAINER_OUTPUT: stagingDir, EXPLAINER_BUILD: "1"});
   if (status !== 0) {
     await rm(staging, {recursive: true, force: true});
     throw new KitError("BUILD_FAILED", `observable build exited with status ${status}; dist/ is unchanged`, {
@@ -69,7 +84,7 @@ export async function buildSite(effects: Effects): Promise<void> {
     });
   }
   await finishPages(staging);
-  await publishBuild(staging, effects);
+  await publishBuild(staging, effects, stage.stage!);
   const dist = join(root, "dist");
   const old = join(root, ".explainer/dist-old");
   await rm(old, {recursive: true, force: true});
@@ -79,10 +94,7 @@ export async function buildSite(effects: Effects): Promise<void> {
   stderr("built dist/\n");
 }
 
-export const build: Command = {
-  usage: "",
-  summary: "verify the story, refresh loaders whose inputs changed, and build the site into dist/ (kept on failure)",
-  async run(_args, effects) {
-    await buildSite(effects);
-  }
-};
+/** `explainer build`. */
+export async function run(_args: string[], effects: Effects): Promise<void> {
+  await buildSite(effects);
+}

@@ -2,10 +2,9 @@ import {mkdir, readFile} from "node:fs/promises";
 import {join, relative, resolve} from "node:path";
 import writeFileAtomic from "write-file-atomic";
 import {throwIfAny} from "../../loaders/errors.ts";
-import {renderCharts} from "../../loaders/render-charts.ts";
+import {asKitErrors, runStage} from "../../loaders/stage.ts";
 import {chartWidths} from "../../src/components/chart.ts";
-import {UsageError, type Effects} from "../cli.ts";
-import type {Command} from "./index.ts";
+import {UsageError, type Effects} from "../effects.ts";
 
 /** Where `explainer charts` writes when no `--out` is given, relative to the project root. */
 export const defaultChartsOut = ".explainer/charts";
@@ -29,7 +28,9 @@ export async function writeCharts(
   {root, stderr}: Effects,
   outDir: string
 ): Promise<{written: string[]; unchanged: string[]}> {
-  const {charts, problems} = await renderCharts(root);
+  const run = await runStage(root);
+  const charts = run.stage?.charts ?? {};
+  const problems = asKitErrors(run.problems.filter((p) => p.blocking && p.file.startsWith("data/")));
   const dir = resolve(root, outDir);
   await mkdir(dir, {recursive: true});
   const written: string[] = [];
@@ -61,14 +62,11 @@ export async function writeCharts(
 }
 
 /** `explainer charts [--out DIR]`: the static SVGs of every chart, for checking by eye and for export. */
-export const charts: Command = {
-  usage: "[--out DIR]",
-  summary: `render every chart in data/charts/ to DIR/<id>-narrow.svg and DIR/<id>-wide.svg (DIR: ${defaultChartsOut}); a bad spec keeps its last good files`,
-  async run(args, effects) {
-    const {out} = parseArgs(args);
-    const {written, unchanged} = await writeCharts(effects, out);
-    effects.stdout(
-      `ok: ${(written.length + unchanged.length) / 2} charts, ${written.length} files written, ${unchanged.length} unchanged\n`
-    );
-  }
-};
+/** `explainer charts`. */
+export async function run(args: string[], effects: Effects): Promise<void> {
+  const {out} = parseArgs(args);
+  const {written, unchanged} = await writeCharts(effects, out);
+  effects.stdout(
+    `ok: ${(written.length + unchanged.length) / 2} charts, ${written.length} files written, ${unchanged.length} unchanged\n`
+  );
+}

@@ -1,25 +1,48 @@
-import {auditProject} from "../../loaders/audit.ts";
-import {loadChartDataSync, readChartSpecsSync} from "../../loaders/charts.ts";
+/**
+ * `explainer check`: runs the story stage and reports, per explainer and per source, what it
+ * verified and every problem. Problems that stop a build fail the command; the others (a draft
+ * page's, unreviewed numbers in a source no published explainer cites) are printed as warnings.
+ */
+import {formatDate} from "../../src/components/chart-text.ts";
 import {throwIfAny} from "../../loaders/errors.ts";
-import {checkPages} from "../../loaders/page-numbers.ts";
-import type {Command} from "./index.ts";
+import {asKitErrors, blockingProblems, runStage, type Stage, type StageProblem} from "../../loaders/stage.ts";
+import type {Effects} from "../effects.ts";
 
-export const check: Command = {
-  usage: "",
-  summary:
-    "verify sources, ledger and chart specs, that the ledger or data/ignored.csv answers for every count, percent and money number in the sources, and that no page holds an uncited number; print each problem as FILE:LINE: CODE: message",
-  async run(_args, {root, stdout}) {
-    const {sources, claims, rows, problems} = await auditProject(root);
-    throwIfAny(problems);
-    const charts = readChartSpecsSync(root, loadChartDataSync(root));
-    throwIfAny([...charts.problems, ...checkPages(root)]);
-    const count = (status: string) => rows.filter((r) => r.status === status).length;
-    stdout(`ok: ${sources.length} source${sources.length === 1 ? "" : "s"}, ${claims.length} claims verified\n`);
-    const unreviewed = count("unreviewed");
-    const rest = unreviewed > 0 ? ` (none a count, percent or money)` : "";
-    stdout(
-      `ok: ${rows.length} numbers in sources: ${count("cited")} cited, ${count("ignored")} ignored, ${unreviewed} unreviewed${rest}\n`
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+
+/** The summary lines of a verified story: the project, each explainer, each source. */
+export function summaryLines(stage: Stage, problems: StageProblem[]): string[] {
+  const count = (scope: (p: StageProblem) => boolean) => problems.filter(scope).length;
+  const lines = [
+    `ok: ${plural(stage.sources.length, "source")}, ${plural(stage.claims.length, "claim")} verified, ${plural(Object.keys(stage.charts).length, "chart")} rendered`
+  ];
+  for (const e of stage.explainers) {
+    const n = count((p) => "explainer" in p.scope && p.scope.explainer === e.slug);
+    const status = n ? `${plural(n, "problem")}${e.draft ? " (a draft: not built, not blocking)" : ""}` : "ok";
+    const asOf = e.asOf ? `; figures as of ${formatDate(e.asOf)}` : "";
+    lines.push(
+      `explainer ${e.slug}${e.draft ? " (draft)" : ""}: ${status}: cites ${plural(e.claims.length, "claim")} from ${plural(e.sources.length, "source")}, ${plural(e.charts.length, "chart")}${asOf}`
     );
-    stdout(`ok: ${charts.charts.length} chart specs valid; no uncited number in the pages\n`);
   }
-};
+  for (const s of stage.sources) {
+    const rows = stage.numbers.filter((n) => n.source === s.id);
+    const by = (status: string) => rows.filter((r) => r.status === status).length;
+    const citedBy = stage.explainers.filter((e) => e.sources.includes(s.id)).map((e) => e.slug);
+    const who = citedBy.length ? `cited by ${citedBy.join(", ")}` : "cited by no explainer";
+    lines.push(
+      `source ${s.id}: ${plural(rows.length, "number")}: ${by("cited")} cited, ${by("ignored")} ignored, ${by("unreviewed")} unreviewed; ${who}`
+    );
+  }
+  return lines;
+}
+
+/** `explainer check`. */
+export async function run(_args: string[], {root, stdout, stderr}: Effects): Promise<void> {
+  const result = await runStage(root);
+  // With a problem of the whole project (the ledger, a chart) the story may be the last good one: no summary then.
+  if (result.stage && !result.problems.some((p) => "project" in p.scope)) {
+    for (const line of summaryLines(result.stage, result.problems)) stdout(line + "\n");
+  }
+  for (const p of result.problems.filter((p) => !p.blocking)) stderr(`warning: ${p.message}\n`);
+  throwIfAny(asKitErrors(blockingProblems(result)));
+}

@@ -5,8 +5,7 @@ import {KitError} from "../../loaders/errors.ts";
 import {ledgerColumns, ledgerFile, optionalColumns, parseCsvRows} from "../../loaders/ledger.ts";
 import {numbersOfSource, type NumberRow} from "../../loaders/number-rows.ts";
 import {decodeText, parseSource, slugify, sourcesDir, type Source} from "../../loaders/sources.ts";
-import {UsageError, type Effects} from "../cli.ts";
-import type {Command} from "./index.ts";
+import {UsageError, type Effects} from "../effects.ts";
 
 /** Kinds a ledger row can cite: the others have no figure (vague, ordinal) or are not one (year, date). */
 const citable = new Set(["count", "percent", "money", "duration", "distance"]);
@@ -79,20 +78,17 @@ export async function draftClaim(
   return {row, columns, number};
 }
 
-export const claim: Command = {
-  usage: "SOURCE START",
-  summary: "print a draft data/claims.csv row for the number at offset START of a source's body",
-  async run(args, {root, stdout, stderr}: Effects) {
-    if (args.length !== 2) throw new UsageError("claim takes a SOURCE (id or path) and a START offset");
-    if (!/^\d+$/.test(args[1]))
-      throw new UsageError(`START must be an offset (0, 1, 2, …), not ${JSON.stringify(args[1])}`);
-    const {row, columns, number} = await draftClaim(root, args[0], Number(args[1]));
-    stdout(csvFormatBody([row], columns) + "\n");
-    const todo = ["attribution (who gave the figure; empty only if the source does not say)", "place"];
-    if (row.measure === "")
-      todo.push(number.kind === "percent" ? "measure (a percentage of what)" : "measure (what is counted)");
-    if (number.kind === "money")
-      todo.push("measure: the figure leaves out the currency sign, which parseFigure does not read");
-    stderr(`draft row for ${ledgerFile}: paste it at the end, then fill in ${todo.join(", ")}; check id\n`);
-  }
-};
+/** `explainer claim`. */
+export async function run(args: string[], {root, stdout, stderr}: Effects): Promise<void> {
+  if (args.length !== 2) throw new UsageError("claim takes a SOURCE (id or path) and a START offset");
+  if (!/^\d+$/.test(args[1]))
+    throw new UsageError(`START must be an offset (0, 1, 2, …), not ${JSON.stringify(args[1])}`);
+  const {row, columns, number} = await draftClaim(root, args[0], Number(args[1]));
+  stdout(csvFormatBody([row], columns) + "\n");
+  const todo = ["attribution (who gave the figure; empty only if the source does not say)", "place"];
+  if (row.measure === "")
+    todo.push(number.kind === "percent" ? "measure (a percentage of what)" : "measure (what is counted)");
+  if (number.kind === "money")
+    todo.push("measure: the figure leaves out the currency sign, which parseFigure does not read");
+  stderr(`draft row for ${ledgerFile}: paste it at the end, then fill in ${todo.join(", ")}; check id\n`);
+}

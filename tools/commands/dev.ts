@@ -1,11 +1,22 @@
+/**
+ * `explainer dev`: Framework's preview on loopback with the chart editor's save endpoint, and the
+ * story kept up to date as files change: a save under `data/` or a page runs the warm stage
+ * (tools/stage-worker.ts), which writes the outputs that changed; dev then tells preview, which
+ * re-renders the open pages. Other data loaders re-run when their own inputs change.
+ */
 import {spawn} from "node:child_process";
-import {loadStory} from "../../loaders/claims.ts";
-import {problemsOf} from "../../loaders/errors.ts";
-import {UsageError, type Effects} from "../cli.ts";
+import {join, relative, sep} from "node:path";
+import {watch} from "chokidar";
+import {announceOutputs, type WrittenOutput} from "../../loaders/stage-outputs.ts";
+import type {StageProblem} from "../../loaders/stage.ts";
+import {formatChanges} from "../changes.ts";
+import {diffOutputs} from "../changes.ts";
+import {UsageError, type Effects} from "../effects.ts";
 import {startEditorSession} from "../editor-session.ts";
-import {refreshLive, watchLoaderInputs} from "../live.ts";
-import type {Command} from "./index.ts";
-import {vendorNpm} from "./vendor.ts";
+import {refreshLive} from "../live.ts";
+import {startStageWorker, type WorkerRun} from "../stage-worker.ts";
+import {vendorNpm} from "../vendor.ts";
+import {frameworkEnv} from "./build.ts";
 
 /** Options of `explainer dev`. */
 export interface DevOptions {
@@ -23,56 +34,95 @@ export function parseDevArgs(args: string[]): DevOptions {
   return options;
 }
 
+/** Folders whose changes may change what pages show, relative to the project root. */
+export const watchedInputs = ["data", "src", "loaders"] as const;
+
+/** The outputs every explainer page links to: announcing them makes preview re-render the open pages. */
+const pageLinked = ["data/download/claims.zip", "data/download/charts.zip"];
+
+/** The kit's code: a change there needs a new stage process. */
+function isCode(path: string): boolean {
+  return /\.(ts|js)$/.test(path) && (path.startsWith(`loaders${sep}`) || path.startsWith(join("src", "components") + sep));
+}
+
+/** Prints a stage run: its problems (blocking ones as they are, others as warnings) and what changed. */
+function reportRun(run: WorkerRun, {stderr}: Effects): void {
+  const problems: StageProblem[] = run.problems;
+  for (const p of problems) stderr(`${p.blocking ? "" : "warning: "}${p.message}\n`);
+  const changes = run.written.flatMap((w: WrittenOutput) =>
+    w.name === "data/claims.csv" && w.previous !== null ? formatChanges(w.name, diffOutputs(w.name, w.previous, w.next)) : []
+  );
+  const written = run.written.map((w) => w.name);
+  if (run.changed || written.length) {
+    stderr(`story: ${run.story ? "verified" : "not verified; the pages keep the last good story"} in ${run.ms} ms${written.length ? `; wrote ${written.join(", ")}` : ""}\n`);
+  }
+  for (const line of changes) stderr(`  ${line}\n`);
+}
+
 /**
- * Serves the explainer with Framework's preview on loopback, after refreshing the loaders whose
- * inputs changed, and watches `data/`, `loaders/` and `src/components/`: a change re-runs exactly the
- * affected loaders and announces their new outputs to preview, which updates the open pages.
- * Problems in the story are printed as they appear, without stopping the server.
- * Resolves when the preview exits (Ctrl-C stops both).
+ * Serves the explainers with Framework's preview on loopback after running the stage and
+ * refreshing the loaders, watches `data/`, `src/` and `loaders/`, and keeps the open pages up to
+ * date. Problems are printed as they appear, without stopping the server. Resolves when the preview
+ * exits (Ctrl-C stops everything).
  */
 export async function serve(options: DevOptions, effects: Effects): Promise<void> {
   const {root, stderr} = effects;
   await vendorNpm(effects);
-  const verify = () =>
-    loadStory(root).then(
-      () => stderr("story verified\n"),
-      (error) => {
-        const problems = problemsOf(error);
-        if (problems.length === 0) throw error;
-        for (const p of problems) stderr(p.message + "\n");
-      }
-    );
-  await verify();
-  // The chart editor's save endpoint, and its token for the editor page only (before the first refresh).
+  const stage = await startStageWorker(root);
+  reportRun(await stage.run(), effects);
+  await refreshLive(effects, {stageOutputs: false});
+  // The chart editor's save endpoint, and its token for the editor page only.
   const editor = await startEditorSession(root, options.port);
   const base = `http://${options.host}:${options.port}`;
   effects.stdout(`explainer dev: preview ${base}/\n  chart editor ${base}/editor\n  save endpoint ${editor.url}\n`);
-  await refreshLive(effects);
   const preview = spawn(
     "observable",
     ["preview", "--host", options.host, "--port", String(options.port), "--no-open"],
-    {cwd: root, stdio: ["ignore", "inherit", "inherit"], env: {...process.env, OBSERVABLE_TELEMETRY_DISABLE: "true"}}
+    {cwd: root, stdio: ["ignore", "inherit", "inherit"], env: frameworkEnv(root, {EXPLAINER_DEV: "1"})}
   );
-  const live = watchLoaderInputs(effects, {
-    onError: (error) => stderr(`refresh failed: ${(error as Error)?.stack ?? error}\n`)
+
+  let timer: NodeJS.Timeout | undefined;
+  let codeChanged = false;
+  let running: Promise<void> = Promise.resolve();
+  const update = async () => {
+    if (codeChanged) {
+      codeChanged = false;
+      stderr("story: the kit's code changed; restarting the stage\n");
+      await stage.restart();
+    }
+    const run = await stage.run();
+    reportRun(run, effects);
+    const names = [...new Set([...run.written.map((w) => w.name), ...(run.changed ? pageLinked : [])])];
+    await announceOutputs(root, names);
+    await refreshLive(effects, {stageOutputs: false});
+  };
+  const watcher = watch(
+    watchedInputs.map((d) => join(root, d)),
+    {ignoreInitial: true, ignored: (path) => relative(root, path).split(sep).some((p) => p.startsWith("."))}
+  ).on("all", (_event, path) => {
+    codeChanged ||= isCode(relative(root, path));
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      running = running.then(update).catch((error) => stderr(`refresh failed: ${(error as Error)?.stack ?? error}\n`));
+    }, 20);
   });
+
   const stop = () => preview.kill("SIGTERM");
-  // `on`, not `once`: a Ctrl-C reaches this process twice (from the terminal and relayed by tsx), and
-  // a second signal with no listener would end it before the save endpoint's cleanup below.
+  // `on`, not `once`: a Ctrl-C may reach this process twice, and a second signal with no listener
+  // would end it before the cleanup below.
   process.on("SIGINT", stop);
   process.on("SIGTERM", stop);
   await new Promise<void>((resolve) => preview.on("exit", () => resolve()));
-  await live.close();
+  clearTimeout(timer);
+  await watcher.close();
+  await running;
+  await stage.close();
   await editor.close();
   process.off("SIGINT", stop);
   process.off("SIGTERM", stop);
 }
 
-export const dev: Command = {
-  usage: "[--port 3000]",
-  summary:
-    "serve the explainer and its chart editor on http://127.0.0.1:3000 (saves on the next port) and re-run loaders when data/ or loaders/ change",
-  async run(args, effects) {
-    await serve(parseDevArgs(args), effects);
-  }
-};
+/** `explainer dev`. */
+export async function run(args: string[], effects: Effects): Promise<void> {
+  await serve(parseDevArgs(args), effects);
+}

@@ -2,8 +2,7 @@ import {readFile} from "node:fs/promises";
 import {relative, resolve} from "node:path";
 import {KitError, throwIfAny} from "../../loaders/errors.ts";
 import {numbersCsv, numbersOfFile, type NumberRow} from "../../loaders/number-rows.ts";
-import {UsageError, type Effects} from "../cli.ts";
-import type {Command} from "./index.ts";
+import {UsageError, type Effects} from "../effects.ts";
 
 /**
  * The numbers of each file (archived sources or raw articles) as rows. Reads and checks every
@@ -29,11 +28,8 @@ export async function numbersOfFiles(paths: string[], {root}: Pick<Effects, "roo
   return rows;
 }
 
-export const numbers: Command = {
-  usage: "FILE...",
-  summary: "print every number in archived sources or raw articles as CSV (offsets, figure, kind, unit, sentence)",
-  async run(args, effects) {
-    if (args.length === 0) throw new UsageError("numbers takes at least one FILE");
-    effects.stdout(numbersCsv(await numbersOfFiles(args, effects)));
-  }
-};
+/** `explainer numbers`. */
+export async function run(args: string[], effects: Effects): Promise<void> {
+  if (args.length === 0) throw new UsageError("numbers takes at least one FILE");
+  effects.stdout(numbersCsv(await numbersOfFiles(args, effects)));
+}

@@ -1,8 +1,8 @@
 import {KitErrors} from "../../loaders/errors.ts";
-import {UsageError, type Effects} from "../cli.ts";
+import type {StageRun} from "../../loaders/stage.ts";
+import {UsageError, type Effects} from "../effects.ts";
 import {failuresOf, refresh, type LoaderResult} from "../refresh.ts";
 import {changeReport, progressLine} from "../report.ts";
-import type {Command} from "./index.ts";
 
 /** Options of `explainer refresh`. */
 export interface RefreshArgs {
@@ -28,12 +28,13 @@ export function parseRefreshArgs(args: string[]): RefreshArgs {
  * report (or, with `json`, the results as JSON) on stdout. Throws the failed loaders' problems
  * after every other loader has finished.
  */
-export async function runRefresh(options: RefreshArgs, effects: Effects): Promise<LoaderResult[]> {
+export async function runRefresh(options: RefreshArgs, effects: Effects, stage?: StageRun): Promise<LoaderResult[]> {
   const {root, stdout, stderr} = effects;
   let width = 0;
   const results = await refresh(root, {
     names: options.names,
     force: options.force,
+    stage,
     onStart: (loaders) => void (width = Math.max(0, ...loaders.map((l) => l.name.length))),
     onResult: (result) => stderr(progressLine(result, width) + "\n")
   });
@@ -46,10 +47,7 @@ export async function runRefresh(options: RefreshArgs, effects: Effects): Promis
 }
 
 /** `explainer refresh [NAME...] [--force] [--json]`. */
-export const refreshCommand: Command = {
-  usage: "[NAME...] [--force] [--json]",
-  summary: "re-run the data loaders whose inputs changed (or those named, or all with --force) and report what changed",
-  async run(args, effects) {
-    await runRefresh(parseRefreshArgs(args), effects);
-  }
-};
+/** `explainer refresh`. */
+export async function run(args: string[], effects: Effects): Promise<void> {
+  await runRefresh(parseRefreshArgs(args), effects);
+}

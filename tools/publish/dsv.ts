@@ -8,8 +8,8 @@
 import {mkdir, readFile, rename, writeFile} from "node:fs/promises";
 import {dirname, join} from "node:path";
 import {build, type Plugin} from "esbuild";
-import type {Effects} from "../cli.ts";
-import {installedVersion, npmCacheDir} from "../commands/vendor.ts";
+import type {Effects} from "../effects.ts";
+import {installedVersion, npmCacheDir} from "../vendor.ts";
 
 /** d3-dsv's row converter: `function objectConverter(columns) { return new Function("d", …); }`. */
 const converter = /function objectConverter\(columns\) \{\s*return new Function\([\s\S]*?\n\}/;

@@ -5,25 +5,19 @@
  * chart on the explainer, the iframe code to paste into another page, with the script that
  * resizes the frame to the height the embed posts (src/components/embed-height.ts).
  */
-import {chartHtml, chartsPerPage, relativeRoot} from "../../loaders/chart-block.ts";
-import {chartIds} from "../../loaders/charts.ts";
-import {KitError} from "../../loaders/errors.ts";
-import type {Block} from "../../loaders/prose.ts";
+import {embedFolder} from "../../loaders/chart-block.ts";
 import {escapeHtml} from "../../loaders/prose-html.ts";
+import {readStageSync} from "../../loaders/stage-read.ts";
 import type {RenderedChart} from "../../loaders/render-charts.ts";
 import {heightMessage} from "../../src/components/embed-height.ts";
 
-/** The folder of the embed pages in the site: `/embed/<chart-id>`. */
-export const embedFolder = "embed";
+export {embedFolder};
 
-/** The paths of the embed pages, for Framework's `dynamicPaths`: `/embed/refugees-and-deaths`, … */
+/** The paths of the embed pages, for Framework's `dynamicPaths`: one per chart of the story, `/embed/<id>`. */
 export function embedPaths(root: string): string[] {
-  return chartIds(root).ids.map((id) => `/${embedFolder}/${id}`);
-}
-
-/** The chart id of an embed page from its page file: `src/embed/refugees-and-deaths.md` → `refugees-and-deaths`. */
-export function embedChartId(pageFile: string): string | undefined {
-  return new RegExp(`^src/${embedFolder}/([a-z0-9]+(?:-[a-z0-9]+)*)\\.md$`).exec(pageFile)?.[1];
+  return Object.keys(readStageSync(root).charts)
+    .sort()
+    .map((id) => `/${embedFolder}/${id}`);
 }
 
 /**
@@ -76,36 +70,4 @@ export function embedCodeHtml(id: string, chart: RenderedChart, site: string): s
     `<span class="chart-embed-status" role="status"></span>\n` +
     `</details>`
   );
-}
-
-/**
- * The `::: embed` directive of `src/embed/[chart].md`: the chart named by the page's path
- * (`/embed/<chart-id>`), with its data link and no embed code.
- */
-export function embedBlock(): Block {
-  const all = chartsPerPage();
-  return {
-    check(context) {
-      const id = embedChartId(context.place.file);
-      if (context.args.length) throw new KitError("DIRECTIVE_ARGS", "embed takes no arguments", context.place);
-      if (!id) {
-        throw new KitError(
-          "EMBED_OUTSIDE_EMBEDS",
-          `::: embed belongs in src/${embedFolder}/[chart].md, whose pages are /${embedFolder}/<chart-id>`,
-          context.place
-        );
-      }
-      if (!chartIds(context.root).ids.includes(id)) {
-        throw new KitError(
-          "UNKNOWN_CHART",
-          `no chart "${id}" in data/charts/ for /${embedFolder}/${id}`,
-          context.place
-        );
-      }
-    },
-    render(context) {
-      const id = embedChartId(context.place.file)!;
-      return chartHtml(id, all(context).charts.get(id)!, {root: relativeRoot(context.place.file)});
-    }
-  };
 }

@@ -5,7 +5,7 @@
  * (see page-info.ts) or the ledger's sources; nothing is typed here.
  */
 import {posix} from "node:path";
-import type {Story} from "../../loaders/claims.ts";
+import type {Stage} from "../../loaders/stage.ts";
 import {escapeHtml} from "../../loaders/prose-html.ts";
 import {cardSize} from "./cards.ts";
 import type {PageInfo} from "./page-info.ts";
@@ -23,7 +23,7 @@ export interface PageUrls {
 export interface MetaContext {
   siteName: string;
   site: string | undefined;
-  story: Story;
+  stage: Stage;
 }
 
 /** A `<meta>`/`<link>` tag line. */
@@ -57,7 +57,7 @@ export function metaTags(page: PageInfo, urls: PageUrls, {siteName}: MetaContext
 }
 
 /** The archived sources of the claims a page cites, as schema.org `CreativeWork`s. */
-function sourcesOf(page: PageInfo, story: Story): Record<string, unknown>[] {
+function sourcesOf(page: PageInfo, story: Stage): Record<string, unknown>[] {
   const claims = new Map(story.claims.map((c) => [c.id, c]));
   const ids = [...new Set(page.claims.map((id) => claims.get(id)?.source).filter((s): s is string => !!s))];
   return ids.flatMap((id) => {
@@ -92,7 +92,7 @@ function definedOnly(object: Record<string, unknown>): Record<string, unknown> {
 /** The schema.org graph of a page: the page (NewsArticle or WebPage), then a Dataset per CSV download. */
 export function structuredData(page: PageInfo, urls: PageUrls, context: MetaContext): Record<string, unknown> {
   const publisher = {"@type": "Organization", name: context.siteName};
-  const sources = sourcesOf(page, context.story);
+  const sources = sourcesOf(page, context.stage);
   const chartCards = page.charts.map((c) => urls.chartCards.get(c.id)).filter((u): u is string => !!u);
   const main = definedOnly({
     "@type": page.kind === "article" ? "NewsArticle" : "WebPage",

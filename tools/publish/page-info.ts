@@ -1,26 +1,30 @@
 /**
- * What the social and search metadata of a built page say, read from the page itself and its
- * front matter, never typed anywhere else: its title, a description (front matter `description`,
- * else an embed's chart subtitle, else the page's first paragraph), its charts and its CSV downloads.
+ * What the social and search metadata of a built page say, taken from the story stage (an
+ * explainer's front matter, what it cites, its charts as the stage rendered them) and the page's
+ * front matter, never typed anywhere else and never recovered from the built HTML: the HTML is
+ * only asked which charts and downloads it holds.
  */
 import {readdirSync, readFileSync} from "node:fs";
 import {join, posix} from "node:path";
 import matter from "gray-matter";
-import {JSDOM} from "jsdom";
-import {embedFolder} from "./embeds.ts";
+import {resolveText} from "../../src/components/chart-text.ts";
+import {embedFolder} from "../../loaders/chart-block.ts";
+import type {Stage, StagedChart} from "../../loaders/stage.ts";
 
 /** A chart as a page shows it. */
 export interface ChartInfo {
   id: string;
-  /** The chart's title (its SVG's `<title>`). */
+  /** The chart's title. */
   title: string;
   /** Its subtitle as drawn. */
   subtitle: string;
-  /** Its alt text (its SVG's `<desc>`): the figures with their labels, as the ledger words them. */
+  /** Its alt text: the figures with their labels, as the ledger words them. */
   alt: string;
-  /** The wide SVG (the narrow one when there is no wide one). */
+  /** The source line under it. */
+  source: string;
+  /** The wide SVG. */
   wide: string;
-  /** The narrow SVG (the wide one when there is no narrow one). */
+  /** The narrow SVG. */
   narrow: string;
 }
 
@@ -32,7 +36,7 @@ export interface DownloadInfo {
   name: string;
   /** The link's text. */
   text: string;
-  /** The text of the paragraph or caption around the link. */
+  /** What it holds, in a sentence. */
   context: string;
   /** The chart it belongs to, for a chart's "Get the data" link. */
   chart?: string;
@@ -40,19 +44,19 @@ export interface DownloadInfo {
 
 /** What a built page is, for its metadata. */
 export interface PageInfo {
-  /** The page's file in `dist/`: `index.html`, `embed/refugees-and-deaths.html`. */
+  /** The page's file in `dist/`: `index.html`, `explainers/x.html`, `embed/refugees-and-deaths.html`. */
   file: string;
-  /** `article` (front matter with a `byline`), `embed` (a chart's embed page) or `page`. */
+  /** `article` (an explainer), `embed` (a chart's embed page) or `page`. */
   kind: "article" | "embed" | "page";
   title: string;
   description: string;
-  /** Front matter `byline`, for an article. */
+  /** The explainer's byline. */
   byline?: string;
-  /** Front matter `published` (ISO date), when given. */
+  /** The explainer's first publication (ISO date), or a page's front matter `published`. */
   published?: string;
   charts: ChartInfo[];
   downloads: DownloadInfo[];
-  /** Ids of the claims the page cites, in order of appearance. */
+  /** Ids of the claims the page cites, in order of first use. */
   claims: string[];
 }
 
@@ -76,10 +80,14 @@ export function pageSource(root: string, file: string): string | undefined {
     return md;
   } catch {
     const dir = posix.dirname(md);
-    const param = readdirSync(join(root, dir), {withFileTypes: true}).find(
-      (e) => e.isFile() && /^\[[^\]]+\]\.md$/.test(e.name)
-    );
-    return param ? `${dir}/${param.name}` : undefined;
+    try {
+      const param = readdirSync(join(root, dir), {withFileTypes: true}).find(
+        (e) => e.isFile() && /^\[[^\]]+\]\.md$/.test(e.name)
+      );
+      return param ? `${dir}/${param.name}` : undefined;
+    } catch {
+      return undefined;
+    }
   }
 }
 
@@ -89,54 +97,64 @@ export function frontMatter(root: string, file: string): Record<string, unknown>
   return source ? matter(readFileSync(join(root, source), "utf-8")).data : {};
 }
 
-const text = (node: Element | null | undefined) => (node?.textContent ?? "").replace(/\s+/g, " ").trim();
+/** A chart of the stage as pages show it. */
+export function chartInfo(chart: StagedChart): ChartInfo {
+  const {id, title, subtitle, alt, source, wide, narrow} = chart;
+  return {id, title, subtitle, alt, source, wide, narrow};
+}
+
 const string = (value: unknown) => (typeof value === "string" && value.trim() ? value.trim() : undefined);
 const isoDate = (value: unknown) =>
   value instanceof Date ? value.toISOString().slice(0, 10) : string(value)?.match(/^\d{4}-\d{2}-\d{2}/)?.[0];
+const textOf = (html: string) =>
+  html
+    .replace(/<[^>]*>/g, "")
+    .replace(/&(amp|lt|gt|quot|#39);/g, (_, e: string) => ({amp: "&", lt: "<", gt: ">", quot: '"', "#39": "'"})[e]!)
+    .replace(/\s+/g, " ")
+    .trim();
 
-/** Reads a built page's metadata from its HTML and its front matter. */
-export function readPageInfo(html: string, file: string, data: Record<string, unknown> = {}): PageInfo {
-  const {document} = new JSDOM(html).window;
-  const main = document.querySelector("main") ?? document.body;
-  const charts: ChartInfo[] = [...main.querySelectorAll("figure.chart[data-chart]")].map((figure) => {
-    const narrow = figure.querySelector(".chart-narrow svg") ?? figure.querySelector("svg");
-    const wide = figure.querySelector(".chart-wide svg") ?? narrow;
-    return {
-      id: figure.getAttribute("data-chart")!,
-      title: text(wide?.querySelector("title")),
-      subtitle: [...(wide?.querySelectorAll("text.kit-subtitle tspan") ?? [])].map(text).join(" "),
-      alt: text(wide?.querySelector("desc")),
-      wide: wide?.outerHTML ?? "",
-      narrow: narrow?.outerHTML ?? ""
-    };
-  });
-  const downloads: DownloadInfo[] = [...main.querySelectorAll("a[download][href]")]
-    .filter((a) => /\.csv$/i.test(a.getAttribute("href")!))
-    .map((a) => ({
-      href: a.getAttribute("href")!,
-      name: a.getAttribute("download") || posix.basename(a.getAttribute("href")!),
-      text: text(a),
-      context: text(a.closest("p, figcaption, li")),
-      chart: a.closest("figure.chart[data-chart]")?.getAttribute("data-chart") ?? undefined
-    }));
-  const kind = file.startsWith(`${embedFolder}/`) ? "embed" : string(data.byline) ? "article" : "page";
-  const firstParagraph = text(main.querySelector(":scope > p"));
+/**
+ * A built page's metadata, from the stage and its front matter. From the HTML it reads only the ids
+ * of the charts and the CSV links it holds, and, for a page that is neither an explainer nor an
+ * embed and has no `description`, its first paragraph.
+ */
+export function pageInfo(stage: Stage, file: string, html: string, data: Record<string, unknown> = {}): PageInfo {
+  const slug = new RegExp(`^explainers/([^/]+)\\.html$`).exec(file)?.[1];
+  const explainer = slug ? stage.explainers.find((e) => e.slug === slug) : undefined;
+  const kind = file.startsWith(`${embedFolder}/`) ? "embed" : explainer ? "article" : "page";
+  const main = /<main[^>]*>([\s\S]*)<\/main>/.exec(html)?.[1] ?? html;
+  const chartIds = [...new Set([...main.matchAll(/<figure class="chart"[^>]*\bdata-chart="([^"]+)"/g)].map((m) => m[1]))];
+  const charts = chartIds.flatMap((id) => (stage.charts[id] ? [chartInfo(stage.charts[id])] : []));
+  const downloads: DownloadInfo[] = [...main.matchAll(/<a href="([^"]+\.csv)" download="([^"]*)">([^<]*)<\/a>/g)].map(
+    ([, href, name, text]) => {
+      const chart = /data\/download\/charts\/([^/]+)\.csv$/.exec(href)?.[1];
+      const context = chart
+        ? `The figures the chart “${stage.charts[chart]?.title ?? chart}” shows, with their sources.`
+        : "Every figure on this page, with its qualifier, attribution, quote and source.";
+      return {href, name: name || posix.basename(href), text: textOf(text), context, ...(chart ? {chart} : {})};
+    }
+  );
   const chart = charts[0];
+  const claimsById = new Map(stage.claims.map((c) => [c.id, c]));
   const title =
-    kind === "embed" && chart?.title
+    kind === "embed" && chart
       ? chart.title
-      : (string(data.title) ?? (text(main.querySelector("h1")) || text(document.querySelector("title"))));
+      : (explainer?.title ??
+        string(data.title) ??
+        (textOf(/<h1[^>]*>([\s\S]*?)<\/h1>/.exec(main)?.[1] ?? "") || textOf(/<title>([^<]*)<\/title>/.exec(html)?.[1] ?? "")));
+  const firstParagraph = textOf(/<p\b[^>]*>([\s\S]*?)<\/p>/.exec(main)?.[1] ?? "");
   const description =
     string(data.description) ??
+    (explainer?.standfirst ? resolveText(explainer.standfirst, claimsById) : undefined) ??
     (kind === "embed" && chart ? chart.subtitle || chart.alt : firstParagraph || chart?.alt || title);
-  const claims = [...new Set([...main.querySelectorAll("[data-claim]")].map((e) => e.getAttribute("data-claim")!))];
+  const claims = explainer?.claims ?? [...new Set([...main.matchAll(/data-claim="([^"]+)"/g)].map((m) => m[1]))];
   return {
     file,
     kind,
     title,
     description: clip(description),
-    byline: kind === "article" ? string(data.byline) : undefined,
-    published: isoDate(data.published),
+    byline: explainer?.byline || undefined,
+    published: explainer?.published ?? isoDate(data.published),
     charts,
     downloads,
     claims

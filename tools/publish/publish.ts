@@ -4,23 +4,26 @@
  * after the first paint, and last a Content Security Policy with the hashes of the final inline
  * scripts. Each step is its own module; this one only runs them over the files.
  */
-import {createHash} from "node:crypto";
-import {mkdir, readFile, writeFile} from "node:fs/promises";
-import {dirname, join, relative} from "node:path";
+import {mkdir, readFile, rename, writeFile} from "node:fs/promises";
+import {dirname, join, posix, relative} from "node:path";
 import {pathToFileURL} from "node:url";
-import {loadStory, type Story} from "../../loaders/claims.ts";
+import {contentHash} from "../../loaders/hash.ts";
+import type {Stage} from "../../loaders/stage.ts";
 import {escapeHtml} from "../../loaders/prose-html.ts";
-import type {Effects} from "../cli.ts";
+import type {Effects} from "../effects.ts";
 import {listFiles} from "../deps.ts";
-import {cardFonts, chartCardSvg, pageCardSvg, renderPng} from "./cards.ts";
+import {cardFonts, cardSize, chartCardSvg, pageCardSvg, renderPng} from "./cards.ts";
 import {addContentSecurityPolicy} from "./csp.ts";
 import {deferScripts} from "./defer.ts";
 import {jsonLdScript, metaTags, structuredData, type PageUrls} from "./meta.ts";
 import {siteLink, siteUrl, siteUrlVariable} from "./site.ts";
-import {frontMatter, readPageInfo, type ChartInfo, type PageInfo} from "./page-info.ts";
+import {frontMatter, pageInfo, type ChartInfo, type PageInfo} from "./page-info.ts";
 
 /** The folder of the social cards in the built site. */
 export const cardFolder = "_card";
+
+/** Where drawn cards are kept between builds, by the hash of their SVG, relative to the project root. */
+export const cardCache = ".explainer/cache/cards";
 
 /** What publishing needs to know. */
 export interface PublishOptions {
@@ -30,8 +33,8 @@ export interface PublishOptions {
   site: string | undefined;
   /** The site's name (the config's `title`). */
   siteName: string;
-  /** The story, for the sources of the JSON-LD. */
-  story: Story;
+  /** The verified story: charts, explainers, claims and sources. */
+  stage: Stage;
   /** Card font files (default: DejaVu Sans, see cards.ts). */
   fonts?: string[];
 }
@@ -42,10 +45,22 @@ export interface PublishResult {
   cards: string[];
 }
 
+/** A card's PNG: drawn once per distinct SVG and kept in the card cache, so a warm build draws none. */
+async function cardPng(root: string, svg: string, fonts: string[]): Promise<Buffer> {
+  const key = contentHash(JSON.stringify([svg, fonts]));
+  const cached = join(root, cardCache, `${key}.png`);
+  const hit = await readFile(cached).catch(() => null);
+  if (hit) return hit;
+  const png = renderPng(svg, fonts);
+  await mkdir(dirname(cached), {recursive: true});
+  await writeFile(`${cached}.${process.pid}.tmp`, png);
+  await rename(`${cached}.${process.pid}.tmp`, cached);
+  return png;
+}
+
 /** Writes a PNG under `_card/` with a content hash in its name (so a changed card gets a new URL); returns its path in the site. */
 async function writeCard(dir: string, name: string, png: Buffer): Promise<string> {
-  const hash = createHash("sha256").update(png).digest("hex").slice(0, 8);
-  const path = `${cardFolder}/${name}.${hash}.png`;
+  const path = `${cardFolder}/${name}.${contentHash(png).slice(0, 8)}.png`;
   await mkdir(dirname(join(dir, path)), {recursive: true});
   await writeFile(join(dir, path), png);
   return path;
@@ -62,6 +77,16 @@ export function publishHtml(html: string, page: PageInfo, urls: PageUrls, option
   return addContentSecurityPolicy(deferScripts(out));
 }
 
+/** The home page's card slots (`::: explainers`) filled with each explainer's card. */
+export function fillCardSlots(html: string, file: string, cards: Map<string, string>): string {
+  return html.replace(/<span class="explainer-card" data-card-for="([^"]+)"><\/span>/g, (slot, page: string) => {
+    const card = cards.get(`${page}.html`);
+    if (!card) return slot;
+    const src = posix.relative(posix.dirname(file), card);
+    return `<img class="explainer-card" src="${escapeHtml(src)}" alt="" width="${cardSize.width / 2}" height="${cardSize.height / 2}" loading="lazy">`;
+  });
+}
+
 /** Publishes every page of a built site in `dir` (see the module's comment). */
 export async function publishPages(dir: string, options: PublishOptions): Promise<PublishResult> {
   const fonts = options.fonts ?? cardFonts();
@@ -70,37 +95,38 @@ export async function publishPages(dir: string, options: PublishOptions): Promis
   for (const file of files) {
     const rel = relative(dir, file).replace(/\\/g, "/");
     const html = await readFile(file, "utf-8");
-    pages.push({file: rel, html, info: readPageInfo(html, rel, frontMatter(options.root, rel))});
+    pages.push({file: rel, html, info: pageInfo(options.stage, rel, html, frontMatter(options.root, rel))});
   }
   const chartCards = new Map<string, string>();
   const charts = new Map<string, ChartInfo>();
   for (const {info} of pages) for (const chart of info.charts) if (!charts.has(chart.id)) charts.set(chart.id, chart);
   for (const [id, chart] of charts) {
-    chartCards.set(id, await writeCard(dir, `chart/${id}`, renderPng(chartCardSvg(chart, options.siteName), fonts)));
+    const png = await cardPng(options.root, chartCardSvg(chart, options.siteName), fonts);
+    chartCards.set(id, await writeCard(dir, `chart/${id}`, png));
   }
-  const cards = [...chartCards.values()];
+  const pageCards = new Map<string, string>();
+  for (const {file, info} of pages) {
+    const card = info.kind === "embed" && info.charts[0] ? chartCards.get(info.charts[0].id) : undefined;
+    const png = card ? null : await cardPng(options.root, pageCardSvg(info, options.siteName), fonts);
+    pageCards.set(file, card ?? (await writeCard(dir, file.replace(/\.html$/, ""), png!)));
+  }
   for (const {file, html, info} of pages) {
-    let card = info.kind === "embed" && info.charts[0] ? chartCards.get(info.charts[0].id) : undefined;
-    if (!card) {
-      card = await writeCard(dir, file.replace(/\.html$/, ""), renderPng(pageCardSvg(info, options.siteName), fonts));
-      cards.push(card);
-    }
     const link = (target: string) => siteLink(options.site, file, target);
     const urls: PageUrls = {
       page: link(file),
-      card: link(card),
+      card: link(pageCards.get(file)!),
       chartCards: new Map([...chartCards].map(([id, path]) => [id, link(path)]))
     };
-    await writeFile(join(dir, file), publishHtml(html, info, urls, options));
+    await writeFile(join(dir, file), publishHtml(fillCardSlots(html, file, pageCards), info, urls, options));
   }
-  return {pages: pages.map((p) => p.file), cards};
+  return {pages: pages.map((p) => p.file), cards: [...new Set([...chartCards.values(), ...pageCards.values()])]};
 }
 
 /**
  * `explainer build`'s publishing step over the staged site: the site's address from
  * `EXPLAINER_SITE_URL` (warning once when it is not set), its name from the config's `title`.
  */
-export async function publishBuild(dir: string, effects: Effects): Promise<PublishResult> {
+export async function publishBuild(dir: string, effects: Effects, stage: Stage): Promise<PublishResult> {
   const {root, stderr} = effects;
   const site = siteUrl();
   if (!site) {
@@ -112,7 +138,7 @@ export async function publishBuild(dir: string, effects: Effects): Promise<Publi
   }
   const config = (await import(pathToFileURL(join(root, "observablehq.config.ts")).href)).default;
   const siteName = String(config.title ?? "");
-  const result = await publishPages(dir, {root, site, siteName, story: await loadStory(root)});
+  const result = await publishPages(dir, {root, site, siteName, stage});
   stderr(
     `published ${result.pages.length} pages with ${result.cards.length} social cards and a Content Security Policy\n`
   );

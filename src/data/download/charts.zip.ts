@@ -1,4 +1,3 @@
-import {chartsZip} from "../../../loaders/chart-block.ts";
-import {runLoader} from "../../../loaders/run.ts";
+import {stageLoader} from "../../../loaders/stage-outputs.ts";
 
-await runLoader(() => chartsZip(process.cwd()));
+await stageLoader("data/download/charts.zip");

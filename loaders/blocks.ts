@@ -1,0 +1,220 @@
+/**
+ * The page directives, `::: name args` on a line of their own (see loaders/prose.ts). Each has a
+ * `check`, run while the page is parsed (to validate its arguments and cite claims), and a
+ * `render`, which makes its HTML from the story stage's output. All of them read the stage only.
+ */
+import {formatDate, resolveText} from "../src/components/chart-text.ts";
+import type {Claim} from "../src/components/claim.ts";
+import {slugSource} from "../src/components/slug.ts";
+import {chartBlocks, relativeRoot, type ChartBlockOptions} from "./chart-block.ts";
+import type {Citation} from "./citations.ts";
+import type {Correction} from "./corrections.ts";
+import {KitError} from "./errors.ts";
+import {explainersDir, newestFirst} from "./explainers.ts";
+import {qualifierWords} from "./figure.ts";
+import {cardsHtml, correctionsHtml, escapeHtml, figureHtml, sourcesHtml} from "./prose-html.ts";
+import type {PageScan} from "./prose.ts";
+import type {Source} from "./sources.ts";
+import type {Stage, StagedChart, StagedExplainer} from "./stage.ts";
+
+export type {ChartBlockOptions} from "./chart-block.ts";
+
+/** What the pages read of the stage, with lookups by id. */
+export interface PageStory {
+  claimsById: ReadonlyMap<string, Claim>;
+  sourcesById: ReadonlyMap<string, Source>;
+  charts: Readonly<Record<string, StagedChart>>;
+  explainers: readonly StagedExplainer[];
+  corrections: readonly Correction[];
+}
+
+const stories = new WeakMap<object, PageStory>();
+
+/** The page's view of a stage (made once per stage object). */
+export function pageStory(stage: Pick<Stage, "claims" | "sources" | "charts" | "explainers" | "corrections">): PageStory {
+  let story = stories.get(stage);
+  if (!story) {
+    story = {
+      claimsById: new Map(stage.claims.map((c) => [c.id, c])),
+      sourcesById: new Map(stage.sources.map((s) => [s.id, s])),
+      charts: stage.charts,
+      explainers: stage.explainers,
+      corrections: stage.corrections
+    };
+    stories.set(stage, story);
+  }
+  return story;
+}
+
+/** What a directive's check and render get: the story, the page, and the directive's arguments and place. */
+export interface BlockContext {
+  root: string;
+  story: PageStory;
+  claims: ReadonlyMap<string, Claim>;
+  /** The page's front matter. */
+  data: Record<string, unknown>;
+  /** The page being parsed: its citations, charts and problems so far. */
+  scan: PageScan;
+  /** Leave draft explainers out of lists (in `npm run build`). */
+  omitDrafts?: boolean;
+  args: string[];
+  /** Where the directive is, for messages: `src/explainers/x.md:12`. */
+  place: {file: string; line: number};
+  /** Citations made for this directive during parsing (for directives that cite). */
+  cited: Citation[];
+}
+
+/** A block directive: `check` runs while parsing (to validate and cite), `render` makes its HTML. */
+export interface Block {
+  check?(context: BlockContext): void;
+  render(context: BlockContext): string;
+}
+
+/** A problem at the directive's place. */
+export function problem(context: Pick<BlockContext, "place">, code: string, detail: string): KitError {
+  return new KitError(code, detail, context.place);
+}
+
+/** Cites a claim from a directive, failing with the page and line when the ledger has no such claim. */
+export function cite(context: BlockContext, id: string): Citation {
+  if (!context.claims.has(id)) throw problem(context, "UNKNOWN_CLAIM", `no claim "${id}" in data/claims.csv`);
+  return context.scan.citations.cite(id);
+}
+
+/** The explainer slug of a page file, `src/explainers/<slug>.md`, or undefined for other pages. */
+export function explainerSlugOf(file: string): string | undefined {
+  return new RegExp(`^${explainersDir}/(${slugSource})\\.md$`).exec(file)?.[1];
+}
+
+function explainerOnly(context: BlockContext, name: string): string {
+  const slug = explainerSlugOf(context.place.file);
+  if (!slug) throw problem(context, "DIRECTIVE_PLACE", `::: ${name} belongs on an explainer page (${explainersDir}/<slug>.md)`);
+  return slug;
+}
+
+const string = (value: unknown) => (typeof value === "string" ? value.trim() : "");
+const dateOf = (value: unknown) =>
+  value instanceof Date ? value.toISOString().slice(0, 10) : string(value).match(/^\d{4}-\d{2}-\d{2}$/)?.[0] ?? "";
+const refs = new RegExp(`\\{(${slugSource})(\\.[a-z_]+)?\\}`, "g");
+
+/** The newest `as_of` of the figures a page shows: those it cites and those its charts draw. */
+export function newestAsOf(context: BlockContext): string {
+  const ids = [
+    ...context.scan.citations.entries().map((e) => e.claim),
+    ...context.scan.charts.flatMap((id) => context.story.charts[id]?.claims ?? [])
+  ];
+  return ids
+    .map((id) => context.claims.get(id)?.as_of ?? "")
+    .sort()
+    .at(-1) ?? "";
+}
+
+const meanings: Record<string, string> = {
+  "more-than": "a lower bound: the true figure is higher",
+  "at-least": "a lower bound that the figure may equal",
+  "up-to": "an upper bound that the figure may equal",
+  "fewer-than": "an upper bound: the true figure is lower",
+  nearly: "an estimate just below the figure",
+  about: "an estimate: the true figure may be higher or lower"
+};
+
+/** The built-in directives; `chart` and `embed` take the options of the chart's caption. */
+export function builtinBlocks(chart: ChartBlockOptions = {}): Record<string, Block> {
+  return {
+    ...chartBlocks(chart),
+    standfirst: {
+      check(context) {
+        explainerOnly(context, "standfirst");
+        for (const [, id, field] of string(context.data.standfirst).matchAll(refs)) {
+          if (!field) context.cited.push(cite(context, id));
+          else if (!context.claims.has(id)) throw problem(context, "UNKNOWN_CLAIM", `no claim "${id}" in data/claims.csv`);
+        }
+      },
+      render(context) {
+        const text = string(context.data.standfirst);
+        if (!text) return "";
+        let i = 0;
+        let html = "";
+        let at = 0;
+        for (const m of text.matchAll(refs)) {
+          html += escapeHtml(text.slice(at, m.index));
+          html += m[2] ? escapeHtml(resolveText(m[0], context.claims)) : figureHtml(context.claims.get(m[1])!, context.cited[i++]);
+          at = m.index + m[0].length;
+        }
+        return `<p class="standfirst">${html}${escapeHtml(text.slice(at))}</p>\n`;
+      }
+    },
+    byline: {
+      check: (context) => void explainerOnly(context, "byline"),
+      render(context) {
+        const byline = string(context.data.byline);
+        const published = dateOf(context.data.published);
+        const asOf = newestAsOf(context);
+        const parts = [
+          byline ? `By ${escapeHtml(byline)}` : "",
+          published ? `Published <time datetime="${published}">${formatDate(published)}</time>` : "",
+          asOf ? `Figures as of <time datetime="${asOf}">${formatDate(asOf)}</time>` : ""
+        ];
+        return `<p class="byline">${parts.filter(Boolean).join(" · ")}</p>\n`;
+      }
+    },
+    corrections: {
+      check: (context) => void explainerOnly(context, "corrections"),
+      render(context) {
+        const slug = explainerSlugOf(context.place.file);
+        return correctionsHtml(context.story.corrections.filter((c) => c.explainer === slug));
+      }
+    },
+    cards: {
+      check(context) {
+        if (context.args.length === 0) throw problem(context, "DIRECTIVE_ARGS", "cards needs one or more claim ids");
+        for (const id of context.args) context.cited.push(cite(context, id));
+      },
+      render: ({cited, claims}) => cardsHtml(cited.map((citation) => ({claim: claims.get(citation.claim)!, citation})))
+    },
+    ledger: {
+      check: (context) => void explainerOnly(context, "ledger"),
+      render(context) {
+        const slug = explainerSlugOf(context.place.file)!;
+        const href = `${relativeRoot(context.place.file)}data/download/claims/${slug}.csv`;
+        return (
+          `<p class="get-data"><a href="${href}" download="${slug}-figures.csv">Download the figures on this page (CSV)</a>: ` +
+          `every figure with its qualifier, attribution, quote and source.</p>\n`
+        );
+      }
+    },
+    sources: {
+      render: ({scan, claims, story}) => sourcesHtml(scan.citations, claims as Map<string, Claim>, story.sourcesById as Map<string, Source>)
+    },
+    qualifiers: {
+      render() {
+        const groups = new Map<string, string[]>();
+        for (const [words, q] of Object.entries(qualifierWords)) groups.set(q, [...(groups.get(q) ?? []), words]);
+        const rows = [...groups].map(
+          ([q, words]) =>
+            `<tr><td>${words.map((w) => `“${escapeHtml(w)}”`).join(", ")}</td><td>${escapeHtml(q.replace("-", " "))} N</td><td>${meanings[q] ?? ""}</td></tr>`
+        );
+        return `<table class="qualifiers">\n<thead><tr><th scope="col">The source says</th><th scope="col">We write</th><th scope="col">Meaning</th></tr></thead>\n<tbody>\n${rows.join("\n")}\n</tbody>\n</table>\n`;
+      }
+    },
+    explainers: {
+      render(context) {
+        const root = relativeRoot(context.place.file);
+        const shown = newestFirst([...context.story.explainers]).filter((e) => !(context.omitDrafts && e.draft));
+        if (shown.length === 0) return `<p class="explainers-empty">No explainers yet: start one with <code>npx explainer new &lt;slug&gt; --title "…"</code>.</p>\n`;
+        const items = shown.map((e) => {
+          const standfirst = resolveText(e.standfirst, context.claims);
+          return (
+            `<li class="explainer-item" data-explainer="${escapeHtml(e.slug)}">` +
+            `<span class="explainer-card" data-card-for="explainers/${escapeHtml(e.slug)}"></span>` +
+            `<h2 class="explainer-title"><a href="${root}explainers/${escapeHtml(e.slug)}">${escapeHtml(e.title)}</a></h2>` +
+            (standfirst ? `<p class="explainer-standfirst">${escapeHtml(standfirst)}</p>` : "") +
+            `<p class="explainer-date"><time datetime="${e.published}">${formatDate(e.published)}</time>${e.draft ? ` · <strong>Draft</strong>` : ""}</p>` +
+            `</li>`
+          );
+        });
+        return `<ul class="explainers">\n${items.join("\n")}\n</ul>\n`;
+      }
+    }
+  };
+}

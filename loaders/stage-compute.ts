@@ -1,0 +1,234 @@
+/**
+ * The stage's work, loaded only when its inputs changed (loaders/stage.ts decides): verify the
+ * sources and the ledger, read places, corrections and the ignore list, audit every number of every
+ * source, validate and render the charts whose inputs changed, and check every page with the page
+ * plugin, giving each problem its scope.
+ */
+import {readFileSync, readdirSync} from "node:fs";
+import {join} from "node:path";
+import {fileURLToPath} from "node:url";
+import MarkdownIt from "markdown-it";
+import matter from "gray-matter";
+import type {Claim} from "../src/components/claim.ts";
+import type {ChartData, MapPlace} from "../src/components/charts/types.ts";
+import {auditNumbers, bodyLineOf, parseIgnored, ignoredFile, unreviewedProblems, type AuditedNumber} from "./audit.ts";
+import {pageStory} from "./blocks.ts";
+import {chartIds, chartsDir, parseChartSpec} from "./charts.ts";
+import {readCorrections, type Correction} from "./corrections.ts";
+import {chartRows} from "./downloads.ts";
+import {KitError} from "./errors.ts";
+import {explainersDir, readExplainers, type Explainer} from "./explainers.ts";
+import {contentHash} from "./hash.ts";
+import {readLedger} from "./ledger.ts";
+import {uncitedNumbers} from "./page-numbers.ts";
+import {readPlacesSync} from "./places.ts";
+import {explainerProse, scanPage, type PageScan} from "./prose.ts";
+import {readSourcesSync, type Source} from "./sources.ts";
+import {scoped, stageProblem, stageVersion, type Stage, type StagedChart, type StagedExplainer, type StageProblem} from "./stage.ts";
+
+const project = {project: true} as const;
+
+/** Reads a file under root, or null when it does not exist. */
+function readOptional(root: string, file: string): string | null {
+  try {
+    return readFileSync(join(root, file), "utf-8");
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return null;
+    throw error;
+  }
+}
+
+/** The hash of the kit's code that draws charts, so that a changed renderer redraws every chart. */
+function rendererHash(): string {
+  const components = fileURLToPath(new URL("../src/components/", import.meta.url));
+  const parts: string[] = [];
+  for (const name of (readdirSync(components, {recursive: true, encoding: "utf-8"}) as string[]).sort()) {
+    if (name.endsWith(".ts")) parts.push(name, contentHash(readFileSync(join(components, name))));
+  }
+  const render = fileURLToPath(new URL("./render-charts.ts", import.meta.url));
+  parts.push("render-charts.ts", contentHash(readFileSync(render)));
+  return contentHash(parts.join("\n"));
+}
+
+/**
+ * What a chart's drawing depends on: its spec's text, the claims and places its text names, and the
+ * renderer. A chart whose key is unchanged keeps its drawing.
+ */
+function chartKey(text: string, claims: readonly Claim[], places: readonly MapPlace[], renderer: string): string {
+  const named = (name: string) => text.includes(`"${name}"`) || text.includes(`{${name}`);
+  return contentHash(
+    JSON.stringify([text, claims.filter((c) => named(c.id)), places.filter((p) => named(p.name)), renderer])
+  );
+}
+
+/** Validates and renders the charts whose key changed; keeps the last good drawing of a bad one. */
+async function stageCharts(
+  root: string,
+  data: ChartData,
+  previous: Stage | null,
+  problems: StageProblem[]
+): Promise<Record<string, StagedChart>> {
+  const {ids, problems: idProblems} = chartIds(root);
+  problems.push(...idProblems.map((p) => stageProblem(p, project)));
+  const renderer = rendererHash();
+  const charts: Record<string, StagedChart> = {};
+  let render: typeof import("./render-charts.ts") | undefined;
+  for (const id of ids) {
+    const file = `${chartsDir}/${id}.json`;
+    const text = readFileSync(join(root, file), "utf-8");
+    const key = chartKey(text, data.claims, data.places, renderer);
+    const last = previous?.charts[id];
+    if (last && last.key === key) {
+      charts[id] = last;
+      continue;
+    }
+    try {
+      if (!data.land && /"type"\s*:\s*"map"/.test(text)) {
+        const {readLandSync} = await import("./places.ts");
+        data.land = readLandSync(root);
+      }
+      const spec = parseChartSpec(text, file, data);
+      render ??= await import("./render-charts.ts");
+      const rendered = render.renderChartFile({id, file, spec}, data);
+      charts[id] = {...rendered, id, file, type: spec.type, key, rows: chartRows(id, rendered, data)};
+    } catch (error) {
+      problems.push(...scoped(error, project));
+      if (last) charts[id] = last;
+    }
+  }
+  return charts;
+}
+
+/** The page's path for Framework: `src/explainers/x.md` → `/explainers/x`. */
+function pathOf(file: string): string {
+  return file.replace(/^src/, "").replace(/\.md$/, "");
+}
+
+/** Every page under src/ to check: not in dot-folders, not parameterized (`[chart].md`). */
+function pageFiles(root: string): string[] {
+  let names: string[];
+  try {
+    names = readdirSync(join(root, "src"), {recursive: true, encoding: "utf-8"}) as string[];
+  } catch {
+    return [];
+  }
+  return names
+    .filter((n) => n.endsWith(".md") && !n.split("/").some((p) => p.startsWith(".")) && !/\[[^\]]*\]/.test(n))
+    .map((n) => `src/${n}`)
+    .sort();
+}
+
+/** Checks one page with the plugin: what it cites and places, and its problems. */
+function checkPage(
+  md: MarkdownIt,
+  file: string,
+  text: string
+): {scan: PageScan; data: Record<string, unknown>; problems: KitError[]} {
+  const parsed = matter(text);
+  const bodyLine = text.slice(0, text.length - parsed.content.length).split("\n").length;
+  const scan = scanPage(md, pathOf(file), parsed.data, bodyLine, parsed.content);
+  return {scan, data: parsed.data, problems: [...scan.problems, ...uncitedNumbers(text, file)]};
+}
+
+/**
+ * Computes the story from the project's files. Returns the story (null when the sources or the
+ * ledger cannot be verified: the caller keeps the last good one) and every problem with its scope.
+ */
+export async function computeStage(
+  root: string,
+  inputs: string,
+  previous: Stage | null
+): Promise<{stage: Stage | null; problems: StageProblem[]}> {
+  const problems: StageProblem[] = [];
+  const attempt = <T>(make: () => T, fallback: T): T => {
+    try {
+      return make();
+    } catch (error) {
+      problems.push(...scoped(error, project));
+      return fallback;
+    }
+  };
+  const sources = attempt<Source[] | null>(() => readSourcesSync(root), null);
+  const claims = sources ? attempt<Claim[] | null>(() => readLedger(root, sources), null) : null;
+  const places = attempt<MapPlace[]>(() => readPlacesSync(root), []);
+  const corrections = attempt<Correction[]>(() => readCorrections(root), []);
+  const {explainers, problems: frontMatterProblems} = readExplainers(root);
+  for (const p of frontMatterProblems) problems.push(stageProblem(p, {explainer: p.file.replace(/^.*\/|\.md$/g, "")}));
+  if (!sources || !claims) return {stage: null, problems};
+
+  // Every number of every source, with what the ledger and the ignore list say of it.
+  let numbers: AuditedNumber[] = [];
+  const ignoredText = readOptional(root, ignoredFile);
+  const ignores = ignoredText === null ? [] : attempt(() => parseIgnored(ignoredText, sources), []);
+  const audit = auditNumbers(sources, claims, ignores);
+  numbers = audit.rows;
+  problems.push(...audit.problems.map((p) => stageProblem(p, project)));
+  const bodyLines = new Map(sources.map((s) => [s.id, bodyLineOf(readFileSync(join(root, s.file), "utf-8"), s.body)]));
+  const unreviewed = unreviewedProblems(numbers, sources, bodyLines);
+
+  const charts = await stageCharts(root, {claims, places}, previous, problems);
+
+  // Every page, checked with the plugin against this story.
+  const partial = {claims, sources, charts, explainers: [] as StagedExplainer[], corrections};
+  const md = MarkdownIt({html: true}).use(explainerProse, {root, story: () => pageStory(partial)});
+  const claimsById = new Map(claims.map((c) => [c.id, c]));
+  const bySlug = new Map<string, Explainer>(explainers.map((e) => [e.slug, e]));
+  const staged: StagedExplainer[] = [];
+  for (const file of pageFiles(root)) {
+    const slug = file.startsWith(`${explainersDir}/`) ? file.slice(explainersDir.length + 1, -3) : undefined;
+    const explainer = slug ? bySlug.get(slug) : undefined;
+    if (slug && !explainer) continue; // its front matter's problems are already reported
+    const text = explainer?.text ?? readFileSync(join(root, file), "utf-8");
+    const {scan, data, problems: pageProblems} = checkPage(md, file, text);
+    const draft = data.draft === true;
+    const scope = slug ? {explainer: slug} : {page: file};
+    problems.push(...pageProblems.map((p) => stageProblem(p, scope, !draft)));
+    if (!explainer) continue;
+    const cited = scan.citations.entries().map((e) => e.claim);
+    const shown = [...new Set([...cited, ...scan.charts.flatMap((id) => charts[id]?.claims ?? [])])];
+    const sourceIds = [...new Set(shown.map((id) => claimsById.get(id)?.source).filter((s): s is string => !!s))];
+    const {text: _text, allow: _allow, ...meta} = explainer;
+    staged.push({
+      ...meta,
+      claims: cited,
+      charts: scan.charts,
+      sources: sourceIds,
+      corrections: corrections.filter((c) => c.explainer === explainer.slug),
+      asOf: shown.map((id) => claimsById.get(id)?.as_of ?? "").sort().at(-1) ?? ""
+    });
+  }
+
+  // Corrections name an explainer that exists, and a claim of the ledger.
+  for (const c of corrections) {
+    const place = {file: "data/corrections.csv", line: c.line};
+    if (!bySlug.has(c.explainer)) {
+      problems.push(
+        stageProblem(new KitError("UNKNOWN_EXPLAINER", `no explainer "${c.explainer}" in ${explainersDir}/`, place), project)
+      );
+    }
+    if (c.claim && !claimsById.has(c.claim)) {
+      problems.push(stageProblem(new KitError("UNKNOWN_CLAIM", `no claim "${c.claim}" in data/claims.csv`, place), project));
+    }
+  }
+
+  // An unreviewed number blocks the build only of published explainers that cite its source.
+  const published = staged.filter((e) => !e.draft);
+  for (const p of unreviewed) {
+    const source = sources.find((s) => s.file === p.file)?.id ?? p.file;
+    const blocking = published.some((e) => e.sources.includes(source));
+    problems.push(stageProblem(p, {source}, blocking));
+  }
+
+  const stage: Stage = {
+    version: stageVersion,
+    inputs,
+    sources,
+    claims,
+    places,
+    charts,
+    explainers: staged,
+    corrections,
+    numbers
+  };
+  return {stage, problems};
+}

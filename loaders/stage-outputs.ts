@@ -1,0 +1,161 @@
+/**
+ * The files the stage gives Framework: each is the output of a thin data loader in `src/data/`
+ * (`src/data/claims.csv.ts` → `data/claims.csv`), made from the stage's story and written straight
+ * into Framework's cache by the kit, so no loader process runs for it. Run by Framework instead
+ * (say, `observable preview` on its own), the loader makes the same bytes (`stageLoader`).
+ */
+import {mkdir, readFile, rename, rm, utimes, writeFile} from "node:fs/promises";
+import {existsSync} from "node:fs";
+import {createRequire} from "node:module";
+import {dirname, join} from "node:path";
+import {csvFormat} from "d3-dsv";
+import {claimColumns, claimRow} from "./claims.ts";
+import {downloadCsv} from "./csv-safe.ts";
+import {chartCsv, explainerCsv} from "./downloads.ts";
+import {asKitErrors, blockingProblems, runStage, type Stage} from "./stage.ts";
+import {auditColumns} from "./audit.ts";
+import {numberCells} from "./number-rows.ts";
+
+/** Framework's cache, where loader outputs live, relative to the project root. */
+export const cacheDir = "src/.observablehq/cache";
+
+/** A zip of CSVs, its members' dates fixed so that the same story gives the same bytes. */
+async function zipOf(files: [name: string, text: string][]): Promise<Uint8Array> {
+  const {default: JSZip} = await import("jszip");
+  const zip = new JSZip();
+  for (const [name, text] of files) zip.file(name, text, {date: new Date("2000-01-01T00:00:00Z")});
+  return zip.generateAsync({type: "uint8array", compression: "DEFLATE"});
+}
+
+/** The topology of the base map, for the editor, which turns it into land in the browser. */
+async function countries(root: string): Promise<unknown> {
+  for (const from of [join(root, "package.json"), import.meta.filename]) {
+    try {
+      return JSON.parse(await readFile(createRequire(from).resolve("world-atlas/countries-50m.json"), "utf-8"));
+    } catch {
+      // the kit's own copy next
+    }
+  }
+  return null;
+}
+
+/**
+ * Every stage output by its name in the site. Zips are served member by member:
+ * `data/download/charts.zip` gives `data/download/charts/<id>.csv`.
+ */
+export const stageOutputs: Record<string, (stage: Stage, root: string) => Promise<string | Uint8Array> | string> = {
+  /** The normalized ledger (every verified claim, with its label and the quote's offsets). */
+  "data/claims.csv": (stage) => csvFormat(stage.claims.map(claimRow), [...claimColumns]) + "\n",
+  /** The archived sources' metadata. */
+  "data/sources.csv": (stage) =>
+    csvFormat(stage.sources, ["id", "title", "byline", "published", "publisher", "url", "archived"]) + "\n",
+  /** Every number of every source with its status, for the audit page (public: neutralized). */
+  "data/numbers.csv": (stage) => downloadCsv(stage.numbers.map(numberCells), auditColumns),
+  /** Each source's id, title and body, which the audit page marks up. */
+  "data/audit-texts.json": (stage) =>
+    JSON.stringify(stage.sources.map(({id, title, body}) => ({id, title, body}))) + "\n",
+  /** What the chart editor checks and draws with: chart ids, claims, places and the base map's topology. */
+  "data/chart-data.json": async (stage, root) =>
+    JSON.stringify({
+      charts: Object.keys(stage.charts).sort(),
+      claims: stage.claims,
+      places: stage.places,
+      countries: await countries(root)
+    }) + "\n",
+  /** Each explainer's figures, `data/download/claims/<slug>.csv`. */
+  "data/download/claims.zip": (stage) => {
+    const byId = new Map(stage.claims.map((c) => [c.id, c]));
+    return zipOf(
+      stage.explainers.map((e) => {
+        const shown = [...new Set([...e.claims, ...e.charts.flatMap((id) => stage.charts[id]?.claims ?? [])])];
+        return [`${e.slug}.csv`, explainerCsv(shown.map((id) => byId.get(id)!).filter(Boolean))];
+      })
+    );
+  },
+  /** Each chart's data, `data/download/charts/<id>.csv`. */
+  "data/download/charts.zip": (stage) =>
+    zipOf(Object.values(stage.charts).map((chart) => [`${chart.id}.csv`, chartCsv(chart.rows)]))
+};
+
+/** An output's path in Framework's cache. */
+export function cachePath(root: string, name: string): string {
+  return join(root, cacheDir, name);
+}
+
+/** The loader that declares an output: `data/claims.csv` → `src/data/claims.csv.ts`. */
+export function loaderPath(root: string, name: string): string {
+  return join(root, "src", `${name}.ts`);
+}
+
+/** One output the stage wrote, with its text before and after (for the change report). */
+export interface WrittenOutput {
+  name: string;
+  previous: string | null;
+  next: string;
+}
+
+/** Text of an output for the change report: UTF-8 for tables, latin1 otherwise. */
+export function outputText(name: string, bytes: Uint8Array | string): string {
+  if (typeof bytes === "string") return bytes;
+  return Buffer.from(bytes).toString(/\.(csv|tsv|json)$/i.test(name) ? "utf-8" : "latin1");
+}
+
+/**
+ * Writes the outputs that differ from what is in Framework's cache, atomically, for the outputs
+ * whose loader exists in `src/data/`. A changed zip also removes the members Framework extracted
+ * from the old one, so no stale download is served or built. Returns what it wrote.
+ */
+export async function writeStageOutputs(root: string, stage: Stage, names = Object.keys(stageOutputs)): Promise<WrittenOutput[]> {
+  const written: WrittenOutput[] = [];
+  for (const name of names) {
+    if (!existsSync(loaderPath(root, name))) continue;
+    const bytes = await stageOutputs[name](stage, root);
+    const path = cachePath(root, name);
+    const old = await readFile(path).catch(() => null);
+    const data = typeof bytes === "string" ? Buffer.from(bytes) : Buffer.from(bytes);
+    if (old && old.equals(data)) continue;
+    await mkdir(dirname(path), {recursive: true});
+    const temp = `${path}.${process.pid}.tmp`;
+    await writeFile(temp, data);
+    await rename(temp, path);
+    if (name.endsWith(".zip")) await rm(path.slice(0, -".zip".length), {recursive: true, force: true});
+    written.push({name, previous: old ? outputText(name, old) : null, next: outputText(name, data)});
+  }
+  return written;
+}
+
+/**
+ * Tells Framework's preview that outputs changed: gives each loader and its output one new
+ * modification time. Preview re-renders the pages that link to them and serves the output the
+ * kit wrote, since it is not older than its loader.
+ */
+export async function announceOutputs(root: string, names: string[], now = new Date()): Promise<void> {
+  for (const name of names) {
+    const loader = loaderPath(root, name);
+    if (!existsSync(loader)) continue;
+    const output = cachePath(root, name);
+    if (existsSync(output)) await utimes(output, now, now);
+    await utimes(loader, now, now);
+  }
+}
+
+/**
+ * The body of a stage output's loader, for when Framework runs it itself: runs the stage (which does
+ * nothing when it is up to date) and writes the output to stdout; fails on problems that leave no
+ * story, so Framework keeps its last good output.
+ *
+ * ```ts
+ * // src/data/claims.csv.ts
+ * import {stageLoader} from "../../loaders/stage-outputs.ts";
+ * await stageLoader("data/claims.csv");
+ * ```
+ */
+export async function stageLoader(name: string, root = process.cwd()): Promise<void> {
+  const run = await runStage(root);
+  if (!run.stage) {
+    for (const problem of asKitErrors(blockingProblems(run))) process.stderr.write(problem.message + "\n");
+    process.exitCode = 1;
+    return;
+  }
+  process.stdout.write(await stageOutputs[name](run.stage, root));
+}

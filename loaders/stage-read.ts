@@ -1,0 +1,45 @@
+/**
+ * The stage's output as the pages read it, in Framework's process: `story.json` parsed once per
+ * change of the file. Light on purpose (no verification, no rendering): the stage has done that.
+ */
+import {readFileSync, statSync} from "node:fs";
+import {join} from "node:path";
+import {pageStory, type PageStory} from "./blocks.ts";
+import {KitError} from "./errors.ts";
+import {stageDir, stageVersion, type Stage} from "./stage.ts";
+
+let last: {root: string; stamp: string; stage: Stage} | undefined;
+
+/**
+ * The last good story the stage wrote under `root`. Throws NO_STAGE when the stage never ran
+ * (pages are built and served by `npm run build` and `npm run dev`, which run it first).
+ */
+export function readStageSync(root: string): Stage {
+  const path = join(root, stageDir, "story.json");
+  let stamp: string;
+  try {
+    const {mtimeMs, size} = statSync(path);
+    stamp = `${mtimeMs}:${size}`;
+  } catch {
+    throw new KitError(
+      "NO_STAGE",
+      "the story has not been verified yet: serve the pages with `npm run dev` and build them with `npm run build`",
+      {file: join(stageDir, "story.json")}
+    );
+  }
+  if (last?.root !== root || last.stamp !== stamp) {
+    const stage = JSON.parse(readFileSync(path, "utf-8")) as Stage;
+    if (stage.version !== stageVersion) {
+      throw new KitError("NO_STAGE", "the stored story is from another version of the kit: run `npm run dev` or `npm run build`", {
+        file: join(stageDir, "story.json")
+      });
+    }
+    last = {root, stamp, stage};
+  }
+  return last.stage;
+}
+
+/** The pages' view of the stored story under `root` (see `pageStory`). */
+export function readPageStory(root: string): PageStory {
+  return pageStory(readStageSync(root));
+}

@@ -1,0 +1,53 @@
+/**
+ * Built fixture desks, shared by the tests that only read a built site: each fixture is built once
+ * per test run (the first test that asks builds it, under a lock; the others wait), and every test
+ * gets its own copy of the result, so no test sees another's changes. The run's folder is removed
+ * when the run ends (test/global-setup.ts).
+ */
+import {cp, mkdir, mkdtemp, readFile, rm, symlink, writeFile} from "node:fs/promises";
+import {tmpdir} from "node:os";
+import {join} from "node:path";
+import {inject} from "vitest";
+import {until} from "./dev.ts";
+import {copyProject, explainer, projectRoot, type Fixture} from "./project.ts";
+
+/** The site address the shared builds are made for: a sub-path, as a newsroom hosts them. */
+export const testSiteUrl = "https://news.example/news/ukraine/";
+
+/** What the shared build printed, in each copy (relative to its root). */
+export const buildLog = ".explainer/build.log";
+
+/** Builds `fixture` once for this test run and resolves to that (read-only) build's folder. */
+async function sharedBuild(fixture: Fixture): Promise<string> {
+  const dir = join(inject("builds"), fixture);
+  const done = join(dir, "done");
+  try {
+    await mkdir(dir);
+  } catch {
+    // Another test is building it, or has: wait for its verdict.
+    await until(async () => (await readFile(done, "utf-8").catch(() => null)) !== null, 600_000, () => `no build of ${fixture}`);
+    const verdict = await readFile(done, "utf-8");
+    if (verdict !== "ok") throw new Error(`the shared build of the ${fixture} fixture failed:\n${verdict}`);
+    return join(dir, "project");
+  }
+  const project = await copyProject(fixture);
+  const result = explainer(project, "build", {EXPLAINER_SITE_URL: testSiteUrl});
+  await writeFile(join(project, buildLog), result.stderr);
+  await cp(project, join(dir, "project"), {recursive: true, verbatimSymlinks: true});
+  await rm(project, {recursive: true, force: true});
+  await writeFile(done, result.status === 0 ? "ok" : result.stderr.slice(-4000) || `exit ${result.status}`);
+  if (result.status !== 0) throw new Error(`the build of the ${fixture} fixture failed:\n${result.stderr.slice(-4000)}`);
+  return join(dir, "project");
+}
+
+/**
+ * A copy of `fixture` built with `EXPLAINER_SITE_URL` = {@link testSiteUrl}: `dist/`, the stage and
+ * Framework's cache included. Remove it with `removeProject` when done.
+ */
+export async function builtCopy(fixture: Fixture = "seed"): Promise<string> {
+  const built = await sharedBuild(fixture);
+  const root = await mkdtemp(join(tmpdir(), `explainer-built-${fixture}-`));
+  await cp(built, root, {recursive: true, filter: (src) => !src.endsWith("/node_modules")});
+  await symlink(join(projectRoot, "node_modules"), join(root, "node_modules"), "dir");
+  return root;
+}
