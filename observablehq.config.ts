@@ -35,8 +35,8 @@ export default {
   style: "style.css",
   // No favicon request to a missing file.
   head: '<link rel="icon" href="data:,">',
-  // One embed page per chart of the story, from src/embed/[chart].md.
-  dynamicPaths: () => embedPaths(root),
+  // One embed page per chart of the story, from src/embed/[chart].md (in a build, none for a chart only drafts place).
+  dynamicPaths: () => embedPaths(root, {omitDrafts: process.env.EXPLAINER_BUILD === "1"}),
   // Figures in prose ({claim-id}) and directives (::: chart, ::: sources, …) are resolved at build time from the
   // story the stage verified (.explainer/stage/); each chart gets its embed code. Drafts are left out of the
   // home page's list in `npm run build`, which does not build them.

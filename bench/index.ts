@@ -1,37 +1,57 @@
 /**
- * `npm run bench`: every benchmark of the kit, printed as one table and written to
- * `bench/results.json` (with the machine and the date) so runs can be compared.
+ * `npm run bench`: every benchmark of the kit, printed as one table (each result with its stable
+ * key, its value and its target) and written to `bench/results.json` with the machine and the date,
+ * so runs can be compared. `npm run bench -- cli dev` runs only the suites named.
  */
 import {writeFile} from "node:fs/promises";
-import {cpus} from "node:os";
+import {cpus, loadavg} from "node:os";
 import {join} from "node:path";
+import {benchCli} from "./cli.ts";
+import {benchDev} from "./dev.ts";
 import {benchNumbers} from "./numbers.ts";
+import {disposeBenchProject} from "./project.ts";
 import {benchPublish} from "./publish.ts";
 import {benchRefresh} from "./refresh.ts";
+import {meets, type Result} from "./result.ts";
 
-/** One measured figure. */
-export interface Result {
-  name: string;
-  value: number;
-  unit: string;
-}
+export type {Result} from "./result.ts";
 
 const suites: [string, () => Promise<Result[]>][] = [
   ["numbers", benchNumbers],
+  ["cli", benchCli],
   ["refresh", benchRefresh],
+  ["dev", benchDev],
   ["publish", benchPublish]
 ];
 
+const only = process.argv.slice(2);
 const results: Result[] = [];
-for (const [name, run] of suites) {
-  process.stderr.write(`bench: ${name}…\n`);
-  results.push(...(await run()));
+try {
+  for (const [name, run] of suites) {
+    if (only.length && !only.includes(name)) continue;
+    process.stderr.write(`bench: ${name}…\n`);
+    results.push(...(await run()));
+  }
+} finally {
+  await disposeBenchProject();
 }
 
-const width = Math.max(...results.map((r) => r.name.length));
-for (const r of results) console.log(`${r.name.padEnd(width)}  ${String(r.value).padStart(10)} ${r.unit}`);
+const keyWidth = Math.max(...results.map((r) => r.key.length));
+const nameWidth = Math.max(...results.map((r) => r.name.length));
+for (const r of results) {
+  const target = r.target
+    ? `  target ${r.target.op === "<=" ? "≤" : "≥"} ${r.target.value}  ${meets(r) ? "met" : "NOT MET"}`
+    : "";
+  console.log(
+    `${r.key.padEnd(keyWidth)}  ${r.name.padEnd(nameWidth)}  ${String(r.value).padStart(10)} ${r.unit}${target}`
+  );
+}
 await writeFile(
   join(import.meta.dirname, "results.json"),
-  JSON.stringify({date: new Date().toISOString(), node: process.version, cpus: cpus().length, results}, null, 2) + "\n"
+  JSON.stringify(
+    {date: new Date().toISOString(), node: process.version, cpus: cpus().length, load: loadavg()[0], results},
+    null,
+    2
+  ) + "\n"
 );
 console.log("\nwritten to bench/results.json");

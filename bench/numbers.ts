@@ -4,6 +4,7 @@
  */
 import {pathToFileURL} from "node:url";
 import {findNumbers} from "../loaders/numbers.ts";
+import type {Result} from "./result.ts";
 
 /** Sentences in the register of a news report, with and without numbers of every kind. */
 const sentences = [
@@ -63,18 +64,30 @@ export function timeFindNumbers(megabytes: number, runs = 3): {seconds: number; 
 }
 
 /** The number finder's throughput on a generated 4 MB text: numbers per second and MB per second. */
-export async function benchNumbers(): Promise<{name: string; value: number; unit: string}[]> {
+export async function benchNumbers(): Promise<Result[]> {
   const {seconds, numbers, bytes} = timeFindNumbers(4);
   const one = timeFindNumbers(1);
   return [
-    {name: "numbers: findNumbers on 1 MB of news text", value: Math.round(one.seconds * 1000), unit: "ms"},
     {
+      key: "numbers.1mb_ms",
+      name: "numbers: findNumbers on 1 MB of news text",
+      value: Math.round(one.seconds * 1000),
+      unit: "ms"
+    },
+    {
+      key: "numbers.linearity",
       name: "numbers: time for 4 MB / time for 1 MB (linear is about 4)",
       value: Math.round((seconds / one.seconds) * 10) / 10,
       unit: "ratio"
     },
-    {name: "numbers: findNumbers on 4 MB of news text", value: Math.round(numbers / seconds), unit: "numbers/s"},
     {
+      key: "numbers.per_s",
+      name: "numbers: findNumbers on 4 MB of news text",
+      value: Math.round(numbers / seconds),
+      unit: "numbers/s"
+    },
+    {
+      key: "numbers.mb_per_s",
       name: "numbers: findNumbers on 4 MB of news text",
       value: Math.round((bytes / 1e6 / seconds) * 100) / 100,
       unit: "MB/s"

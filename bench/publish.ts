@@ -1,10 +1,10 @@
 /**
  * Publish benchmark: the explainer as readers get it, against a reference page measured in the same
- * run (bench/reference/: the same three charts drawn with Plot in the browser, a plain Framework page
- * built offline the same way). Measures each site's build from an empty cache and warm, the explainer's
- * bytes and requests on load, the time until every chart is visible in Chromium (unthrottled and on
- * Slow 4G) and Lighthouse's mobile scores; each also as a ratio to the reference.
- * `npx tsx bench/publish.ts` prints the numbers.
+ * run (bench/reference/: the seed fixture's three charts drawn with Plot in the browser, a plain
+ * Framework page built offline the same way). Measures each site's build from an empty cache and
+ * warm, the explainer's bytes and requests on load, the time until every chart is visible in
+ * Chromium (unthrottled and on Slow 4G) and Lighthouse's mobile scores; each also as a ratio to the
+ * reference. `npx tsx bench/publish.ts` prints the numbers.
  */
 import {cp, mkdir, mkdtemp, readFile, rm, symlink, writeFile} from "node:fs/promises";
 import {tmpdir} from "node:os";
@@ -12,20 +12,23 @@ import {join} from "node:path";
 import {pathToFileURL} from "node:url";
 import {csvFormat} from "d3-dsv";
 import {geoBounds} from "d3";
-import {loadStory} from "../loaders/claims.ts";
+import {readLedger} from "../loaders/ledger.ts";
 import {readLandSync} from "../loaders/places.ts";
+import {readSourcesSync} from "../loaders/sources.ts";
 import {launchChromium} from "../test/helpers/browser.ts";
-import {copyProject, projectRoot, removeProject} from "../test/helpers/project.ts";
+import {fixturePath, projectRoot} from "../test/helpers/project.ts";
 import {vendorNpm} from "../tools/vendor.ts";
 import {serveSite} from "../tools/publish/serve.ts";
 import {measureTransfer, runLighthouse, timeToCharts} from "./page-metrics.ts";
-import {timed, type Measure} from "./refresh.ts";
+import {benchProject} from "./project.ts";
+import {atLeast, atMost, round, type Result, type Target} from "./result.ts";
+import {timed} from "./timed.ts";
 
 const quiet = (root: string) => ({root, stdout: () => {}, stderr: () => {}, now: () => new Date()});
 
 /**
  * The reference project in a temporary folder: bench/reference/ with node_modules linked, and its
- * data written from the kit's ledger, places and map (the countries around the map's focus).
+ * data written from the seed fixture's ledger, places and map (the countries around its map's focus).
  */
 export async function referenceProject(): Promise<string> {
   const root = await mkdtemp(join(tmpdir(), "explainer-reference-"));
@@ -35,14 +38,16 @@ export async function referenceProject(): Promise<string> {
   await writeFile(join(root, "package.json"), JSON.stringify({type: "module", private: true}));
   const data = join(root, "src/data");
   await mkdir(data, {recursive: true});
-  const {claims} = await loadStory(projectRoot);
+  const seed = fixturePath("seed");
+  const claims = readLedger(seed, readSourcesSync(seed));
   await writeFile(
     join(data, "claims.csv"),
     csvFormat(claims.map(({id, label, measure, value}) => ({id, label, measure, value})))
   );
-  await cp(join(projectRoot, "data/places.csv"), join(data, "places.csv"));
-  const countries = readLandSync(projectRoot)!.countries;
-  const focus = countries.features.find((f) => f.properties.name === "Ukraine")!;
+  await cp(join(seed, "data/places.csv"), join(data, "places.csv"));
+  const countries = readLandSync(seed)!.countries;
+  const map = JSON.parse(await readFile(join(seed, "data/charts/places-in-the-report.json"), "utf-8"));
+  const focus = countries.features.find((f) => f.properties.name === map.focus)!;
   const [[x0, y0], [x1, y1]] = geoBounds(focus);
   const near = countries.features.filter((f) => {
     const [[a0, b0], [a1, b1]] = geoBounds(f);
@@ -65,18 +70,13 @@ export async function buildReference(root: string): Promise<number> {
   return performance.now() - start;
 }
 
-const round = (x: number, digits = 0) => Math.round(x * 10 ** digits) / 10 ** digits;
-
 /** Measures the explainer against the reference (see the module's comment). */
-export async function benchPublish(): Promise<Measure[]> {
-  const kit = await copyProject();
+export async function benchPublish(): Promise<Result[]> {
+  const {root: kit, page, coldMs: kitCold, warmMs: kitWarm} = await benchProject();
   const reference = await referenceProject();
   const browser = await launchChromium();
   const sites: {close(): Promise<void>}[] = [];
   try {
-    await emptyCache(kit);
-    const kitCold = await timed(kit, "tsx", ["bin/explainer.ts", "build"]);
-    const kitWarm = await timed(kit, "tsx", ["bin/explainer.ts", "build"]);
     await emptyCache(reference);
     const refCold = await buildReference(reference);
     const refWarm = await buildReference(reference);
@@ -84,50 +84,74 @@ export async function benchPublish(): Promise<Measure[]> {
     const kitSite = await serveSite(join(kit, "dist"));
     const refSite = await serveSite(join(reference, "dist"));
     sites.push(kitSite, refSite);
-    const kitCharts = {selector: "main figure.chart svg", count: (await chartCount(kit)) || 1};
+    const kitUrl = `${kitSite.url}${page}`;
+    const kitCharts = {selector: "main figure.chart svg", count: (await chartCount(kit, page)) || 1};
     const refCharts = {selector: "main figure svg", count: 3};
-    const kitBytes = await measureTransfer(browser, kitSite.url);
+    const kitBytes = await measureTransfer(browser, kitUrl);
     const refBytes = await measureTransfer(browser, refSite.url);
     if (kitBytes.foreign || refBytes.foreign) throw new Error("a page requested another host");
-    const kitFast = await timeToCharts(browser, kitSite.url, {...kitCharts, runs: 5});
+    const kitFast = await timeToCharts(browser, kitUrl, {...kitCharts, runs: 5});
     const refFast = await timeToCharts(browser, refSite.url, {...refCharts, runs: 5});
-    const kitSlow = await timeToCharts(browser, kitSite.url, {...kitCharts, throttle: true});
+    const kitSlow = await timeToCharts(browser, kitUrl, {...kitCharts, throttle: true});
     const refSlow = await timeToCharts(browser, refSite.url, {...refCharts, throttle: true});
-    const kitLh = await runLighthouse(kitSite.url);
+    const kitLh = await runLighthouse(kitUrl);
     const refLh = await runLighthouse(refSite.url);
 
-    const rows: [string, number, number, string, number?][] = [
-      ["build from an empty cache", kitCold, refCold, "ms"],
-      ["build, warm cache", kitWarm, refWarm, "ms"],
-      ["explainer transferred, gzip", kitBytes.encoded, refBytes.encoded, "bytes"],
-      ["explainer transferred, raw", kitBytes.decoded, refBytes.decoded, "bytes"],
-      ["explainer requests", kitBytes.requests, refBytes.requests, "requests"],
-      ["every chart visible, unthrottled", kitFast, refFast, "ms"],
-      ["every chart visible, Slow 4G", kitSlow, refSlow, "ms"],
-      ["Lighthouse mobile performance", kitLh.performance, refLh.performance, "score", 2],
-      ["Lighthouse mobile accessibility", kitLh.accessibility, refLh.accessibility, "score", 2],
-      ["Lighthouse first contentful paint", kitLh.fcp, refLh.fcp, "ms"],
-      ["Lighthouse largest contentful paint", kitLh.lcp, refLh.lcp, "ms"]
+    // key, name, explainer, reference, unit, digits, target of the value, target of the ratio
+    const rows: [string, string, number, number, string, number, Target?, Target?][] = [
+      ["build.cold", "build from an empty cache", kitCold, refCold, "ms", 0, undefined, atMost(1.5)],
+      ["build.warm", "build, warm cache", kitWarm, refWarm, "ms", 0, undefined, atMost(1.5)],
+      ["publish.gzip", "explainer transferred, gzip", kitBytes.encoded, refBytes.encoded, "bytes", 0, atMost(60_000)],
+      ["publish.raw", "explainer transferred, raw", kitBytes.decoded, refBytes.decoded, "bytes", 0],
+      ["publish.requests", "explainer requests", kitBytes.requests, refBytes.requests, "requests", 0],
+      ["publish.charts_visible", "every chart visible, unthrottled", kitFast, refFast, "ms", 0],
+      ["publish.charts_visible_slow4g", "every chart visible, Slow 4G", kitSlow, refSlow, "ms", 0],
+      [
+        "publish.lighthouse_performance",
+        "Lighthouse mobile performance",
+        kitLh.performance,
+        refLh.performance,
+        "score",
+        2,
+        atLeast(1)
+      ],
+      [
+        "publish.lighthouse_accessibility",
+        "Lighthouse mobile accessibility",
+        kitLh.accessibility,
+        refLh.accessibility,
+        "score",
+        2,
+        atLeast(1)
+      ],
+      ["publish.fcp", "Lighthouse first contentful paint", kitLh.fcp, refLh.fcp, "ms", 0],
+      ["publish.lcp", "Lighthouse largest contentful paint", kitLh.lcp, refLh.lcp, "ms", 0]
     ];
-    return rows.flatMap(([name, value, ref, unit, digits = 0]) => [
-      {name: `publish: ${name}`, value: round(value, digits), unit},
-      {name: `publish: ${name}, reference page`, value: round(ref, digits), unit},
-      {name: `publish: ${name} / reference`, value: round(value / ref, 3), unit: "ratio"}
+    const unitKey = (unit: string) => ({ms: "_ms", bytes: "_bytes", requests: "", score: ""})[unit] ?? "";
+    return rows.flatMap(([key, name, value, ref, unit, digits, target, ratioTarget]) => [
+      {key: `${key}${unitKey(unit)}`, name: `${name}`, value: round(value, digits), unit, ...(target ? {target} : {})},
+      {key: `${key}${unitKey(unit)}.reference`, name: `${name}, reference page`, value: round(ref, digits), unit},
+      {
+        key: `${key}_ratio`,
+        name: `${name} / reference`,
+        value: round(value / ref, 3),
+        unit: "ratio",
+        ...(ratioTarget ? {target: ratioTarget} : {})
+      }
     ]);
   } finally {
     await browser.close();
     for (const site of sites) await site.close();
-    await removeProject(kit);
     await rm(reference, {recursive: true, force: true});
   }
 }
 
 /** How many charts the built explainer shows. */
-async function chartCount(root: string): Promise<number> {
-  const html = await readFile(join(root, "dist/index.html"), "utf-8");
+async function chartCount(root: string, page: string): Promise<number> {
+  const html = await readFile(join(root, `dist/${page}.html`), "utf-8");
   return (html.match(/<figure class="chart"/g) ?? []).length;
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
-  for (const {name, value, unit} of await benchPublish()) console.log(`${name}: ${value} ${unit}`);
+  for (const {key, value, unit} of await benchPublish()) console.log(`${key}: ${value} ${unit}`);
 }

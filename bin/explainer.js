@@ -1,8 +1,20 @@
 #!/usr/bin/env node
-// The kit's command line: `npx explainer <command>`. Plain JavaScript, so that it starts without a
-// TypeScript runner process; tsx's loader is registered in this process for the kit's .ts modules.
-import {register} from "tsx/esm/api";
+// The kit's command line: `npx explainer <command>`. Plain JavaScript: help is printed from the
+// command table without loading TypeScript; any other command registers tsx's loader in this
+// process (no second process) and runs the kit's .ts modules.
+import {readFileSync} from "node:fs";
 
-register();
-const {main} = await import("../tools/cli.ts");
-process.exitCode = await main(process.argv.slice(2));
+const [name, ...rest] = process.argv.slice(2);
+const table = JSON.parse(readFileSync(new URL("../tools/commands/commands.json", import.meta.url), "utf-8"));
+const help = name === undefined || name === "help" || name === "--help" || name === "-h";
+if (help || (Object.hasOwn(table, name) && rest.includes("--help"))) {
+  const lines = help
+    ? ["usage:", ...Object.entries(table).map(([n, c]) => `  explainer ${n} ${c.usage}\n      ${c.summary}`)]
+    : [`usage: explainer ${name} ${table[name].usage}`, `  ${table[name].summary}`];
+  process.stderr.write(lines.join("\n") + "\n");
+} else {
+  const {register} = await import("tsx/esm/api");
+  register();
+  const {main} = await import("../tools/cli.ts");
+  process.exitCode = await main(process.argv.slice(2));
+}

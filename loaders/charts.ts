@@ -14,7 +14,6 @@ import {readLandSync} from "./places.ts";
 /** The folder of chart specs, relative to the project root. */
 export const chartsDir = "data/charts";
 
-
 /** A valid spec and where it came from. */
 export interface ChartFile {
   /** The file name without `.json`: the chart's id on pages and in embeds. */
@@ -25,18 +24,23 @@ export interface ChartFile {
 }
 
 /**
- * Everything a spec may refer to, from the stage's verified story: claims, places, and the land
- * for maps. Throws the stage's problems when there is no verified story yet.
+ * Everything a spec may refer to, from the stage's last verified story: claims, places, and the
+ * land for maps (what the editor's saves are checked against). Runs the stage only when it never
+ * ran; throws its problems when there is no verified story.
  *
  * ```ts
  * const check = checkChartSpec(json, await loadChartData(root));
  * ```
  */
 export async function loadChartData(root: string): Promise<ChartData> {
-  const {runStage, asKitErrors, blockingProblems} = await import("./stage.ts");
-  const run = await runStage(root);
-  if (!run.stage) throwIfAny(asKitErrors(blockingProblems(run)));
-  return {claims: run.stage!.claims, places: run.stage!.places, land: readLandSync(root)};
+  const {readStoredStage, runStage, asKitErrors, blockingProblems} = await import("./stage.ts");
+  let stage = readStoredStage(root);
+  if (!stage) {
+    const run = await runStage(root);
+    if (!run.stage) throwIfAny(asKitErrors(blockingProblems(run)));
+    stage = run.stage!;
+  }
+  return {claims: stage.claims, places: stage.places, land: readLandSync(root)};
 }
 
 /** The line of a character offset, counting from 1. */

@@ -86,11 +86,17 @@ export function sourcesHtml(citations: Citations, claims: Map<string, Claim>, so
   return `<section class="sources" id="sources" aria-labelledby="sources-title">\n<h2 id="sources-title">Sources</h2>\n<ol>\n${items.join("\n")}\n</ol>\n</section>\n`;
 }
 
-/** The corrections log; nothing when there is no correction. */
-export function correctionsHtml(corrections: Correction[]): string {
+/** The log of corrections and updates, newest first; nothing when it is empty. */
+export function correctionsHtml(corrections: readonly Correction[]): string {
   if (corrections.length === 0) return "";
   const items = corrections.map(
-    (c) => `<li><time datetime="${c.date}">${formatDate(c.date)}</time>: ${escapeHtml(c.change)}</li>`
+    (c) =>
+      `<li><strong>${c.kind === "update" ? "Update" : "Correction"}</strong>, <time datetime="${c.date}">${formatDate(c.date)}</time>: ${escapeHtml(c.change)}</li>`
   );
-  return `<aside class="corrections" aria-labelledby="corrections-title">\n<h2 id="corrections-title">Corrections</h2>\n<ul>\n${items.join("\n")}\n</ul>\n</aside>\n`;
+  const title = corrections.every((c) => c.kind === "update")
+    ? "Updates"
+    : corrections.every((c) => c.kind === "correction")
+      ? "Corrections"
+      : "Corrections and updates";
+  return `<aside class="corrections" aria-labelledby="corrections-title">\n<h2 id="corrections-title">${title}</h2>\n<ul>\n${items.join("\n")}\n</ul>\n</aside>\n`;
 }

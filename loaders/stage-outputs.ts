@@ -105,7 +105,11 @@ export function outputText(name: string, bytes: Uint8Array | string): string {
  * whose loader exists in `src/data/`. A changed zip also removes the members Framework extracted
  * from the old one, so no stale download is served or built. Returns what it wrote.
  */
-export async function writeStageOutputs(root: string, stage: Stage, names = Object.keys(stageOutputs)): Promise<WrittenOutput[]> {
+export async function writeStageOutputs(
+  root: string,
+  stage: Stage,
+  names = Object.keys(stageOutputs)
+): Promise<WrittenOutput[]> {
   const written: WrittenOutput[] = [];
   for (const name of names) {
     if (!existsSync(loaderPath(root, name))) continue;
@@ -152,7 +156,7 @@ export async function announceOutputs(root: string, names: string[], now = new D
  */
 export async function stageLoader(name: string, root = process.cwd()): Promise<void> {
   const run = await runStage(root);
-  if (!run.stage) {
+  if (!run.stage || !run.verified) {
     for (const problem of asKitErrors(blockingProblems(run))) process.stderr.write(problem.message + "\n");
     process.exitCode = 1;
     return;

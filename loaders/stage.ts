@@ -94,6 +94,8 @@ export interface StageProblem {
 /** What a run of the stage gives: the last good story (null before any), the problems, and whether it ran. */
 export interface StageRun {
   stage: Stage | null;
+  /** True when `stage` is the story of the current inputs; false when they do not verify and it is the last good one. */
+  verified: boolean;
   problems: StageProblem[];
   /** False when the inputs were unchanged and the stored outputs were used as they are. */
   ran: boolean;
@@ -105,6 +107,8 @@ export interface StageRun {
 interface Status {
   version: typeof stageVersion;
   inputs: string;
+  /** Whether these inputs gave a story. */
+  verified: boolean;
   problems: StageProblem[];
 }
 
@@ -171,7 +175,8 @@ export async function runStage(root: string, options: StageOptions = {}): Promis
   const inputs = inputsHash(root);
   const status = options.force ? null : await readStatus(root);
   if (status && status.inputs === inputs) {
-    return {stage: options.previous ?? readStoredStage(root), problems: status.problems, ran: false, changed: false};
+    const stage = options.previous ?? readStoredStage(root);
+    return {stage, verified: status.verified && !!stage, problems: status.problems, ran: false, changed: false};
   }
   const previous = options.previous !== undefined ? options.previous : readStoredStage(root);
   // The heavy modules (the number finder, the chart renderer and its DOM) load only when the stage has work.
@@ -188,8 +193,9 @@ export async function runStage(root: string, options: StageOptions = {}): Promis
       changed = true;
     }
   }
-  await writeAtomic(join(root, stageDir, "status.json"), JSON.stringify({version: stageVersion, inputs, problems}));
-  return {stage: stage ?? previous, problems, ran: true, changed};
+  const written: Status = {version: stageVersion, inputs, verified: !!stage, problems};
+  await writeAtomic(join(root, stageDir, "status.json"), JSON.stringify(written));
+  return {stage: stage ?? previous, verified: !!stage, problems, ran: true, changed};
 }
 
 /** The problems that stop a build. */

@@ -3,8 +3,11 @@ import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {JSDOM} from "jsdom";
 import {afterEach, beforeEach, describe, expect, test} from "vitest";
-import {auditNumbers, numbersAuditCsv, parseIgnored, type IgnoreRow} from "../loaders/audit.ts";
-import {loadStory} from "../loaders/claims.ts";
+import {auditNumbers, parseIgnored, type IgnoreRow} from "../loaders/audit.ts";
+import {readLedger} from "../loaders/ledger.ts";
+import {readSourcesSync} from "../loaders/sources.ts";
+import {runStage} from "../loaders/stage.ts";
+import {stageOutputs} from "../loaders/stage-outputs.ts";
 import {problemsOf} from "../loaders/errors.ts";
 import {verifyLedger} from "../loaders/ledger.ts";
 import {auditView} from "../src/components/audit-view.ts";
@@ -31,6 +34,18 @@ async function explainer(...args: string[]) {
 
 async function edit(file: string, change: (text: string) => string) {
   await writeFile(join(root, file), change(await readFile(join(root, file), "utf-8")));
+}
+
+/** The fixture's sources and verified claims. */
+async function loadStory(root: string) {
+  const sources = readSourcesSync(root);
+  return {sources, claims: readLedger(root, sources)};
+}
+
+/** `src/data/numbers.csv` as the stage makes it for the project at root. */
+async function numbersAuditCsv(root: string): Promise<string> {
+  const run = await runStage(root);
+  return String(await stageOutputs["data/numbers.csv"](run.stage!, root));
 }
 
 /** [part, start, status, claim or reason] of each audited number. */
@@ -130,7 +145,9 @@ describe("explainer check", () => {
     expect(await explainer("check")).toEqual({
       status: 0,
       stdout:
-        "ok: 1 source, 3 claims verified\nok: 6 numbers in sources: 3 cited, 3 ignored, 0 unreviewed\nok: 0 chart specs valid; no uncited number in the pages\n",
+        "ok: 1 source, 3 claims verified, 0 charts rendered\n" +
+        "explainer the-report: ok: cites 1 claim from 1 source, 0 charts; figures as of 2 March 2022\n" +
+        `source ${seedId}: 6 numbers: 3 cited, 3 ignored, 0 unreviewed; cited by the-report\n`,
       stderr: ""
     });
   });
@@ -142,8 +159,8 @@ describe("explainer check", () => {
         "In other developments today, about 3 per cent of homes lost power.\n"
       )
     );
-    const {status, stdout, stderr} = await explainer("check");
-    expect([status, stdout]).toEqual([1, ""]);
+    const {status, stderr} = await explainer("check");
+    expect(status).toBe(1);
     expect(stderr.split("\n")).toEqual([
       `${sourceFile}:19: NUMBER_UNREVIEWED: percent "about 3 per cent" is neither cited in data/claims.csv nor listed in data/ignored.csv; sentence: "In other developments today, about 3 per cent of homes lost power."; draft a ledger row with \`npx explainer claim ${seedId} 671\`, or add it to data/ignored.csv with a reason`,
       "explainer check: 1 problem",
@@ -159,6 +176,21 @@ describe("explainer check", () => {
       `${sourceFile}: title: NUMBER_UNREVIEWED: count "2,000"`,
       `${sourceFile}:13: NUMBER_UNREVIEWED: count "2,000"`,
       "explainer check: 2 problems",
+      ""
+    ]);
+  });
+
+  test("main([check]) only warns about a source that no explainer cites", async () => {
+    await rm(join(root, "src/explainers/the-report.md"));
+    await rm(join(root, "data/ignored.csv"));
+    const {status, stdout, stderr} = await explainer("check");
+    expect(status).toBe(0);
+    expect(stdout).toContain(
+      `source ${seedId}: 6 numbers: 3 cited, 0 ignored, 2 unreviewed, 1 not figures (dates, ordinals, vague); cited by no explainer`
+    );
+    expect(stderr.split("\n").map((line) => line.split(" is neither")[0])).toEqual([
+      `warning: ${sourceFile}: title: NUMBER_UNREVIEWED: count "2,000"`,
+      `warning: ${sourceFile}:13: NUMBER_UNREVIEWED: count "2,000"`,
       ""
     ]);
   });
@@ -193,7 +225,9 @@ describe("explainer claim", () => {
     await edit("data/claims.csv", (text) => text + stdout);
     await edit("data/ignored.csv", (text) => text.replace(/^.*has killed 2,000 civilians.*\n/m, ""));
     expect((await explainer("check")).stdout).toBe(
-      "ok: 1 source, 4 claims verified\nok: 6 numbers in sources: 4 cited, 2 ignored, 0 unreviewed\nok: 0 chart specs valid; no uncited number in the pages\n"
+      "ok: 1 source, 4 claims verified, 0 charts rendered\n" +
+        "explainer the-report: ok: cites 1 claim from 1 source, 0 charts; figures as of 2 March 2022\n" +
+        `source ${seedId}: 6 numbers: 4 cited, 2 ignored, 0 unreviewed; cited by the-report\n`
     );
   });
 

@@ -83,9 +83,13 @@ describe("npm run build, on the seed desk", () => {
 
   test("the home page lists the explainer with its title, standfirst, date and card, and every page links home", async () => {
     const home = await readFile(join(root, "dist/index.html"), "utf-8");
-    const item = /<li class="explainer-item" data-explainer="ukraine-dead-displaced-kyiv">([\s\S]*?)<\/li>/.exec(home)?.[1];
+    const item = /<li class="explainer-item" data-explainer="ukraine-dead-displaced-kyiv">([\s\S]*?)<\/li>/.exec(
+      home
+    )?.[1];
     expect(item).toBeDefined();
-    expect(item).toContain('<a href="./explainers/ukraine-dead-displaced-kyiv">Ukraine: the dead, the displaced and the advance on Kyiv</a>');
+    expect(item).toContain(
+      '<a href="./explainers/ukraine-dead-displaced-kyiv">Ukraine: the dead, the displaced and the advance on Kyiv</a>'
+    );
     expect(item).toContain("How many had died, how many had fled");
     expect(item).toContain('<time datetime="2026-11-25">25 November 2026</time>');
     const card = /<img class="explainer-card" src="([^"]+)"/.exec(item!)?.[1];
@@ -109,6 +113,17 @@ describe("npm run build, on a desk of several sources and explainers", () => {
     const home = await readFile(join(root, "dist/index.html"), "utf-8");
     expect(home).toContain('data-explainer="one-million"');
     expect(home).not.toContain('data-explainer="two-million"');
+    // A chart that only the draft places is not public yet: no embed page; the others have theirs.
+    expect(existsSync(join(root, "dist/embed/refugees-by-country.html"))).toBe(false);
+    expect(existsSync(join(root, "dist/embed/refugee-counts.html"))).toBe(true);
+  });
+
+  test("each explainer's Sources list only what it cites, and its corrections only its own", async () => {
+    const page = await readFile(join(root, "dist/explainers/one-million.html"), "utf-8");
+    const cited = [...page.matchAll(/<li id="source-\d+" data-claim="([^"]+)"/g)].map((m) => m[1]);
+    expect(cited.length).toBeGreaterThan(0);
+    expect(cited.filter((id) => id.startsWith("arrivals-"))).toEqual([]);
+    expect(page).toMatch(/<aside class="corrections"[^]*<strong>Update<\/strong>/);
   });
 
   test("a source that no published explainer cites does not block the build: check warns and exits 0", () => {
@@ -127,7 +142,10 @@ describe("a changed story is rebuilt, and a bad one is refused", () => {
     try {
       const ledger = join(root, "data/claims.csv");
       const text = await readFile(ledger, "utf-8");
-      await writeFile(ledger, text.replace(/^(refugees,"Well over 800,000",refugees,)the UN,(.*),,$/m, "$1the United Nations,$2,at-least,"));
+      await writeFile(
+        ledger,
+        text.replace(/^(refugees,"Well over 800,000",refugees,)the UN,(.*),,$/m, "$1the United Nations,$2,at-least,")
+      );
       const result = explainer(root, "build");
       expect(result.stderr).toContain("built dist/");
       const stale: string[] = [];
@@ -157,7 +175,10 @@ describe("a changed story is rebuilt, and a bad one is refused", () => {
     try {
       const before = await texts(join(root, "dist"));
       const ledger = join(root, "data/claims.csv");
-      const bad = (await readFile(ledger, "utf-8")).replace("Well over 800,000 Ukrainians", "Well over 800,000 Russians");
+      const bad = (await readFile(ledger, "utf-8")).replace(
+        "Well over 800,000 Ukrainians",
+        "Well over 800,000 Russians"
+      );
       await writeFile(ledger, bad);
       const result = explainer(root, "build");
       expect(result.status).toBe(1);
@@ -176,7 +197,15 @@ describe("a desk without the seed story", () => {
     try {
       await rm(join(root, "src/explainers"), {recursive: true});
       await rm(join(root, "data"), {recursive: true});
-      const created = explainer(root, "new", "a-first-story", "--title", "A first story", "--standfirst", "What we know so far.");
+      const created = explainer(
+        root,
+        "new",
+        "a-first-story",
+        "--title",
+        "A first story",
+        "--standfirst",
+        "What we know so far."
+      );
       expect(created.status).toBe(0);
       expect(created.stdout).toBe("src/explainers/a-first-story.md\n");
       const check = explainer(root, "check");

@@ -23,7 +23,7 @@ describe("explainer dev", () => {
     page = await browser.newPage();
     page.on("console", (m) => void (output += `[browser] ${m.text()}\n`));
     page.on("framenavigated", (f) => void (f === page.mainFrame() && (output += `[browser] navigated ${f.url()}\n`)));
-    await page.goto(`${origin}/`);
+    await page.goto(`${origin}/explainers/ukraine-dead-displaced-kyiv`);
     await page.waitForFunction(() => document.body.innerText.includes("more than 800,000"), null, {timeout: 30_000});
     // Preview's live connection is up: from now on, updates arrive as diffs (or as a reload, which the test rejects).
     await until(
@@ -31,7 +31,7 @@ describe("explainer dev", () => {
       30_000,
       () => `no welcome from preview:\n${output}`
     );
-  }, 180_000);
+  });
 
   afterAll(async () => {
     await browser?.close().catch(() => {});
@@ -43,11 +43,9 @@ describe("explainer dev", () => {
     await page.evaluate(() => ((window as unknown as {notReloaded: boolean}).notReloaded = true));
     const ledger = join(root, "data/claims.csv");
     const text = await readFile(ledger, "utf-8");
-    const start = Date.now();
     await writeFile(ledger, text.replace(/^(refugees,.*),,$/m, "$1,at-least,"));
-    await page.waitForFunction(() => document.body.innerText.includes("at least 800,000"), null, {timeout: 20_000});
-    const elapsed = Date.now() - start;
-    console.log(`explainer dev: the new label appeared ${elapsed} ms after the save`);
+    // How soon is the bench's business (dev.edit_to_page_ms); here only that it comes, without a reload.
+    await page.waitForFunction(() => document.body.innerText.includes("at least 800,000"), null, {timeout: 120_000});
     expect(await page.evaluate(() => document.body.innerText.includes("more than 800,000"))).toBe(false);
     const notReloaded = await page.evaluate(() => (window as unknown as {notReloaded?: boolean}).notReloaded);
     expect(notReloaded, output).toBe(true);
@@ -56,7 +54,6 @@ describe("explainer dev", () => {
       30_000,
       () => output
     );
-    expect(output).toMatch(/refresh: data\/claims\.csv\s+re-run/);
-    expect(elapsed).toBeLessThan(8_000);
-  }, 60_000);
+    expect(output).toMatch(/^story: verified in \d+ ms; wrote [^\n]*data\/claims\.csv/m);
+  });
 });

@@ -6,25 +6,47 @@ import {afterEach, beforeEach, describe, expect, test} from "vitest";
 import {Citations} from "../loaders/citations.ts";
 import {downloadCsv, neutralizeCell} from "../loaders/csv-safe.ts";
 import {uncitedNumbers} from "../loaders/page-numbers.ts";
+import {pageStory} from "../loaders/blocks.ts";
+import {readCorrections} from "../loaders/corrections.ts";
+import {readLedger} from "../loaders/ledger.ts";
 import {explainerProse} from "../loaders/prose.ts";
+import {readSourcesSync} from "../loaders/sources.ts";
+import type {StagedExplainer} from "../loaders/stage.ts";
 import {projectRoot} from "./helpers/project.ts";
 
 let root: string;
 
 beforeEach(async () => {
   root = await mkdtemp(join(tmpdir(), "prose-"));
-  await cp(join(projectRoot, "test/fixtures/story"), root, {recursive: true});
-  await mkdir(join(root, "src"), {recursive: true});
+  await cp(join(projectRoot, "test/fixtures/projects/seed/data"), join(root, "data"), {recursive: true});
+  await mkdir(join(root, "src/explainers"), {recursive: true});
 });
 afterEach(() => rm(root, {recursive: true, force: true}));
 
+/** The story a page cites, as the stage gives it: the fixture's verified claims and sources, its corrections and explainers. */
+function story(explainers: StagedExplainer[] = []) {
+  const sources = readSourcesSync(root);
+  return pageStory({
+    claims: readLedger(root, sources),
+    sources,
+    charts: {},
+    explainers,
+    corrections: readCorrections(root)
+  });
+}
+
 /** Renders a page as Framework would: the page file is written, then its body rendered with the plugin. */
-async function render(markdown: string, frontMatter = ""): Promise<string> {
+async function render(
+  markdown: string,
+  frontMatter = "",
+  path = "/page",
+  explainers: StagedExplainer[] = []
+): Promise<string> {
   const text = frontMatter ? `---\n${frontMatter}\n---\n${markdown}` : markdown;
-  await writeFile(join(root, "src/page.md"), text);
-  const md = MarkdownIt({html: true}).use(explainerProse, {root});
+  await writeFile(join(root, `src${path}.md`), text);
+  const md = MarkdownIt({html: true}).use(explainerProse, {root, story: () => story(explainers)});
   const body = text.replace(/^---\n[\s\S]*?\n---\n/, "");
-  return md.render(body, {path: "/page"});
+  return md.render(body, {path});
 }
 
 describe("explainerProse", () => {
@@ -70,13 +92,82 @@ describe("explainerProse", () => {
     await expect(render("::: chartz x\n")).rejects.toThrow("src/page.md:1: UNKNOWN_DIRECTIVE");
   });
 
-  test("braces that are not a claim id stay text", async () => {
-    expect(await render("A {Set} and {two words}.\n")).toBe("<p>A {Set} and {two words}.</p>\n");
+  test("braces around words stay text; a {…} that looks like a reference and resolves to nothing fails with its line", async () => {
+    expect(await render("A {two words} and an escaped \\{Set\\}.\n")).toBe(
+      "<p>A {two words} and an escaped {Set}.</p>\n"
+    );
+    await expect(render("Intro.\n\nThe {Refugees} fled.\n")).rejects.toThrow(
+      "src/page.md:3: UNRESOLVED_REFERENCE: {Refugees} is not a claim reference"
+    );
+  });
+
+  test("{claim.field} gives that field as text; an unknown field fails", async () => {
+    expect(await render("As of {refugees.as_of}, per {refugees.attribution}.\n")).toBe(
+      "<p>As of 2 March 2022, per the UN.</p>\n"
+    );
+    await expect(render("{refugees.colour}\n")).rejects.toThrow(
+      "src/page.md:1: INVALID_PLACEHOLDER: {refugees.colour}: the field is one of label, measure, attribution, as_of, place"
+    );
+  });
+
+  test("a reference inside HTML is not resolved, so it fails with its line rather than ship as braces", async () => {
+    await expect(render('# T\n\n<p class="standfirst">{refugees} fled.</p>\n')).rejects.toThrow(
+      "src/page.md:3: UNRESOLVED_REFERENCE: {refugees} inside HTML is not resolved"
+    );
+    expect(await render("<!-- {refugees} in a comment is fine -->\n")).toBe(
+      "<!-- {refugees} in a comment is fine -->\n"
+    );
+  });
+
+  test("::: standfirst renders the front matter's standfirst with its figures cited", async () => {
+    const html = await render(
+      "::: standfirst\n",
+      'title: T\nstandfirst: "Over {refugees} fled by {refugees.as_of}."',
+      "/explainers/x"
+    );
+    expect(html).toMatch(
+      /^<p class="standfirst">Over <span class="claim" data-claim="refugees"><span class="claim-label">more than 800,000<\/span><a class="cite" id="cite-1-1"[^]*<\/span><\/span> fled by 2 March 2022\.<\/p>\n/
+    );
+  });
+
+  test("::: explainers lists the explainers newest first, with their standfirst's figures as labels", async () => {
+    const explainer = (slug: string, published: string, draft = false): StagedExplainer =>
+      ({
+        slug,
+        file: `src/explainers/${slug}.md`,
+        title: `Title ${slug}`,
+        standfirst: "About {refugees}.",
+        byline: "",
+        published,
+        draft,
+        bodyLine: 1,
+        claims: [],
+        charts: [],
+        sources: [],
+        corrections: [],
+        asOf: ""
+      }) as StagedExplainer;
+    const list = [
+      explainer("older", "2022-03-02"),
+      explainer("newer", "2022-03-09"),
+      explainer("draft", "2022-03-10", true)
+    ];
+    const html = await render("::: explainers\n", "", "/index", list);
+    expect([...html.matchAll(/data-explainer="([^"]+)"/g)].map((m) => m[1])).toEqual(["draft", "newer", "older"]);
+    expect(html).toContain('<p class="explainer-standfirst">About more than 800,000.</p>');
+    expect(html).toContain("<strong>Draft</strong>");
+    const md = MarkdownIt({html: true}).use(explainerProse, {root, story: () => story(list), omitDrafts: true});
+    expect(
+      [...md.render("::: explainers\n", {path: "/index"}).matchAll(/data-explainer="([^"]+)"/g)].map((m) => m[1])
+    ).toEqual(["newer", "older"]);
   });
 
   test("text from data is escaped: a hostile quote shows as text, a missing field is absent", async () => {
     const ledger = join(root, "data/claims.csv");
-    const source = join(root, "data/sources/seed.md");
+    const source = join(
+      root,
+      "data/sources/2022-03-02-putins-invasion-of-ukraine-leaves-2000-civilians-dead-as-pleas-for-escape-routes-grow.md"
+    );
     await writeFile(
       source,
       (await readFile(source, "utf-8"))
@@ -97,15 +188,19 @@ describe("explainerProse", () => {
     expect(html).not.toContain("by ,");
   });
 
-  test("::: corrections shows nothing for an empty log and every correction otherwise", async () => {
-    expect(await render("::: corrections\n")).toBe("");
+  test("::: corrections shows nothing for an empty log and the page's own corrections otherwise", async () => {
+    expect(await render("::: corrections\n", "", "/explainers/x")).toBe("");
     await writeFile(
       join(root, "data/corrections.csv"),
-      'date,change\n2022-03-04,"The refugees figure now cites the UN\'s <b>update</b>."\n'
+      'explainer,date,kind,claim,change\nx,2022-03-04,correction,,"The refugees figure now cites the UN\'s <b>update</b>."\ny,2022-03-05,update,,"Another page\'s update."\n'
     );
-    const html = await render("::: corrections\n");
+    const html = await render("::: corrections\n", "", "/explainers/x");
     expect(html).toContain(
-      '<li><time datetime="2022-03-04">4 March 2022</time>: The refugees figure now cites the UN&#39;s &lt;b&gt;update&lt;/b&gt;.</li>'
+      '<li><strong>Correction</strong>, <time datetime="2022-03-04">4 March 2022</time>: The refugees figure now cites the UN&#39;s &lt;b&gt;update&lt;/b&gt;.</li>'
+    );
+    expect(html).not.toContain("Another page");
+    await expect(render("::: corrections\n")).rejects.toThrow(
+      "src/page.md:1: DIRECTIVE_PLACE: ::: corrections belongs on an explainer page"
     );
   });
 });

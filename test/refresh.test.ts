@@ -1,6 +1,8 @@
-import {cp, readFile, writeFile} from "node:fs/promises";
+import {cp, mkdtemp, readFile, symlink, writeFile} from "node:fs/promises";
+import {tmpdir} from "node:os";
 import {join} from "node:path";
-import {afterAll, beforeAll, describe, expect, test} from "vitest";
+import {afterAll, afterEach, beforeAll, beforeEach, describe, expect, test} from "vitest";
+import {stageOutputs} from "../loaders/stage-outputs.ts";
 import {main} from "../tools/cli.ts";
 import {diffOutputs, formatChanges} from "../tools/changes.ts";
 import {projectLoaders, readManifest} from "../tools/deps.ts";
@@ -36,37 +38,53 @@ async function edit(root: string, file: string, change: (text: string) => string
   await writeFile(path, change(await readFile(path, "utf-8")));
 }
 
-const slow = 120_000;
+/** A copy of `from` (a refreshed project) for one test: its caches included, node_modules linked. */
+async function copyOf(from: string): Promise<string> {
+  const root = await mkdtemp(join(tmpdir(), "explainer-refresh-"));
+  await cp(from, root, {recursive: true, filter: (src) => !src.endsWith("/node_modules")});
+  await symlink(join(projectRoot, "node_modules"), join(root, "node_modules"), "dir");
+  return root;
+}
+
+/** The outputs the story stage writes (no loader process runs for them). */
+const stageNames = Object.keys(stageOutputs);
 
 describe("explainer refresh", () => {
-  let root: string;
+  let base: string;
   let first: Awaited<ReturnType<typeof refreshIn>>;
+  let root: string;
 
   beforeAll(async () => {
-    root = await copyProject();
-    await cp(join(projectRoot, "test/fixtures/refresh"), root, {recursive: true});
-    first = await refreshIn(root);
+    base = await copyProject("seed");
+    await cp(join(projectRoot, "test/fixtures/refresh"), base, {recursive: true});
+    first = await refreshIn(base);
   });
-  afterAll(() => removeProject(root));
+  afterAll(() => removeProject(base));
+  // Each test works in its own copy of the refreshed project.
+  beforeEach(async () => {
+    root = await copyOf(base);
+  });
+  afterEach(() => removeProject(root));
 
-  test("refresh from an empty cache runs every loader it finds and records what each depends on", async () => {
+  test("refresh from an empty cache writes the stage's outputs, runs every other loader, and records what each depends on", async () => {
     expect(first.stderr).not.toMatch(/failed/);
     expect(first.status).toBe(0);
     const names = (await projectLoaders(root)).map((l) => l.name).sort();
     expect(names).toEqual(expect.arrayContaining(["data/claims.csv", "data/sources.csv", "data/fixture-a.csv"]));
     expect(first.rerun).toEqual(names);
+    expect(first.stderr).toMatch(/^data\/claims\.csv\s+re-run\s+\d+ ms {2}3 rows {2}\(no output\)$/m);
     expect(first.stdout).toContain("data/claims.csv: new (3 rows)\n");
     expect(first.stdout).toContain("data/fixture-list.json: new (1 row)\n");
     expect(first.stdout).toContain("data/fixture-bytes.bin: new\n");
-    const claims = await readManifest((await projectLoaders(root)).find((l) => l.name === "data/claims.csv")!);
-    expect(Object.keys(claims!.files)).toEqual(
-      expect.arrayContaining(["src/data/claims.csv.ts", "loaders/ledger.ts", "data/claims.csv", "data/sources/"])
-    );
-    expect(Object.keys(claims!.files).filter((f) => f.includes("node_modules") || f.startsWith("."))).toEqual([]);
-    expect(claims!.rows).toBe(3);
     const list = await readManifest((await projectLoaders(root)).find((l) => l.name === "data/fixture-list.json")!);
     expect(Object.keys(list!.files).sort()).toEqual(["data/fixture/items/", "src/data/fixture-list.json.ts"]);
-    expect(await dependents(root, "data/claims.csv")).not.toContain("data/sources.csv");
+    const a = await readManifest((await projectLoaders(root)).find((l) => l.name === "data/fixture-a.csv")!);
+    expect(Object.keys(a!.files).sort()).toEqual([
+      "data/fixture/a.csv",
+      "loaders/fixture-rows.ts",
+      "src/data/fixture-a.csv.ts"
+    ]);
+    expect(await dependents(root, "data/claims.csv")).toEqual([]);
   });
 
   test("a second refresh re-runs nothing", async () => {
@@ -76,76 +94,63 @@ describe("explainer refresh", () => {
     expect(again.stdout).toBe(`nothing changed: ${Object.keys(again.statuses).length} outputs up to date\n`);
   });
 
-  test(
-    "changing one ledger row re-runs only the loaders that read the ledger and shows the label before and after",
-    async () => {
-      const readers = await dependents(root, "data/claims.csv");
-      expect(readers).toContain("data/claims.csv");
-      await edit(root, "data/claims.csv", (t) => t.replace(/^(refugees,.*),,$/m, "$1,at-least,"));
-      const changed = await refreshIn(root);
-      expect(changed.status).toBe(0);
-      expect(changed.rerun).toEqual(readers);
-      expect(changed.statuses["data/sources.csv"]).toBe("cached");
-      expect(changed.stderr).toMatch(
-        /^data\/claims\.csv\s+re-run\s+\d+ ms {2}3 rows {2}\(data\/claims\.csv changed\)$/m
-      );
-      expect(changed.stdout).toContain(
-        "data/claims.csv: 1 changed (3 rows)\n  ~ refugees: more than 800,000 → at least 800,000\n"
-      );
-      expect((await refreshIn(root)).rerun).toEqual([]);
-    },
-    slow
-  );
+  test("changing one ledger row rewrites exactly the outputs that carry it and shows the label before and after", async () => {
+    await edit(root, "data/claims.csv", (t) => t.replace(/^(refugees,.*),,$/m, "$1,at-least,"));
+    const changed = await refreshIn(root);
+    expect(changed.status).toBe(0);
+    expect(changed.rerun).toEqual([
+      "data/chart-data.json",
+      "data/claims.csv",
+      "data/download/charts.zip",
+      "data/download/claims.zip"
+    ]);
+    expect(changed.statuses["data/sources.csv"]).toBe("cached");
+    expect(changed.statuses["data/fixture-a.csv"]).toBe("cached");
+    expect(changed.stderr).toMatch(/^data\/claims\.csv\s+re-run\s+\d+ ms {2}3 rows {2}\(the story changed\)$/m);
+    expect(changed.stdout).toContain(
+      "data/claims.csv: 1 changed (3 rows)\n  ~ refugees: more than 800,000 → at least 800,000\n"
+    );
+    expect((await refreshIn(root)).rerun).toEqual([]);
+  });
 
-  test(
-    "--json prints the same report for tools",
-    async () => {
-      await edit(root, "data/claims.csv", (t) => t.replace(/^(refugees,.*),at-least,$/m, "$1,,"));
-      const result = await refreshIn(root, "--json");
-      expect(result.status).toBe(0);
-      const report = JSON.parse(result.stdout);
-      expect(report.ok).toBe(true);
-      const claims = report.loaders.find((l: {name: string}) => l.name === "data/claims.csv");
-      expect(claims).toMatchObject({
-        loader: "src/data/claims.csv.ts",
-        status: "re-run",
-        reason: "data/claims.csv changed",
-        rows: 3,
-        problems: [],
-        changes: {isNew: false, differs: true, keyedBy: "id", rowsBefore: 3, rowsAfter: 3, added: [], removed: []}
-      });
-      expect(claims.changes.changed).toEqual([
-        {
-          id: "refugees",
-          fields: expect.arrayContaining(["label", "qualifier"]),
-          label: {before: "at least 800,000", after: "more than 800,000"}
-        }
-      ]);
-      expect(report.loaders.find((l: {name: string}) => l.name === "data/sources.csv")).toMatchObject({
-        status: "cached",
-        reason: null,
-        changes: null
-      });
-    },
-    slow
-  );
+  test("--json prints the same report for tools", async () => {
+    await edit(root, "data/claims.csv", (t) => t.replace(/^(refugees,.*),,$/m, "$1,at-least,"));
+    const result = await refreshIn(root, "--json");
+    expect(result.status).toBe(0);
+    const report = JSON.parse(result.stdout);
+    expect(report.ok).toBe(true);
+    const claims = report.loaders.find((l: {name: string}) => l.name === "data/claims.csv");
+    expect(claims).toMatchObject({
+      loader: "src/data/claims.csv.ts",
+      status: "re-run",
+      reason: "the story changed",
+      rows: 3,
+      problems: [],
+      changes: {isNew: false, differs: true, keyedBy: "id", rowsBefore: 3, rowsAfter: 3, added: [], removed: []}
+    });
+    expect(claims.changes.changed).toEqual([
+      {
+        id: "refugees",
+        fields: expect.arrayContaining(["label", "qualifier"]),
+        label: {before: "more than 800,000", after: "at least 800,000"}
+      }
+    ]);
+    expect(report.loaders.find((l: {name: string}) => l.name === "data/sources.csv")).toMatchObject({
+      status: "cached",
+      reason: null,
+      changes: null
+    });
+  });
 
-  test(
-    "changing a module in loaders/ re-runs exactly the loaders importing it",
-    async () => {
-      await edit(root, "loaders/fixture-rows.ts", (t) => t + "// an edit\n");
-      const one = await refreshIn(root);
-      expect(one.rerun).toEqual(["data/fixture-a.csv"]);
-      expect(one.stderr).toMatch(/^data\/fixture-a\.csv\s+re-run .*\(loaders\/fixture-rows\.ts changed\)$/m);
-      expect(one.stdout).toBe("data/fixture-a.csv: no change (2 rows)\n");
-      const importers = await dependents(root, "loaders/ledger.ts");
-      expect(importers).toEqual(expect.arrayContaining(["data/claims.csv", "data/sources.csv"]));
-      expect(importers.filter((n) => n.includes("fixture"))).toEqual([]);
-      await edit(root, "loaders/ledger.ts", (t) => t + "// an edit\n");
-      expect((await refreshIn(root)).rerun).toEqual(importers);
-    },
-    slow
-  );
+  test("changing a module in loaders/ re-runs exactly the loaders importing it; a kit module edit that changes no output rewrites nothing", async () => {
+    await edit(root, "loaders/fixture-rows.ts", (t) => t + "// an edit\n");
+    const one = await refreshIn(root);
+    expect(one.rerun).toEqual(["data/fixture-a.csv"]);
+    expect(one.stderr).toMatch(/^data\/fixture-a\.csv\s+re-run .*\(loaders\/fixture-rows\.ts changed\)$/m);
+    expect(one.stdout).toBe("data/fixture-a.csv: no change (2 rows)\n");
+    await edit(root, "loaders/ledger.ts", (t) => t + "// an edit\n");
+    expect((await refreshIn(root)).rerun.filter((name) => stageNames.includes(name))).toEqual([]);
+  });
 
   test("a file added to a folder that a loader lists re-runs that loader", async () => {
     await writeFile(join(root, "data/fixture/items/two.txt"), "two\n");
@@ -154,72 +159,79 @@ describe("explainer refresh", () => {
     expect(result.stdout).toBe("data/fixture-list.json: 1 added (2 rows)\n  + row 2\n");
   });
 
-  test(
-    "a loader that throws keeps its last good output, lets the others finish, and exits non-zero",
-    async () => {
-      const output = join(root, "src/.observablehq/cache/data/fixture-broken.csv");
-      const good = await readFile(output, "utf-8");
-      await writeFile(join(root, "data/fixture/broken.txt"), "fail\n");
-      await edit(root, "data/fixture/a.csv", (t) => t.replace("b,beta,2", "b,gamma,2"));
-      const result = await refreshIn(root);
-      expect(result.status).toBe(1);
-      expect(result.statuses["data/fixture-broken.csv"]).toBe("failed");
-      expect(result.stderr).toMatch(
-        /^data\/fixture-broken\.csv\s+failed .*\(data\/fixture\/broken\.txt changed; last good output kept\)$/m
-      );
-      expect(result.stderr).toContain("loaders/fixture-broken.ts:8: LOADER_THREW: fixture: the feed is empty\n");
-      expect(result.stderr).toContain(
-        "src/data/fixture-broken.csv.ts: LOADER_FAILED: data/fixture-broken.csv not refreshed; its last good output is kept\n"
-      );
-      expect(await readFile(output, "utf-8")).toBe(good);
-      expect(result.statuses["data/fixture-a.csv"]).toBe("re-run");
-      expect(result.stdout).toBe("data/fixture-a.csv: 1 changed (2 rows)\n  ~ b: beta → gamma\n");
-      const retried = await refreshIn(root);
-      expect(retried.rerun).toEqual(["data/fixture-broken.csv"]);
-      expect(retried.status).toBe(1);
-      await writeFile(join(root, "data/fixture/broken.txt"), "fixed\n");
-      const fixed = await refreshIn(root);
-      expect(fixed.status).toBe(0);
-      expect(fixed.stdout).toBe("data/fixture-broken.csv: 1 changed (1 row)\n  ~ only: text changed\n");
-    },
-    slow
-  );
+  test("a loader that throws keeps its last good output, lets the others finish, and exits non-zero", async () => {
+    const output = join(root, "src/.observablehq/cache/data/fixture-broken.csv");
+    const good = await readFile(output, "utf-8");
+    await writeFile(join(root, "data/fixture/broken.txt"), "fail\n");
+    await edit(root, "data/fixture/a.csv", (t) => t.replace("b,beta,2", "b,gamma,2"));
+    const result = await refreshIn(root);
+    expect(result.status).toBe(1);
+    expect(result.statuses["data/fixture-broken.csv"]).toBe("failed");
+    expect(result.stderr).toMatch(
+      /^data\/fixture-broken\.csv\s+failed .*\(data\/fixture\/broken\.txt changed; last good output kept\)$/m
+    );
+    expect(result.stderr).toContain("loaders/fixture-broken.ts:8: LOADER_THREW: fixture: the feed is empty\n");
+    expect(result.stderr).toContain(
+      "src/data/fixture-broken.csv.ts: LOADER_FAILED: data/fixture-broken.csv not refreshed; its last good output is kept\n"
+    );
+    expect(await readFile(output, "utf-8")).toBe(good);
+    expect(result.statuses["data/fixture-a.csv"]).toBe("re-run");
+    expect(result.stdout).toBe("data/fixture-a.csv: 1 changed (2 rows)\n  ~ b: beta → gamma\n");
+    const retried = await refreshIn(root);
+    expect(retried.rerun).toEqual(["data/fixture-broken.csv"]);
+    expect(retried.status).toBe(1);
+    await writeFile(join(root, "data/fixture/broken.txt"), "fixed\n");
+    const fixed = await refreshIn(root);
+    expect(fixed.status).toBe(0);
+    expect(fixed.stdout).toBe("data/fixture-broken.csv: 1 changed (1 row)\n  ~ only: text changed\n");
+  });
+
+  test("a bad ledger fails the stage's outputs with its file and line, keeps their last good versions, and lets the other loaders run", async () => {
+    const output = join(root, "src/.observablehq/cache/data/claims.csv");
+    const good = await readFile(output, "utf-8");
+    await edit(root, "data/claims.csv", (t) => t.replace("Well over 800,000 Ukrainians", "Well over 800,000 Russians"));
+    await edit(root, "data/fixture/a.csv", (t) => t.replace("b,beta,2", "b,gamma,2"));
+    const result = await refreshIn(root);
+    expect(result.status).toBe(1);
+    for (const name of stageNames) expect(result.statuses[name], name).toBe("failed");
+    expect(result.stderr).toMatch(/^data\/claims\.csv:3: QUOTE_NOT_IN_SOURCE: /m);
+    expect(result.statuses["data/fixture-a.csv"]).toBe("re-run");
+    expect(await readFile(output, "utf-8")).toBe(good);
+  });
 
   test("a module that does not parse fails its loaders at its file and line", async () => {
     await edit(root, "loaders/fixture-rows.ts", (t) => t + "export const broken = ;\n");
     const result = await refreshIn(root);
     expect(result.status).toBe(1);
     expect(result.rerun).toEqual(["data/fixture-a.csv"]);
-    expect(result.stderr).toMatch(/^loaders\/fixture-rows\.ts:10: LOADER_IMPORT: Unexpected ";"$/m);
+    expect(result.stderr).toMatch(/^loaders\/fixture-rows\.ts:9: LOADER_IMPORT: Unexpected ";"$/m);
     await edit(root, "loaders/fixture-rows.ts", (t) => t.replace("export const broken = ;\n", ""));
     expect((await refreshIn(root)).status).toBe(0);
   });
 
-  test(
-    "naming a loader re-runs it; --force re-runs all; an unknown name lists the loaders",
-    async () => {
-      const named = await refreshIn(root, "fixture-a.csv");
-      expect(named.rerun).toEqual(["data/fixture-a.csv"]);
-      expect(named.stderr).toMatch(/\(named\)$/m);
-      const unknown = await refreshIn(root, "nope.csv");
-      expect(unknown.status).toBe(1);
-      expect(unknown.stderr).toMatch(
-        /^src: UNKNOWN_LOADER: no loader makes "nope\.csv" \(loaders: .*data\/claims\.csv/m
-      );
-      const forced = await refreshIn(root, "--force");
-      expect(forced.status).toBe(0);
-      expect(forced.rerun).toEqual((await projectLoaders(root)).map((l) => l.name).sort());
-      expect(forced.stdout).toContain("data/claims.csv: no change (3 rows)\n");
-    },
-    slow
-  );
+  test("naming a loader re-runs it; --force re-runs all; an unknown name lists the loaders", async () => {
+    const named = await refreshIn(root, "fixture-a.csv");
+    expect(named.rerun).toEqual(["data/fixture-a.csv"]);
+    expect(named.stderr).toMatch(/\(named\)$/m);
+    const unknown = await refreshIn(root, "nope.csv");
+    expect(unknown.status).toBe(1);
+    expect(unknown.stderr).toMatch(/^src: UNKNOWN_LOADER: no loader makes "nope\.csv" \(loaders: .*data\/claims\.csv/m);
+    const forced = await refreshIn(root, "--force");
+    expect(forced.status).toBe(0);
+    const others = (await projectLoaders(root)).map((l) => l.name).filter((n) => !stageNames.includes(n));
+    expect(forced.rerun).toEqual(others.sort());
+  });
 
-  test("an output changed outside refresh is re-run", async () => {
+  test("an output changed outside refresh is re-run, a stage output rewritten", async () => {
     await writeFile(join(root, "src/.observablehq/cache/data/fixture-a.csv"), "id,label,value\n");
+    await writeFile(join(root, "src/.observablehq/cache/data/claims.csv"), "id,label\n");
     const result = await refreshIn(root);
-    expect(result.rerun).toEqual(["data/fixture-a.csv"]);
-    expect(result.stderr).toMatch(/\(output changed outside refresh\)$/m);
-    expect(result.stdout).toBe("data/fixture-a.csv: 2 added (2 rows)\n  + a: alpha\n  + b: gamma\n");
+    expect(result.rerun).toEqual(["data/claims.csv", "data/fixture-a.csv"]);
+    expect(result.stderr).toMatch(/^data\/fixture-a\.csv .*\(output changed outside refresh\)$/m);
+    expect(result.stdout).toContain("data/fixture-a.csv: 2 added (2 rows)\n  + a: alpha\n  + b: beta\n");
+    expect(await readFile(join(root, "src/.observablehq/cache/data/claims.csv"), "utf-8")).toBe(
+      await readFile(join(base, "src/.observablehq/cache/data/claims.csv"), "utf-8")
+    );
   });
 });
 

@@ -299,7 +299,7 @@ async function refreshStageOutputs(
     stderr: "",
     changes: null as OutputChanges | null
   });
-  if (!run.stage) {
+  if (!run.stage || !run.verified) {
     const problems = blockingProblems(run).map((p) => ({
       file: p.file,
       ...(p.line !== undefined ? {line: p.line} : {}),
@@ -316,7 +316,13 @@ async function refreshStageOutputs(
     }));
   }
   const written = new Map(
-    (await writeStageOutputs(root, run.stage, loaders.map((l) => l.name))).map((w) => [w.name, w])
+    (
+      await writeStageOutputs(
+        root,
+        run.stage,
+        loaders.map((l) => l.name)
+      )
+    ).map((w) => [w.name, w])
   );
   const ms = Math.round(performance.now() - start);
   return Promise.all(
@@ -359,7 +365,12 @@ export async function refresh(root: string, options: RefreshOptions = {}): Promi
   const staged = loaders.flatMap((l, i) => (Object.hasOwn(stageOutputs, l.name) ? [i] : []));
   if (staged.length && options.stageOutputs !== false) {
     const run = options.stage ?? (await runStage(root, {force}));
-    const stageResults = await refreshStageOutputs(root, staged.map((i) => loaders[i]), run, forced);
+    const stageResults = await refreshStageOutputs(
+      root,
+      staged.map((i) => loaders[i]),
+      run,
+      forced
+    );
     staged.forEach((i, k) => {
       results[i] = stageResults[k];
       onResult?.(results[i]);

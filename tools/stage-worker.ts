@@ -37,16 +37,25 @@ async function serveRequests(): Promise<void> {
     try {
       const run = await runStage(root, previous === undefined ? {} : {previous});
       previous = run.stage;
-      const written = run.stage ? await writeStageOutputs(root, run.stage) : [];
+      const written = run.stage && run.verified ? await writeStageOutputs(root, run.stage) : [];
       const answer: Answer = {
         id,
-        run: {changed: run.changed, story: !!run.stage, problems: run.problems, written, ms: Math.round(performance.now() - start)}
+        run: {
+          changed: run.changed,
+          story: run.verified,
+          problems: run.problems,
+          written,
+          ms: Math.round(performance.now() - start)
+        }
       };
       process.send!(answer);
     } catch (error) {
       process.send!({id, error: (error as Error)?.stack ?? String(error)} satisfies Answer);
     }
   });
+  // The parent decides when this process ends: it closes it, or this ends with the parent's channel.
+  process.on("SIGINT", () => {});
+  process.on("disconnect", () => process.exit(0));
   process.send!({id: 0});
 }
 
@@ -110,7 +119,10 @@ export async function startStageWorker(root: string): Promise<StageWorker> {
           new Promise<WorkerRun>((resolve, reject) => {
             const id = next++;
             pending.set(id, {resolve, reject});
-            child.send({id, root} satisfies Request);
+            if (!child.connected) return reject(new Error("the stage process has exited"));
+            child.send({id, root} satisfies Request, (error) => {
+              if (error) (pending.delete(id), reject(error));
+            });
           })
       );
       queue = result.catch(() => {});

@@ -1,27 +1,47 @@
 /**
- * Charts for tests: the seed's specs with the real ledger, and fixture specs (every chart type
- * and every qualifier) with fixture claims from `test/fixtures/charts/claims.csv`, which are test
- * data, not news: their labels come from parseFigure and labelOf, as the ledger's do.
+ * Charts for tests: the seed desk's specs with its ledger (test/fixtures/projects/seed, a copy of
+ * the first story, so that a desk's own charts never break the tests), and fixture specs (every
+ * chart type and every qualifier) with fixture claims from `test/fixtures/charts/claims.csv`, which
+ * are test data, not news: their labels come from parseFigure and labelOf, as the ledger's do.
  */
 import {readFile, readdir} from "node:fs/promises";
 import {join} from "node:path";
 import type {Claim} from "../../src/components/claim.ts";
 import {checkChartSpec, type ChartSpec} from "../../src/components/chart-spec.ts";
 import type {ChartData} from "../../src/components/charts/types.ts";
-import {loadCharts} from "../../loaders/charts.ts";
+import {chartIds, chartsDir, parseChartSpec, type ChartFile} from "../../loaders/charts.ts";
 import {labelOf, parseFigure} from "../../loaders/figure.ts";
-import {parseCsvRows} from "../../loaders/ledger.ts";
+import {parseCsvRows, readLedger} from "../../loaders/ledger.ts";
+import {readLandSync, readPlacesSync} from "../../loaders/places.ts";
+import {readSourcesSync} from "../../loaders/sources.ts";
 
 /** The project root (vitest runs in it). */
 export const root = process.cwd();
 /** The fixture folder of chart tests. */
 export const fixtures = join(root, "test/fixtures/charts");
 
-let seed: Promise<Awaited<ReturnType<typeof loadCharts>>> | undefined;
+/** The seed desk's fixture. */
+export const seedFixture = join(root, "test/fixtures/projects/seed");
 
-/** The seed's charts and the data they refer to, loaded once. */
-export function seedCharts(): ReturnType<typeof loadCharts> {
-  seed ??= loadCharts(root);
+let seed: Promise<{data: ChartData; charts: ChartFile[]}> | undefined;
+
+/** The seed desk's charts and the data they refer to, loaded once. */
+export function seedCharts(): Promise<{data: ChartData; charts: ChartFile[]}> {
+  seed ??= (async () => {
+    const sources = readSourcesSync(seedFixture);
+    const data: ChartData = {
+      claims: readLedger(seedFixture, sources),
+      places: readPlacesSync(seedFixture),
+      land: readLandSync(seedFixture)
+    };
+    const charts = await Promise.all(
+      chartIds(seedFixture).ids.map(async (id) => {
+        const file = `${chartsDir}/${id}.json`;
+        return {id, file, spec: parseChartSpec(await readFile(join(seedFixture, file), "utf-8"), file, data)};
+      })
+    );
+    return {data, charts};
+  })();
   return seed;
 }
 

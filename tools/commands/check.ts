@@ -4,6 +4,7 @@
  * page's, unreviewed numbers in a source no published explainer cites) are printed as warnings.
  */
 import {formatDate} from "../../src/components/chart-text.ts";
+import {reviewedKinds} from "../../loaders/audit.ts";
 import {throwIfAny} from "../../loaders/errors.ts";
 import {asKitErrors, blockingProblems, runStage, type Stage, type StageProblem} from "../../loaders/stage.ts";
 import type {Effects} from "../effects.ts";
@@ -26,11 +27,14 @@ export function summaryLines(stage: Stage, problems: StageProblem[]): string[] {
   }
   for (const s of stage.sources) {
     const rows = stage.numbers.filter((n) => n.source === s.id);
-    const by = (status: string) => rows.filter((r) => r.status === status).length;
+    const by = (status: string) => rows.filter((r) => r.status === status && reviewedKinds.includes(r.kind)).length;
+    const others = rows.filter(
+      (r) => r.status !== "cited" && r.status !== "ignored" && !reviewedKinds.includes(r.kind)
+    ).length;
     const citedBy = stage.explainers.filter((e) => e.sources.includes(s.id)).map((e) => e.slug);
     const who = citedBy.length ? `cited by ${citedBy.join(", ")}` : "cited by no explainer";
     lines.push(
-      `source ${s.id}: ${plural(rows.length, "number")}: ${by("cited")} cited, ${by("ignored")} ignored, ${by("unreviewed")} unreviewed; ${who}`
+      `source ${s.id}: ${plural(rows.length, "number")}: ${rows.filter((r) => r.status === "cited").length} cited, ${rows.filter((r) => r.status === "ignored").length} ignored, ${by("unreviewed")} unreviewed${others ? `, ${others} not figures (dates, ordinals, vague)` : ""}; ${who}`
     );
   }
   return lines;
@@ -39,8 +43,8 @@ export function summaryLines(stage: Stage, problems: StageProblem[]): string[] {
 /** `explainer check`. */
 export async function run(_args: string[], {root, stdout, stderr}: Effects): Promise<void> {
   const result = await runStage(root);
-  // With a problem of the whole project (the ledger, a chart) the story may be the last good one: no summary then.
-  if (result.stage && !result.problems.some((p) => "project" in p.scope)) {
+  // When the inputs do not verify, the story is the last good one: no summary then, only the problems.
+  if (result.stage && result.verified) {
     for (const line of summaryLines(result.stage, result.problems)) stdout(line + "\n");
   }
   for (const p of result.problems.filter((p) => !p.blocking)) stderr(`warning: ${p.message}\n`);

@@ -42,7 +42,9 @@ const pageLinked = ["data/download/claims.zip", "data/download/charts.zip"];
 
 /** The kit's code: a change there needs a new stage process. */
 function isCode(path: string): boolean {
-  return /\.(ts|js)$/.test(path) && (path.startsWith(`loaders${sep}`) || path.startsWith(join("src", "components") + sep));
+  return (
+    /\.(ts|js)$/.test(path) && (path.startsWith(`loaders${sep}`) || path.startsWith(join("src", "components") + sep))
+  );
 }
 
 /** Prints a stage run: its problems (blocking ones as they are, others as warnings) and what changed. */
@@ -50,11 +52,15 @@ function reportRun(run: WorkerRun, {stderr}: Effects): void {
   const problems: StageProblem[] = run.problems;
   for (const p of problems) stderr(`${p.blocking ? "" : "warning: "}${p.message}\n`);
   const changes = run.written.flatMap((w: WrittenOutput) =>
-    w.name === "data/claims.csv" && w.previous !== null ? formatChanges(w.name, diffOutputs(w.name, w.previous, w.next)) : []
+    w.name === "data/claims.csv" && w.previous !== null
+      ? formatChanges(w.name, diffOutputs(w.name, w.previous, w.next))
+      : []
   );
   const written = run.written.map((w) => w.name);
   if (run.changed || written.length) {
-    stderr(`story: ${run.story ? "verified" : "not verified; the pages keep the last good story"} in ${run.ms} ms${written.length ? `; wrote ${written.join(", ")}` : ""}\n`);
+    stderr(
+      `story: ${run.story ? "verified" : "not verified; the pages keep the last good story"} in ${run.ms} ms${written.length ? `; wrote ${written.join(", ")}` : ""}\n`
+    );
   }
   for (const line of changes) stderr(`  ${line}\n`);
 }
@@ -70,9 +76,9 @@ export async function serve(options: DevOptions, effects: Effects): Promise<void
   await vendorNpm(effects);
   const stage = await startStageWorker(root);
   reportRun(await stage.run(), effects);
-  await refreshLive(effects, {stageOutputs: false});
-  // The chart editor's save endpoint, and its token for the editor page only.
+  // The chart editor's save endpoint, and its token for the editor page only (before the loaders run).
   const editor = await startEditorSession(root, options.port);
+  await refreshLive(effects, {stageOutputs: false});
   const base = `http://${options.host}:${options.port}`;
   effects.stdout(`explainer dev: preview ${base}/\n  chart editor ${base}/editor\n  save endpoint ${editor.url}\n`);
   const preview = spawn(
@@ -98,7 +104,13 @@ export async function serve(options: DevOptions, effects: Effects): Promise<void
   };
   const watcher = watch(
     watchedInputs.map((d) => join(root, d)),
-    {ignoreInitial: true, ignored: (path) => relative(root, path).split(sep).some((p) => p.startsWith("."))}
+    {
+      ignoreInitial: true,
+      ignored: (path) =>
+        relative(root, path)
+          .split(sep)
+          .some((p) => p.startsWith("."))
+    }
   ).on("all", (_event, path) => {
     codeChanged ||= isCode(relative(root, path));
     clearTimeout(timer);
@@ -114,10 +126,10 @@ export async function serve(options: DevOptions, effects: Effects): Promise<void
   process.on("SIGTERM", stop);
   await new Promise<void>((resolve) => preview.on("exit", () => resolve()));
   clearTimeout(timer);
+  await editor.close();
   await watcher.close();
   await running;
   await stage.close();
-  await editor.close();
   process.off("SIGINT", stop);
   process.off("SIGTERM", stop);
 }

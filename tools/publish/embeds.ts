@@ -13,9 +13,19 @@ import {heightMessage} from "../../src/components/embed-height.ts";
 
 export {embedFolder};
 
-/** The paths of the embed pages, for Framework's `dynamicPaths`: one per chart of the story, `/embed/<id>`. */
-export function embedPaths(root: string): string[] {
-  return Object.keys(readStageSync(root).charts)
+/**
+ * The paths of the embed pages, for Framework's `dynamicPaths`: one per chart of the story,
+ * `/embed/<id>`, but for charts that only drafts place when `omitDrafts` (in `npm run build`, which
+ * publishes no draft): they are not public yet.
+ */
+export function embedPaths(root: string, {omitDrafts = false} = {}): string[] {
+  const stage = readStageSync(root);
+  const placed = (draft: boolean) =>
+    new Set(stage.explainers.filter((e) => e.draft === draft).flatMap((e) => e.charts));
+  const published = placed(false);
+  const drafts = placed(true);
+  return Object.keys(stage.charts)
+    .filter((id) => !omitDrafts || published.has(id) || !drafts.has(id))
     .sort()
     .map((id) => `/${embedFolder}/${id}`);
 }
