@@ -31,7 +31,9 @@ export interface PageStory {
 const stories = new WeakMap<object, PageStory>();
 
 /** The page's view of a stage (made once per stage object). */
-export function pageStory(stage: Pick<Stage, "claims" | "sources" | "charts" | "explainers" | "corrections">): PageStory {
+export function pageStory(
+  stage: Pick<Stage, "claims" | "sources" | "charts" | "explainers" | "corrections">
+): PageStory {
   let story = stories.get(stage);
   if (!story) {
     story = {
@@ -88,13 +90,14 @@ export function explainerSlugOf(file: string): string | undefined {
 
 function explainerOnly(context: BlockContext, name: string): string {
   const slug = explainerSlugOf(context.place.file);
-  if (!slug) throw problem(context, "DIRECTIVE_PLACE", `::: ${name} belongs on an explainer page (${explainersDir}/<slug>.md)`);
+  if (!slug)
+    throw problem(context, "DIRECTIVE_PLACE", `::: ${name} belongs on an explainer page (${explainersDir}/<slug>.md)`);
   return slug;
 }
 
 const string = (value: unknown) => (typeof value === "string" ? value.trim() : "");
 const dateOf = (value: unknown) =>
-  value instanceof Date ? value.toISOString().slice(0, 10) : string(value).match(/^\d{4}-\d{2}-\d{2}$/)?.[0] ?? "";
+  value instanceof Date ? value.toISOString().slice(0, 10) : (string(value).match(/^\d{4}-\d{2}-\d{2}$/)?.[0] ?? "");
 const refs = new RegExp(`\\{(${slugSource})(\\.[a-z_]+)?\\}`, "g");
 
 /** The newest `as_of` of the figures a page shows: those it cites and those its charts draw. */
@@ -103,10 +106,12 @@ export function newestAsOf(context: BlockContext): string {
     ...context.scan.citations.entries().map((e) => e.claim),
     ...context.scan.charts.flatMap((id) => context.story.charts[id]?.claims ?? [])
   ];
-  return ids
-    .map((id) => context.claims.get(id)?.as_of ?? "")
-    .sort()
-    .at(-1) ?? "";
+  return (
+    ids
+      .map((id) => context.claims.get(id)?.as_of ?? "")
+      .sort()
+      .at(-1) ?? ""
+  );
 }
 
 const meanings: Record<string, string> = {
@@ -127,7 +132,8 @@ export function builtinBlocks(chart: ChartBlockOptions = {}): Record<string, Blo
         explainerOnly(context, "standfirst");
         for (const [, id, field] of string(context.data.standfirst).matchAll(refs)) {
           if (!field) context.cited.push(cite(context, id));
-          else if (!context.claims.has(id)) throw problem(context, "UNKNOWN_CLAIM", `no claim "${id}" in data/claims.csv`);
+          else if (!context.claims.has(id))
+            throw problem(context, "UNKNOWN_CLAIM", `no claim "${id}" in data/claims.csv`);
         }
       },
       render(context) {
@@ -138,7 +144,9 @@ export function builtinBlocks(chart: ChartBlockOptions = {}): Record<string, Blo
         let at = 0;
         for (const m of text.matchAll(refs)) {
           html += escapeHtml(text.slice(at, m.index));
-          html += m[2] ? escapeHtml(resolveText(m[0], context.claims)) : figureHtml(context.claims.get(m[1])!, context.cited[i++]);
+          html += m[2]
+            ? escapeHtml(resolveText(m[0], context.claims))
+            : figureHtml(context.claims.get(m[1])!, context.cited[i++]);
           at = m.index + m[0].length;
         }
         return `<p class="standfirst">${html}${escapeHtml(text.slice(at))}</p>\n`;
@@ -184,7 +192,8 @@ export function builtinBlocks(chart: ChartBlockOptions = {}): Record<string, Blo
       }
     },
     sources: {
-      render: ({scan, claims, story}) => sourcesHtml(scan.citations, claims as Map<string, Claim>, story.sourcesById as Map<string, Source>)
+      render: ({scan, claims, story}) =>
+        sourcesHtml(scan.citations, claims as Map<string, Claim>, story.sourcesById as Map<string, Source>)
     },
     qualifiers: {
       render() {
@@ -201,7 +210,8 @@ export function builtinBlocks(chart: ChartBlockOptions = {}): Record<string, Blo
       render(context) {
         const root = relativeRoot(context.place.file);
         const shown = newestFirst([...context.story.explainers]).filter((e) => !(context.omitDrafts && e.draft));
-        if (shown.length === 0) return `<p class="explainers-empty">No explainers yet: start one with <code>npx explainer new &lt;slug&gt; --title "…"</code>.</p>\n`;
+        if (shown.length === 0)
+          return `<p class="explainers-empty">No explainers yet: start one with <code>npx explainer new &lt;slug&gt; --title "…"</code>.</p>\n`;
         const items = shown.map((e) => {
           const standfirst = resolveText(e.standfirst, context.claims);
           return (

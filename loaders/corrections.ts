@@ -44,7 +44,8 @@ export function parseCorrections(text: string, file: string = correctionsFile): 
     for (const name of ["explainer", "change"] as const) {
       if ((record[name] ?? "").trim() === "") fail("MISSING_FIELD", `"${name}" is empty`);
     }
-    if (!isIsoDate(record.date ?? "")) fail("INVALID_DATE", `date ${JSON.stringify(record.date)} is not a date YYYY-MM-DD`);
+    if (!isIsoDate(record.date ?? ""))
+      fail("INVALID_DATE", `date ${JSON.stringify(record.date)} is not a date YYYY-MM-DD`);
     if (!(correctionKinds as readonly string[]).includes(kind)) {
       fail("INVALID_FIELD", `kind ${JSON.stringify(kind)} is not one of ${correctionKinds.join(", ")}`);
     }

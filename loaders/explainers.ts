@@ -103,13 +103,26 @@ export function parseExplainer(text: string, slug: string): Explainer {
   }
   const published = isoOf(data.published);
   if (published === "") fail("MISSING_FIELD", "published", "the front matter has no published date (YYYY-MM-DD)");
-  else if (!isIsoDate(published)) fail("INVALID_DATE", "published", `published ${JSON.stringify(published)} is not a date YYYY-MM-DD`);
-  if (data.draft !== undefined && typeof data.draft !== "boolean") fail("INVALID_FIELD", "draft", "draft is true or false");
+  else if (!isIsoDate(published))
+    fail("INVALID_DATE", "published", `published ${JSON.stringify(published)} is not a date YYYY-MM-DD`);
+  if (data.draft !== undefined && typeof data.draft !== "boolean")
+    fail("INVALID_FIELD", "draft", "draft is true or false");
   const allow = data.allow === undefined ? [] : Array.isArray(data.allow) ? data.allow.map(String) : null;
   if (allow === null) fail("INVALID_FIELD", "allow", "allow is a list of phrases");
   throwIfAny(problems);
   const bodyLine = text.slice(0, text.length - parsed.content.length).split("\n").length;
-  return {slug, file, title, standfirst, byline, published, draft: data.draft === true, allow: allow ?? [], text, bodyLine};
+  return {
+    slug,
+    file,
+    title,
+    standfirst,
+    byline,
+    published,
+    draft: data.draft === true,
+    allow: allow ?? [],
+    text,
+    bodyLine
+  };
 }
 
 /** The slugs of the explainer pages, sorted; a missing folder has none. */
@@ -152,7 +165,13 @@ export function newestFirst<T extends Pick<Explainer, "published" | "title">>(ex
  * a first paragraph to replace, the ledger download and Sources. It cites nothing yet, so it
  * passes `check` and builds as it is.
  */
-export function scaffoldExplainer({title, standfirst, byline, published, draft}: {
+export function scaffoldExplainer({
+  title,
+  standfirst,
+  byline,
+  published,
+  draft
+}: {
   title: string;
   standfirst: string;
   byline: string;

@@ -24,7 +24,15 @@ import {uncitedNumbers} from "./page-numbers.ts";
 import {readPlacesSync} from "./places.ts";
 import {explainerProse, scanPage, type PageScan} from "./prose.ts";
 import {readSourcesSync, type Source} from "./sources.ts";
-import {scoped, stageProblem, stageVersion, type Stage, type StagedChart, type StagedExplainer, type StageProblem} from "./stage.ts";
+import {
+  scoped,
+  stageProblem,
+  stageVersion,
+  type Stage,
+  type StagedChart,
+  type StagedExplainer,
+  type StageProblem
+} from "./stage.ts";
 
 const project = {project: true} as const;
 
@@ -194,7 +202,11 @@ export async function computeStage(
       charts: scan.charts,
       sources: sourceIds,
       corrections: corrections.filter((c) => c.explainer === explainer.slug),
-      asOf: shown.map((id) => claimsById.get(id)?.as_of ?? "").sort().at(-1) ?? ""
+      asOf:
+        shown
+          .map((id) => claimsById.get(id)?.as_of ?? "")
+          .sort()
+          .at(-1) ?? ""
     });
   }
 
@@ -203,11 +215,16 @@ export async function computeStage(
     const place = {file: "data/corrections.csv", line: c.line};
     if (!bySlug.has(c.explainer)) {
       problems.push(
-        stageProblem(new KitError("UNKNOWN_EXPLAINER", `no explainer "${c.explainer}" in ${explainersDir}/`, place), project)
+        stageProblem(
+          new KitError("UNKNOWN_EXPLAINER", `no explainer "${c.explainer}" in ${explainersDir}/`, place),
+          project
+        )
       );
     }
     if (c.claim && !claimsById.has(c.claim)) {
-      problems.push(stageProblem(new KitError("UNKNOWN_CLAIM", `no claim "${c.claim}" in data/claims.csv`, place), project));
+      problems.push(
+        stageProblem(new KitError("UNKNOWN_CLAIM", `no claim "${c.claim}" in data/claims.csv`, place), project)
+      );
     }
   }
 

@@ -30,9 +30,13 @@ export function readStageSync(root: string): Stage {
   if (last?.root !== root || last.stamp !== stamp) {
     const stage = JSON.parse(readFileSync(path, "utf-8")) as Stage;
     if (stage.version !== stageVersion) {
-      throw new KitError("NO_STAGE", "the stored story is from another version of the kit: run `npm run dev` or `npm run build`", {
-        file: join(stageDir, "story.json")
-      });
+      throw new KitError(
+        "NO_STAGE",
+        "the stored story is from another version of the kit: run `npm run dev` or `npm run build`",
+        {
+          file: join(stageDir, "story.json")
+        }
+      );
     }
     last = {root, stamp, stage};
   }

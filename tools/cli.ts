@@ -17,7 +17,9 @@ export async function main(argv: string[], effects: Effects = defaultEffects): P
     return command || name === undefined || name === "help" || name === "--help" || name === "-h" ? 0 : 2;
   }
   try {
-    await (await command.load())(args, effects);
+    await (
+      await command.load()
+    )(args, effects);
     return 0;
   } catch (error) {
     const problems = problemsOf(error);

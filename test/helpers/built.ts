@@ -25,7 +25,11 @@ async function sharedBuild(fixture: Fixture): Promise<string> {
     await mkdir(dir);
   } catch {
     // Another test is building it, or has: wait for its verdict.
-    await until(async () => (await readFile(done, "utf-8").catch(() => null)) !== null, 600_000, () => `no build of ${fixture}`);
+    await until(
+      async () => (await readFile(done, "utf-8").catch(() => null)) !== null,
+      600_000,
+      () => `no build of ${fixture}`
+    );
     const verdict = await readFile(done, "utf-8");
     if (verdict !== "ok") throw new Error(`the shared build of the ${fixture} fixture failed:\n${verdict}`);
     return join(dir, "project");
@@ -36,7 +40,8 @@ async function sharedBuild(fixture: Fixture): Promise<string> {
   await cp(project, join(dir, "project"), {recursive: true, verbatimSymlinks: true});
   await rm(project, {recursive: true, force: true});
   await writeFile(done, result.status === 0 ? "ok" : result.stderr.slice(-4000) || `exit ${result.status}`);
-  if (result.status !== 0) throw new Error(`the build of the ${fixture} fixture failed:\n${result.stderr.slice(-4000)}`);
+  if (result.status !== 0)
+    throw new Error(`the build of the ${fixture} fixture failed:\n${result.stderr.slice(-4000)}`);
   return join(dir, "project");
 }
 

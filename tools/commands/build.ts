@@ -76,7 +76,10 @@ export async function buildSite(effects: Effects): Promise<void> {
   await vendorDsvWithoutEval(effects);
   await runRefresh({names: [], force: false, json: false}, {...effects, stdout: stderr}, stage);
   const staging = join(root, stagingDir);
-  const status = await runProgram("observable", ["build"], effects, {EXPLAINER_OUTPUT: stagingDir, EXPLAINER_BUILD: "1"});
+  const status = await runProgram("observable", ["build"], effects, {
+    EXPLAINER_OUTPUT: stagingDir,
+    EXPLAINER_BUILD: "1"
+  });
   if (status !== 0) {
     await rm(staging, {recursive: true, force: true});
     throw new KitError("BUILD_FAILED", `observable build exited with status ${status}; dist/ is unchanged`, {

@@ -51,7 +51,10 @@ export async function newExplainer(args: NewArgs, {root, now}: Pick<Effects, "ro
   }
   for (const key of ["title", "byline"] as const) {
     const ref = referenceLike.exec(args[key]);
-    if (ref) throw new KitError("UNRESOLVED_REFERENCE", `${ref[0]} in the ${key} would not be resolved; write the words`, {file});
+    if (ref)
+      throw new KitError("UNRESOLVED_REFERENCE", `${ref[0]} in the ${key} would not be resolved; write the words`, {
+        file
+      });
   }
   const text = scaffoldExplainer({...args, published: now().toISOString().slice(0, 10)});
   await mkdir(join(root, explainersDir), {recursive: true});

@@ -123,7 +123,9 @@ export function pageInfo(stage: Stage, file: string, html: string, data: Record<
   const explainer = slug ? stage.explainers.find((e) => e.slug === slug) : undefined;
   const kind = file.startsWith(`${embedFolder}/`) ? "embed" : explainer ? "article" : "page";
   const main = /<main[^>]*>([\s\S]*)<\/main>/.exec(html)?.[1] ?? html;
-  const chartIds = [...new Set([...main.matchAll(/<figure class="chart"[^>]*\bdata-chart="([^"]+)"/g)].map((m) => m[1]))];
+  const chartIds = [
+    ...new Set([...main.matchAll(/<figure class="chart"[^>]*\bdata-chart="([^"]+)"/g)].map((m) => m[1]))
+  ];
   const charts = chartIds.flatMap((id) => (stage.charts[id] ? [chartInfo(stage.charts[id])] : []));
   const downloads: DownloadInfo[] = [...main.matchAll(/<a href="([^"]+\.csv)" download="([^"]*)">([^<]*)<\/a>/g)].map(
     ([, href, name, text]) => {
@@ -141,7 +143,8 @@ export function pageInfo(stage: Stage, file: string, html: string, data: Record<
       ? chart.title
       : (explainer?.title ??
         string(data.title) ??
-        (textOf(/<h1[^>]*>([\s\S]*?)<\/h1>/.exec(main)?.[1] ?? "") || textOf(/<title>([^<]*)<\/title>/.exec(html)?.[1] ?? "")));
+        (textOf(/<h1[^>]*>([\s\S]*?)<\/h1>/.exec(main)?.[1] ?? "") ||
+          textOf(/<title>([^<]*)<\/title>/.exec(html)?.[1] ?? "")));
   const firstParagraph = textOf(/<p\b[^>]*>([\s\S]*?)<\/p>/.exec(main)?.[1] ?? "");
   const description =
     string(data.description) ??
