@@ -68,23 +68,23 @@ describe("the chart editor under explainer dev", () => {
       page.on("console", (m) => void (output += `[${name}] ${m.text()}\n`));
       page.on("pageerror", (e) => void (output += `[${name}] page error: ${e.message}\n`));
     }
-    await explainerPage.goto(`${origin}/explainers/ukraine-dead-displaced-kyiv`);
+    await explainerPage.goto(`${origin}/explainers/ukraine-dead-displaced-kyiv`, {timeout: 120_000});
     await until(
       async () => (await chartTitles(explainerPage)).length > 0,
-      30_000,
+      120_000,
       () => `no chart on the explainer:\n${output}`
     );
     await until(
       () => output.includes("[explainer] ↓ {type: welcome}"),
-      30_000,
+      120_000,
       () => `no welcome from preview:\n${output}`
     );
     await explainerPage.evaluate(() => ((window as unknown as {notReloaded: boolean}).notReloaded = true));
-    await editor.goto(`${origin}/editor#${chartId}`);
-    await editor.locator("#ed-title").waitFor({timeout: 30_000});
+    await editor.goto(`${origin}/editor#${chartId}`, {timeout: 120_000});
+    await editor.locator("#ed-title").waitFor({timeout: 120_000});
     await until(
       async () => (await editor.locator(".ed-wide svg.kit-chart").count()) === 1,
-      30_000,
+      120_000,
       () => `the editor drew no chart:\n${output}`
     );
   }, 240_000);
@@ -148,7 +148,7 @@ describe("the chart editor under explainer dev", () => {
     // The explainer in the other tab shows the new title without a reload.
     await until(
       async () => (await chartTitles(explainerPage)).includes(newTitle),
-      30_000,
+      120_000,
       () => `the explainer did not show the new title:\n${output}`
     );
     expect(await explainerPage.evaluate(() => (window as unknown as {notReloaded?: boolean}).notReloaded)).toBe(true);

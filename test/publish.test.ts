@@ -268,6 +268,12 @@ describe("the published site, hosted under /news/ukraine/", () => {
   test("the explainer shows its charts from the HTML, loads no chart library, and requests no script before its first paint", async () => {
     const tab = await browser.newPage();
     await tab.goto(local(url(explainerPage)), {waitUntil: "networkidle"});
+    // The scripts start after the first paint, which a busy machine may delay past network idle.
+    await tab.waitForFunction(
+      () => performance.getEntriesByType("resource").some((e) => /\.js$/.test(new URL(e.name).pathname)),
+      null,
+      {timeout: 120_000}
+    );
     const {paint, scripts} = await tab.evaluate(() => ({
       paint: performance.getEntriesByName("first-paint")[0]?.startTime ?? Infinity,
       scripts: (performance.getEntriesByType("resource") as PerformanceResourceTiming[])
