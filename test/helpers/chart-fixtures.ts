@@ -1,7 +1,9 @@
 /**
- * Charts for tests: the seed's specs with the real ledger, and fixture specs (every chart type
- * and every qualifier) with fixture claims from `test/fixtures/charts/claims.csv`, which are test
- * data, not news: their labels come from parseFigure and labelOf, as the ledger's do.
+ * Charts for tests, from fixtures only (a project that deletes its seed story keeps these tests):
+ * the seed's specs, ledger, places and source copied into `test/fixtures/charts/seed/` (a small
+ * project root), and fixture specs (every chart type, every qualifier, a story of eight sources
+ * over six dates) with fixture claims from `test/fixtures/charts/claims.csv`, which are test data,
+ * not news: their labels come from parseFigure and labelOf, as the ledger's do.
  */
 import {readFile, readdir} from "node:fs/promises";
 import {join} from "node:path";
@@ -16,12 +18,14 @@ import {parseCsvRows} from "../../loaders/ledger.ts";
 export const root = process.cwd();
 /** The fixture folder of chart tests. */
 export const fixtures = join(root, "test/fixtures/charts");
+/** The seed story's copy: a project root with `data/` (claims, places, sources, chart specs). */
+export const seedRoot = join(fixtures, "seed");
 
 let seed: Promise<Awaited<ReturnType<typeof loadCharts>>> | undefined;
 
-/** The seed's charts and the data they refer to, loaded once. */
+/** The seed's charts (from its fixture copy) and the data they refer to, loaded once. */
 export function seedCharts(): ReturnType<typeof loadCharts> {
-  seed ??= loadCharts(root);
+  seed ??= loadCharts(seedRoot);
   return seed;
 }
 
@@ -40,10 +44,10 @@ export async function fixtureClaims(): Promise<Claim[]> {
       attribution: record.attribution,
       as_of: record.as_of,
       place: record.place,
-      source: "fixture-source",
-      source_title: "A fixture source",
+      source: record.source || "fixture-source",
+      source_title: record.source_title || "A fixture source",
       byline: "Test Writer",
-      published: "2022-03-10",
+      published: record.published || "2022-03-10",
       publisher: "",
       url: "",
       quote: record.figure,
