@@ -75,15 +75,16 @@ function textBoxes(svg: SVGSVGElement): TextBox[] {
     const bold = /bold|[6-9]00/.test(inherited(text, "font-weight") ?? "");
     const anchor = inherited(text, "text-anchor") ?? "start";
     const at = offsetOf(text);
-    let x = num(text.getAttribute("x"));
-    let y = num(text.getAttribute("y")) + lengthOf(text.getAttribute("dy"), size);
+    let x = lengthOf(text.getAttribute("x"), size) + lengthOf(text.getAttribute("dx"), size);
+    let y = lengthOf(text.getAttribute("y"), size) + lengthOf(text.getAttribute("dy"), size);
     const group = text.closest(".kit-label");
     const spans = [...text.querySelectorAll("tspan")];
     const lines = spans.length ? spans : [text];
     for (const line of lines) {
       if (line !== text) {
-        if (line.hasAttribute("x")) x = num(line.getAttribute("x"));
-        if (line.hasAttribute("y")) y = num(line.getAttribute("y"));
+        if (line.hasAttribute("x")) x = lengthOf(line.getAttribute("x"), size);
+        if (line.hasAttribute("y")) y = lengthOf(line.getAttribute("y"), size);
+        x += lengthOf(line.getAttribute("dx"), size);
         y += lengthOf(line.getAttribute("dy"), size);
       }
       const content = line.textContent ?? "";
@@ -124,11 +125,19 @@ function pathSegments(d: string, offset: Point): [Point, Point][] {
   return segments;
 }
 
+/** Panels a text is either wholly inside or wholly outside of (a map's inset), as boxes. */
+function panelsOf(svg: SVGSVGElement): Box[] {
+  return [...svg.querySelectorAll("rect.kit-inset-bg")].map((e) => {
+    const o = offsetOf(e);
+    return {x: o.x + num(e.getAttribute("x")), y: o.y + num(e.getAttribute("y")), width: num(e.getAttribute("width")), height: num(e.getAttribute("height"))};
+  });
+}
+
 /** The marks labels must not cover, as boxes and segments. */
 function marksOf(svg: SVGSVGElement): {boxes: (Box & {what: string})[]; segments: Segment[]} {
   const boxes: (Box & {what: string})[] = [];
   const segments: Segment[] = [];
-  const marks = svg.querySelectorAll(".kit-mark rect, .kit-mark circle, .kit-mark line, .kit-mark path, rect.kit-inset-bg, rect.kit-inset-area");
+  const marks = svg.querySelectorAll(".kit-mark rect, .kit-mark circle, .kit-mark line, .kit-mark path, rect.kit-inset-area");
   for (const e of marks) {
     const o = offsetOf(e);
     const tag = e.tagName.toLowerCase();
@@ -174,6 +183,7 @@ export function svgLayoutProblems(
   const height = num(svg.getAttribute("height"));
   const texts = textBoxes(svg);
   const {boxes, segments} = marksOf(svg);
+  const panels = panelsOf(svg);
   const seen = new Set<string>();
   const collide = (a: string, b: string, what: string) => {
     const key = `${a}|${b}`;
@@ -186,6 +196,10 @@ export function svgLayoutProblems(
       if (u.owner !== t.owner && overlap(t, u) > 1) collide(t.text, u.text, `overlaps "${cut(u.text)}"`);
     }
     for (const m of boxes) if (overlap(t, m) > 1) collide(t.text, m.what, `covers ${m.what}`);
+    for (const p of panels) {
+      const shared = overlap(t, p);
+      if (shared > 1 && shared < t.width * t.height - 1) collide(t.text, "the inset", "crosses the inset's edge");
+    }
     for (const s of segments) {
       if (s.group !== null && s.group === t.group) continue;
       if (segmentInBox(s.a, s.b, t) > 1) collide(t.text, s.what, `is crossed by ${s.what}`);

@@ -182,3 +182,38 @@ export function insetFor(
   const area = {x: Math.min(...xs) - 6, y: Math.min(...ys) - 6, width: Math.max(...xs) - Math.min(...xs) + 12, height: Math.max(...ys) - Math.min(...ys) + 12};
   return {places: cluster, box, area, projection};
 }
+
+const boundsCache = new WeakMap<object, [[number, number], [number, number]]>();
+
+/**
+ * The countries that may show in a box of a projection: those whose bounds meet the box's
+ * longitudes and latitudes (found by inverting points along its edges), so that only they are
+ * projected and drawn. Bounds are cached per country.
+ */
+export function countriesNear<T extends Country>(countries: readonly T[], projection: GeoProjection, box: Box): T[] {
+  const lons: number[] = [];
+  const lats: number[] = [];
+  for (let i = 0; i <= 8; i++) {
+    for (const [x, y] of [
+      [box.x + (box.width * i) / 8, box.y],
+      [box.x + (box.width * i) / 8, box.y + box.height],
+      [box.x, box.y + (box.height * i) / 8],
+      [box.x + box.width, box.y + (box.height * i) / 8]
+    ]) {
+      const p = projection.invert?.([x, y]);
+      if (p && Number.isFinite(p[0]) && Number.isFinite(p[1])) {
+        lons.push(p[0]);
+        lats.push(p[1]);
+      }
+    }
+  }
+  if (!lons.length) return [...countries];
+  const [x0, x1, y0, y1] = [Math.min(...lons) - 1, Math.max(...lons) + 1, Math.min(...lats) - 1, Math.max(...lats) + 1];
+  return countries.filter((c) => {
+    let b = boundsCache.get(c.geometry);
+    if (!b) boundsCache.set(c.geometry, (b = geoBounds(c)));
+    const [[a, c0], [d, c1]] = b;
+    if (a > d) return true; // across the antimeridian: keep
+    return a <= x1 && d >= x0 && c0 <= y1 && c1 >= y0;
+  });
+}

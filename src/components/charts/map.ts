@@ -13,7 +13,7 @@ import {capitalize, listOf, resolveText, wrapText} from "../chart-text.js";
 import {allDirections, labelsMark} from "../annotations.js";
 import {commonFields, defineChartType, text} from "./common.js";
 import {drawnLand, findTerritory} from "./land.js";
-import {clusters, insetFor, mapDefaults, mapFrame, type Inset} from "./map-frame.js";
+import {clusters, countriesNear, insetFor, mapDefaults, mapFrame, type Inset} from "./map-frame.js";
 import {boundOf, swatchKit} from "./qualifiers.js";
 import {asMark, fontSizes, plotFill, plotStroke, strokeOf, svgElement} from "./style.js";
 import type {Box, ChartData, ChartGeometry, ChartLayout, KeyBound, LabelLine, LabelRequest, MapPlace, Palette, Point} from "./types.ts";
@@ -84,7 +84,9 @@ function draw(spec: MapSpec, data: ChartData, layout: ChartLayout, document: Doc
   const {projection, height} = mapFrame(focus, places, width, spec.frame ?? "auto", layout.narrow);
   const path = geoPath(projection);
   const frameArea = width * height;
-  const visible = land.countries.filter((f) => f !== focus && path.area(f) > 0);
+  const visible = countriesNear(land.countries, projection, {x: 0, y: 0, width, height}).filter(
+    (f) => f !== focus && path.area(f) > 0
+  );
   const claimsById = new Map(data.claims.map((c) => [c.id, c]));
   const claims = drawn(spec, claimsById);
   const project = (lon: number, lat: number): Point | null => {
@@ -194,7 +196,7 @@ function draw(spec: MapSpec, data: ChartData, layout: ChartLayout, document: Doc
       Plot.dot(ringsOf((c) => boundOf(c) === "lower"), {...at, r: mapDefaults.ring + 3, ...asMark(plotStroke(palette)), strokeOpacity: 0.3}),
       Plot.dot(ringsOf((c) => boundOf(c) === "upper"), {...at, r: mapDefaults.ring - 3, ...asMark(plotFill(palette)), fillOpacity: 0.25}),
       Plot.dot(ringsOf((c) => boundOf(c) === "range"), {...at, r: mapDefaults.ring - 3.5, ...asMark(plotStroke(palette)), strokeWidth: 1.5}),
-      ...(inset ? [insetMark(inset, land.countries, focus, land.disputed, ringed, palette)] : []),
+      ...(inset ? [insetMark(inset, countriesNear(land.countries, inset.projection, inset.box), focus, land.disputed, ringed, palette)] : []),
       labelsMark(geometry, spec, layout, claimsById, new Set([...merged.values()].flat()))
     ]
   }) as SVGSVGElement;

@@ -12,7 +12,7 @@ import {scaleLinear, scaleUtc, utcDay, utcFormat} from "d3";
 import {z} from "zod";
 import type {Claim} from "../claim.ts";
 import {cite, formatDate, listOf, textWidth, wrapText} from "../chart-text.js";
-import {labelsMark, placeLabels, withMovedLabels} from "../annotations.js";
+import {annotationRequests, labelsMark, placeLabels, withMovedLabels} from "../annotations.js";
 import {claimIds, commonFields, defineChartType} from "./common.js";
 import {boundOf, fadeSteps, swatchKit} from "./qualifiers.js";
 import {asMark, fontSizes, lineHeight, paletteOf, plotFill, plotStroke, strokeOf, svgElement} from "./style.js";
@@ -131,9 +131,10 @@ function draw(spec: ReportedSpec, data: ChartData, layout: ChartLayout, document
   const marks = groups.flatMap((g) => g.marks);
   const width = layout.width;
   const {top, right, bottom} = reportedDefaults.margin;
-  const left = 0; // the value axis is written inside the plot, above its grid lines
   const yMax = Math.max(...claims.map((c) => c.upper ?? c.value)) * 1.3;
   const yTicks = scaleLinear().domain([0, yMax]).ticks(4);
+  // The value axis is written above its grid lines at the left; the dates start right of it.
+  const left = Math.ceil(Math.max(...yTicks.map((t) => textWidth(grouped.format(t), fontSizes.small))) + 8);
   const times = groups.map((g) => +g.date);
   const [t0, t1] = [Math.min(...times), Math.max(...times)];
   const pad = Math.max(day, (t1 - t0) * 0.08);
@@ -154,7 +155,7 @@ function draw(spec: ReportedSpec, data: ChartData, layout: ChartLayout, document
     const y = scales.y!;
     const obstacles: Box[] = yTicks.map((t) => {
       const h = fontSizes.small * lineHeight;
-      return {x: left, y: y(t) - 7 - h / 2, width: textWidth(grouped.format(t), fontSizes.small) + 2, height: h};
+      return {x: 0, y: y(t) - 7 - h / 2, width: textWidth(grouped.format(t), fontSizes.small) + 2, height: h};
     });
     const r = reportedDefaults.dot + 2;
     for (const m of marks) {
@@ -190,7 +191,7 @@ function draw(spec: ReportedSpec, data: ChartData, layout: ChartLayout, document
         })
       : [];
     return {
-      frame: {x: left, y: top, width: width - left - right, height: height - top - bottom},
+      frame: {x: 0, y: top, width: width - right, height: height - top - bottom},
       obstacles,
       segments,
       labels,
@@ -213,7 +214,7 @@ function draw(spec: ReportedSpec, data: ChartData, layout: ChartLayout, document
       y: scaleLinear().domain([0, yMax]).range([h - bottom, top])
     };
     const geometry = geometryAt(h, true)(scales);
-    const requests = withMovedLabels(geometry.labels, spec);
+    const requests = [...withMovedLabels(geometry.labels, spec), ...annotationRequests(spec.annotations ?? [], geometry, layout, claimsById)];
     const placed = placeLabels(requests, geometry.obstacles, geometry.frame, geometry.segments);
     if (placed.every((p) => p.clear)) {
       height = h;
@@ -261,10 +262,11 @@ function draw(spec: ReportedSpec, data: ChartData, layout: ChartLayout, document
     y: {domain: [0, yMax], axis: null},
     opacity: {type: "identity"},
     marks: [
-      Plot.gridY(yTicks, {strokeOpacity: 0.12}),
+      Plot.ruleY(yTicks, {x1: domain[0], x2: domain[1], dx: 0, strokeOpacity: 0.12, insetLeft: -left}),
       Plot.text(yTicks, {
         y: (d: number) => d,
-        frameAnchor: "left",
+        x: () => domain[0],
+        dx: -left,
         text: (d: number) => grouped.format(d),
         textAnchor: "start",
         dy: -7,
