@@ -1,9 +1,11 @@
 import {mkdir, readFile} from "node:fs/promises";
 import {join, relative, resolve} from "node:path";
+import {JSDOM} from "jsdom";
 import writeFileAtomic from "write-file-atomic";
-import {throwIfAny} from "../../loaders/errors.ts";
-import {renderCharts} from "../../loaders/render-charts.ts";
-import {chartWidths} from "../../src/components/chart.ts";
+import {loadChartData, readChartSpecs, chartsDir} from "../../loaders/charts.ts";
+import {KitError, throwIfAny} from "../../loaders/errors.ts";
+import {serializeSvg} from "../../loaders/render-charts.ts";
+import {chartWidths, renderChart, svgLayoutProblems, type LayoutProblem, type PlacedLabel} from "../../src/components/chart.ts";
 import {UsageError, type Effects} from "../cli.ts";
 import type {Command} from "./index.ts";
 
@@ -20,16 +22,38 @@ function parseArgs(args: string[]): {out: string} {
   return {out};
 }
 
+/** A layout problem as the kit reports problems: `data/charts/<id>.json: [field: ]CODE: at 360 px: …`. */
+export function layoutError(problem: LayoutProblem): KitError {
+  return new KitError(problem.code, problem.detail, {file: `${chartsDir}/${problem.chart}.json`, field: problem.field});
+}
+
 /**
  * Renders every valid spec to `<id>-narrow.svg` and `<id>-wide.svg` (each written atomically and
- * only when it changed), then throws the problems of the invalid specs, whose files are left as
- * they were: the last good SVG stays.
+ * only when it changed), then throws the problems of the invalid specs and of the charts whose
+ * labels collide or are cut at either width, whose files are left as they were: the last good
+ * SVG stays.
  */
 export async function writeCharts(
   {root, stderr}: Effects,
   outDir: string
 ): Promise<{written: string[]; unchanged: string[]}> {
-  const {charts, problems} = await renderCharts(root);
+  const data = await loadChartData(root);
+  const {charts: files, problems} = await readChartSpecs(root, data);
+  const document = new JSDOM("<!DOCTYPE html><body></body>").window.document;
+  const charts: Record<string, Record<"narrow" | "wide", string>> = {};
+  for (const {id, spec} of files) {
+    const svgs = {narrow: "", wide: ""};
+    const layout: LayoutProblem[] = [];
+    for (const size of ["narrow", "wide"] as const) {
+      const width = chartWidths[size];
+      let labels: readonly PlacedLabel[] = [];
+      const svg = renderChart(spec, data, {width, id, document, onLabels: (l) => (labels = l)});
+      layout.push(...svgLayoutProblems(svg, {chart: id, width, labels}));
+      svgs[size] = serializeSvg(svg, `${id}-${width}`);
+    }
+    if (layout.length) problems.push(...layout.map(layoutError));
+    else charts[id] = svgs;
+  }
   const dir = resolve(root, outDir);
   await mkdir(dir, {recursive: true});
   const written: string[] = [];
@@ -47,15 +71,6 @@ export async function writeCharts(
     }
   }
   for (const file of written) stderr(`wrote ${relative(root, file)}\n`);
-  for (const [id, chart] of Object.entries(charts)) {
-    for (const size of ["narrow", "wide"] as const) {
-      for (const [, key] of chart[size].matchAll(/data-key="([^"]+)"[^>]*data-overlaps="true"/g)) {
-        stderr(
-          `warning: data/charts/${id}.json: ${key.replace(/^annotation:(\d+)$/, "annotations[$1]")}: at ${chartWidths[size]} px this label overlaps another label or a mark; move it (dx, dy) or shorten it\n`
-        );
-      }
-    }
-  }
   throwIfAny(problems);
   return {written, unchanged};
 }
@@ -63,7 +78,7 @@ export async function writeCharts(
 /** `explainer charts [--out DIR]`: the static SVGs of every chart, for checking by eye and for export. */
 export const charts: Command = {
   usage: "[--out DIR]",
-  summary: `render every chart in data/charts/ to DIR/<id>-narrow.svg and DIR/<id>-wide.svg (DIR: ${defaultChartsOut}); a bad spec keeps its last good files`,
+  summary: `render every chart in data/charts/ to DIR/<id>-narrow.svg and DIR/<id>-wide.svg (DIR: ${defaultChartsOut}); fails on a bad spec or a label collision, keeping that chart's last good files`,
   async run(args, effects) {
     const {out} = parseArgs(args);
     const {written, unchanged} = await writeCharts(effects, out);
