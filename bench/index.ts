@@ -5,6 +5,7 @@
 import {writeFile} from "node:fs/promises";
 import {cpus} from "node:os";
 import {join} from "node:path";
+import {benchCharts} from "./charts.ts";
 import {benchNumbers} from "./numbers.ts";
 import {benchPublish} from "./publish.ts";
 import {benchRefresh} from "./refresh.ts";
@@ -18,6 +19,7 @@ export interface Result {
 
 const suites: [string, () => Promise<Result[]>][] = [
   ["numbers", benchNumbers],
+  ["charts", benchCharts],
   ["refresh", benchRefresh],
   ["publish", benchPublish]
 ];

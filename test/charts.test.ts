@@ -243,7 +243,10 @@ describe("territories: how a map spec draws and credits disputed land", () => {
   });
   it("a map of another region with no territories prints no territory credit", async () => {
     const {data} = await seedCharts();
-    const check = checkChartSpec({type: "map", title: "Warsaw", focus: "Poland", places: ["Kyiv"], frame: "country"}, data);
+    const check = checkChartSpec(
+      {type: "map", title: "Warsaw", focus: "Poland", places: ["Kyiv"], frame: "country"},
+      data
+    );
     expect(check.problems).toEqual([]);
     const svg = parse(renderChartSvg(check.spec!, data, {id: "p", width: 720}));
     expect([...svg.querySelectorAll(".kit-credit")].map((t) => t.textContent)).toEqual(["Map: Natural Earth"]);
@@ -284,8 +287,12 @@ describe("reported over time", () => {
     const {spec, data} = charts.find((c) => c.name === "reported-story")!;
     expect(layoutProblems(spec, data, {document: parse("<svg></svg>").ownerDocument, id: "story"})).toEqual([]);
     const all = texts(parse(renderChartSvg(spec, data, {id: "s", width: 360}))).join("\n");
-    expect(all).toContain("Line: figures from Agency North, which count the same way; figures from different sources are not joined");
-    expect(all).toContain("1 million (Agency North); 1 million (Wire Service West); nearly 1 million (Broadcaster East)");
+    expect(all).toContain(
+      "Line: figures from Agency North, which count the same way; figures from different sources are not joined"
+    );
+    expect(all).toContain(
+      "1 million (Agency North); 1 million (Wire Service West); nearly 1 million (Broadcaster East)"
+    );
   });
   it("works from 1 to 40 claims: no collision at either width", async () => {
     const [base] = await fixtureClaims();
@@ -323,8 +330,16 @@ describe("layoutProblems(spec, data)", () => {
     const document = parse("<svg></svg>").ownerDocument;
     const moved = {...spec, labels: [{claim: "refugees", dx: 700, dy: 0}]} as ChartSpec;
     const problems = layoutProblems(moved, data, {document, id: "reported-figures", widths: [360]});
-    expect(problems.map((p) => [p.code, p.chart, p.width, p.field])).toContainEqual(["LABEL_OFFSET_OUTSIDE", "reported-figures", 360, "labels[0]"]);
-    const onTop = {...spec, annotations: [{on: {claim: "refugees"}, text: "A note on top of the bar", dx: -120, dy: -2}]} as ChartSpec;
+    expect(problems.map((p) => [p.code, p.chart, p.width, p.field])).toContainEqual([
+      "LABEL_OFFSET_OUTSIDE",
+      "reported-figures",
+      360,
+      "labels[0]"
+    ]);
+    const onTop = {
+      ...spec,
+      annotations: [{on: {claim: "refugees"}, text: "A note on top of the bar", dx: -120, dy: -2}]
+    } as ChartSpec;
     const svg = parse(renderChartSvg(onTop, data, {id: "x", width: 720}));
     // The placer refuses the offset when it covers something: the note moves off, and nothing collides.
     expect(layoutProblems(onTop, data, {document, id: "x"})).toEqual([]);
@@ -397,7 +412,9 @@ describe("explainer charts", () => {
     await writeFile(file, JSON.stringify(spec));
     const {status, stderr} = await run("--out", "out");
     expect(status).toBe(1);
-    expect(stderr).toContain("data/charts/refugees-and-deaths.json: labels[0]: LABEL_OFFSET_OUTSIDE: at 360 px: the offset of labels[0] puts");
+    expect(stderr).toContain(
+      "data/charts/refugees-and-deaths.json: labels[0]: LABEL_OFFSET_OUTSIDE: at 360 px: the offset of labels[0] puts"
+    );
     expect(await readFile(join(dir, "out/refugees-and-deaths-narrow.svg"), "utf-8")).toBe(good);
   });
   it("refuses an unknown argument with the usage line", async () => {

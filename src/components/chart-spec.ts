@@ -14,12 +14,20 @@ import type {Fail, SpecProblem, SpecProblemCode} from "./charts/problems.ts";
 import {chartModule, chartModules, chartTypes, claimsDrawn, type ChartType} from "./charts/registry.js";
 import type {ChartData} from "./charts/types.ts";
 
-export {annotationSchema, annotationTargetSchema, specLimits, type Annotation, type LabelOffset} from "./charts/common.js";
+export {
+  annotationSchema,
+  annotationTargetSchema,
+  specLimits,
+  type Annotation,
+  type LabelOffset
+} from "./charts/common.js";
 export type {SpecProblem, SpecProblemCode} from "./charts/problems.ts";
 export {chartTypes, type ChartType} from "./charts/registry.js";
 
 /** The schemas of a list of chart type modules, as a tuple of the same length. */
-function schemasOf<T extends readonly [{schema: z.ZodObject}, ...{schema: z.ZodObject}[]]>(modules: T): {[K in keyof T]: T[K]["schema"]} {
+function schemasOf<T extends readonly [{schema: z.ZodObject}, ...{schema: z.ZodObject}[]]>(
+  modules: T
+): {[K in keyof T]: T[K]["schema"]} {
   return modules.map((m) => m.schema) as never;
 }
 
@@ -53,7 +61,11 @@ function schemaProblems(input: unknown, issues: readonly z.core.$ZodIssue[], dat
     if (issue.code === "invalid_union" && "discriminator" in issue && issue.discriminator === "type") {
       return value === undefined
         ? {code: "MISSING_FIELD", field, detail: `"type" is required: one of ${chartTypes.join(", ")}`}
-        : {code: "UNKNOWN_CHART_TYPE", field, detail: `${JSON.stringify(value)} is not a chart type: one of ${chartTypes.join(", ")}`};
+        : {
+            code: "UNKNOWN_CHART_TYPE",
+            field,
+            detail: `${JSON.stringify(value)} is not a chart type: one of ${chartTypes.join(", ")}`
+          };
     }
     if (issue.code === "invalid_type" && value === undefined) {
       return {code: "MISSING_FIELD", field, detail: `"${String(issue.path.at(-1))}" is required`};
@@ -84,7 +96,8 @@ export function drawnClaims(spec: ChartSpec, claims: readonly Claim[]): Claim[] 
 /** The spec's text fields with their paths, for placeholder checks and resolution. */
 export function textFields(spec: ChartSpec): [field: string, text: string][] {
   const fields: [string, string][] = [["title", spec.title]];
-  for (const name of ["subtitle", "note", "alt"] as const) if (spec[name] !== undefined) fields.push([name, spec[name]!]);
+  for (const name of ["subtitle", "note", "alt"] as const)
+    if (spec[name] !== undefined) fields.push([name, spec[name]!]);
   spec.annotations?.forEach((a, i) => fields.push([`annotations[${i}].text`, a.text]));
   if (spec.type === "map") spec.territories?.forEach((t, i) => fields.push([`territories[${i}].credit`, t.credit]));
   return fields;
@@ -110,20 +123,30 @@ function dataProblems(spec: ChartSpec, data: ChartData): SpecProblem[] {
   spec.annotations?.forEach(({on}, i) => {
     const field = `annotations[${i}].on`;
     const targets = (["claim", "place", "point"] as const).filter((k) => on[k] !== undefined);
-    if (targets.length === 0) return fail("ANNOTATION_ON_NOTHING", field, "name a claim, a place or a point to anchor the note to");
+    if (targets.length === 0)
+      return fail("ANNOTATION_ON_NOTHING", field, "name a claim, a place or a point to anchor the note to");
     if (targets.length > 1) return fail("INVALID_FIELD", field, `name one anchor, not ${targets.join(" and ")}`);
     if (on.claim !== undefined) {
-      if (!claims.has(on.claim)) return fail("UNKNOWN_CLAIM", `${field}.claim`, `claim "${on.claim}" is not in data/claims.csv`);
-      if (!drawn.has(on.claim)) return fail("ANNOTATION_ON_NOTHING", field, `claim "${on.claim}" is not drawn on this chart`);
+      if (!claims.has(on.claim))
+        return fail("UNKNOWN_CLAIM", `${field}.claim`, `claim "${on.claim}" is not in data/claims.csv`);
+      if (!drawn.has(on.claim))
+        return fail("ANNOTATION_ON_NOTHING", field, `claim "${on.claim}" is not drawn on this chart`);
     }
     if (on.place !== undefined) {
-      if (!places.has(on.place)) return fail("UNKNOWN_PLACE", `${field}.place`, `place "${on.place}" is not in data/places.csv`);
-      if (!drawnPlaces.has(on.place)) return fail("ANNOTATION_ON_NOTHING", field, `place "${on.place}" is not drawn on this chart`);
+      if (!places.has(on.place))
+        return fail("UNKNOWN_PLACE", `${field}.place`, `place "${on.place}" is not in data/places.csv`);
+      if (!drawnPlaces.has(on.place))
+        return fail("ANNOTATION_ON_NOTHING", field, `place "${on.place}" is not drawn on this chart`);
     }
     if (on.point !== undefined) {
       const [x, y] = on.point;
       const kind = module.anchors.point;
-      if (kind === null) return fail("ANNOTATION_ON_NOTHING", field, `a ${spec.type} chart has no coordinates; anchor the note to a claim`);
+      if (kind === null)
+        return fail(
+          "ANNOTATION_ON_NOTHING",
+          field,
+          `a ${spec.type} chart has no coordinates; anchor the note to a claim`
+        );
       if (kind === "lonlat" && (typeof x !== "number" || Math.abs(x) > 180 || Math.abs(y) > 90)) {
         return fail("INVALID_FIELD", `${field}.point`, "a point on a map is [longitude, latitude]");
       }
@@ -134,7 +157,8 @@ function dataProblems(spec: ChartSpec, data: ChartData): SpecProblem[] {
   });
   spec.labels?.forEach((label, i) => {
     const field = `labels[${i}]`;
-    if ((label.claim === undefined) === (label.place === undefined)) return fail("INVALID_FIELD", field, "name one label: a claim or a place");
+    if ((label.claim === undefined) === (label.place === undefined))
+      return fail("INVALID_FIELD", field, "name one label: a claim or a place");
     if (label.claim !== undefined && !drawn.has(label.claim))
       return fail("LABEL_ON_NOTHING", `${field}.claim`, `claim "${label.claim}" has no label on this chart`);
     if (label.place !== undefined && !drawnPlaces.has(label.place))
@@ -150,7 +174,11 @@ function dataProblems(spec: ChartSpec, data: ChartData): SpecProblem[] {
 /** The outcome of checking a spec: the typed spec when there is no problem. */
 export type SpecCheck = {ok: true; spec: ChartSpec; problems: []} | {ok: false; spec: null; problems: SpecProblem[]};
 
-const failed = (code: SpecProblemCode, field: string, detail: string): SpecCheck => ({ok: false, spec: null, problems: [{code, field, detail}]});
+const failed = (code: SpecProblemCode, field: string, detail: string): SpecCheck => ({
+  ok: false,
+  spec: null,
+  problems: [{code, field, detail}]
+});
 
 /**
  * Validates a parsed JSON value as a chart spec against the ledger and places (and the land, when
@@ -162,15 +190,21 @@ const failed = (code: SpecProblemCode, field: string, detail: string): SpecCheck
  * ```
  */
 export function checkChartSpec(input: unknown, data: ChartData): SpecCheck {
-  if (input === null || typeof input !== "object" || Array.isArray(input)) return failed("INVALID_FIELD", "", "a chart spec is a JSON object");
+  if (input === null || typeof input !== "object" || Array.isArray(input))
+    return failed("INVALID_FIELD", "", "a chart spec is a JSON object");
   if (jsonDepth(input, specLimits.depth + 1) > specLimits.depth) {
     return failed("SPEC_TOO_LARGE", "", `the spec nests objects and lists deeper than ${specLimits.depth} levels`);
   }
   const bytes = new TextEncoder().encode(JSON.stringify(input)).length;
-  if (bytes > specLimits.bytes) return failed("SPEC_TOO_LARGE", "", `the spec is ${bytes} bytes; at most ${specLimits.bytes}`);
+  if (bytes > specLimits.bytes)
+    return failed("SPEC_TOO_LARGE", "", `the spec is ${bytes} bytes; at most ${specLimits.bytes}`);
   const annotations = (input as {annotations?: unknown}).annotations;
   if (Array.isArray(annotations) && annotations.length > specLimits.annotations) {
-    return failed("TOO_MANY_ANNOTATIONS", "annotations", `${annotations.length} annotations; a chart holds at most ${specLimits.annotations}`);
+    return failed(
+      "TOO_MANY_ANNOTATIONS",
+      "annotations",
+      `${annotations.length} annotations; a chart holds at most ${specLimits.annotations}`
+    );
   }
   const parsed = chartSpecSchema.safeParse(input);
   if (!parsed.success) return {ok: false, spec: null, problems: schemaProblems(input, parsed.error.issues, data)};

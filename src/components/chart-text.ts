@@ -127,7 +127,10 @@ export function sourceEntries(claims: readonly Claim[]): string[] {
     const dates = group.map((c) => c.as_of);
     const when = group.length > 1 ? `${group.length} statements, ${dateSpan(dates)}` : dateSpan(dates);
     if (who) entries.push(`${who} (${when})`);
-    else entries.push(`not attributed in the source: ${listOf([...new Set(group.map((c) => c.label))])} (${dateSpan(dates)})`);
+    else
+      entries.push(
+        `not attributed in the source: ${listOf([...new Set(group.map((c) => c.label))])} (${dateSpan(dates)})`
+      );
   }
   const reports = [...new Map(claims.map((c) => [c.source, c])).values()];
   if (reports.length === 1) entries.push(`via ${cite(reports[0], sourceTitleLength)}`);

@@ -7,7 +7,16 @@
  */
 import {textFields, type ChartSpec} from "./chart-spec.js";
 import {attributionOf, type Claim} from "./claim.js";
-import {capitalize, claimsNamed, formatDate, resolveText, sourceEntries, sourceLine, wrapEntries, wrapText} from "./chart-text.js";
+import {
+  capitalize,
+  claimsNamed,
+  formatDate,
+  resolveText,
+  sourceEntries,
+  sourceLine,
+  wrapEntries,
+  wrapText
+} from "./chart-text.js";
 import {svgLayoutProblems, type LayoutProblem} from "./charts/layout-check.js";
 import {keyItems} from "./charts/qualifiers.js";
 import {chartModule} from "./charts/registry.js";
@@ -90,7 +99,8 @@ function altText(spec: ChartSpec, drawn: readonly Claim[], data: ChartData): str
 /** The chart's key figure: the type's choice, else the largest figure drawn. */
 function cardFigure(spec: ChartSpec, drawn: readonly Claim[]): CardFigure | null {
   const module = chartModule(spec.type);
-  const claim = module.keyClaim?.(spec, drawn) ?? [...drawn].sort((a, b) => (b.upper ?? b.value) - (a.upper ?? a.value))[0];
+  const claim =
+    module.keyClaim?.(spec, drawn) ?? [...drawn].sort((a, b) => (b.upper ?? b.value) - (a.upper ?? a.value))[0];
   if (!claim) return null;
   const caption = `${capitalize(claim.measure)}, ${claim.attribution ? `according to ${claim.attribution}` : attributionOf(claim)}, ${formatDate(claim.as_of)}`;
   return {label: claim.label, caption, claim: claim.id};
@@ -146,7 +156,12 @@ export function renderChart(spec: ChartSpec, data: ChartData, options: RenderOpt
   svg.append(title, desc);
 
   let y = 0;
-  const block = (lines: string[], size: number, className: string, opts: {bold?: boolean; indent?: number; opacity?: number} = {}) => {
+  const block = (
+    lines: string[],
+    size: number,
+    className: string,
+    opts: {bold?: boolean; indent?: number; opacity?: number} = {}
+  ) => {
     const element = svgElement(document, "text", {
       class: className,
       "font-size": size,
@@ -163,7 +178,10 @@ export function renderChart(spec: ChartSpec, data: ChartData, options: RenderOpt
   };
   const wrapped = (text: string, size: number, indent = 0, bold = false) => wrapText(text, width - indent, size, bold);
   block(wrapped(texts.title, fontSizes.title, 0, true), fontSizes.title, "kit-title", {bold: true});
-  if (texts.subtitle) block(wrapped(texts.subtitle, fontSizes.subtitle), fontSizes.subtitle, "kit-subtitle", {opacity: textOpacity.subtitle});
+  if (texts.subtitle)
+    block(wrapped(texts.subtitle, fontSizes.subtitle), fontSizes.subtitle, "kit-subtitle", {
+      opacity: textOpacity.subtitle
+    });
   y += 10;
 
   const plot = module.draw(spec, data, layout, document);
@@ -186,7 +204,10 @@ export function renderChart(spec: ChartSpec, data: ChartData, options: RenderOpt
   const drawn = module.drawn(spec, byId);
   const keyLines: KeyLine[] = [
     ...(module.extraKey?.(spec, drawn, layout, document) ?? []),
-    ...keyItems(module.key, drawn).map((item) => ({swatch: module.swatch(document, item.bound, layout.palette), text: item.text}))
+    ...keyItems(module.key, drawn).map((item) => ({
+      swatch: module.swatch(document, item.bound, layout.palette),
+      text: item.text
+    }))
   ];
   for (const {swatch, text} of keyLines) {
     swatch.setAttribute("transform", `translate(0,${Math.round(y + 1)})`);
@@ -198,7 +219,10 @@ export function renderChart(spec: ChartSpec, data: ChartData, options: RenderOpt
   for (const credit of module.credits?.(spec, data) ?? []) {
     block(wrapped(credit, fontSizes.small), fontSizes.small, "kit-credit", {opacity: textOpacity.source});
   }
-  if (texts.source) block(wrapEntries(texts.source, width, fontSizes.small), fontSizes.small, "kit-source", {opacity: textOpacity.source});
+  if (texts.source)
+    block(wrapEntries(texts.source, width, fontSizes.small), fontSizes.small, "kit-source", {
+      opacity: textOpacity.source
+    });
   const height = Math.ceil(y + 4);
   svg.setAttribute("height", String(height));
   svg.setAttribute("viewBox", `0 0 ${width} ${height}`);

@@ -5,7 +5,13 @@ import writeFileAtomic from "write-file-atomic";
 import {loadChartData, readChartSpecs, chartsDir} from "../../loaders/charts.ts";
 import {KitError, throwIfAny} from "../../loaders/errors.ts";
 import {serializeSvg} from "../../loaders/render-charts.ts";
-import {chartWidths, renderChart, svgLayoutProblems, type LayoutProblem, type PlacedLabel} from "../../src/components/chart.ts";
+import {
+  chartWidths,
+  renderChart,
+  svgLayoutProblems,
+  type LayoutProblem,
+  type PlacedLabel
+} from "../../src/components/chart.ts";
 import {UsageError, type Effects} from "../cli.ts";
 import type {Command} from "./index.ts";
 

@@ -204,9 +204,19 @@ function swatch(document: Document, bound: KeyBound, palette: Palette): SVGGElem
   const {g, fill, stroke, add} = swatchKit(document, palette);
   if (bound === "lower") {
     add("rect", {...fill, x: 0, y: 2, width: 12, height: 8});
-    fadeSteps.forEach((o, i) => add("rect", {...fill, x: 12 + i * 2.4, y: 2, width: 2.4, height: 8, "fill-opacity": o}));
+    fadeSteps.forEach((o, i) =>
+      add("rect", {...fill, x: 12 + i * 2.4, y: 2, width: 2.4, height: 8, "fill-opacity": o})
+    );
   } else if (bound === "approximate") {
-    add("rect", {...both(fill, stroke), x: 0.5, y: 2.5, width: 20, height: 7, "fill-opacity": 0.4, "stroke-dasharray": "3 2"});
+    add("rect", {
+      ...both(fill, stroke),
+      x: 0.5,
+      y: 2.5,
+      width: 20,
+      height: 7,
+      "fill-opacity": 0.4,
+      "stroke-dasharray": "3 2"
+    });
   } else if (bound === "upper") {
     add("rect", {...stroke, x: 0.5, y: 2.5, width: 20, height: 7, "stroke-width": 1.2});
   } else {

@@ -60,7 +60,7 @@ export function lab(color: RGB): RGB {
   const x = (0.4124 * r + 0.3576 * g + 0.1805 * b) / 0.95047;
   const y = 0.2126 * r + 0.7152 * g + 0.0722 * b;
   const z = (0.0193 * r + 0.1192 * g + 0.9505 * b) / 1.08883;
-  const f = (t: number) => (t > 216 / 24389 ? Math.cbrt(t) : (24389 / 27 * t + 16) / 116);
+  const f = (t: number) => (t > 216 / 24389 ? Math.cbrt(t) : ((24389 / 27) * t + 16) / 116);
   return [116 * f(y) - 16, 500 * (f(x) - f(y)), 200 * (f(y) - f(z))];
 }
 
@@ -80,14 +80,20 @@ export function deltaE2000(a: RGB, b: RGB): number {
   const dL = L2 - L1;
   const dC = Cp2 - Cp1;
   let dh = 0;
-  if (Cp1 * Cp2 !== 0) dh = Math.abs(hp2 - hp1) <= 180 ? hp2 - hp1 : hp2 - hp1 > 180 ? hp2 - hp1 - 360 : hp2 - hp1 + 360;
+  if (Cp1 * Cp2 !== 0)
+    dh = Math.abs(hp2 - hp1) <= 180 ? hp2 - hp1 : hp2 - hp1 > 180 ? hp2 - hp1 - 360 : hp2 - hp1 + 360;
   const dH = 2 * Math.sqrt(Cp1 * Cp2) * Math.sin((dh * rad) / 2);
   const Lm = (L1 + L2) / 2;
   const Cpm = (Cp1 + Cp2) / 2;
   let hm = hp1 + hp2;
-  if (Cp1 * Cp2 !== 0) hm = Math.abs(hp1 - hp2) <= 180 ? (hp1 + hp2) / 2 : hp1 + hp2 < 360 ? (hp1 + hp2 + 360) / 2 : (hp1 + hp2 - 360) / 2;
+  if (Cp1 * Cp2 !== 0)
+    hm = Math.abs(hp1 - hp2) <= 180 ? (hp1 + hp2) / 2 : hp1 + hp2 < 360 ? (hp1 + hp2 + 360) / 2 : (hp1 + hp2 - 360) / 2;
   const T =
-    1 - 0.17 * Math.cos((hm - 30) * rad) + 0.24 * Math.cos(2 * hm * rad) + 0.32 * Math.cos((3 * hm + 6) * rad) - 0.2 * Math.cos((4 * hm - 63) * rad);
+    1 -
+    0.17 * Math.cos((hm - 30) * rad) +
+    0.24 * Math.cos(2 * hm * rad) +
+    0.32 * Math.cos((3 * hm + 6) * rad) -
+    0.2 * Math.cos((4 * hm - 63) * rad);
   const dTheta = 30 * Math.exp(-(((hm - 275) / 25) ** 2));
   const RC = 2 * Math.sqrt(Cpm ** 7 / (Cpm ** 7 + 25 ** 7));
   const SL = 1 + (0.015 * (Lm - 50) ** 2) / Math.sqrt(20 + (Lm - 50) ** 2);
@@ -138,7 +144,11 @@ export function paletteProblems(palette: ThemedPalette, field = (i: number) => `
     series.forEach((color, i) => {
       const ratio = contrastRatio(color, page);
       if (ratio < minMarkContrast) {
-        add({code: "LOW_CONTRAST", field: field(i), detail: `${palette[theme][i]} has ${ratio.toFixed(2)}:1 contrast with the ${theme} page; marks need ${minMarkContrast}:1 (WCAG AA)`});
+        add({
+          code: "LOW_CONTRAST",
+          field: field(i),
+          detail: `${palette[theme][i]} has ${ratio.toFixed(2)}:1 contrast with the ${theme} page; marks need ${minMarkContrast}:1 (WCAG AA)`
+        });
       }
     });
     for (const vision of visions) {
@@ -148,7 +158,11 @@ export function paletteProblems(palette: ThemedPalette, field = (i: number) => `
         series.slice(0, i).forEach((b, j) => {
           const d = deltaE2000(seen(a), seen(b));
           if (d < minDeltaE) {
-            add({code: "COLORS_INDISTINGUISHABLE", field: field(i), detail: `${palette[theme][i]} and ${palette[theme][j]} look the same${how} in the ${theme} theme (ΔE2000 ${d.toFixed(1)} < ${minDeltaE})`});
+            add({
+              code: "COLORS_INDISTINGUISHABLE",
+              field: field(i),
+              detail: `${palette[theme][i]} and ${palette[theme][j]} look the same${how} in the ${theme} theme (ΔE2000 ${d.toFixed(1)} < ${minDeltaE})`
+            });
           }
         })
       );
@@ -159,7 +173,11 @@ export function paletteProblems(palette: ThemedPalette, field = (i: number) => `
         for (const [other, otherColor] of against) {
           const d = deltaE2000(color, otherColor);
           if (d < minDeltaE) {
-            add({code: "COLORS_INDISTINGUISHABLE", field: field(0), detail: `${name} cannot be told from ${other}${how} in the ${theme} theme (ΔE2000 ${d.toFixed(1)} < ${minDeltaE}); choose a darker or more saturated colour`});
+            add({
+              code: "COLORS_INDISTINGUISHABLE",
+              field: field(0),
+              detail: `${name} cannot be told from ${other}${how} in the ${theme} theme (ΔE2000 ${d.toFixed(1)} < ${minDeltaE}); choose a darker or more saturated colour`
+            });
           }
         }
       }
@@ -177,7 +195,11 @@ export function textContrastProblems(): SpecProblem[] {
     for (const [style, alpha] of [["text", 1], ...Object.entries(textOpacity)] as const) {
       const ratio = contrastRatio(over(ink, alpha, page), page);
       if (ratio < minTextContrast) {
-        problems.push({code: "LOW_CONTRAST", field: "", detail: `${style} text has ${ratio.toFixed(2)}:1 contrast in the ${theme} theme; text needs ${minTextContrast}:1 (WCAG AA)`});
+        problems.push({
+          code: "LOW_CONTRAST",
+          field: "",
+          detail: `${style} text has ${ratio.toFixed(2)}:1 contrast in the ${theme} theme; text needs ${minTextContrast}:1 (WCAG AA)`
+        });
       }
     }
   }

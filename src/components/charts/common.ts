@@ -75,7 +75,11 @@ export type LabelOffset = z.infer<typeof labelOffsetSchema>;
 export const commonFields = {
   $schema: z.string().optional(),
   title: text("the headline of the chart"),
-  subtitle: z.string().max(specLimits.text).optional().describe("one sentence under the title: what the reader is looking at"),
+  subtitle: z
+    .string()
+    .max(specLimits.text)
+    .optional()
+    .describe("one sentence under the title: what the reader is looking at"),
   note: z.string().max(specLimits.text).optional().describe("a note printed above the source line"),
   alt: z.string().max(specLimits.text).optional().describe("alt text; generated from the data when left out"),
   colors: z

@@ -92,7 +92,11 @@ export function drawnLand(land: Land, territories: readonly Territory[] = []): D
     const remaining: Country = {...from, geometry: {type: "MultiPolygon", coordinates: rest}};
     countries = countries.map((c) => (c === from ? remaining : c));
     if (territory.drawAs === "disputed") {
-      disputed.push({type: "Feature", properties: {name: territory.name}, geometry: {type: "Polygon", coordinates: moved}});
+      disputed.push({
+        type: "Feature",
+        properties: {name: territory.name},
+        geometry: {type: "Polygon", coordinates: moved}
+      });
       continue;
     }
     const merged: Country = {...to!, geometry: mergedGeometry(land, to!, moved)};

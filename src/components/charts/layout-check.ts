@@ -92,7 +92,15 @@ function textBoxes(svg: SVGSVGElement): TextBox[] {
       const lineBold = bold || /bold/.test(line.getAttribute("font-weight") ?? "");
       const width = textWidth(content, size, lineBold);
       const left = anchor === "middle" ? x - width / 2 : anchor === "end" ? x - width : x;
-      boxes.push({x: at.x + left, y: at.y + y - 0.93 * size, width, height: 1.17 * size, text: content, owner: text, group});
+      boxes.push({
+        x: at.x + left,
+        y: at.y + y - 0.93 * size,
+        width,
+        height: 1.17 * size,
+        text: content,
+        owner: text,
+        group
+      });
     }
   }
   return boxes;
@@ -103,7 +111,10 @@ function pathSegments(d: string, offset: Point): [Point, Point][] {
   const segments: [Point, Point][] = [];
   let at: Point | null = null;
   for (const [, command, args] of d.matchAll(/([MLHVZ])([^MLHVZCQAST]*)/gi)) {
-    const n = args.split(/[\s,]+/).filter(Boolean).map(Number);
+    const n = args
+      .split(/[\s,]+/)
+      .filter(Boolean)
+      .map(Number);
     const upper = command.toUpperCase();
     if (upper === "M") at = {x: n[0] + offset.x, y: n[1] + offset.y};
     else if (upper === "L" && at) {
@@ -129,7 +140,12 @@ function pathSegments(d: string, offset: Point): [Point, Point][] {
 function panelsOf(svg: SVGSVGElement): Box[] {
   return [...svg.querySelectorAll("rect.kit-inset-bg")].map((e) => {
     const o = offsetOf(e);
-    return {x: o.x + num(e.getAttribute("x")), y: o.y + num(e.getAttribute("y")), width: num(e.getAttribute("width")), height: num(e.getAttribute("height"))};
+    return {
+      x: o.x + num(e.getAttribute("x")),
+      y: o.y + num(e.getAttribute("y")),
+      width: num(e.getAttribute("width")),
+      height: num(e.getAttribute("height"))
+    };
   });
 }
 
@@ -137,21 +153,36 @@ function panelsOf(svg: SVGSVGElement): Box[] {
 function marksOf(svg: SVGSVGElement): {boxes: (Box & {what: string})[]; segments: Segment[]} {
   const boxes: (Box & {what: string})[] = [];
   const segments: Segment[] = [];
-  const marks = svg.querySelectorAll(".kit-mark rect, .kit-mark circle, .kit-mark line, .kit-mark path, rect.kit-inset-area");
+  const marks = svg.querySelectorAll(
+    ".kit-mark rect, .kit-mark circle, .kit-mark line, .kit-mark path, rect.kit-inset-area"
+  );
   for (const e of marks) {
     const o = offsetOf(e);
     const tag = e.tagName.toLowerCase();
     if (tag === "rect") {
-      boxes.push({x: o.x + num(e.getAttribute("x")), y: o.y + num(e.getAttribute("y")), width: num(e.getAttribute("width")), height: num(e.getAttribute("height")), what: "a mark"});
+      boxes.push({
+        x: o.x + num(e.getAttribute("x")),
+        y: o.y + num(e.getAttribute("y")),
+        width: num(e.getAttribute("width")),
+        height: num(e.getAttribute("height")),
+        what: "a mark"
+      });
     } else if (tag === "circle") {
       const r = num(e.getAttribute("r"), 3);
-      boxes.push({x: o.x + num(e.getAttribute("cx")) - r, y: o.y + num(e.getAttribute("cy")) - r, width: 2 * r, height: 2 * r, what: "a mark"});
+      boxes.push({
+        x: o.x + num(e.getAttribute("cx")) - r,
+        y: o.y + num(e.getAttribute("cy")) - r,
+        width: 2 * r,
+        height: 2 * r,
+        what: "a mark"
+      });
     } else if (tag === "line") {
       const a = {x: o.x + num(e.getAttribute("x1")), y: o.y + num(e.getAttribute("y1"))};
       const b = {x: o.x + num(e.getAttribute("x2")), y: o.y + num(e.getAttribute("y2"))};
       segments.push({a, b, group: null, what: "a line"});
     } else {
-      for (const [a, b] of pathSegments(e.getAttribute("d") ?? "", o)) segments.push({a, b, group: null, what: "a line"});
+      for (const [a, b] of pathSegments(e.getAttribute("d") ?? "", o))
+        segments.push({a, b, group: null, what: "a line"});
     }
   }
   for (const e of svg.querySelectorAll("path.kit-connector, path.kit-arrowhead, path.kit-inset-link")) {
@@ -189,7 +220,13 @@ export function svgLayoutProblems(
     const key = `${a}|${b}`;
     if (seen.has(key)) return;
     seen.add(key);
-    problems.push({code: "LABEL_COLLISION", chart, width, labels: [cut(a), cut(b)], detail: `${at}: "${cut(a)}" ${what}`});
+    problems.push({
+      code: "LABEL_COLLISION",
+      chart,
+      width,
+      labels: [cut(a), cut(b)],
+      detail: `${at}: "${cut(a)}" ${what}`
+    });
   };
   texts.forEach((t, i) => {
     for (const u of texts.slice(i + 1)) {
@@ -206,7 +243,13 @@ export function svgLayoutProblems(
     }
     const e = 1;
     if (t.x < -e || t.y < -e || t.x + t.width > width + e || t.y + t.height > height + e) {
-      problems.push({code: "LABEL_CLIPPED", chart, width, labels: [cut(t.text)], detail: `${at}: "${cut(t.text)}" is cut by the chart's edge`});
+      problems.push({
+        code: "LABEL_CLIPPED",
+        chart,
+        width,
+        labels: [cut(t.text)],
+        detail: `${at}: "${cut(t.text)}" is cut by the chart's edge`
+      });
     }
   });
   for (const label of labels) {

@@ -7,7 +7,15 @@ import {geoBounds, geoConicConformal, geoPath, type GeoProjection, type GeoStrea
 import type {Box, Country, MapPlace, Point} from "./types.ts";
 
 /** Sizes, px: margin around the frame (share of the width), dot and ring radii, the cluster distance, the inset panel. */
-export const mapDefaults = {margin: 0.06, dot: 3, ring: 7, minCountryShare: 0.03, cluster: 24, inset: 150, insetGap: 10};
+export const mapDefaults = {
+  margin: 0.06,
+  dot: 3,
+  ring: 7,
+  minCountryShare: 0.03,
+  cluster: 24,
+  inset: 150,
+  insetGap: 10
+};
 
 /**
  * Wraps a projection so that lines and rings drop points closer than `tolerance` px to the last
@@ -179,7 +187,12 @@ export function insetFor(
   });
   const xs = projected.map((p) => p[0]);
   const ys = projected.map((p) => p[1]);
-  const area = {x: Math.min(...xs) - 6, y: Math.min(...ys) - 6, width: Math.max(...xs) - Math.min(...xs) + 12, height: Math.max(...ys) - Math.min(...ys) + 12};
+  const area = {
+    x: Math.min(...xs) - 6,
+    y: Math.min(...ys) - 6,
+    width: Math.max(...xs) - Math.min(...xs) + 12,
+    height: Math.max(...ys) - Math.min(...ys) + 12
+  };
   return {places: cluster, box, area, projection};
 }
 

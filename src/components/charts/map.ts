@@ -16,7 +16,18 @@ import {drawnLand, findTerritory} from "./land.js";
 import {clusters, countriesNear, insetFor, mapDefaults, mapFrame, type Inset} from "./map-frame.js";
 import {boundOf, swatchKit} from "./qualifiers.js";
 import {asMark, fontSizes, plotFill, plotStroke, strokeOf, svgElement} from "./style.js";
-import type {Box, ChartData, ChartGeometry, ChartLayout, KeyBound, LabelLine, LabelRequest, MapPlace, Palette, Point} from "./types.ts";
+import type {
+  Box,
+  ChartData,
+  ChartGeometry,
+  ChartLayout,
+  KeyBound,
+  LabelLine,
+  LabelRequest,
+  MapPlace,
+  Palette,
+  Point
+} from "./types.ts";
 
 export {decimated, mapDefaults} from "./map-frame.js";
 
@@ -25,7 +36,9 @@ const territorySchema = z.strictObject({
   at: z.tuple([z.number(), z.number()]).describe("a point inside it, [longitude, latitude]"),
   drawAs: z
     .enum(["within", "disputed", "as-data"])
-    .describe("within: as part of `country`; disputed: on its own with a dashed outline; as-data: as Natural Earth draws it"),
+    .describe(
+      "within: as part of `country`; disputed: on its own with a dashed outline; as-data: as Natural Earth draws it"
+    ),
   country: z.string().min(1).optional().describe("the country it is drawn within, as Natural Earth names it"),
   credit: text("what the map's credit line says about it")
 });
@@ -35,7 +48,11 @@ const schema = z.strictObject({
   ...commonFields,
   focus: text("the country the map frames and highlights, as Natural Earth names it"),
   places: z.array(z.string().min(1)).min(1).max(40).describe("places of data/places.csv to mark"),
-  claims: z.array(z.string().min(1)).max(40).optional().describe("claims shown at their place (the claim's place must be listed)"),
+  claims: z
+    .array(z.string().min(1))
+    .max(40)
+    .optional()
+    .describe("claims shown at their place (the claim's place must be listed)"),
   territories: z
     .array(territorySchema)
     .max(10)
@@ -55,7 +72,12 @@ const schema = z.strictObject({
 export type MapSpec = z.infer<typeof schema>;
 
 /** A place's label: its name, then each claim there (label, measure), then the notes on it. */
-function placeLines(place: MapPlace, claims: readonly Claim[], notes: readonly string[], layout: ChartLayout): LabelLine[] {
+function placeLines(
+  place: MapPlace,
+  claims: readonly Claim[],
+  notes: readonly string[],
+  layout: ChartLayout
+): LabelLine[] {
   const lines: LabelLine[] = [{text: place.name, bold: true}];
   const wrap = (text: string) => wrapText(text, layout.labelWidth, layout.fontSize).map((t) => ({text: t}));
   for (const claim of claims.filter((c) => c.place === place.name)) {
@@ -110,14 +132,20 @@ function draw(spec: MapSpec, data: ChartData, layout: ChartLayout, document: Doc
   // A note on a place, not moved by hand (no dx, dy), is set under the place's name: read together.
   const merged = new Map<string, number[]>();
   (spec.annotations ?? []).forEach((a, i) => {
-    if (a.on.place && a.dx === undefined && a.dy === undefined) merged.set(a.on.place, [...(merged.get(a.on.place) ?? []), i]);
+    if (a.on.place && a.dx === undefined && a.dy === undefined)
+      merged.set(a.on.place, [...(merged.get(a.on.place) ?? []), i]);
   });
   const geometry = (): ChartGeometry => {
     const obstacles: Box[] = [];
     const labels: LabelRequest[] = [];
     if (inset) {
       const {box, area} = inset;
-      obstacles.push(box, area, {x: area.x + area.width / 2 - 1, y: area.y + area.height, width: 2, height: box.y - area.y - area.height});
+      obstacles.push(box, area, {
+        x: area.x + area.width / 2 - 1,
+        y: area.y + area.height,
+        width: 2,
+        height: box.y - area.y - area.height
+      });
     }
     for (const place of places) {
       const at = where(place);
@@ -187,16 +215,67 @@ function draw(spec: MapSpec, data: ChartData, layout: ChartLayout, document: Doc
     projection: projection.decimated,
     opacity: {type: "identity"},
     marks: [
-      Plot.geo(visible, {fill: "currentColor", fillOpacity: 0.05, stroke: "currentColor", strokeOpacity: 0.3, strokeWidth: 0.6}),
-      Plot.geo([focus], {fill: "currentColor", fillOpacity: 0.14, stroke: "currentColor", strokeOpacity: 0.6, strokeWidth: 0.9}),
-      Plot.geo(land.disputed, {fill: "currentColor", fillOpacity: 0.08, stroke: "currentColor", strokeOpacity: 0.6, strokeWidth: 0.9, strokeDasharray: "3 2"}),
-      Plot.dot(places, {x: "longitude", y: "latitude", r: mapDefaults.dot, fill: "currentColor", className: "kit-mark"}),
-      Plot.dot(ringsOf((c) => boundOf(c) !== "approximate"), {...at, r: mapDefaults.ring, ...asMark(plotStroke(palette)), strokeWidth: 1.5}),
-      Plot.dot(ringsOf((c) => boundOf(c) === "approximate"), {...at, r: mapDefaults.ring, ...asMark(plotStroke(palette)), strokeWidth: 1.5, strokeDasharray: "3 2"}),
-      Plot.dot(ringsOf((c) => boundOf(c) === "lower"), {...at, r: mapDefaults.ring + 3, ...asMark(plotStroke(palette)), strokeOpacity: 0.3}),
-      Plot.dot(ringsOf((c) => boundOf(c) === "upper"), {...at, r: mapDefaults.ring - 3, ...asMark(plotFill(palette)), fillOpacity: 0.25}),
-      Plot.dot(ringsOf((c) => boundOf(c) === "range"), {...at, r: mapDefaults.ring - 3.5, ...asMark(plotStroke(palette)), strokeWidth: 1.5}),
-      ...(inset ? [insetMark(inset, countriesNear(land.countries, inset.projection, inset.box), focus, land.disputed, ringed, palette)] : []),
+      Plot.geo(visible, {
+        fill: "currentColor",
+        fillOpacity: 0.05,
+        stroke: "currentColor",
+        strokeOpacity: 0.3,
+        strokeWidth: 0.6
+      }),
+      Plot.geo([focus], {
+        fill: "currentColor",
+        fillOpacity: 0.14,
+        stroke: "currentColor",
+        strokeOpacity: 0.6,
+        strokeWidth: 0.9
+      }),
+      Plot.geo(land.disputed, {
+        fill: "currentColor",
+        fillOpacity: 0.08,
+        stroke: "currentColor",
+        strokeOpacity: 0.6,
+        strokeWidth: 0.9,
+        strokeDasharray: "3 2"
+      }),
+      Plot.dot(places, {
+        x: "longitude",
+        y: "latitude",
+        r: mapDefaults.dot,
+        fill: "currentColor",
+        className: "kit-mark"
+      }),
+      Plot.dot(
+        ringsOf((c) => boundOf(c) !== "approximate"),
+        {...at, r: mapDefaults.ring, ...asMark(plotStroke(palette)), strokeWidth: 1.5}
+      ),
+      Plot.dot(
+        ringsOf((c) => boundOf(c) === "approximate"),
+        {...at, r: mapDefaults.ring, ...asMark(plotStroke(palette)), strokeWidth: 1.5, strokeDasharray: "3 2"}
+      ),
+      Plot.dot(
+        ringsOf((c) => boundOf(c) === "lower"),
+        {...at, r: mapDefaults.ring + 3, ...asMark(plotStroke(palette)), strokeOpacity: 0.3}
+      ),
+      Plot.dot(
+        ringsOf((c) => boundOf(c) === "upper"),
+        {...at, r: mapDefaults.ring - 3, ...asMark(plotFill(palette)), fillOpacity: 0.25}
+      ),
+      Plot.dot(
+        ringsOf((c) => boundOf(c) === "range"),
+        {...at, r: mapDefaults.ring - 3.5, ...asMark(plotStroke(palette)), strokeWidth: 1.5}
+      ),
+      ...(inset
+        ? [
+            insetMark(
+              inset,
+              countriesNear(land.countries, inset.projection, inset.box),
+              focus,
+              land.disputed,
+              ringed,
+              palette
+            )
+          ]
+        : []),
       labelsMark(geometry, spec, layout, claimsById, new Set([...merged.values()].flat()))
     ]
   }) as SVGSVGElement;
@@ -219,19 +298,58 @@ function insetMark(
     const add = (tag: "rect" | "path" | "circle", attributes: Record<string, string | number | undefined>) =>
       g.appendChild(svgElement(document, tag, attributes));
     // The area the inset zooms into, on the main map, and a line from it to the inset.
-    add("rect", {class: "kit-inset-area", x: area.x, y: area.y, width: area.width, height: area.height, fill: "none", stroke: "currentColor", "stroke-width": 1});
+    add("rect", {
+      class: "kit-inset-area",
+      x: area.x,
+      y: area.y,
+      width: area.width,
+      height: area.height,
+      fill: "none",
+      stroke: "currentColor",
+      "stroke-width": 1
+    });
     const x = area.x + area.width / 2;
-    add("path", {class: "kit-inset-link", d: `M${x},${area.y + area.height}L${x},${box.y}`, stroke: "currentColor", "stroke-opacity": 0.6, fill: "none"});
-    add("rect", {class: "kit-inset-bg", x: box.x, y: box.y, width: box.width, height: box.height, fill: "#ffffff", stroke: "currentColor", "stroke-opacity": 0.6});
+    add("path", {
+      class: "kit-inset-link",
+      d: `M${x},${area.y + area.height}L${x},${box.y}`,
+      stroke: "currentColor",
+      "stroke-opacity": 0.6,
+      fill: "none"
+    });
+    add("rect", {
+      class: "kit-inset-bg",
+      x: box.x,
+      y: box.y,
+      width: box.width,
+      height: box.height,
+      fill: "#ffffff",
+      stroke: "currentColor",
+      "stroke-opacity": 0.6
+    });
     for (const country of countries) {
       const d = path(country);
       if (!d) continue;
       const isFocus = country === focus;
-      add("path", {d, fill: "currentColor", "fill-opacity": isFocus ? 0.14 : 0.05, stroke: "currentColor", "stroke-opacity": isFocus ? 0.6 : 0.3, "stroke-width": 0.6});
+      add("path", {
+        d,
+        fill: "currentColor",
+        "fill-opacity": isFocus ? 0.14 : 0.05,
+        stroke: "currentColor",
+        "stroke-opacity": isFocus ? 0.6 : 0.3,
+        "stroke-width": 0.6
+      });
     }
     for (const territory of disputed) {
       const d = path(territory);
-      if (d) add("path", {d, fill: "currentColor", "fill-opacity": 0.08, stroke: "currentColor", "stroke-opacity": 0.6, "stroke-dasharray": "3 2"});
+      if (d)
+        add("path", {
+          d,
+          fill: "currentColor",
+          "fill-opacity": 0.08,
+          stroke: "currentColor",
+          "stroke-opacity": 0.6,
+          "stroke-dasharray": "3 2"
+        });
     }
     const marks = svgElement(document, "g", {class: "kit-mark"});
     for (const place of inset.places) {
@@ -241,8 +359,26 @@ function insetMark(
       for (const {claim} of ringed.filter((d) => d.place === place)) {
         const bound = boundOf(claim);
         const stroke = strokeOf(palette);
-        marks.append(svgElement(document, "circle", {...stroke, cx: p[0], cy: p[1], r: mapDefaults.ring, "stroke-width": 1.5, "stroke-dasharray": bound === "approximate" ? "3 2" : undefined}));
-        if (bound === "lower") marks.append(svgElement(document, "circle", {...stroke, cx: p[0], cy: p[1], r: mapDefaults.ring + 3, "stroke-opacity": 0.3}));
+        marks.append(
+          svgElement(document, "circle", {
+            ...stroke,
+            cx: p[0],
+            cy: p[1],
+            r: mapDefaults.ring,
+            "stroke-width": 1.5,
+            "stroke-dasharray": bound === "approximate" ? "3 2" : undefined
+          })
+        );
+        if (bound === "lower")
+          marks.append(
+            svgElement(document, "circle", {
+              ...stroke,
+              cx: p[0],
+              cy: p[1],
+              r: mapDefaults.ring + 3,
+              "stroke-opacity": 0.3
+            })
+          );
       }
     }
     g.append(marks);
@@ -258,7 +394,14 @@ function drawn(spec: MapSpec, claims: ReadonlyMap<string, Claim>): Claim[] {
 
 function swatch(document: Document, bound: KeyBound, palette: Palette): SVGGElement {
   const {g, fill, stroke, add} = swatchKit(document, palette);
-  add("circle", {...stroke, cx: 11, cy: 6, r: 5, "stroke-width": 1.5, "stroke-dasharray": bound === "approximate" ? "3 2" : undefined});
+  add("circle", {
+    ...stroke,
+    cx: 11,
+    cy: 6,
+    r: 5,
+    "stroke-width": 1.5,
+    "stroke-dasharray": bound === "approximate" ? "3 2" : undefined
+  });
   if (bound === "lower") add("circle", {...stroke, cx: 11, cy: 6, r: 7, "stroke-opacity": 0.3});
   if (bound === "range") add("circle", {...stroke, cx: 11, cy: 6, r: 2.5, "stroke-width": 1.5});
   if (bound === "upper") add("circle", {...fill, cx: 11, cy: 6, r: 3, "fill-opacity": 0.25});
@@ -280,13 +423,18 @@ export const map = defineChartType({
     (spec.claims ?? []).forEach((id, i) => {
       const claim = data.claims.find((c) => c.id === id);
       if (claim && !spec.places.includes(claim.place)) {
-        fail("UNKNOWN_PLACE", `claims[${i}]`, `claim "${id}" is about "${claim.place}", which is not in this map's places`);
+        fail(
+          "UNKNOWN_PLACE",
+          `claims[${i}]`,
+          `claim "${id}" is about "${claim.place}", which is not in this map's places`
+        );
       }
     });
     const land = data.land;
     if (!land) return;
     const names = new Set(land.countries.features.map((f) => f.properties.name));
-    if (!names.has(spec.focus)) fail("UNKNOWN_COUNTRY", "focus", `"${spec.focus}" is not a country name in the map data`);
+    if (!names.has(spec.focus))
+      fail("UNKNOWN_COUNTRY", "focus", `"${spec.focus}" is not a country name in the map data`);
     spec.territories?.forEach((t, i) => {
       const field = `territories[${i}]`;
       if (t.drawAs === "within" && t.country === undefined)
@@ -319,4 +467,3 @@ export const map = defineChartType({
     return [[data.land.credit, ...(spec.territories ?? []).map((t) => t.credit)].join("; ")];
   }
 });
-

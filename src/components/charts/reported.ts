@@ -16,7 +16,17 @@ import {annotationRequests, labelsMark, placeLabels, withMovedLabels} from "../a
 import {claimIds, commonFields, defineChartType} from "./common.js";
 import {boundOf, fadeSteps, swatchKit} from "./qualifiers.js";
 import {asMark, fontSizes, lineHeight, paletteOf, plotFill, plotStroke, strokeOf, svgElement} from "./style.js";
-import type {Box, ChartData, ChartGeometry, ChartLayout, KeyBound, KeyLine, LabelRequest, Palette, Point} from "./types.ts";
+import type {
+  Box,
+  ChartData,
+  ChartGeometry,
+  ChartLayout,
+  KeyBound,
+  KeyLine,
+  LabelRequest,
+  Palette,
+  Point
+} from "./types.ts";
 
 const schema = z.strictObject({
   type: z.literal("reported"),
@@ -68,7 +78,8 @@ export interface Series {
 /** The claims grouped by date, in date order; within a date, one mark per distinct figure. */
 export function dateGroups(claims: readonly Claim[]): DateGroup[] {
   const byDate = new Map<string, Claim[]>();
-  for (const c of [...claims].sort((a, b) => a.as_of.localeCompare(b.as_of))) byDate.set(c.as_of, [...(byDate.get(c.as_of) ?? []), c]);
+  for (const c of [...claims].sort((a, b) => a.as_of.localeCompare(b.as_of)))
+    byDate.set(c.as_of, [...(byDate.get(c.as_of) ?? []), c]);
   return [...byDate].map(([iso, here]) => {
     const marks = new Map<string, Claim[]>();
     for (const c of here) {
@@ -84,7 +95,11 @@ export function dateGroups(claims: readonly Claim[]): DateGroup[] {
  * The lines: one per source (attribution) with figures on two dates or more, which count the same
  * way; the sources with most figures first, as many as the palette has colours (`max`).
  */
-export function seriesOf(spec: Pick<ReportedSpec, "line" | "colors">, claims: readonly Claim[], max = paletteOf(spec).series.length): Series[] {
+export function seriesOf(
+  spec: Pick<ReportedSpec, "line" | "colors">,
+  claims: readonly Claim[],
+  max = paletteOf(spec).series.length
+): Series[] {
   if (spec.line === "none") return [];
   const byWho = new Map<string, Map<string, Claim>>();
   for (const c of [...claims].sort((a, b) => a.as_of.localeCompare(b.as_of))) {
@@ -141,7 +156,10 @@ function draw(spec: ReportedSpec, data: ChartData, layout: ChartLayout, document
   const domain = [new Date(t0 - pad), new Date(t1 + pad)];
   const msPerPx = (t1 - t0 + 2 * pad) / (width - left - right);
   // Whole days, as few as fit: a tick label ("10 Mar 2022") needs about 90 px; none may cross an edge.
-  const every = Math.max(1, Math.ceil((t1 - t0 + 2 * pad) / day / Math.max(1, Math.floor((width - left - right) / 90))));
+  const every = Math.max(
+    1,
+    Math.ceil((t1 - t0 + 2 * pad) / day / Math.max(1, Math.floor((width - left - right) / 90)))
+  );
   const xTicks = utcDay
     .range(domain[0], new Date(t1 + pad + 1))
     .filter((_, i) => i % every === 0)
@@ -150,59 +168,64 @@ function draw(spec: ReportedSpec, data: ChartData, layout: ChartLayout, document
       return x - 36 >= 0 && x + 36 <= width;
     });
 
-  const geometryAt = (height: number, labelled: boolean) => (scales: {x?: (v: Date) => number; y?: (v: number) => number}): ChartGeometry => {
-    const x = scales.x!;
-    const y = scales.y!;
-    const obstacles: Box[] = yTicks.map((t) => {
-      const h = fontSizes.small * lineHeight;
-      return {x: 0, y: y(t) - 7 - h / 2, width: textWidth(grouped.format(t), fontSizes.small) + 2, height: h};
-    });
-    const r = reportedDefaults.dot + 2;
-    for (const m of marks) {
-      const at = {x: x(m.date), y: y(m.claim.value)};
-      const b = boundOf(m.claim);
-      if (b === "range") {
-        const [y1, y2] = [y(m.claim.upper!), y(m.claim.lower!)];
-        obstacles.push({x: at.x - 7, y: y1 - 2, width: 14, height: y2 - y1 + 4});
-      } else obstacles.push({x: at.x - r, y: at.y - r, width: 2 * r, height: 2 * r});
-      if (b === "lower") obstacles.push({x: at.x - 2, y: at.y - reportedDefaults.fade - r, width: 4, height: reportedDefaults.fade});
-      if (b === "upper") obstacles.push({x: at.x - 2, y: at.y + r, width: 4, height: reportedDefaults.fade});
-    }
-    const segments: [Point, Point][] = series.flatMap((s) =>
-      s.points.slice(1).map((c, i): [Point, Point] => {
-        const p = s.points[i];
-        return [
-          {x: x(dateOf(p.as_of)), y: y(middle(p))},
-          {x: x(dateOf(c.as_of)), y: y(middle(c))}
-        ];
-      })
-    );
-    const labels: LabelRequest[] = labelled
-      ? groups.map((g) => {
-          const topMark = g.marks.reduce((a, b) => ((b.claim.upper ?? b.claim.value) > (a.claim.upper ?? a.claim.value) ? b : a));
-          return {
-            key: `claim:${g.claims[0].id}`,
-            lines: groupLines(g, layout),
-            anchor: {x: x(g.date), y: y(topMark.claim.upper ?? topMark.claim.value)},
-            fontSize: layout.fontSize,
-            gap: 8,
-            className: "kit-value"
-          };
-        })
-      : [];
-    return {
-      frame: {x: 0, y: top, width: width - right, height: height - top - bottom},
-      obstacles,
-      segments,
-      labels,
-      anchor: (on) => {
-        const m = marks.find((q) => q.claims.some((c) => c.id === on.claim));
-        if (m) return {x: x(m.date), y: y(m.claim.value)};
-        if (on.point && typeof on.point[0] === "string") return {x: x(dateOf(on.point[0])), y: y(on.point[1])};
-        return null;
+  const geometryAt =
+    (height: number, labelled: boolean) =>
+    (scales: {x?: (v: Date) => number; y?: (v: number) => number}): ChartGeometry => {
+      const x = scales.x!;
+      const y = scales.y!;
+      const obstacles: Box[] = yTicks.map((t) => {
+        const h = fontSizes.small * lineHeight;
+        return {x: 0, y: y(t) - 7 - h / 2, width: textWidth(grouped.format(t), fontSizes.small) + 2, height: h};
+      });
+      const r = reportedDefaults.dot + 2;
+      for (const m of marks) {
+        const at = {x: x(m.date), y: y(m.claim.value)};
+        const b = boundOf(m.claim);
+        if (b === "range") {
+          const [y1, y2] = [y(m.claim.upper!), y(m.claim.lower!)];
+          obstacles.push({x: at.x - 7, y: y1 - 2, width: 14, height: y2 - y1 + 4});
+        } else obstacles.push({x: at.x - r, y: at.y - r, width: 2 * r, height: 2 * r});
+        if (b === "lower")
+          obstacles.push({x: at.x - 2, y: at.y - reportedDefaults.fade - r, width: 4, height: reportedDefaults.fade});
+        if (b === "upper") obstacles.push({x: at.x - 2, y: at.y + r, width: 4, height: reportedDefaults.fade});
       }
+      const segments: [Point, Point][] = series.flatMap((s) =>
+        s.points.slice(1).map((c, i): [Point, Point] => {
+          const p = s.points[i];
+          return [
+            {x: x(dateOf(p.as_of)), y: y(middle(p))},
+            {x: x(dateOf(c.as_of)), y: y(middle(c))}
+          ];
+        })
+      );
+      const labels: LabelRequest[] = labelled
+        ? groups.map((g) => {
+            const topMark = g.marks.reduce((a, b) =>
+              (b.claim.upper ?? b.claim.value) > (a.claim.upper ?? a.claim.value) ? b : a
+            );
+            return {
+              key: `claim:${g.claims[0].id}`,
+              lines: groupLines(g, layout),
+              anchor: {x: x(g.date), y: y(topMark.claim.upper ?? topMark.claim.value)},
+              fontSize: layout.fontSize,
+              gap: 8,
+              className: "kit-value"
+            };
+          })
+        : [];
+      return {
+        frame: {x: 0, y: top, width: width - right, height: height - top - bottom},
+        obstacles,
+        segments,
+        labels,
+        anchor: (on) => {
+          const m = marks.find((q) => q.claims.some((c) => c.id === on.claim));
+          if (m) return {x: x(m.date), y: y(m.claim.value)};
+          if (on.point && typeof on.point[0] === "string") return {x: x(dateOf(on.point[0])), y: y(on.point[1])};
+          return null;
+        }
+      };
     };
-  };
 
   // Labels around the marks if they all find a clear place at some height; else a list by date.
   const base = layout.narrow ? reportedDefaults.height.narrow : reportedDefaults.height.wide;
@@ -210,11 +233,18 @@ function draw(spec: ReportedSpec, data: ChartData, layout: ChartLayout, document
   let labelled = false;
   for (const h of [base, Math.round(base * 1.35), Math.round(base * 1.7)]) {
     const scales = {
-      x: scaleUtc().domain(domain).range([left, width - right]),
-      y: scaleLinear().domain([0, yMax]).range([h - bottom, top])
+      x: scaleUtc()
+        .domain(domain)
+        .range([left, width - right]),
+      y: scaleLinear()
+        .domain([0, yMax])
+        .range([h - bottom, top])
     };
     const geometry = geometryAt(h, true)(scales);
-    const requests = [...withMovedLabels(geometry.labels, spec), ...annotationRequests(spec.annotations ?? [], geometry, layout, claimsById)];
+    const requests = [
+      ...withMovedLabels(geometry.labels, spec),
+      ...annotationRequests(spec.annotations ?? [], geometry, layout, claimsById)
+    ];
     const placed = placeLabels(requests, geometry.obstacles, geometry.frame, geometry.segments);
     if (placed.every((p) => p.clear)) {
       height = h;
@@ -242,7 +272,10 @@ function draw(spec: ReportedSpec, data: ChartData, layout: ChartLayout, document
     const g = svgElement(context.document, "g", {class: "kit-list"});
     const text = svgElement(context.document, "text", {"font-size": fontSizes.small, "text-anchor": "start"});
     list.forEach((line, i) => {
-      const tspan = svgElement(context.document, "tspan", {x: 0, y: listTop + fontSizes.small * (0.95 + i * lineHeight)});
+      const tspan = svgElement(context.document, "tspan", {
+        x: 0,
+        y: listTop + fontSizes.small * (0.95 + i * lineHeight)
+      });
       tspan.textContent = line;
       text.append(tspan);
     });
@@ -272,7 +305,12 @@ function draw(spec: ReportedSpec, data: ChartData, layout: ChartLayout, document
         dy: -7,
         fontSize: fontSizes.small
       }),
-      Plot.axisX({ticks: xTicks, tickFormat: (d: Date, i: number) => (i === 0 ? withYear : dayMonth)(d), label: null, fontSize: fontSizes.small}),
+      Plot.axisX({
+        ticks: xTicks,
+        tickFormat: (d: Date, i: number) => (i === 0 ? withYear : dayMonth)(d),
+        label: null,
+        fontSize: fontSizes.small
+      }),
       Plot.ruleY([0], {strokeOpacity: 0.5}),
       ...series.map((s, i) =>
         Plot.line(
@@ -280,8 +318,21 @@ function draw(spec: ReportedSpec, data: ChartData, layout: ChartLayout, document
           {x: "date", y: "value", ...asMark(plotStroke(palette, i)), strokeOpacity: 0.55, strokeWidth: 1.5}
         )
       ),
-      Plot.ruleX(fades, {x: "date", y1: "y1", y2: "y2", ...asMark(plotStroke(palette)), strokeWidth: 3, strokeOpacity: "opacity"}),
-      Plot.ruleX(ranges, {x: "date", y1: (m: Mark) => m.claim.lower, y2: (m: Mark) => m.claim.upper, ...asMark(plotStroke(palette)), strokeWidth: 2}),
+      Plot.ruleX(fades, {
+        x: "date",
+        y1: "y1",
+        y2: "y2",
+        ...asMark(plotStroke(palette)),
+        strokeWidth: 3,
+        strokeOpacity: "opacity"
+      }),
+      Plot.ruleX(ranges, {
+        x: "date",
+        y1: (m: Mark) => m.claim.lower,
+        y2: (m: Mark) => m.claim.upper,
+        ...asMark(plotStroke(palette)),
+        strokeWidth: 2
+      }),
       Plot.link(
         ranges.flatMap((m) => [m.claim.lower!, m.claim.upper!].map((value) => ({date: +m.date, value}))),
         {
@@ -323,11 +374,19 @@ function swatch(document: Document, bound: KeyBound, palette: Palette): SVGGElem
   const cy = bound === "lower" ? 9 : bound === "upper" ? 3 : 6;
   if (bound === "lower" || bound === "upper") {
     fadeSteps.forEach((o, i) =>
-      add("rect", {...fill, x: 10, y: bound === "lower" ? 4.5 - (i + 1) * 1.5 : 7.5 + i * 1.5, width: 2, height: 1.5, "fill-opacity": o})
+      add("rect", {
+        ...fill,
+        x: 10,
+        y: bound === "lower" ? 4.5 - (i + 1) * 1.5 : 7.5 + i * 1.5,
+        width: 2,
+        height: 1.5,
+        "fill-opacity": o
+      })
     );
   }
   if (bound === "range") add("path", {...stroke, d: "M8,0.5H14M11,0.5V11.5M8,11.5H14", "stroke-width": 1.5});
-  else if (bound === "approximate") add("circle", {...stroke, cx: 11, cy, r: 4, "stroke-width": 1.5, "stroke-dasharray": "2.5 2"});
+  else if (bound === "approximate")
+    add("circle", {...stroke, cx: 11, cy, r: 4, "stroke-width": 1.5, "stroke-dasharray": "2.5 2"});
   else add("circle", {...fill, cx: 11, cy, r: 3});
   return g;
 }
@@ -350,7 +409,11 @@ export const reported = defineChartType({
           `claim "${id}" measures "${claim.measure}", not "${first.measure}" like "${first.id}": a reported chart draws one measure`
         );
       } else if (claim && claim.unit !== first.unit) {
-        fail("MIXED_UNITS", `claims[${i}]`, `claim "${id}" is a ${claim.unit ?? "count"}, "${first.id}" a ${first.unit ?? "count"}`);
+        fail(
+          "MIXED_UNITS",
+          `claims[${i}]`,
+          `claim "${id}" is a ${claim.unit ?? "count"}, "${first.id}" a ${first.unit ?? "count"}`
+        );
       }
     });
   },
@@ -360,7 +423,9 @@ export const reported = defineChartType({
     const dates = groups.map((g) => formatDate(g.claims[0].as_of));
     const span = dates.length > 1 ? `from ${dates[0]} to ${dates.at(-1)}` : `on ${dates[0] ?? "no date"}`;
     const sources = shown.length === 1 ? "one source" : `${shown.length} sources`;
-    const sentences = [`Chart of ${shown[0]?.measure ?? "figures"} as reported by ${sources} on ${groups.length === 1 ? "one date" : `${groups.length} dates`}, ${span}.`];
+    const sentences = [
+      `Chart of ${shown[0]?.measure ?? "figures"} as reported by ${sources} on ${groups.length === 1 ? "one date" : `${groups.length} dates`}, ${span}.`
+    ];
     for (const g of groups) {
       const what = g.claims.map((c) => `${c.label} (${c.attribution || "not attributed"}, via ${cite(c)})`);
       sentences.push(`${formatDate(g.claims[0].as_of)}: ${what.join("; ")}.`);
@@ -382,7 +447,10 @@ export const reported = defineChartType({
       const {g, add} = swatchKit(document, layout.palette);
       add("path", {...strokeOf(layout.palette, i), d: "M0,6H22", "stroke-width": 1.5});
       const last = i === series.length - 1;
-      return {swatch: g, text: `Line: figures from ${s.attribution}, which count the same way${last ? "; figures from different sources are not joined" : ""}`};
+      return {
+        swatch: g,
+        text: `Line: figures from ${s.attribution}, which count the same way${last ? "; figures from different sources are not joined" : ""}`
+      };
     });
   },
   keyClaim: (_spec, shown) => [...shown].sort((a, b) => a.as_of.localeCompare(b.as_of)).at(-1)

@@ -47,7 +47,9 @@ export function seriesColor(palette: Palette, i = 0): string {
  */
 export function fillOf(palette: Palette, i = 0): {fill: string; class?: string} {
   const fill = seriesColor(palette, i);
-  return palette.themed ? {fill, class: i === 0 ? "kit-accent" : `kit-series-${(i % palette.series.length) + 1}`} : {fill};
+  return palette.themed
+    ? {fill, class: i === 0 ? "kit-accent" : `kit-series-${(i % palette.series.length) + 1}`}
+    : {fill};
 }
 
 /** Attributes that stroke a mark with series `i` (see `fillOf`), with no fill. */

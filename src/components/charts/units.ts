@@ -220,7 +220,14 @@ function swatch(document: Document, bound: KeyBound, palette: Palette): SVGGElem
   for (let i = 0; i < 4; i++) {
     const x = i * (cell + 1.5);
     if (i < solid)
-      add("rect", {...fill, x, y: 3.5, width: cell, height: cell, "fill-opacity": bound === "approximate" ? 0.55 : undefined});
+      add("rect", {
+        ...fill,
+        x,
+        y: 3.5,
+        width: cell,
+        height: cell,
+        "fill-opacity": bound === "approximate" ? 0.55 : undefined
+      });
     else if (bound === "lower" || bound === "approximate") {
       add("rect", {...fill, x, y: 3.5, width: cell, height: cell, "fill-opacity": fadeSteps[(i - solid) * 2]});
     } else add("rect", {...stroke, x: x + 0.5, y: 4, width: cell - 1, height: cell - 1});
@@ -242,7 +249,11 @@ export const units = defineChartType({
     });
     const squares = shown.reduce((n, c) => n + (c.upper ?? c.value) / spec.unit, 0);
     if (squares > maxSquares) {
-      fail("TOO_MANY_SQUARES", "unit", `${Math.ceil(squares)} squares are too many to read on a phone; choose a larger unit`);
+      fail(
+        "TOO_MANY_SQUARES",
+        "unit",
+        `${Math.ceil(squares)} squares are too many to read on a phone; choose a larger unit`
+      );
     }
   },
   draw,
