@@ -423,3 +423,65 @@ describe("explainer charts", () => {
     expect(stderr).toContain("usage: explainer charts [--out DIR]");
   });
 });
+
+describe("chart cards: chartCardSvg(chart, siteName) at 1200×630", () => {
+  it("shows the title, the key figure with what it is, and the source line, no text under 24 px", async () => {
+    const {chartCardSvg, minCardText, renderPng, defaultFontDir} = await import("../tools/publish/cards.ts");
+    for (const {name, spec, data} of charts) {
+      const texts = chartTexts(spec, data);
+      const svg = chartCardSvg({...texts, wide: renderChartSvg(spec, data, {id: name, width: 720})}, "Fixture site");
+      const sizes = [...svg.matchAll(/font-size="(\d+)"/g)].map((m) => Number(m[1]));
+      expect({name, smallest: Math.min(...sizes)}).toEqual({name, smallest: minCardText});
+      const words = [...svg.matchAll(/<tspan[^>]*>([^<]*)<\/tspan>/g)].map((m) => m[1]).join(" ");
+      if (texts.figure) expect(words).toContain(texts.figure.label);
+      expect(words).toContain("Fixture site");
+      expect(words).toContain(texts.sources[0].slice(0, 20).replace(/'/g, "&#39;"));
+      if (name === "refugees-and-deaths" && existsSync(join(defaultFontDir, "DejaVuSans.ttf"))) {
+        const png = renderPng(svg);
+        expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([1200, 630]);
+      }
+    }
+  });
+  it("without the renderer's texts (a page's chart), reads the source line from the chart's SVG and shows the subtitle", async () => {
+    const {chartCardSvg, sourceOfSvg} = await import("../tools/publish/cards.ts");
+    const {spec, data} = charts.find((c) => c.name === "reported-figures")!;
+    const wide = renderChartSvg(spec, data, {id: "x", width: 720});
+    expect(sourceOfSvg(wide)).toBe(chartTexts(spec, data).source);
+    const svg = chartCardSvg({title: "T", subtitle: "A subtitle", wide}, "Site");
+    expect(svg).toContain(">A subtitle</tspan>");
+  });
+});
+
+describe("colours every reader can tell apart", () => {
+  it("the default palette and the kit's text pass in both themes, and chart.css draws the same series colours", async () => {
+    const {colorProblems, paletteProblems} = await import("../src/components/charts/colors.ts");
+    const {defaultSeries, defaultSeriesDark} = await import("../src/components/charts/style.ts");
+    expect(colorProblems({})).toEqual([]);
+    expect(paletteProblems({light: defaultSeries, dark: defaultSeriesDark})).toEqual([]);
+    const css = await readFile(join(root, "src/components/chart.css"), "utf-8");
+    for (const colour of [...defaultSeries.slice(1), ...defaultSeriesDark.slice(1)]) expect(css).toContain(colour);
+  });
+  it("fails two series that look the same with a deficiency, a style lost against the page, and a mark under 3:1", async () => {
+    const {paletteProblems, minDeltaE} = await import("../src/components/charts/colors.ts");
+    expect(minDeltaE).toBe(10);
+    const details = (colors: string[]) =>
+      paletteProblems({light: colors, dark: colors}).map((p) => `${p.field}: ${p.code}: ${p.detail}`);
+    expect(details(["#4269d0", "#8b3fbf"])).toContain(
+      "colors[1]: COLORS_INDISTINGUISHABLE: #8b3fbf and #4269d0 look the same with protanopia in the light theme (ΔE2000 7.5 < 10)"
+    );
+    expect(details(["#ffe08a"])).toEqual(
+      expect.arrayContaining([
+        "colors[0]: LOW_CONTRAST: #ffe08a has 1.29:1 contrast with the light page; marks need 3:1 (WCAG AA)"
+      ])
+    );
+    expect(details(["#1b1e23"]).some((d) => /COLORS_INDISTINGUISHABLE: .* in the dark theme/.test(d))).toBe(true);
+  });
+  it("a spec's own colours are drawn in both themes, without the page's accent classes", async () => {
+    const {data, charts} = await seedCharts();
+    const spec = {...charts.find((c) => c.id === "reported-figures")!.spec, colors: ["#0b7a6e"]} as ChartSpec;
+    expect(checkChartSpec(spec, data).problems).toEqual([]);
+    const svg = renderChartSvg(spec, data, {id: "c", width: 360});
+    expect(svg).toContain('fill="#0b7a6e"');
+    expect(svg).not.toMatch(/kit-accent/);
+  });
+});
