@@ -8,6 +8,7 @@ import {cpus, loadavg} from "node:os";
 import {join} from "node:path";
 import {benchCli} from "./cli.ts";
 import {benchDev} from "./dev.ts";
+import {benchCharts} from "./charts.ts";
 import {benchNumbers} from "./numbers.ts";
 import {disposeBenchProject} from "./project.ts";
 import {benchPublish} from "./publish.ts";
@@ -19,6 +20,7 @@ export type {Result} from "./result.ts";
 const suites: [string, () => Promise<Result[]>][] = [
   ["numbers", benchNumbers],
   ["cli", benchCli],
+  ["charts", benchCharts],
   ["refresh", benchRefresh],
   ["dev", benchDev],
   ["publish", benchPublish]

@@ -4,10 +4,19 @@
  * that a page can inline and show without running any JavaScript.
  */
 import {JSDOM} from "jsdom";
-import {chartTexts, chartWidths, renderChart} from "../src/components/chart.ts";
+import {
+  chartTexts,
+  chartWidths,
+  renderChart,
+  svgLayoutProblems,
+  type CardFigure,
+  type LayoutProblem,
+  type PlacedLabel
+} from "../src/components/chart.ts";
 import type {ChartSpec} from "../src/components/chart-spec.ts";
 import type {ChartData} from "../src/components/charts/types.ts";
-import type {ChartFile} from "./charts.ts";
+import {chartsDir, type ChartFile} from "./charts.ts";
+import {KitError, throwIfAny} from "./errors.ts";
 
 /** One chart as the page, the embeds and the social cards use it: both SVGs and the texts around them. */
 export interface RenderedChart {
@@ -22,6 +31,8 @@ export interface RenderedChart {
   note: string;
   /** Ids of the claims the chart draws or names. */
   claims: string[];
+  /** The figure its social card shows large, or null. */
+  figure: CardFigure | null;
 }
 
 let window: JSDOM["window"] | undefined;
@@ -50,28 +61,54 @@ export function serializeSvg(svg: SVGSVGElement, prefix: string): string {
 }
 
 /**
+ * Renders one spec at one width to SVG text, with the layout problems of what was drawn (labels
+ * that collide with other text, marks or connectors, or are cut by the chart's edge).
+ *
+ * ```ts
+ * const {svg, problems} = renderChecked(spec, data, {id: "refugees-and-deaths", width: 360});
+ * ```
+ */
+export function renderChecked(
+  spec: ChartSpec,
+  data: ChartData,
+  {id, width}: {id: string; width: number}
+): {svg: string; problems: LayoutProblem[]} {
+  let labels: readonly PlacedLabel[] = [];
+  const svg = renderChart(spec, data, {width, id, document: nodeWindow().document, onLabels: (l) => (labels = l)});
+  return {svg: serializeSvg(svg, `${id}-${width}`), problems: svgLayoutProblems(svg, {chart: id, width, labels})};
+}
+
+/**
  * Renders one spec at one width to SVG text.
  *
  * ```ts
  * const svg = renderChartSvg(spec, data, {id: "refugees-and-deaths", width: 360});
  * ```
  */
-export function renderChartSvg(spec: ChartSpec, data: ChartData, {id, width}: {id: string; width: number}): string {
-  const svg = renderChart(spec, data, {width, id, document: nodeWindow().document});
-  return serializeSvg(svg, `${id}-${width}`);
+export function renderChartSvg(spec: ChartSpec, data: ChartData, options: {id: string; width: number}): string {
+  return renderChecked(spec, data, options).svg;
 }
 
-/** One chart at both widths, with its texts. */
+/** A layout problem as the kit reports it: the chart's spec file and field. */
+export function layoutError(problem: LayoutProblem): KitError {
+  return new KitError(problem.code, problem.detail, {file: `${chartsDir}/${problem.chart}.json`, field: problem.field});
+}
+
+/** One chart at both widths, with its texts; throws its layout problems (a chart with any is not published). */
 export function renderChartFile({id, spec}: ChartFile, data: ChartData): RenderedChart {
   const texts = chartTexts(spec, data);
+  const narrow = renderChecked(spec, data, {id, width: chartWidths.narrow});
+  const wide = renderChecked(spec, data, {id, width: chartWidths.wide});
+  throwIfAny([...narrow.problems, ...wide.problems].map(layoutError));
   return {
-    narrow: renderChartSvg(spec, data, {id, width: chartWidths.narrow}),
-    wide: renderChartSvg(spec, data, {id, width: chartWidths.wide}),
+    narrow: narrow.svg,
+    wide: wide.svg,
     alt: texts.alt,
     title: texts.title,
     subtitle: texts.subtitle,
     source: texts.source,
     note: texts.note,
-    claims: texts.claims
+    claims: texts.claims,
+    figure: texts.figure
   };
 }

@@ -32,7 +32,7 @@ import type {Source} from "./sources.ts";
 export const stageDir = ".explainer/stage";
 
 /** The format of `story.json`; a stage written by another version is recomputed. */
-export const stageVersion = 1;
+export const stageVersion = 2;
 
 /** A chart as the stage rendered it: both SVGs, its texts, and the rows of its CSV download. */
 export interface StagedChart extends RenderedChart {

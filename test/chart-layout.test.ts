@@ -8,51 +8,13 @@ import {chartWidths} from "../src/components/chart.ts";
 import {renderChartSvg} from "../loaders/render-charts.ts";
 import {chromiumPath, launchChromium} from "./helpers/browser.ts";
 import {root, testCharts, type TestChart} from "./helpers/chart-fixtures.ts";
+import {measureProblems, showChart} from "./helpers/chart-measure.ts";
+
+const show = (page: Page, svg: string, dark = false) => showChart(page, root, svg, dark);
 
 const hasChromium = existsSync(chromiumPath);
 if (!hasChromium)
   console.warn(`chart-layout.test.ts skipped: no Chromium at ${chromiumPath} (apt-get install -y chromium)`);
-
-interface Box {
-  text: string;
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-}
-
-/** Loads a chart into a page styled as Framework's light or dark theme, with the chart stylesheet. */
-async function show(page: Page, svg: string, dark = false): Promise<void> {
-  const css = await readFile(join(root, "src/components/chart.css"), "utf-8");
-  const theme = dark
-    ? "--theme-foreground:#dfdfd6;--theme-foreground-focus:rgb(120, 160, 255);--theme-background:#161616;color:#dfdfd6;background:#161616"
-    : "--theme-foreground:#1b1e23;--theme-foreground-focus:rgb(59, 95, 192);--theme-background:#fff;color:#1b1e23;background:#fff";
-  await page.setContent(
-    `<!DOCTYPE html><html lang="en"><head><title>chart</title><style>${css} body{margin:0;${theme}}</style></head><body><main><h1>Chart</h1>${svg}</main></body></html>`
-  );
-}
-
-/** Bounding boxes, in page pixels, of every text block, and of every mark (squares, bars, dots) but the key's swatches. */
-function measure(page: Page): Promise<{svg: Box; texts: Box[]; marks: Box[]}> {
-  return page.evaluate(() => {
-    const box = (e: Element): Box => {
-      const r = e.getBoundingClientRect();
-      return {text: (e.textContent ?? e.tagName).slice(0, 60), x: r.x, y: r.y, width: r.width, height: r.height};
-    };
-    const svg = document.querySelector("svg")!;
-    const texts = [...svg.querySelectorAll("text")].map(box);
-    const marks = [...svg.querySelectorAll(".kit-plot rect, .kit-plot circle")]
-      .filter((e) => !e.closest(".kit-swatch"))
-      .map(box);
-    return {svg: box(svg), texts, marks};
-  });
-}
-
-function overlapArea(a: Box, b: Box): number {
-  const w = Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x);
-  const h = Math.min(a.y + a.height, b.y + b.height) - Math.max(a.y, b.y);
-  return w > 0 && h > 0 ? w * h : 0;
-}
 
 describe.skipIf(!hasChromium)("chart layout in Chromium", async () => {
   let browser: Browser;
@@ -69,29 +31,13 @@ describe.skipIf(!hasChromium)("chart layout in Chromium", async () => {
   for (const name of names) {
     // The two widths of the static charts, and one between them, as the editor may show.
     for (const width of [...Object.values(chartWidths), 540]) {
-      it(`${name} at ${width} px: no two labels overlap, no label covers a mark, nothing is clipped`, async () => {
+      it(`${name} at ${width} px: no text box overlaps another text, a mark or a connector; nothing is cut by the edge`, async () => {
         const {spec, data} = charts.find((c) => c.name === name)!;
         await show(page, renderChartSvg(spec, data, {id: name, width}));
-        const {svg, texts, marks} = await measure(page);
-        expect(svg.width).toBe(width);
-        const problems: string[] = [];
-        texts.forEach((a, i) => {
-          for (const b of texts.slice(i + 1))
-            if (overlapArea(a, b) > 1) problems.push(`"${a.text}" overlaps "${b.text}"`);
-          for (const m of marks) if (overlapArea(a, m) > 1) problems.push(`"${a.text}" covers a ${m.text} mark`);
-          // Chromium's text boxes are font boxes, rounded outwards: a 1.5 px margin is not a clipped glyph.
-          const e = 1.5;
-          if (
-            a.x < svg.x - e ||
-            a.y < svg.y - e ||
-            a.x + a.width > svg.x + svg.width + e ||
-            a.y + a.height > svg.y + svg.height + e
-          ) {
-            problems.push(`"${a.text}" is clipped by the chart's edge`);
-          }
-        });
-        expect(problems).toEqual([]);
-        expect(texts.length).toBeGreaterThan(4);
+        const measured = await measureProblems(page);
+        expect(measured.width).toBe(width);
+        expect(measured.problems).toEqual([]);
+        expect(measured.texts).toBeGreaterThan(4);
       });
     }
   }

@@ -1,14 +1,14 @@
 import {readFile, readdir} from "node:fs/promises";
 import {join} from "node:path";
 import {describe, expect, it} from "vitest";
-import {chartJsonSchema, checkChartSpec, fieldPath} from "../src/components/chart-spec.ts";
+import {chartJsonSchema, checkChartSpec, fieldPath, type SpecProblemCode} from "../src/components/chart-spec.ts";
 import {placeholderProblems, resolveText} from "../src/components/chart-text.ts";
 import {parseChartSpec} from "../loaders/charts.ts";
 import {problemsOf} from "../loaders/errors.ts";
 import {fixtures, seedCharts} from "./helpers/chart-fixtures.ts";
 
 /** Each bad fixture, with the one problem it must produce: code and field path. */
-const bad: Record<string, {code: string; field?: string; line?: number}> = {
+const bad: Record<string, {code: SpecProblemCode | "INVALID_JSON"; field?: string; line?: number}> = {
   "unknown-type": {code: "UNKNOWN_CHART_TYPE", field: "type"},
   "missing-type": {code: "MISSING_FIELD", field: "type"},
   "missing-field": {code: "MISSING_FIELD", field: "unit"},
@@ -18,7 +18,13 @@ const bad: Record<string, {code: string; field?: string; line?: number}> = {
   "unknown-place": {code: "UNKNOWN_PLACE", field: "places[1]"},
   "claim-place-not-on-map": {code: "UNKNOWN_PLACE", field: "claims[0]"},
   "unknown-country": {code: "UNKNOWN_COUNTRY", field: "focus"},
-  "unknown-measure": {code: "UNKNOWN_MEASURE", field: "measure"},
+  "mixed-measures": {code: "MIXED_MEASURES", field: "claims[1]"},
+  "reported-measure": {code: "UNKNOWN_FIELD", field: "measure"},
+  "colors-indistinguishable": {code: "COLORS_INDISTINGUISHABLE", field: "colors[1]"},
+  "unknown-territory": {code: "UNKNOWN_TERRITORY", field: "territories[0].at"},
+  "label-on-nothing": {code: "LABEL_ON_NOTHING", field: "labels[0].claim"},
+  "too-many-annotations": {code: "TOO_MANY_ANNOTATIONS", field: "annotations"},
+  "spec-too-deep": {code: "SPEC_TOO_LARGE", field: ""},
   "too-many-squares": {code: "TOO_MANY_SQUARES", field: "unit"},
   "annotation-on-nothing": {code: "ANNOTATION_ON_NOTHING", field: "annotations[2].on"},
   "annotation-on-undrawn-claim": {code: "ANNOTATION_ON_NOTHING", field: "annotations[0].on"},
@@ -50,12 +56,12 @@ describe("parseChartSpec(text, file, data) on bad input", () => {
     expect(files).toEqual(Object.keys(bad).sort());
   });
   for (const [name, expected] of Object.entries(bad)) {
-    it(`${name}.json is ${expected.code} at ${expected.field ?? `line ${expected.line}`}`, async () => {
+    it(`${name}.json is ${expected.code} at ${expected.field || (expected.line ? `line ${expected.line}` : "the whole spec")}`, async () => {
       const problems = await problemsFor(name);
       expect(problems.map((p) => ({code: p.code, field: p.field, line: p.line}))).toEqual([
-        {code: expected.code, field: expected.field, line: expected.line}
+        {code: expected.code, field: expected.field || undefined, line: expected.line}
       ]);
-      const where = expected.line !== undefined ? `:${expected.line}` : `: ${expected.field}`;
+      const where = expected.line !== undefined ? `:${expected.line}` : expected.field ? `: ${expected.field}` : "";
       expect(problems[0].message.startsWith(`data/charts/${name}.json${where}: ${expected.code}: `)).toBe(true);
     });
   }

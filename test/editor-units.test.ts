@@ -1,5 +1,5 @@
 import {existsSync} from "node:fs";
-import {mkdir, readFile, writeFile} from "node:fs/promises";
+import {cp, mkdir, readFile, rm, writeFile} from "node:fs/promises";
 import {createServer, type AddressInfo} from "node:net";
 import {dirname, join, relative} from "node:path";
 import {JSDOM} from "jsdom";
@@ -7,8 +7,18 @@ import {afterAll, afterEach, beforeAll, describe, expect, test} from "vitest";
 import {chartJsonSchema, type ChartSpec} from "../src/components/chart-spec.ts";
 import {renderChart, type PlacedLabel} from "../src/components/chart.ts";
 import {saveChart, sessionFrom} from "../src/components/editor/api.ts";
-import {annotationOf, chartMove, enableDrag, keyMove, offsetAfterMove} from "../src/components/editor/drag.ts";
-import {exportName, standaloneSvg} from "../src/components/editor/export.ts";
+import {
+  annotationOf,
+  chartMove,
+  enableDrag,
+  keyMove,
+  moveTargetOf,
+  offsetAfterMove,
+  withMove
+} from "../src/components/editor/drag.ts";
+import {exportName, exportSize, standaloneSvg} from "../src/components/editor/export.ts";
+import {claimsOfMeasure, newChartSpec, newIdProblem, unitFor} from "../src/components/editor/new-chart.ts";
+import {checkChartSpec} from "../src/components/chart-spec.ts";
 import {changeType, chartTypesOf, formLayout, labelOf, type JsonSchema} from "../src/components/editor/fields.ts";
 import {createForm, type FormOptions} from "../src/components/editor/form.ts";
 import {History} from "../src/components/editor/history.ts";
@@ -31,7 +41,7 @@ import {
   startEditorSession,
   validateSpec
 } from "../tools/editor-session.ts";
-import {seedCharts} from "./helpers/chart-fixtures.ts";
+import {fixtureClaims, seedCharts, seedRoot} from "./helpers/chart-fixtures.ts";
 import {copyProject, projectRoot, removeProject} from "./helpers/project.ts";
 
 const schema = chartJsonSchema() as JsonSchema;
@@ -173,7 +183,13 @@ describe("the form from the JSON Schema", () => {
 
   test('formLayout(schema, "units"): the texts, the type options, and the annotation group', () => {
     const layout = formLayout(schema, "units");
-    expect(summary(layout.text)).toEqual(["title:text!", "subtitle:textarea", "note:textarea", "alt:textarea"]);
+    expect(summary(layout.text)).toEqual([
+      "title:text!",
+      "subtitle:textarea",
+      "note:textarea",
+      "alt:textarea",
+      "colors:list"
+    ]);
     expect(summary(layout.options)).toEqual(["claims:list!", "unit:number!", "unitLabel:text"]);
     const annotations = layout.annotations!;
     expect(annotations.kind).toBe("items");
@@ -200,8 +216,14 @@ describe("the form from the JSON Schema", () => {
       options: ["spec", "descending"],
       required: false
     });
-    expect(summary(formLayout(schema, "map").options)).toEqual(["focus:text!", "places:list!", "claims:list"]);
-    expect(summary(formLayout(schema, "reported").options)).toEqual(["measure:text!"]);
+    expect(summary(formLayout(schema, "map").options)).toEqual([
+      "focus:text!",
+      "places:list!",
+      "claims:list",
+      "frame:enum",
+      "cluster:enum"
+    ]);
+    expect(summary(formLayout(schema, "reported").options)).toEqual(["claims:list!", "line:enum"]);
   });
 
   test("labelOf names fields in words", () => {
@@ -227,7 +249,12 @@ describe("the form from the JSON Schema", () => {
       claims: ["a"],
       annotations: bar.annotations
     });
-    expect(changeType(bar, schema, "reported")).toEqual({type: "reported", title: "T", annotations: bar.annotations});
+    expect(changeType(bar, schema, "reported")).toEqual({
+      type: "reported",
+      title: "T",
+      claims: ["a"],
+      annotations: bar.annotations
+    });
   });
 });
 
@@ -347,10 +374,45 @@ describe("dragging an annotation", () => {
     expect(keyMove("Enter", false)).toBeNull();
   });
 
-  test("annotationOf: an annotation's own label, or the first note merged into a place's label", () => {
+  test("moveTargetOf: an annotation, a claim's label or a place's label; country and block names do not move", () => {
     expect(annotationOf({key: "annotation:3"})).toBe(3);
-    expect(annotationOf({key: "place:Kyiv", annotations: [1, 2]})).toBe(1);
-    expect(annotationOf({key: "claim:refugees"})).toBeNull();
+    expect(moveTargetOf({key: "annotation:3"})).toEqual({annotation: 3});
+    expect(moveTargetOf({key: "claim:refugees"})).toEqual({claim: "refugees"});
+    expect(moveTargetOf({key: "place:Kyiv"})).toEqual({place: "Kyiv"});
+    expect(moveTargetOf({key: "country:Poland"})).toBeNull();
+    expect(moveTargetOf({key: "name:refugees"})).toBeNull();
+  });
+
+  test("withMove sets an annotation's offset, or adds and then updates a label's entry in labels", () => {
+    const spec: {type: string; annotations: object[]; labels?: object[]} = {
+      type: "bar",
+      annotations: [{on: {claim: "a"}, text: "n"}]
+    };
+    expect(withMove(spec, {annotation: 0}, {dx: 3, dy: -2}).annotations).toEqual([
+      {on: {claim: "a"}, text: "n", dx: 3, dy: -2}
+    ]);
+    const once = withMove(spec, {claim: "a"}, {dx: 12, dy: 0});
+    expect(once.labels).toEqual([{claim: "a", dx: 12, dy: 0}]);
+    expect(withMove(once, {claim: "a"}, {dx: 5, dy: 1}).labels).toEqual([{claim: "a", dx: 5, dy: 1}]);
+    expect(withMove(once, {place: "Kyiv"}, {dx: 0, dy: 9}).labels).toEqual([
+      {claim: "a", dx: 12, dy: 0},
+      {place: "Kyiv", dx: 0, dy: 9}
+    ]);
+    expect(spec).toEqual({type: "bar", annotations: [{on: {claim: "a"}, text: "n"}]});
+  });
+
+  test("a claim's label dragged keeps where it was put: its offset in labels places it there", async () => {
+    const {data, charts} = await seedCharts();
+    const spec = charts.find((c) => c.id === "reported-figures")!.spec;
+    const placed = (s: ChartSpec) => {
+      let labels: readonly PlacedLabel[] = [];
+      renderChart(s, data, {width: 720, document, onLabels: (l) => (labels = l)});
+      return labels.find((l) => l.key === "claim:civilians-killed")!;
+    };
+    const before = placed(spec);
+    const moved = withMove(spec, {claim: "civilians-killed"}, offsetAfterMove(before, {x: 40, y: 0})) as ChartSpec;
+    expect(checkChartSpec(moved, data).problems).toEqual([]);
+    expect(Math.abs(placed(moved).box.x - (before.box.x + 40))).toBeLessThanOrEqual(0.5);
   });
 
   test("renderChart reports label positions; the offset of an unmoved label keeps it where it is", async () => {
@@ -389,7 +451,7 @@ describe("dragging an annotation", () => {
     );
     handles[0].dispatchEvent(new window.KeyboardEvent("keydown", {key: "ArrowRight", shiftKey: true}));
     const first = labels.find((l) => l.key === "annotation:0")!;
-    expect(moves).toEqual([[0, offsetAfterMove(first, {x: 10, y: 0}), "key"]]);
+    expect(moves).toEqual([[{annotation: 0}, offsetAfterMove(first, {x: 10, y: 0}), "key"]]);
   });
 });
 
@@ -404,16 +466,26 @@ describe("export", () => {
     expect(text.startsWith('<?xml version="1.0" encoding="UTF-8"?>\n<svg ')).toBe(true);
     expect(text).toContain('xmlns="http://www.w3.org/2000/svg"');
     expect(text).toContain('color="#1b1e23"');
+    const {width, height} = exportSize(svg);
+    expect(width).toBe(360 + 32);
     expect(text).toMatch(
-      /<\/desc><style>\.kit-label text\{stroke:#ffffff;[^<]*<\/style><rect width="100%" height="100%" fill="#ffffff"\/>/
+      new RegExp(`^<svg [^>]*width="${width}" [^>]*height="${height}"[^>]*viewBox="-16 -16 ${width} ${height}"`, "m")
     );
+    expect(text).toMatch(
+      new RegExp(
+        `</desc><style>\\.kit-label text\\{stroke:#ffffff;[^<]*</style><rect x="-16" y="-16" width="${width}" height="${height}" fill="#ffffff"/>`
+      )
+    );
+    expect(text).toContain('class="kit-title"');
+    expect(text).toContain('class="kit-source"');
     expect(text).not.toMatch(/tabindex|data-annotation|kit-draggable|role="button"/);
-    expect(svg.querySelectorAll("[tabindex]").length).toBe(2); // the page's chart keeps its handles
+    expect(svg.querySelectorAll("[tabindex]").length).toBe(5); // the page's chart keeps its handles: 2 notes, 3 claims
   });
 
   test("exportName", () => {
     expect(exportName("refugees-and-deaths", 720, "svg")).toBe("refugees-and-deaths-720.svg");
     expect(exportName("refugees-and-deaths", 360, "png")).toBe("refugees-and-deaths-360@2x.png");
+    expect(exportName("refugees-and-deaths", 360, "png", 1)).toBe("refugees-and-deaths-360@1x.png");
   });
 });
 
@@ -445,11 +517,77 @@ describe("the editor's API client", () => {
     globalThis.fetch = (async () => Promise.reject(new TypeError("fetch failed"))) as typeof fetch;
     expect(await saveChart(session, "x", {}, "b1")).toMatchObject({status: "error", code: "UNREACHABLE"});
   });
+
+  test("saveChart(…, null) creates a chart: PUT /charts/<id> with {spec, base: null}, the token; 201 saved, 409 exists", async () => {
+    const calls: {url: string; init: RequestInit}[] = [];
+    globalThis.fetch = (async (url: string, init: RequestInit) => {
+      calls.push({url, init});
+      return new Response(JSON.stringify({id: "new-one", base: "h1", file: "data/charts/new-one.json"}), {status: 201});
+    }) as typeof fetch;
+    expect(await saveChart(session, "new-one", {type: "bar"}, null)).toEqual({
+      status: "saved",
+      base: "h1",
+      file: "data/charts/new-one.json"
+    });
+    expect(calls[0].url).toBe("http://127.0.0.1:3001/charts/new-one");
+    expect(calls[0].init.method).toBe("PUT");
+    expect(JSON.parse(String(calls[0].init.body))).toEqual({spec: {type: "bar"}, base: null});
+    expect(calls[0].init.headers).toMatchObject({"x-explainer-token": "t", "content-type": "application/json"});
+    answer(409, {error: "EXISTS", message: "data/charts/new-one.json exists"});
+    expect(await saveChart(session, "new-one", {}, null)).toEqual({
+      status: "exists",
+      message: "data/charts/new-one.json exists"
+    });
+  });
+});
+
+describe("a new chart", () => {
+  test("newIdProblem refuses an empty id, a non-slug, and an id that exists", () => {
+    expect(newIdProblem("", ["a"])).toMatch(/^Name the chart/);
+    expect(newIdProblem("../x", ["a"])).toBe(
+      '"../x" is not a slug: use lower-case letters, digits and single hyphens.'
+    );
+    expect(newIdProblem("Refugees", [])).toMatch(/is not a slug/);
+    expect(newIdProblem("a", ["a"])).toBe('A chart "a" exists already: choose another id, or open it from the list.');
+    expect(newIdProblem("departures-over-time", ["a"])).toBeNull();
+  });
+
+  test("newChartSpec: a measure over time, a unit chart with a round unit, a map framing the claims' places", async () => {
+    const {data} = await seedCharts();
+    const story = [...(await fixtureClaims()), ...data.claims];
+    const all = {...data, claims: story};
+    const over = claimsOfMeasure("fixture departures", story);
+    expect(over).toEqual(["story-1", "story-2", "story-3", "story-4", "story-5", "story-6", "story-7", "story-8"]);
+    const reported = newChartSpec({type: "reported", id: "d", title: "Departures as reported", claims: over}, all);
+    expect(reported).toEqual({type: "reported", title: "Departures as reported", claims: over});
+    expect(checkChartSpec(reported, all).problems).toEqual([]);
+    const units = newChartSpec(
+      {type: "units", id: "u", title: "Killed and fled", claims: ["civilians-killed", "refugees"]},
+      all
+    );
+    expect(units).toMatchObject({unit: 1000});
+    expect(checkChartSpec(units, all).problems).toEqual([]);
+    expect(unitFor([])).toBe(1);
+    const map = newChartSpec({type: "map", id: "m", title: "Where", claims: ["soldiers-approaching-kyiv"]}, all);
+    expect(map).toEqual({
+      type: "map",
+      title: "Where",
+      claims: ["soldiers-approaching-kyiv"],
+      places: ["Kyiv"],
+      focus: "Ukraine"
+    });
+    expect(checkChartSpec(map, all).problems).toEqual([]);
+  });
 });
 
 describe("the editor session", () => {
   let root: string;
-  beforeAll(async () => void (root = await copyProject()));
+  beforeAll(async () => {
+    root = await copyProject();
+    // The fixture copy of the seed story, not the checkout's live data.
+    await rm(join(root, "data"), {recursive: true, force: true});
+    await cp(join(seedRoot, "data"), join(root, "data"), {recursive: true});
+  });
   afterAll(async () => {
     delete process.env[sessionEnv];
     await removeProject(root);

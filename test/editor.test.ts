@@ -208,16 +208,16 @@ describe("the chart editor under explainer dev", () => {
     expect(merged.title).toBe(newTitle);
   });
 
-  test("Download PNG gives a PNG twice the chart's size; Download SVG a standalone SVG", async () => {
+  test("PNG 2× gives a PNG twice the chart's size with its margins; Download SVG a standalone SVG", async () => {
     const wide = editor.locator(".ed-wide");
     const [png] = await Promise.all([
       editor.waitForEvent("download"),
-      wide.getByRole("button", {name: "Download PNG"}).click()
+      wide.getByRole("button", {name: "PNG 2×"}).click()
     ]);
     expect(png.suggestedFilename()).toBe(`${chartId}-720@2x.png`);
     const bytes = await readFile((await png.path())!);
     expect(bytes.subarray(1, 4).toString("latin1")).toBe("PNG");
-    expect(bytes.readUInt32BE(16)).toBe(1440);
+    expect(bytes.readUInt32BE(16)).toBe((720 + 2 * 16) * 2);
     const [svg] = await Promise.all([
       editor.waitForEvent("download"),
       wide.getByRole("button", {name: "Download SVG"}).click()

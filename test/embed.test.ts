@@ -96,7 +96,7 @@ describe("embeds in Chromium", () => {
       expect(await page.locator(`figure.chart[data-chart="${id}"]`).count()).toBe(1);
       expect(await page.locator("svg.kit-chart:visible").count()).toBe(1);
       const source = await page.locator("svg.kit-chart:visible text.kit-source").textContent();
-      expect(source).toMatch(/^Source: /);
+      expect(source).toMatch(/^Sources?: /);
       const href = await page.locator("a[download]").getAttribute("href");
       expect((await page.request.get(local(new URL(href!, page.url()).href))).status()).toBe(200);
       expect(await page.locator("footer, nav, .site-footer, .figure-cards, .sources, h1").count()).toBe(0);

@@ -1,15 +1,19 @@
 /**
  * Labels and annotations: text anchored to a claim, a place or a data point, with an offset and
- * an optional connector arrow, placed so that no two labels overlap each other or the marks.
- * Placement is computed, not measured: text widths come from `textWidth` (DejaVu Sans, wider
- * than common system fonts), so Node and the browser lay a chart out the same way.
+ * an optional connector arrow, placed so that no label overlaps another label, a mark or a
+ * connector, and no connector crosses a label. Placement is computed, not measured: text widths
+ * come from `textWidth` (DejaVu Sans, wider than common system fonts), so Node and the browser lay
+ * a chart out the same way. A grid index keeps placement near-linear in the number of labels.
  */
 import type {RenderFunction} from "@observablehq/plot";
 import type {Claim} from "./claim.ts";
-import type {Annotation} from "./chart-spec.ts";
+import type {Annotation, CommonSpec} from "./charts/common.ts";
 import {resolveText, textWidth, wrapText} from "./chart-text.js";
+import {BoxIndex, contains, grow, overlap, segmentBox, segmentInBox} from "./charts/geometry.js";
 import type {Box, ChartGeometry, ChartLayout, LabelRequest, PlacedLabel, Point} from "./charts/types.ts";
-import {accent, lineHeight, svgElement} from "./charts/style.js";
+import {lineHeight, svgElement} from "./charts/style.js";
+
+export {overlap} from "./charts/geometry.js";
 
 /** Space kept left and right of every label, px; line boxes (1.25 em) already space them vertically. */
 const padding = 2;
@@ -35,17 +39,23 @@ export function labelSize({lines, fontSize}: Pick<LabelRequest, "lines" | "fontS
   return {width: Math.ceil(width), height: Math.ceil(lines.length * fontSize * lineHeight)};
 }
 
-/** The area two boxes share, after growing the first by `pad` left and right. */
-export function overlap(a: Box, b: Box, pad = 0): number {
-  const w = Math.min(a.x + a.width + pad, b.x + b.width) - Math.max(a.x - pad, b.x);
-  const h = Math.min(a.y + a.height, b.y + b.height) - Math.max(a.y, b.y);
-  return w > 0 && h > 0 ? w * h : 0;
-}
-
 function clampInto(box: Box, frame: Box): Box {
   const x = Math.max(frame.x, Math.min(box.x, frame.x + frame.width - box.width));
   const y = Math.max(frame.y, Math.min(box.y, frame.y + frame.height - box.height));
   return {...box, x, y};
+}
+
+function inside(box: Box, frame: Box): boolean {
+  return (
+    box.x >= frame.x - 0.5 &&
+    box.y >= frame.y - 0.5 &&
+    box.x + box.width <= frame.x + frame.width + 0.5 &&
+    box.y + box.height <= frame.y + frame.height + 0.5
+  );
+}
+
+function covers(outer: Box, inner: Box): boolean {
+  return inside(inner, outer);
 }
 
 function candidates(request: LabelRequest, size: {width: number; height: number}): Point[] {
@@ -56,7 +66,7 @@ function candidates(request: LabelRequest, size: {width: number; height: number}
   // Around the anchor, further and further out; above and below, also slid sideways, and beside,
   // also slid up and down, so that a crowded chart still finds a gap.
   const slides = [0, -0.5, 0.5, -1, 1];
-  for (const extra of [0, 8, 18, 32, 50, 75, 110]) {
+  for (const extra of [0, 8, 18, 32, 50, 75, 110, 150]) {
     for (const slide of slides) {
       for (const d of request.directions ?? allDirections) {
         if (slide !== 0 && d.x !== 0 && d.y !== 0) continue;
@@ -74,37 +84,72 @@ function nearestOnBox(box: Box, p: Point): Point {
   return {x: Math.max(box.x, Math.min(p.x, box.x + box.width)), y: Math.max(box.y, Math.min(p.y, box.y + box.height))};
 }
 
+/** The connector a label at `box` gets to its anchor, or null when it sits close enough to need none. */
+function connectorFor(request: LabelRequest, box: Box): PlacedLabel["connector"] {
+  const from = nearestOnBox(box, request.anchor);
+  const distance = Math.hypot(from.x - request.anchor.x, from.y - request.anchor.y);
+  const gap = request.gap ?? 4;
+  if (!(((request.arrow || request.leader) && distance > 6) || distance > gap + 14)) return null;
+  // The line stops short of the anchor, so that it points at the mark without covering it.
+  const k = Math.max(0, (distance - 3) / distance);
+  const to = {x: from.x + (request.anchor.x - from.x) * k, y: from.y + (request.anchor.y - from.y) * k};
+  return {from, to, arrow: request.arrow ?? false};
+}
+
+type Entry = {kind: "obstacle"} | {kind: "label"; label: PlacedLabel} | {kind: "connector"; from: Point; to: Point};
+
 /**
  * Places labels in order: each takes its first candidate position that stays inside the frame and
- * clear of the obstacles and of the labels placed before it; when none is clear, the least-bad one.
- * A label whose box ends up away from its anchor gets a connector (an arrow when asked for).
+ * clear of the obstacles, of the labels and connectors placed before it, and whose own connector
+ * crosses no label and no mark but its anchor's; when none is clear, the least-bad one.
  */
-export function placeLabels(requests: readonly LabelRequest[], obstacles: readonly Box[], frame: Box): PlacedLabel[] {
+export function placeLabels(
+  requests: readonly LabelRequest[],
+  obstacles: readonly Box[],
+  frame: Box,
+  segments: readonly [Point, Point][] = []
+): PlacedLabel[] {
   const placed: PlacedLabel[] = [];
+  const index = new BoxIndex<Entry>();
+  for (const o of obstacles) index.add(o, {kind: "obstacle"});
+  for (const [from, to] of segments) index.add(segmentBox(from, to), {kind: "connector", from, to});
   for (const request of requests) {
     const size = labelSize(request);
-    const gap = request.gap ?? 4;
-    let best: {box: Box; cost: number} | null = null;
+    const area = request.within ?? frame;
+    let best: {box: Box; cost: number; connector: PlacedLabel["connector"]} | null = null;
+    let first = true;
+    let offsetOutside = false;
     for (const centre of candidates(request, size)) {
-      const box = clampInto({x: centre.x - size.width / 2, y: centre.y - size.height / 2, ...size}, frame);
-      let cost = 0;
-      for (const o of obstacles) cost += overlap(box, o, padding);
-      for (const p of placed) cost += overlap(box, p.box, padding) * 4;
-      cost += Math.max(0, size.width - frame.width) * size.height;
-      if (!best || cost < best.cost) best = {box, cost};
+      const raw = {x: centre.x - size.width / 2, y: centre.y - size.height / 2, ...size};
+      if (first && request.preferred && !inside(raw, area)) offsetOutside = true;
+      first = false;
+      const box = clampInto(raw, area);
+      const connector = connectorFor(request, box);
+      let cost = Math.max(0, size.width - area.width) * size.height;
+      const padded = grow(box, 1);
+      for (const {box: other, item} of index.near(padded)) {
+        // A label kept inside a region (an inset) is not pushed out by the region itself.
+        if (item.kind === "obstacle" && request.within && covers(other, request.within)) continue;
+        if (item.kind === "obstacle") cost += overlap(box, other, padding);
+        else if (item.kind === "label") cost += overlap(box, other, padding) * 4;
+        else cost += segmentInBox(item.from, item.to, padded) * 40;
+      }
+      if (connector) {
+        const line = segmentBox(connector.from, connector.to);
+        for (const {box: other, item} of index.near(line)) {
+          // The mark the connector points at is where it ends, not something it crosses.
+          if (contains(grow(other, 1), request.anchor)) continue;
+          const crossing = segmentInBox(connector.from, connector.to, grow(other, 1));
+          if (item.kind === "label") cost += crossing * 60;
+          else if (item.kind === "obstacle") cost += crossing * 10;
+        }
+      }
+      if (!best || cost < best.cost) best = {box, cost, connector};
       if (cost === 0) break;
     }
     if (request.optional && best!.cost > 0) continue;
-    const box = best!.box;
+    const {box, connector} = best!;
     const centre = {x: box.x + box.width / 2, y: box.y + box.height / 2};
-    const from = nearestOnBox(box, request.anchor);
-    const distance = Math.hypot(from.x - request.anchor.x, from.y - request.anchor.y);
-    let connector: PlacedLabel["connector"] = null;
-    if (((request.arrow || request.leader) && distance > 6) || distance > gap + 14) {
-      const k = Math.max(0, (distance - 3) / distance);
-      const to = {x: from.x + (request.anchor.x - from.x) * k, y: from.y + (request.anchor.y - from.y) * k};
-      connector = {from, to, arrow: request.arrow ?? false};
-    }
     const align =
       request.align ??
       (centre.x > request.anchor.x + size.width / 4
@@ -112,7 +157,11 @@ export function placeLabels(requests: readonly LabelRequest[], obstacles: readon
         : centre.x < request.anchor.x - size.width / 4
           ? "end"
           : "middle");
-    placed.push({...request, box, align, connector, clear: best!.cost === 0});
+    const label: PlacedLabel = {...request, box, align, connector, clear: best!.cost === 0};
+    if (offsetOutside) label.offsetOutside = true;
+    placed.push(label);
+    index.add(box, {kind: "label", label});
+    if (connector) index.add(segmentBox(connector.from, connector.to), {kind: "connector", ...connector});
   }
   return placed;
 }
@@ -126,7 +175,7 @@ export function drawLabels(document: Document, labels: readonly PlacedLabel[]): 
       class: ["kit-label", label.className].filter(Boolean).join(" "),
       "data-key": label.key,
       "data-annotations": label.annotations?.join(" "),
-      // No position free of overlaps was found: the CLI warns, the editor can flag the label.
+      // No position free of overlaps was found: `layoutProblems` reports it, the editor flags it.
       "data-overlaps": label.clear ? undefined : "true"
     });
     if (connector) {
@@ -147,7 +196,7 @@ export function drawLabels(document: Document, labels: readonly PlacedLabel[]): 
     const text = svgElement(document, "text", {
       "font-size": fontSize,
       "text-anchor": align,
-      "fill-opacity": muted ? 0.65 : undefined,
+      "fill-opacity": muted ? 0.7 : undefined,
       "font-style": muted ? "italic" : undefined
     });
     label.lines.forEach((line, i) => {
@@ -157,7 +206,6 @@ export function drawLabels(document: Document, labels: readonly PlacedLabel[]): 
         "font-weight": line.bold ? "bold" : undefined,
         class: line.className
       });
-      if (line.className === "kit-accent-text") tspan.setAttribute("fill", accent);
       tspan.textContent = line.text;
       text.append(tspan);
     });
@@ -223,22 +271,43 @@ export function annotationRequests(
   });
 }
 
+/** The key of a moved label: `claim:refugees`, `place:Kyiv`. */
+export function movedLabelKey(label: {claim?: string; place?: string}): string {
+  return label.claim !== undefined ? `claim:${label.claim}` : `place:${label.place}`;
+}
+
+/** The chart's own labels with the offsets the spec gives them (`labels: [{claim, dx, dy}]`) tried first. */
+export function withMovedLabels(requests: readonly LabelRequest[], spec: Pick<CommonSpec, "labels">): LabelRequest[] {
+  if (!spec.labels?.length) return [...requests];
+  const moved = new Map(spec.labels.map((l, i) => [movedLabelKey(l), {x: l.dx ?? 0, y: l.dy ?? 0, index: i}]));
+  return requests.map((request) => {
+    const offset = moved.get(request.key);
+    if (!offset) return request;
+    const {align: _ignored, directions: _free, ...rest} = request;
+    return {...rest, preferred: {x: offset.x, y: offset.y}, moved: offset.index};
+  });
+}
+
 /**
- * A Plot render function that places the chart's own labels, then its annotations, and draws them
- * above every other mark. `geometryOf` reads the plot's scales to say where the marks are; `skip`
- * lists annotations the chart type has already drawn inside its own labels.
+ * A Plot render function that places the chart's own labels (moved ones where the spec puts them),
+ * then its annotations, and draws them above every other mark. `geometryOf` reads the plot's
+ * scales to say where the marks are; `skip` lists annotations the chart type has already drawn
+ * inside its own labels.
  */
 export function labelsMark(
   geometryOf: (scales: Parameters<RenderFunction>[1]) => ChartGeometry,
-  annotations: readonly Annotation[],
+  spec: Pick<CommonSpec, "annotations" | "labels">,
   layout: ChartLayout,
   claims: ReadonlyMap<string, Claim>,
   skip: ReadonlySet<number> = new Set()
 ): RenderFunction {
   return (_index, scales, _values, _dimensions, context) => {
     const geometry = geometryOf(scales);
-    const requests = [...geometry.labels, ...annotationRequests(annotations, geometry, layout, claims, skip)];
-    const placed = placeLabels(requests, geometry.obstacles, geometry.frame);
+    const requests = [
+      ...withMovedLabels(geometry.labels, spec),
+      ...annotationRequests(spec.annotations ?? [], geometry, layout, claims, skip)
+    ];
+    const placed = placeLabels(requests, geometry.obstacles, geometry.frame, geometry.segments);
     layout.onLabels?.(placed);
     return drawLabels(context.document, placed);
   };

@@ -1,10 +1,9 @@
 /**
- * The words of a chart: `{claim-id}` placeholders, the source line, alt text, dates, and the
+ * The words of a chart: `{claim-id}` placeholders, the source line, dates, and the
  * text measuring and wrapping that lets Node lay out labels without a browser. Browser-safe.
  */
 import {attributionOf, type Claim} from "./claim.js";
-import type {ChartSpec} from "./chart-spec.ts";
-import type {ChartData} from "./charts/types.ts";
+import type {SpecProblemCode} from "./charts/problems.ts";
 
 /** `{refugees}` or `{refugees.as_of}`: a claim id, then optionally one of these fields. */
 const placeholder = /\{([a-z0-9]+(?:-[a-z0-9]+)*)(?:\.([a-z_]+))?\}/g;
@@ -41,8 +40,8 @@ function fieldOf(claim: Claim, field: PlaceholderField): string {
 export function placeholderProblems(
   text: string,
   claims: ReadonlyMap<string, Claim>
-): {code: string; detail: string}[] {
-  const problems: {code: string; detail: string}[] = [];
+): {code: Extract<SpecProblemCode, "UNKNOWN_CLAIM" | "INVALID_PLACEHOLDER" | "NUMBER_IN_TEXT">; detail: string}[] {
+  const problems: ReturnType<typeof placeholderProblems> = [];
   for (const [, id, field] of text.matchAll(placeholder)) {
     if (!claims.has(id)) problems.push({code: "UNKNOWN_CLAIM", detail: `{${id}} names no claim in data/claims.csv`});
     else if (field !== undefined && !placeholderFields.includes(field as PlaceholderField)) {
@@ -78,27 +77,94 @@ export function claimsNamed(text: string): string[] {
   return [...text.matchAll(placeholder)].map((m) => m[1]);
 }
 
-function cite(claim: Claim): string {
-  const title = claim.source_title ? `“${claim.source_title}”` : claim.source;
+/** Text without the quote marks around it, so that wrapping it in “…” never doubles them (`““We are …`). */
+export function unquoted(text: string): string {
+  const t = text.trim();
+  const m = /^["“](.*?)["”]?$/s.exec(t);
+  return m ? m[1] : t;
+}
+
+/** A title cut at a word to at most `max` characters, with "…". */
+function clipped(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max - 1);
+  const space = cut.lastIndexOf(" ");
+  return `${cut.slice(0, space > max / 2 ? space : cut.length).replace(/[\s,;:.–—-]+$/, "")}…`;
+}
+
+/** How a claim's archived source is cited: `“Title” (Byline, 2 March 2022)`, the publisher first when known. */
+export function cite(claim: Claim, maxTitle = Infinity): string {
+  const title = claim.source_title ? `“${clipped(unquoted(claim.source_title), maxTitle)}”` : claim.source;
   const who = [claim.byline, formatDate(claim.published)].filter(Boolean).join(", ");
   return `${claim.publisher ? `${claim.publisher}, ` : ""}${title}${who ? ` (${who})` : ""}`;
 }
 
+/** `2–9 March 2022`, `28 February – 3 March 2022`, `2 March 2022` from ISO dates. */
+export function dateSpan(dates: readonly string[]): string {
+  const sorted = [...new Set(dates)].sort();
+  const [first, last] = [sorted[0], sorted.at(-1)!];
+  if (first === last) return formatDate(first);
+  const [a, b] = [formatDate(first).split(" "), formatDate(last).split(" ")];
+  if (a[2] !== b[2]) return `${formatDate(first)} – ${formatDate(last)}`;
+  if (a[1] !== b[1]) return `${a[0]} ${a[1]} – ${b.join(" ")}`;
+  return `${a[0]}–${b.join(" ")}`;
+}
+
+/** The longest title a source line cites, in characters, so that a source fits one line at 720 px. */
+export const sourceTitleLength = 60;
+
 /**
- * The source line, from the claims' attributions and sources: "Source: Ukraine's State Emergency
- * Service; the UN, via “…” (Will Taylor, 2 March 2022), which does not say who gave about 15,000".
+ * The entries of a source line, one per source (who gave the figures), grouped: "UNHCR (4
+ * statements, 2–9 March 2022)"; figures no one is named for: "not attributed in the source: about
+ * 15,000 (2 March 2022)"; last, the archived reports they come through ("via “…” (Will Taylor, 2
+ * March 2022)", or how many there are). The full list is the page's Sources.
  */
+export function sourceEntries(claims: readonly Claim[]): string[] {
+  const byWho = new Map<string, Claim[]>();
+  for (const c of claims) byWho.set(c.attribution, [...(byWho.get(c.attribution) ?? []), c]);
+  const entries: string[] = [];
+  for (const [who, group] of byWho) {
+    const dates = group.map((c) => c.as_of);
+    const when = group.length > 1 ? `${group.length} statements, ${dateSpan(dates)}` : dateSpan(dates);
+    if (who) entries.push(`${who} (${when})`);
+    else
+      entries.push(
+        `not attributed in the source: ${listOf([...new Set(group.map((c) => c.label))])} (${dateSpan(dates)})`
+      );
+  }
+  const reports = [...new Map(claims.map((c) => [c.source, c])).values()];
+  if (reports.length === 1) entries.push(`via ${cite(reports[0], sourceTitleLength)}`);
+  else if (reports.length > 1) entries.push(`via ${reports.length} archived reports, listed under Sources`);
+  return entries;
+}
+
+/** The source line: "Sources: UNHCR (4 statements, 2–9 March 2022); VOA (3 March 2022); via …". */
 export function sourceLine(claims: readonly Claim[]): string {
-  const bySource = new Map<string, Claim[]>();
-  for (const c of claims) bySource.set(c.source, [...(bySource.get(c.source) ?? []), c]);
-  const parts = [...bySource.values()].map((group) => {
-    const attributions = [...new Set(group.map((c) => c.attribution).filter(Boolean))];
-    const unattributed = [...new Set(group.filter((c) => !c.attribution).map((c) => c.label))];
-    let part = attributions.length ? `${attributions.join("; ")}, via ${cite(group[0])}` : cite(group[0]);
-    if (unattributed.length) part += `, which does not say who gave ${listOf(unattributed)}`;
-    return part;
-  });
-  return parts.length ? `Source: ${parts.join(". ")}` : "";
+  const entries = sourceEntries(claims);
+  if (entries.length === 0) return "";
+  const who = new Set(claims.map((c) => c.attribution)).size;
+  return `${who > 1 ? "Sources" : "Source"}: ${entries.join("; ")}`;
+}
+
+/**
+ * Lines of a "Label: a; b; c" text at a width, breaking between entries (after "; ") so that each
+ * line starts with an entry; an entry wider than the width wraps on its own.
+ */
+export function wrapEntries(text: string, maxWidth: number, fontSize: number): string[] {
+  const lines: string[] = [];
+  let line = "";
+  for (const entry of text.split(/(?<=;) /)) {
+    const next = line ? `${line} ${entry}` : entry;
+    if (textWidth(next, fontSize) <= maxWidth) line = next;
+    else {
+      if (line) lines.push(line);
+      const parts = wrapText(entry, maxWidth, fontSize);
+      lines.push(...parts.slice(0, -1));
+      line = parts.at(-1)!;
+    }
+  }
+  if (line) lines.push(line);
+  return lines;
 }
 
 /** `a`, `a and b`, `a, b and c`. */
@@ -106,48 +172,9 @@ export function listOf(items: readonly string[]): string {
   return items.length <= 1 ? items.join("") : `${items.slice(0, -1).join(", ")} and ${items.at(-1)}`;
 }
 
-function figureSentence(claim: Claim): string {
+/** One figure as an alt text sentence: "Refugees: more than 800,000 (the UN, as of 2 March 2022)." */
+export function figureSentence(claim: Claim): string {
   return `${capitalize(claim.measure)}: ${claim.label} (${attributionOf(claim)}, as of ${formatDate(claim.as_of)}).`;
-}
-
-/**
- * Alt text from the data: the chart type, what it compares, and every label; the spec's `alt`
- * (placeholders resolved) replaces it when given.
- */
-export function altText(spec: ChartSpec, drawn: readonly Claim[], data: ChartData): string {
-  const byId = new Map(data.claims.map((c) => [c.id, c]));
-  if (spec.alt) return resolveText(spec.alt, byId);
-  const measures = listOf(drawn.map((c) => c.measure));
-  const sentences: string[] = [];
-  if (spec.type === "bar") {
-    sentences.push(`Bar chart of ${drawn.length === 1 ? "one figure" : `${drawn.length} figures`}: ${measures}.`);
-    sentences.push(...drawn.map(figureSentence));
-  } else if (spec.type === "units") {
-    const comparing = drawn.length === 1 ? drawn[0].measure : drawn.map((c) => c.measure).join(" with ");
-    sentences.push(
-      `Unit chart comparing ${comparing}; each square is ${formatCount(spec.unit)} ${spec.unitLabel ?? "people"}.`
-    );
-    sentences.push(...drawn.map(figureSentence));
-  } else if (spec.type === "map") {
-    sentences.push(`Locator map of ${spec.focus} marking ${listOf(spec.places)}.`);
-    for (const place of spec.places) {
-      const here = drawn.filter((c) => c.place === place);
-      const what = here.map((c) => `${c.label} ${c.measure} (${c.attribution || "not attributed in the source"})`);
-      if (here.length) sentences.push(`At ${place}: ${what.join("; ")}.`);
-    }
-  } else {
-    const dates = drawn.map((c) => formatDate(c.as_of));
-    const span = dates.length > 1 ? `from ${dates[0]} to ${dates.at(-1)}` : `on ${dates[0] ?? "no date"}`;
-    sentences.push(
-      `Chart of ${spec.measure} as reported by ${drawn.length === 1 ? "one source" : `${drawn.length} sources`}, ${span}.`
-    );
-    sentences.push(
-      ...drawn.map((c) => `${formatDate(c.as_of)}: ${c.label} (${c.attribution || "not attributed"}, via ${cite(c)}).`)
-    );
-  }
-  const notes = (spec.annotations ?? []).map((a) => resolveText(a.text, byId).replace(/[.\s]*$/, "."));
-  if (notes.length) sentences.push(`Notes on the chart: ${notes.join(" ")}`);
-  return sentences.join(" ");
 }
 
 // Advance widths in hundredths of an em of DejaVu Sans, the widest common sans-serif (measured in

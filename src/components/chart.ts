@@ -1,21 +1,35 @@
 /**
  * The one chart renderer: a validated spec and the data it refers to in, one self-contained
  * `<svg>` out — title, subtitle, the chart with its labels and annotations, the key to how
- * qualifiers are drawn, the note and the source line. It runs in the browser (the editor) and in
- * Node with a DOM implementation (the static SVGs of the published page): same module, same chart.
+ * qualifiers are drawn, the note, credits and the source line. It runs in the browser (the editor)
+ * and in Node with a DOM implementation (the static SVGs of the published page): same module, same
+ * chart. Each chart type is a module of `charts/`, found through `charts/registry.ts`.
  */
-import {drawnClaims, textFields, type ChartSpec} from "./chart-spec.js";
-import {altText, claimsNamed, resolveText, sourceLine, wrapText} from "./chart-text.js";
-import {barChart} from "./charts/bar.js";
-import {mapChart} from "./charts/map.js";
-import {keyItems, keySwatch} from "./charts/qualifiers.js";
-import {reportedChart} from "./charts/reported.js";
-import {accent, fontFamily, fontSizes, lineHeight, svgElement} from "./charts/style.js";
-import type {ChartData, ChartLayout, PlacedLabel} from "./charts/types.ts";
-import {unitsChart, unitsDefaults} from "./charts/units.js";
+import {textFields, type ChartSpec} from "./chart-spec.js";
+import {attributionOf, type Claim} from "./claim.js";
+import {
+  capitalize,
+  claimsNamed,
+  formatDate,
+  resolveText,
+  sourceEntries,
+  sourceLine,
+  wrapEntries,
+  wrapText
+} from "./chart-text.js";
+import {svgLayoutProblems, type LayoutProblem} from "./charts/layout-check.js";
+import {keyItems} from "./charts/qualifiers.js";
+import {chartModule} from "./charts/registry.js";
+import {fontFamily, fontSizes, lineHeight, paletteOf, svgElement, textOpacity} from "./charts/style.js";
+import type {ChartData, ChartLayout, KeyLine, PlacedLabel} from "./charts/types.ts";
 
 export type {ChartData, Land, MapPlace, PlacedLabel} from "./charts/types.ts";
+export type {LayoutProblem} from "./charts/layout-check.js";
 export {landFromTopology} from "./charts/land.js";
+export {svgLayoutProblems} from "./charts/layout-check.js";
+export {colorProblems, paletteProblems} from "./charts/colors.js";
+export {formatDate} from "./chart-text.js";
+export {attributionOf} from "./claim.js";
 
 /** The widths the kit renders static charts at: a phone and a desktop text column. */
 export const chartWidths = {narrow: 360, wide: 720} as const;
@@ -30,15 +44,30 @@ export interface RenderOptions {
   id?: string;
   /**
    * Receives the labels as placed (keys, anchors and boxes in the plot's pixels) without changing
-   * the drawing: the editor uses it to drag an annotation's label and turn the move into dx, dy.
+   * the drawing: the editor uses it to drag a label and turn the move into dx, dy.
    */
   onLabels?: (labels: readonly PlacedLabel[]) => void;
 }
 
 /** Sizes for a width. */
-export function layoutFor(width: number): ChartLayout {
+export function layoutFor(width: number, spec: {colors?: readonly string[]} = {}): ChartLayout {
   const narrow = width < 480;
-  return {width, narrow, fontSize: fontSizes.label, labelWidth: narrow ? Math.min(180, width * 0.5) : 240};
+  return {
+    width,
+    narrow,
+    fontSize: fontSizes.label,
+    labelWidth: narrow ? Math.min(180, width * 0.5) : 240,
+    palette: paletteOf(spec)
+  };
+}
+
+/** The figure a social card shows large, with what it is. */
+export interface CardFigure {
+  /** The claim's label: "more than 800,000". */
+  label: string;
+  /** "Refugees, according to the UN, 2 March 2022". */
+  caption: string;
+  claim: string;
 }
 
 /** The texts around a chart, placeholders resolved: what the page, the embed and the social card reuse. */
@@ -47,43 +76,59 @@ export interface ChartTexts {
   subtitle: string;
   note: string;
   alt: string;
+  /** The source line as drawn: "Sources: …; …". */
   source: string;
+  /** The source line's entries, one per source, then the reports they come through. */
+  sources: string[];
   /** Every claim the chart draws or names in its text, drawn ones first. */
   claims: string[];
+  /** The chart's key figure, for its social card (none for a map without claims). */
+  figure: CardFigure | null;
+}
+
+/** The chart's alt text: the spec's `alt`, or one generated from the data, then the notes. */
+function altText(spec: ChartSpec, drawn: readonly Claim[], data: ChartData): string {
+  const byId = new Map(data.claims.map((c) => [c.id, c]));
+  if (spec.alt) return resolveText(spec.alt, byId);
+  const sentences = chartModule(spec.type).alt(spec, drawn, data);
+  const notes = (spec.annotations ?? []).map((a) => resolveText(a.text, byId).replace(/[.\s]*$/, "."));
+  if (notes.length) sentences.push(`Notes on the chart: ${notes.join(" ")}`);
+  return sentences.join(" ");
+}
+
+/** The chart's key figure: the type's choice, else the largest figure drawn. */
+function cardFigure(spec: ChartSpec, drawn: readonly Claim[]): CardFigure | null {
+  const module = chartModule(spec.type);
+  const claim =
+    module.keyClaim?.(spec, drawn) ?? [...drawn].sort((a, b) => (b.upper ?? b.value) - (a.upper ?? a.value))[0];
+  if (!claim) return null;
+  const caption = `${capitalize(claim.measure)}, ${claim.attribution ? `according to ${claim.attribution}` : attributionOf(claim)}, ${formatDate(claim.as_of)}`;
+  return {label: claim.label, caption, claim: claim.id};
 }
 
 /** The chart's texts, as `renderChart` prints them. */
 export function chartTexts(spec: ChartSpec, data: ChartData): ChartTexts {
   const byId = new Map(data.claims.map((c) => [c.id, c]));
-  const drawn = drawnClaims(spec, data.claims);
+  const drawn = chartModule(spec.type).drawn(spec, byId);
   const named = textFields(spec).flatMap(([, text]) => claimsNamed(text));
   const ids = [...new Set([...drawn.map((c) => c.id), ...named])].filter((id) => byId.has(id));
+  const cited = ids.map((id) => byId.get(id)!);
   return {
     title: resolveText(spec.title, byId),
     subtitle: spec.subtitle ? resolveText(spec.subtitle, byId) : "",
     note: spec.note ? resolveText(spec.note, byId) : "",
     alt: altText(spec, drawn, data),
-    source: sourceLine(ids.map((id) => byId.get(id)!)),
-    claims: ids
+    source: sourceLine(cited),
+    sources: sourceEntries(cited),
+    claims: ids,
+    figure: cardFigure(spec, drawn)
   };
-}
-
-function body(spec: ChartSpec, data: ChartData, layout: ChartLayout, document: Document): SVGSVGElement {
-  switch (spec.type) {
-    case "bar":
-      return barChart(spec, data, layout, document);
-    case "units":
-      return unitsChart(spec, data, layout, document);
-    case "map":
-      return mapChart(spec, data, layout, document);
-    case "reported":
-      return reportedChart(spec, data, layout, document);
-  }
 }
 
 /**
  * Renders a validated spec (see `checkChartSpec`) as one `<svg>` with `role="img"`, a `<title>`
- * and a `<desc>` holding the alt text. Colours follow the page's theme through CSS variables.
+ * and a `<desc>` holding the alt text. Colours follow the page's theme through CSS classes, unless
+ * the spec sets its own `colors`.
  *
  * ```ts
  * const svg = renderChart(spec, {claims, places, land}, {width: 720, id: "refugees-units"});
@@ -91,7 +136,8 @@ function body(spec: ChartSpec, data: ChartData, layout: ChartLayout, document: D
  */
 export function renderChart(spec: ChartSpec, data: ChartData, options: RenderOptions): SVGSVGElement {
   const {width, document = globalThis.document, id = "chart"} = options;
-  const layout = layoutFor(width);
+  const module = chartModule(spec.type);
+  const layout = layoutFor(width, spec);
   if (options.onLabels) layout.onLabels = options.onLabels;
   const texts = chartTexts(spec, data);
   const prefix = `${id}-${width}`;
@@ -111,13 +157,11 @@ export function renderChart(spec: ChartSpec, data: ChartData, options: RenderOpt
 
   let y = 0;
   const block = (
-    text: string,
+    lines: string[],
     size: number,
     className: string,
     opts: {bold?: boolean; indent?: number; opacity?: number} = {}
   ) => {
-    const indent = opts.indent ?? 0;
-    const lines = wrapText(text, width - indent, size, opts.bold);
     const element = svgElement(document, "text", {
       class: className,
       "font-size": size,
@@ -125,18 +169,22 @@ export function renderChart(spec: ChartSpec, data: ChartData, options: RenderOpt
       "fill-opacity": opts.opacity
     });
     lines.forEach((line, i) => {
-      const tspan = svgElement(document, "tspan", {x: indent, y: y + size * (0.95 + i * lineHeight)});
+      const tspan = svgElement(document, "tspan", {x: opts.indent ?? 0, y: y + size * (0.95 + i * lineHeight)});
       tspan.textContent = line;
       element.append(tspan);
     });
     svg.append(element);
     y += lines.length * size * lineHeight;
   };
-  block(texts.title, fontSizes.title, "kit-title", {bold: true});
-  if (texts.subtitle) block(texts.subtitle, fontSizes.subtitle, "kit-subtitle", {opacity: 0.85});
+  const wrapped = (text: string, size: number, indent = 0, bold = false) => wrapText(text, width - indent, size, bold);
+  block(wrapped(texts.title, fontSizes.title, 0, true), fontSizes.title, "kit-title", {bold: true});
+  if (texts.subtitle)
+    block(wrapped(texts.subtitle, fontSizes.subtitle), fontSizes.subtitle, "kit-subtitle", {
+      opacity: textOpacity.subtitle
+    });
   y += 10;
 
-  const plot = body(spec, data, layout, document);
+  const plot = module.draw(spec, data, layout, document);
   const g = svgElement(document, "g", {
     class: "kit-plot",
     transform: `translate(0,${Math.round(y)})`,
@@ -152,34 +200,53 @@ export function renderChart(spec: ChartSpec, data: ChartData, options: RenderOpt
   y = Math.round(y) + Number(plot.getAttribute("height"));
   y += 10;
 
-  const drawn = drawnClaims(spec, data.claims);
-  const keyLine = (swatch: SVGGElement, text: string) => {
+  const byId = new Map(data.claims.map((c) => [c.id, c]));
+  const drawn = module.drawn(spec, byId);
+  const keyLines: KeyLine[] = [
+    ...(module.extraKey?.(spec, drawn, layout, document) ?? []),
+    ...keyItems(module.key, drawn).map((item) => ({
+      swatch: module.swatch(document, item.bound, layout.palette),
+      text: item.text
+    }))
+  ];
+  for (const {swatch, text} of keyLines) {
     swatch.setAttribute("transform", `translate(0,${Math.round(y + 1)})`);
     svg.append(swatch);
-    block(text, fontSizes.small, "kit-key", {indent: 30});
+    block(wrapped(text, fontSizes.small, 30), fontSizes.small, "kit-key", {indent: 30});
     y += 3;
-  };
-  if (spec.type === "units")
-    keyLine(unitSwatch(document, layout), `Each square is ${unitKey(spec.unit, spec.unitLabel)}`);
-  for (const item of keyItems(spec.type, drawn)) keyLine(keySwatch(document, spec.type, item.bound), item.text);
-  if (texts.note) block(texts.note, fontSizes.small, "kit-note");
-  if (spec.type === "map" && data.land) block(data.land.credit, fontSizes.small, "kit-credit", {opacity: 0.8});
-  if (texts.source) block(texts.source, fontSizes.small, "kit-source", {opacity: 0.8});
+  }
+  if (texts.note) block(wrapped(texts.note, fontSizes.small), fontSizes.small, "kit-note");
+  for (const credit of module.credits?.(spec, data) ?? []) {
+    block(wrapped(credit, fontSizes.small), fontSizes.small, "kit-credit", {opacity: textOpacity.source});
+  }
+  if (texts.source)
+    block(wrapEntries(texts.source, width, fontSizes.small), fontSizes.small, "kit-source", {
+      opacity: textOpacity.source
+    });
   const height = Math.ceil(y + 4);
   svg.setAttribute("height", String(height));
   svg.setAttribute("viewBox", `0 0 ${width} ${height}`);
   return svg;
 }
 
-function unitSwatch(document: Document, layout: ChartLayout): SVGGElement {
-  const g = svgElement(document, "g", {class: "kit-swatch"});
-  const {cell} = layout.narrow ? unitsDefaults.narrow : unitsDefaults.wide;
-  g.append(
-    svgElement(document, "rect", {class: "kit-accent", fill: accent, x: 0, y: 6 - cell / 2, width: cell, height: cell})
-  );
-  return g;
-}
-
-function unitKey(unit: number, label = "people"): string {
-  return `${new Intl.NumberFormat("en-US").format(unit)} ${label}`;
+/**
+ * The layout problems of a chart at both widths (or those given): every text box measured against
+ * every other text, mark and connector, and against the chart's edge, after placement. Pure apart
+ * from the DOM it renders into (the page's, or jsdom's in Node). `explainer charts` fails on them.
+ *
+ * ```ts
+ * for (const p of layoutProblems(spec, data, {document, id: "refugees"})) console.log(p.message);
+ * ```
+ */
+export function layoutProblems(
+  spec: ChartSpec,
+  data: ChartData,
+  options: {document?: Document; id?: string; widths?: readonly number[]} = {}
+): LayoutProblem[] {
+  const {id = "chart", widths = Object.values(chartWidths)} = options;
+  return widths.flatMap((width) => {
+    let labels: readonly PlacedLabel[] = [];
+    const svg = renderChart(spec, data, {width, id, document: options.document, onLabels: (l) => (labels = l)});
+    return svgLayoutProblems(svg, {chart: id, width, labels});
+  });
 }

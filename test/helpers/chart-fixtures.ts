@@ -22,6 +22,8 @@ export const fixtures = join(root, "test/fixtures/charts");
 
 /** The seed desk's fixture. */
 export const seedFixture = join(root, "test/fixtures/projects/seed");
+/** The same, by the name the chart tests use. */
+export const seedRoot = seedFixture;
 
 let seed: Promise<{data: ChartData; charts: ChartFile[]}> | undefined;
 
@@ -60,10 +62,10 @@ export async function fixtureClaims(): Promise<Claim[]> {
       attribution: record.attribution,
       as_of: record.as_of,
       place: record.place,
-      source: "fixture-source",
-      source_title: "A fixture source",
+      source: record.source || "fixture-source",
+      source_title: record.source_title || "A fixture source",
       byline: "Test Writer",
-      published: "2022-03-10",
+      published: record.published || "2022-03-10",
       publisher: "",
       url: "",
       quote: record.figure,

@@ -1,7 +1,9 @@
 /**
- * Social cards: a 1200×630 PNG per page and per chart, drawn at build time as SVG from what the
- * page shows (its title and description, its first chart; a chart's own SVG) and rasterized by
- * `@resvg/resvg-js` with DejaVu Sans, the font the charts' text layout is measured with.
+ * Social cards: a 1200×630 PNG per page and per chart, drawn at build time as SVG and rasterized
+ * by `@resvg/resvg-js` with DejaVu Sans, the font the charts' text layout is measured with. A
+ * chart's card has a layout of its own for a feed thumbnail: its title, its key figure large with
+ * what it is, and its source line, no text under 24 px (`minCardText`). A page's card is its title
+ * and description, and its first chart in the narrow drawing when it has one.
  */
 import {existsSync} from "node:fs";
 import {join} from "node:path";
@@ -9,6 +11,7 @@ import {Resvg} from "@resvg/resvg-js";
 import {KitError} from "../../loaders/errors.ts";
 import {escapeHtml} from "../../loaders/prose-html.ts";
 import {textWidth, wrapText} from "../../src/components/chart-text.ts";
+import type {CardFigure} from "../../src/components/chart.ts";
 import type {ChartInfo} from "./page-info.ts";
 
 /** A card's size in px: what og:image and twitter:card `summary_large_image` expect. */
@@ -67,15 +70,83 @@ function frame(body: string, footer: string): string {
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="${font}">` +
     `<rect width="${width}" height="${height}" fill="#ffffff"/><rect width="${width}" height="10" fill="${accent}"/>` +
     body +
-    textBlock([footer], margin, height - 32, 22, 0, `fill="${muted}"`) +
+    textBlock([footer], margin, height - 32, minCardText, 0, `fill="${muted}"`) +
     `</svg>`
   );
 }
 
-/** The card of a chart, as SVG: the chart itself (title, subtitle, marks, source line) filling the card. */
-export function chartCardSvg(chart: ChartInfo, siteName: string): string {
-  const {width, height} = cardSize;
-  return frame(placeSvg(chart.wide, margin, 36, width - 2 * margin, height - 36 - 72), siteName);
+/** The smallest text on a chart's card, px: legible in a feed thumbnail. */
+export const minCardText = 24;
+
+/** What a chart's card shows: what a page knows of the chart, and the texts the renderer gives (`chartTexts`). */
+export interface ChartCardInput extends Pick<ChartInfo, "title" | "subtitle"> {
+  /** The chart's key figure (`chartTexts(spec, data).figure`); the subtitle is shown without one. */
+  figure?: CardFigure | null;
+  /** The chart's source line (`chartTexts(spec, data).source`); read from `wide` when left out. */
+  source?: string;
+  /** The chart's wide SVG, only to read its source line from when `source` is not given. */
+  wide?: string;
+}
+
+/** The source line drawn in a chart's SVG (its `kit-source` text, lines joined). */
+export function sourceOfSvg(svg: string): string {
+  const m = /<text[^>]*class="kit-source"[^>]*>(.*?)<\/text>/s.exec(svg);
+  if (!m) return "";
+  const lines = [...m[1].matchAll(/<tspan[^>]*>(.*?)<\/tspan>/gs)].map((t) => t[1]);
+  const decode = (s: string) =>
+    s.replace(
+      /&(amp|lt|gt|quot|#39|#x27);/g,
+      (_, e: string) => ({amp: "&", lt: "<", gt: ">", quot: '"', "#39": "'", "#x27": "'"})[e]!
+    );
+  return decode(lines.join(" "));
+}
+
+/**
+ * The card of a chart, as SVG, at 1200×630: the title (bold, up to two lines), the key figure
+ * large in the accent colour with what it is under it, the source line (up to two lines), the
+ * site's name. The smallest text is 24 px.
+ */
+export function chartCardSvg(chart: ChartCardInput, siteName: string): string {
+  const {width} = cardSize;
+  const text = width - 2 * margin;
+  const title = clampLines(chart.title, text, 52, true, 2);
+  let y = 96;
+  let body = textBlock(title, margin, y, 52, 62, `font-weight="bold" fill="${ink}"`);
+  y += (title.length - 1) * 62 + 40;
+  if (chart.figure) {
+    const size = [120, 96, 72, 56].find((s) => textWidth(chart.figure!.label, s, true) <= text) ?? 56;
+    y += size;
+    body += textBlock(
+      clampLines(chart.figure.label, text, size, true, 1),
+      margin,
+      y,
+      size,
+      0,
+      `font-weight="bold" fill="${accent}"`
+    );
+    const caption = clampLines(chart.figure.caption, text, 32, false, 2);
+    y += 52;
+    body += textBlock(caption, margin, y, 32, 42, `fill="${ink}"`);
+    y += (caption.length - 1) * 42;
+  } else if (chart.subtitle) {
+    const subtitle = clampLines(chart.subtitle, text, 32, false, 3);
+    y += 32;
+    body += textBlock(subtitle, margin, y, 32, 42, `fill="${ink}"`);
+    y += (subtitle.length - 1) * 42;
+  }
+  const source = chart.source ?? (chart.wide ? sourceOfSvg(chart.wide) : "");
+  if (source) {
+    const lines = clampLines(source, text, minCardText, false, 2);
+    body += textBlock(
+      lines,
+      margin,
+      cardSize.height - 84 - (lines.length - 1) * 32,
+      minCardText,
+      32,
+      `fill="${muted}"`
+    );
+  }
+  return frame(body, siteName);
 }
 
 /**

@@ -7,6 +7,7 @@
 import {readdirSync, readFileSync} from "node:fs";
 import {join, posix} from "node:path";
 import matter from "gray-matter";
+import type {CardFigure} from "../../src/components/chart.ts";
 import {resolveText} from "../../src/components/chart-text.ts";
 import {embedFolder} from "../../loaders/chart-block.ts";
 import type {Stage, StagedChart} from "../../loaders/stage.ts";
@@ -26,6 +27,8 @@ export interface ChartInfo {
   wide: string;
   /** The narrow SVG. */
   narrow: string;
+  /** The figure its social card shows large, or null. */
+  figure: CardFigure | null;
 }
 
 /** A CSV file a page offers to download. */
@@ -99,8 +102,8 @@ export function frontMatter(root: string, file: string): Record<string, unknown>
 
 /** A chart of the stage as pages show it. */
 export function chartInfo(chart: StagedChart): ChartInfo {
-  const {id, title, subtitle, alt, source, wide, narrow} = chart;
-  return {id, title, subtitle, alt, source, wide, narrow};
+  const {id, title, subtitle, alt, source, wide, narrow, figure} = chart;
+  return {id, title, subtitle, alt, source, wide, narrow, figure: figure ?? null};
 }
 
 const string = (value: unknown) => (typeof value === "string" && value.trim() ? value.trim() : undefined);

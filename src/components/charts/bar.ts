@@ -1,23 +1,32 @@
 /**
  * `bar`: one horizontal bar per claim, its measure above it and its label at its end. A lower
  * bound fades out beyond the figure, an approximation is lighter and dashed, an upper bound is
- * hollow, a range is solid to its lower end and hollow to its upper.
+ * hollow, a range is solid to its lower end and hollow to its upper. A bar too short to show its
+ * style gets the style's marker beside its end, so "about 15,000" next to 800,000 still reads as
+ * approximate.
  */
 import * as Plot from "@observablehq/plot";
+import {z} from "zod";
 import type {Claim} from "../claim.ts";
-import type {ChartSpec} from "../chart-spec.ts";
-import {drawnClaims} from "../chart-spec.js";
-import {capitalize, textWidth, wrapText} from "../chart-text.js";
+import {capitalize, figureSentence, listOf, textWidth, wrapText} from "../chart-text.js";
 import {annotationRoom, labelSize, labelsMark} from "../annotations.js";
-import {boundOf, fadeSteps} from "./qualifiers.js";
-import {accent, lineHeight} from "./style.js";
-import type {Box, ChartData, ChartGeometry, ChartLayout, LabelRequest} from "./types.ts";
+import {claimIds, commonFields, defineChartType} from "./common.js";
+import {both, boundOf, fadeSteps, swatchKit} from "./qualifiers.js";
+import {asMark, lineHeight, plotFill, plotFillStroke, plotStroke} from "./style.js";
+import type {Box, Bound, ChartData, ChartGeometry, ChartLayout, KeyBound, LabelRequest, Palette} from "./types.ts";
+
+const schema = z.strictObject({
+  type: z.literal("bar"),
+  ...commonFields,
+  claims: claimIds("one bar per claim, in this order", 40),
+  sort: z.enum(["spec", "descending"]).optional().describe("bar order: as listed (default) or largest first")
+});
 
 /** A bar chart's spec. */
-export type BarSpec = Extract<ChartSpec, {type: "bar"}>;
+export type BarSpec = z.infer<typeof schema>;
 
-/** Bar sizes, px. */
-export const barDefaults = {barHeight: 18, gap: 14, fade: 36, fadeStep: 6};
+/** Bar sizes, px; `styled` is the shortest bar that shows a dashed or hollow style. */
+export const barDefaults = {barHeight: 18, gap: 14, fade: 36, fadeStep: 6, styled: 28, marker: 22};
 
 interface Row {
   claim: Claim;
@@ -26,14 +35,20 @@ interface Row {
   barTop: number;
   barBottom: number;
   name: string[];
-  /** Where the bar (with its fade) ends, and the top-left corner of the value label. */
+  /** Where the bar (with its fade) ends, where its marker starts (short bars), and the value label's corner. */
   end: number;
+  marker: number | null;
   label: {x: number; y: number};
 }
 
+/** True when a bar of `length` px cannot show its bound's style (dashes, a hollow outline). */
+export function needsMarker(bound: Bound, length: number): boolean {
+  return (bound === "approximate" || bound === "upper" || bound === "range") && length < barDefaults.styled;
+}
+
 /**
- * Lays out the rows: the measure's name, then the bar with its label beside its end; a label that
- * does not fit there goes on the name's line, right-aligned to the end, or else on a line of its own.
+ * Lays out the rows: the measure's name, then the bar (and its marker) with its label beside its
+ * end; a label that does not fit there goes on the name's line, right-aligned, or on a line of its own.
  */
 function rowsOf(
   spec: BarSpec,
@@ -49,7 +64,10 @@ function rowsOf(
     const name = wrapText(capitalize(claim.measure), width * 0.6, layout.fontSize);
     const nameWidth = textWidth(name.at(-1)!, layout.fontSize);
     const labelWidth = textWidth(claim.label, layout.fontSize, true);
-    const end = px(claim.upper ?? claim.value) + (boundOf(claim) === "lower" ? barDefaults.fade : 0);
+    const bound = boundOf(claim);
+    const length = px(claim.upper ?? claim.value);
+    const marker = needsMarker(bound, length) ? length + 4 : null;
+    const end = (marker ?? length) + (marker !== null ? barDefaults.marker : bound === "lower" ? barDefaults.fade : 0);
     const nameTop = y;
     const beside = end + 5 + labelWidth <= width;
     const onNameLine = !beside && Math.min(end, width) - labelWidth >= nameWidth + 10;
@@ -61,32 +79,28 @@ function rowsOf(
       : {x: Math.max(0, Math.min(end, width) - labelWidth), y: onNameLine ? labelTop - line : labelTop};
     const room = annotationRoom(spec.annotations ?? [], claim.id, layout, claimsById);
     y = barBottom + room + barDefaults.gap;
-    return {claim, nameTop, barTop, barBottom, name, end, label};
+    return {claim, nameTop, barTop, barBottom, name, end, marker, label};
   });
   return {rows, height: Math.ceil(y - barDefaults.gap + 2)};
 }
 
-/**
- * Draws a bar chart of the spec's claims at the layout's width; returns Plot's SVG.
- *
- * ```ts
- * const svg = barChart(spec, {claims, places}, layoutFor(720), document);
- * ```
- */
-export function barChart(spec: BarSpec, data: ChartData, layout: ChartLayout, document: Document): SVGSVGElement {
-  let claims = drawnClaims(spec, data.claims);
-  if (spec.sort === "descending") claims = [...claims].sort((a, b) => (b.upper ?? b.value) - (a.upper ?? a.value));
+type Rect = {x1: number; x2: number; y1: number; y2: number; opacity?: number};
+
+/** Draws a bar chart of the spec's claims at the layout's width; returns Plot's SVG. */
+function draw(spec: BarSpec, data: ChartData, layout: ChartLayout, document: Document): SVGSVGElement {
   const claimsById = new Map(data.claims.map((c) => [c.id, c]));
+  let claims = drawn(spec, claimsById);
+  if (spec.sort === "descending") claims = [...claims].sort((a, b) => (b.upper ?? b.value) - (a.upper ?? a.value));
   const width = layout.width;
   const max = Math.max(...claims.map((c) => c.upper ?? c.value));
   const range = width - barDefaults.fade - 2;
   const {rows, height} = rowsOf(spec, claims, layout, claimsById, (v) => (v / max) * range);
-  const px = max / range; // data units per pixel, for the fade drawn in pixels
-  const solid: {x1: number; x2: number; y1: number; y2: number}[] = [];
-  const faded: {x1: number; x2: number; y1: number; y2: number; opacity: number}[] = [];
-  const hollow: typeof solid = [];
-  const dashed: typeof solid = [];
-  for (const {claim, barTop: y1, barBottom: y2} of rows) {
+  const px = max / range; // data units per pixel, for what is drawn in pixels (fades, markers)
+  const solid: Rect[] = [];
+  const faded: Rect[] = [];
+  const hollow: Rect[] = [];
+  const dashed: Rect[] = [];
+  for (const {claim, barTop: y1, barBottom: y2, marker} of rows) {
     const bound = boundOf(claim);
     if (bound === "exact") solid.push({x1: 0, x2: claim.value, y1, y2});
     else if (bound === "lower") {
@@ -100,6 +114,16 @@ export function barChart(spec: BarSpec, data: ChartData, layout: ChartLayout, do
     else {
       solid.push({x1: 0, x2: claim.lower!, y1, y2});
       hollow.push({x1: claim.lower!, x2: claim.upper!, y1: y1 + 0.5, y2: y2 - 0.5});
+    }
+    if (marker !== null) {
+      // The style at a legible size, beside the bar's end: the key's drawing of this bound.
+      const m = {x1: marker * px, x2: (marker + barDefaults.marker - 2) * px, y1: y1 + 4, y2: y2 - 4};
+      if (bound === "approximate") dashed.push(m);
+      else if (bound === "upper") hollow.push(m);
+      else {
+        solid.push({...m, x2: (marker + 8) * px});
+        hollow.push({...m, x1: (marker + 8) * px});
+      }
     }
   }
   const geometryOf = (scales: {x?: (v: number) => number}): ChartGeometry => {
@@ -130,10 +154,13 @@ export function barChart(spec: BarSpec, data: ChartData, layout: ChartLayout, do
       labels,
       anchor: (on) => {
         const row = rows.find((r) => r.claim.id === on.claim);
-        return row ? {x: x(row.claim.value), y: (row.barTop + row.barBottom) / 2} : null;
+        // The bar's lower edge near its end: a note below points at the bar, never at its label.
+        return row ? {x: Math.max(2, x(row.claim.value) - 4), y: row.barBottom + 1} : null;
       }
     };
   };
+  const rect = {x1: "x1", x2: "x2", y1: "y1", y2: "y2"};
+  const {palette} = layout;
   // No legend and no caption: Plot returns its <svg>.
   return Plot.plot({
     document,
@@ -144,37 +171,15 @@ export function barChart(spec: BarSpec, data: ChartData, layout: ChartLayout, do
     y: {type: "identity", axis: null},
     opacity: {type: "identity"},
     marks: [
-      Plot.rect(solid, {x1: "x1", x2: "x2", y1: "y1", y2: "y2", fill: accent, className: "kit-accent"}),
-      Plot.rect(faded, {
-        x1: "x1",
-        x2: "x2",
-        y1: "y1",
-        y2: "y2",
-        fill: accent,
-        fillOpacity: "opacity",
-        className: "kit-accent"
-      }),
-      Plot.rect(hollow, {
-        x1: "x1",
-        x2: "x2",
-        y1: "y1",
-        y2: "y2",
-        fill: "none",
-        stroke: accent,
-        strokeWidth: 1.5,
-        className: "kit-accent-stroke"
-      }),
+      Plot.rect(solid, {...rect, ...asMark(plotFill(palette))}),
+      Plot.rect(faded, {...rect, ...asMark(plotFill(palette)), fillOpacity: "opacity"}),
+      Plot.rect(hollow, {...rect, fill: "none", ...asMark(plotStroke(palette)), strokeWidth: 1.5}),
       Plot.rect(dashed, {
-        x1: "x1",
-        x2: "x2",
-        y1: "y1",
-        y2: "y2",
-        fill: accent,
+        ...rect,
+        ...asMark(plotFillStroke(palette)),
         fillOpacity: 0.4,
-        stroke: accent,
         strokeWidth: 1.5,
-        strokeDasharray: "4 3",
-        className: "kit-accent kit-accent-stroke"
+        strokeDasharray: "4 3"
       }),
       Plot.ruleX(rows, {x: 0, y1: (r: Row) => r.barTop - 3, y2: (r: Row) => r.barBottom + 3, strokeOpacity: 0.5}),
       Plot.text(rows, {
@@ -186,7 +191,64 @@ export function barChart(spec: BarSpec, data: ChartData, layout: ChartLayout, do
         fontSize: layout.fontSize,
         lineHeight
       }),
-      labelsMark(geometryOf as never, spec.annotations ?? [], layout, claimsById)
+      labelsMark(geometryOf as never, spec, layout, claimsById)
     ]
   }) as SVGSVGElement;
 }
+
+function drawn(spec: BarSpec, claims: ReadonlyMap<string, Claim>): Claim[] {
+  return spec.claims.flatMap((id) => claims.get(id) ?? []);
+}
+
+function swatch(document: Document, bound: KeyBound, palette: Palette): SVGGElement {
+  const {g, fill, stroke, add} = swatchKit(document, palette);
+  if (bound === "lower") {
+    add("rect", {...fill, x: 0, y: 2, width: 12, height: 8});
+    fadeSteps.forEach((o, i) =>
+      add("rect", {...fill, x: 12 + i * 2.4, y: 2, width: 2.4, height: 8, "fill-opacity": o})
+    );
+  } else if (bound === "approximate") {
+    add("rect", {
+      ...both(fill, stroke),
+      x: 0.5,
+      y: 2.5,
+      width: 20,
+      height: 7,
+      "fill-opacity": 0.4,
+      "stroke-dasharray": "3 2"
+    });
+  } else if (bound === "upper") {
+    add("rect", {...stroke, x: 0.5, y: 2.5, width: 20, height: 7, "stroke-width": 1.2});
+  } else {
+    add("rect", {...fill, x: 0, y: 2, width: 10, height: 8});
+    add("rect", {...stroke, x: 10, y: 2.5, width: 12, height: 7});
+  }
+  return g;
+}
+
+/** The bar chart type. */
+export const bar = defineChartType({
+  type: "bar",
+  schema,
+  anchors: {place: false, point: null},
+  drawn,
+  check(_spec, _data, shown, fail) {
+    if (new Set(shown.map((c) => c.unit)).size > 1)
+      fail("MIXED_UNITS", "claims", "percentages and counts cannot share one bar scale");
+  },
+  draw,
+  alt(_spec, shown) {
+    const measures = shown.map((c) => c.measure);
+    return [
+      `Bar chart of ${shown.length === 1 ? "one figure" : `${shown.length} figures`}: ${listOf(measures)}.`,
+      ...shown.map(figureSentence)
+    ];
+  },
+  key: {
+    lower: "Fading bar end: a lower bound; the true number is higher",
+    upper: "Hollow bar: an upper bound; the true number may be lower",
+    approximate: "Lighter, dashed bar: an approximate figure",
+    range: "Solid to the lower end, hollow to the upper: a range"
+  },
+  swatch
+});

@@ -1,91 +1,75 @@
 /**
  * `map`: a locator map of a country and its neighbours (Natural Earth, from `world-atlas`), its
  * places marked and named, with what the source reports at each: the claim's label beside the
- * place, in a ring drawn for its qualifier (dashed when approximate).
+ * place, in a ring drawn for its qualifier. At wide widths the frame closes in on the places; at
+ * narrow ones, places too close to label apart go into a zoomed inset (or get leader lines, as the
+ * spec chooses). Disputed territories are drawn and credited as the spec's `territories` say.
  */
 import * as Plot from "@observablehq/plot";
-import {geoBounds, geoConicConformal, geoPath, type GeoProjection, type GeoStreamWrapper} from "d3";
+import {geoPath} from "d3";
+import {z} from "zod";
 import type {Claim} from "../claim.ts";
-import type {ChartSpec} from "../chart-spec.ts";
-import {drawnClaims} from "../chart-spec.js";
-import {capitalize, resolveText, wrapText} from "../chart-text.js";
+import {capitalize, listOf, resolveText, wrapText} from "../chart-text.js";
 import {allDirections, labelsMark} from "../annotations.js";
-import {boundOf} from "./qualifiers.js";
-import {accent, fontSizes} from "./style.js";
+import {commonFields, defineChartType, text} from "./common.js";
+import {drawnLand, findTerritory} from "./land.js";
+import {clusters, countriesNear, insetFor, mapDefaults, mapFrame, type Inset} from "./map-frame.js";
+import {boundOf, swatchKit} from "./qualifiers.js";
+import {asMark, fontSizes, plotFill, plotStroke, strokeOf, svgElement} from "./style.js";
 import type {
   Box,
   ChartData,
   ChartGeometry,
   ChartLayout,
-  Country,
+  KeyBound,
   LabelLine,
   LabelRequest,
   MapPlace,
+  Palette,
   Point
 } from "./types.ts";
 
+export {decimated, mapDefaults} from "./map-frame.js";
+
+const territorySchema = z.strictObject({
+  name: text("the territory's name"),
+  at: z.tuple([z.number(), z.number()]).describe("a point inside it, [longitude, latitude]"),
+  drawAs: z
+    .enum(["within", "disputed", "as-data"])
+    .describe(
+      "within: as part of `country`; disputed: on its own with a dashed outline; as-data: as Natural Earth draws it"
+    ),
+  country: z.string().min(1).optional().describe("the country it is drawn within, as Natural Earth names it"),
+  credit: text("what the map's credit line says about it")
+});
+
+const schema = z.strictObject({
+  type: z.literal("map"),
+  ...commonFields,
+  focus: text("the country the map frames and highlights, as Natural Earth names it"),
+  places: z.array(z.string().min(1)).min(1).max(40).describe("places of data/places.csv to mark"),
+  claims: z
+    .array(z.string().min(1))
+    .max(40)
+    .optional()
+    .describe("claims shown at their place (the claim's place must be listed)"),
+  territories: z
+    .array(territorySchema)
+    .max(10)
+    .optional()
+    .describe("how disputed territories are drawn and credited; left out, as the map data draws them"),
+  frame: z
+    .enum(["auto", "country", "places"])
+    .optional()
+    .describe("what the map frames: the focus country, the places, or (auto) the places at wide widths"),
+  cluster: z
+    .enum(["auto", "inset", "leaders"])
+    .optional()
+    .describe("places too close to label apart: a zoomed inset (auto, at narrow widths) or leader lines")
+});
+
 /** A map's spec. */
-export type MapSpec = Extract<ChartSpec, {type: "map"}>;
-
-/** Sizes, px: margin around the focus country (share of the width), dot and ring radii. */
-export const mapDefaults = {margin: 0.06, dot: 3, ring: 7, minCountryShare: 0.03};
-
-/**
- * Wraps a projection so that lines and rings drop points closer than `tolerance` px to the last
- * one kept: Natural Earth's 1:50m detail is finer than a phone's pixels, and the SVG halves.
- */
-export function decimated(projection: GeoProjection, tolerance = 0.7): GeoStreamWrapper {
-  return {
-    stream(sink) {
-      let inLine = false;
-      let last: [number, number] | null = null;
-      return projection.stream({
-        point(x, y) {
-          if (inLine && last && Math.hypot(x - last[0], y - last[1]) < tolerance) return;
-          last = [x, y];
-          sink.point(x, y);
-        },
-        lineStart() {
-          inLine = true;
-          last = null;
-          sink.lineStart();
-        },
-        lineEnd() {
-          inLine = false;
-          sink.lineEnd();
-        },
-        polygonStart: () => sink.polygonStart(),
-        polygonEnd: () => sink.polygonEnd(),
-        sphere: () => sink.sphere?.()
-      });
-    }
-  };
-}
-
-/** A conic conformal projection centred on the focus country, fitted to the width with a margin, clipped to the frame. */
-export function mapProjection(focus: Country, width: number) {
-  const [[x0, y0], [x1, y1]] = geoBounds(focus);
-  const lat = (y0 + y1) / 2;
-  const projection = geoConicConformal()
-    .parallels([lat - 4, lat + 4])
-    .rotate([-(x0 + x1) / 2, 0]);
-  projection.fitWidth(1000, focus);
-  const [[a, b], [c, d]] = geoPath(projection).bounds(focus);
-  const pad = width * mapDefaults.margin;
-  const height = Math.round(Math.min(0.9, Math.max(0.55, (d - b) / (c - a))) * (width - 2 * pad) + 2 * pad);
-  projection.fitExtent(
-    [
-      [pad, pad],
-      [width - pad, height - pad]
-    ],
-    focus
-  );
-  projection.clipExtent([
-    [0, 0],
-    [width, height]
-  ]);
-  return {projection, height};
-}
+export type MapSpec = z.infer<typeof schema>;
 
 /** A place's label: its name, then each claim there (label, measure), then the notes on it. */
 function placeLines(
@@ -111,30 +95,40 @@ function awayFrom(at: Point, other: Point): Point[] {
   return [...allDirections].sort((a, b) => score(b) - score(a));
 }
 
-/**
- * Draws a locator map at the layout's width; returns Plot's SVG. Needs `data.land`.
- *
- * ```ts
- * const svg = mapChart(spec, {claims, places, land}, layoutFor(720), document);
- * ```
- */
-export function mapChart(spec: MapSpec, data: ChartData, layout: ChartLayout, document: Document): SVGSVGElement {
+/** Draws a locator map at the layout's width; returns Plot's SVG. Needs `data.land`. */
+function draw(spec: MapSpec, data: ChartData, layout: ChartLayout, document: Document): SVGSVGElement {
   if (!data.land) throw new Error("a map needs land: pass {land} to renderChart");
-  const focus = data.land.countries.features.find((f) => f.properties.name === spec.focus);
+  const land = drawnLand(data.land, spec.territories);
+  const focus = land.countries.find((f) => f.properties.name === spec.focus);
   if (!focus) throw new Error(`no country named ${JSON.stringify(spec.focus)} in the map data`);
   const width = layout.width;
-  const {projection, height} = mapProjection(focus, width);
+  const places = spec.places.map((name) => data.places.find((p) => p.name === name)!);
+  const {projection, height} = mapFrame(focus, places, width, spec.frame ?? "auto", layout.narrow);
   const path = geoPath(projection);
   const frameArea = width * height;
-  const visible = data.land.countries.features.filter((f) => f !== focus && path.area(f) > 0);
-  const places = spec.places.map((name) => data.places.find((p) => p.name === name)!);
-  const claims = drawnClaims(spec, data.claims);
+  const visible = countriesNear(land.countries, projection, {x: 0, y: 0, width, height}).filter(
+    (f) => f !== focus && path.area(f) > 0
+  );
+  const claimsById = new Map(data.claims.map((c) => [c.id, c]));
+  const claims = drawn(spec, claimsById);
   const project = (lon: number, lat: number): Point | null => {
     const p = projection([lon, lat]);
     return p && p[0] >= 0 && p[0] <= width && p[1] >= 0 && p[1] <= height ? {x: p[0], y: p[1]} : null;
   };
+  const wantInset = (spec.cluster ?? "auto") === "inset" || ((spec.cluster ?? "auto") === "auto" && layout.narrow);
+  const groups = clusters(places, project, mapDefaults.cluster);
+  const inset: Inset | null = wantInset ? insetFor(groups, focus, projection, width, height) : null;
+  const total = inset ? inset.box.y + inset.box.height : height;
+  const inInset = new Set(inset?.places ?? []);
+  /** Where a place is drawn: in the inset when it is one of its places. */
+  const where = (place: MapPlace): Point | null => {
+    if (inInset.has(place)) {
+      const p = inset!.projection([place.longitude, place.latitude]);
+      return p ? {x: p[0], y: p[1]} : null;
+    }
+    return project(place.longitude, place.latitude);
+  };
   const ringed = claims.map((claim) => ({claim, place: places.find((p) => p.name === claim.place)!}));
-  const claimsById = new Map(data.claims.map((c) => [c.id, c]));
   // A note on a place, not moved by hand (no dx, dy), is set under the place's name: read together.
   const merged = new Map<string, number[]>();
   (spec.annotations ?? []).forEach((a, i) => {
@@ -144,31 +138,40 @@ export function mapChart(spec: MapSpec, data: ChartData, layout: ChartLayout, do
   const geometry = (): ChartGeometry => {
     const obstacles: Box[] = [];
     const labels: LabelRequest[] = [];
+    if (inset) {
+      const {box, area} = inset;
+      obstacles.push(box, area, {
+        x: area.x + area.width / 2 - 1,
+        y: area.y + area.height,
+        width: 2,
+        height: box.y - area.y - area.height
+      });
+    }
     for (const place of places) {
-      const at = project(place.longitude, place.latitude);
+      const at = where(place);
       if (!at) continue;
-      const r = ringed.some((c) => c.place === place) ? mapDefaults.ring + 1 : mapDefaults.dot + 1;
+      const r = ringed.some((c) => c.place === place) ? mapDefaults.ring + 3 : mapDefaults.dot + 1;
       obstacles.push({x: at.x - r, y: at.y - r, width: 2 * r, height: 2 * r});
       const notes = (merged.get(place.name) ?? []).map((i) => resolveText(spec.annotations![i].text, claimsById));
       const lines = placeLines(place, claims, notes, layout);
-      // Places closer than a label's height get their labels further out, on the side away from
-      // their neighbour, each with a leader line.
+      // Places closer than a label's height (and not in an inset) get their labels further out, on
+      // the side away from their neighbour, each with a leader line.
       const near = places
-        .map((q) => (q === place ? null : project(q.longitude, q.latitude)))
-        .find((p) => p && Math.hypot(p.x - at.x, p.y - at.y) < layout.fontSize * 1.5);
+        .filter((q) => q !== place && inInset.has(q) === inInset.has(place))
+        .map((q) => where(q))
+        .find((p) => p && Math.hypot(p.x - at.x, p.y - at.y) < layout.fontSize * 2.5);
       const crowded = near != null;
-      const gap = crowded ? r + 12 : r + 3;
-      const directions = near ? awayFrom(at, near) : undefined;
       labels.push({
         key: `place:${place.name}`,
         lines,
         anchor: at,
         fontSize: layout.fontSize,
-        gap,
-        directions,
+        gap: crowded ? r + 12 : r + 3,
+        directions: near ? awayFrom(at, near) : undefined,
         leader: crowded,
         className: "kit-place",
-        annotations: merged.get(place.name)
+        annotations: merged.get(place.name),
+        within: inInset.has(place) ? inset!.box : undefined
       });
     }
     for (const country of [focus, ...visible]) {
@@ -187,27 +190,29 @@ export function mapChart(spec: MapSpec, data: ChartData, layout: ChartLayout, do
       });
     }
     return {
-      frame: {x: 0, y: 0, width, height},
+      frame: {x: 0, y: 0, width, height: total},
       obstacles,
       labels,
       anchor: (on) => {
         const name = on.place ?? (on.claim ? claimsById.get(on.claim)?.place : undefined);
         const place = places.find((p) => p.name === name);
-        if (place) return project(place.longitude, place.latitude);
+        if (place) return where(place);
         if (on.point && typeof on.point[0] === "number") return project(on.point[0], on.point[1]);
         return null;
       }
     };
   };
-  const rings = (bound: string) =>
-    ringed.filter(({claim}) => (boundOf(claim) === "approximate") === (bound === "approximate"));
+  const {palette} = layout;
+  const at = {x: (d: {place: MapPlace}) => d.place.longitude, y: (d: {place: MapPlace}) => d.place.latitude};
+  const onMain = ringed.filter((d) => !inInset.has(d.place));
+  const ringsOf = (test: (c: Claim) => boolean) => onMain.filter(({claim}) => test(claim));
   // No legend and no caption: Plot returns its <svg>.
   return Plot.plot({
     document,
     width,
-    height,
+    height: total,
     margin: 0,
-    projection: decimated(projection),
+    projection: projection.decimated,
     opacity: {type: "identity"},
     marks: [
       Plot.geo(visible, {
@@ -224,58 +229,241 @@ export function mapChart(spec: MapSpec, data: ChartData, layout: ChartLayout, do
         strokeOpacity: 0.6,
         strokeWidth: 0.9
       }),
-      Plot.dot(places, {x: "longitude", y: "latitude", r: mapDefaults.dot, fill: "currentColor"}),
-      Plot.dot(rings("solid"), {
-        x: (d) => d.place.longitude,
-        y: (d) => d.place.latitude,
-        r: mapDefaults.ring,
-        stroke: accent,
-        strokeWidth: 1.5,
-        className: "kit-accent-stroke"
+      Plot.geo(land.disputed, {
+        fill: "currentColor",
+        fillOpacity: 0.08,
+        stroke: "currentColor",
+        strokeOpacity: 0.6,
+        strokeWidth: 0.9,
+        strokeDasharray: "3 2"
       }),
-      Plot.dot(rings("approximate"), {
-        x: (d) => d.place.longitude,
-        y: (d) => d.place.latitude,
-        r: mapDefaults.ring,
-        stroke: accent,
-        strokeWidth: 1.5,
-        strokeDasharray: "3 2",
-        className: "kit-accent-stroke"
+      Plot.dot(places, {
+        x: "longitude",
+        y: "latitude",
+        r: mapDefaults.dot,
+        fill: "currentColor",
+        className: "kit-mark"
       }),
       Plot.dot(
-        ringed.filter(({claim}) => boundOf(claim) === "lower"),
-        {
-          x: (d) => d.place.longitude,
-          y: (d) => d.place.latitude,
-          r: mapDefaults.ring + 3,
-          stroke: accent,
-          strokeOpacity: 0.3,
-          className: "kit-accent-stroke"
-        }
+        ringsOf((c) => boundOf(c) !== "approximate"),
+        {...at, r: mapDefaults.ring, ...asMark(plotStroke(palette)), strokeWidth: 1.5}
       ),
       Plot.dot(
-        ringed.filter(({claim}) => boundOf(claim) === "upper"),
-        {
-          x: (d) => d.place.longitude,
-          y: (d) => d.place.latitude,
-          r: mapDefaults.ring - 3,
-          fill: accent,
-          fillOpacity: 0.25,
-          className: "kit-accent"
-        }
+        ringsOf((c) => boundOf(c) === "approximate"),
+        {...at, r: mapDefaults.ring, ...asMark(plotStroke(palette)), strokeWidth: 1.5, strokeDasharray: "3 2"}
       ),
       Plot.dot(
-        ringed.filter(({claim}) => boundOf(claim) === "range"),
-        {
-          x: (d) => d.place.longitude,
-          y: (d) => d.place.latitude,
-          r: mapDefaults.ring - 3.5,
-          stroke: accent,
-          strokeWidth: 1.5,
-          className: "kit-accent-stroke"
-        }
+        ringsOf((c) => boundOf(c) === "lower"),
+        {...at, r: mapDefaults.ring + 3, ...asMark(plotStroke(palette)), strokeOpacity: 0.3}
       ),
-      labelsMark(geometry, spec.annotations ?? [], layout, claimsById, new Set([...merged.values()].flat()))
+      Plot.dot(
+        ringsOf((c) => boundOf(c) === "upper"),
+        {...at, r: mapDefaults.ring - 3, ...asMark(plotFill(palette)), fillOpacity: 0.25}
+      ),
+      Plot.dot(
+        ringsOf((c) => boundOf(c) === "range"),
+        {...at, r: mapDefaults.ring - 3.5, ...asMark(plotStroke(palette)), strokeWidth: 1.5}
+      ),
+      ...(inset
+        ? [
+            insetMark(
+              inset,
+              countriesNear(land.countries, inset.projection, inset.box),
+              focus,
+              land.disputed,
+              ringed,
+              palette
+            )
+          ]
+        : []),
+      labelsMark(geometry, spec, layout, claimsById, new Set([...merged.values()].flat()))
     ]
   }) as SVGSVGElement;
 }
+
+/** The inset as a Plot render function: its frame over the map, its land, its places and rings, and the area it zooms. */
+function insetMark(
+  inset: Inset,
+  countries: readonly Feature[],
+  focus: Feature,
+  disputed: readonly Feature[],
+  ringed: readonly {claim: Claim; place: MapPlace}[],
+  palette: Palette
+): Plot.RenderFunction {
+  return (_index, _scales, _values, _dimensions, context) => {
+    const document = context.document;
+    const g = svgElement(document, "g", {class: "kit-inset"});
+    const {box, area, projection} = inset;
+    const path = geoPath(projection);
+    const add = (tag: "rect" | "path" | "circle", attributes: Record<string, string | number | undefined>) =>
+      g.appendChild(svgElement(document, tag, attributes));
+    // The area the inset zooms into, on the main map, and a line from it to the inset.
+    add("rect", {
+      class: "kit-inset-area",
+      x: area.x,
+      y: area.y,
+      width: area.width,
+      height: area.height,
+      fill: "none",
+      stroke: "currentColor",
+      "stroke-width": 1
+    });
+    const x = area.x + area.width / 2;
+    add("path", {
+      class: "kit-inset-link",
+      d: `M${x},${area.y + area.height}L${x},${box.y}`,
+      stroke: "currentColor",
+      "stroke-opacity": 0.6,
+      fill: "none"
+    });
+    add("rect", {
+      class: "kit-inset-bg",
+      x: box.x,
+      y: box.y,
+      width: box.width,
+      height: box.height,
+      fill: "#ffffff",
+      stroke: "currentColor",
+      "stroke-opacity": 0.6
+    });
+    for (const country of countries) {
+      const d = path(country);
+      if (!d) continue;
+      const isFocus = country === focus;
+      add("path", {
+        d,
+        fill: "currentColor",
+        "fill-opacity": isFocus ? 0.14 : 0.05,
+        stroke: "currentColor",
+        "stroke-opacity": isFocus ? 0.6 : 0.3,
+        "stroke-width": 0.6
+      });
+    }
+    for (const territory of disputed) {
+      const d = path(territory);
+      if (d)
+        add("path", {
+          d,
+          fill: "currentColor",
+          "fill-opacity": 0.08,
+          stroke: "currentColor",
+          "stroke-opacity": 0.6,
+          "stroke-dasharray": "3 2"
+        });
+    }
+    const marks = svgElement(document, "g", {class: "kit-mark"});
+    for (const place of inset.places) {
+      const p = projection([place.longitude, place.latitude]);
+      if (!p) continue;
+      marks.append(svgElement(document, "circle", {cx: p[0], cy: p[1], r: mapDefaults.dot, fill: "currentColor"}));
+      for (const {claim} of ringed.filter((d) => d.place === place)) {
+        const bound = boundOf(claim);
+        const stroke = strokeOf(palette);
+        marks.append(
+          svgElement(document, "circle", {
+            ...stroke,
+            cx: p[0],
+            cy: p[1],
+            r: mapDefaults.ring,
+            "stroke-width": 1.5,
+            "stroke-dasharray": bound === "approximate" ? "3 2" : undefined
+          })
+        );
+        if (bound === "lower")
+          marks.append(
+            svgElement(document, "circle", {
+              ...stroke,
+              cx: p[0],
+              cy: p[1],
+              r: mapDefaults.ring + 3,
+              "stroke-opacity": 0.3
+            })
+          );
+      }
+    }
+    g.append(marks);
+    return g;
+  };
+}
+
+type Feature = import("./types.ts").Country;
+
+function drawn(spec: MapSpec, claims: ReadonlyMap<string, Claim>): Claim[] {
+  return (spec.claims ?? []).flatMap((id) => claims.get(id) ?? []);
+}
+
+function swatch(document: Document, bound: KeyBound, palette: Palette): SVGGElement {
+  const {g, fill, stroke, add} = swatchKit(document, palette);
+  add("circle", {
+    ...stroke,
+    cx: 11,
+    cy: 6,
+    r: 5,
+    "stroke-width": 1.5,
+    "stroke-dasharray": bound === "approximate" ? "3 2" : undefined
+  });
+  if (bound === "lower") add("circle", {...stroke, cx: 11, cy: 6, r: 7, "stroke-opacity": 0.3});
+  if (bound === "range") add("circle", {...stroke, cx: 11, cy: 6, r: 2.5, "stroke-width": 1.5});
+  if (bound === "upper") add("circle", {...fill, cx: 11, cy: 6, r: 3, "fill-opacity": 0.25});
+  return g;
+}
+
+/** The map chart type. */
+export const map = defineChartType({
+  type: "map",
+  schema,
+  anchors: {place: true, point: "lonlat"},
+  drawn,
+  places: (spec) => spec.places,
+  check(spec, data, _shown, fail) {
+    const known = new Set(data.places.map((p) => p.name));
+    spec.places.forEach((name, i) => {
+      if (!known.has(name)) fail("UNKNOWN_PLACE", `places[${i}]`, `place "${name}" is not in data/places.csv`);
+    });
+    (spec.claims ?? []).forEach((id, i) => {
+      const claim = data.claims.find((c) => c.id === id);
+      if (claim && !spec.places.includes(claim.place)) {
+        fail(
+          "UNKNOWN_PLACE",
+          `claims[${i}]`,
+          `claim "${id}" is about "${claim.place}", which is not in this map's places`
+        );
+      }
+    });
+    const land = data.land;
+    if (!land) return;
+    const names = new Set(land.countries.features.map((f) => f.properties.name));
+    if (!names.has(spec.focus))
+      fail("UNKNOWN_COUNTRY", "focus", `"${spec.focus}" is not a country name in the map data`);
+    spec.territories?.forEach((t, i) => {
+      const field = `territories[${i}]`;
+      if (t.drawAs === "within" && t.country === undefined)
+        fail("MISSING_FIELD", `${field}.country`, `"country" is required when drawAs is "within"`);
+      if (t.country !== undefined && !names.has(t.country))
+        fail("UNKNOWN_COUNTRY", `${field}.country`, `"${t.country}" is not a country name in the map data`);
+      if (!findTerritory(land, t.at))
+        fail("UNKNOWN_TERRITORY", `${field}.at`, `no country of the map data holds the point [${t.at.join(", ")}]`);
+    });
+  },
+  draw,
+  alt(spec, shown) {
+    const sentences = [`Locator map of ${spec.focus} marking ${listOf(spec.places)}.`];
+    for (const place of spec.places) {
+      const here = shown.filter((c) => c.place === place);
+      const what = here.map((c) => `${c.label} ${c.measure} (${c.attribution || "not attributed in the source"})`);
+      if (here.length) sentences.push(`At ${place}: ${what.join("; ")}.`);
+    }
+    return sentences;
+  },
+  key: {
+    lower: "Ring with a fading halo: a lower bound; the true number is higher",
+    upper: "Ring with a faint centre: an upper bound; the true number may be lower",
+    approximate: "Dashed ring: an approximate figure",
+    range: "Double ring: a range"
+  },
+  swatch,
+  credits(spec, data) {
+    if (!data.land) return [];
+    return [[data.land.credit, ...(spec.territories ?? []).map((t) => t.credit)].join("; ")];
+  }
+});

@@ -2,7 +2,11 @@
  * Types shared by the renderer, the chart types and the label placer. Browser-safe, types only.
  */
 import type {Feature, FeatureCollection, Geometry} from "geojson";
+import type {Topology} from "topojson-specification";
+import type {z} from "zod";
 import type {Claim} from "../claim.ts";
+import type {CommonSpec} from "./common.ts";
+import type {Fail} from "./problems.ts";
 
 /** A row of `data/places.csv`: a named point and where its coordinates come from. */
 export interface MapPlace {
@@ -18,7 +22,10 @@ export type Country = Feature<Geometry, {name: string}>;
 /** The base map: countries (GeoJSON, WGS84) and the credit line the map prints. */
 export interface Land {
   countries: FeatureCollection<Geometry, {name: string}>;
+  /** The data's own credit ("Map: Natural Earth"); a map spec adds its territory credits. */
   credit: string;
+  /** The topology the countries come from, when known: territories are then merged without a seam. */
+  topology?: Topology;
 }
 
 /** Everything a spec refers to: the ledger's claims, the places and (for maps) the land. */
@@ -76,6 +83,10 @@ export interface LabelRequest {
   className?: string;
   /** Indices of the spec's annotations drawn as lines of this label (a map's notes on a place). */
   annotations?: number[];
+  /** The box this label must stay in instead of the plot's frame (a map's inset panel). */
+  within?: Box;
+  /** Index in the spec's `labels` of the offset this label was moved by, if any. */
+  moved?: number;
 }
 
 /** A label after placement: its box, and its connector (if any) from the box to the anchor. */
@@ -85,6 +96,8 @@ export interface PlacedLabel extends LabelRequest {
   connector: {from: Point; to: Point; arrow: boolean} | null;
   /** False when no position free of overlaps was found and the least-bad one was taken. */
   clear: boolean;
+  /** True when the offset the spec gives (`dx`, `dy`) would put the label outside the plot. */
+  offsetOutside?: boolean;
 }
 
 /** Where a chart type's marks are, in pixels, for anchoring labels and keeping them clear of marks. */
@@ -93,6 +106,8 @@ export interface ChartGeometry {
   frame: Box;
   /** Boxes labels must not cover: bars, squares, dots. */
   obstacles: Box[];
+  /** Lines labels must not cover (a reported chart's lines between figures). */
+  segments?: [Point, Point][];
   /** The chart's own labels (values, names), placed before the annotations. */
   labels: LabelRequest[];
   /** Where an annotation's `on` points, or null when it points at nothing drawn. */
@@ -108,4 +123,59 @@ export interface ChartLayout {
   labelWidth: number;
   /** Receives the labels as placed, in the plot's pixels (see `RenderOptions.onLabels`). */
   onLabels?: (labels: readonly PlacedLabel[]) => void;
+  /** The chart's colours. */
+  palette: Palette;
+}
+
+/** How a claim's interval is drawn. */
+export type Bound = "exact" | "lower" | "upper" | "approximate" | "range";
+/** The bounds a key explains (an exact figure needs no key line). */
+export type KeyBound = Exclude<Bound, "exact">;
+
+/** A line of a chart's key: a small drawing and what it means. */
+export interface KeyLine {
+  swatch: SVGGElement;
+  text: string;
+}
+
+/**
+ * A chart type: everything about it in one module (Plot's marks are built the same way), listed
+ * once in `charts/registry.ts`. The spec schema, the union and the JSON Schema, the checks, the
+ * drawing, the alt text and the key all come from here.
+ */
+export interface ChartTypeModule<S extends CommonSpec = CommonSpec> {
+  /** The `type` of its specs. */
+  type: S["type"];
+  /** The zod schema of its specs (a strict object with `type: z.literal(type)` and `commonFields`). */
+  schema: z.ZodType<S>;
+  /** What an annotation may point at on this type: claims drawn, places drawn, and which kind of point. */
+  anchors: {place: boolean; point: "lonlat" | "date" | null};
+  /** The claims it draws, in drawing order, from the claims by id. */
+  drawn(spec: S, claims: ReadonlyMap<string, Claim>): Claim[];
+  /** The places it draws (maps), for annotations and moved labels. */
+  places?(spec: S): readonly string[];
+  /** Checks that need the ledger, the places or the land, beyond "every claim exists". */
+  check(spec: S, data: ChartData, drawn: readonly Claim[], fail: Fail): void;
+  /** Draws the chart's plot (no title, key or source: the renderer adds those). */
+  draw(spec: S, data: ChartData, layout: ChartLayout, document: Document): SVGSVGElement;
+  /** The sentences of its alt text, before the notes. */
+  alt(spec: S, drawn: readonly Claim[], data: ChartData): string[];
+  /** Key texts, "drawing: meaning", one per bound this type draws differently. */
+  key: Record<KeyBound, string>;
+  /** The key's drawing of a bound, 24 × 12 px. */
+  swatch(document: Document, bound: KeyBound, colors: Palette): SVGGElement;
+  /** Key lines of its own, before the bounds' (the unit chart's "each square is …"). */
+  extraKey?(spec: S, drawn: readonly Claim[], layout: ChartLayout, document: Document): KeyLine[];
+  /** Credit lines printed under the note (the map's base map and territory policies). */
+  credits?(spec: S, data: ChartData): string[];
+  /** The figure a social card shows large: by default the largest drawn. */
+  keyClaim?(spec: S, drawn: readonly Claim[]): Claim | undefined;
+}
+
+/** The colours a chart draws with: the accent (and series colours), and whether they follow the page's theme. */
+export interface Palette {
+  /** Series colours, the first being the accent, as written into the SVG (#rrggbb). */
+  series: readonly string[];
+  /** True for the default palette: CSS classes let the page's theme recolour it. */
+  themed: boolean;
 }

@@ -5,17 +5,28 @@
  * lighter with a soft edge, an upper bound is hollow, a range solid then hollow.
  */
 import * as Plot from "@observablehq/plot";
+import {z} from "zod";
 import type {Claim} from "../claim.ts";
-import type {ChartSpec} from "../chart-spec.ts";
-import {drawnClaims} from "../chart-spec.js";
-import {capitalize, textWidth, wrapText} from "../chart-text.js";
+import {capitalize, figureSentence, formatCount, textWidth} from "../chart-text.js";
 import {annotationRoom, labelsMark} from "../annotations.js";
-import {boundOf} from "./qualifiers.js";
-import {accent, lineHeight} from "./style.js";
-import type {Box, ChartData, ChartGeometry, ChartLayout, LabelRequest} from "./types.ts";
+import {claimIds, commonFields, defineChartType} from "./common.js";
+import {boundOf, fadeSteps, swatchKit} from "./qualifiers.js";
+import {asMark, fillOf, lineHeight, plotFill, plotStroke} from "./style.js";
+import type {Box, ChartData, ChartGeometry, ChartLayout, KeyBound, LabelRequest, Palette} from "./types.ts";
+
+const schema = z.strictObject({
+  type: z.literal("units"),
+  ...commonFields,
+  claims: claimIds("one block of squares per claim", 6),
+  unit: z.number().positive().describe("how many the one square stands for (each square is 1,000 people)"),
+  unitLabel: z.string().min(1).max(80).optional().describe('what is counted, for the key: "people" by default')
+});
 
 /** A unit chart's spec. */
-export type UnitsSpec = Extract<ChartSpec, {type: "units"}>;
+export type UnitsSpec = z.infer<typeof schema>;
+
+/** The most squares a unit chart draws: more do not read on a phone. */
+export const maxSquares = 3000;
 
 /** Square size and spacing, px, by layout; the space between blocks. */
 export const unitsDefaults = {narrow: {cell: 7, gap: 1.5}, wide: {cell: 10, gap: 2}, blockGap: 18};
@@ -76,21 +87,16 @@ interface Block {
   labelAt: {x: number; y: number};
 }
 
-/**
- * Draws a unit chart at the layout's width; returns Plot's SVG.
- *
- * ```ts
- * const svg = unitsChart(spec, {claims, places}, layoutFor(360), document);
- * ```
- */
-export function unitsChart(spec: UnitsSpec, data: ChartData, layout: ChartLayout, document: Document): SVGSVGElement {
+/** Draws a unit chart at the layout's width; returns Plot's SVG. */
+function draw(spec: UnitsSpec, data: ChartData, layout: ChartLayout, document: Document): SVGSVGElement {
   const {cell, gap} = layout.narrow ? unitsDefaults.narrow : unitsDefaults.wide;
+  const {palette} = layout;
   const step = cell + gap;
   const width = layout.width;
   const cols = Math.floor((width + gap) / step);
   const line = layout.fontSize * lineHeight;
-  const claims = drawnClaims(spec, data.claims);
   const claimsById = new Map(data.claims.map((c) => [c.id, c]));
+  const claims = drawn(spec, claimsById);
   let y = 0;
   const blocks: Block[] = claims.map((claim) => {
     const cells = cellsOf(claim, spec.unit, cols);
@@ -158,11 +164,11 @@ export function unitsChart(spec: UnitsSpec, data: ChartData, layout: ChartLayout
     marks: [
       Plot.rect(
         squares.filter((s) => s.kind === "solid" && s.opacity === 1),
-        {...rect, fill: accent, className: "kit-accent"}
+        {...rect, ...asMark(plotFill(palette))}
       ),
       Plot.rect(
         squares.filter((s) => s.kind === "solid" && s.opacity < 1),
-        {...rect, fill: accent, fillOpacity: "opacity", className: "kit-accent"}
+        {...rect, ...asMark(plotFill(palette)), fillOpacity: "opacity"}
       ),
       Plot.rect(
         squares.filter((s) => s.kind === "hollow"),
@@ -173,11 +179,10 @@ export function unitsChart(spec: UnitsSpec, data: ChartData, layout: ChartLayout
           y1: (d: {y: number}) => d.y + 0.5,
           y2: (d: {y: number}) => d.y + cell - 0.5,
           fill: "none",
-          stroke: accent,
-          className: "kit-accent-stroke"
+          ...asMark(plotStroke(palette))
         }
       ),
-      labelsMark(geometry, spec.annotations ?? [], layout, claimsById)
+      labelsMark(geometry, spec, layout, claimsById)
     ]
   }) as SVGSVGElement;
 }
@@ -203,3 +208,73 @@ function fixed(
     className
   };
 }
+
+function drawn(spec: UnitsSpec, claims: ReadonlyMap<string, Claim>): Claim[] {
+  return spec.claims.flatMap((id) => claims.get(id) ?? []);
+}
+
+function swatch(document: Document, bound: KeyBound, palette: Palette): SVGGElement {
+  const {g, fill, stroke, add} = swatchKit(document, palette);
+  const cell = 5;
+  const solid = bound === "upper" ? 0 : 2;
+  for (let i = 0; i < 4; i++) {
+    const x = i * (cell + 1.5);
+    if (i < solid)
+      add("rect", {
+        ...fill,
+        x,
+        y: 3.5,
+        width: cell,
+        height: cell,
+        "fill-opacity": bound === "approximate" ? 0.55 : undefined
+      });
+    else if (bound === "lower" || bound === "approximate") {
+      add("rect", {...fill, x, y: 3.5, width: cell, height: cell, "fill-opacity": fadeSteps[(i - solid) * 2]});
+    } else add("rect", {...stroke, x: x + 0.5, y: 4, width: cell - 1, height: cell - 1});
+  }
+  return g;
+}
+
+/** The unit chart type. */
+export const units = defineChartType({
+  type: "units",
+  schema,
+  anchors: {place: false, point: null},
+  drawn,
+  check(spec, _data, shown, fail) {
+    spec.claims.forEach((id, i) => {
+      const claim = shown.find((c) => c.id === id);
+      if (claim?.unit === "percent")
+        fail("NOT_A_COUNT", `claims[${i}]`, `claim "${id}" is a percentage; a unit chart counts things`);
+    });
+    const squares = shown.reduce((n, c) => n + (c.upper ?? c.value) / spec.unit, 0);
+    if (squares > maxSquares) {
+      fail(
+        "TOO_MANY_SQUARES",
+        "unit",
+        `${Math.ceil(squares)} squares are too many to read on a phone; choose a larger unit`
+      );
+    }
+  },
+  draw,
+  alt(spec, shown) {
+    const comparing = shown.length === 1 ? shown[0].measure : shown.map((c) => c.measure).join(" with ");
+    return [
+      `Unit chart comparing ${comparing}; each square is ${formatCount(spec.unit)} ${spec.unitLabel ?? "people"}.`,
+      ...shown.map(figureSentence)
+    ];
+  },
+  key: {
+    lower: "Fading squares after the last: a lower bound; the true number is higher",
+    upper: "Hollow squares: an upper bound; the true number may be lower",
+    approximate: "Lighter squares with a soft edge: an approximate figure",
+    range: "Solid squares to the lower end, hollow to the upper: a range"
+  },
+  swatch,
+  extraKey(spec, _shown, layout, document) {
+    const {cell} = layout.narrow ? unitsDefaults.narrow : unitsDefaults.wide;
+    const {g, add} = swatchKit(document, layout.palette);
+    add("rect", {...fillOf(layout.palette), x: 0, y: 6 - cell / 2, width: cell, height: cell});
+    return [{swatch: g, text: `Each square is ${formatCount(spec.unit)} ${spec.unitLabel ?? "people"}`}];
+  }
+});

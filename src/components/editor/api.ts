@@ -2,7 +2,11 @@
  * The editor's side of the save endpoint (tools/save-server.ts): load a chart with the hash of the
  * version loaded (`base`), save it back with that hash. Every answer becomes one typed outcome, so
  * the editor never reads a status code: saved, conflict (the file changed on disk: the version
- * there comes with it), invalid (the server's own schema check), or an error with a message.
+ * there comes with it), exists (a new chart's id is taken), invalid (the server's own schema
+ * check), or an error with a message.
+ *
+ * Creating a chart uses the same endpoint, token and body as a save, with `base: null`: "this file
+ * must not exist yet" (what the server must accept is written out in docs/charts.md).
  */
 
 /** What `npm run dev` gives the editor page (`data/editor-session.json`): where to save and the session's token. */
@@ -29,6 +33,7 @@ export interface LoadedChart {
 export type SaveResult =
   | {status: "saved"; base: string; file: string}
   | {status: "conflict"; spec: Record<string, unknown>; base: string; message: string}
+  | {status: "exists"; message: string}
   | {status: "invalid"; problems: ServerProblem[]; message: string}
   | {status: "error"; code: string; message: string};
 
@@ -42,7 +47,9 @@ const messages: Record<string, string> = {
   BAD_TOKEN: "This editor’s session has ended (was `npm run dev` restarted?): reload the page to start a new one.",
   BAD_ORIGIN:
     "The save endpoint does not accept this page’s address: open the editor at the URL `npm run dev` printed.",
-  BAD_HOST: "The save endpoint refused the request’s Host: open the editor at the URL `npm run dev` printed."
+  BAD_HOST: "The save endpoint refused the request’s Host: open the editor at the URL `npm run dev` printed.",
+  INVALID_BODY:
+    "The save endpoint does not create charts yet (it refused a body with base null): save the spec by hand as data/charts/<id>.json."
 };
 
 async function call(session: EditorSession, id: string, init: RequestInit = {}): Promise<{status: number; body: any}> {
@@ -78,15 +85,22 @@ export async function loadChart(session: EditorSession, id: string): Promise<Loa
 }
 
 /**
- * Saves a spec over the version it was edited from (`base`). Never overwrites a newer version: the
- * server answers a conflict, with that version, for the editor to offer.
+ * Saves a spec over the version it was edited from (`base`), or creates a new chart's file when
+ * `base` is null. Never overwrites a newer version: the server answers a conflict, with that
+ * version, for the editor to offer; nor an existing file with a new chart: `exists`.
  *
  * ```ts
  * const result = await saveChart(session, "refugees-and-deaths", spec, base);
  * if (result.status === "conflict") offerReload(result.spec, result.base);
+ * await saveChart(session, "a-new-chart", spec, null); // creates data/charts/a-new-chart.json
  * ```
  */
-export async function saveChart(session: EditorSession, id: string, spec: unknown, base: string): Promise<SaveResult> {
+export async function saveChart(
+  session: EditorSession,
+  id: string,
+  spec: unknown,
+  base: string | null
+): Promise<SaveResult> {
   let answer: {status: number; body: any};
   try {
     answer = await call(session, id, {method: "PUT", body: JSON.stringify({spec, base})});
@@ -94,7 +108,10 @@ export async function saveChart(session: EditorSession, id: string, spec: unknow
     return unreachable(session, error);
   }
   const {status, body} = answer;
-  if (status === 200) return {status: "saved", base: body.base, file: body.file};
+  if (status === 200 || status === 201) return {status: "saved", base: body.base, file: body.file};
+  if (status === 409 && (base === null || body.error === "EXISTS")) {
+    return {status: "exists", message: body.message ?? `a chart "${id}" already exists in data/charts/`};
+  }
   if (status === 409) return {status: "conflict", spec: body.spec, base: body.base, message: body.message ?? ""};
   if (status === 422) return {status: "invalid", problems: body.problems ?? [], message: body.message ?? ""};
   const code = typeof body.error === "string" ? body.error : `HTTP_${status}`;

@@ -1,9 +1,10 @@
 /**
- * Dragging an annotation's label on the chart to set its offset. The renderer reports where it
- * placed each label (`renderChart(…, {onLabels})`: the anchor and the label's box, in the chart's
- * pixels); a move of the label by (x, y) makes the offset of the label's centre from its anchor
- * `dx, dy`, rounded to whole pixels. Arrow keys move a focused label by 1 px (10 px with Shift), so
- * the chart can be tuned without a pointer too. The math is pure; `enableDrag` is the DOM part.
+ * Dragging a label on the chart to set its offset: an annotation's (its `dx`, `dy`), or a claim's
+ * or a place's own label (an entry of the spec's `labels`). The renderer reports where it placed
+ * each label (`renderChart(…, {onLabels})`: the anchor and the label's box, in the chart's pixels);
+ * a move of the label by (x, y) makes the offset of the label's centre from its anchor `dx, dy`,
+ * rounded to whole pixels. Arrow keys move a focused label by 1 px (10 px with Shift), so the chart
+ * can be tuned without a pointer too. The math is pure; `enableDrag` is the DOM part.
  */
 import type {PlacedLabel} from "../chart.ts";
 
@@ -19,11 +20,34 @@ export interface Offset {
   dy: number;
 }
 
-/** The annotation a placed label moves: `annotation:2` → 2; a place label carrying notes (a map) → its first note. */
-export function annotationOf(label: Pick<PlacedLabel, "key" | "annotations">): number | null {
+/** The annotation a placed label is: `annotation:2` → 2; any other label → null. */
+export function annotationOf(label: Pick<PlacedLabel, "key">): number | null {
   const m = /^annotation:(\d+)$/.exec(label.key);
-  if (m) return Number(m[1]);
-  return label.annotations?.length ? label.annotations[0] : null;
+  return m ? Number(m[1]) : null;
+}
+
+/** What moving a label changes: an annotation's offset, or a claim's or a place's label offset (`labels`). */
+export type MoveTarget = {annotation: number} | {claim: string} | {place: string};
+
+/** The target a placed label moves, or null for a label that does not move (country names, block names). */
+export function moveTargetOf(label: Pick<PlacedLabel, "key">): MoveTarget | null {
+  const annotation = annotationOf(label);
+  if (annotation !== null) return {annotation};
+  const m = /^(claim|place):(.+)$/.exec(label.key);
+  if (!m) return null;
+  return m[1] === "claim" ? {claim: m[2]} : {place: m[2]};
+}
+
+/** The key of the label a target moves: `annotation:2`, `claim:refugees`, `place:Kyiv`. */
+export function targetKey(target: MoveTarget): string {
+  if ("annotation" in target) return `annotation:${target.annotation}`;
+  return "claim" in target ? `claim:${target.claim}` : `place:${target.place}`;
+}
+
+/** A short name of a target, for a screen reader: "Annotation 2", "Label of claim refugees". */
+export function targetName(target: MoveTarget): string {
+  if ("annotation" in target) return `Annotation ${target.annotation + 1}`;
+  return "claim" in target ? `Label of claim ${target.claim}` : `Label of ${target.place}`;
 }
 
 /**
@@ -60,15 +84,16 @@ export function keyMove(key: string, shift: boolean): Vector | null {
   return moves[key] ?? null;
 }
 
-/** What `enableDrag` calls when a label was moved: the annotation, its new offset, and how (a pointer or a key). */
-export type MoveHandler = (index: number, offset: Offset, via: "pointer" | "key") => void;
+/** What `enableDrag` calls when a label was moved: what it moves, its new offset, and how (a pointer or a key). */
+export type MoveHandler = (target: MoveTarget, offset: Offset, via: "pointer" | "key") => void;
 
 /** Moves shorter than this (chart px) are clicks, not drags. */
 const threshold = 1;
 
 /**
- * Makes the annotation labels of a rendered chart draggable and focusable. `labels` are those the
- * renderer reported for this very SVG. The label follows the pointer while it moves; `onMove` is
+ * Makes the movable labels of a rendered chart (annotations, claims' and places' labels) draggable
+ * and focusable. `labels` are those the renderer reported for this very SVG; `texts` are the
+ * annotations' texts, for their names. The label follows the pointer while it moves; `onMove` is
  * called once, when it is let go (Escape cancels), or at each arrow key.
  */
 export function enableDrag(
@@ -80,16 +105,14 @@ export function enableDrag(
   const byKey = new Map(labels.map((l) => [l.key, l]));
   for (const group of svg.querySelectorAll<SVGGElement>("g.kit-label")) {
     const label = byKey.get(group.getAttribute("data-key") ?? "");
-    const index = label ? annotationOf(label) : null;
-    if (!label || index === null) continue;
+    const target = label ? moveTargetOf(label) : null;
+    if (!label || target === null) continue;
     group.classList.add("kit-draggable");
     group.setAttribute("tabindex", "0");
     group.setAttribute("role", "button");
-    group.setAttribute("data-annotation", String(index));
-    group.setAttribute(
-      "aria-label",
-      `Annotation ${index + 1}: ${texts[index] ?? ""}. Drag, or use the arrow keys, to move it.`
-    );
+    if ("annotation" in target) group.setAttribute("data-annotation", String(target.annotation));
+    const what = "annotation" in target ? (texts[target.annotation] ?? "") : label.lines.map((l) => l.text).join(" ");
+    group.setAttribute("aria-label", `${targetName(target)}: ${what}. Drag, or use the arrow keys, to move it.`);
     const scale = () =>
       svg.getBoundingClientRect().width / (svg.viewBox.baseVal?.width || svg.width.baseVal.value || 1);
     let start: {id: number; x: number; y: number} | null = null;
@@ -100,7 +123,7 @@ export function enableDrag(
       if (group.hasPointerCapture(start.id)) group.releasePointerCapture(start.id);
       start = null;
       group.classList.remove("kit-dragging");
-      if (commit && Math.hypot(move.x, move.y) >= threshold) onMove(index, offsetAfterMove(label, move), "pointer");
+      if (commit && Math.hypot(move.x, move.y) >= threshold) onMove(target, offsetAfterMove(label, move), "pointer");
       else show({x: 0, y: 0});
     };
     group.addEventListener("pointerdown", (event) => {
@@ -124,7 +147,35 @@ export function enableDrag(
       const step = keyMove(event.key, event.shiftKey);
       if (!step || event.ctrlKey || event.metaKey || event.altKey) return;
       event.preventDefault();
-      onMove(index, offsetAfterMove(label, step), "key");
+      onMove(target, offsetAfterMove(label, step), "key");
     });
   }
+}
+
+/**
+ * The spec after a label was moved: an annotation's `dx`, `dy` set, or the claim's or place's entry
+ * of `labels` set (added when it has none). Pure.
+ *
+ * ```ts
+ * withMove(spec, {claim: "refugees"}, {dx: 12, dy: -4}); // {…spec, labels: [{claim: "refugees", dx: 12, dy: -4}]}
+ * ```
+ */
+export function withMove<T extends {annotations?: unknown[]; labels?: unknown[]}>(
+  spec: T,
+  target: MoveTarget,
+  offset: Offset
+): T {
+  if ("annotation" in target) {
+    const annotations = [...(spec.annotations ?? [])] as Record<string, unknown>[];
+    annotations[target.annotation] = {...annotations[target.annotation], dx: offset.dx, dy: offset.dy};
+    return {...spec, annotations};
+  }
+  const labels = [...(spec.labels ?? [])] as Record<string, unknown>[];
+  const key = "claim" in target ? "claim" : "place";
+  const name = "claim" in target ? target.claim : target.place;
+  const i = labels.findIndex((l) => l[key] === name);
+  const entry = {[key]: name, dx: offset.dx, dy: offset.dy};
+  if (i >= 0) labels[i] = entry;
+  else labels.push(entry);
+  return {...spec, labels};
 }

@@ -1,19 +1,29 @@
 /**
- * The chart editor (src/editor.md, in `npm run dev` only): pick a chart, edit it in a form built
- * from the chart schema or by dragging its annotations, see it re-rendered at both widths with
- * its problems beside their fields, undo and redo, save it into `data/charts/<id>.json` through
- * the save endpoint, export it as SVG or PNG. Edits live in this module (by chart), so a data
- * update that re-runs the page's cell, or switching charts, loses nothing.
+ * The chart editor (src/editor.md, in `npm run dev` only): pick a chart or start a new one, edit
+ * it in a form built from the chart schema or by dragging its labels (annotations, claims' and
+ * places' labels), see it re-rendered at both widths with its problems beside their fields and
+ * its label collisions listed, undo and redo, save it into `data/charts/<id>.json` through the
+ * save endpoint, export it as SVG or PNG. Edits live in this module (by chart), so a data update
+ * that re-runs the page's cell, or switching charts, loses nothing.
  */
 import {checkChartSpec, type ChartSpec} from "../chart-spec.js";
-import {chartWidths, landFromTopology, renderChart, type ChartData, type PlacedLabel} from "../chart.js";
+import {
+  chartWidths,
+  landFromTopology,
+  renderChart,
+  svgLayoutProblems,
+  type ChartData,
+  type LayoutProblem,
+  type PlacedLabel
+} from "../chart.js";
 import type {Claim} from "../claim.ts";
 import type {MapPlace} from "../charts/types.ts";
 import {formatSpec} from "../spec-format.js";
 import {loadChart, saveChart, sessionFrom, type EditorSession, type SaveResult} from "./api.js";
-import {enableDrag, type Offset} from "./drag.js";
+import {enableDrag, targetKey, withMove, type MoveTarget, type Offset} from "./drag.js";
 import {exportName, exportPng, exportSvg} from "./export.js";
-import {changeType, type JsonSchema} from "./fields.js";
+import {changeType, chartTypesOf, type JsonSchema} from "./fields.js";
+import {claimsOfMeasure, newChartSpec, newIdProblem} from "./new-chart.js";
 import {createForm, type FormProblem} from "./form.js";
 import {History} from "./history.js";
 import {appendAt, getAt, removeAt, setAt} from "./spec-path.js";
@@ -33,8 +43,8 @@ export interface EditorOptions {
 interface Entry {
   id: string;
   history: History<Spec>;
-  /** Hash of the file version the edits are based on. */
-  base: string;
+  /** Hash of the file version the edits are based on; null for a new chart not saved yet. */
+  base: string | null;
   /** The spec as last loaded or saved, formatted: what "no unsaved changes" compares with. */
   saved: string;
 }
@@ -113,12 +123,18 @@ export function chartEditor({session: rawSession, data: rawData, schema, invalid
     "Redo"
   );
   const saveButton = h("button", {type: "button", class: "ed-save"}, "Save");
+  const newButton = h(
+    "button",
+    {type: "button", class: "ed-new", "aria-expanded": "false", "aria-controls": "ed-new-chart"},
+    "New chart"
+  );
   const status = h("p", {class: "ed-status", role: "status", "aria-live": "polite"});
   const toolbar = h(
     "div",
     {class: "ed-toolbar", role: "toolbar", "aria-label": "Chart"},
     h("label", {for: "ed-chart"}, "Chart"),
     picker,
+    newButton,
     undoButton,
     redoButton,
     saveButton,
@@ -126,29 +142,37 @@ export function chartEditor({session: rawSession, data: rawData, schema, invalid
   );
   const conflict = h("div", {class: "ed-conflict", role: "alert", hidden: ""});
   const general = h("div", {class: "ed-problems", role: "alert", hidden: ""});
+  const collisions = h("div", {class: "ed-problems ed-layout", role: "alert", hidden: ""});
 
   // Previews at both widths, each with its export buttons.
   const panes = (["wide", "narrow"] as const).map((name) => {
     const width = chartWidths[name];
     const canvas = h("div", {class: "ed-canvas"});
     const svgButton = h("button", {type: "button"}, "Download SVG");
-    const pngButton = h("button", {type: "button"}, "Download PNG");
+    const pngButton = h("button", {type: "button"}, "PNG 2×");
+    const png1Button = h("button", {type: "button"}, "PNG 1×");
     const caption = h(
       "figcaption",
       {},
       h("span", {}, `${name === "wide" ? "Wide" : "Narrow"}, ${width} px`),
       svgButton,
+      png1Button,
       pngButton
     );
     const figure = h("figure", {class: `ed-preview ed-${name}`, "data-width": String(width)}, caption, canvas);
     svgButton.addEventListener("click", () => current && exportSvg(fresh(width), exportName(current.id, width, "svg")));
-    pngButton.addEventListener("click", () => {
-      if (!current) return;
-      exportPng(fresh(width), exportName(current.id, width, "png")).catch((e) =>
-        say(`Export failed: ${e.message}`, "error")
-      );
-    });
-    return {name, width, canvas, figure, buttons: [svgButton, pngButton]};
+    for (const [button, scale] of [
+      [png1Button, 1],
+      [pngButton, 2]
+    ] as const) {
+      button.addEventListener("click", () => {
+        if (!current) return;
+        exportPng(fresh(width), exportName(current.id, width, "png", scale), scale).catch((e) =>
+          say(`Export failed: ${e.message}`, "error")
+        );
+      });
+    }
+    return {name, width, canvas, figure, buttons: [svgButton, png1Button, pngButton]};
   });
   const stale = h(
     "p",
@@ -160,7 +184,8 @@ export function chartEditor({session: rawSession, data: rawData, schema, invalid
   let current: Entry | null = null;
   let valid: ChartSpec | null = null;
   let saving = false;
-  let refocus: {pane: string; index: number} | null = null;
+  let refocus: {pane: string; key: string} | null = null;
+  let layout: LayoutProblem[] = [];
 
   const form = createForm({
     schema,
@@ -179,7 +204,125 @@ export function chartEditor({session: rawSession, data: rawData, schema, invalid
     onRemoveAnnotation: (index) => edit((spec) => removeAt(spec, "annotations", index)),
     onSeal: () => current?.history.seal()
   });
-  root.append(toolbar, conflict, general, h("div", {class: "ed-body"}, form.element, previews));
+  const creator = newChartPanel();
+  root.append(
+    toolbar,
+    creator.element,
+    conflict,
+    general,
+    collisions,
+    h("div", {class: "ed-body"}, form.element, previews)
+  );
+
+  /** The "New chart" panel: type, id, title, and the claims (or every claim of a measure). */
+  function newChartPanel() {
+    const types = chartTypesOf(schema);
+    const type = h("select", {id: "ed-new-type"}, ...types.map((t) => h("option", {value: t}, t)));
+    const id = h("input", {
+      id: "ed-new-id",
+      type: "text",
+      autocomplete: "off",
+      spellcheck: "false",
+      placeholder: "refugees-over-time"
+    });
+    const title = h("input", {id: "ed-new-title", type: "text", autocomplete: "off"});
+    const measures = [...new Set(data.claims.map((c) => c.measure))];
+    const measure = h(
+      "select",
+      {id: "ed-new-measure"},
+      h("option", {value: ""}, "(pick claims below)"),
+      ...measures.map((m) => h("option", {value: m}, m))
+    );
+    const boxes = data.claims.map((c) => {
+      const box = h("input", {type: "checkbox", value: c.id, id: `ed-new-claim-${c.id}`});
+      return {
+        box,
+        row: h(
+          "li",
+          {},
+          box,
+          h(
+            "label",
+            {for: box.id},
+            `${c.id}: ${c.label} ${c.measure} (${c.attribution || "not attributed"}, ${c.as_of})`
+          )
+        )
+      };
+    });
+    measure.addEventListener("change", () => {
+      const chosen = new Set(claimsOfMeasure(measure.value, data.claims));
+      for (const {box} of boxes) box.checked = chosen.has(box.value);
+      if (measure.value && type.value !== "reported" && chosen.size > 1) type.value = "reported";
+    });
+    const problem = h("p", {class: "ed-error", id: "ed-new-problem", role: "alert", hidden: ""});
+    const create = h("button", {type: "button", class: "ed-create"}, "Create");
+    const cancel = h("button", {type: "button"}, "Cancel");
+    const field = (label: string, control: HTMLElement) =>
+      h("div", {class: "ed-field"}, h("label", {for: control.id}, label), control);
+    const element = h(
+      "section",
+      {class: "ed-new-chart", id: "ed-new-chart", "aria-label": "New chart", hidden: ""},
+      h("h2", {}, "New chart"),
+      field("Chart type", type),
+      field("Id (the file data/charts/<id>.json; place it on a page with ::: chart <id>)", id),
+      field("Title", title),
+      field("Every claim of a measure, over time", measure),
+      h(
+        "fieldset",
+        {class: "ed-group"},
+        h("legend", {}, "Claims"),
+        h("ul", {class: "ed-claim-list"}, ...boxes.map((b) => b.row))
+      ),
+      problem,
+      create,
+      cancel
+    );
+    const toggle = (open: boolean) => {
+      element.hidden = !open;
+      newButton.setAttribute("aria-expanded", String(open));
+      if (open) id.focus();
+    };
+    newButton.addEventListener("click", () => toggle(element.hidden));
+    cancel.addEventListener("click", () => toggle(false));
+    create.addEventListener("click", () => {
+      const taken = [...ids, ...[...store.values()].map((e) => e.id)];
+      const claims = boxes.filter((b) => b.box.checked).map((b) => b.box.value);
+      const trouble =
+        newIdProblem(id.value.trim(), taken) ??
+        (title.value.trim() === ""
+          ? "Give the chart a title."
+          : claims.length === 0
+            ? "Pick the claims it draws."
+            : null);
+      problem.hidden = trouble === null;
+      problem.textContent = trouble ?? "";
+      if (trouble) return;
+      const chartId = id.value.trim();
+      const ordered =
+        type.value === "reported"
+          ? claimsOfMeasure(data.claims.find((c) => c.id === claims[0])!.measure, data.claims).filter((c) =>
+              claims.includes(c)
+            )
+          : claims;
+      const spec = newChartSpec(
+        {
+          type: type.value,
+          id: chartId,
+          title: title.value.trim(),
+          claims: type.value === "reported" ? [...ordered, ...claims.filter((c) => !ordered.includes(c))] : claims
+        },
+        data
+      );
+      const entry: Entry = {id: chartId, history: new History(spec), base: null, saved: ""};
+      store.set(key(chartId), entry);
+      picker.append(h("option", {value: chartId}, `${chartId} (new)`));
+      picker.value = chartId;
+      history.replaceState(null, "", `#${chartId}`);
+      toggle(false);
+      void open(chartId);
+    });
+    return {element};
+  }
 
   function say(text: string, kind: "info" | "error" | "ok" = "info") {
     status.textContent = text;
@@ -198,22 +341,24 @@ export function chartEditor({session: rawSession, data: rawData, schema, invalid
     if (current.history.push(change(current.history.present), {group})) update();
   }
 
-  function move(index: number, offset: Offset, via: "pointer" | "key", pane: string) {
-    refocus = via === "key" ? {pane, index} : null;
-    edit(
-      (spec) => setAt(setAt(spec, `annotations[${index}].dx`, offset.dx), `annotations[${index}].dy`, offset.dy),
-      via === "key" ? `nudge:${index}` : undefined
-    );
+  function move(target: MoveTarget, offset: Offset, via: "pointer" | "key", pane: string, key: string) {
+    refocus = via === "key" ? {pane, key} : null;
+    edit((spec) => withMove(spec, target, offset), via === "key" ? `nudge:${key}` : undefined);
   }
 
-  function draw(spec: ChartSpec) {
+  /** Draws the spec at both widths and returns the label collisions the layout check finds there. */
+  function draw(spec: ChartSpec): LayoutProblem[] {
     const texts = (spec.annotations ?? []).map((a) => a.text);
+    const problems: LayoutProblem[] = [];
     for (const pane of panes) {
       let labels: readonly PlacedLabel[] = [];
       try {
         const svg = renderChart(spec, data, {width: pane.width, id: `ed-${pane.name}`, onLabels: (l) => (labels = l)});
-        enableDrag(svg, labels, texts, (index, offset, via) => move(index, offset, via, pane.name));
-        // A group, not one image: its annotation labels are buttons (the exported file stays an image).
+        problems.push(...svgLayoutProblems(svg, {chart: current?.id ?? "chart", width: pane.width, labels}));
+        enableDrag(svg, labels, texts, (target, offset, via) =>
+          move(target, offset, via, pane.name, targetKey(target))
+        );
+        // A group, not one image: its movable labels are buttons (the exported file stays an image).
         svg.setAttribute("role", "group");
         pane.canvas.replaceChildren(svg);
       } catch (error) {
@@ -224,9 +369,10 @@ export function chartEditor({session: rawSession, data: rawData, schema, invalid
     }
     if (refocus) {
       const pane = panes.find((p) => p.name === refocus!.pane);
-      pane?.canvas.querySelector<SVGGElement>(`[data-annotation="${refocus.index}"]`)?.focus({preventScroll: true});
+      pane?.canvas.querySelector<SVGGElement>(`[data-key="${CSS.escape(refocus.key)}"]`)?.focus({preventScroll: true});
       refocus = null;
     }
+    return problems;
   }
 
   /** Shows the present spec: form, problems, chart, buttons. */
@@ -247,16 +393,28 @@ export function chartEditor({session: rawSession, data: rawData, schema, invalid
     );
     if (check.ok) {
       valid = check.spec;
-      draw(check.spec);
-    }
+      layout = draw(check.spec);
+    } else layout = [];
+    collisions.hidden = layout.length === 0;
+    collisions.replaceChildren(
+      ...(layout.length
+        ? [
+            h("p", {}, "Labels that collide or leave the chart (move them, shorten them, or remove an offset):"),
+            h("ul", {}, ...layout.map((p) => h("li", {}, `${p.field ? `${p.field}: ` : ""}${p.detail}`)))
+          ]
+        : [])
+    );
     stale.hidden = check.ok || valid === null;
     for (const pane of panes) for (const b of pane.buttons) b.disabled = !check.ok;
     undoButton.disabled = !current.history.canUndo;
     redoButton.disabled = !current.history.canRedo;
     const changed = dirty(current);
-    saveButton.disabled = saving || !check.ok || !changed;
+    saveButton.disabled = saving || !check.ok || layout.length > 0 || !(changed || current.base === null);
     if (saving) return;
     if (!check.ok) say(`${problems.length} problem${problems.length === 1 ? "" : "s"} to fix before saving.`, "error");
+    else if (layout.length)
+      say(`${layout.length} label collision${layout.length === 1 ? "" : "s"} to fix before saving.`, "error");
+    else if (current.base === null) say("New chart: not saved yet.");
     else if (changed) say("Unsaved changes.");
     else if (status.dataset.kind !== "ok") say("No unsaved changes.");
   }
@@ -300,9 +458,17 @@ export function chartEditor({session: rawSession, data: rawData, schema, invalid
     saving = false;
     conflict.hidden = true;
     if (result.status === "saved") {
+      const created = entry.base === null;
       entry.base = result.base;
       entry.saved = formatSpec(spec);
-      say(`Saved ${result.file} at ${new Date().toLocaleTimeString()}.`, "ok");
+      if (created) {
+        if (!ids.includes(entry.id)) ids.push(entry.id);
+        const option = picker.querySelector<HTMLOptionElement>(`option[value="${CSS.escape(entry.id)}"]`);
+        if (option) option.textContent = entry.id;
+      }
+      say(`${created ? "Created" : "Saved"} ${result.file} at ${new Date().toLocaleTimeString()}.`, "ok");
+    } else if (result.status === "exists") {
+      say(`Not saved: ${result.message}`, "error");
     } else if (result.status === "conflict") {
       say("Not saved: the file changed on disk.", "error");
       showConflict(entry, result);

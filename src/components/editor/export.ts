@@ -1,14 +1,26 @@
 /**
  * Export of a chart as a file for social posts and print: a standalone SVG (white background, dark
- * text, the label halos of chart.css written into the file, since the page's stylesheet does not
- * travel with it) and a PNG drawn from that SVG on a canvas at twice its size, in the browser.
+ * text, a margin all round, the label halos of chart.css written into the file, since the page's
+ * stylesheet does not travel with it) and a PNG drawn from that SVG on a canvas at 1× or 2×, in
+ * the browser. The chart's SVG already holds its title and source line, so every export has them.
  */
 
 /** The look of an exported chart: the light theme, whatever the editor's theme. */
 export const exportColors = {background: "#ffffff", foreground: "#1b1e23", accent: "#4269d0"} as const;
 
+/** The white space around an exported chart, px at 1×. */
+export const exportMargin = 16;
+
 /** chart.css for a file: halos behind label text, the accent as drawn. */
-const exportStyle = `.kit-label text{stroke:${exportColors.background};stroke-width:3px;stroke-linejoin:round;paint-order:stroke}.kit-country text{fill-opacity:.6;font-style:italic}`;
+const exportStyle = `.kit-label text{stroke:${exportColors.background};stroke-width:3px;stroke-linejoin:round;paint-order:stroke}.kit-country text{fill-opacity:.7;font-style:italic}.kit-inset-bg{fill:${exportColors.background}}`;
+
+/** The size of a chart's export, margins included, at 1×. */
+export function exportSize(svg: SVGSVGElement, margin = exportMargin): {width: number; height: number} {
+  const box = (svg.getAttribute("viewBox") ?? "").split(/[\s,]+/).map(Number);
+  const width = box[2] || Number(svg.getAttribute("width"));
+  const height = box[3] || Number(svg.getAttribute("height"));
+  return {width: width + 2 * margin, height: height + 2 * margin};
+}
 
 const svgNs = "http://www.w3.org/2000/svg";
 
@@ -17,9 +29,13 @@ const svgNs = "http://www.w3.org/2000/svg";
  * colours, a background and the halo style; the editor's handles (tabindex, roles, drag classes)
  * removed. The chart on the page is not changed.
  */
-export function standaloneSvg(svg: SVGSVGElement): string {
+export function standaloneSvg(svg: SVGSVGElement, margin = exportMargin): string {
   const copy = svg.cloneNode(true) as SVGSVGElement;
   const document = svg.ownerDocument;
+  const {width, height} = exportSize(svg, margin);
+  copy.setAttribute("viewBox", `${-margin} ${-margin} ${width} ${height}`);
+  copy.setAttribute("width", String(width));
+  copy.setAttribute("height", String(height));
   copy.setAttribute("xmlns", svgNs);
   copy.setAttribute("color", exportColors.foreground);
   copy.setAttribute("role", "img");
@@ -31,9 +47,8 @@ export function standaloneSvg(svg: SVGSVGElement): string {
   const style = document.createElementNS(svgNs, "style");
   style.textContent = exportStyle;
   const background = document.createElementNS(svgNs, "rect");
-  for (const [name, value] of Object.entries({width: "100%", height: "100%", fill: exportColors.background})) {
-    background.setAttribute(name, value);
-  }
+  const area = {x: -margin, y: -margin, width, height, fill: exportColors.background};
+  for (const [name, value] of Object.entries(area)) background.setAttribute(name, String(value));
   // After <title> and <desc>, before everything drawn.
   const first = [...copy.children].find((e) => !["title", "desc"].includes(e.tagName.toLowerCase())) ?? null;
   copy.insertBefore(style, first);
@@ -69,8 +84,7 @@ export function exportSvg(svg: SVGSVGElement, name: string): void {
  * a canvas (the same origin, so the canvas stays readable).
  */
 export async function pngBlob(svg: SVGSVGElement, scale = 2): Promise<Blob> {
-  const width = svg.viewBox.baseVal.width || svg.width.baseVal.value;
-  const height = svg.viewBox.baseVal.height || svg.height.baseVal.value;
+  const {width, height} = exportSize(svg);
   const url = URL.createObjectURL(new Blob([standaloneSvg(svg)], {type: "image/svg+xml"}));
   try {
     const image = new Image(width, height);

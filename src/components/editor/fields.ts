@@ -113,8 +113,8 @@ export function fieldsOf(schema: JsonSchema): Field[] {
 }
 
 /**
- * The form of a chart type: `text` holds the fields every type shares (title, subtitle, note, alt),
- * `options` those of this type only (`unit`, `places`, …), `annotations` the repeated group.
+ * The form of a chart type: `text` holds the fields every type shares (title, subtitle, note, alt,
+ * colours), `options` those of this type only (`unit`, `places`, …), `annotations` the repeated group.
  *
  * ```ts
  * const {text, options, annotations} = formLayout(chartJsonSchema(), "units");
@@ -124,13 +124,18 @@ export function formLayout(schema: JsonSchema, type: string): FormLayout {
   const types = chartTypesOf(schema);
   const variant = variantOf(schema, type);
   if (!variant) return {types, text: [], options: [], annotations: null};
-  const shared = (key: string) => variants(schema).every((v) => v.properties && key in v.properties);
+  // A field every type has alike (same description): the spec's texts; `claims` differs by type.
+  const described = (v: JsonSchema, key: string) => v.properties?.[key]?.description;
+  const shared = (key: string) =>
+    variants(schema).every((v) => v.properties && key in v.properties && described(v, key) === described(variant, key));
   const fields = fieldsOf(variant).filter((f) => f.key !== "type");
   return {
     types,
     text: fields.filter((f) => shared(f.key) && f.kind !== "items"),
-    options: fields.filter((f) => !shared(f.key)),
-    annotations: fields.find((f) => f.kind === "items") ?? null
+    // Lists of objects other than the annotations (a map's territories) are edited in the file;
+    // moved labels (`labels`) are set by dragging them on the chart.
+    options: fields.filter((f) => !shared(f.key) && f.kind !== "items"),
+    annotations: fields.find((f) => f.key === "annotations") ?? null
   };
 }
 
