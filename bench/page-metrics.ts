@@ -93,6 +93,32 @@ export async function timeToCharts(
   return [...times].sort((a, b) => a - b)[Math.floor(times.length / 2)];
 }
 
+/**
+ * The share of the stylesheet rules that a reader's visit uses (0 to 1), from Chromium's CSS
+ * coverage: the page loaded at 412 px in the light scheme, then the first citation marker hovered
+ * (its card opened). A rule counts as used when coverage marks its selector's text as applied;
+ * rules for the dark scheme, print and other widths count as unused.
+ */
+export async function cssRuleUsage(browser: Browser, url: string): Promise<{used: number; rules: number}> {
+  const page = await browser.newPage({viewport: {width: 412, height: 823}});
+  await page.coverage.startCSSCoverage();
+  await page.goto(url, {waitUntil: "networkidle"});
+  const marker = page.locator("main a.cite").first();
+  if (await marker.count()) await marker.hover();
+  const coverage = await page.coverage.stopCSSCoverage();
+  await page.close();
+  let used = 0;
+  let rules = 0;
+  for (const {text = "", ranges} of coverage) {
+    for (const m of text.matchAll(/[^{}@;]+\{[^{}]*\}/g)) {
+      const start = m.index + m[0].search(/\S/);
+      rules++;
+      if (ranges.some((r) => r.start <= start && start < r.end)) used++;
+    }
+  }
+  return {used, rules};
+}
+
 /** Lighthouse's mobile scores (0 to 1) and paint times (ms) for a page. */
 export interface LighthouseResult {
   performance: number;

@@ -192,8 +192,12 @@ export function builtinBlocks(chart: ChartBlockOptions = {}): Record<string, Blo
       }
     },
     sources: {
-      render: ({scan, claims, story}) =>
-        sourcesHtml(scan.citations, claims as Map<string, Claim>, story.sourcesById as Map<string, Source>)
+      // The list, and the small script that opens citation cards on touch screens (loaded after first paint).
+      render: ({scan, claims, story, place}) =>
+        sourcesHtml(scan.citations, claims as Map<string, Claim>, story.sourcesById as Map<string, Source>) +
+        (scan.citations.entries().length
+          ? `<script type="module" src="${relativeRoot(place.file)}components/citations.js"></script>\n`
+          : "")
     },
     qualifiers: {
       render() {

@@ -104,7 +104,12 @@ export function chartBlocks({extra, script}: ChartBlockOptions = {}): Record<"ch
       },
       render(context) {
         const id = embedChartId(context.place.file)!;
-        return chartHtml(id, context.story.charts[id], {root: relativeRoot(context.place.file)});
+        const root = relativeRoot(context.place.file);
+        // The height protocol's script (components/embed-height.ts), which reports the embed's height to its frame.
+        return (
+          chartHtml(id, context.story.charts[id], {root}) +
+          `<script type="module" src="${root}components/embed-height.js"></script>\n`
+        );
       }
     }
   };

@@ -1,7 +1,8 @@
 /**
  * Citation cards on touch screens. Hover and keyboard focus open a marker's card with CSS alone; a
  * tap on a touch screen opens the card first, and a second tap follows the link to the Sources list.
- * Without JavaScript the marker is a plain link to its Sources entry.
+ * Without JavaScript the marker is a plain link to its Sources entry. The page plugin loads this
+ * module on every page that cites (after the first paint); it has no imports and runs on load.
  */
 export function enhanceCitations(root: Document = document): void {
   let touch = false;
@@ -22,3 +23,5 @@ export function enhanceCitations(root: Document = document): void {
     if (event.key === "Escape") for (const open of root.querySelectorAll(".claim.open")) open.classList.remove("open");
   });
 }
+
+if (typeof document !== "undefined") enhanceCitations();

@@ -9,7 +9,8 @@
  *
  * `height` is in CSS pixels, a whole number. A host that set up its listener late can ask again by
  * posting `{type: "explainer-kit:request-height"}` to the frame. Browser code with no imports; the
- * build's embed code (tools/publish/embeds.ts) uses the same names.
+ * build's embed code (tools/publish/embeds.ts) uses the same names. The `::: embed` directive loads
+ * it on the embed page, where it starts reporting on load (in a frame only).
  */
 
 /** The `type` of the message an embed posts with its height. */
@@ -61,3 +62,5 @@ export function reportHeight(win: Window = window): () => void {
     win.removeEventListener("message", onMessage);
   };
 }
+
+if (typeof window !== "undefined" && window.parent !== window) reportHeight();

@@ -21,6 +21,8 @@ export const kitFiles = [
   "src/components",
   "src/data",
   "src/style.css",
+  "src/home.css",
+  "src/reference.css",
   "src/audit.md",
   "src/editor.md",
   "src/embed",

@@ -10,7 +10,7 @@
  * Waits until the browser reports the page's first paint (Paint Timing, buffered: also when it has
  * already happened); where Paint Timing is missing, until the frame after the next one.
  */
-const afterPaint =
+export const afterPaint =
   'await new Promise((resolve) => PerformanceObserver.supportedEntryTypes?.includes("paint") ? ' +
   'new PerformanceObserver((_, observer) => (observer.disconnect(), resolve())).observe({type: "paint", buffered: true}) : ' +
   "requestAnimationFrame(() => setTimeout(resolve)));";

@@ -4,6 +4,7 @@
  * after the first paint, and last a Content Security Policy with the hashes of the final inline
  * scripts. Each step is its own module; this one only runs them over the files.
  */
+import {readFileSync} from "node:fs";
 import {mkdir, readFile, rename, writeFile} from "node:fs/promises";
 import {dirname, join, posix, relative} from "node:path";
 import {pathToFileURL} from "node:url";
@@ -15,6 +16,7 @@ import {listFiles} from "../deps.ts";
 import {cardFonts, cardSize, chartCardSvg, pageCardSvg, renderPng} from "./cards.ts";
 import {addContentSecurityPolicy} from "./csp.ts";
 import {deferScripts} from "./defer.ts";
+import {staticPage} from "./static.ts";
 import {jsonLdScript, metaTags, structuredData, type PageUrls} from "./meta.ts";
 import {siteLink, siteUrl, siteUrlVariable} from "./site.ts";
 import {frontMatter, pageInfo, type ChartInfo, type PageInfo} from "./page-info.ts";
@@ -66,9 +68,19 @@ async function writeCard(dir: string, name: string, png: Buffer): Promise<string
   return path;
 }
 
-/** Adds the metadata, defers the scripts and sets the policy of one page's HTML. */
-export function publishHtml(html: string, page: PageInfo, urls: PageUrls, options: PublishOptions): string {
-  let out = html;
+/**
+ * Adds the metadata, drops the runtime of a page with no live code (inlining the kit's scripts),
+ * defers the remaining scripts and sets the policy of one page's HTML. `readScript` gives the text
+ * of a module script by its `src` as the page writes it.
+ */
+export function publishHtml(
+  html: string,
+  page: PageInfo,
+  urls: PageUrls,
+  options: PublishOptions,
+  readScript: (src: string) => string | null = () => null
+): string {
+  let out = staticPage(html, readScript);
   if (page.kind === "embed") {
     out = out.replace(/<title>[^<]*<\/title>/, `<title>${escapeHtml(`${page.title} | ${options.siteName}`)}</title>`);
   }
@@ -117,7 +129,18 @@ export async function publishPages(dir: string, options: PublishOptions): Promis
       card: link(pageCards.get(file)!),
       chartCards: new Map([...chartCards].map(([id, path]) => [id, link(path)]))
     };
-    await writeFile(join(dir, file), publishHtml(fillCardSlots(html, file, pageCards), info, urls, options));
+    const readScript = (src: string) => {
+      if (/^[a-z]+:/i.test(src)) return null;
+      try {
+        return readFileSync(join(dir, posix.dirname(file), src), "utf-8");
+      } catch {
+        return null;
+      }
+    };
+    await writeFile(
+      join(dir, file),
+      publishHtml(fillCardSlots(html, file, pageCards), info, urls, options, readScript)
+    );
   }
   return {pages: pages.map((p) => p.file), cards: [...new Set([...chartCards.values(), ...pageCards.values()])]};
 }

@@ -1,0 +1,45 @@
+/**
+ * No runtime where nothing runs. Framework gives every page its client, runtime and standard
+ * library; a page with no live cell (an explainer, the methodology, the home page, an embed) needs
+ * none of them: its text and charts are in its HTML. This drops Framework's module from such a
+ * page, and inlines the kit's own small scripts (citation cards, embed code, embed height), which
+ * have no imports, so the page makes no request for a script at all. They run after the first
+ * paint. A page with live code (the number audit) keeps everything as Framework built it.
+ */
+import {afterPaint} from "./defer.ts";
+
+const inlineModule = /<script type="module">([\s\S]*?)<\/script>\n?/g;
+const externalModule = /<script type="module" src="([^"]+)"><\/script>\n?/g;
+const preload = /^[ \t]*<link rel="modulepreload" href="([^"]+)">\n?/gm;
+const frameworkPath = /(?:^|\/)_observablehq\//;
+
+/** True when a page runs live code: Framework's module defines at least one cell. */
+export function hasLiveCode(html: string): boolean {
+  return [...html.matchAll(inlineModule)].some(([, code]) => frameworkPath.test(code) && /\bdefine\(/.test(code));
+}
+
+/** A script with no import of its own, which can run inline: its text without `export`, or null. */
+export function selfContained(code: string): string | null {
+  if (/^\s*import[\s{*"']/m.test(code) || /\bimport\(/.test(code) || /^\s*export\s*(\*|\{[^}]*\}\s*from)/m.test(code)) {
+    return null;
+  }
+  return code.replace(/^export\s+(?=(?:async\s+)?function\b|const\b|let\b|var\b|class\b)/gm, "");
+}
+
+/**
+ * Rewrites a built page that runs no live code (see the module's comment). `readScript` gives the
+ * text of one of the page's module scripts by its `src` as written in the page (or null).
+ */
+export function staticPage(html: string, readScript: (src: string) => string | null): string {
+  if (hasLiveCode(html)) return html;
+  let out = html.replace(inlineModule, (whole, code: string) => (frameworkPath.test(code) ? "" : whole));
+  const inlined = new Set<string>();
+  out = out.replace(externalModule, (whole, src: string) => {
+    const code = readScript(src);
+    const inline = code === null ? null : selfContained(code);
+    if (inline === null) return whole;
+    inlined.add(src);
+    return `<script type="module">\n${afterPaint}\n${inline.trim()}\n</script>\n`;
+  });
+  return out.replace(preload, (whole, href: string) => (frameworkPath.test(href) || inlined.has(href) ? "" : whole));
+}
