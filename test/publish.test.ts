@@ -4,7 +4,8 @@ import type {Browser} from "playwright-core";
 import {afterAll, beforeAll, describe, expect, test} from "vitest";
 import {listFiles} from "../tools/deps.ts";
 import {contentSecurityPolicy, inlineScripts, hashSource} from "../tools/publish/csp.ts";
-import {deferScripts, leadingImports} from "../tools/publish/defer.ts";
+import {afterPaint, deferScripts, leadingImports} from "../tools/publish/defer.ts";
+import {staticPage} from "../tools/publish/static.ts";
 import {withoutEval} from "../tools/publish/dsv.ts";
 import {clip} from "../tools/publish/page-info.ts";
 import {serveSite, type Site} from "../tools/publish/serve.ts";
@@ -110,6 +111,41 @@ describe("publishing, unit", () => {
     expect(() => withoutEval("function other() {}", "x.js")).toThrow(
       "x.js: d3-dsv's objectConverter is not in the expected form"
     );
+  });
+});
+
+describe("staticPage", () => {
+  const page = (module: string) => `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<link rel="modulepreload" href="./_observablehq/client.1.js">
+<link rel="modulepreload" href="./_import/components/citations.2.js">
+<script type="module">
+${module}
+</script>
+</head>
+<body><main><p>Text</p><script type="module" src="./_import/components/citations.2.js"></script></main></body>
+</html>
+`;
+  const scripts: Record<string, string> = {
+    "./_import/components/citations.2.js": "export function enhance() {}\nenhance();\n"
+  };
+
+  test("staticPage(a page with no cell) drops Framework's client and inlines the kit's script after the first paint", () => {
+    const html = staticPage(page('import "./_observablehq/client.1.js";'), (src) => scripts[src] ?? null);
+    expect(html).not.toContain("_observablehq");
+    expect(html).not.toContain("modulepreload");
+    expect(inlineScripts(html)).toEqual([`\n${afterPaint}\nfunction enhance() {}\nenhance();\n`]);
+  });
+
+  test("staticPage(a page with a live cell) leaves it as Framework built it; a script with imports stays a file", () => {
+    const live = page('import {define} from "./_observablehq/client.1.js";\ndefine({id: "a", body: () => 1});');
+    expect(staticPage(live, (src) => scripts[src] ?? null)).toBe(live);
+    const withImport = staticPage(page('import "./_observablehq/client.1.js";'), () => 'import "./x.js";\n');
+    expect(withImport).toContain('<script type="module" src="./_import/components/citations.2.js"></script>');
+    expect(withImport).toContain('<link rel="modulepreload" href="./_import/components/citations.2.js">');
+    expect(withImport).not.toContain("_observablehq");
   });
 });
 
