@@ -1,0 +1,110 @@
+import {existsSync} from "node:fs";
+import {readFile, writeFile} from "node:fs/promises";
+import {join} from "node:path";
+import {afterEach, beforeEach, describe, expect, test} from "vitest";
+import {main} from "../tools/cli.ts";
+import {copyProject, recordingEffects, removeProject} from "./helpers/project.ts";
+
+// A desk of several explainers, checked from the command line in its own copy for each test.
+let root: string;
+beforeEach(async () => {
+  root = await copyProject("desk");
+});
+afterEach(() => removeProject(root));
+
+async function explainer(...args: string[]) {
+  const effects = recordingEffects(root, new Date("2022-03-10T12:00:00Z"));
+  const status = await main(args, effects);
+  return {status, stdout: effects.out.join(""), stderr: effects.err.join("")};
+}
+
+async function edit(file: string, change: (text: string) => string) {
+  await writeFile(join(root, file), change(await readFile(join(root, file), "utf-8")));
+}
+
+describe("explainer new", () => {
+  test("new SLUG --title writes a page that passes check at once, dated today", async () => {
+    const result = await explainer("new", "three-million", "--title", "Three million", "--byline", "The desk");
+    expect(result).toMatchObject({status: 0, stdout: "src/explainers/three-million.md\n"});
+    const text = await readFile(join(root, "src/explainers/three-million.md"), "utf-8");
+    expect(text).toMatch(
+      /^---\ntitle: "Three million"\nstandfirst: ""\nbyline: "The desk"\npublished: 2022-03-10\n---\n/
+    );
+    const check = await explainer("check");
+    expect(check.status).toBe(0);
+    expect(check.stdout).toContain("explainer three-million: ok: cites 0 claims from 0 sources, 0 charts\n");
+  });
+
+  test("new refuses a slug that exists or is not a slug, and a title that would hold a reference; nothing is written", async () => {
+    const page = join(root, "src/explainers/one-million.md");
+    const before = await readFile(page, "utf-8");
+    expect(await explainer("new", "one-million", "--title", "Again")).toEqual({
+      status: 1,
+      stdout: "",
+      stderr:
+        "src/explainers/one-million.md: EXPLAINER_EXISTS: src/explainers/one-million.md already exists; choose another slug\nexplainer new: 1 problem\n"
+    });
+    expect(await readFile(page, "utf-8")).toBe(before);
+    const bad = await explainer("new", "Three Million", "--title", "x");
+    expect(bad.status).toBe(1);
+    expect(bad.stderr.split("\n")[0]).toBe(
+      'src/explainers/Three Million.md: INVALID_ID: "Three Million" is not a slug: lower-case letters and digits in words joined by hyphens, such as one-million-refugees'
+    );
+    expect(existsSync(join(root, "src/explainers/Three Million.md"))).toBe(false);
+    const ref = await explainer("new", "ref", "--title", "Over {refugees-review-0308}");
+    expect(ref.stderr.split("\n")[0]).toBe(
+      "src/explainers/ref.md: UNRESOLVED_REFERENCE: {refugees-review-0308} in the title would not be resolved; write the words"
+    );
+    expect((await explainer("new", "x", "--standfirst", "y")).status).toBe(2);
+  });
+});
+
+describe("explainer check, per explainer", () => {
+  test("an unknown claim, an unknown chart and an unresolved reference each fail with the page and line", async () => {
+    await edit("src/explainers/one-million.md", (text) =>
+      text.replace(
+        "::: ledger",
+        "By then {refugees-review-9999} had fled, as {refugees-review-0308.colour} says, and {Refugees} more.\n\n::: chart no-such-chart\n\n<p>{refugees-review-0308} in HTML</p>\n\n::: ledger"
+      )
+    );
+    const {status, stderr} = await explainer("check");
+    expect(status).toBe(1);
+    const lines = stderr.trim().split("\n");
+    const at = (code: string) => lines.filter((l) => l.includes(`: ${code}: `));
+    expect(at("UNKNOWN_CLAIM")).toEqual([
+      expect.stringMatching(
+        /^src\/explainers\/one-million\.md:\d+: UNKNOWN_CLAIM: no claim "refugees-review-9999" in data\/claims\.csv$/
+      )
+    ]);
+    expect(at("INVALID_PLACEHOLDER")).toHaveLength(1);
+    expect(at("UNRESOLVED_REFERENCE")).toHaveLength(2);
+    expect(at("UNKNOWN_CHART")).toEqual([
+      expect.stringMatching(
+        /^src\/explainers\/one-million\.md:\d+: UNKNOWN_CHART: no chart "no-such-chart" in data\/charts\//
+      )
+    ]);
+    expect(lines.at(-1)).toBe("explainer check: 5 problems");
+  });
+
+  test("a draft's problems warn and do not fail; the same problem in a published explainer fails", async () => {
+    await edit("src/explainers/two-million.md", (text) => text.replace("::: ledger", "{no-such-claim}\n\n::: ledger"));
+    const draft = await explainer("check");
+    expect(draft.status).toBe(0);
+    expect(draft.stderr).toMatch(/^warning: src\/explainers\/two-million\.md:\d+: UNKNOWN_CLAIM: /m);
+    expect(draft.stdout).toMatch(/^explainer two-million \(draft\): 1 problem \(a draft: not built, not blocking\): /m);
+    await edit("src/explainers/two-million.md", (text) => text.replace("draft: true\n", ""));
+    const published = await explainer("check");
+    expect(published.status).toBe(1);
+    expect(published.stderr).toMatch(/^src\/explainers\/two-million\.md:\d+: UNKNOWN_CLAIM: /m);
+  });
+
+  test("a correction for an explainer or a claim that does not exist fails with its line", async () => {
+    await edit("data/corrections.csv", (text) => text + "no-such-page,2022-03-10,update,no-such-claim,A change.\n");
+    const {status, stderr} = await explainer("check");
+    expect(status).toBe(1);
+    expect(stderr).toContain(
+      'data/corrections.csv:3: UNKNOWN_EXPLAINER: no explainer "no-such-page" in src/explainers/\n'
+    );
+    expect(stderr).toContain('data/corrections.csv:3: UNKNOWN_CLAIM: no claim "no-such-claim" in data/claims.csv\n');
+  });
+});
