@@ -27,7 +27,8 @@ const modules: Record<keyof typeof table, () => Promise<{run: Run}>> = {
   refresh: () => import("./refresh.ts"),
   dev: () => import("./dev.ts"),
   build: () => import("./build.ts"),
-  vendor: () => import("./vendor.ts")
+  vendor: () => import("./vendor.ts"),
+  serve: () => import("./serve.ts")
 };
 
 export const commands: Record<string, Command> = Object.fromEntries(

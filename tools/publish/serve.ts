@@ -27,6 +27,8 @@ export interface ServeOptions {
   base?: string;
   /** Compress text responses with gzip when the client accepts it (default true). */
   gzip?: boolean;
+  /** The loopback port to listen on (default: any free one). */
+  port?: number;
 }
 
 /** A running static host: its origin (`http://127.0.0.1:PORT`), the site's URL, and a way to stop it. */
@@ -39,8 +41,8 @@ export interface Site {
   close(): Promise<void>;
 }
 
-/** Serves `dir` on a free loopback port under `base`, with clean URLs and gzip; resolves when listening. */
-export async function serveSite(dir: string, {base = "/", gzip = true}: ServeOptions = {}): Promise<Site> {
+/** Serves `dir` on loopback under `base`, with clean URLs and gzip, as a static host would; resolves when listening. */
+export async function serveSite(dir: string, {base = "/", gzip = true, port = 0}: ServeOptions = {}): Promise<Site> {
   const root = normalize(dir);
   const notFound: string[] = [];
   const server = createServer(async (req, res) => {
@@ -63,7 +65,7 @@ export async function serveSite(dir: string, {base = "/", gzip = true}: ServeOpt
     notFound.push(pathname);
     res.writeHead(404).end("not found");
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  await new Promise<void>((resolve, reject) => server.once("error", reject).listen(port, "127.0.0.1", resolve));
   const address = server.address();
   if (!address || typeof address === "string") throw new Error("serveSite: the server has no address");
   const origin = `http://127.0.0.1:${address.port}`;
