@@ -1,10 +1,12 @@
+import {spawn} from "node:child_process";
 import {existsSync} from "node:fs";
 import {readFile, readdir, rm, writeFile} from "node:fs/promises";
 import {join} from "node:path";
 import {csvParse} from "d3-dsv";
 import {afterAll, beforeAll, describe, expect, test} from "vitest";
 import {buildLog, builtCopy} from "./helpers/built.ts";
-import {copyProject, explainer, projectRoot, removeProject} from "./helpers/project.ts";
+import {devEnv, freePort, until} from "./helpers/dev.ts";
+import {copyProject, explainer, projectRoot, removeProject, stopProcessGroup} from "./helpers/project.ts";
 
 /** Every file under dir, relative to it. */
 async function files(dir: string): Promise<string[]> {
@@ -97,6 +99,42 @@ describe("npm run build, on the seed desk", () => {
     expect(existsSync(join(root, "dist", card!))).toBe(true);
     const page = await readFile(join(root, `dist/${seedExplainer}.html`), "utf-8");
     expect(page).toContain('<a href="../">All explainers</a>');
+  });
+});
+
+describe("explainer serve", () => {
+  test("serves dist/ under the site's path with clean URLs, and refuses when there is no build", async () => {
+    const root = await builtCopy("seed");
+    const port = await freePort();
+    const child = spawn(process.execPath, ["bin/explainer.js", "serve", "--port", String(port)], {
+      cwd: root,
+      detached: true,
+      stdio: ["ignore", "pipe", "pipe"],
+      env: {...devEnv(), EXPLAINER_SITE_URL: "https://news.example/news/ukraine/"}
+    });
+    try {
+      let out = "";
+      child.stdout!.on("data", (d) => (out += d));
+      await until(
+        () => out.includes("explainer serve:"),
+        60_000,
+        () => out
+      );
+      expect(out).toBe(`explainer serve: dist/ at http://127.0.0.1:${port}/news/ukraine/\n`);
+      const page = await fetch(`http://127.0.0.1:${port}/news/ukraine/explainers/ukraine-dead-displaced-kyiv`);
+      expect(page.status).toBe(200);
+      expect(await page.text()).toContain("<h1");
+      expect((await fetch(`http://127.0.0.1:${port}/explainers/ukraine-dead-displaced-kyiv`)).status).toBe(404);
+    } finally {
+      await stopProcessGroup(child);
+      await rm(join(root, "dist"), {recursive: true});
+      const none = explainer(root, "serve");
+      expect([none.status, none.stderr.split("\n")[0]]).toEqual([
+        1,
+        "dist: NO_BUILD: there is no built site: run `npm run build` first"
+      ]);
+      await removeProject(root);
+    }
   });
 });
 
