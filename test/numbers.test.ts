@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import {mkdtemp, readFile, rm, writeFile} from "node:fs/promises";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
@@ -7,6 +8,7 @@ import {findNumbers} from "../loaders/numbers.ts";
 import {sentenceSpans} from "../loaders/sentences.ts";
 import {parseSource} from "../loaders/sources.ts";
 import {main} from "../tools/cli.ts";
+import {asExpected, readCorpus} from "./helpers/numbers-corpus.ts";
 import {projectRoot, recordingEffects} from "./helpers/project.ts";
 
 const fixtures = join(projectRoot, "test/fixtures/numbers");
@@ -90,6 +92,54 @@ describe("the corpus", async () => {
       expect(findNumbers(sentence)).toEqual(expected);
     });
   }
+});
+
+describe("the wire corpus", () => {
+  const corpus = readCorpus(projectRoot);
+
+  test("the wire corpus has at least 300 sentences, and the two corpora cover every kind", () => {
+    expect(corpus.length).toBeGreaterThanOrEqual(300);
+    const kinds = new Set(corpus.flatMap((s) => s.numbers.map((n) => n.kind)));
+    expect([...kinds].sort()).toEqual([
+      "count",
+      "date",
+      "distance",
+      "duration",
+      "money",
+      "ordinal",
+      "percent",
+      "vague",
+      "year"
+    ]);
+  });
+
+  for (const {line, sentence, numbers} of corpus) {
+    test(`findNumbers(${JSON.stringify(sentence)}) (corpus line ${line})`, () => {
+      expect(findNumbers(sentence).map(asExpected)).toEqual(numbers);
+    });
+  }
+});
+
+describe("findNumbers properties", () => {
+  const corpus = readCorpus(projectRoot).map((s) => s.sentence);
+  const noise = fc.string({unit: fc.constantFrom(..." \n\t,.-–%$£€()'\"0123456789abcMk")});
+
+  test("findNumbers(text): every row's text is text.slice(start, end), rows in order and apart", () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.constantFrom(...corpus), noise), {maxLength: 8}), (parts) => {
+        const text = parts.join(" ");
+        const rows = findNumbers(text);
+        let last = 0;
+        for (const row of rows) {
+          expect(text.slice(row.start, row.end)).toBe(row.text);
+          expect(row.start).toBeGreaterThanOrEqual(last);
+          expect(row.end).toBeGreaterThan(row.start);
+          last = row.end;
+        }
+      }),
+      {numRuns: 300}
+    );
+  });
 });
 
 describe("findNumbers", () => {
