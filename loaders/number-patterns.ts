@@ -6,7 +6,7 @@
  * from a figure. Every look-around reads a window of a few dozen characters, so the finder stays linear.
  */
 import {currencyAfter, currencyBefore} from "./currency.ts";
-import {qualifierSuffixes, qualifierWords} from "./figure.ts";
+import {qualifierSuffixes} from "./figure.ts";
 import {anyOf, cardinalWords, ci, kindOfUnit, monthNames, ordinalWords, scaleWords, space} from "./units.ts";
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
@@ -39,10 +39,25 @@ const zones = "GMT|UTC|CET|CEST|EET|EEST|BST|EST|EDT|PST|PDT|MSK|IST|Kyiv time|M
 const day = String.raw`\d{1,2}(?:st|nd|rd|th)?`;
 const dayRange = String.raw`${day}(?:[ \t]*(?:[-–]|and|to)[ \t]*${day})?`;
 
+const urlMarks = /^(?:https?:\/\/|www\.)|@[\w-]+\.|[\p{L}\d-]\.[a-z]{2,}\/|[?&#][\p{L}\d_.-]+=/u;
+const tokenEdge = /[\s<>"“”]/u;
+
+/**
+ * When `start` lies inside a link, an e-mail address or a query string ("…?start=2022-02-24&countryList=229"),
+ * the offset where that token ends; otherwise -1. Only digits glued to what precedes them need
+ * the look, and it reads at most a few hundred characters.
+ */
+export function urlEndAround(text: string, start: number): number {
+  let from = start;
+  while (from > 0 && start - from < 300 && !tokenEdge.test(text[from - 1])) from--;
+  let to = start;
+  while (to < text.length && to - start < 300 && !tokenEdge.test(text[to])) to++;
+  return urlMarks.test(text.slice(from, to)) ? to : -1;
+}
+
 /** Named groups say which alternative matched; they are tried in this order at each position. */
 export const master = new RegExp(
   [
-    String.raw`(?<url>\b(?:https?://|www\.)[^\s<>"')\]]+|\b[\p{L}\d-]+(?:\.[\p{L}\d-]+)*\.[a-z]{2,}/[^\s<>"')\]]*|[?&][\p{L}\d_.-]+=[^\s<>"')\]]*|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+)`,
     String.raw`(?<iso>\b\d{4}-\d{2}-\d{2}\b|\b\d{4}/\d{2}/\d{2}\b|\b\d{1,2}\.\d{1,2}\.\d{4}\b)`,
     String.raw`(?<slash>\b\d{1,2}/\d{1,2}/\d{2,4}\b)`,
     String.raw`(?<time>\b\d{1,2}(?:[:.]\d{2})?[ \t]?(?:am|pm|a\.m\.|p\.m\.)(?![\p{L}])|\b\d{1,2}:\d{2}(?::\d{2})?\b(?:[ \t]?(?:${zones})\b)?|\b[0-2]\d[0-5]\d[ \t]?(?:${zones})\b)`,
@@ -86,21 +101,11 @@ export const qualifierTail = new RegExp(
 /** A currency word after a number: "5 million dollars", "400 euros", "Rs 5 crore" has its sign before. */
 export const currencyTail = new RegExp(`${space}(?:${currencyAfter})(?![\\p{L}])`, "iuy");
 
-/** Qualifier words ending just before a number ("well over ", "as much as "), longest first. */
-export const qualifierAtEnd = new RegExp(
-  String.raw`(?<![\p{L}])(?:${Object.keys(qualifierWords)
-    .sort((a, b) => b.length - a.length)
-    .map((q) => escape(q).replace(/ /g, "\\s+"))
-    .join("|")})\s+$`,
-  "iu"
-);
-export const betweenAtEnd = /(?<![\p{L}])between\s+$/iu;
-export const fromAtEnd = /(?<![\p{L}])from\s+$/iu;
+/** Words before "from A to B" that make it a range of estimates rather than a change. */
+export const rangeFromBefore = /(?:rang(?:e|es|ed|ing)|anywhere|estimates?|varies|varied|vary)\s+from\s+$/iu;
 /** "estimated" as a verb ("the Pentagon estimated 150,000"), not the qualifier ("an estimated 150,000"). */
 export const estimatedAsVerb =
   /(?:^|[^\p{L}])(?!(?:the|an|a|some|of|about|around|at|with|and|by|to)\s)\p{L}+\s+estimated\s+$/iu;
-/** Words before "from A to B" that make it a range of estimates rather than a change. */
-export const rangeFromBefore = /(?:rang(?:e|es|ed|ing)|anywhere|estimates?|varies|varied|vary)\s+from\s+$/iu;
 
 /** "one" that is a pronoun: "no one", "the one", "one of", "one another", "one by one". */
 const pronounOneBefore =

@@ -2,9 +2,9 @@
  * The numbers of a source as CSV rows: `findNumbers` applied to an archived source (its title and
  * body) or to a raw article in the seed's format (the whole file, date line included).
  */
-import {csvFormat} from "d3-dsv";
+import {csvFormat, csvFormatRows, csvFormatValue} from "d3-dsv";
 import {KitError} from "./errors.ts";
-import {findNumbers, type FoundNumber} from "./numbers.ts";
+import {findNumbers, findNumbersInPieces, type FoundNumber} from "./numbers.ts";
 import {decodeText, parseRawArticle, parseSource, type Source} from "./sources.ts";
 
 /**
@@ -42,15 +42,28 @@ export function numbersOfSource(source: Source): NumberRow[] {
   return [...of("title", source.title), ...of("body", source.body)];
 }
 
+/** The texts of a file whose numbers are read: its id or path, and each part with its text. */
+export interface NumberFile {
+  source: string;
+  parts: {part: NumberPart; text: string}[];
+}
+
 /**
- * The numbers of a file given on the command line: an archived source (it starts with a `---`
- * front matter block) or a raw article (first line ` date YYYY-MM-DD <headline>`). Throws a
- * KitError naming the file when it is empty, binary, not UTF-8, or neither.
+ * Reads a file given on the command line: an archived source (it starts with a `---` front
+ * matter block) or a raw article (first line ` date YYYY-MM-DD <headline>`). Throws a KitError
+ * naming the file when it is empty, binary, not UTF-8, or neither.
  */
-export function numbersOfFile(bytes: Uint8Array, file: string): NumberRow[] {
+export function readNumberFile(bytes: Uint8Array, file: string): NumberFile {
   const text = decodeText(bytes, file);
   if (text.startsWith("---\n") || text.startsWith("---\r\n")) {
-    return numbersOfSource(parseSource(text, file));
+    const source = parseSource(text, file);
+    return {
+      source: source.id,
+      parts: [
+        {part: "title", text: source.title},
+        {part: "body", text: source.body}
+      ]
+    };
   }
   try {
     parseRawArticle(text, file);
@@ -64,10 +77,26 @@ export function numbersOfFile(bytes: Uint8Array, file: string): NumberRow[] {
     }
     throw error;
   }
-  return findNumbers(text).map((n) => ({source: file, part: "file", ...n}));
+  return {source: file, parts: [{part: "file", text}]};
 }
 
-const cell = (v: string | number | null) => (v === null ? "" : String(v));
+/** The numbers of a file given on the command line, all at once (see readNumberFile). */
+export function numbersOfFile(bytes: Uint8Array, file: string): NumberRow[] {
+  const {source, parts} = readNumberFile(bytes, file);
+  return parts.flatMap(({part, text}) => findNumbers(text).map((n) => ({source, part, ...n})));
+}
+
+/**
+ * The numbers of a read file in pieces, for a file of any size: calls `each` with the rows of
+ * each piece in order (see findNumbersInPieces).
+ */
+export function eachNumberOfFile({source, parts}: NumberFile, each: (rows: NumberRow[]) => void): void {
+  for (const {part, text} of parts) {
+    findNumbersInPieces(text, (rows) => each(rows.map((n) => Object.assign(n, {source, part}) as NumberRow)));
+  }
+}
+
+const cell = (v: string | number | null | undefined) => (v === null || v === undefined ? "" : String(v));
 
 /** A row as CSV cells; extra columns (such as the audit's `status`) pass through. */
 export function numberCells<T extends NumberRow>(row: T): Record<string, string> {
@@ -79,4 +108,19 @@ export function numberCells<T extends NumberRow>(row: T): Record<string, string>
 /** Rows as CSV text with the given columns (numberColumns by default), ending in a newline. */
 export function numbersCsv<T extends NumberRow>(rows: T[], columns: readonly string[] = numberColumns): string {
   return csvFormat(rows.map(numberCells), [...columns]) + "\n";
+}
+
+/** The CSV header line of `columns`, ending in a newline. */
+export function numbersCsvHeader(columns: readonly string[] = numberColumns): string {
+  return csvFormatRows([[...columns]]) + "\n";
+}
+
+/** Rows as CSV lines with no header, each ending in a newline ("" for no rows). */
+export function numbersCsvBody<T extends NumberRow>(rows: T[], columns: readonly string[] = numberColumns): string {
+  let out = "";
+  for (const row of rows) {
+    const record = row as unknown as Record<string, string | number | null>;
+    out += columns.map((c) => csvFormatValue(cell(record[c]))).join(",") + "\n";
+  }
+  return out;
 }

@@ -13,24 +13,22 @@
  */
 import {recognizeNumber} from "@microsoft/recognizers-text-number";
 import type {Figure, Qualifier} from "../src/components/claim.ts";
-import {currencyOf, isCodeBefore} from "./currency.ts";
-import {FigureError, parseFigure} from "./figure.ts";
+import {currencyOf, isCodeBefore, isCurrencyCode} from "./currency.ts";
+import {FigureError, parseFigure, qualifierWords} from "./figure.ts";
 import {
-  betweenAtEnd,
   currencyTail,
   estimatedAsVerb,
-  fromAtEnd,
   isMetres,
   isName,
   isNameWord,
   isPronounOne,
   master,
   percentTail,
-  qualifierAtEnd,
   qualifierTail,
   rangeFromBefore,
   rangeTail,
-  seriesNounBefore
+  seriesNounBefore,
+  urlEndAround
 } from "./number-patterns.ts";
 import {oneLine, sentenceSpans} from "./sentences.ts";
 import {kindOfUnit, unitAfter, yearContext, type NumberKind} from "./units.ts";
@@ -65,7 +63,7 @@ const figureCache = new Map<string, Figure | null>();
 
 /** parseFigure, cached: the same figure text is read once per process. */
 function readFigure(text: string): Figure | null {
-  const key = text.replace(/\s+/g, " ");
+  const key = /\s\s|[^\S ]/.test(text) ? text.replace(/\s+/g, " ") : text;
   let figure = figureCache.get(key);
   if (figure === undefined) {
     try {
@@ -104,8 +102,14 @@ export function findNumbers(text: string): FoundNumber[] {
     const start = m.index;
     const end = start + m[0].length;
     if (start < floor) continue;
-    if (g.url || g.pair || g.groupOf) {
-      // Digits in a link, "24/7", "Group of Seven": names, not figures.
+    const glued = start > 0 && !isSpace(text.charCodeAt(start - 1));
+    const url = glued ? urlEndAround(text, start) : -1;
+    if (url >= 0) {
+      // Digits in a link, an e-mail address or a query string: not figures.
+      floor = url;
+      master.lastIndex = Math.max(master.lastIndex, url);
+    } else if (g.pair || g.groupOf) {
+      // "24/7", "Group of Seven": names, not figures.
       floor = end;
     } else if (g.iso || g.slash || g.time || g.daymonth || g.monthday) {
       add({start, end, ...blank, kind: "date", unit: ""}, end);
@@ -118,7 +122,7 @@ export function findNumbers(text: string): FoundNumber[] {
       const of = /^\s+of\b/.exec(text.slice(end, end + 8));
       const unit = unitAfter(text, end + (of ? of[0].length : 0), of !== null);
       // "less than a third of": the qualifier words belong to the expression, which still has no figure.
-      const q = startOfWordBefore(text, qualifierAtEnd, Math.max(floor, start - 32), start);
+      const q = qualifierStart(text, wordsBefore(text, Math.max(floor, start - 32), start), start);
       add({start: q >= 0 ? q : start, end, ...blank, kind: "vague", unit: unit.unit}, unit.end);
     } else if (g.money && !isCurrencyHere(g.currency, g.gap !== "")) {
       // Three capitals that are no currency code ("UTC 10"): read the digits on their own.
@@ -146,6 +150,30 @@ export function findNumbers(text: string): FoundNumber[] {
   return withSentences(text, found);
 }
 
+/**
+ * findNumbers over a long text in pieces cut at blank lines (which no number or sentence
+ * crosses), calling `each` with each piece's rows, offsets into the whole text. Memory stays
+ * bounded by a piece's rows, so a 100 MB file streams through `explainer numbers`.
+ */
+export function findNumbersInPieces(text: string, each: (rows: FoundNumber[]) => void, pieceSize = 1 << 20): void {
+  const blankLine = /\n[ \t]*\n/g;
+  for (let from = 0; from < text.length; ) {
+    let to = text.length;
+    if (text.length - from > pieceSize) {
+      blankLine.lastIndex = from + pieceSize;
+      const m = blankLine.exec(text);
+      if (m) to = m.index + m[0].length;
+    }
+    const rows = findNumbers(text.slice(from, to));
+    for (const row of rows) {
+      row.start += from;
+      row.end += from;
+    }
+    each(rows);
+    from = to;
+  }
+}
+
 /** True when a currency token before digits is a currency here: a sign, or a known ISO code ("EUR500"). */
 function isCurrencyHere(token: string, spaced: boolean): boolean {
   return !/^[A-Z]{3}$/.test(token) || isCodeBefore(token, spaced);
@@ -169,13 +197,42 @@ function figureOf(span: string): Pick<FoundNumber, "value" | "lower" | "upper" |
   };
 }
 
-/** Where the word matched by `re` (anchored at the end of the window) starts in `text`, or -1. */
-function startOfWordBefore(text: string, re: RegExp, from: number, to: number): number {
-  const window = text.slice(from, to);
-  const m = re.exec(window);
-  if (!m) return -1;
-  const at = from + m.index;
-  return at > 0 && /\p{L}/u.test(text[at - 1]) ? -1 : at;
+const isSpace = (c: number) => c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0;
+/** A letter of a qualifier word, or its dot ("approx."): ASCII letters, and any letter beyond ASCII. */
+const isWordChar = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 46 || (c > 127 && c !== 0xa0);
+/** Last words of qualifier phrases ("than", "over", "of"): a number whose word before is none of these has no qualifier. */
+const qualifierLastWords = new Set(Object.keys(qualifierWords).map((q) => q.split(" ").pop()!));
+
+/** The start offsets of up to five words that end just before `to` (last word first), never before `from`. */
+function wordsBefore(text: string, from: number, to: number): number[] {
+  const starts: number[] = [];
+  if (to <= from || !isSpace(text.charCodeAt(to - 1))) return starts;
+  let i = to;
+  while (starts.length < 5 && i > from) {
+    while (i > from && isSpace(text.charCodeAt(i - 1))) i--;
+    let j = i;
+    while (j > from && isWordChar(text.charCodeAt(j - 1))) j--;
+    if (j === i) break;
+    starts.push(j);
+    if (j > from && !isSpace(text.charCodeAt(j - 1))) break;
+    i = j;
+  }
+  return starts;
+}
+
+/** The words from `start` to `to`, lower case, one space apart: "well over". */
+function phraseOf(text: string, start: number, to: number): string {
+  return text.slice(start, to).trim().replace(/\s+/g, " ").toLowerCase();
+}
+
+/** Where the longest qualifier phrase among `starts` begins ("well over ", "as much as "), or -1. */
+function qualifierStart(text: string, starts: number[], to: number): number {
+  if (starts.length === 0) return -1;
+  const last = phraseOf(text, starts[0], to);
+  if (!qualifierLastWords.has(last)) return -1;
+  let best = -1;
+  for (const start of starts) if (Object.hasOwn(qualifierWords, phraseOf(text, start, to))) best = start;
+  return best;
 }
 
 /** Runs a sticky pattern at `at`; returns where its match ends, or -1. */
@@ -194,7 +251,8 @@ function emitNumber(text: string, start: number, end: number, found: Omit<FoundN
   const windowStart = Math.max(lastEnd, start - 32);
   let e = end;
   // "a 300m tunnel": metres, not millions; the number is the digits and "m" its unit.
-  if (/\dm$/.test(text.slice(start, e)) && !/\p{Sc}|[A-Z]{3}/u.test(text.slice(start, e)) && isMetres(text, start, e)) {
+  const metres = text.charCodeAt(e - 1) === 109 && /^\d/.test(text[start]) && /\dm$/.test(text.slice(e - 2, e));
+  if (metres && isMetres(text, start, e)) {
     add({start, end: e - 1, ...figureOf(text.slice(start, e - 1)), kind: "distance", unit: "m"}, e);
     return;
   }
@@ -210,9 +268,11 @@ function emitNumber(text: string, start: number, end: number, found: Omit<FoundN
   // Ranges: "2,000-3,000", "10 to 20", "between 10 and 15 per cent"; "from 10 to 20" only after
   // "ranged" or "estimates" ("rose from 10 to 20" is a change, two numbers).
   let isRange = false;
-  const from = startOfWordBefore(text, fromAtEnd, windowStart, start);
+  const before = wordsBefore(text, windowStart, start);
+  const lastWord = before.length > 0 ? phraseOf(text, before[0], start) : "";
+  const from = lastWord === "from" ? before[0] : -1;
   if (from < 0 || rangeFromBefore.test(text.slice(Math.max(0, start - 40), start))) {
-    const between = startOfWordBefore(text, betweenAtEnd, windowStart, start);
+    const between = lastWord === "between" ? before[0] : -1;
     rangeTail.lastIndex = e;
     const r = rangeTail.exec(text);
     if (r && between >= 0 === /^\s+and\s/.test(r[0])) {
@@ -236,13 +296,13 @@ function emitNumber(text: string, start: number, end: number, found: Omit<FoundN
   if (currencyEnd >= 0 && !/^\s+of\b/.test(text.slice(currencyEnd, currencyEnd + 4))) e = currencyEnd;
   // Qualifier words before it: "Well over 800,000", "an estimated 2,000", "as much as 35 percent".
   if (!isRange) {
-    const q = startOfWordBefore(text, qualifierAtEnd, windowStart, start);
+    const q = qualifierStart(text, before, start);
     const verb = q >= 0 && estimatedAsVerb.test(text.slice(Math.max(0, q - 24), start));
     if (q >= 0 && !verb && readFigure(text.slice(q, e))) start = q;
   }
   const span = text.slice(start, e);
   const figure = figureOf(span);
-  const currency = /^[A-Z]{3}$/.test(figure.unit ?? "") ? figure.unit! : currencyIn(span);
+  const currency = isCurrencyCode(figure.unit) ? figure.unit : figure.value === null ? currencyIn(span) : "";
   const unit = percent || currency ? {unit: "", end: e, plural: false} : unitAfter(text, e, figure.value === 1);
   let kind: NumberKind;
   if (percent || figure.unit === "percent") kind = "percent";
@@ -290,14 +350,20 @@ function withSentences(text: string, found: Omit<FoundNumber, "sentence">[]): Fo
   const spans = sentenceSpans(text);
   let i = 0;
   let cached = {index: -1, sentence: ""};
+  // Rows get their sentence in place: one object per number, not two.
   return found.map((row) => {
     while (i < spans.length - 1 && spans[i].end <= row.start) i++;
     const s = spans[i] ?? {start: row.start, end: row.end};
     const start = Math.min(s.start, row.start);
     const end = Math.max(s.end, row.end);
-    if (end - start > maxSentence) return {...row, sentence: oneLine(excerpt(text, start, end, row))};
-    if (cached.index !== i) cached = {index: i, sentence: oneLine(text.slice(start, end))};
-    return {...row, sentence: cached.sentence};
+    const out = row as FoundNumber;
+    if (end - start > maxSentence) {
+      out.sentence = oneLine(excerpt(text, start, end, row));
+    } else {
+      if (cached.index !== i) cached = {index: i, sentence: oneLine(text.slice(start, end))};
+      out.sentence = cached.sentence;
+    }
+    return out;
   });
 }
 
