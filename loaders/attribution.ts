@@ -24,7 +24,7 @@ const sourceWords =
 const pronouns = new Set(["he", "she", "it", "they", "we", "i", "you", "who", "which", "this", "that", "one"]);
 /** Words around a subject that are not part of its name: time words, adverbs, "in a statement". */
 const trimBefore =
-  /^(?:(?:and|but|while|as|so|also|then|later|earlier|now|separately|meanwhile|however|in addition)\s+)+/iu;
+  /^(?:(?:and|but|while|as|so|also|then|later|earlier|now|separately|meanwhile|however|in addition|yesterday|today|last (?:week|month|year|night)|(?:on|by|late on|early on) (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\s+)+/iu;
 const trimAfter =
   /\s+(?:(?:on|late on|early on|as of)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|yesterday|today|also|previously|earlier|later|now|separately|in a statement|on its website|on Twitter|on Telegram)$/iu;
 
@@ -90,7 +90,10 @@ export function attributionIn(sentence: string, at: number): Attribution {
     if (isName(before)) {
       const common =
         /^(?:The \p{Ll}|(?:Officials|Authorities|Police|Doctors|Analysts|Witnesses|Residents|Rescuers|Medics|Volunteers|Organisers|Organizers|Sources|Experts|Diplomats)\b)/u;
-      candidates.push({who: common.test(before) ? before[0].toLowerCase() + before.slice(1) : before, distance});
+      // "Aid groups", "Health officials" at the start of a sentence are common nouns; "Romania's interior ministry" is a name.
+      const commonPair = /^\p{Lu}\p{Ll}+\s+\p{Ll}/u.test(before) && cut < 0;
+      const lower = common.test(before) || commonPair;
+      candidates.push({who: lower ? before[0].toLowerCase() + before.slice(1) : before, distance});
       continue;
     }
     if (pronouns.has(before.toLowerCase())) pronoun ||= before;

@@ -86,7 +86,7 @@ export function draftId(
   row: {attribution: string; as_of: string; figure: string},
   taken: ReadonlySet<string>
 ): string {
-  const filler = new Set(["the", "a", "an", "of", "who", "have", "has", "had", "in", "to", "for"]);
+  const filler = new Set(["the", "a", "an", "and", "of", "who", "have", "has", "had", "in", "to", "for"]);
   const m =
     slugify(measure)
       .split("-")
@@ -98,7 +98,7 @@ export function draftId(
     .split("-")
     .slice(0, 3)
     .join("-");
-  const figure = slugify(row.figure).split("-").slice(0, 4).join("-");
+  const figure = slugify(row.figure).split("-").slice(0, 6).join("-");
   const candidates = [
     `${m}-${tag}`,
     `${m}-${tag}-${source.published}`,

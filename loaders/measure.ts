@@ -22,20 +22,26 @@ const statusWords = new Set(["dead", "missing", "injured", "wounded", "homeless"
 
 /**
  * Words of a noun phrase at the start of `text`: up to `max` words, stopping at punctuation, a
- * function word or (with `stopAtVerbs`) a past tense after the first word ("homes lost power").
+ * function word or (with `stopAtVerbs`) a past tense after the first word ("homes lost power");
+ * with `andJoins`, "and" may join two nouns ("loans and grants").
  */
-function phraseAt(text: string, max = 4, stopAtVerbs = true): string {
+function phraseAt(text: string, max = 4, stopAtVerbs = true, andJoins = false): string {
   const words: string[] = [];
   for (const m of text.matchAll(/\s*([\p{L}][\p{L}'’-]*)|\s*(\S)/gu)) {
     if (m[2] !== undefined || words.length >= max) break;
     const w = m[1];
     if (stopAtVerbs && words.length > 0 && (/^\p{Ll}+ed$/u.test(w) || pastTense.has(w))) break;
+    if (w === "and" && words.length > 0 && words.length < max - 1 && andJoins) {
+      words.push(w);
+      continue;
+    }
     if (stop.has(w.toLowerCase())) {
       if (words.length === 0 && /^(?:the|a|an|its|their)$/i.test(w)) continue;
       break;
     }
     words.push(w);
   }
+  if (words.at(-1) === "and") words.pop();
   return words.join(" ");
 }
 
@@ -137,7 +143,7 @@ function percentMeasure(before: string, after: string): string {
 function moneyMeasure(before: string, after: string): string {
   const of = /^\s+(?:in|of|for|worth of|on|to)\s+(?:the\s+|its\s+|new\s+)?(.*)/u.exec(after);
   if (of) {
-    const noun = phraseAt(of[1], 4);
+    const noun = phraseAt(of[1], 4, true, true);
     if (noun) return noun;
   }
   if (/^\s*-?\s*\p{Ll}/u.test(after)) {
