@@ -3,7 +3,10 @@ import {mkdtemp, readFile, rm, writeFile} from "node:fs/promises";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {afterAll, beforeAll, describe, expect, test} from "vitest";
+import {parseFigure} from "../loaders/figure.ts";
 import {numbersOfFile, numbersOfSource} from "../loaders/number-rows.ts";
+import {uncitedNumbers} from "../loaders/page-numbers.ts";
+import type {Claim} from "../src/components/claim.ts";
 import {findNumbers} from "../loaders/numbers.ts";
 import {sentenceSpans} from "../loaders/sentences.ts";
 import {parseSource} from "../loaders/sources.ts";
@@ -249,5 +252,38 @@ describe("explainer numbers", () => {
     const {status, stderr} = await run();
     expect(status).toBe(2);
     expect(stderr).toBe("numbers takes at least one FILE\nusage: explainer numbers FILE...\n");
+  });
+});
+
+describe("uncitedNumbers reads prose like an editor", () => {
+  // Page text written for Explainer Kit's tests.
+  const claim = (id: string, figure: string) => ({...parseFigure(figure), id, figure}) as unknown as Claim;
+  const claims = [claim("refugees", "Well over 800,000"), claim("aid", "$1.7 billion"), claim("killed", "2,000")];
+  const texts = (page: string) =>
+    uncitedNumbers(page, "src/page.md", claims).map((p) => p.message.split(": ")[1] + ": " + p.message.split('"')[1]);
+
+  test("uncitedNumbers(…) passes dates, years, ordinals, vague words and the page's own structure", () => {
+    const page =
+      "# What we know\n\nOn 3 March 2022, the third report since 2014 said several towns and dozens of villages were hit. " +
+      "Here are three things to know, in two charts. {refugees} have fled.\n";
+    expect(texts(page)).toEqual([]);
+  });
+
+  test("uncitedNumbers(…) flags a count, a percentage and a sum of money typed into prose", () => {
+    const page =
+      "# What we know\n\nSeven hospitals were hit, 35 per cent of homes lost power and the UN asked for €500mn.\n";
+    expect(texts(page)).toEqual(["UNCITED_NUMBER: Seven", "UNCITED_NUMBER: 35 per cent", "UNCITED_NUMBER: €500mn"]);
+  });
+
+  test("uncitedNumbers(…) passes a headline and standfirst that repeat figures the page cites, not others", () => {
+    const page =
+      '---\ntitle: "800,000 have fled"\n---\n# More than 800,000 have fled and 2,000 are dead\n\n' +
+      '<p class="standfirst">Donors pledged $1.7bn; 3,000 are missing.</p>\n\n{refugees} fled, {killed} died; {aid.label} was pledged.\n';
+    expect(texts(page)).toEqual(["UNCITED_NUMBER: 3,000"]);
+  });
+
+  test("uncitedNumbers(…) flags a headline that repeats a figure with a stronger qualifier, or one the page does not cite", () => {
+    const page = "# Over 2,000 are dead and 800,000 have fled\n\n{killed} died.\n";
+    expect(texts(page)).toEqual(["UNCITED_NUMBER: Over 2,000", "UNCITED_NUMBER: 800,000"]);
   });
 });
