@@ -282,6 +282,14 @@ describe("uncitedNumbers reads prose like an editor", () => {
     expect(texts(page)).toEqual(["UNCITED_NUMBER: 3,000"]);
   });
 
+  test("uncitedNumbers(…) reads the front matter's title and standfirst: repeats of cited figures pass, others fail", () => {
+    const page =
+      '---\ntitle: "Over 800,000 have fled"\nstandfirst: "{refugees} fled and 2,000 died; 40 towns were shelled."\n---\n\n{killed} died.\n';
+    expect(uncitedNumbers(page, "src/page.md", claims).map((p) => p.message.split(" is not")[0])).toEqual([
+      'src/page.md:3: UNCITED_NUMBER: "40"'
+    ]);
+  });
+
   test("uncitedNumbers(…) flags a headline that repeats a figure with a stronger qualifier, or one the page does not cite", () => {
     const page = "# Over 2,000 are dead and 800,000 have fled\n\n{killed} died.\n";
     expect(texts(page)).toEqual(["UNCITED_NUMBER: Over 2,000", "UNCITED_NUMBER: 800,000"]);
