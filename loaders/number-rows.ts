@@ -117,10 +117,18 @@ export function numbersCsvHeader(columns: readonly string[] = numberColumns): st
 
 /** Rows as CSV lines with no header, each ending in a newline ("" for no rows). */
 export function numbersCsvBody<T extends NumberRow>(rows: T[], columns: readonly string[] = numberColumns): string {
-  let out = "";
+  // The source, the sentence and the kind repeat from row to row: each distinct text is quoted once.
+  const quoted = new Map<string, string>();
+  const format = (v: string | number | null | undefined) => {
+    if (typeof v !== "string") return cell(v);
+    let q = quoted.get(v);
+    if (q === undefined) quoted.set(v, (q = csvFormatValue(v)));
+    return q;
+  };
+  const lines: string[] = [];
   for (const row of rows) {
     const record = row as unknown as Record<string, string | number | null>;
-    out += columns.map((c) => csvFormatValue(cell(record[c]))).join(",") + "\n";
+    lines.push(columns.map((c) => format(record[c])).join(","));
   }
-  return out;
+  return lines.length === 0 ? "" : lines.join("\n") + "\n";
 }

@@ -91,7 +91,8 @@ export function findNumbers(text: string): FoundNumber[] {
   const found: Omit<FoundNumber, "sentence">[] = [];
   let floor = 0; // nothing found may start before this: the end of the last number and its unit
   const add: Add = (row, resume) => {
-    found.push({...row, text: text.slice(row.start, row.end)});
+    (row as Omit<FoundNumber, "sentence">).text = text.slice(row.start, row.end);
+    found.push(row as Omit<FoundNumber, "sentence">);
     floor = Math.max(row.end, resume);
     master.lastIndex = Math.max(master.lastIndex, floor);
   };
@@ -308,16 +309,18 @@ function emitNumber(text: string, start: number, end: number, found: Omit<FoundN
   if (percent || figure.unit === "percent") kind = "percent";
   else if (currency) kind = "money";
   else kind = kindOfUnit(unit.unit) ?? (isYear(text, start, span, unit.plural) ? "year" : "count");
+  const unitText = kind === "year" ? "" : currency && currency !== "unknown" ? currency : percent || unit.unit;
   const row = {
     start,
     end: e,
     value: figure.value,
     lower: figure.lower,
     upper: figure.upper,
-    qualifier: figure.qualifier
+    qualifier: figure.qualifier,
+    kind,
+    unit: unitText
   };
-  const unitText = kind === "year" ? "" : currency && currency !== "unknown" ? currency : percent || unit.unit;
-  add({...row, kind, unit: unitText}, kind === "year" ? e : unit.end);
+  add(row, kind === "year" ? e : unit.end);
 }
 
 /** The currency a span names by a sign that parseFigure could not read ("₿5"): "unknown", or "". */
