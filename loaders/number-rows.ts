@@ -5,6 +5,7 @@
 import {csvFormat, csvFormatRows, csvFormatValue} from "d3-dsv";
 import {KitError} from "./errors.ts";
 import {findNumbers, findNumbersInPieces, type FoundNumber} from "./numbers.ts";
+import {checkTextBytes, eachTextPiece, headOf} from "./text-pieces.ts";
 import {decodeText, parseRawArticle, parseSource, type Source} from "./sources.ts";
 
 /**
@@ -46,15 +47,24 @@ export function numbersOfSource(source: Source): NumberRow[] {
 export interface NumberFile {
   source: string;
   parts: {part: NumberPart; text: string}[];
+  /** A raw article over 16 MB, kept as bytes and decoded a piece at a time (its one part is `file`). */
+  bytes?: Uint8Array;
+  /** The size of the pieces `bytes` is decoded in. */
+  pieceBytes?: number;
 }
+
+/** Raw articles larger than this are read a piece at a time (see loaders/text-pieces.ts). */
+const streamLarger = 16 << 20;
 
 /**
  * Reads a file given on the command line: an archived source (it starts with a `---` front
  * matter block) or a raw article (first line ` date YYYY-MM-DD <headline>`). Throws a KitError
  * naming the file when it is empty, binary, not UTF-8, or neither.
  */
-export function readNumberFile(bytes: Uint8Array, file: string): NumberFile {
-  const text = decodeText(bytes, file);
+export function readNumberFile(bytes: Uint8Array, file: string, streamAbove = streamLarger): NumberFile {
+  const large = bytes.length > streamAbove && !/^---\r?\n/.test(headOf(bytes, 8));
+  if (large) checkTextBytes(bytes, file);
+  const text = large ? headOf(bytes) : decodeText(bytes, file);
   if (text.startsWith("---\n") || text.startsWith("---\r\n")) {
     const source = parseSource(text, file);
     return {
@@ -77,22 +87,46 @@ export function readNumberFile(bytes: Uint8Array, file: string): NumberFile {
     }
     throw error;
   }
-  return {source: file, parts: [{part: "file", text}]};
+  // Pieces of a megabyte, or of the threshold when a test sets a smaller one.
+  const pieceBytes = Math.min(1 << 20, streamAbove);
+  return large ? {source: file, parts: [], bytes, pieceBytes} : {source: file, parts: [{part: "file", text}]};
 }
 
 /** The numbers of a file given on the command line, all at once (see readNumberFile). */
 export function numbersOfFile(bytes: Uint8Array, file: string): NumberRow[] {
-  const {source, parts} = readNumberFile(bytes, file);
-  return parts.flatMap(({part, text}) => findNumbers(text).map((n) => ({source, part, ...n})));
+  const read = readNumberFile(bytes, file);
+  if (read.bytes) {
+    const rows: NumberRow[] = [];
+    eachNumberOfFile(read, (piece) => rows.push(...piece));
+    return rows;
+  }
+  return read.parts.flatMap(({part, text}) => findNumbers(text).map((n) => ({source: read.source, part, ...n})));
 }
 
 /**
  * The numbers of a read file in pieces, for a file of any size: calls `each` with the rows of
  * each piece in order (see findNumbersInPieces).
  */
-export function eachNumberOfFile({source, parts}: NumberFile, each: (rows: NumberRow[]) => void): void {
-  for (const {part, text} of parts) {
-    findNumbersInPieces(text, (rows) => each(rows.map((n) => Object.assign(n, {source, part}) as NumberRow)));
+export function eachNumberOfFile(
+  {source, parts, bytes, pieceBytes}: NumberFile,
+  each: (rows: NumberRow[]) => void
+): void {
+  const tag = (rows: FoundNumber[], part: NumberPart) => rows.map((n) => Object.assign(n, {source, part}) as NumberRow);
+  for (const {part, text} of parts) findNumbersInPieces(text, (rows) => each(tag(rows, part)));
+  if (bytes) {
+    // A large raw article: decoded a piece at a time, offsets into the whole file.
+    eachTextPiece(
+      bytes,
+      (text, offset) => {
+        const rows = findNumbers(text);
+        for (const row of rows) {
+          row.start += offset;
+          row.end += offset;
+        }
+        each(tag(rows, "file"));
+      },
+      pieceBytes
+    );
   }
 }
 

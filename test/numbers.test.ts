@@ -4,7 +4,7 @@ import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {afterAll, beforeAll, describe, expect, test} from "vitest";
 import {parseFigure} from "../loaders/figure.ts";
-import {numbersOfFile, numbersOfSource} from "../loaders/number-rows.ts";
+import {eachNumberOfFile, numbersOfFile, numbersOfSource, readNumberFile} from "../loaders/number-rows.ts";
 import {uncitedNumbers} from "../loaders/page-numbers.ts";
 import type {Claim} from "../src/components/claim.ts";
 import {findNumbers} from "../loaders/numbers.ts";
@@ -188,6 +188,45 @@ describe("findNumbers", () => {
       '"Yes."',
       "Done"
     ]);
+  });
+});
+
+describe("large files", () => {
+  test("eachNumberOfFile(a raw article read in pieces) gives the rows of the whole text, offsets and all", async () => {
+    const seed = await readFile(join(fixtures, "seed-article.txt"), "utf-8");
+    const text = seed + ("\n\n" + seed.split("\n").slice(1).join("\n").replace(/£/g, "€")).repeat(30);
+    const bytes = Buffer.from(text);
+    const whole = readNumberFile(bytes, "big.txt");
+    const pieces = readNumberFile(bytes, "big.txt", 1000);
+    expect([whole.bytes, pieces.bytes?.length, pieces.pieceBytes]).toEqual([undefined, bytes.length, 1000]);
+    const rows = (file: typeof whole) => {
+      const out: unknown[] = [];
+      eachNumberOfFile(file, (piece) => out.push(...piece));
+      return out;
+    };
+    const streamed = rows(pieces);
+    expect(streamed.length).toBeGreaterThan(150);
+    expect(streamed).toEqual(rows(whole));
+    for (const row of streamed as {start: number; end: number; text: string}[])
+      expect(text.slice(row.start, row.end)).toBe(row.text);
+  });
+
+  test("readNumberFile(bytes read in pieces) checks them as decodeText does: binary, not UTF-8", () => {
+    const head = Buffer.from(" date 2022-03-02 A headline\n\n");
+    const fail = (bytes: Buffer) => {
+      try {
+        readNumberFile(bytes, "big.txt", 10);
+        return "";
+      } catch (error) {
+        return (error as Error).message;
+      }
+    };
+    expect(fail(Buffer.concat([head, Buffer.from([0x41, 0x00])]))).toBe(
+      "big.txt: NOT_TEXT: the file is binary, not text"
+    );
+    expect(fail(Buffer.concat([head, Buffer.from([0x41, 0xff, 0x41])]))).toBe(
+      "big.txt: NOT_UTF8: the file is not UTF-8 text"
+    );
   });
 });
 
