@@ -5,37 +5,110 @@
  */
 import {recognizeNumber} from "@microsoft/recognizers-text-number";
 import type {Figure, Qualifier} from "../src/components/claim.ts";
+import {currencyAfter, currencyBefore, currencyOf, currencyPrefix, isCurrencyCode} from "./currency.ts";
 import {foldChar} from "./text.ts";
 
-/** Qualifier words, each mapped to the qualifier it gives. Longest phrases are tried first. */
+/**
+ * Qualifier words before a number, each mapped to the qualifier it gives. Longest phrases are
+ * tried first, so "well over" wins over "over" and "just under" over "under".
+ */
 export const qualifierWords: Readonly<Record<string, Exclude<Qualifier, "exact" | "range">>> = {
   "more than": "more-than",
   "well over": "more-than",
+  "just over": "more-than",
+  "a little over": "more-than",
+  "a little more than": "more-than",
+  "slightly more than": "more-than",
+  "slightly over": "more-than",
+  "far more than": "more-than",
+  "much more than": "more-than",
   over: "more-than",
+  above: "more-than",
+  "well above": "more-than",
+  "just above": "more-than",
   "upwards of": "more-than",
+  "upward of": "more-than",
+  "north of": "more-than",
   "in excess of": "more-than",
+  "well in excess of": "more-than",
+  "greater than": "more-than",
   "at least": "at-least",
   "no fewer than": "at-least",
   "no less than": "at-least",
+  "not less than": "at-least",
+  "not fewer than": "at-least",
+  "a minimum of": "at-least",
   "up to": "up-to",
   "as many as": "up-to",
+  "as much as": "up-to",
+  "as high as": "up-to",
   "at most": "up-to",
+  "no more than": "up-to",
+  "not more than": "up-to",
+  "a maximum of": "up-to",
   "fewer than": "fewer-than",
   "less than": "fewer-than",
+  "far fewer than": "fewer-than",
+  "far less than": "fewer-than",
+  "much less than": "fewer-than",
+  "lower than": "fewer-than",
   under: "fewer-than",
+  "well under": "fewer-than",
+  below: "fewer-than",
+  "well below": "fewer-than",
+  "well short of": "fewer-than",
   nearly: "nearly",
   almost: "nearly",
   "just under": "nearly",
+  "just below": "nearly",
+  "a little under": "nearly",
+  "a little less than": "nearly",
+  "slightly under": "nearly",
+  "slightly below": "nearly",
+  "slightly less than": "nearly",
+  "slightly fewer than": "nearly",
+  "just short of": "nearly",
+  "just shy of": "nearly",
+  "shy of": "nearly",
+  "close to": "nearly",
+  "close on": "nearly",
+  "nigh on": "nearly",
+  "not quite": "nearly",
   about: "about",
   around: "about",
+  "round about": "about",
   some: "about",
   roughly: "about",
   approximately: "about",
+  "approx.": "about",
+  approx: "about",
+  circa: "about",
   "an estimated": "about",
-  estimated: "about"
+  estimated: "about",
+  "an approximate": "about",
+  "more or less": "about",
+  "in the region of": "about",
+  "in the order of": "about",
+  "on the order of": "about",
+  "of the order of": "about"
 };
 
-const qualifierPhrases = Object.keys(qualifierWords).sort((a, b) => b.length - a.length);
+/**
+ * Qualifier words after a number ("3,000 or so", "40-odd", "1,000-plus"), each mapped to the
+ * qualifier it gives. A qualifier word before the number wins over one after it ("some 40-odd").
+ */
+export const qualifierSuffixes: Readonly<Record<string, Exclude<Qualifier, "exact" | "range">>> = {
+  "or so": "about",
+  "or thereabouts": "about",
+  "-odd": "about",
+  odd: "about",
+  "or more": "at-least",
+  "-plus": "more-than",
+  plus: "more-than",
+  "+": "more-than",
+  "or fewer": "up-to",
+  "or less": "up-to"
+};
 
 /** How a label says each qualifier. */
 const labelWords: Record<Qualifier, string> = {
@@ -49,26 +122,38 @@ const labelWords: Record<Qualifier, string> = {
   range: "between "
 };
 
-/** Thrown when a figure cannot be read; `code` is always FIGURE_UNPARSEABLE. */
+/** The codes a FigureError carries: an unreadable figure, or money in a currency the kit does not know. */
+export type FigureErrorCode = "FIGURE_UNPARSEABLE" | "UNKNOWN_CURRENCY";
+
+/** Thrown when a figure cannot be read; `code` is FIGURE_UNPARSEABLE, or UNKNOWN_CURRENCY for `₿5` or `XYZ 5 million`. */
 export class FigureError extends Error {
-  readonly code = "FIGURE_UNPARSEABLE";
-  constructor(text: string, reason: string) {
+  readonly code: FigureErrorCode;
+  constructor(text: string, reason: string, code: FigureErrorCode = "FIGURE_UNPARSEABLE") {
     super(`cannot read figure ${JSON.stringify(text)}: ${reason}`);
+    this.code = code;
   }
 }
 
+/** Scale words and suffixes, lower-case: `5.6 million`, `15k`, `$1.7bn`, `Rs 5 crore`. */
 const scales: Record<string, number> = {
   hundred: 1e2,
   thousand: 1e3,
   k: 1e3,
+  lakh: 1e5,
+  lakhs: 1e5,
   million: 1e6,
   m: 1e6,
   mn: 1e6,
+  mln: 1e6,
+  crore: 1e7,
+  crores: 1e7,
   billion: 1e9,
   bn: 1e9,
+  bln: 1e9,
   b: 1e9,
   trillion: 1e12,
-  tn: 1e12
+  tn: 1e12,
+  trn: 1e12
 };
 
 const fractions: Record<string, number> = {
@@ -87,24 +172,28 @@ const fractions: Record<string, number> = {
   "two-thirds": 2 / 3
 };
 
-const digits = String.raw`(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+`;
+/** Digits as news writes them: `2,000`, `1,234,567`, Indian grouping `1,80,000`, `5.6`, `.5`. */
+const digits = String.raw`(?:\d{1,3}(?:,\d{3})+|\d{1,2}(?:,\d{2})+,\d{3}|\d+)(?:\.\d+)?|\.\d+`;
+const scaleNames = "hundred|thousand|lakhs?|million|crores?|billion|trillion";
 const digitsWithScale = new RegExp(`^(${digits})\\s*(${Object.keys(scales).join("|")})?$`);
-const fractionOfScale = new RegExp(
-  `^(${Object.keys(fractions).join("|")})(?: of)? an? (hundred|thousand|million|billion|trillion)$`
-);
-const andAFractionOfScale = /^(.+ and an? (?:half|quarter)) (hundred|thousand|million|billion|trillion)$/;
-const percentSuffix = /\s*(?:%|per ?cent|percent)$/;
+const fractionOfScale = new RegExp(`^(${Object.keys(fractions).join("|")})(?: of)? an? (${scaleNames})$`);
+const andAFractionOfScale = new RegExp(`^(.+ and an? (?:half|quarter)) (${scaleNames})$`);
+const percentSuffix = /\s*(?:%|per ?cent|percent|pct\.?|pc)$/;
 
+/** Typographic quotes and dashes folded, spaces collapsed, a hyphen before a scale made a space ("7.5-million"). */
 function normalizeFigureText(text: string): string {
-  return Array.from(text.trim(), foldChar).join("").replace(/\s+/g, " ").toLowerCase();
+  return Array.from(text.trim(), foldChar)
+    .join("")
+    .replace(/\s+/g, " ")
+    .replace(new RegExp(`(?<=[\\da-z])\\s*-\\s*(?=(?:${scaleNames})\\b)`, "gi"), " ");
 }
 
 /**
  * Reads a number with no qualifier: `2,000`, `5.6 million`, `15k`, `1M`, `one million`,
- * `half a million`, `a dozen`. Returns null when `text` is not one number.
+ * `half a million`, `a dozen`, `1,80,000`, `5 crore`. Returns null when `text` is not one number.
  */
 export function parseNumber(text: string): number | null {
-  const s = normalizeFigureText(text);
+  const s = normalizeFigureText(text).toLowerCase();
   if (s === "") return null;
   let m = digitsWithScale.exec(s);
   if (m) return round(Number(m[1].replace(/,/g, "")) * (m[2] ? scales[m[2]] : 1));
@@ -141,7 +230,7 @@ function splitRange(s: string): [string, string] | null {
     /^between (.+) and (.+)$/.exec(s) ??
     /^from (.+?) to (.+)$/.exec(s) ??
     /^(.+?) to (.+)$/.exec(s) ??
-    /^(.*\d)\s*-\s*(\d.*)$/.exec(s);
+    /^(.*[\d\p{L}])\s*-\s*(\d.*)$/u.exec(s);
   return m ? [m[1], m[2]] : null;
 }
 
@@ -150,9 +239,40 @@ function parseRange(left: string, right: string): [number, number] | null {
   let a = parseNumber(left);
   const b = parseNumber(right);
   if (a === null || b === null) return null;
-  const scale = digitsWithScale.exec(right)?.[2] ?? /\s(hundred|thousand|million|billion|trillion)$/.exec(right)?.[1];
+  const scale = digitsWithScale.exec(right)?.[2] ?? new RegExp(`\\s(${scaleNames})$`).exec(right)?.[1] ?? undefined;
   if (scale && !digitsWithScale.exec(left)?.[2] && a < b / scales[scale]) a = round(a * scales[scale]);
   return a <= b ? [a, b] : null;
+}
+
+const prefixPhrases = Object.keys(qualifierWords).sort((a, b) => b.length - a.length);
+const suffixPhrases = Object.keys(qualifierSuffixes).sort((a, b) => b.length - a.length);
+/** A currency before a number, anywhere in the figure ("$2bn-$3bn" has two). */
+const currencyTokens = new RegExp(String.raw`(?<![\p{L}\d$])(${currencyBefore})\s?(?=[\d.])`, "gu");
+const currencyWordAtEnd = new RegExp(String.raw`\s(?:${currencyAfter})$`, "iu");
+
+/**
+ * Takes the currency out of a figure's text: every sign or code before a number and a currency
+ * word at the end. Returns the text left and the currency's ISO code (null when there is none).
+ * Throws UNKNOWN_CURRENCY for a currency it does not know, and for two different currencies.
+ */
+function takeCurrency(text: string, s: string): {rest: string; currency: string | null} {
+  const codes = new Set<string>();
+  const read = (token: string) => {
+    const code = currencyOf(token);
+    if (code === "unknown")
+      throw new FigureError(
+        text,
+        `unknown currency ${JSON.stringify(token)}; write it as an ISO 4217 code such as USD, EUR or GBP`,
+        "UNKNOWN_CURRENCY"
+      );
+    if (code !== null) codes.add(code);
+    return code !== null;
+  };
+  let rest = s.replace(currencyTokens, (all, token: string) => (read(token) ? "" : all));
+  const word = currencyWordAtEnd.exec(rest);
+  if (word && read(word[0])) rest = rest.slice(0, word.index);
+  if (codes.size > 1) throw new FigureError(text, `it mixes currencies (${[...codes].join(", ")})`);
+  return {rest: rest.trim(), currency: codes.size === 1 ? [...codes][0] : null};
 }
 
 /**
@@ -162,23 +282,34 @@ function parseRange(left: string, right: string): [number, number] | null {
  * parseFigure("Well over 800,000")
  * // {value: 800000, lower: 800000, upper: null, lowerInclusive: false, upperInclusive: false,
  * //  qualifier: "more-than", approximate: false, unit: null}
+ * parseFigure("$1.7 billion") // {value: 1700000000, …, unit: "USD"}; labelOf gives "$1.7 billion"
  * ```
  *
  * Throws a FigureError when the text is not a figure. Unknown words before a number are an
- * error, never a guessed qualifier.
+ * error, never a guessed qualifier; so is an unknown currency (code UNKNOWN_CURRENCY).
  */
 export function parseFigure(text: string): Figure {
-  let s = normalizeFigureText(text);
-  if (s === "") throw new FigureError(text, "it is empty");
+  const normalized = normalizeFigureText(text);
+  if (normalized === "") throw new FigureError(text, "it is empty");
+  const money = takeCurrency(text, normalized);
+  let s = money.rest.toLowerCase();
   let qualifier: Qualifier = "exact";
-  for (const phrase of qualifierPhrases) {
+  for (const phrase of prefixPhrases) {
     if (s.startsWith(phrase + " ")) {
       qualifier = qualifierWords[phrase];
       s = s.slice(phrase.length + 1);
       break;
     }
   }
-  let unit: Figure["unit"] = null;
+  for (const phrase of suffixPhrases) {
+    const spaced = /^[a-z]/.test(phrase) ? " " + phrase : phrase;
+    if (s.endsWith(spaced) && s.length > spaced.length) {
+      if (qualifier === "exact") qualifier = qualifierSuffixes[phrase];
+      s = s.slice(0, -spaced.length).trim();
+      break;
+    }
+  }
+  let unit: Figure["unit"] = money.currency;
   const rangeEnds = splitRange(s);
   const percentOf = (part: string) => percentSuffix.test(part);
   if (rangeEnds && qualifier === "exact") {
@@ -197,9 +328,9 @@ export function parseFigure(text: string): Figure {
         unit
       };
     }
-    unit = null;
+    unit = money.currency;
   }
-  if (percentOf(s)) {
+  if (percentOf(s) && !money.currency) {
     unit = "percent";
     s = s.replace(percentSuffix, "");
   }
@@ -237,9 +368,13 @@ export function withQualifier(
 
 const grouped = new Intl.NumberFormat("en-US", {maximumFractionDigits: 2});
 
-/** A number as labels write it: `800,000`, `5.6 million`, `1.5 billion`, `2%` for percentages. */
+/**
+ * A number as labels write it: `800,000`, `5.6 million`, `1.5 billion`, `2%` for percentages,
+ * `$1.7 billion` or `CHF 5 million` for money (its unit an ISO 4217 code).
+ */
 export function formatNumber(value: number, unit: Figure["unit"] = null): string {
   if (unit === "percent") return `${grouped.format(value)}%`;
+  if (isCurrencyCode(unit)) return currencyPrefix(unit) + formatNumber(value);
   for (const [scale, name] of [
     [1e9, "billion"],
     [1e6, "million"]

@@ -2,9 +2,10 @@
  * The numbers of a source as CSV rows: `findNumbers` applied to an archived source (its title and
  * body) or to a raw article in the seed's format (the whole file, date line included).
  */
-import {csvFormat} from "d3-dsv";
+import {csvFormat, csvFormatRows, csvFormatValue} from "d3-dsv";
 import {KitError} from "./errors.ts";
-import {findNumbers, type FoundNumber} from "./numbers.ts";
+import {findNumbers, findNumbersInPieces, type FoundNumber} from "./numbers.ts";
+import {checkTextBytes, eachTextPiece, headOf} from "./text-pieces.ts";
 import {decodeText, parseRawArticle, parseSource, type Source} from "./sources.ts";
 
 /**
@@ -42,15 +43,37 @@ export function numbersOfSource(source: Source): NumberRow[] {
   return [...of("title", source.title), ...of("body", source.body)];
 }
 
+/** The texts of a file whose numbers are read: its id or path, and each part with its text. */
+export interface NumberFile {
+  source: string;
+  parts: {part: NumberPart; text: string}[];
+  /** A raw article over 16 MB, kept as bytes and decoded a piece at a time (its one part is `file`). */
+  bytes?: Uint8Array;
+  /** The size of the pieces `bytes` is decoded in. */
+  pieceBytes?: number;
+}
+
+/** Raw articles larger than this are read a piece at a time (see loaders/text-pieces.ts). */
+const streamLarger = 16 << 20;
+
 /**
- * The numbers of a file given on the command line: an archived source (it starts with a `---`
- * front matter block) or a raw article (first line ` date YYYY-MM-DD <headline>`). Throws a
- * KitError naming the file when it is empty, binary, not UTF-8, or neither.
+ * Reads a file given on the command line: an archived source (it starts with a `---` front
+ * matter block) or a raw article (first line ` date YYYY-MM-DD <headline>`). Throws a KitError
+ * naming the file when it is empty, binary, not UTF-8, or neither.
  */
-export function numbersOfFile(bytes: Uint8Array, file: string): NumberRow[] {
-  const text = decodeText(bytes, file);
+export function readNumberFile(bytes: Uint8Array, file: string, streamAbove = streamLarger): NumberFile {
+  const large = bytes.length > streamAbove && !/^---\r?\n/.test(headOf(bytes, 8));
+  if (large) checkTextBytes(bytes, file);
+  const text = large ? headOf(bytes) : decodeText(bytes, file);
   if (text.startsWith("---\n") || text.startsWith("---\r\n")) {
-    return numbersOfSource(parseSource(text, file));
+    const source = parseSource(text, file);
+    return {
+      source: source.id,
+      parts: [
+        {part: "title", text: source.title},
+        {part: "body", text: source.body}
+      ]
+    };
   }
   try {
     parseRawArticle(text, file);
@@ -64,10 +87,50 @@ export function numbersOfFile(bytes: Uint8Array, file: string): NumberRow[] {
     }
     throw error;
   }
-  return findNumbers(text).map((n) => ({source: file, part: "file", ...n}));
+  // Pieces of a megabyte, or of the threshold when a test sets a smaller one.
+  const pieceBytes = Math.min(1 << 20, streamAbove);
+  return large ? {source: file, parts: [], bytes, pieceBytes} : {source: file, parts: [{part: "file", text}]};
 }
 
-const cell = (v: string | number | null) => (v === null ? "" : String(v));
+/** The numbers of a file given on the command line, all at once (see readNumberFile). */
+export function numbersOfFile(bytes: Uint8Array, file: string): NumberRow[] {
+  const read = readNumberFile(bytes, file);
+  if (read.bytes) {
+    const rows: NumberRow[] = [];
+    eachNumberOfFile(read, (piece) => rows.push(...piece));
+    return rows;
+  }
+  return read.parts.flatMap(({part, text}) => findNumbers(text).map((n) => ({source: read.source, part, ...n})));
+}
+
+/**
+ * The numbers of a read file in pieces, for a file of any size: calls `each` with the rows of
+ * each piece in order (see findNumbersInPieces).
+ */
+export function eachNumberOfFile(
+  {source, parts, bytes, pieceBytes}: NumberFile,
+  each: (rows: NumberRow[]) => void
+): void {
+  const tag = (rows: FoundNumber[], part: NumberPart) => rows.map((n) => Object.assign(n, {source, part}) as NumberRow);
+  for (const {part, text} of parts) findNumbersInPieces(text, (rows) => each(tag(rows, part)));
+  if (bytes) {
+    // A large raw article: decoded a piece at a time, offsets into the whole file.
+    eachTextPiece(
+      bytes,
+      (text, offset) => {
+        const rows = findNumbers(text);
+        for (const row of rows) {
+          row.start += offset;
+          row.end += offset;
+        }
+        each(tag(rows, "file"));
+      },
+      pieceBytes
+    );
+  }
+}
+
+const cell = (v: string | number | null | undefined) => (v === null || v === undefined ? "" : String(v));
 
 /** A row as CSV cells; extra columns (such as the audit's `status`) pass through. */
 export function numberCells<T extends NumberRow>(row: T): Record<string, string> {
@@ -79,4 +142,27 @@ export function numberCells<T extends NumberRow>(row: T): Record<string, string>
 /** Rows as CSV text with the given columns (numberColumns by default), ending in a newline. */
 export function numbersCsv<T extends NumberRow>(rows: T[], columns: readonly string[] = numberColumns): string {
   return csvFormat(rows.map(numberCells), [...columns]) + "\n";
+}
+
+/** The CSV header line of `columns`, ending in a newline. */
+export function numbersCsvHeader(columns: readonly string[] = numberColumns): string {
+  return csvFormatRows([[...columns]]) + "\n";
+}
+
+/** Rows as CSV lines with no header, each ending in a newline ("" for no rows). */
+export function numbersCsvBody<T extends NumberRow>(rows: T[], columns: readonly string[] = numberColumns): string {
+  // The source, the sentence and the kind repeat from row to row: each distinct text is quoted once.
+  const quoted = new Map<string, string>();
+  const format = (v: string | number | null | undefined) => {
+    if (typeof v !== "string") return cell(v);
+    let q = quoted.get(v);
+    if (q === undefined) quoted.set(v, (q = csvFormatValue(v)));
+    return q;
+  };
+  const lines: string[] = [];
+  for (const row of rows) {
+    const record = row as unknown as Record<string, string | number | null>;
+    lines.push(columns.map((c) => format(record[c])).join(","));
+  }
+  return lines.length === 0 ? "" : lines.join("\n") + "\n";
 }

@@ -13,22 +13,25 @@
  */
 import {recognizeNumber} from "@microsoft/recognizers-text-number";
 import type {Figure, Qualifier} from "../src/components/claim.ts";
+import {currencyOf, isCodeBefore, isCurrencyCode} from "./currency.ts";
 import {FigureError, parseFigure, qualifierWords} from "./figure.ts";
-import {oneLine, sentenceSpans} from "./sentences.ts";
 import {
-  anyOf,
-  cardinalWords,
-  ci,
-  currencySigns,
-  kindOfUnit,
-  monthNames,
-  ordinalWords,
-  scaleWords,
-  space,
-  unitAfter,
-  yearContext,
-  type NumberKind
-} from "./units.ts";
+  currencyTail,
+  estimatedAsVerb,
+  isMetres,
+  isName,
+  isNameWord,
+  isPronounOne,
+  master,
+  percentTail,
+  qualifierTail,
+  rangeFromBefore,
+  rangeTail,
+  seriesNounBefore,
+  urlEndAround
+} from "./number-patterns.ts";
+import {oneLine, sentenceSpans} from "./sentences.ts";
+import {kindOfUnit, unitAfter, yearContext, type NumberKind} from "./units.ts";
 
 export type {NumberKind} from "./units.ts";
 
@@ -36,7 +39,7 @@ export type {NumberKind} from "./units.ts";
 export interface FoundNumber {
   start: number;
   end: number;
-  /** `text.slice(start, end)`: the number as written, with its qualifier words ("Well over 800,000"). */
+  /** `text.slice(start, end)`: the number as written, with its qualifier words ("Well over 800,000", "$1.7bn"). */
   text: string;
   /** From parseFigure; null when the words give no figure (vague numbers, dates, ordinals). */
   value: number | null;
@@ -45,66 +48,14 @@ export interface FoundNumber {
   /** From parseFigure; "" when it reads no figure. */
   qualifier: Qualifier | "";
   kind: NumberKind;
-  /** What is counted, as the sentence says it: "Russian soldiers", "per cent", "miles"; "" when it does not say. */
+  /**
+   * What is counted, as the sentence says it: "Russian soldiers", "per cent", "miles"; for money
+   * its ISO 4217 code ("USD"); "" when it does not say.
+   */
   unit: string;
   /** The sentence the number is in, on one line. */
   sentence: string;
 }
-
-// ---- The vocabulary, as regular expression sources ----
-
-const months = monthNames.join("|");
-const digits = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`;
-const suffix = String.raw`(?:k|K|m|M|mn|bn|tn)(?![\p{L}\d])`;
-const scale = `(?:${scaleWords.join("|")})`;
-const currency = String.raw`(?:US\$|[£$€¥₴₽])`;
-const card = `(?:${anyOf(cardinalWords)})`;
-const cardLower = `(?:${cardinalWords.join("|")}|half|quarter)`;
-const wordRun = String.raw`${card}(?:(?:[ \t]*-[ \t]*|${space}and${space}(?:a${space})?|${space})${cardLower}(?![\p{L}])){0,11}`;
-const fraction = String.raw`(?:${anyOf(["half", "a quarter", "three quarters", "a third", "two thirds"])})`;
-const ordinalCompound = `(?:${anyOf(["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"])})-(?:${ordinalWords.slice(0, 9).join("|")})`;
-const vague = [
-  String.raw`(?:${anyOf(["tens", "hundreds"])})${space}of${space}(?:thousands|millions|billions)`,
-  String.raw`(?:${anyOf(["dozens", "scores", "hundreds", "thousands", "millions", "billions"])})`,
-  String.raw`(?:${anyOf(["a few", "several", "a couple", "a handful"])})`,
-  String.raw`(?:${anyOf(["half", "a third", "two thirds", "two-thirds", "a quarter", "three quarters", "three-quarters"])})(?=${space}of\b)`
-].join("|");
-
-/** Named groups say which alternative matched; they are tried in this order at each position. */
-const master = new RegExp(
-  [
-    String.raw`(?<iso>\b\d{4}-\d{2}-\d{2}\b)`,
-    String.raw`(?<slash>\b\d{1,2}/\d{1,2}/\d{2,4}\b)`,
-    String.raw`(?<time>\b\d{1,2}(?:[:.]\d{2})?[ \t]?(?:am|pm|a\.m\.|p\.m\.)(?![\p{L}])|\b\d{1,2}:\d{2}\b)`,
-    String.raw`(?<daymonth>\b\d{1,2}(?:st|nd|rd|th)?${space}(?:of${space})?(?:${months})(?:,?${space}\d{4}\b)?(?![\p{L}]))`,
-    String.raw`(?<monthday>\b(?:${months})${space}(?:\d{1,2}(?:st|nd|rd|th)?(?![\d,.]\d|\d)(?:,?${space}\d{4}\b)?|\d{4}\b))`,
-    String.raw`(?<yearspan>\b(?:1[5-9]|20)\d{2}[-–/]\d{2}\b(?![-–/]?\d))`,
-    String.raw`(?<decade>\b(?:1[0-9]|20)\d0s\b|['’]\d0s\b)`,
-    String.raw`(?<pair>\b\d{1,2}/\d{1,2}\b)`,
-    String.raw`(?<money>${currency}[ \t]?(?:${digits})(?:${suffix}|bn|b(?![\p{L}])|${space}${scale}\b)?)`,
-    String.raw`(?<ordinalDigits>\b\d+(?:st|nd|rd|th)\b)`,
-    String.raw`(?<digits>(?<![\d.,]|\d[.,])(?:${digits})(?:${suffix}|${space}${scale}\b)?)`,
-    String.raw`(?<fractionScale>\b${fraction}(?:${space}of)?${space}an?${space}${scale}\b)`,
-    String.raw`(?<vague>\b(?:${vague})\b)`,
-    String.raw`(?<aScale>\b${ci("a")}${space}(?:dozen|${scale})(?:(?:${space}and${space}|[ \t]*-[ \t]*|${space})${cardLower}(?![\p{L}])){0,11}\b)`,
-    String.raw`(?<ordinalCompound>\b${ordinalCompound}\b)`,
-    String.raw`(?<words>\b${wordRun}\b)`,
-    String.raw`(?<ordinal>\b(?:${anyOf(ordinalWords)})\b)`
-  ].join("|"),
-  "gu"
-);
-
-/** A number that may end a range: "to 3,000", "-20", "and 15 per cent". */
-const rangeTail = new RegExp(
-  String.raw`(?:[ \t]*[-–—][ \t]*|${space}to${space}|${space}and${space})(${currency}[ \t]?)?(?:(?:${digits})(?:${suffix}|${space}${scale}\b)?|${wordRun}\b)`,
-  "uy"
-);
-const percentTail = new RegExp(String.raw`(?:[ \t]?%|${space}per[ \t]?cent\b|${space}percent\b)`, "uy");
-/** "one" that is a pronoun: "no one", "the one", "one of", "one another", "one by one". */
-const pronounOneBefore =
-  /(?:^|[^\p{L}])(?:no|the|this|that|each|every|any|which|another|someone|anyone|one\s+by)\s+$/iu;
-const pronounOneAfter = /^(?:\s+(?:of|another|by)\b|['’]s\b|-(?!(?:day|week|month|year|hour|minute|mile)s?\b)\p{L})/u;
-const wordBefore = /([\p{L}]+)[\s-]+$/u;
 
 // ---- Reading what a span says ----
 
@@ -112,7 +63,7 @@ const figureCache = new Map<string, Figure | null>();
 
 /** parseFigure, cached: the same figure text is read once per process. */
 function readFigure(text: string): Figure | null {
-  const key = text.replace(/\s+/g, " ");
+  const key = /\s\s|[^\S ]/.test(text) ? text.replace(/\s+/g, " ") : text;
   let figure = figureCache.get(key);
   if (figure === undefined) {
     try {
@@ -127,28 +78,21 @@ function readFigure(text: string): Figure | null {
   return figure;
 }
 
-/** Currency signs removed, for parseFigure, which reads the number and leaves the currency to `unit`. */
-function withoutCurrency(text: string): string {
-  return text.replace(/US\$|[£$€¥₴₽]\s?/gu, "");
-}
-
-/** The currency a span names by its sign, or "". */
-function currencyOf(text: string): string {
-  const m = /US\$|[£$€¥₴₽]/u.exec(text);
-  return m ? currencySigns[m[0]] : "";
-}
-
 // ---- The finder ----
+
+type Row = Omit<FoundNumber, "sentence" | "text">;
+type Add = (row: Row, resume: number) => void;
 
 /**
  * Every numeric expression in `text`, in order, without overlaps. See the module comment for
- * what it finds; the kinds and the rules for years are in the README's "Numbers" section.
+ * what it finds; the kinds and the rules for years are in docs/numbers.md.
  */
 export function findNumbers(text: string): FoundNumber[] {
   const found: Omit<FoundNumber, "sentence">[] = [];
   let floor = 0; // nothing found may start before this: the end of the last number and its unit
-  const add = (row: Omit<FoundNumber, "sentence" | "text">, resume: number) => {
-    found.push({...row, text: text.slice(row.start, row.end)});
+  const add: Add = (row, resume) => {
+    (row as Omit<FoundNumber, "sentence">).text = text.slice(row.start, row.end);
+    found.push(row as Omit<FoundNumber, "sentence">);
     floor = Math.max(row.end, resume);
     master.lastIndex = Math.max(master.lastIndex, floor);
   };
@@ -159,20 +103,33 @@ export function findNumbers(text: string): FoundNumber[] {
     const start = m.index;
     const end = start + m[0].length;
     if (start < floor) continue;
-    if (g.iso || g.slash || g.time || g.daymonth || g.monthday) {
+    const glued = start > 0 && !isSpace(text.charCodeAt(start - 1));
+    const url = glued ? urlEndAround(text, start) : -1;
+    if (url >= 0) {
+      // Digits in a link, an e-mail address or a query string: not figures.
+      floor = url;
+      master.lastIndex = Math.max(master.lastIndex, url);
+    } else if (g.pair || g.groupOf) {
+      // "24/7", "Group of Seven": names, not figures.
+      floor = end;
+    } else if (g.iso || g.slash || g.time || g.daymonth || g.monthday) {
       add({start, end, ...blank, kind: "date", unit: ""}, end);
     } else if (g.yearspan || g.decade) {
       add({start, end, ...figureOf(text.slice(start, end)), kind: "year", unit: ""}, end);
-    } else if (g.pair) {
-      // "24/7", "9/11": a name, not a figure.
-      floor = end;
     } else if (g.ordinalDigits || g.ordinalCompound || g.ordinal) {
       const unit = unitAfter(text, end, true);
       add({start, end, ...blank, kind: "ordinal", unit: unit.unit}, unit.end);
     } else if (g.vague) {
       const of = /^\s+of\b/.exec(text.slice(end, end + 8));
       const unit = unitAfter(text, end + (of ? of[0].length : 0), of !== null);
-      add({start, end, ...blank, kind: "vague", unit: unit.unit}, unit.end);
+      // "less than a third of": the qualifier words belong to the expression, which still has no figure.
+      const q = qualifierStart(text, wordsBefore(text, Math.max(floor, start - 32), start), start);
+      add({start: q >= 0 ? q : start, end, ...blank, kind: "vague", unit: unit.unit}, unit.end);
+    } else if (g.money && !isCurrencyHere(g.currency, g.gap !== "")) {
+      // Three capitals that are no currency code ("UTC 10"): read the digits on their own.
+      master.lastIndex = start + g.currency.length;
+    } else if (g.words && (isNameWord(text, start, end) || isPronounOne(text, start, end))) {
+      floor = end;
     } else if (g.words && !isNumberWords(text, start, end)) {
       // A run such as "five and six" is several numbers: the recognizer splits it.
       for (const r of recognizeNumber(m[0], "en-us")) {
@@ -183,8 +140,10 @@ export function findNumbers(text: string): FoundNumber[] {
       floor = Math.max(floor, end);
     } else if (g.digits && isName(text, start, end)) {
       floor = end;
-    } else if (g.words && isPronounOne(text, start, end)) {
-      floor = end;
+    } else if (g.digits && seriesNounBefore.test(text.slice(Math.max(0, start - 10), start))) {
+      // "day 7 of the war": a place in a series.
+      const noun = seriesNounBefore.exec(text.slice(Math.max(0, start - 10), start))![1];
+      add({start, end, ...blank, kind: "ordinal", unit: noun}, end);
     } else {
       emitNumber(text, start, end, found, add);
     }
@@ -192,31 +151,43 @@ export function findNumbers(text: string): FoundNumber[] {
   return withSentences(text, found);
 }
 
+/**
+ * findNumbers over a long text in pieces cut at blank lines (which no number or sentence
+ * crosses), calling `each` with each piece's rows, offsets into the whole text. Memory stays
+ * bounded by a piece's rows, so a 100 MB file streams through `explainer numbers`.
+ */
+export function findNumbersInPieces(text: string, each: (rows: FoundNumber[]) => void, pieceSize = 1 << 20): void {
+  const blankLine = /\n[ \t]*\n/g;
+  for (let from = 0; from < text.length; ) {
+    let to = text.length;
+    if (text.length - from > pieceSize) {
+      blankLine.lastIndex = from + pieceSize;
+      const m = blankLine.exec(text);
+      if (m) to = m.index + m[0].length;
+    }
+    const rows = findNumbers(text.slice(from, to));
+    for (const row of rows) {
+      row.start += from;
+      row.end += from;
+    }
+    each(rows);
+    from = to;
+  }
+}
+
+/** True when a currency token before digits is a currency here: a sign, or a known ISO code ("EUR500"). */
+function isCurrencyHere(token: string, spaced: boolean): boolean {
+  return !/^[A-Z]{3}$/.test(token) || isCodeBefore(token, spaced);
+}
+
 /** A word run that reads as one number ("one hundred and twenty"), rather than several. */
 function isNumberWords(text: string, start: number, end: number): boolean {
   return readFigure(text.slice(start, end)) !== null;
 }
 
-/** Digits that are part of a name: "F-16", "Covid-19", "G7", "3D", "5G". */
-function isName(text: string, start: number, end: number): boolean {
-  const before = text.slice(Math.max(0, start - 12), start);
-  if (/\p{L}$/u.test(before)) return true;
-  if (/\p{L}-$/u.test(before) && !/(?:^|[^\p{L}])(?:mid|late|early|pre|post)-$/iu.test(before)) return true;
-  if (/^[\p{L}]/u.test(text.slice(end, end + 1)) && !/^km\b/u.test(text.slice(end, end + 3))) return true;
-  return false;
-}
-
-/** "one" used as a pronoun: "no one", "one of them". */
-function isPronounOne(text: string, start: number, end: number): boolean {
-  if (!/^one$/i.test(text.slice(start, end))) return false;
-  return (
-    pronounOneBefore.test(text.slice(Math.max(0, start - 12), start)) || pronounOneAfter.test(text.slice(end, end + 12))
-  );
-}
-
-/** What parseFigure reads in a span (currency signs aside), or blanks when it reads nothing. */
+/** What parseFigure reads in a span, or blanks when it reads nothing. */
 function figureOf(span: string): Pick<FoundNumber, "value" | "lower" | "upper" | "qualifier"> & {unit: Figure["unit"]} {
-  const figure = readFigure(withoutCurrency(span));
+  const figure = readFigure(span);
   if (!figure) return {value: null, lower: null, upper: null, qualifier: "", unit: null};
   return {
     value: figure.value,
@@ -227,35 +198,65 @@ function figureOf(span: string): Pick<FoundNumber, "value" | "lower" | "upper" |
   };
 }
 
-type Add = (row: Omit<FoundNumber, "sentence" | "text">, resume: number) => void;
+const isSpace = (c: number) => c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0;
+/** A letter of a qualifier word, or its dot ("approx."): ASCII letters, and any letter beyond ASCII. */
+const isWordChar = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 46 || (c > 127 && c !== 0xa0);
+/** Last words of qualifier phrases ("than", "over", "of"): a number whose word before is none of these has no qualifier. */
+const qualifierLastWords = new Set(Object.keys(qualifierWords).map((q) => q.split(" ").pop()!));
 
-/** Where the word matched by `re` (anchored at the end of the window) starts in `text`, or -1. */
-function startOfWordBefore(text: string, re: RegExp, from: number, to: number): number {
-  const window = text.slice(from, to);
-  const m = re.exec(window);
-  if (!m) return -1;
-  const at = from + m.index;
-  return at > 0 && /\p{L}/u.test(text[at - 1]) ? -1 : at;
+/** The start offsets of up to five words that end just before `to` (last word first), never before `from`. */
+function wordsBefore(text: string, from: number, to: number): number[] {
+  const starts: number[] = [];
+  if (to <= from || !isSpace(text.charCodeAt(to - 1))) return starts;
+  let i = to;
+  while (starts.length < 5 && i > from) {
+    while (i > from && isSpace(text.charCodeAt(i - 1))) i--;
+    let j = i;
+    while (j > from && isWordChar(text.charCodeAt(j - 1))) j--;
+    if (j === i) break;
+    starts.push(j);
+    if (j > from && !isSpace(text.charCodeAt(j - 1))) break;
+    i = j;
+  }
+  return starts;
 }
 
-const qualifierAtEnd = new RegExp(
-  String.raw`(?<![\p{L}])(?:${Object.keys(qualifierWords)
-    .sort((a, b) => b.length - a.length)
-    .map((q) => q.replace(/ /g, "\\s+"))
-    .join("|")})\s+$`,
-  "iu"
-);
-const betweenAtEnd = /(?<![\p{L}])between\s+$/iu;
-const fromAtEnd = /(?<![\p{L}])from\s+$/iu;
+/** The words from `start` to `to`, lower case, one space apart: "well over". */
+function phraseOf(text: string, start: number, to: number): string {
+  return text.slice(start, to).trim().replace(/\s+/g, " ").toLowerCase();
+}
+
+/** Where the longest qualifier phrase among `starts` begins ("well over ", "as much as "), or -1. */
+function qualifierStart(text: string, starts: number[], to: number): number {
+  if (starts.length === 0) return -1;
+  const last = phraseOf(text, starts[0], to);
+  if (!qualifierLastWords.has(last)) return -1;
+  let best = -1;
+  for (const start of starts) if (Object.hasOwn(qualifierWords, phraseOf(text, start, to))) best = start;
+  return best;
+}
+
+/** Runs a sticky pattern at `at`; returns where its match ends, or -1. */
+function tailAt(re: RegExp, text: string, at: number): number {
+  re.lastIndex = at;
+  return re.exec(text) ? re.lastIndex : -1;
+}
 
 /**
- * A number proper (digits, words, money): extends it by a percent sign, the other end of a range
- * and the qualifier words before it, finds its unit, decides its kind and reads its figure.
+ * A number proper (digits, words, money): extends it by a percent sign, the other end of a range,
+ * a qualifier or currency word after it and the qualifier words before it, finds its unit,
+ * decides its kind and reads its figure.
  */
 function emitNumber(text: string, start: number, end: number, found: Omit<FoundNumber, "sentence">[], add: Add): void {
   const lastEnd = found.length > 0 ? found[found.length - 1].end : 0;
-  const windowStart = Math.max(lastEnd, start - 24);
+  const windowStart = Math.max(lastEnd, start - 32);
   let e = end;
+  // "a 300m tunnel": metres, not millions; the number is the digits and "m" its unit.
+  const metres = text.charCodeAt(e - 1) === 109 && /^\d/.test(text[start]) && /\dm$/.test(text.slice(e - 2, e));
+  if (metres && isMetres(text, start, e)) {
+    add({start, end: e - 1, ...figureOf(text.slice(start, e - 1)), kind: "distance", unit: "m"}, e);
+    return;
+  }
   let percent = "";
   const percentAt = (at: number): number => {
     percentTail.lastIndex = at;
@@ -265,17 +266,21 @@ function emitNumber(text: string, start: number, end: number, found: Omit<FoundN
     return percentTail.lastIndex;
   };
   e = percentAt(e);
-  // Ranges: "2,000-3,000", "10 to 20", "between 10 and 15 per cent"; not "from 10 to 20", which is a change.
+  // Ranges: "2,000-3,000", "10 to 20", "between 10 and 15 per cent"; "from 10 to 20" only after
+  // "ranged" or "estimates" ("rose from 10 to 20" is a change, two numbers).
   let isRange = false;
-  if (startOfWordBefore(text, fromAtEnd, windowStart, start) < 0) {
-    const between = startOfWordBefore(text, betweenAtEnd, windowStart, start);
+  const before = wordsBefore(text, windowStart, start);
+  const lastWord = before.length > 0 ? phraseOf(text, before[0], start) : "";
+  const from = lastWord === "from" ? before[0] : -1;
+  if (from < 0 || rangeFromBefore.test(text.slice(Math.max(0, start - 40), start))) {
+    const between = lastWord === "between" ? before[0] : -1;
     rangeTail.lastIndex = e;
     const r = rangeTail.exec(text);
     if (r && between >= 0 === /^\s+and\s/.test(r[0])) {
       const saved = percent;
       const re = percentAt(rangeTail.lastIndex);
-      const rangeStart = between >= 0 ? between : start;
-      if (readFigure(withoutCurrency(text.slice(rangeStart, re)))?.qualifier === "range") {
+      const rangeStart = between >= 0 ? between : from >= 0 ? from : start;
+      if (readFigure(text.slice(rangeStart, re))?.qualifier === "range") {
         isRange = true;
         start = rangeStart;
         e = re;
@@ -284,28 +289,45 @@ function emitNumber(text: string, start: number, end: number, found: Omit<FoundN
       }
     }
   }
-  // Qualifier words: "Well over 800,000", "an estimated 2,000".
+  // A qualifier after the number: "40-odd", "3,000 or so", "1,000-plus", "500 or more".
+  const after = isRange ? -1 : tailAt(qualifierTail, text, e);
+  if (after >= 0 && readFigure(text.slice(start, after))) e = after;
+  // A currency word after it: "5 million dollars", "400 euros" (not "200 pounds of flour").
+  const currencyEnd = percent ? -1 : tailAt(currencyTail, text, e);
+  if (currencyEnd >= 0 && !/^\s+of\b/.test(text.slice(currencyEnd, currencyEnd + 4))) e = currencyEnd;
+  // Qualifier words before it: "Well over 800,000", "an estimated 2,000", "as much as 35 percent".
   if (!isRange) {
-    const q = startOfWordBefore(text, qualifierAtEnd, windowStart, start);
-    if (q >= 0 && readFigure(withoutCurrency(text.slice(q, e)))) start = q;
+    const q = qualifierStart(text, before, start);
+    const verb = q >= 0 && estimatedAsVerb.test(text.slice(Math.max(0, q - 24), start));
+    if (q >= 0 && !verb && readFigure(text.slice(q, e))) start = q;
   }
   const span = text.slice(start, e);
   const figure = figureOf(span);
-  const sign = currencyOf(span);
-  const unit = percent || sign ? {unit: "", end: e, plural: false} : unitAfter(text, e, figure.value === 1);
+  const currency = isCurrencyCode(figure.unit) ? figure.unit : figure.value === null ? currencyIn(span) : "";
+  const unit = percent || currency ? {unit: "", end: e, plural: false} : unitAfter(text, e, figure.value === 1);
   let kind: NumberKind;
   if (percent || figure.unit === "percent") kind = "percent";
-  else if (sign) kind = "money";
+  else if (currency) kind = "money";
   else kind = kindOfUnit(unit.unit) ?? (isYear(text, start, span, unit.plural) ? "year" : "count");
+  const unitText = kind === "year" ? "" : currency && currency !== "unknown" ? currency : percent || unit.unit;
   const row = {
     start,
     end: e,
     value: figure.value,
     lower: figure.lower,
     upper: figure.upper,
-    qualifier: figure.qualifier
+    qualifier: figure.qualifier,
+    kind,
+    unit: unitText
   };
-  add({...row, kind, unit: kind === "year" ? "" : percent || sign || unit.unit}, kind === "year" ? e : unit.end);
+  add(row, kind === "year" ? e : unit.end);
+}
+
+/** The currency a span names by a sign that parseFigure could not read ("₿5"): "unknown", or "". */
+function currencyIn(span: string): string {
+  const sign = /\p{Sc}/u.exec(span);
+  if (!sign) return "";
+  return currencyOf(sign[0]) === "unknown" ? "unknown" : "";
 }
 
 /**
@@ -315,11 +337,13 @@ function emitNumber(text: string, start: number, end: number, found: Omit<FoundN
 function isYear(text: string, start: number, span: string, countedNoun: boolean): boolean {
   const groups = span.match(/\d[\d,.]*/g) ?? [];
   if (groups.length === 0 || !groups.every((d) => /^(?:1\d|20)\d\d$/.test(d))) return false;
-  if (/\d\s*(?:[kKmM]|bn|tn|hundred|thousand|million|billion|trillion)\b/.test(span)) return false;
+  if (/\d\s*(?:[kKmM]|bn|tn|hundred|thousand|million|billion|trillion)\b/i.test(span)) return false;
   if (!countedNoun) return true;
   const w = wordBefore.exec(text.slice(Math.max(0, start - 16), start))?.[1]?.toLowerCase();
   return w !== undefined && yearContext.has(w);
 }
+
+const wordBefore = /([\p{L}]+)[\s-]+$/u;
 
 /** The longest sentence a row carries whole; a longer one is cut to a window of words around the number. */
 const maxSentence = 600;
@@ -329,14 +353,20 @@ function withSentences(text: string, found: Omit<FoundNumber, "sentence">[]): Fo
   const spans = sentenceSpans(text);
   let i = 0;
   let cached = {index: -1, sentence: ""};
+  // Rows get their sentence in place: one object per number, not two.
   return found.map((row) => {
     while (i < spans.length - 1 && spans[i].end <= row.start) i++;
     const s = spans[i] ?? {start: row.start, end: row.end};
     const start = Math.min(s.start, row.start);
     const end = Math.max(s.end, row.end);
-    if (end - start > maxSentence) return {...row, sentence: oneLine(excerpt(text, start, end, row))};
-    if (cached.index !== i) cached = {index: i, sentence: oneLine(text.slice(start, end))};
-    return {...row, sentence: cached.sentence};
+    const out = row as FoundNumber;
+    if (end - start > maxSentence) {
+      out.sentence = oneLine(excerpt(text, start, end, row));
+    } else {
+      if (cached.index !== i) cached = {index: i, sentence: oneLine(text.slice(start, end))};
+      out.sentence = cached.sentence;
+    }
+    return out;
   });
 }
 

@@ -13,7 +13,7 @@ export interface Span {
 
 const boundary = /(?<![.!?])[.!?]+["'”’)\]]*(?=\s+["'“‘(\[]?[\p{Lu}\d])|\n[ \t]*\n\s*/gu;
 const abbreviations = new Set(
-  "mr mrs ms dr prof st gen lt col sgt capt gov sen rep rev jr sr no mt vs etc eg ie u.s u.k u.n e.u a.m p.m jan feb aug sept oct nov dec".split(
+  "mr mrs ms dr prof st gen lt col sgt capt gov sen rep rev jr sr no mt vs etc eg ie u.s u.k u.n e.u a.m p.m jan feb mar apr jun jul aug sep sept oct nov dec pct approx est".split(
     " "
   )
 );

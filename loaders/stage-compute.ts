@@ -130,12 +130,13 @@ function pageFiles(root: string): string[] {
 function checkPage(
   md: MarkdownIt,
   file: string,
-  text: string
+  text: string,
+  claims: readonly Claim[]
 ): {scan: PageScan; data: Record<string, unknown>; problems: KitError[]} {
   const parsed = matter(text);
   const bodyLine = text.slice(0, text.length - parsed.content.length).split("\n").length;
   const scan = scanPage(md, pathOf(file), parsed.data, bodyLine, parsed.content);
-  return {scan, data: parsed.data, problems: [...scan.problems, ...uncitedNumbers(text, file)]};
+  return {scan, data: parsed.data, problems: [...scan.problems, ...uncitedNumbers(text, file, claims)]};
 }
 
 /**
@@ -187,7 +188,7 @@ export async function computeStage(
     const explainer = slug ? bySlug.get(slug) : undefined;
     if (slug && !explainer) continue; // its front matter's problems are already reported
     const text = explainer?.text ?? readFileSync(join(root, file), "utf-8");
-    const {scan, data, problems: pageProblems} = checkPage(md, file, text);
+    const {scan, data, problems: pageProblems} = checkPage(md, file, text, claims);
     const draft = data.draft === true;
     const scope = slug ? {explainer: slug} : {page: file};
     problems.push(...pageProblems.map((p) => stageProblem(p, scope, !draft)));

@@ -80,17 +80,6 @@ export const monthNames = [
   "December"
 ];
 
-/** Currency signs and the currency each names, as the `unit` column says it. */
-export const currencySigns: Readonly<Record<string, string>> = {
-  "£": "pounds",
-  $: "dollars",
-  US$: "dollars",
-  "€": "euros",
-  "¥": "yen",
-  "₴": "hryvnias",
-  "₽": "roubles"
-};
-
 const durationUnits = new Set(
   "second seconds minute minutes hour hours day days night nights week weeks month months year years decade decades century centuries year-old years-old".split(
     " "
@@ -104,7 +93,7 @@ const moneyUnits = new Set(
     " "
   )
 );
-const percentUnits = new Set(["percentage point", "percentage points"]);
+const percentUnits = new Set(["percentage point", "percentage points", "basis point", "basis points"]);
 
 /** Plurals that do not end in "s". */
 const irregularPlurals = new Set(
@@ -162,6 +151,7 @@ export interface UnitPhrase {
 
 const wordAt = /[\p{L}][\p{L}'’]*(?:-[\p{L}][\p{L}'’]*)*/uy;
 const spaceAt = /[ \t]+/y;
+const articleAt = /^[ \t]+(?:the|a|an|its|their|his|her)\b/i;
 
 /**
  * The phrase after a number that says what it counts: up to three modifiers and a head noun
@@ -205,8 +195,11 @@ export function unitAfter(text: string, pos: number, singular: boolean): UnitPhr
       const end = wordAt.lastIndex + points[0].length;
       return {unit: [...words, `${word} ${points[0].trim()}`].join(" "), end, plural: true};
     }
+    // After a modifier, "holds the line" is a verb and its object, not a plural noun.
+    const next = wordAt.lastIndex;
+    if (words.length > 0 && !irregularPlurals.has(lower) && articleAt.test(text.slice(next, next + 8))) break;
     words.push(word);
-    at = end = wordAt.lastIndex;
+    at = end = next;
     if (kindOfUnit(word) !== null || isPluralNoun(word)) return {unit: words.join(" "), end, plural: true};
     // A singular head is the first word that is not a capitalized modifier: "one Russian tank".
     if (singular && word[0] === lower[0]) return {unit: words.join(" "), end, plural: false};

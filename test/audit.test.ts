@@ -212,48 +212,6 @@ describe("explainer check", () => {
   });
 });
 
-describe("explainer claim", () => {
-  test("main([claim, source, offset]) prints a draft ledger row that the ledger accepts once pasted", async () => {
-    const {status, stdout, stderr} = await explainer("claim", seedId, "137");
-    expect(status).toBe(0);
-    expect(stdout).toBe(
-      `civilians,"2,000",civilians,,2022-03-02,,${seedId},"Russia’s invasion of Ukraine has killed 2,000 civilians, it emerged today - as the Pope was called on talk to Vladimir Putin about letting innocent people flee the war.",,\n`
-    );
-    expect(stderr).toBe(
-      "draft row for data/claims.csv: paste it at the end, then fill in attribution (who gave the figure; empty only if the source does not say), place; check id\n"
-    );
-    await edit("data/claims.csv", (text) => text + stdout);
-    await edit("data/ignored.csv", (text) => text.replace(/^.*has killed 2,000 civilians.*\n/m, ""));
-    expect((await explainer("check")).stdout).toBe(
-      "ok: 1 source, 4 claims verified, 0 charts rendered\n" +
-        "explainer the-report: ok: cites 1 claim from 1 source, 0 charts; figures as of 2 March 2022\n" +
-        `source ${seedId}: 6 numbers: 4 cited, 2 ignored, 0 unreviewed; cited by the-report\n`
-    );
-  });
-
-  test("main([claim, path, offset]) takes the source's path and keeps the qualifier in the figure", async () => {
-    const {stdout} = await explainer("claim", sourceFile, "499");
-    expect(stdout.split(",").slice(0, 4)).toEqual(["russian-soldiers", '"Some 15', '000"', "Russian soldiers"]);
-  });
-
-  test("main([claim, …]) refuses a vague number, an offset with no number, an unknown source and a bad offset", async () => {
-    expect((await explainer("claim", seedId, "2500")).stderr.split("\n")[0]).toBe(
-      `${sourceFile}: NOT_A_FIGURE: vague "dozens" at offset 2498 is not a figure to cite; list it in data/ignored.csv with a reason`
-    );
-    expect((await explainer("claim", seedId, "3")).stderr.split("\n")[0]).toBe(
-      `${sourceFile}: NO_NUMBER_AT_OFFSET: no number at offset 3 of the body of "${seedId}"; numbers start at 135, 499, 1090, 1656, 2498`
-    );
-    expect((await explainer("claim", "nope", "3")).stderr.split("\n")[0]).toBe(
-      'nope: UNKNOWN_SOURCE: source "nope" is not in data/sources/'
-    );
-    const bad = await explainer("claim", seedId, "x");
-    expect([bad.status, bad.stderr]).toEqual([
-      2,
-      'START must be an offset (0, 1, 2, …), not "x"\nusage: explainer claim SOURCE START\n'
-    ]);
-  });
-});
-
 describe("numbers.csv and the audit page", () => {
   test("numbersAuditCsv(root) gives every number with its status, claim and reason", async () => {
     const lines = (await numbersAuditCsv(root)).trimEnd().split("\n");

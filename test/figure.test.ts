@@ -106,6 +106,77 @@ describe("parseFigure", () => {
   });
 });
 
+describe("parseFigure reads wire copy", () => {
+  // [text, value, upper bound (null when open), qualifier, unit, label]
+  const rows: [string, number, number | null, string, string | null, string][] = [
+    ["$1.7 billion", 1.7e9, 1.7e9, "exact", "USD", "$1.7 billion"],
+    ["$1.7bn", 1.7e9, 1.7e9, "exact", "USD", "$1.7 billion"],
+    ["$300 billion", 3e11, 3e11, "exact", "USD", "$300 billion"],
+    ["EUR500 million", 5e8, 5e8, "exact", "EUR", "€500 million"],
+    ["€500mn", 5e8, 5e8, "exact", "EUR", "€500 million"],
+    ["USD 723 million", 7.23e8, 7.23e8, "exact", "USD", "$723 million"],
+    ["£100m", 1e8, 1e8, "exact", "GBP", "£100 million"],
+    ["US$5bn", 5e9, 5e9, "exact", "USD", "$5 billion"],
+    ["A$70m", 7e7, 7e7, "exact", "AUD", "A$70 million"],
+    ["CHF 8 million", 8e6, 8e6, "exact", "CHF", "CHF 8 million"],
+    ["₽50 billion", 5e10, 5e10, "exact", "RUB", "₽50 billion"],
+    ["10 billion roubles", 1e10, 1e10, "exact", "RUB", "₽10 billion"],
+    ["5 million dollars", 5e6, 5e6, "exact", "USD", "$5 million"],
+    ["Rs 5 crore", 5e7, 5e7, "exact", "INR", "₹50 million"],
+    ["₹2 lakh", 2e5, 2e5, "exact", "INR", "₹200,000"],
+    ["1,80,000", 180000, 180000, "exact", null, "180,000"],
+    ["7.5-million", 7.5e6, 7.5e6, "exact", null, "7.5 million"],
+    ["three-million", 3e6, 3e6, "exact", null, "3 million"],
+    ["1 Million", 1e6, 1e6, "exact", null, "1 million"],
+    ["35 pct.", 35, 35, "exact", "percent", "35%"],
+    ["12pc", 12, 12, "exact", "percent", "12%"],
+    ["more than €300 million", 3e8, null, "more-than", "EUR", "more than €300 million"],
+    ["between $2 billion and $3 billion", 2e9, 3e9, "range", "USD", "between $2 billion and $3 billion"],
+    ["$2bn-$3bn", 2e9, 3e9, "range", "USD", "between $2 billion and $3 billion"],
+    ["as much as 35 percent", 35, 35, "up-to", "percent", "up to 35%"],
+    ["well below 100,000", 100000, 100000, "fewer-than", null, "fewer than 100,000"],
+    ["well under 1,000", 1000, 1000, "fewer-than", null, "fewer than 1,000"],
+    ["just over 2,000", 2000, null, "more-than", null, "more than 2,000"],
+    ["close to 1 million", 1e6, 1e6, "nearly", null, "nearly 1 million"],
+    ["more or less 300", 300, null, "about", null, "about 300"],
+    ["upward of 500", 500, null, "more-than", null, "more than 500"],
+    ["north of $5 billion", 5e9, null, "more-than", "USD", "more than $5 billion"],
+    ["shy of 200", 200, 200, "nearly", null, "nearly 200"],
+    ["a little over 4,000", 4000, null, "more-than", null, "more than 4,000"],
+    ["roughly 80", 80, null, "about", null, "about 80"],
+    ["some 40-odd", 40, null, "about", null, "about 40"],
+    ["3,000 or so", 3000, null, "about", null, "about 3,000"],
+    ["1,000-plus", 1000, null, "more-than", null, "more than 1,000"],
+    ["500 or more", 500, null, "at-least", null, "at least 500"],
+    ["ten or fewer", 10, 10, "up-to", null, "up to 10"]
+  ];
+  test.each(rows)("parseFigure(%j) is %d", (text, value, upper, qualifier, unit, label) => {
+    const f = parseFigure(text);
+    expect([f.value, f.upper, f.qualifier, f.unit]).toEqual([value, upper, qualifier, unit]);
+    expect(labelOf(f)).toBe(label);
+  });
+
+  test.each([
+    ["₿5", 'cannot read figure "₿5": unknown currency "₿"; write it as an ISO 4217 code such as USD, EUR or GBP'],
+    [
+      "XYZ 5 million",
+      'cannot read figure "XYZ 5 million": unknown currency "XYZ"; write it as an ISO 4217 code such as USD, EUR or GBP'
+    ]
+  ])("parseFigure(%j) throws UNKNOWN_CURRENCY", (text, message) => {
+    expect(() => parseFigure(text)).toThrow(message);
+    try {
+      parseFigure(text);
+    } catch (error) {
+      expect((error as FigureError).code).toBe("UNKNOWN_CURRENCY");
+    }
+  });
+
+  test('parseFigure("£5 billion to $7 billion") refuses two currencies; "a few more million" is no figure', () => {
+    expect(() => parseFigure("£5 billion to $7 billion")).toThrow("it mixes currencies (GBP, USD)");
+    expect(() => parseFigure("a few more million")).toThrow(FigureError);
+  });
+});
+
 describe("parseFigure properties", () => {
   const qualifierWords = [
     "",

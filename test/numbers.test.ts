@@ -1,12 +1,17 @@
+import fc from "fast-check";
 import {mkdtemp, readFile, rm, writeFile} from "node:fs/promises";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {afterAll, beforeAll, describe, expect, test} from "vitest";
-import {numbersOfFile, numbersOfSource} from "../loaders/number-rows.ts";
+import {parseFigure} from "../loaders/figure.ts";
+import {eachNumberOfFile, numbersOfFile, numbersOfSource, readNumberFile} from "../loaders/number-rows.ts";
+import {uncitedNumbers} from "../loaders/page-numbers.ts";
+import type {Claim} from "../src/components/claim.ts";
 import {findNumbers} from "../loaders/numbers.ts";
 import {sentenceSpans} from "../loaders/sentences.ts";
 import {parseSource} from "../loaders/sources.ts";
 import {main} from "../tools/cli.ts";
+import {asExpected, readCorpus} from "./helpers/numbers-corpus.ts";
 import {projectRoot, recordingEffects} from "./helpers/project.ts";
 
 const fixtures = join(projectRoot, "test/fixtures/numbers");
@@ -92,6 +97,54 @@ describe("the corpus", async () => {
   }
 });
 
+describe("the wire corpus", () => {
+  const corpus = readCorpus(projectRoot);
+
+  test("the wire corpus has at least 300 sentences, and the two corpora cover every kind", () => {
+    expect(corpus.length).toBeGreaterThanOrEqual(300);
+    const kinds = new Set(corpus.flatMap((s) => s.numbers.map((n) => n.kind)));
+    expect([...kinds].sort()).toEqual([
+      "count",
+      "date",
+      "distance",
+      "duration",
+      "money",
+      "ordinal",
+      "percent",
+      "vague",
+      "year"
+    ]);
+  });
+
+  for (const {line, sentence, numbers} of corpus) {
+    test(`findNumbers(${JSON.stringify(sentence)}) (corpus line ${line})`, () => {
+      expect(findNumbers(sentence).map(asExpected)).toEqual(numbers);
+    });
+  }
+});
+
+describe("findNumbers properties", () => {
+  const corpus = readCorpus(projectRoot).map((s) => s.sentence);
+  const noise = fc.string({unit: fc.constantFrom(..." \n\t,.-–%$£€()'\"0123456789abcMk")});
+
+  test("findNumbers(text): every row's text is text.slice(start, end), rows in order and apart", () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.constantFrom(...corpus), noise), {maxLength: 8}), (parts) => {
+        const text = parts.join(" ");
+        const rows = findNumbers(text);
+        let last = 0;
+        for (const row of rows) {
+          expect(text.slice(row.start, row.end)).toBe(row.text);
+          expect(row.start).toBeGreaterThanOrEqual(last);
+          expect(row.end).toBeGreaterThan(row.start);
+          last = row.end;
+        }
+      }),
+      {numRuns: 300}
+    );
+  });
+});
+
 describe("findNumbers", () => {
   test('findNumbers("…") gives offsets that include the qualifier words, in running text', () => {
     const text = "Officials said on Tuesday that well over 800,000 people had left.";
@@ -135,6 +188,45 @@ describe("findNumbers", () => {
       '"Yes."',
       "Done"
     ]);
+  });
+});
+
+describe("large files", () => {
+  test("eachNumberOfFile(a raw article read in pieces) gives the rows of the whole text, offsets and all", async () => {
+    const seed = await readFile(join(fixtures, "seed-article.txt"), "utf-8");
+    const text = seed + ("\n\n" + seed.split("\n").slice(1).join("\n").replace(/£/g, "€")).repeat(30);
+    const bytes = Buffer.from(text);
+    const whole = readNumberFile(bytes, "big.txt");
+    const pieces = readNumberFile(bytes, "big.txt", 1000);
+    expect([whole.bytes, pieces.bytes?.length, pieces.pieceBytes]).toEqual([undefined, bytes.length, 1000]);
+    const rows = (file: typeof whole) => {
+      const out: unknown[] = [];
+      eachNumberOfFile(file, (piece) => out.push(...piece));
+      return out;
+    };
+    const streamed = rows(pieces);
+    expect(streamed.length).toBeGreaterThan(150);
+    expect(streamed).toEqual(rows(whole));
+    for (const row of streamed as {start: number; end: number; text: string}[])
+      expect(text.slice(row.start, row.end)).toBe(row.text);
+  });
+
+  test("readNumberFile(bytes read in pieces) checks them as decodeText does: binary, not UTF-8", () => {
+    const head = Buffer.from(" date 2022-03-02 A headline\n\n");
+    const fail = (bytes: Buffer) => {
+      try {
+        readNumberFile(bytes, "big.txt", 10);
+        return "";
+      } catch (error) {
+        return (error as Error).message;
+      }
+    };
+    expect(fail(Buffer.concat([head, Buffer.from([0x41, 0x00])]))).toBe(
+      "big.txt: NOT_TEXT: the file is binary, not text"
+    );
+    expect(fail(Buffer.concat([head, Buffer.from([0x41, 0xff, 0x41])]))).toBe(
+      "big.txt: NOT_UTF8: the file is not UTF-8 text"
+    );
   });
 });
 
@@ -199,5 +291,46 @@ describe("explainer numbers", () => {
     const {status, stderr} = await run();
     expect(status).toBe(2);
     expect(stderr).toBe("numbers takes at least one FILE\nusage: explainer numbers FILE...\n");
+  });
+});
+
+describe("uncitedNumbers reads prose like an editor", () => {
+  // Page text written for Explainer Kit's tests.
+  const claim = (id: string, figure: string) => ({...parseFigure(figure), id, figure}) as unknown as Claim;
+  const claims = [claim("refugees", "Well over 800,000"), claim("aid", "$1.7 billion"), claim("killed", "2,000")];
+  const texts = (page: string) =>
+    uncitedNumbers(page, "src/page.md", claims).map((p) => p.message.split(": ")[1] + ": " + p.message.split('"')[1]);
+
+  test("uncitedNumbers(…) passes dates, years, ordinals, vague words and the page's own structure", () => {
+    const page =
+      "# What we know\n\nOn 3 March 2022, the third report since 2014 said several towns and dozens of villages were hit. " +
+      "Here are three things to know, in two charts. {refugees} have fled.\n";
+    expect(texts(page)).toEqual([]);
+  });
+
+  test("uncitedNumbers(…) flags a count, a percentage and a sum of money typed into prose", () => {
+    const page =
+      "# What we know\n\nSeven hospitals were hit, 35 per cent of homes lost power and the UN asked for €500mn.\n";
+    expect(texts(page)).toEqual(["UNCITED_NUMBER: Seven", "UNCITED_NUMBER: 35 per cent", "UNCITED_NUMBER: €500mn"]);
+  });
+
+  test("uncitedNumbers(…) passes a headline and standfirst that repeat figures the page cites, not others", () => {
+    const page =
+      '---\ntitle: "800,000 have fled"\n---\n# More than 800,000 have fled and 2,000 are dead\n\n' +
+      '<p class="standfirst">Donors pledged $1.7bn; 3,000 are missing.</p>\n\n{refugees} fled, {killed} died; {aid.label} was pledged.\n';
+    expect(texts(page)).toEqual(["UNCITED_NUMBER: 3,000"]);
+  });
+
+  test("uncitedNumbers(…) reads the front matter's title and standfirst: repeats of cited figures pass, others fail", () => {
+    const page =
+      '---\ntitle: "Over 800,000 have fled"\nstandfirst: "{refugees} fled and 2,000 died; 40 towns were shelled."\n---\n\n{killed} died.\n';
+    expect(uncitedNumbers(page, "src/page.md", claims).map((p) => p.message.split(" is not")[0])).toEqual([
+      'src/page.md:3: UNCITED_NUMBER: "40"'
+    ]);
+  });
+
+  test("uncitedNumbers(…) flags a headline that repeats a figure with a stronger qualifier, or one the page does not cite", () => {
+    const page = "# Over 2,000 are dead and 800,000 have fled\n\n{killed} died.\n";
+    expect(texts(page)).toEqual(["UNCITED_NUMBER: Over 2,000", "UNCITED_NUMBER: 800,000"]);
   });
 });

@@ -32,8 +32,8 @@ export interface Figure {
   qualifier: Qualifier;
   /** True when the words make the value an estimate ("some", "about", "nearly"). */
   approximate: boolean;
-  /** `percent` for "2 per cent" and "2%"; otherwise null. */
-  unit: "percent" | null;
+  /** `percent` for "2 per cent" and "2%"; an ISO 4217 code for money ("$1.7 billion" is `USD`); otherwise null. */
+  unit: "percent" | (string & {}) | null;
 }
 
 /** One row of the normalized ledger (`src/data/claims.csv`), as pages and charts read it. */
@@ -86,7 +86,7 @@ export function claimFromRow(row: Record<string, string>): Claim {
     upperInclusive: row.upper_inclusive === "true",
     qualifier: row.qualifier as Qualifier,
     approximate: row.approximate === "true",
-    unit: row.unit === "percent" ? "percent" : null,
+    unit: row.unit || null,
     attribution: row.attribution ?? "",
     as_of: row.as_of,
     place: row.place ?? "",

@@ -1,14 +1,21 @@
 import {readFile} from "node:fs/promises";
 import {join} from "node:path";
-import {csvFormatBody} from "d3-dsv";
-import {KitError} from "../../loaders/errors.ts";
-import {ledgerColumns, ledgerFile, optionalColumns, parseCsvRows} from "../../loaders/ledger.ts";
-import {numbersOfSource, type NumberRow} from "../../loaders/number-rows.ts";
-import {decodeText, parseSource, slugify, sourcesDir, type Source} from "../../loaders/sources.ts";
+import {csvFormatBody, csvFormatRows} from "d3-dsv";
+import writeFileAtomic from "write-file-atomic";
+import {auditNumbers, readIgnored, reviewedKinds} from "../../loaders/audit.ts";
+import {draftAll, draftFor, numberAt, type Draft, type DraftOptions} from "../../loaders/drafts.ts";
+import {KitError, throwIfAny} from "../../loaders/errors.ts";
+import {isIsoDate} from "../../loaders/sources.ts";
+import {
+  ledgerColumns,
+  ledgerFile,
+  optionalColumns,
+  parseCsvRows,
+  readLedger,
+  verifyLedger
+} from "../../loaders/ledger.ts";
+import {decodeText, parseSource, readSources, sourcesDir, type Source} from "../../loaders/sources.ts";
 import {UsageError, type Effects} from "../effects.ts";
-
-/** Kinds a ledger row can cite: the others have no figure (vague, ordinal) or are not one (year, date). */
-const citable = new Set(["count", "percent", "money", "duration", "distance"]);
 
 /** Reads one archived source by id (`2022-03-02-…`) or path (`data/sources/2022-03-02-….md`). */
 export async function readOneSource(root: string, ref: string): Promise<Source> {
@@ -20,75 +27,137 @@ export async function readOneSource(root: string, ref: string): Promise<Source> 
   return parseSource(decodeText(bytes, file), file);
 }
 
-/** The ledger's header and ids, read leniently: the draft row only needs them to fit in. */
-async function ledgerShape(root: string): Promise<{columns: string[]; ids: Set<string>}> {
+/** The ledger's text (null when there is none), header and ids, read leniently: drafts only need to fit in. */
+async function ledgerShape(root: string): Promise<{text: string | null; columns: string[]; ids: Set<string>}> {
   const fallback = {columns: [...ledgerColumns, ...optionalColumns], ids: new Set<string>()};
   const text = await readFile(join(root, ledgerFile), "utf-8").catch(() => null);
-  if (text === null) return fallback;
+  if (text === null) return {text, ...fallback};
   try {
     const header = text.replace(/^\ufeff/, "").split(/\r?\n/, 1)[0];
     const columns = header.split(",").map((s) => s.replace(/^"|"$/g, "").trim());
     const ids = new Set(parseCsvRows(text, ledgerFile).map((r) => r.record.id));
-    return {columns: columns.includes("id") ? columns : fallback.columns, ids};
+    return {text, columns: columns.includes("id") ? columns : fallback.columns, ids};
   } catch {
-    return fallback;
+    return {text, ...fallback};
   }
 }
 
 /**
- * A draft ledger row for the number at `offset` in a source's body: the figure as written, its
- * sentence as the quote, `measure` from its unit, `as_of` = published. The attribution and place
- * are left empty for the reporter, who knows who gave the figure.
+ * A draft ledger row for the number at `offset` in a source's body (see loaders/drafts.ts), with
+ * the ledger's columns. Throws a KitError naming the source and offset when there is no figure
+ * to draft there.
  */
 export async function draftClaim(
   root: string,
   ref: string,
-  offset: number
-): Promise<{row: Record<string, string>; columns: string[]; number: NumberRow}> {
+  offset: number,
+  options: DraftOptions = {}
+): Promise<{row: Record<string, string>; columns: string[]; number: Draft["number"]; notes: string[]}> {
   const source = await readOneSource(root, ref);
-  const numbers = numbersOfSource(source).filter((n) => n.part === "body");
-  const number = numbers.find((n) => n.start <= offset && offset < n.end);
-  if (!number) {
-    const starts = numbers
-      .map((n) => n.start)
-      .slice(0, 12)
-      .join(", ");
-    const detail = `no number at offset ${offset} of the body of "${source.id}"; numbers start at ${starts || "(none)"}`;
-    throw new KitError("NO_NUMBER_AT_OFFSET", detail, {file: source.file});
-  }
-  if (!citable.has(number.kind) || number.value === null) {
-    const detail = `${number.kind} ${JSON.stringify(number.text)} at offset ${number.start} is not a figure to cite; list it in data/ignored.csv with a reason`;
-    throw new KitError("NOT_A_FIGURE", detail, {file: source.file});
-  }
   const {columns, ids} = await ledgerShape(root);
-  const measure = number.kind === "percent" ? "" : number.unit;
-  const base = slugify(measure) || "figure";
-  let id = base;
-  for (let i = 2; ids.has(id); i++) id = `${base}-${i}`;
-  const row: Record<string, string> = {
-    id,
-    figure: number.text.replace(/US\$|[£$€¥₴₽]\s?/gu, ""),
-    measure,
-    attribution: "",
-    as_of: source.published,
-    place: "",
-    source: source.id,
-    quote: number.sentence
-  };
-  return {row, columns, number};
+  const draft = draftFor(source, numberAt(source, offset), ids, options);
+  return {...draft, columns};
 }
 
-/** `explainer claim`. */
+/** Drafts for every unreviewed count, percentage and sum of money of a source's body. */
+async function draftSource(root: string, ref: string): Promise<{drafts: Draft[]; skipped: string[]}> {
+  const source = await readOneSource(root, ref);
+  // The statuses as check gives them: the ledger verified against the sources, the ignore list read.
+  const sources = await readSources(root);
+  const audit = auditNumbers(sources, readLedger(root, sources), await readIgnored(root, sources));
+  const {ids} = await ledgerShape(root);
+  const rows = audit.rows.filter((n) => n.source === source.id && n.status === "unreviewed");
+  const wanted = rows.filter((n) => n.part === "body" && reviewedKinds.includes(n.kind));
+  const skipped = rows
+    .filter((n) => n.part === "title" && reviewedKinds.includes(n.kind))
+    .map(
+      (n) =>
+        `title: ${n.kind} ${JSON.stringify(n.text)} is in the headline, which the ledger does not quote; ignore it in data/ignored.csv if it repeats a cited figure`
+    );
+  const {drafts, problems} = draftAll(source, wanted, ids);
+  throwIfAny(problems);
+  return {drafts, skipped};
+}
+
+/** Appends drafts to the ledger after checking the whole new ledger as `check` would; writes nothing on a problem. */
+async function appendToLedger(root: string, drafts: Draft[]): Promise<void> {
+  const {text, columns} = await ledgerShape(root);
+  const head =
+    text === null ? csvFormatRows([columns]) + "\n" : text.endsWith("\n") || text === "" ? text : text + "\n";
+  const next =
+    head +
+    csvFormatBody(
+      drafts.map((d) => d.row),
+      columns
+    ) +
+    "\n";
+  verifyLedger(next, await readSources(root));
+  await writeFileAtomic(join(root, ledgerFile), next);
+}
+
+/** Parses `claim`'s arguments. */
+function parseArgs(args: string[]): {ref: string; offset: number | "all"; options: DraftOptions; write: boolean} {
+  const positional: string[] = [];
+  const options: DraftOptions = {};
+  let write = false;
+  let all = false;
+  for (let i = 0; i < args.length; i++) {
+    const [flag, inline] = args[i].startsWith("--") ? args[i].split(/=(.*)/s, 2) : [args[i], undefined];
+    const value = () => {
+      const v = inline ?? args[++i];
+      if (v === undefined) throw new UsageError(`${flag} needs a value`);
+      return v;
+    };
+    if (flag === "--all") all = true;
+    else if (flag === "--write") write = true;
+    else if (flag === "--as-of") {
+      options.asOf = value();
+      if (!isIsoDate(options.asOf))
+        throw new UsageError(`--as-of must be a date YYYY-MM-DD, not ${JSON.stringify(options.asOf)}`);
+    } else if (flag === "--measure") options.measure = value().trim();
+    else if (flag.startsWith("--")) throw new UsageError(`unknown option ${flag}`);
+    else positional.push(args[i]);
+  }
+  if (all) {
+    if (positional.length !== 1) throw new UsageError("claim --all takes one SOURCE (id or path) and no START");
+    if (options.asOf !== undefined || options.measure !== undefined)
+      throw new UsageError("--as-of and --measure apply to one number: give a START instead of --all");
+    return {ref: positional[0], offset: "all", options, write};
+  }
+  if (positional.length !== 2) throw new UsageError("claim takes a SOURCE (id or path) and a START offset, or --all");
+  if (!/^\d+$/.test(positional[1]))
+    throw new UsageError(`START must be an offset (0, 1, 2, …), not ${JSON.stringify(positional[1])}`);
+  return {ref: positional[0], offset: Number(positional[1]), options, write};
+}
+
+/** `explainer claim`: drafts for one number (START) or for every unanswered number of a source (--all). */
 export async function run(args: string[], {root, stdout, stderr}: Effects): Promise<void> {
-  if (args.length !== 2) throw new UsageError("claim takes a SOURCE (id or path) and a START offset");
-  if (!/^\d+$/.test(args[1]))
-    throw new UsageError(`START must be an offset (0, 1, 2, …), not ${JSON.stringify(args[1])}`);
-  const {row, columns, number} = await draftClaim(root, args[0], Number(args[1]));
-  stdout(csvFormatBody([row], columns) + "\n");
-  const todo = ["attribution (who gave the figure; empty only if the source does not say)", "place"];
-  if (row.measure === "")
-    todo.push(number.kind === "percent" ? "measure (a percentage of what)" : "measure (what is counted)");
-  if (number.kind === "money")
-    todo.push("measure: the figure leaves out the currency sign, which parseFigure does not read");
-  stderr(`draft row for ${ledgerFile}: paste it at the end, then fill in ${todo.join(", ")}; check id\n`);
+  const {ref, offset, options, write} = parseArgs(args);
+  let drafts: Draft[];
+  let skipped: string[] = [];
+  if (offset === "all") {
+    ({drafts, skipped} = await draftSource(root, ref));
+  } else {
+    const source = await readOneSource(root, ref);
+    const {ids} = await ledgerShape(root);
+    drafts = [draftFor(source, numberAt(source, offset), ids, options)];
+  }
+  const {columns} = await ledgerShape(root);
+  if (write && drafts.length > 0) await appendToLedger(root, drafts);
+  else if (drafts.length > 0)
+    stdout(
+      csvFormatBody(
+        drafts.map((d) => d.row),
+        columns
+      ) + "\n"
+    );
+  for (const d of drafts) {
+    for (const note of d.notes) stderr(`${d.row.id} (offset ${d.number.start}): ${note}\n`);
+  }
+  for (const s of skipped) stderr(`${s}\n`);
+  const n = drafts.length;
+  const rows = `${n} draft row${n === 1 ? "" : "s"}`;
+  if (n === 0) stderr(`no number to draft: every count, percentage and sum of money of the body is cited or ignored\n`);
+  else if (write) stderr(`${rows} appended to ${ledgerFile}; \`npx explainer check\` verifies them\n`);
+  else stderr(`${rows} for ${ledgerFile}: append with --write, or paste at the end; fill in place where it matters\n`);
 }

@@ -1,0 +1,143 @@
+/**
+ * The day a figure describes, from its sentence's own time words, relative to the source's
+ * published date: "on Monday", "as of Wednesday", "yesterday", "almost 24 hours earlier",
+ * "on Feb. 24". Words that name no single day ("last week", "earlier this month") are reported,
+ * never guessed; words that do not date the figure ("since Monday", "by March 31", "in the past
+ * 24 hours") are passed over. Pure: a sentence and a date in, a date out.
+ */
+import {parseNumber} from "./figure.ts";
+
+/** What the sentence says about its date. */
+export type AsOf =
+  /** A day the time words resolve to, with the words that say it. */
+  | {kind: "date"; date: string; words: string}
+  /** Time words that name no single day. */
+  | {kind: "unresolved"; words: string}
+  /** No time words that date the figure: the figure is as of the published date. */
+  | {kind: "none"};
+
+const weekdays = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"];
+const monthIndex: Record<string, number> = {
+  jan: 1,
+  feb: 2,
+  mar: 3,
+  apr: 4,
+  may: 5,
+  jun: 6,
+  jul: 7,
+  aug: 8,
+  sep: 9,
+  sept: 9,
+  oct: 10,
+  nov: 11,
+  dec: 12
+};
+const monthWord = String.raw`(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?`;
+const count = String.raw`(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty-four|twenty four|thirty-six|forty-eight|seventy-two)`;
+const hedge = String.raw`(?:(?:almost|nearly|about|around|some|roughly|just|more than|less than|over|under)\s+)?`;
+
+/** Time expressions, each in a named group; tried left to right over the sentence. */
+const timeWords = new RegExp(
+  [
+    String.raw`(?<today>\b(?:today|tonight|this (?:morning|afternoon|evening)|earlier today|so far today)\b)`,
+    String.raw`(?<yesterday>\b(?:the day before yesterday|yesterday(?: (?:morning|afternoon|evening))?|last night)\b)`,
+    String.raw`(?<weekday>\b(?:(?:last|this|on|as of|by|since|from|until|till|before|after|next)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:['’]s)?(?:\s+(?:morning|afternoon|evening|night))?\b)`,
+    String.raw`(?<ago>\b${hedge}${count}\s+(?:hours?|days?|weeks?)\s+(?:earlier|ago|before|previously)\b)`,
+    String.raw`(?<dayMonth>\b(?:(?:on|as of|by|since|from|until|till|before|after)\s+)?(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?${monthWord}(?:,?\s+(?<year1>\d{4}))?)`,
+    String.raw`(?<monthDay>\b(?:(?:on|as of|by|since|from|until|till|before|after)\s+)?${monthWord}\s+\d{1,2}(?:st|nd|rd|th)?\b(?:,?\s+(?<year2>\d{4}))?)`,
+    String.raw`(?<iso>\b\d{4}-\d{2}-\d{2}\b)`,
+    String.raw`(?<vague>\b(?:(?:since|from|until|till|before|after|over|during|in|for)\s+)?(?:last|this|earlier this|later this|past|previous|the past|the previous|the last)\s+(?:week|weekend|month|year)\b|\b(?:at|over) the weekend\b|\brecently\b|\bin recent (?:days|weeks)\b|\bearlier this (?:week|month|year)\b)`
+  ].join("|"),
+  "giu"
+);
+
+/** Words before a date that make it the start or the end of a span, or a target, rather than the figure's date. */
+const notTheDate = /^(?:since|from|until|till|before|after|next|by the end of|over|during|in|for)\b/i;
+/** Spans of time up to now ("in the past 24 hours", "over the past week"): the figure is as of the published date. */
+const upToNow = /^(?:in|over|during|for|within)\s+the\s+(?:past|last|previous)\b/i;
+
+/** Adds `days` (negative for the past) to an ISO date. */
+export function addDays(iso: string, days: number): string {
+  const d = new Date(`${iso}T12:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+/** The most recent `weekday` (0 = Sunday) on or before `iso`; strictly before when `strictly`. */
+function lastWeekday(iso: string, weekday: number, strictly: boolean): string {
+  const day = new Date(`${iso}T12:00:00Z`).getUTCDay();
+  let back = (day - weekday + 7) % 7;
+  if (back === 0 && strictly) back = 7;
+  return addDays(iso, -back);
+}
+
+/** A day and month (and maybe a year) as a date no later than `published` ("24 February" in a March article is this year's). */
+function dayMonthDate(day: number, month: number, year: number | null, published: string): string | null {
+  const y = year ?? Number(published.slice(0, 4));
+  const iso = `${y}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
+  const d = new Date(`${iso}T12:00:00Z`);
+  if (Number.isNaN(d.getTime()) || d.getUTCDate() !== day) return null;
+  // A day and month after the published date is a target ("by March 31") within a few months,
+  // and last year's otherwise ("on 24 December" in a March article).
+  if (year === null && iso > published)
+    return addDays(published, 90) >= iso ? null : dayMonthDate(day, month, y - 1, published);
+  return iso;
+}
+
+/** Reads one time expression; null when it does not date the figure. */
+function readTimeWords(m: RegExpExecArray, published: string): AsOf | null {
+  const g = m.groups!;
+  const words = m[0].trim().replace(/\.$/, "");
+  const lower = words.toLowerCase();
+  if (g.today) return {kind: "date", date: published, words};
+  if (g.yesterday) return {kind: "date", date: addDays(published, lower.startsWith("the day before") ? -2 : -1), words};
+  if (g.weekday) {
+    if (notTheDate.test(lower)) return null;
+    const weekday = weekdays.findIndex((d) => lower.includes(d));
+    return {kind: "date", date: lastWeekday(published, weekday, lower.startsWith("last ")), words};
+  }
+  if (g.ago) {
+    const m2 = /(\S+(?:[ -]four|[ -]six|[ -]eight|[ -]two)?)\s+(hour|day|week)s?\s+\S+$/i.exec(lower)!;
+    const n = /^an?$/.test(m2[1]) ? 1 : parseNumber(m2[1].replace("-", " "));
+    if (n === null) return {kind: "unresolved", words};
+    const days = m2[2] === "hour" ? Math.round(n / 24) : m2[2] === "day" ? n : n * 7;
+    return {kind: "date", date: addDays(published, -days), words};
+  }
+  if (g.dayMonth || g.monthDay) {
+    if (notTheDate.test(lower)) return null;
+    const day = Number(/\d{1,2}(?=(?:st|nd|rd|th)?\b(?!\d))/.exec(lower.replace(/\d{4}/, ""))![0]);
+    const month = monthIndex[/(jan|feb|mar|apr|may|jun|jul|aug|sept|sep|oct|nov|dec)/.exec(lower)![1]];
+    const year = g.year1 ?? g.year2;
+    const date = dayMonthDate(day, month, year ? Number(year) : null, published);
+    if (date === null || date > published) return null;
+    return {kind: "date", date, words};
+  }
+  if (g.iso) return words <= published ? {kind: "date", date: words, words} : null;
+  if (g.vague) {
+    if (upToNow.test(lower) || /^(?:since|from|until|till|before|after)\b/.test(lower)) return null;
+    return {kind: "unresolved", words};
+  }
+  return null;
+}
+
+/**
+ * The date a figure is as of, from the time words of its sentence nearest to the figure
+ * (`at` is the figure's offset in the sentence), relative to `published` (YYYY-MM-DD).
+ *
+ * ```ts
+ * asOfSentence("The UN said on Monday that 500,000 had fled.", 29, "2022-03-02")
+ * // {kind: "date", date: "2022-02-28", words: "on Monday"}
+ * ```
+ */
+export function asOfSentence(sentence: string, at: number, published: string): AsOf {
+  let best: {asOf: AsOf; distance: number} | null = null;
+  timeWords.lastIndex = 0;
+  for (let m; (m = timeWords.exec(sentence)); ) {
+    const asOf = readTimeWords(m, published);
+    if (asOf === null) continue;
+    const end = m.index + m[0].length;
+    const distance = end <= at ? at - end : Math.max(0, m.index - at);
+    if (best === null || distance < best.distance) best = {asOf, distance};
+  }
+  return best?.asOf ?? {kind: "none"};
+}

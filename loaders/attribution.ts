@@ -1,0 +1,112 @@
+/**
+ * Who a sentence says gave its figure: "according to UNHCR", "the UN refugee agency said",
+ * "said Filippo Grandi", "UNHCR figures show". Pure and deliberately modest: it returns the
+ * words the sentence uses, or "" (with the pronoun it saw, when the sentence names someone only
+ * as "he" or "they") so that the editor fills it in rather than trusting a guess.
+ */
+
+/** What the sentence says about who gave the figure. */
+export interface Attribution {
+  /** The words naming who gave it ("the UN refugee agency"), or "" when the sentence does not say. */
+  who: string;
+  /** A pronoun or a vague subject that stands for someone named elsewhere ("he", "it"), or "". */
+  pronoun: string;
+}
+
+const sayVerbs =
+  "said|says|say|told|tells|reported|reports|estimated|estimates|estimate|believes|believe|believed|stated|states|announced|announces|confirmed|confirms|claimed|claims|added|adds|warned|warns|noted|notes|tweeted|wrote|writes|recorded|records|registered|counted|counts|put the (?:figure|number|toll) at|puts the (?:figure|number|toll) at";
+const sayVerb = new RegExp(String.raw`(?<![\p{L}])(?:(?:has|have|had)\s+)?(?:${sayVerbs})(?![\p{L}])`, "giu");
+const accordingTo = /\baccording to\s+([^,;:.()"“”]+?)(?=\s*(?:[,;:.()"“”]|$|\s(?:which|who|that|as of|on|in|by)\b))/iu;
+const showVerbs =
+  /([^,;:"“”]+?)\s+(?:figures|data|estimates|statistics|numbers|tallies|counts)\s+(?:show|showed|shows|suggest|suggested|indicate|indicated)\b/iu;
+const sourceWords =
+  /^(?:(?:the\s+)?(?:latest\s+)?(?:figures|data|estimates|statistics|numbers|a count|a tally|a statement|a report)\s+(?:from|by|of)\s+)/iu;
+const pronouns = new Set(["he", "she", "it", "they", "we", "i", "you", "who", "which", "this", "that", "one"]);
+/** Words around a subject that are not part of its name: time words, adverbs, "in a statement". */
+const trimBefore =
+  /^(?:(?:and|but|while|as|so|also|then|later|earlier|now|separately|meanwhile|however|in addition|yesterday|today|last (?:week|month|year|night)|(?:on|by|late on|early on) (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\s+)+/iu;
+const trimAfter =
+  /\s+(?:(?:on|late on|early on|as of)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|yesterday|today|also|previously|earlier|later|now|separately|in a statement|on its website|on Twitter|on Telegram)$/iu;
+
+/** Cleans a candidate subject: trims joining words, time words and quotes; "" when nothing is left. */
+function clean(subject: string): string {
+  let s = subject.replace(/^[\s"“”'‘’—–-]+|[\s"“”'‘’—–-]+$/gu, "");
+  for (let i = 0; i < 3; i++) s = s.replace(trimAfter, "").replace(trimBefore, "");
+  s = s.replace(sourceWords, "").trim();
+  return s;
+}
+
+/** True for a subject that can name who gave a figure: a few words, no digits, not a bare pronoun. */
+function isName(s: string): boolean {
+  const words = s.split(/\s+/);
+  return s !== "" && words.length <= 9 && !/\d/.test(s) && !pronouns.has(s.toLowerCase());
+}
+
+/**
+ * Who the sentence says gave the figure at offset `at` (the subject of "said", "according to" …),
+ * preferring the saying verb nearest to the figure.
+ *
+ * ```ts
+ * attributionIn("Well over 800,000 Ukrainians have become refugees, the UN believes.", 0)
+ * // {who: "the UN", pronoun: ""}
+ * ```
+ */
+export function attributionIn(sentence: string, at: number): Attribution {
+  const according = accordingTo.exec(sentence);
+  if (according) {
+    const who = clean(according[1]);
+    if (isName(who)) return {who, pronoun: ""};
+  }
+  const candidates: {who: string; distance: number}[] = [];
+  let pronoun = "";
+  sayVerb.lastIndex = 0;
+  for (let m; (m = sayVerb.exec(sentence)); ) {
+    const start = m.index;
+    const end = start + m[0].length;
+    const distance = end <= at ? at - end : start - at;
+    // The subject before the verb: back to the clause's start. "Filippo Grandi, the UN High
+    // Commissioner, said": the clause ends in a comma, and the name and its apposition go together.
+    let clause = sentence.slice(0, start);
+    let apposition = "";
+    if (/,\s*$/u.test(clause)) {
+      clause = clause.replace(/,\s*$/u, "");
+      const comma = clause.lastIndexOf(",");
+      const name = clause.slice(0, Math.max(comma, 0)).split(/[,;:]/).pop()!.trim();
+      if (comma > 0 && /^(?:\p{Lu}[\p{L}'’.-]*\s*){1,4}$/u.test(name)) apposition = name;
+    }
+    const cut = Math.max(
+      clause.lastIndexOf(","),
+      clause.lastIndexOf(";"),
+      clause.lastIndexOf(":"),
+      clause.lastIndexOf("“"),
+      clause.lastIndexOf("”"),
+      clause.lastIndexOf('"'),
+      clause.search(/\s(?:that|and|but|while)\s(?!.*\s(?:that|and|but|while)\s)/u)
+    );
+    let before = clean(clause.slice(cut + 1).replace(/^\s*(?:that|and|but|while)\s/u, ""));
+    if (cut + 1 <= at && at < start) before = ""; // the figure itself is in the subject
+    if (new RegExp(String.raw`\b(?:${sayVerbs})\b`, "iu").test(before)) continue; // "the WHO said it had confirmed"
+    if (apposition && before && !before.startsWith(apposition)) before = `${apposition}, ${before}`;
+    if (isName(before)) {
+      const common =
+        /^(?:The \p{Ll}|(?:Officials|Authorities|Police|Doctors|Analysts|Witnesses|Residents|Rescuers|Medics|Volunteers|Organisers|Organizers|Sources|Experts|Diplomats)\b)/u;
+      // "Aid groups", "Health officials" at the start of a sentence are common nouns; "Romania's interior ministry" is a name.
+      const commonPair = /^\p{Lu}\p{Ll}+\s+\p{Ll}/u.test(before) && cut < 0;
+      const lower = common.test(before) || commonPair;
+      candidates.push({who: lower ? before[0].toLowerCase() + before.slice(1) : before, distance});
+      continue;
+    }
+    if (pronouns.has(before.toLowerCase())) pronoun ||= before;
+    // "…, said the UN refugee agency." / "…, said Filippo Grandi, the UN High Commissioner."
+    const after = clean(/^\s+([^,;:.()"“”]+)/u.exec(sentence.slice(end))?.[1] ?? "");
+    if (/^(?:that|on|in|it|he|she|they|the figure|there)\b/iu.test(after)) continue;
+    if (isName(after) && end > at) candidates.push({who: after, distance});
+  }
+  const show = showVerbs.exec(sentence);
+  if (show) {
+    const who = clean(show[1].replace(/.*\b(?:that|and|but|while|as)\s/iu, ""));
+    if (isName(who) && !/^(?:the|official|latest|new)$/i.test(who)) candidates.push({who, distance: 0});
+  }
+  candidates.sort((a, b) => a.distance - b.distance);
+  return {who: candidates[0]?.who ?? "", pronoun: candidates.length > 0 ? "" : pronoun};
+}

@@ -1,0 +1,225 @@
+/**
+ * Drafts of ledger rows for the numbers of a source, ready to append to `data/claims.csv`: the
+ * figure as written (currency sign included), its sentence as the quote, a measure from the noun
+ * it counts, `as_of` from the sentence's own time words, the attribution the sentence gives, and
+ * an id made from the measure and the source, unique against the ledger and the other drafts.
+ * Pure: sources, numbers and the ids taken in; rows or problems naming the source and offset out.
+ * `explainer claim` and the audit page's form both call it.
+ */
+import {asOfSentence} from "./as-of.ts";
+import {attributionIn} from "./attribution.ts";
+import {KitError} from "./errors.ts";
+import {FigureError, parseFigure} from "./figure.ts";
+import {measureIn} from "./measure.ts";
+import type {NumberRow} from "./number-rows.ts";
+import {numbersOfSource} from "./number-rows.ts";
+import type {NumberKind} from "./numbers.ts";
+import {oneLine, sentenceSpans} from "./sentences.ts";
+import {slugify, type Source} from "./sources.ts";
+
+/** Kinds a draft can cite: figures with a value (counts, percentages, money, durations, distances). */
+export const citableKinds: readonly NumberKind[] = ["count", "percent", "money", "duration", "distance"];
+
+/** A draft ledger row, the number it cites, and what the editor should look at before keeping it. */
+export interface Draft {
+  /** The ledger's columns: id, figure, measure, attribution, as_of, place, source, quote. */
+  row: Record<string, string>;
+  number: NumberRow;
+  /** Short notes for the editor ("as_of 2022-02-28 from \"on Monday\""); empty when there is nothing to say. */
+  notes: string[];
+}
+
+/** What the editor may decide for a draft that the sentence cannot: the date, the measure. */
+export interface DraftOptions {
+  asOf?: string;
+  measure?: string;
+}
+
+/** A problem with the number at `offset` of a source's body: `data/sources/x.md: offset 499: CODE: detail`. */
+function problem(source: Source, offset: number, code: string, detail: string): KitError {
+  return new KitError(code, detail, {file: source.file, field: `offset ${offset}`});
+}
+
+/**
+ * The body number that covers `offset` (a number starts at it, or contains it). Throws
+ * NO_NUMBER_AT_OFFSET, listing where numbers start, when there is none.
+ */
+export function numberAt(source: Source, offset: number, numbers = bodyNumbers(source)): NumberRow {
+  const number = numbers.find((n) => n.start <= offset && offset < n.end);
+  if (number) return number;
+  const starts = numbers.map((n) => n.start);
+  const list = starts.slice(0, 12).join(", ") + (starts.length > 12 ? ", …" : "");
+  throw problem(
+    source,
+    offset,
+    "NO_NUMBER_AT_OFFSET",
+    `no number at offset ${offset} of the body of "${source.id}"; numbers start at ${list || "(none)"}`
+  );
+}
+
+/** The numbers of a source's body (the ledger quotes bodies only). */
+export function bodyNumbers(source: Source): NumberRow[] {
+  return numbersOfSource(source).filter((n) => n.part === "body");
+}
+
+/** A short tag for a source in ids: its publisher ("bbc-news"), else the first two content words of its title. */
+export function sourceTag(source: Pick<Source, "publisher" | "title" | "id">): string {
+  const publisher = slugify(source.publisher).split("-").slice(0, 3).join("-");
+  if (publisher) return publisher;
+  const skip = new Set("a an the of in on at to for and or as by with from is are was were".split(" "));
+  const words = slugify(source.title)
+    .split("-")
+    .filter((w) => w && !skip.has(w) && !/^\d+$/.test(w));
+  return words.slice(0, 2).join("-") || slugify(source.id).split("-").slice(3, 5).join("-") || "source";
+}
+
+const ordinals = ["second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"];
+
+/**
+ * An id from the measure and the source, unique against `taken`: `civilians-killed-reuters`, then
+ * with the source's date, the attribution, the figure's own date or its qualifier, and only last
+ * with an ordinal (`…-second`). Never a bare counter.
+ */
+export function draftId(
+  measure: string,
+  source: Pick<Source, "publisher" | "title" | "id" | "published">,
+  row: {attribution: string; as_of: string; figure: string},
+  taken: ReadonlySet<string>
+): string {
+  const filler = new Set(["the", "a", "an", "and", "of", "who", "have", "has", "had", "in", "to", "for"]);
+  const m =
+    slugify(measure)
+      .split("-")
+      .filter((w) => w && !filler.has(w))
+      .slice(0, 3)
+      .join("-") || "figure";
+  const tag = sourceTag(source);
+  const who = slugify(row.attribution.replace(/^the\s+/i, ""))
+    .split("-")
+    .slice(0, 3)
+    .join("-");
+  const figure = slugify(row.figure).split("-").slice(0, 6).join("-");
+  const candidates = [
+    `${m}-${tag}`,
+    `${m}-${tag}-${source.published}`,
+    who && `${m}-${who}-${tag}`,
+    row.as_of !== source.published && `${m}-${tag}-${row.as_of}`,
+    figure && `${m}-${figure}-${tag}`,
+    ...ordinals.map((o) => `${m}-${tag}-${o}`)
+  ].filter((c): c is string => typeof c === "string" && c !== "");
+  const id = candidates.find((c) => !taken.has(c));
+  if (id) return id;
+  for (let i = ordinals.length + 2; ; i++) if (!taken.has(`${m}-${tag}-${i}`)) return `${m}-${tag}-${i}`;
+}
+
+/** The sentence span of the body that holds a number, as raw text with the number's offset in it. */
+function sentenceOf(source: Source, number: NumberRow): {text: string; at: number; start: number} {
+  const span = sentenceSpans(source.body).find((s) => s.start <= number.start && number.start < s.end) ?? {
+    start: number.start,
+    end: number.end
+  };
+  return {text: source.body.slice(span.start, span.end), at: number.start - span.start, start: span.start};
+}
+
+/**
+ * A draft for one number of a source's body, or a KitError naming the source and the offset:
+ * NOT_A_FIGURE (a date, a vague number), UNKNOWN_CURRENCY, AS_OF_UNRESOLVED ("last week"),
+ * MEASURE_UNKNOWN (the sentence names nothing the figure counts). `taken` holds the ids in use.
+ */
+export function draftFor(
+  source: Source,
+  number: NumberRow,
+  taken: ReadonlySet<string>,
+  options: DraftOptions = {}
+): Draft {
+  const offset = number.start;
+  const what = `${number.kind} ${JSON.stringify(number.text)}`;
+  try {
+    parseFigure(number.text);
+  } catch (error) {
+    if (!(error instanceof FigureError)) throw error;
+    if (error.code === "UNKNOWN_CURRENCY") throw problem(source, offset, error.code, error.message);
+  }
+  if (!citableKinds.includes(number.kind) || number.value === null) {
+    throw problem(
+      source,
+      offset,
+      "NOT_A_FIGURE",
+      `${what} is not a figure to cite; list it in data/ignored.csv with a reason`
+    );
+  }
+  const sentence = sentenceOf(source, number);
+  const notes: string[] = [];
+  // as_of: the sentence's own time words, else the published date.
+  let asOf = options.asOf ?? source.published;
+  if (options.asOf === undefined) {
+    const found = asOfSentence(sentence.text, sentence.at, source.published);
+    if (found.kind === "unresolved") {
+      throw problem(
+        source,
+        offset,
+        "AS_OF_UNRESOLVED",
+        `${what}: the sentence dates it ${JSON.stringify(found.words)}, which names no single day; draft it with --as-of YYYY-MM-DD`
+      );
+    }
+    if (found.kind === "date") {
+      asOf = found.date;
+      notes.push(`as_of ${asOf} from ${JSON.stringify(found.words)}`);
+    }
+  }
+  const measure = options.measure ?? measureIn(sentence.text, sentence.at, number);
+  if (measure === "") {
+    throw problem(
+      source,
+      offset,
+      "MEASURE_UNKNOWN",
+      `${what}: the sentence names nothing it counts; draft it with --measure "what it measures"`
+    );
+  }
+  const attribution = attributionIn(sentence.text, sentence.at);
+  if (attribution.pronoun) notes.push(`attribution: the sentence says only ${JSON.stringify(attribution.pronoun)}`);
+  else if (attribution.who === "") notes.push("attribution: the sentence names no one");
+  // The quote is the sentence; when the same figure is written earlier in it, the quote starts at
+  // this number, so that the ledger's figure is this occurrence.
+  let quote = number.sentence;
+  const earlier = sentence.text.slice(0, sentence.at).includes(number.text);
+  if (earlier) quote = oneLine(source.body.slice(number.start, sentence.start + sentence.text.length));
+  const row = {
+    id: "",
+    figure: number.text,
+    measure,
+    attribution: attribution.who,
+    as_of: asOf,
+    place: "",
+    source: source.id,
+    quote
+  };
+  row.id = draftId(measure, source, row, taken);
+  return {row, number, notes};
+}
+
+/**
+ * Drafts for every number of a source that nobody answers for yet (`numbers`: the source's body
+ * numbers of reviewed kinds that are neither cited nor ignored). Ids are unique against `taken`
+ * and each other. Numbers that cannot be drafted are returned as problems, one per number.
+ */
+export function draftAll(
+  source: Source,
+  numbers: NumberRow[],
+  taken: ReadonlySet<string>
+): {drafts: Draft[]; problems: KitError[]} {
+  const ids = new Set(taken);
+  const drafts: Draft[] = [];
+  const problems: KitError[] = [];
+  for (const number of numbers) {
+    try {
+      const draft = draftFor(source, number, ids);
+      ids.add(draft.row.id);
+      drafts.push(draft);
+    } catch (error) {
+      if (error instanceof KitError) problems.push(error);
+      else throw error;
+    }
+  }
+  return {drafts, problems};
+}

@@ -1,0 +1,199 @@
+/**
+ * What a figure measures, from the noun it counts and the words around it, in the ledger's style:
+ * "civilians killed" ("has killed 2,000 civilians", "2,000 civilians have been killed"),
+ * "refugees" ("800,000 Ukrainians have become refugees"), "Russian soldiers approaching the city",
+ * "share of homes" ("3 per cent of homes"), "humanitarian aid" ("€500 million for humanitarian aid").
+ * Pure, and modest: the words come from the sentence, never from a dictionary of topics.
+ */
+import type {FoundNumber} from "./numbers.ts";
+
+const stop = new Set(
+  `a an the of and or but in on at to for from by with into over under about than as that this these those it its
+  their his her our your which who whom whose what when where while there here is are was were be been being has have
+  had do does did will would can could may might must should said says say told according also not no so just still
+  now then after before since until during per each every some any more most less least many much few`.split(/\s+/)
+);
+/** Past participles that are not "-ed" words. */
+const participles = new Set(
+  "killed hurt held taken seen left shot struck hit lost found made sent kept given driven thrown".split(" ")
+);
+const pastTense = new Set("lost fled left died went came took gave made fell rose ran saw got won".split(" "));
+const statusWords = new Set(["dead", "missing", "injured", "wounded", "homeless", "displaced", "stranded", "trapped"]);
+
+/**
+ * Words of a noun phrase at the start of `text`: up to `max` words, stopping at punctuation, a
+ * function word or (with `stopAtVerbs`) a past tense after the first word ("homes lost power");
+ * with `andJoins`, "and" may join two nouns ("loans and grants").
+ */
+function phraseAt(text: string, max = 4, stopAtVerbs = true, andJoins = false): string {
+  const words: string[] = [];
+  for (const m of text.matchAll(/\s*([\p{L}][\p{L}'’-]*)|\s*(\S)/gu)) {
+    if (m[2] !== undefined || words.length >= max) break;
+    const w = m[1];
+    if (stopAtVerbs && words.length > 0 && (/^\p{Ll}+ed$/u.test(w) || pastTense.has(w))) break;
+    if (w === "and" && words.length > 0 && words.length < max - 1 && andJoins) {
+      words.push(w);
+      continue;
+    }
+    if (stop.has(w.toLowerCase())) {
+      if (words.length === 0 && /^(?:the|a|an|its|their)$/i.test(w)) continue;
+      break;
+    }
+    words.push(w);
+  }
+  if (words.at(-1) === "and") words.pop();
+  return words.join(" ");
+}
+
+/** The last noun phrase before `end` in `text`: "the death toll" → "death toll". */
+function phraseBefore(text: string, max = 3): string {
+  const words = text.trimEnd().split(/\s+/);
+  const out: string[] = [];
+  for (let i = words.length - 1; i >= 0 && out.length < max; i--) {
+    const w = words[i].replace(/[^\p{L}'’-]/gu, "");
+    if (w === "" || stop.has(w.toLowerCase()) || /[,;:]$/.test(words[i])) break;
+    out.unshift(w);
+  }
+  return out.join(" ");
+}
+
+const isParticiple = (w: string) => /^\p{Ll}+ed$/u.test(w) || participles.has(w) || statusWords.has(w);
+
+/** The measure of a count (or a duration or distance) from the noun it counts and what the sentence says of it. */
+function countMeasure(unit: string, before: string, after: string): string {
+  const aux = String.raw`(?:(?:have|has|had|were|was|are|is|being|been|reportedly|now|already|so far|all)\s+)*`;
+  // "2,000 civilians have been killed", "2,000 civilians dead"
+  const passive = new RegExp(String.raw`^\s+${aux}(\p{Ll}+)\b`, "u").exec(after);
+  if (
+    unit &&
+    passive &&
+    isParticiple(passive[1]) &&
+    !/^(?:fled|left|arrived|crossed|died|gathered)$/.test(passive[1])
+  ) {
+    return `${unit} ${passive[1]}`;
+  }
+  // "has killed 2,000 civilians", "evacuated 300 people"
+  const verbBefore = /(\p{Ll}+)\s+(?:(?:at least|more than|some|about|nearly|almost|over|up to|around)\s+)?$/u.exec(
+    before
+  );
+  if (unit && verbBefore && isParticiple(verbBefore[1]) && !statusWords.has(verbBefore[1])) {
+    return `${unit} ${verbBefore[1]}`;
+  }
+  // "800,000 Ukrainians have become refugees", "are now refugees"
+  const become = new RegExp(String.raw`^\s+${aux}(?:become|became|becoming)\s+(.*)`, "u").exec(after);
+  if (become) {
+    const noun = phraseAt(become[1], 3);
+    if (noun) return noun;
+  }
+  // "15,000 Russian soldiers are approaching the city"
+  const progressive = /^\s+(?:are|is|were|was)\s+(\p{Ll}+ing)\b(.*)/u.exec(after);
+  if (unit && progressive) {
+    const object = /^\s+((?:the|a|an)\s+)?[\p{L}'’-]+(?:\s+[\p{Lu}][\p{L}'’-]*)*/u.exec(progressive[2]);
+    return [unit, progressive[1], object?.[0].trim() ?? ""].filter(Boolean).join(" ");
+  }
+  // "1 million people have fled Ukraine": the people who did it.
+  const active = new RegExp(
+    String.raw`^\s+((?:have|has|had)\s+)?(?:now\s+|already\s+)?(\p{Ll}+ed|fled|left|died|crossed)\b(.*)`,
+    "u"
+  ).exec(after);
+  if (unit && active && /^(?:people|persons|individuals|others|residents|citizens|civilians)$/i.test(unit)) {
+    const object = /^\s+((?:the|a|an)\s+)?[\p{Lu}\p{Ll}][\p{L}'’-]*/u.exec(active[3]);
+    const obj = object && !stop.has(object[0].trim().toLowerCase()) ? ` ${object[0].trim()}` : "";
+    return `${unit} who ${active[1] ?? ""}${active[2]}${obj}`.replace(/\s+/g, " ");
+  }
+  if (unit) return unit;
+  // "The number of internally displaced people stood at 6.5 million", "the death toll rose to 2,000"
+  const linking =
+    /(?:^|[\s,])(?:the\s+)?(?:(?:total\s+)?number|total|tally|count|figure)\s+of\s+(.+?)\s+(?:(?:has|have|had)\s+)?(?:stood at|stands at|rose to|risen to|climbed to|reached|hit|passed|topped|was|is|jumped to|increased to)\s+$/iu.exec(
+      before
+    );
+  if (linking) return phraseAt(linking[1], 5, false);
+  const subject =
+    /(.*?)\s+(?:(?:has|have|had)\s+)?(?:rose|risen|rises|climbed|reached|hit|passed|topped|stood at|stands at|stood|was|is|jumped|increased|fell|dropped)\s+(?:to\s+|at\s+)?(?:\p{Ll}+\s+){0,2}$/u.exec(
+      before
+    );
+  if (subject) return phraseBefore(subject[1]);
+  return "";
+}
+
+/** The measure of a percentage: "share of homes" ("3 per cent of homes"), or its subject ("inflation"). */
+function percentMeasure(before: string, after: string): string {
+  const of = /^\s+of\s+(?:the\s+|its\s+|their\s+)?(.*)/u.exec(after);
+  if (of) {
+    const noun = phraseAt(of[1], 4);
+    if (noun) return `share of ${noun}`;
+  }
+  const change =
+    /(.*?)\s+(?:(?:has|have|had)\s+)?(?:rose|risen|fell|fallen|dropped|jumped|climbed|increased|decreased|declined|grew|shrank|lost|gained|up|down)\s+(?:by\s+)?(?:\p{Ll}+\s+){0,2}$/u.exec(
+      before
+    );
+  if (change) {
+    const subject = phraseBefore(change[1]);
+    if (subject) return `change in ${subject.toLowerCase()}`;
+  }
+  const level =
+    /(.*?)\s+(?:(?:has|have|had)\s+)?(?:reached|hit|stood at|stands at|was|is|rose to|fell to|at)\s+(?:\p{Ll}+\s+){0,2}$/u.exec(
+      before
+    );
+  if (level) return phraseBefore(level[1]).toLowerCase();
+  return "";
+}
+
+/** The measure of a sum of money: "humanitarian aid" ("€500 million for humanitarian aid"), "credit line" ("a $1.7bn credit line"). */
+function moneyMeasure(before: string, after: string): string {
+  const of = /^\s+(?:in|of|for|worth of|on|to)\s+(?:the\s+|its\s+|new\s+)?(.*)/u.exec(after);
+  if (of) {
+    const noun = phraseAt(of[1], 4, true, true);
+    if (noun) return noun;
+  }
+  if (/^\s*-?\s*\p{Ll}/u.test(after)) {
+    const noun = phraseAt(after.replace(/^\s*-/, " "), 3);
+    if (noun) return noun;
+  }
+  const worth = /(.*?)\s+(?:worth|totalling|totaling|of|at)\s+(?:\p{Ll}+\s+){0,2}$/u.exec(before);
+  if (worth) {
+    const noun = phraseBefore(worth[1], 1);
+    if (noun) return noun.toLowerCase();
+  }
+  const verb =
+    /(\p{Ll}+ed|spent|lent|paid|raised|gave|sold|lost|froze|borrowed)\s+(?:(?:a further|another|an extra|more than|up to|about|some|nearly)\s+)?$/u.exec(
+      before
+    );
+  if (verb) return `money ${verb[1]}`;
+  return "";
+}
+
+/**
+ * The measure of the figure `n` in its sentence, `at` being its offset there. "" when the words
+ * give none (the CLI then asks the editor for one).
+ *
+ * ```ts
+ * measureIn("Ukraine's State Emergency Service said that 2,000 civilians have been killed.", 44, row)
+ * // "civilians killed"
+ * ```
+ */
+export function measureIn(sentence: string, at: number, n: Pick<FoundNumber, "kind" | "unit" | "text">): string {
+  const end = at + n.text.length;
+  const before = sentence.slice(0, at);
+  let after = sentence.slice(end);
+  let unit = n.kind === "money" || n.kind === "percent" ? "" : n.unit;
+  if (unit) {
+    const i = after.indexOf(unit);
+    if (i >= 0 && i < 8) after = after.slice(i + unit.length);
+    else unit = unit.replace(/^-/, "");
+  }
+  if (n.kind === "percent") return percentMeasure(before, n.unit === "percentage points" ? after : after);
+  if (n.kind === "money") return moneyMeasure(before, after);
+  if (n.kind === "duration" || n.kind === "distance") {
+    // "The siege lasted 40 days": the length of the siege; "advanced 50km": the distance advanced.
+    const verb =
+      /(.*?)\s+(\p{Ll}+ed|took|went on|ran|spent)\s+(?:(?:for|about|some|nearly|almost|more than|over)\s+)*$/u.exec(
+        before
+      );
+    const subject = verb ? phraseBefore(verb[1], 2) : "";
+    if (subject)
+      return `${n.kind === "duration" ? "length" : "distance"} of ${/^\p{Lu}\p{Ll}/u.test(subject) ? subject.toLowerCase() : subject}`;
+    return unit;
+  }
+  return countMeasure(unit, before, after);
+}

@@ -1,0 +1,186 @@
+/**
+ * The number finder's patterns: one master regular expression whose named groups say what kind
+ * of expression starts at a position (a URL to skip, a date, money, digits, number words, …), the
+ * tails that extend a number (a percent sign, the other end of a range, a qualifier after it, a
+ * currency word), and the bounded look-arounds that tell a name ("Group of Seven", "Article 5")
+ * from a figure. Every look-around reads a window of a few dozen characters, so the finder stays linear.
+ */
+import {currencyAfter, currencyBefore} from "./currency.ts";
+import {qualifierSuffixes} from "./figure.ts";
+import {anyOf, cardinalWords, ci, kindOfUnit, monthNames, ordinalWords, scaleWords, space} from "./units.ts";
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/** Month names and their abbreviations ("Feb.", "Mar", "Sept"), capitalized only: "may" the verb is no month. */
+const months = `(?:${monthNames.join("|")}|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)(?![\\p{L}])`;
+/** Digits as news writes them: `2,000`, `1,234,567`, Indian grouping `1,80,000`, `5.6`. */
+export const digits = String.raw`\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`;
+/** Scale suffixes glued to digits: `15k`, `1M`, `£5m`, `$1.2bn`, `€500mn`, `$1.7 bln` is a scale word. */
+const suffix = String.raw`(?:k|K|m|M|mn|mln|bn|bln|tn|trn)(?![\p{L}\d])`;
+/** Scale words, with any capitalization a headline gives them ("1 Million"), after a space or a hyphen ("7.5-million"). */
+const scaleWord = `(?:${[...scaleWords, "lakhs?", "crores?", "mln", "bln"].map((w) => `${ci(w)}|${w.toUpperCase()}`).join("|")})(?![\\p{L}])`;
+const scale = `(?:[ \\t]*-[ \\t]*|${space})${scaleWord}`;
+const card = `(?:${anyOf(cardinalWords)})`;
+const cardLower = `(?:${cardinalWords.join("|")}|half|quarter)`;
+const wordRun = String.raw`${card}(?:(?:[ \t]*-[ \t]*|${space}and${space}(?:a${space})?|${space})${cardLower}(?![\p{L}])){0,11}`;
+const fraction = String.raw`(?:${anyOf(["half", "a quarter", "three quarters", "a third", "two thirds"])})`;
+const ordinalCompound = `(?:${anyOf(["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"])})-(?:${ordinalWords.slice(0, 9).join("|")})`;
+/** "a few more million", "several hundred", "many thousands": a vague number with its scale. */
+const vagueScale = String.raw`(?:${space}more)?${space}(?:hundred|thousand|million|billion|dozen)(?:${space}(?:thousand|million))?(?![\p{L}])`;
+const vague = [
+  String.raw`(?:${anyOf(["a few", "several", "a couple of", "a couple", "a handful of", "many"])})${vagueScale}`,
+  String.raw`(?:${ci("many")}${space})?(?:${anyOf(["tens", "hundreds"])})${space}of${space}(?:thousands|millions|billions)`,
+  String.raw`(?:${ci("many")}${space})?(?:${anyOf(["dozens", "scores", "hundreds", "thousands", "millions", "billions"])})`,
+  String.raw`(?:${anyOf(["a few", "several", "a couple", "a handful"])})`,
+  String.raw`(?:${anyOf(["half", "a third", "two thirds", "two-thirds", "a quarter", "three quarters", "three-quarters"])})(?=${space}of\b)`,
+  String.raw`(?<=(?:about|around|roughly|nearly|almost|over|under|than|some)${space})half(?=${space}(?:are|were|is|was|have|had|say|said)\b)`
+].join("|");
+const zones = "GMT|UTC|CET|CEST|EET|EEST|BST|EST|EDT|PST|PDT|MSK|IST|Kyiv time|Moscow time|local time|hrs";
+const day = String.raw`\d{1,2}(?:st|nd|rd|th)?`;
+const dayRange = String.raw`${day}(?:[ \t]*(?:[-–]|and|to)[ \t]*${day})?`;
+
+const urlMarks = /^(?:https?:\/\/|www\.)|@[\w-]+\.|[\p{L}\d-]\.[a-z]{2,}\/|[?&#][\p{L}\d_.-]+=/u;
+const tokenEdge = /[\s<>"“”]/u;
+
+/**
+ * When `start` lies inside a link, an e-mail address or a query string ("…?start=2022-02-24&countryList=229"),
+ * the offset where that token ends; otherwise -1. Only digits glued to what precedes them need
+ * the look, and it reads at most a few hundred characters.
+ */
+export function urlEndAround(text: string, start: number): number {
+  let from = start;
+  while (from > 0 && start - from < 300 && !tokenEdge.test(text[from - 1])) from--;
+  let to = start;
+  while (to < text.length && to - start < 300 && !tokenEdge.test(text[to])) to++;
+  return urlMarks.test(text.slice(from, to)) ? to : -1;
+}
+
+/** Named groups say which alternative matched; they are tried in this order at each position. */
+export const master = new RegExp(
+  [
+    String.raw`(?<iso>\b\d{4}-\d{2}-\d{2}\b|\b\d{4}/\d{2}/\d{2}\b|\b\d{1,2}\.\d{1,2}\.\d{4}\b)`,
+    String.raw`(?<slash>\b\d{1,2}/\d{1,2}/\d{2,4}\b)`,
+    String.raw`(?<time>\b\d{1,2}(?:[:.]\d{2})?[ \t]?(?:am|pm|a\.m\.|p\.m\.)(?![\p{L}])|\b\d{1,2}:\d{2}(?::\d{2})?\b(?:[ \t]?(?:${zones})\b)?|\b[0-2]\d[0-5]\d[ \t]?(?:${zones})\b)`,
+    String.raw`(?<daymonth>\b${dayRange}${space}(?:of${space})?${months}(?:,?${space}\d{4}\b)?)`,
+    String.raw`(?<monthday>\b${months}\.?${space}(?:${dayRange}(?![\d,.]\d|\d)(?:,?${space}\d{4}\b)?|\d{4}\b))`,
+    String.raw`(?<yearspan>\b(?:1[5-9]|20)\d{2}[-–/]\d{2}\b(?![-–/]?\d))`,
+    String.raw`(?<decade>\b(?:1[0-9]|20)\d0s\b|['’]\d0s\b)`,
+    String.raw`(?<pair>\b\d{1,2}/\d{1,2}\b)`,
+    String.raw`(?<groupOf>\b(?:Group|Gang|Club)${space}of${space}(?:${anyOf(cardinalWords)}|\d+)\b|\b(?:Formula|Air${space}Force|Channel|Radio)${space}(?:One|Two|Three|Four|\d+)\b)`,
+    String.raw`(?<money>(?<currency>${currencyBefore})(?<gap>[ \t]?)(?:${digits})(?:${suffix}|b(?![\p{L}])|${scale})?)`,
+    String.raw`(?<ordinalDigits>\b\d+(?:st|nd|rd|th)\b)`,
+    String.raw`(?<digits>(?<![\d.,]|\d[.,])(?:${digits})(?:${suffix}|${scale})?)`,
+    String.raw`(?<fractionScale>\b${fraction}(?:${space}of)?${space}an?${space}${scaleWord})`,
+    String.raw`(?<vague>\b(?:${vague})\b)`,
+    String.raw`(?<aScale>\b${ci("a")}${space}(?:dozen|${scaleWord})(?:(?:${space}and${space}|[ \t]*-[ \t]*|${space})${cardLower}(?![\p{L}])){0,11}\b)`,
+    String.raw`(?<ordinalCompound>\b${ordinalCompound}\b)`,
+    String.raw`(?<words>\b${wordRun}\b)`,
+    String.raw`(?<ordinal>\b(?:${anyOf(ordinalWords)})\b)`
+  ].join("|"),
+  "gu"
+);
+
+/** A number that may end a range: "to 3,000", "-20", "and 15 per cent", "-$3bn". */
+export const rangeTail = new RegExp(
+  String.raw`(?:[ \t]*[-–—][ \t]*|${space}to${space}|${space}and${space})(${currencyBefore}[ \t]?)?(?:(?:${digits})(?:${suffix}|${scale})?|${wordRun}\b)`,
+  "uy"
+);
+/** A percent after a number: `%`, `per cent`, `percent`, `pct` (its full stop left out), `pc`. */
+export const percentTail = new RegExp(
+  String.raw`(?:[ \t]?%|${space}per[ \t]?cent\b|${space}percent\b|${space}pct\b|pct\b|pc\b)`,
+  "uy"
+);
+/** A qualifier after a number: "or so", "-odd", "-plus", "+", "or more". */
+export const qualifierTail = new RegExp(
+  `(?:${Object.keys(qualifierSuffixes)
+    .sort((a, b) => b.length - a.length)
+    .map((q) => (/^[a-z]/.test(q) ? `${space}${escape(q).replace(/ /g, space)}` : escape(q)))
+    .join("|")})(?![\\p{L}\\d])`,
+  "uy"
+);
+/** A currency word after a number: "5 million dollars", "400 euros", "Rs 5 crore" has its sign before. */
+export const currencyTail = new RegExp(`${space}(?:${currencyAfter})(?![\\p{L}])`, "iuy");
+
+/** Words before "from A to B" that make it a range of estimates rather than a change. */
+export const rangeFromBefore = /(?:rang(?:e|es|ed|ing)|anywhere|estimates?|varies|varied|vary)\s+from\s+$/iu;
+/** "estimated" as a verb ("the Pentagon estimated 150,000"), not the qualifier ("an estimated 150,000"). */
+export const estimatedAsVerb =
+  /(?:^|[^\p{L}])(?!(?:the|an|a|some|of|about|around|at|with|and|by|to)\s)\p{L}+\s+estimated\s+$/iu;
+
+/** "one" that is a pronoun: "no one", "the one", "one of", "one another", "one by one". */
+const pronounOneBefore =
+  /(?:^|[^\p{L}])(?:no|the|this|that|each|every|any|which|another|someone|anyone|one\s+by)\s+$/iu;
+const pronounOneAfter = /^(?:\s+(?:of|another|by)\b|['’]s\b|-(?!(?:day|week|month|year|hour|minute|mile)s?\b)\p{L})/u;
+
+/** Nouns before a number that make it a label, not a figure: "Article 5", "resolution 2623", "Flight 752". */
+const labelNounBefore =
+  /(?:^|[^\p{L}])(?:article|resolution|chapter|section|paragraph|clause|route|highway|motorway|flight|platform|gate|terminal|category|level|title|room|ward|block|sector|zone|district|line|protocol|annex|item|page|version|no\.|nos\.|number|bus|tram|unit|building|hall|code|box|lot|table|figure|grade|class|tier|division|brigade|battalion|regiment|corps|army|squadron)\s+$/iu;
+/** Nouns before a number that make it a position in a series: "day 7 of the war", "round 3". */
+export const seriesNounBefore =
+  /(?:^|[^\p{L}])(day|week|month|round|stage|phase|part|episode|season|wave|leg|game|match)\s+$/iu;
+
+/** Letters glued to digits that are a unit, not part of a name: "50km", "35pc", "10pm" is a time. */
+const gluedUnit = /^(?:km|kms|m|kg|t|mph|kph|pc|pct|bps|ft|mi|cm|mm|GW|MW|kW|GWh|MWh|kWh|bcm|mt)\b/u;
+
+/**
+ * Digits that are part of a name or a label: "F-16", "Covid-19", "G7", "3D", "5G", "Article 5",
+ * "resolution 2623".
+ */
+export function isName(text: string, start: number, end: number): boolean {
+  const before = text.slice(Math.max(0, start - 16), start);
+  if (/\p{L}$/u.test(before)) return true;
+  if (/\p{L}-$/u.test(before) && !/(?:^|[^\p{L}])(?:mid|late|early|pre|post)-$/iu.test(before)) return true;
+  const after = text.slice(end, end + 6);
+  if (/^[\p{L}]/u.test(after) && !gluedUnit.test(after)) return true;
+  return labelNounBefore.test(before);
+}
+
+/** "one" used as a pronoun: "no one", "one of them". */
+export function isPronounOne(text: string, start: number, end: number): boolean {
+  if (!/^one$/i.test(text.slice(start, end))) return false;
+  return (
+    pronounOneBefore.test(text.slice(Math.max(0, start - 12), start)) || pronounOneAfter.test(text.slice(end, end + 12))
+  );
+}
+
+/**
+ * A capitalized number word inside a sentence that is not in title case, after a capitalized
+ * word: part of a name ("the Big Three", "Ocean's Eleven"). A headline in title case ("Russia
+ * Fires Two Missiles") gives no such sign, so there the word stays a number.
+ */
+export function isNameWord(text: string, start: number, end: number): boolean {
+  if (!/^\p{Lu}/u.test(text[start] ?? "")) return false;
+  const before = text.slice(Math.max(0, start - 40), start);
+  const previous = /(\p{L}[\p{L}'’]*)(?:\s+of)?\s+$/u.exec(before);
+  if (!previous || !/^\p{Lu}/u.test(previous[1])) return false;
+  if (/[.!?:;"“‘(\n]\s*$/u.test(before.slice(0, previous.index))) {
+    // The capitalized word before starts the sentence: "Some Two …" is rare; "Officials Two" is not a sentence.
+    return false;
+  }
+  return !isTitleCase(text, start, end);
+}
+
+/** True when most words of four letters or more near [start, end) on its line are capitalized. */
+function isTitleCase(text: string, start: number, end: number): boolean {
+  let from = Math.max(0, start - 80);
+  let to = Math.min(text.length, end + 80);
+  const newlineBefore = text.lastIndexOf("\n", start);
+  if (newlineBefore >= from) from = newlineBefore + 1;
+  const newlineAfter = text.indexOf("\n", end);
+  if (newlineAfter >= 0 && newlineAfter < to) to = newlineAfter;
+  const words = text.slice(from, to).match(/\p{L}{4,}/gu) ?? [];
+  if (words.length < 3) return false;
+  const capitalized = words.filter((w) => /^\p{Lu}/u.test(w)).length;
+  return capitalized / words.length >= 0.7;
+}
+
+/**
+ * Lower-case `m` after digits that means metres, not millions: "a 300m tunnel" (after "a": "a 2.5m
+ * people" is no English), "20m wide", "500m from the front".
+ */
+export function isMetres(text: string, start: number, end: number): boolean {
+  if (/(?:^|[^\p{L}])an?\s+$/iu.test(text.slice(Math.max(0, start - 4), start))) return true;
+  return /^(?:[ \t]+(?:long|high|wide|deep|tall|away|from|below|above|along|across|underground|in[ \t]+(?:length|height|depth|diameter))\b|-(?:long|high|wide|deep|tall)\b)/u.test(
+    text.slice(end, end + 30)
+  );
+}
