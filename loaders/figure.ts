@@ -3,10 +3,23 @@
  * Number words come from @microsoft/recognizers-text-number; the qualifier layer, ranges,
  * suffixes and fractions of a scale ("half a million", which the library misreads) are ours.
  */
-import {recognizeNumber} from "@microsoft/recognizers-text-number";
+import {createRequire} from "node:module";
 import type {Figure, Qualifier} from "../src/components/claim.ts";
 import {currencyAfter, currencyBefore, currencyOf, currencyPrefix, isCurrencyCode} from "./currency.ts";
 import {foldChar} from "./text.ts";
+
+type Recognize = typeof import("@microsoft/recognizers-text-number").recognizeNumber;
+let recognize: Recognize | undefined;
+
+/**
+ * The number-word recognizer, loaded on first use: it is large, and most figures (digits) and every
+ * page that only needs the qualifier words never call it.
+ */
+function recognizeNumber(text: string, culture: string): ReturnType<Recognize> {
+  recognize ??= (createRequire(import.meta.url)("@microsoft/recognizers-text-number") as {recognizeNumber: Recognize})
+    .recognizeNumber;
+  return recognize(text, culture);
+}
 
 /**
  * Qualifier words before a number, each mapped to the qualifier it gives. Longest phrases are
