@@ -7,7 +7,7 @@
 import {readFile} from "node:fs/promises";
 import {join} from "node:path";
 import type {Claim} from "../src/components/claim.ts";
-import {KitError, throwIfAny} from "./errors.ts";
+import {KitError, throwIfAny, type ErrorCode} from "./errors.ts";
 import {parseCsvRows} from "./ledger.ts";
 import {numberColumns, numbersOfSource, type NumberPart, type NumberRow} from "./number-rows.ts";
 import type {NumberKind} from "./numbers.ts";
@@ -132,7 +132,7 @@ export function auditNumbers(
         ["body", source.body]
       ];
       const spans = texts.flatMap(([part, text]) => occurrences(text, ignore.text).map((s) => ({part, ...s})));
-      const fail = (code: string, detail: string) =>
+      const fail = (code: ErrorCode, detail: string) =>
         problems.push(new KitError(code, detail, {file, line: ignore.line}));
       if (spans.length === 0) {
         fail("IGNORED_TEXT_NOT_IN_SOURCE", `text not found in source "${source.id}": ${JSON.stringify(ignore.text)}`);

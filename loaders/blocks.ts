@@ -9,7 +9,7 @@ import {slugSource} from "../src/components/slug.ts";
 import {chartBlocks, relativeRoot, type ChartBlockOptions} from "./chart-block.ts";
 import type {Citation} from "./citations.ts";
 import type {Correction} from "./corrections.ts";
-import {KitError} from "./errors.ts";
+import {KitError, type ErrorCode} from "./errors.ts";
 import {explainersDir, newestFirst} from "./explainers.ts";
 import {qualifierWords} from "./figure.ts";
 import {cardsHtml, correctionsHtml, escapeHtml, figureHtml, sourcesHtml} from "./prose-html.ts";
@@ -73,7 +73,7 @@ export interface Block {
 }
 
 /** A problem at the directive's place. */
-export function problem(context: Pick<BlockContext, "place">, code: string, detail: string): KitError {
+export function problem(context: Pick<BlockContext, "place">, code: ErrorCode, detail: string): KitError {
   return new KitError(code, detail, context.place);
 }
 

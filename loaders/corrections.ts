@@ -5,7 +5,7 @@
  */
 import {readFileSync} from "node:fs";
 import {join} from "node:path";
-import {KitError, throwIfAny} from "./errors.ts";
+import {KitError, throwIfAny, type ErrorCode} from "./errors.ts";
 import {parseCsvRows} from "./ledger.ts";
 import {isIsoDate} from "./sources.ts";
 
@@ -38,7 +38,7 @@ export function parseCorrections(text: string, file: string = correctionsFile): 
   const problems: KitError[] = [];
   const corrections: Correction[] = [];
   for (const {line, record} of parseCsvRows(text, file, ["explainer", "date", "change"])) {
-    const fail = (code: string, detail: string) => problems.push(new KitError(code, detail, {file, line}));
+    const fail = (code: ErrorCode, detail: string) => problems.push(new KitError(code, detail, {file, line}));
     const kind = (record.kind ?? "").trim() || "correction";
     const before = problems.length;
     for (const name of ["explainer", "change"] as const) {

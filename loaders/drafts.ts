@@ -8,7 +8,7 @@
  */
 import {asOfSentence} from "./as-of.ts";
 import {attributionIn} from "./attribution.ts";
-import {KitError} from "./errors.ts";
+import {KitError, type ErrorCode} from "./errors.ts";
 import {FigureError, parseFigure} from "./figure.ts";
 import {measureIn} from "./measure.ts";
 import type {NumberRow} from "./number-rows.ts";
@@ -36,7 +36,7 @@ export interface DraftOptions {
 }
 
 /** A problem with the number at `offset` of a source's body: `data/sources/x.md: offset 499: CODE: detail`. */
-function problem(source: Source, offset: number, code: string, detail: string): KitError {
+function problem(source: Source, offset: number, code: ErrorCode, detail: string): KitError {
   return new KitError(code, detail, {file: source.file, field: `offset ${offset}`});
 }
 

@@ -4,6 +4,95 @@
  * assert on `code` and `line`.
  */
 
+import type {CsvErrorCode} from "csv-parse";
+import {layoutProblemCodes, specProblemCodes, type ChartProblemCode} from "../src/components/charts/problems.ts";
+
+/**
+ * Every code the kit's own checks give, with what it means: one closed list, so a typo in a code is
+ * a type error, tests and tools can match on codes, and docs/errors.md is this table. Chart spec and
+ * layout codes are listed in src/components/charts/problems.ts; malformed CSV carries csv-parse's code.
+ */
+export const kitCodes = {
+  // Sources
+  NOT_AN_ARTICLE:
+    "a raw article's first line is not ` date YYYY-MM-DD <headline>`, or its headline has no letter or digit",
+  NOT_A_SOURCE: "a file given to `numbers` is neither an archived source nor a raw article",
+  NOT_TEXT: "a file holds bytes that are not text (a NUL, a binary format)",
+  NOT_UTF8: "a file is not UTF-8",
+  SOURCE_EMPTY: "a source or article has no text",
+  SOURCE_EXISTS: "`add-source` would overwrite an archived source",
+  SOURCE_NO_FRONT_MATTER: "an archived source does not start with its `---` front matter",
+  SOURCE_BAD_FRONT_MATTER: "an archived source's front matter is not valid YAML, or is too large or deep",
+  SOURCE_NO_DATE: "an archived source has no `published` date",
+  INVALID_URL: "a source's `url` is not an http(s) address",
+  NO_SUCH_FILE: "a file named on the command line cannot be read",
+  // The ledger and the other CSV files
+  NO_LEDGER: "`data/claims.csv` exists but cannot be read",
+  MISSING_COLUMN: "a CSV file's header lacks a required column",
+  MISSING_FIELD: "a required value is empty",
+  INVALID_FIELD: "a value is not of the kind its column or key takes",
+  INVALID_ID: "an id (claim, chart, explainer) is not a slug",
+  DUPLICATE_ID: "two ledger rows have the same id",
+  INVALID_DATE: "a date is not a real `YYYY-MM-DD` date",
+  AS_OF_AFTER_PUBLISHED: "a claim's `as_of` is after its source's `published`",
+  UNKNOWN_SOURCE: "a row names a source that is not in `data/sources/`",
+  QUOTE_NOT_IN_SOURCE: "a claim's quote does not occur in its source",
+  FIGURE_NOT_IN_QUOTE: "a claim's figure does not occur in its quote",
+  FIGURE_UNPARSEABLE: "a figure is not a number the kit can read",
+  UNKNOWN_CURRENCY: "a money figure's currency is not one the kit knows",
+  INVALID_QUALIFIER: "a `qualifier` override is not one of the kit's qualifiers",
+  IGNORED_TEXT_NOT_IN_SOURCE: "a row of `data/ignored.csv` quotes text that is not in its source",
+  IGNORED_COVERS_NO_NUMBER: "a row of `data/ignored.csv` silences no uncited number",
+  NUMBER_UNREVIEWED: "a count, percentage or sum of money in a source is neither cited nor ignored",
+  INVALID_COORDINATE: "a place's latitude or longitude is not a number of degrees in range",
+  DUPLICATE_PLACE: "two rows of `data/places.csv` have the same name",
+  UNKNOWN_EXPLAINER: "a correction names an explainer that does not exist",
+  // Drafting ledger rows
+  NO_NUMBER_AT_OFFSET: "`claim SOURCE START` found no number at that offset",
+  NOT_A_FIGURE: "`claim` was asked to draft a number that is not a figure to cite (a date, an ordinal, a vague word)",
+  AS_OF_UNRESOLVED: "the sentence's time words do not say which day the figure describes",
+  MEASURE_UNKNOWN: "the sentence does not say what the number counts",
+  // Explainers and pages
+  INVALID_FRONT_MATTER: "a page's front matter is not valid YAML",
+  EXPLAINER_EXISTS: "`new` would overwrite an explainer",
+  UNKNOWN_CLAIM: "a page, chart or correction names a claim that is not in the ledger",
+  UNKNOWN_CHART: "a page places a chart that does not exist (or whose spec has problems)",
+  UNKNOWN_DIRECTIVE: "a `::: name` line names no directive",
+  DIRECTIVE_ARGS: "a directive is given the wrong arguments",
+  DIRECTIVE_PLACE: "a directive that belongs on an explainer page is used elsewhere",
+  EMBED_OUTSIDE_EMBEDS: "`::: embed` is used outside `src/embed/[chart].md`",
+  UNRESOLVED_REFERENCE: "a `{…}` that looks like a figure reference would reach readers unresolved",
+  UNCITED_NUMBER: "a page's prose holds a number that does not come from the ledger",
+  // Building, refreshing, publishing
+  NO_STAGE: "pages were rendered before the story stage ran (use `npm run dev` or `npm run build`)",
+  BUILD_FAILED: "Framework's build failed; `dist/` is unchanged",
+  NO_BUILD: "`serve` found no built site in `dist/`",
+  UNKNOWN_LOADER: "`refresh NAME` names no data loader",
+  LOADER_IMPORT: "a module a data loader imports does not parse or resolve",
+  LOADER_THREW: "a data loader threw an error",
+  LOADER_FAILED: "a data loader failed; its last good output is kept",
+  INVALID_SITE_URL: "`EXPLAINER_SITE_URL` is not an absolute http(s) address without query or fragment",
+  CARD_FONT_MISSING: "the font the social cards are drawn with is not installed"
+} as const;
+
+/** A code the kit's checks give. */
+export type KitCode = keyof typeof kitCodes;
+
+/** Every code a KitError may carry: the kit's own, a chart's, or csv-parse's for malformed CSV. */
+export type ErrorCode = KitCode | ChartProblemCode | CsvErrorCode;
+
+/**
+ * Whether a string (a code printed by a data loader, read back from its stderr) is a code of the
+ * kit, of a chart or of csv-parse.
+ */
+export function isErrorCode(code: string): code is ErrorCode {
+  return (
+    Object.hasOwn(kitCodes, code) || chartCodes.has(code) || code.startsWith("CSV_") || code === "INVALID_OPENING_QUOTE"
+  );
+}
+
+const chartCodes = new Set<string>([...specProblemCodes, ...layoutProblemCodes]);
+
 /** Where a problem is: a file (relative to the project), and a line or a field path when known. */
 export interface Place {
   file: string;
@@ -13,12 +102,12 @@ export interface Place {
 
 /** One problem with one place, with a stable `code` for tests and tools. */
 export class KitError extends Error {
-  readonly code: string;
+  readonly code: ErrorCode;
   readonly file: string;
   readonly line: number | undefined;
   readonly field: string | undefined;
   readonly detail: string;
-  constructor(code: string, detail: string, place: Place) {
+  constructor(code: ErrorCode, detail: string, place: Place) {
     super(formatProblem(code, detail, place));
     this.name = "KitError";
     this.code = code;
@@ -40,7 +129,7 @@ export class KitErrors extends Error {
 }
 
 /** `file:line: CODE: detail`, or `file: field: CODE: detail` when the place is a field path. */
-export function formatProblem(code: string, detail: string, {file, line, field}: Place): string {
+export function formatProblem(code: ErrorCode, detail: string, {file, line, field}: Place): string {
   const where = line !== undefined ? `${file}:${line}` : file;
   return `${where}: ${field !== undefined ? `${field}: ` : ""}${code}: ${detail}`;
 }

@@ -9,7 +9,7 @@ import {readFileSync, readdirSync} from "node:fs";
 import {join} from "node:path";
 import matter from "gray-matter";
 import {isSlug} from "../src/components/slug.ts";
-import {KitError, problemsOf, throwIfAny} from "./errors.ts";
+import {KitError, problemsOf, throwIfAny, type ErrorCode} from "./errors.ts";
 import {isIsoDate} from "./sources.ts";
 
 /** The folder of explainer pages, relative to the project root; its pages are `/explainers/<slug>`. */
@@ -61,7 +61,7 @@ function keyLine(text: string, key: string): number {
 export function parseExplainer(text: string, slug: string): Explainer {
   const file = `${explainersDir}/${slug}.md`;
   const problems: KitError[] = [];
-  const fail = (code: string, key: string, detail: string) =>
+  const fail = (code: ErrorCode, key: string, detail: string) =>
     problems.push(new KitError(code, detail, {file, line: keyLine(text, key)}));
   let parsed: matter.GrayMatterFile<string>;
   try {

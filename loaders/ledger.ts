@@ -7,7 +7,7 @@ import {join} from "node:path";
 import {CsvError, parse} from "csv-parse/sync";
 import type {Claim, Qualifier} from "../src/components/claim.ts";
 import {qualifiers} from "../src/components/claim.ts";
-import {KitError, throwIfAny} from "./errors.ts";
+import {KitError, throwIfAny, type ErrorCode} from "./errors.ts";
 import {FigureError, labelOf, parseFigure, withQualifier} from "./figure.ts";
 import {isIsoDate, type Source} from "./sources.ts";
 import {findNormalized, normalize, type Normalized} from "./text.ts";
@@ -99,7 +99,7 @@ export function verifyLedger(text: string, sources: Source[], file: string = led
   const problems: KitError[] = [];
   const claims: Claim[] = [];
   for (const {line, record} of rows) {
-    const fail = (code: string, detail: string) => problems.push(new KitError(code, detail, {file, line}));
+    const fail = (code: ErrorCode, detail: string) => problems.push(new KitError(code, detail, {file, line}));
     const before = problems.length;
     for (const name of required) {
       if ((record[name] ?? "").trim() === "") fail("MISSING_FIELD", `"${name}" is empty`);

@@ -7,7 +7,7 @@ import {createRequire} from "node:module";
 import {join} from "node:path";
 import {landFromTopology} from "../src/components/charts/land.ts";
 import type {Land, MapPlace} from "../src/components/charts/types.ts";
-import {KitError, throwIfAny} from "./errors.ts";
+import {KitError, throwIfAny, type ErrorCode} from "./errors.ts";
 import {parseCsvRows} from "./ledger.ts";
 
 /** The places file, relative to the project root. */
@@ -26,7 +26,7 @@ export function parsePlaces(text: string, file: string = placesFile): MapPlace[]
   const places: MapPlace[] = [];
   const seen = new Map<string, number>();
   for (const {line, record} of rows) {
-    const fail = (code: string, detail: string) => problems.push(new KitError(code, detail, {file, line}));
+    const fail = (code: ErrorCode, detail: string) => problems.push(new KitError(code, detail, {file, line}));
     const empty = placeColumns.filter((c) => (record[c] ?? "").trim() === "");
     if (empty.length) {
       fail("MISSING_FIELD", `${empty.map((c) => `"${c}"`).join(", ")} ${empty.length === 1 ? "is" : "are"} empty`);

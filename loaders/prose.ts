@@ -24,7 +24,7 @@ import type {Claim} from "../src/components/claim.ts";
 import {slugSource} from "../src/components/slug.ts";
 import {builtinBlocks, type Block, type BlockContext, type ChartBlockOptions, type PageStory} from "./blocks.ts";
 import {Citations} from "./citations.ts";
-import {KitError, throwIfAny} from "./errors.ts";
+import {KitError, throwIfAny, type ErrorCode} from "./errors.ts";
 import {referenceLike} from "./explainers.ts";
 import {figureHtml, escapeHtml} from "./prose-html.ts";
 
@@ -133,7 +133,7 @@ export function explainerProse(md: MarkdownIt, options: ProseOptions): void {
     const scan: PageScan = {file, data, citations: new Citations(), charts: [], problems: []};
     const page = {root: options.root, story, claims: story.claimsById, data, scan, omitDrafts: options.omitDrafts};
     const contexts = new Map<Token, BlockContext>();
-    const fail = (code: string, detail: string, line: number) =>
+    const fail = (code: ErrorCode, detail: string, line: number) =>
       scan.problems.push(new KitError(code, detail, {file, line}));
     let hasSources = false;
     for (const token of state.tokens) {

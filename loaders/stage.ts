@@ -19,7 +19,7 @@ import {readFileSync} from "node:fs";
 import {join} from "node:path";
 import type {Claim} from "../src/components/claim.ts";
 import type {MapPlace} from "../src/components/charts/types.ts";
-import {KitError, problemsOf} from "./errors.ts";
+import {KitError, problemsOf, type ErrorCode} from "./errors.ts";
 import {contentHash} from "./hash.ts";
 import {inputsHash} from "./inputs.ts";
 import type {RenderedChart} from "./render-charts.ts";
@@ -79,7 +79,7 @@ export type Scope = {project: true} | {explainer: string} | {page: string} | {so
 
 /** A problem the stage found, as stored in `status.json`. */
 export interface StageProblem {
-  code: string;
+  code: ErrorCode;
   detail: string;
   file: string;
   line?: number;

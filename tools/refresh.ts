@@ -11,7 +11,7 @@ import {createRequire} from "node:module";
 import {availableParallelism} from "node:os";
 import {basename, dirname, join, relative} from "node:path";
 import {pathToFileURL} from "node:url";
-import {KitError} from "../loaders/errors.ts";
+import {isErrorCode, KitError} from "../loaders/errors.ts";
 import {blockingProblems, runStage, type StageRun} from "../loaders/stage.ts";
 import {stageOutputs, writeStageOutputs} from "../loaders/stage-outputs.ts";
 import {diffOutputs, rowCount, type OutputChanges} from "./changes.ts";
@@ -398,7 +398,7 @@ export function failuresOf(results: LoaderResult[]): KitError[] {
   const failed = results.filter((r) => r.status === "failed");
   const problems = new Map<string, KitError>();
   for (const p of failed.flatMap((r) => r.problems)) {
-    const error = new KitError(p.code, p.message, {file: p.file, line: p.line});
+    const error = new KitError(isErrorCode(p.code) ? p.code : "LOADER_FAILED", p.message, {file: p.file, line: p.line});
     problems.set(error.message, error);
   }
   const kept = failed.map((r) => {

@@ -1,0 +1,35 @@
+import {readFile} from "node:fs/promises";
+import {join} from "node:path";
+import {describe, expect, test} from "vitest";
+import {isErrorCode, kitCodes, KitError} from "../loaders/errors.ts";
+import {layoutProblemCodes, specProblemCodes} from "../src/components/charts/problems.ts";
+import {projectRoot} from "./helpers/project.ts";
+
+describe("error codes", () => {
+  test("docs/errors.md lists every code of the kit and of charts, and no other", async () => {
+    const page = await readFile(join(projectRoot, "docs/errors.md"), "utf-8");
+    const listed = new Set(
+      [...page.matchAll(/`([A-Z][A-Z0-9_]+)`/g)].map((m) => m[1]).filter((c) => !c.startsWith("CSV_"))
+    );
+    const codes = [...Object.keys(kitCodes), ...specProblemCodes, ...layoutProblemCodes];
+    expect([...listed].filter((c) => c !== "INVALID_OPENING_QUOTE").sort()).toEqual([...new Set(codes)].sort());
+  });
+
+  test("isErrorCode knows the kit's, the charts' and csv-parse's codes, and nothing else", () => {
+    expect(["QUOTE_NOT_IN_SOURCE", "LABEL_COLLISION", "CSV_QUOTE_NOT_CLOSED"].map(isErrorCode)).toEqual([
+      true,
+      true,
+      true
+    ]);
+    expect(["QUOTE_NOT_IN_SOURC", "quote_not_in_source", ""].map(isErrorCode)).toEqual([false, false, false]);
+  });
+
+  test("a KitError reads file:line: CODE: detail, or file: field: CODE: detail", () => {
+    expect(new KitError("QUOTE_NOT_IN_SOURCE", "quote not found", {file: "data/claims.csv", line: 4}).message).toBe(
+      "data/claims.csv:4: QUOTE_NOT_IN_SOURCE: quote not found"
+    );
+    expect(new KitError("UNKNOWN_PLACE", "no place", {file: "data/charts/x.json", field: "places[0]"}).message).toBe(
+      "data/charts/x.json: places[0]: UNKNOWN_PLACE: no place"
+    );
+  });
+});
