@@ -48,12 +48,16 @@ export function queryFileOf(name: string): string | null {
 }
 
 /** The numeric value of a query's result; throws QUERY_NO_ROW, QUERY_SEVERAL_ROWS, QUERY_NOT_A_NUMBER. */
-function valueOf({columns, rows}: {columns: string[]; rows: unknown[][]}, file: string): number {
+function valueOf({columns, rows, more}: {columns: string[]; rows: unknown[][]; more: boolean}, file: string): number {
   if (rows.length === 0) throw new KitError("QUERY_NO_ROW", "the query returned no row; a claim needs one", {file});
   if (rows.length > 1)
-    throw new KitError("QUERY_SEVERAL_ROWS", `the query returned ${rows.length} or more rows; a claim needs one`, {
-      file
-    });
+    throw new KitError(
+      "QUERY_SEVERAL_ROWS",
+      `the query returned several rows (${rows.length}${more ? " or more" : ""}); a claim needs one`,
+      {
+        file
+      }
+    );
   const index = columns.length === 1 ? 0 : columns.indexOf("value");
   if (index < 0)
     throw new KitError(

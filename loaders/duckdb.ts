@@ -38,7 +38,7 @@ export interface SessionOptions {
 /** A locked, read-only DuckDB session with the datasets as tables. */
 export interface Session {
   /** Checks and runs one query; resolves with its rows as JSON values (numbers for numeric columns). */
-  rows(sql: string, file: string, limit?: number): Promise<{columns: string[]; rows: unknown[][]}>;
+  rows(sql: string, file: string, limit?: number): Promise<{columns: string[]; rows: unknown[][]; more: boolean}>;
   /** Checks one query and streams its result, chunk by chunk, as rows of JSON values. */
   stream(sql: string, file: string): Promise<{columns: string[]; chunks: AsyncIterable<unknown[][]>}>;
   /** Closes the connection and the database. */
@@ -74,6 +74,7 @@ export function cleanDuckDBMessage(message: string): string {
     .filter((l) => l.trim() !== "" && !/^\s*\^/.test(l) && !/^LINE \d+:/.test(l))
     .join(" ")
     .replace(/\s+/g, " ")
+    .replace(/^Failed to extract statements: /, "")
     .trim();
 }
 
@@ -106,6 +107,18 @@ export async function prepareReadOnly(
       {file, line}
     );
   }
+  // DuckDB's parser alone (no binding): it serializes SELECT statements only, so a write hidden
+  // behind WITH, or any other kind of statement, is told apart before anything is bound or run.
+  const parsed = await connection.runAndReadAll("SELECT json_serialize_sql($1::VARCHAR)", [sql]);
+  const tree = JSON.parse(String(parsed.getRows()[0][0])) as {error?: boolean; error_type?: string};
+  if (tree.error && tree.error_type === "not implemented")
+    throw new KitError(
+      "QUERY_NOT_READ_ONLY",
+      "DuckDB's parser finds a statement that is not a SELECT: a query may only read",
+      {
+        file
+      }
+    );
   let prepared: DuckDBPreparedStatement;
   try {
     const statements = await connection.extractStatements(sql);
@@ -223,11 +236,15 @@ export async function openSession(
         prepared = await prepareReadOnly(connection, sql, file);
         const result = await prepared.stream();
         const rows: unknown[][] = [];
+        let more = false;
         for (let chunk = await result.fetchChunk(); chunk && chunk.rowCount > 0; chunk = await result.fetchChunk()) {
           rows.push(...jsonRows(result, chunk));
-          if (rows.length >= limit) break;
+          if (rows.length >= limit) {
+            more = true;
+            break;
+          }
         }
-        return {columns: result.columnNames(), rows};
+        return {columns: result.columnNames(), rows, more};
       } catch (error) {
         throw failure(error, file, timer.timedOut);
       } finally {

@@ -33,6 +33,9 @@ export function roundTo(x: number, step: number): number {
   return Number((n * step).toPrecision(15));
 }
 
+/** A result is shown with all its digits: it is data, not a label. */
+const exact = new Intl.NumberFormat("en-US", {maximumFractionDigits: 6});
+
 const same = (a: number, b: number) => Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(b));
 
 /** Whether a figure matches a result, and why, in words a journalist can check. */
@@ -59,7 +62,7 @@ function inInterval(figure: Figure, x: number): boolean {
  */
 export function matchFigure(figure: Figure, result: number): FigureMatch {
   const fmt = (x: number) => formatNumber(x, figure.unit);
-  const shown = fmt(result);
+  const shown = exact.format(result) + (figure.unit === "percent" ? "%" : "");
   const rounds = figure.qualifier === "exact" || figure.qualifier === "about" || figure.qualifier === "nearly";
   if (!rounds) {
     const ok = inInterval(figure, result);
