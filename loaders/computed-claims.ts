@@ -137,9 +137,7 @@ export async function verifyComputedClaims(
   }
   // Every dataset a query reads (a join may read one the row does not cite) is checked against its hash.
   const queries = [...new Set(planned.map((p) => p.file))];
-  const named = new Map<string, number>();
-  for (const file of queries)
-    for (const d of datasetsNamedIn(texts.get(file)!, datasets)) named.set(d.id, (named.get(d.id) ?? 0) + 1);
+  const named = new Set(queries.flatMap((file) => datasetsNamedIn(texts.get(file)!, datasets).map((d) => d.id)));
   const used = datasets.filter((d) => named.has(d.id) || planned.some((p) => p.dataset.id === d.id));
   try {
     await verifyDatasets(root, used);
@@ -148,12 +146,8 @@ export async function verifyComputedClaims(
     if (!found.length) throw error;
     throw new KitErrors([...problems, ...found]);
   }
-  // A text dataset that several queries read is parsed once into a table; Parquet is read in place.
-  const materialize = new Set(
-    used.filter((d) => d.format !== "parquet" && (named.get(d.id) ?? 0) > 1).map((d) => d.id)
-  );
   const results = new Map<string, number | KitError>();
-  const session = await openSession(root, used, {...options, materialize});
+  const session = await openSession(root, used, options);
   try {
     for (const file of queries) {
       try {

@@ -21,6 +21,7 @@ import {
   type DuckDBResult
 } from "@duckdb/node-api";
 import {KitError} from "./errors.ts";
+import {attachSql, ensureDatasetCache} from "./dataset-cache.ts";
 import {datasetPath, type Dataset, type DatasetFormat} from "./datasets.ts";
 
 /** Options of a session. */
@@ -29,8 +30,11 @@ export interface SessionOptions {
   threads?: number;
   /** DuckDB's memory limit, e.g. "1GB" (default "1GB"). */
   memoryLimit?: string;
-  /** Ids of datasets to load once into a table rather than read through a view on every query. */
-  materialize?: ReadonlySet<string>;
+  /**
+   * Read each dataset from its columnar copy (loaders/dataset-cache.ts), built on first use; true by
+   * default. False reads the file itself on every query.
+   */
+  cache?: boolean;
   /** Milliseconds a query may run before it is interrupted (default 60 000). */
   timeoutMs?: number;
 }
@@ -59,6 +63,12 @@ export function readerSql(format: DatasetFormat, path: string): string {
     case "parquet":
       return `read_parquet(${quote(path)})`;
   }
+}
+
+/** DATASET_UNREADABLE at a dataset's record, with DuckDB's reason. */
+function unreadable(d: Dataset, error: unknown): KitError {
+  const reason = cleanDuckDBMessage((error as Error).message);
+  return new KitError("DATASET_UNREADABLE", `DuckDB cannot read ${d.file} as ${d.format}: ${reason}`, {file: d.record});
 }
 
 /** The line of a DuckDB error message (`LINE 3: …`), when it gives one. */
@@ -173,7 +183,7 @@ export async function openSession(
   datasets: readonly Dataset[],
   options: SessionOptions = {}
 ): Promise<Session> {
-  const {threads, memoryLimit = "1GB", materialize = new Set(), timeoutMs = 60_000} = options;
+  const {threads, memoryLimit = "1GB", cache = true, timeoutMs = 60_000} = options;
   const config: Record<string, string> = {
     autoinstall_known_extensions: "false",
     autoload_known_extensions: "false",
@@ -188,19 +198,25 @@ export async function openSession(
   };
   try {
     const paths = datasets.map((d) => datasetPath(root, d));
-    await connection.run(`SET allowed_paths = [${paths.map(quote).join(", ")}]`);
+    const sources: string[] = [];
     for (const [i, d] of datasets.entries()) {
-      const kind = materialize.has(d.id) ? "TABLE" : "VIEW";
       try {
-        await connection.run(`CREATE ${kind} "${d.table}" AS SELECT * FROM ${readerSql(d.format, paths[i])}`);
+        sources.push(cache ? await ensureDatasetCache(root, d, (path) => readerSql(d.format, path)) : paths[i]);
       } catch (error) {
-        throw new KitError(
-          "DATASET_UNREADABLE",
-          `DuckDB cannot read ${d.file} as ${d.format}: ${cleanDuckDBMessage((error as Error).message)}`,
-          {
-            file: d.record
-          }
-        );
+        throw unreadable(d, error);
+      }
+    }
+    await connection.run(`SET allowed_paths = [${[...paths, ...(cache ? sources : [])].map(quote).join(", ")}]`);
+    for (const [i, d] of datasets.entries()) {
+      try {
+        if (cache) {
+          await connection.run(attachSql(sources[i], `dataset_${i}`));
+          await connection.run(`CREATE VIEW "${d.table}" AS SELECT * FROM "dataset_${i}".main.data`);
+        } else {
+          await connection.run(`CREATE VIEW "${d.table}" AS SELECT * FROM ${readerSql(d.format, paths[i])}`);
+        }
+      } catch (error) {
+        throw unreadable(d, error);
       }
     }
     await connection.run("SET enable_external_access = false");
@@ -295,7 +311,7 @@ export async function inspectFile(path: string, format: DatasetFormat, file: str
   const pseudo = {id: "dataset", table: "dataset", file: path, format, record: file} as Dataset;
   let session: Session;
   try {
-    session = await openSession("/", [pseudo]);
+    session = await openSession("/", [pseudo], {cache: false});
   } catch (error) {
     if (!(error instanceof KitError)) throw error;
     throw new KitError(

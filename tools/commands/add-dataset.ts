@@ -200,6 +200,12 @@ export async function addDataset(
   const tempRecord = join(root, `${recordFile}.${process.pid}.tmp`);
   await writeFile(tempRecord, formatRecord(record));
   await rename(tempRecord, join(root, recordFile));
+  // Queries read a columnar copy of the file; making it now spares the first check or refresh.
+  const {ensureDatasetCache} = await import("../../loaders/dataset-cache.ts");
+  const {readerSql} = await import("../../loaders/duckdb.ts");
+  await ensureDatasetCache(root, parseDatasetRecord(formatRecord(record), recordFile), (path) =>
+    readerSql(format, path)
+  );
   stdout(`${recordFile}\n`);
   stdout(
     `${target}: ${format}, ${shape.rows} rows, ${shape.columns.length} columns, ${size} bytes, sha256 ${sha256}${inGit ? "" : " (kept out of git)"}\n`
