@@ -4,6 +4,7 @@ import {existsSync} from "node:fs";
 import {appendFile, mkdir, readFile, readdir, rm, stat, utimes, writeFile} from "node:fs/promises";
 import type {AddressInfo} from "node:net";
 import {join} from "node:path";
+import {version} from "@duckdb/node-api";
 import {afterEach, beforeEach, describe, expect, test} from "vitest";
 import {listDatasets, parseDatasetRecord, readDatasetsSync} from "../loaders/datasets.ts";
 import {problemsOf} from "../loaders/errors.ts";
@@ -292,6 +293,31 @@ describe("listDatasets", () => {
     expect(() => parseDatasetRecord(JSON.stringify({...record, file: "data/../../x.csv"}), fixtureRecord)).toThrow(
       `${fixtureRecord}: file: DATASET_OUTSIDE_PROJECT: "data/../../x.csv" is not inside the project`
     );
+  });
+});
+
+describe("the columnar copy", () => {
+  test("queries read a copy named by the dataset's sha256; a new version replaces the old copy", async () => {
+    const incoming = join(root, "incoming");
+    await mkdir(incoming);
+    await writeFile(join(incoming, "v1.csv"), "date,n\n2022-03-01,5\n");
+    await writeFile(join(incoming, "v2.csv"), "date,n\n2022-03-01,5\n2022-03-02,6\n");
+    expect(
+      (await run(root, "add-dataset", "incoming/v1.csv", "--id", "counts", "--title", "T", "--publisher", "P")).status
+    ).toBe(0);
+    const copies = async () =>
+      (await readdir(join(root, ".explainer/datasets"))).filter((n) => n.startsWith("counts-"));
+    expect(await copies()).toEqual([`counts-${sha256("date,n\n2022-03-01,5\n")}-${version()}.duckdb`]);
+    const effects = recordingEffects(root);
+    expect(await main(["add-dataset", "incoming/v2.csv", "--id", "counts", "--update"], effects)).toBe(0);
+    expect(await copies()).toEqual([`counts-${sha256("date,n\n2022-03-01,5\n2022-03-02,6\n")}-${version()}.duckdb`]);
+    await writeFile(join(root, "data/queries/count.sql"), "SELECT count(*) FROM counts\n");
+    const out: string[] = [];
+    const {Writable} = await import("node:stream");
+    const sink = new Writable({write: (chunk, _e, done) => (out.push(String(chunk)), done())});
+    const {runSqlToStream} = await import("../loaders/sql.ts");
+    await runSqlToStream("data/queries/count.sql", {root, out: sink});
+    expect(out.join("")).toBe("count_star()\n2\n");
   });
 });
 
