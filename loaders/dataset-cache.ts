@@ -5,10 +5,10 @@
  * verified against, so a copy can never stand for another version of the file; building it is the
  * kit's own `CREATE TABLE … AS SELECT * FROM read_csv(…)`, never a user's query.
  */
-import {mkdir, readdir, rename, rm} from "node:fs/promises";
-import {join} from "node:path";
+import {mkdir, readdir, rename, rm, stat} from "node:fs/promises";
+import {dirname, join} from "node:path";
 import {DuckDBInstance, version} from "@duckdb/node-api";
-import {datasetPath, type Dataset} from "./datasets.ts";
+import type {Dataset} from "./datasets.ts";
 
 /** Where the copies live, relative to the project root. */
 export const datasetCacheDir = ".explainer/datasets";
@@ -25,24 +25,32 @@ const building = new Map<string, Promise<string>>();
 
 /**
  * The absolute path of a dataset's columnar copy, built first when missing (atomically: a temporary
- * database renamed into place; copies of older versions of the same dataset are removed). The caller
- * has verified the file's hash against the record. `reader` is the table function reading the file.
+ * database renamed into place). The caller has verified the file's hash against the record; `reader`
+ * is the table function that reads the file (`read_csv('…', header = true)`).
  */
-export function ensureDatasetCache(root: string, dataset: Dataset, reader: (path: string) => string): Promise<string> {
-  const dir = join(root, datasetCacheDir);
-  const target = join(dir, cacheNameOf(dataset));
+export function ensureDatasetCache(
+  root: string,
+  dataset: Pick<Dataset, "id" | "sha256">,
+  reader: string
+): Promise<string> {
+  const target = join(root, datasetCacheDir, cacheNameOf(dataset));
   let pending = building.get(target);
   if (!pending) {
-    pending = build(dir, target, dataset, reader(datasetPath(root, dataset))).finally(() => building.delete(target));
+    pending = build(target, reader).finally(() => building.delete(target));
     building.set(target, pending);
   }
   return pending;
 }
 
-async function build(dir: string, target: string, dataset: Dataset, reader: string): Promise<string> {
-  const names = await readdir(dir).catch(() => [] as string[]);
-  if (names.includes(target.slice(dir.length + 1))) return target;
-  await mkdir(dir, {recursive: true});
+async function build(target: string, reader: string): Promise<string> {
+  if (
+    await stat(target).then(
+      () => true,
+      () => false
+    )
+  )
+    return target;
+  await mkdir(dirname(target), {recursive: true});
   const temp = `${target}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
   const instance = await DuckDBInstance.create(temp, {
     autoinstall_known_extensions: "false",
@@ -64,18 +72,42 @@ async function build(dir: string, target: string, dataset: Dataset, reader: stri
   instance.closeSync();
   await rename(temp, target);
   await rm(`${temp}.wal`, {force: true});
-  // Older copies of this dataset are of no use any more.
-  for (const name of names)
-    if (
-      name.startsWith(`${dataset.id}-`) &&
-      name.endsWith(".duckdb") &&
-      /^[0-9a-f]{64}-/.test(name.slice(dataset.id.length + 1))
-    )
-      await rm(join(dir, name), {force: true});
   return target;
+}
+
+/** Removes the copies of a dataset other than the one for `sha256` (older versions, other DuckDB versions). */
+export async function pruneCopies(root: string, dataset: Pick<Dataset, "id" | "sha256">): Promise<void> {
+  const dir = join(root, datasetCacheDir);
+  const keep = cacheNameOf(dataset);
+  const mine = new RegExp(`^${dataset.id}-[0-9a-f]{64}-[^-]+\\.duckdb$`);
+  for (const name of await readdir(dir).catch(() => [] as string[]))
+    if (name !== keep && mine.test(name)) await rm(join(dir, name), {force: true});
 }
 
 /** SQL that attaches a copy read-only as `alias`: run before the session is locked. */
 export function attachSql(path: string, alias: string): string {
   return `ATTACH ${quote(path)} AS "${alias}" (READ_ONLY)`;
+}
+
+/** What a columnar copy holds: its columns (name and SQL type) and its number of rows. */
+export interface CopyShape {
+  columns: {name: string; type: string}[];
+  rows: number;
+}
+
+/** Reads a copy's columns and row count (from DuckDB's own metadata: no scan of the data). */
+export async function inspectCopy(path: string): Promise<CopyShape> {
+  const instance = await DuckDBInstance.create(path, {access_mode: "READ_ONLY"});
+  const connection = await instance.connect();
+  try {
+    const columns = await connection.runAndReadAll("SELECT column_name, column_type FROM (DESCRIBE data)");
+    const rows = await connection.runAndReadAll("SELECT count(*) FROM data");
+    return {
+      columns: columns.getRows().map(([name, type]) => ({name: String(name), type: String(type)})),
+      rows: Number(rows.getRows()[0][0])
+    };
+  } finally {
+    connection.closeSync();
+    instance.closeSync();
+  }
 }

@@ -201,7 +201,7 @@ export async function openSession(
     const sources: string[] = [];
     for (const [i, d] of datasets.entries()) {
       try {
-        sources.push(cache ? await ensureDatasetCache(root, d, (path) => readerSql(d.format, path)) : paths[i]);
+        sources.push(cache ? await ensureDatasetCache(root, d, readerSql(d.format, paths[i])) : paths[i]);
       } catch (error) {
         throw unreadable(d, error);
       }
@@ -295,42 +295,4 @@ export async function openSession(
     },
     close
   };
-}
-
-/** What DuckDB reads in a file: its columns (name and SQL type) and its number of rows. */
-export interface FileShape {
-  columns: {name: string; type: string}[];
-  rows: number;
-}
-
-/**
- * Reads a file's columns and row count with DuckDB (locked to that one file), for a dataset's
- * record. Throws NOT_DECLARED_FORMAT, with DuckDB's reason, when DuckDB cannot read it as `format`.
- */
-export async function inspectFile(path: string, format: DatasetFormat, file: string): Promise<FileShape> {
-  const pseudo = {id: "dataset", table: "dataset", file: path, format, record: file} as Dataset;
-  let session: Session;
-  try {
-    session = await openSession("/", [pseudo], {cache: false});
-  } catch (error) {
-    if (!(error instanceof KitError)) throw error;
-    throw new KitError(
-      "NOT_DECLARED_FORMAT",
-      error.detail.replace(/^DuckDB cannot read \S+ as (\w+): /, "DuckDB cannot read it as $1: "),
-      {file}
-    );
-  }
-  try {
-    const described = await session.rows("SELECT column_name, column_type FROM (DESCRIBE dataset)", file);
-    const counted = await session.rows("SELECT count(*) FROM dataset", file);
-    return {
-      columns: described.rows.map(([name, type]) => ({name: String(name), type: String(type)})),
-      rows: Number(counted.rows[0][0])
-    };
-  } catch (error) {
-    if (!(error instanceof KitError)) throw error;
-    throw new KitError("NOT_DECLARED_FORMAT", `DuckDB cannot read it as ${format}: ${error.detail}`, {file});
-  } finally {
-    session.close();
-  }
 }

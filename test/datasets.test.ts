@@ -168,6 +168,18 @@ describe("explainer add-dataset", () => {
     }
   );
 
+  test("add-dataset refuses a file DuckDB cannot read as its format, with DuckDB's reason, and leaves no copy", async () => {
+    await mkdir(join(root, "incoming"));
+    await writeFile(join(root, "incoming/cut.json"), '[{"day": "2022-03-01", "people": 1}, {"day": ');
+    const result = await run(root, "add-dataset", "incoming/cut.json", "--title", "T", "--publisher", "P");
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(
+      /^incoming\/cut\.json: NOT_DECLARED_FORMAT: DuckDB cannot read it as json: Invalid Input Error: /
+    );
+    expect(await readdir(join(root, ".explainer/datasets")).catch(() => [])).toEqual([]);
+    expect(existsSync(join(root, "data/datasets/cut.dataset.json"))).toBe(false);
+  });
+
   test("add-dataset refuses to overwrite a record, and --update refuses a Parquet file that lost a column", async () => {
     const incoming = join(root, "incoming");
     await mkdir(incoming);

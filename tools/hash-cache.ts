@@ -10,7 +10,7 @@
  * a lost race only costs a re-hash later.
  */
 import {createHash} from "node:crypto";
-import {mkdir, open, readFile, rename, writeFile} from "node:fs/promises";
+import {mkdir, open, readFile, rename, stat as statFile, writeFile} from "node:fs/promises";
 import {dirname, join} from "node:path";
 
 /** The cache file of a project, relative to its root. */
@@ -120,4 +120,25 @@ export async function fileHash(
 /** fileHash with the project's cache: `projectFileHash(root, "data/datasets/x.csv")`. */
 export function projectFileHash(root: string, file: string): Promise<string | null> {
   return fileHash(join(root, file), {cache: join(root, hashCacheFile)});
+}
+
+/**
+ * Records a hash just computed for a file (say, of a temporary copy before it was renamed into
+ * place), so the next check costs a stat instead of a read.
+ */
+export async function rememberHash(
+  path: string,
+  sha256: string,
+  {cache, minBytes = minCachedBytes}: HashOptions = {}
+): Promise<void> {
+  if (cache === undefined) return;
+  const stat = await statFile(path, {bigint: true});
+  if (Number(stat.size) < minBytes) return;
+  await save(cache, path, {
+    size: Number(stat.size),
+    ino: String(stat.ino),
+    mtimeNs: String(stat.mtimeNs),
+    ctimeNs: String(stat.ctimeNs),
+    sha256
+  });
 }

@@ -24,7 +24,7 @@ import {
 import {KitError} from "../../loaders/errors.ts";
 import {isIsoDate, slugify} from "../../loaders/sources.ts";
 import {UsageError, type Effects} from "../cli.ts";
-import {fileHash, hashCacheFile} from "../hash-cache.ts";
+import {fileHash, hashCacheFile, rememberHash} from "../hash-cache.ts";
 import type {Command} from "./index.ts";
 
 /** Files at least this large are kept out of git by default (listed in `data/datasets/.gitignore`). */
@@ -152,8 +152,11 @@ export async function addDataset(
   await mkdir(join(root, datasetsDir), {recursive: true});
   const temp = inPlace ? targetPath : join(root, datasetsDir, `.${id}.${process.pid}.tmp`);
   // DuckDB loads only when a command needs it, not on every `explainer` start.
-  const {inspectFile} = await import("../../loaders/duckdb.ts");
-  let shape: Awaited<ReturnType<typeof inspectFile>>;
+  const {ensureDatasetCache, inspectCopy, pruneCopies} = await import("../../loaders/dataset-cache.ts");
+  const {cleanDuckDBMessage, readerSql} = await import("../../loaders/duckdb.ts");
+  const cache = join(root, hashCacheFile);
+  let shape: Awaited<ReturnType<typeof inspectCopy>>;
+  let sha256: string;
   try {
     if (isUrl(options.from)) await download(options.from, temp);
     else if (!inPlace)
@@ -161,7 +164,16 @@ export async function addDataset(
         throw error.code === "ENOENT" ? new KitError("NO_SUCH_FILE", "cannot read the file", {file: where}) : error;
       });
     await checkDeclaredFormat(temp, format, where);
-    shape = await inspectFile(temp, format, where);
+    sha256 = (await fileHash(temp, inPlace ? {cache} : {}))!;
+    // The file is read once: into the columnar copy queries will use; its shape comes from the copy.
+    let copy: string;
+    try {
+      copy = await ensureDatasetCache(root, {id, sha256}, readerSql(format, temp));
+    } catch (error) {
+      const reason = cleanDuckDBMessage((error as Error).message);
+      throw new KitError("NOT_DECLARED_FORMAT", `DuckDB cannot read it as ${format}: ${reason}`, {file: where});
+    }
+    shape = await inspectCopy(copy);
     if (previous) {
       const names = new Set(shape.columns.map((c) => c.name));
       const lost = previous.columns.filter((c) => !names.has(c.name)).map((c) => c.name);
@@ -172,13 +184,15 @@ export async function addDataset(
           {file: where}
         );
     }
-    if (!inPlace) await rename(temp, targetPath);
+    if (!inPlace) {
+      await rename(temp, targetPath);
+      await rememberHash(targetPath, sha256, {cache});
+    }
   } catch (error) {
     if (!inPlace) await rm(temp, {force: true});
     throw error;
   }
   const {size} = await stat(targetPath);
-  const sha256 = (await fileHash(targetPath, {cache: join(root, hashCacheFile)}))!;
   const inGit = !(options.outsideGit || size >= outsideGitBytes || previous?.in_git === false);
   const record: DatasetRecord = {
     title: options.title ?? previous!.title,
@@ -197,15 +211,10 @@ export async function addDataset(
     description: options.description ?? previous?.description ?? ""
   };
   if (!inGit) await ignoreInGit(root, basename(target));
+  await pruneCopies(root, {id, sha256});
   const tempRecord = join(root, `${recordFile}.${process.pid}.tmp`);
   await writeFile(tempRecord, formatRecord(record));
   await rename(tempRecord, join(root, recordFile));
-  // Queries read a columnar copy of the file; making it now spares the first check or refresh.
-  const {ensureDatasetCache} = await import("../../loaders/dataset-cache.ts");
-  const {readerSql} = await import("../../loaders/duckdb.ts");
-  await ensureDatasetCache(root, parseDatasetRecord(formatRecord(record), recordFile), (path) =>
-    readerSql(format, path)
-  );
   stdout(`${recordFile}\n`);
   stdout(
     `${target}: ${format}, ${shape.rows} rows, ${shape.columns.length} columns, ${size} bytes, sha256 ${sha256}${inGit ? "" : " (kept out of git)"}\n`
