@@ -1,9 +1,9 @@
 /**
  * A read-only DuckDB session over the project's datasets, in-process (`@duckdb/node-api`, no server).
  *
- * Each dataset a query names is a view (or, for repeated queries, a table loaded once) called by its
- * table name (`ukraine_border_crossings`). Then the session is locked: DuckDB may open only those
- * dataset files (`allowed_paths`), no other file, no network, no extension install or load
+ * Each dataset is a view called by its table name (`ukraine_border_crossings`) over its columnar copy
+ * (loaders/dataset-cache.ts, attached read-only) or over the file itself. Then the session is locked:
+ * DuckDB may open only those files (`allowed_paths`), no other file, no network, no extension install or load
  * (`enable_external_access = false`, autoload off), and its configuration cannot be changed back
  * (`lock_configuration`). On top of that, every query is checked before it runs: one statement, and
  * DuckDB's own parser must call it a SELECT (so `COPY … TO`, `ATTACH`, `INSTALL`, `LOAD`, `CREATE`,
