@@ -9,6 +9,7 @@ import {afterEach, beforeEach, describe, expect, test} from "vitest";
 import {listDatasets, parseDatasetRecord, readDatasetsSync} from "../loaders/datasets.ts";
 import {problemsOf} from "../loaders/errors.ts";
 import {main} from "../tools/cli.ts";
+import {hashOf} from "../tools/deps.ts";
 import {fileHash, hashCacheFile} from "../tools/hash-cache.ts";
 import {datasetProject, duckdbScratch} from "./helpers/datasets.ts";
 import {explainer, recordingEffects, removeProject} from "./helpers/project.ts";
@@ -349,6 +350,15 @@ describe("fileHash", () => {
     expect(await fileHash(file, {cache, minBytes: 0})).toBe(real);
     expect(JSON.parse(await readFile(cache, "utf-8")).files[file].sha256).toBe(real);
     expect(await fileHash(join(root, "no-such-file.csv"), {cache})).toBeNull();
+  });
+
+  test("hashOf (refresh's dependency hash) goes through the project's hash cache for large files", async () => {
+    const big = "date,n\n" + "2022-03-01,1\n".repeat(100_000);
+    await writeFile(join(root, "data/datasets/big.csv"), big);
+    expect(await hashOf(root, "data/datasets/big.csv")).toBe(sha256(big));
+    const cached = JSON.parse(await readFile(join(root, hashCacheFile), "utf-8")).files;
+    expect(cached[join(root, "data/datasets/big.csv")].sha256).toBe(sha256(big));
+    expect(await hashOf(root, "data/datasets/no-such.csv")).toBe("missing");
   });
 
   test("fileHash hashes small files every time, never from the cache", async () => {
