@@ -21,11 +21,10 @@ import {pathToFileURL} from "node:url";
 import {verifyComputedClaims} from "../loaders/computed-claims.ts";
 import {verifyLedger, type QueryRow} from "../loaders/ledger.ts";
 import {projectRoot} from "../test/helpers/project.ts";
-// The CLI first: commands import UsageError from it, and it imports every command.
-import "../tools/cli.ts";
 import {addDataset} from "../tools/commands/add-dataset.ts";
 import {refresh} from "../tools/refresh.ts";
-import {timed, type Measure} from "./refresh.ts";
+import {atLeast, atMost, median, round, type Result} from "./result.ts";
+import {timed} from "./timed.ts";
 
 const start = Date.UTC(2022, 1, 24);
 const days = Array.from({length: 400}, (_, i) => new Date(start + i * 86_400_000).toISOString().slice(0, 10));
@@ -142,11 +141,6 @@ const ms = performance.now() - t0;
 console.log(JSON.stringify({ms, rss: process.resourceUsage().maxRSS / 1024, hash: createHash("sha256").update(text).digest("hex")}));
 `;
 
-/** A measure with the stable key bench/results.json files it under. */
-type KeyedMeasure = Measure & {key: string};
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-
 /** sha256 of a file, streamed: what a refresh without the hash cache would pay on every check. */
 async function bareHashMs(file: string): Promise<number> {
   const t0 = performance.now();
@@ -157,8 +151,8 @@ async function bareHashMs(file: string): Promise<number> {
 }
 
 /** Every figure of the datasets benchmark. */
-export async function benchDatasets(): Promise<KeyedMeasure[]> {
-  const results: KeyedMeasure[] = [];
+export async function benchDatasets(): Promise<Result[]> {
+  const results: Result[] = [];
   const root = await benchProject();
   try {
     // 1. 10 M rows: DuckDB loader (from the columnar copy, and from the CSV itself) against csv-parse,
@@ -187,13 +181,14 @@ export async function benchDatasets(): Promise<KeyedMeasure[]> {
     if (cached.hash !== csv.hash || direct.hash !== csv.hash)
       throw new Error("bench: DuckDB and csv-parse gave different daily series");
     const ms = (n: unknown) => Math.round(Number(n));
-    const ratio = (a: unknown, b: unknown) => Math.round((Number(a) / Number(b)) * 10) / 10;
+    const ratio = (a: unknown, b: unknown) => round(Number(a) / Number(b), 1);
     results.push(
       {
         key: "datasets.speedup",
-        name: "datasets: 10 M-row CSV to a daily series, csv-parse / DuckDB reading the CSV (target ≥ 10)",
+        name: "datasets: 10 M-row CSV to a daily series, csv-parse / DuckDB reading the CSV",
         value: ratio(csv.ms, direct.ms),
-        unit: "ratio"
+        unit: "ratio",
+        target: atLeast(10)
       },
       {
         key: "datasets.speedup_cached",
@@ -222,9 +217,10 @@ export async function benchDatasets(): Promise<KeyedMeasure[]> {
       },
       {
         key: "datasets.peak_rss_mb",
-        name: "datasets: peak RSS of a DuckDB loader process, the larger of the two (target ≤ 1024)",
+        name: "datasets: peak RSS of a DuckDB loader process, the larger of the two",
         value: ms(Math.max(Number(cached.rss), Number(direct.rss))),
-        unit: "MB"
+        unit: "MB",
+        target: atMost(1024)
       },
       {
         key: "datasets.csvparse_peak_rss_mb",
@@ -271,9 +267,10 @@ export async function benchDatasets(): Promise<KeyedMeasure[]> {
     results.push(
       {
         key: "datasets.verify_100_ms",
-        name: "datasets: verify 100 computed claims (100 queries) on a 10 M-row CSV, columnar copy made (target ≤ 5000)",
+        name: "datasets: verify 100 computed claims (100 queries) on a 10 M-row CSV, columnar copy made",
         value: ms(warm),
-        unit: "ms"
+        unit: "ms",
+        target: atMost(5000)
       },
       {
         key: "datasets.verify_100_cold_ms",
@@ -313,16 +310,17 @@ export async function benchDatasets(): Promise<KeyedMeasure[]> {
       if (again.status !== "cached") throw new Error("bench: a no-change refresh re-ran the SQL loader");
     }
     const cli = median([
-      await timed(root, "tsx", ["bin/explainer.ts", "refresh"]),
-      await timed(root, "tsx", ["bin/explainer.ts", "refresh"]),
-      await timed(root, "tsx", ["bin/explainer.ts", "refresh"])
+      await timed(root, process.execPath, ["bin/explainer.js", "refresh"]),
+      await timed(root, process.execPath, ["bin/explainer.js", "refresh"]),
+      await timed(root, process.execPath, ["bin/explainer.js", "refresh"])
     ]);
     results.push(
       {
         key: "datasets.nochange_refresh_ms",
-        name: "datasets: no-change refresh, SQL loader on a 1 GB CSV, dependency check in-process (target ≤ 500)",
+        name: "datasets: no-change refresh, SQL loader on a 1 GB CSV, dependency check in-process",
         value: ms(median(checks)),
-        unit: "ms"
+        unit: "ms",
+        target: atMost(500)
       },
       {
         key: "datasets.nochange_refresh_cli_ms",

@@ -23,9 +23,8 @@ import {
 } from "../../loaders/datasets.ts";
 import {KitError} from "../../loaders/errors.ts";
 import {isIsoDate, slugify} from "../../loaders/sources.ts";
-import {UsageError, type Effects} from "../cli.ts";
+import {UsageError, type Effects} from "../effects.ts";
 import {fileHash, hashCacheFile, rememberHash} from "../hash-cache.ts";
-import type {Command} from "./index.ts";
 
 /** Files at least this large are kept out of git by default (listed in `data/datasets/.gitignore`). */
 export const outsideGitBytes = 50 * 1024 * 1024;
@@ -222,13 +221,7 @@ export async function addDataset(
   return {...record, id};
 }
 
-/** `explainer add-dataset FILE|URL --title … --publisher … [--licence …]`. */
-export const addDatasetCommand: Command = {
-  usage:
-    "FILE|URL --title TITLE --publisher PUBLISHER [--licence LICENCE] [--id ID] [--format csv|tsv|json|parquet] [--published YYYY-MM-DD] [--description TEXT] [--outside-git] [--update]",
-  summary:
-    "archive a CSV, TSV, JSON or Parquet file as data/datasets/<id>.<format> with its record (size, rows, columns, sha256, retrieval date, licence)",
-  async run(args, effects) {
-    await addDataset(parseAddDatasetArgs(args), effects);
-  }
-};
+/** `explainer add-dataset FILE|URL --title … --publisher … [--licence …]` (usage in commands.json). */
+export async function run(args: string[], effects: Effects): Promise<void> {
+  await addDataset(parseAddDatasetArgs(args), effects);
+}
