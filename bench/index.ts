@@ -9,6 +9,7 @@ import {join} from "node:path";
 import {benchCli} from "./cli.ts";
 import {benchDev} from "./dev.ts";
 import {benchCharts} from "./charts.ts";
+import {benchDatasets} from "./datasets.ts";
 import {benchNumbers} from "./numbers.ts";
 import {disposeBenchProject} from "./project.ts";
 import {benchPublish} from "./publish.ts";
@@ -23,7 +24,8 @@ const suites: [string, () => Promise<Result[]>][] = [
   ["charts", benchCharts],
   ["refresh", benchRefresh],
   ["dev", benchDev],
-  ["publish", benchPublish]
+  ["publish", benchPublish],
+  ["datasets", benchDatasets]
 ];
 
 const only = process.argv.slice(2);

@@ -5,7 +5,7 @@
 import {readFileSync} from "node:fs";
 import {join} from "node:path";
 import {CsvError, parse} from "csv-parse/sync";
-import type {Claim, Qualifier} from "../src/components/claim.ts";
+import type {Claim, Figure, Qualifier} from "../src/components/claim.ts";
 import {qualifiers} from "../src/components/claim.ts";
 import {KitError, throwIfAny, type ErrorCode} from "./errors.ts";
 import {FigureError, labelOf, parseFigure, withQualifier} from "./figure.ts";
@@ -18,7 +18,7 @@ export const ledgerFile = "data/claims.csv";
 /** Columns every ledger must have, in the order the seed's ledger writes them. */
 export const ledgerColumns = ["id", "figure", "measure", "attribution", "as_of", "place", "source", "quote"] as const;
 /** Columns a ledger may add. */
-export const optionalColumns = ["qualifier", "note"] as const;
+export const optionalColumns = ["qualifier", "note", "query"] as const;
 
 /** Columns whose value may not be empty. */
 const required = ["id", "figure", "measure", "as_of", "source", "quote"] as const;
@@ -90,8 +90,29 @@ export function readLedger(root: string, sources: Source[]): Claim[] {
   return verifyLedger(text, sources);
 }
 
-/** The pure core of readLedger: CSV text and sources in, claims out (or every problem thrown). */
-export function verifyLedger(text: string, sources: Source[], file: string = ledgerFile): Claim[] {
+/**
+ * A computed claim's row: it cites a dataset (`source`) and a query (`query`, a `.sql` file in
+ * `data/queries/`) instead of a quote. verifyLedger checks what it can without running the query
+ * (id, date, figure, qualifier) and hands the row on; loaders/computed-claims.ts runs the query.
+ */
+export interface QueryRow {
+  line: number;
+  record: Record<string, string>;
+  /** The parsed figure, with the ledger's qualifier override applied. */
+  figure: Figure;
+}
+
+/**
+ * The pure core of readLedger: CSV text and sources in, claims out (or every problem thrown). Rows
+ * with a `query` are pushed onto `computed` for verifyComputedClaims; without that list they are
+ * reported as COMPUTED_CLAIM_NOT_VERIFIED, never passed through unchecked.
+ */
+export function verifyLedger(
+  text: string,
+  sources: Source[],
+  file: string = ledgerFile,
+  computed?: QueryRow[]
+): Claim[] {
   const rows = parseCsvRows(text, file, ledgerColumns);
   const byId = new Map(sources.map((s) => [s.id, s]));
   const normalized = new Map<string, Normalized>();
@@ -101,8 +122,11 @@ export function verifyLedger(text: string, sources: Source[], file: string = led
   for (const {line, record} of rows) {
     const fail = (code: ErrorCode, detail: string) => problems.push(new KitError(code, detail, {file, line}));
     const before = problems.length;
+    const isComputed = (record.query ?? "").trim() !== "";
     for (const name of required) {
-      if ((record[name] ?? "").trim() === "") fail("MISSING_FIELD", `"${name}" is empty`);
+      if (isComputed && name === "quote") {
+        if ((record.quote ?? "").trim() !== "") fail("QUOTE_AND_QUERY", "a row cites a quote or a query, not both");
+      } else if ((record[name] ?? "").trim() === "") fail("MISSING_FIELD", `"${name}" is empty`);
     }
     if (problems.length > before) continue;
     const {id, figure, quote, source: sourceId, as_of} = record;
@@ -111,8 +135,10 @@ export function verifyLedger(text: string, sources: Source[], file: string = led
     else if (seen.has(id)) fail("DUPLICATE_ID", `id "${id}" is already used on line ${seen.get(id)}`);
     else seen.set(id, line);
     if (!isIsoDate(as_of)) fail("INVALID_DATE", `as_of ${JSON.stringify(as_of)} is not a date YYYY-MM-DD`);
-    const source = byId.get(sourceId);
-    if (!source) {
+    const source = isComputed ? undefined : byId.get(sourceId);
+    if (isComputed) {
+      // The source is a dataset and the figure comes from a query: checked by computed-claims.ts.
+    } else if (!source) {
       fail("UNKNOWN_SOURCE", `source "${sourceId}" is not in data/sources/`);
     } else if (isIsoDate(as_of) && as_of > source.published) {
       fail("AS_OF_AFTER_PUBLISHED", `as_of ${as_of} is after the source's published date ${source.published}`);
@@ -123,7 +149,7 @@ export function verifyLedger(text: string, sources: Source[], file: string = led
       span = findNormalized(normalized.get(source.id)!, quote);
       if (!span) fail("QUOTE_NOT_IN_SOURCE", `quote not found in source "${source.id}": ${JSON.stringify(quote)}`);
     }
-    if (!findNormalized(normalize(quote), figure)) {
+    if (!isComputed && !findNormalized(normalize(quote), figure)) {
       fail("FIGURE_NOT_IN_QUOTE", `figure ${JSON.stringify(figure)} is not in the quote`);
     }
     let parsed;
@@ -143,6 +169,14 @@ export function verifyLedger(text: string, sources: Source[], file: string = led
     } catch (error) {
       if (!(error instanceof FigureError)) throw error;
       fail(error.code, error.message);
+    }
+    if (isComputed && problems.length === before && parsed) {
+      if (computed) computed.push({line, record, figure: parsed});
+      else
+        fail(
+          "COMPUTED_CLAIM_NOT_VERIFIED",
+          `claim "${id}" is computed by ${record.query}; this command does not run queries yet (see verifyComputedClaims)`
+        );
     }
     if (problems.length > before || !parsed || !source || !span) continue;
     claims.push({

@@ -16,6 +16,7 @@ import {build, type BuildFailure} from "esbuild";
 import {KitError} from "../loaders/errors.ts";
 import {cacheDir} from "../loaders/stage-outputs.ts";
 import {contentHash, listingHash, missing, type RecordedReads} from "./hash.ts";
+import {projectFileHash} from "./hash-cache.ts";
 
 export {cacheDir};
 
@@ -126,8 +127,8 @@ export async function hashOf(root: string, key: string): Promise<string> {
     const names = await readdir(dir, {recursive}).catch(() => null);
     return names ? listingHash(names) : missing;
   }
-  const bytes = await readFile(join(root, key)).catch(() => null);
-  return bytes ? contentHash(bytes) : missing;
+  // Large files (datasets) are hashed once per size + mtime through the project's hash cache.
+  return (await projectFileHash(root, key).catch(() => null)) ?? missing;
 }
 
 /** The one hash of a set of dependencies: sha256 over `key hash` lines in key order. */

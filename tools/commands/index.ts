@@ -20,6 +20,8 @@ export interface Command {
 const modules: Record<keyof typeof table, () => Promise<{run: Run}>> = {
   new: () => import("./new.ts"),
   "add-source": () => import("./add-source.ts"),
+  "add-dataset": () => import("./add-dataset.ts"),
+  datasets: () => import("./datasets.ts"),
   numbers: () => import("./numbers.ts"),
   claim: () => import("./claim.ts"),
   check: () => import("./check.ts"),
