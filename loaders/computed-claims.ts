@@ -7,7 +7,7 @@
  */
 import {readFileSync} from "node:fs";
 import {join, normalize} from "node:path";
-import type {Claim} from "../src/components/claim.ts";
+import type {Claim, Provenance} from "../src/components/claim.ts";
 import {readDatasetsSync, verifyDatasets, queriesDir, type Dataset} from "./datasets.ts";
 import {datasetsNamedIn, openSession, type SessionOptions} from "./duckdb.ts";
 import {KitError, KitErrors, problemsOf} from "./errors.ts";
@@ -16,24 +16,7 @@ import {matchFigure} from "./figure-match.ts";
 import {ledgerFile, parseCsvRows, verifyLedger, type QueryRow} from "./ledger.ts";
 import type {Source} from "./sources.ts";
 
-/** Where a computed claim's figure comes from. */
-export interface Provenance {
-  /** The dataset id (the row's `source`). */
-  dataset: string;
-  dataset_title: string;
-  /** The dataset's file, relative to the project root. */
-  dataset_file: string;
-  /** The sha256 the dataset was verified against. */
-  dataset_sha256: string;
-  /** The query file, relative to the project root: `data/queries/total-crossings.sql`. */
-  query_file: string;
-  /** The query's text as it ran. */
-  query: string;
-  /** The number the query returned. */
-  result: number;
-  /** The rounding rule applied, in words: "2,011,312 is > 2 million (…)". */
-  rule: string;
-}
+export type {Provenance} from "../src/components/claim.ts";
 
 /** A verified computed claim: a Claim (quote empty, source the dataset) with its provenance. */
 export interface ComputedClaim extends Claim {
@@ -255,7 +238,9 @@ export async function readLedgerWithComputed(
   let text: string;
   try {
     text = readFileSync(join(root, ledger), "utf-8");
-  } catch {
+  } catch (error) {
+    // A new desk has no ledger yet: no claims.
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return [];
     throw new KitError("NO_LEDGER", "cannot read the ledger", {file: ledger});
   }
   const rows: QueryRow[] = [];

@@ -25,12 +25,26 @@ function citationLine(claim: Claim): string {
   return parts.join(", ");
 }
 
+/**
+ * What a claim rests on, for its card and its Sources entry: the verbatim quote, or, for a figure
+ * computed from a dataset, the query, its result and the rounding rule.
+ */
+export function quoteHtml(claim: Claim, className = ""): string {
+  const cls = className ? ` class="${className}"` : "";
+  if (!claim.computed) return `<q${cls}>${escapeHtml(claim.quote)}</q>`;
+  const {query_file, rule, dataset_sha256} = claim.computed;
+  return (
+    `<span${cls}>Computed from the data: <code>${escapeHtml(query_file)}</code> gives ${escapeHtml(rule)}` +
+    ` (dataset sha256 <code>${escapeHtml(dataset_sha256.slice(0, 12))}</code>)</span>`
+  );
+}
+
 /** The numbered marker and the card it opens (hover, focus or tap). */
 export function markerHtml(claim: Claim, citation: Citation): string {
   return (
     `<a class="cite" id="${citation.anchor}" href="#source-${citation.number}" aria-describedby="${citation.card}">[${citation.number}]</a>` +
     `<span class="cite-card" id="${citation.card}" role="tooltip">` +
-    `<q class="cite-quote">${escapeHtml(claim.quote)}</q> ` +
+    `${quoteHtml(claim, "cite-quote")} ` +
     `<span class="cite-meta">${citationLine(claim)}</span></span>`
   );
 }
@@ -79,7 +93,7 @@ export function sourcesHtml(citations: Citations, claims: Map<string, Claim>, so
     return (
       `<li id="source-${number}" data-claim="${escapeHtml(id)}">` +
       `<span class="source-figure">${escapeHtml(claim.label)} ${escapeHtml(claim.measure)}</span>: ` +
-      `<q>${escapeHtml(claim.quote)}</q> (${escapeHtml(attributionOf(claim))}). ${meta.join(", ")}.${url} ` +
+      `${quoteHtml(claim)} (${escapeHtml(attributionOf(claim))}). ${meta.join(", ")}.${url} ` +
       `<span class="backlinks">${back}</span></li>`
     );
   });

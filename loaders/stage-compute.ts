@@ -19,7 +19,7 @@ import {chartRows} from "./downloads.ts";
 import {KitError} from "./errors.ts";
 import {explainersDir, readExplainers, type Explainer} from "./explainers.ts";
 import {contentHash} from "./hash.ts";
-import {readLedger} from "./ledger.ts";
+import {ledgerFile, readLedger} from "./ledger.ts";
 import {uncitedNumbers} from "./page-numbers.ts";
 import {readPlacesSync} from "./places.ts";
 import {explainerProse, scanPage, type PageScan} from "./prose.ts";
@@ -44,6 +44,18 @@ function readOptional(root: string, file: string): string | null {
     if ((error as NodeJS.ErrnoException).code === "ENOENT") return null;
     throw error;
   }
+}
+
+/**
+ * The verified ledger: quoted claims, and, when the ledger has a `query` column, the claims computed
+ * from datasets (DuckDB loads only then).
+ */
+async function readClaims(root: string, sources: Source[]): Promise<Claim[]> {
+  const header = (readOptional(root, ledgerFile) ?? "").replace(/^\ufeff/, "").split(/\r?\n/, 1)[0];
+  if (!header.split(",").some((name) => name.replace(/^"|"$/g, "").trim() === "query"))
+    return readLedger(root, sources);
+  const {readLedgerWithComputed} = await import("./computed-claims.ts");
+  return readLedgerWithComputed(root, sources);
 }
 
 /** The hash of the kit's code that draws charts, so that a changed renderer redraws every chart. */
@@ -158,7 +170,14 @@ export async function computeStage(
     }
   };
   const sources = attempt<Source[] | null>(() => readSourcesSync(root), null);
-  const claims = sources ? attempt<Claim[] | null>(() => readLedger(root, sources), null) : null;
+  let claims: Claim[] | null = null;
+  if (sources) {
+    try {
+      claims = await readClaims(root, sources);
+    } catch (error) {
+      problems.push(...scoped(error, project));
+    }
+  }
   const places = attempt<MapPlace[]>(() => readPlacesSync(root), []);
   const corrections = attempt<Correction[]>(() => readCorrections(root), []);
   const {explainers, problems: frontMatterProblems} = readExplainers(root);

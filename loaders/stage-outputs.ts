@@ -51,6 +51,26 @@ export const stageOutputs: Record<string, (stage: Stage, root: string) => Promis
     csvFormat(stage.sources, ["id", "title", "byline", "published", "publisher", "url", "archived"]) + "\n",
   /** Every number of every source with its status, for the audit page (public: neutralized). */
   "data/numbers.csv": (stage) => downloadCsv(stage.numbers.map(numberCells), auditColumns),
+  /** The figures computed from datasets, with their dataset, query, result and rule, for the audit page (public: neutralized). */
+  "data/computed.csv": (stage) =>
+    downloadCsv(
+      stage.claims.flatMap((c) =>
+        c.computed
+          ? [
+              {
+                claim: c.id,
+                label: c.label,
+                dataset: c.computed.dataset_title || c.computed.dataset,
+                dataset_sha256: c.computed.dataset_sha256,
+                query_file: c.computed.query_file,
+                result: String(c.computed.result),
+                rule: c.computed.rule
+              }
+            ]
+          : []
+      ),
+      ["claim", "label", "dataset", "dataset_sha256", "query_file", "result", "rule"]
+    ),
   /** Each source's id, title and body, which the audit page marks up. */
   "data/audit-texts.json": (stage) =>
     JSON.stringify(stage.sources.map(({id, title, body}) => ({id, title, body}))) + "\n",

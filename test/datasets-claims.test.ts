@@ -1,5 +1,5 @@
 import {existsSync} from "node:fs";
-import {appendFile, readFile, readdir, writeFile} from "node:fs/promises";
+import {appendFile, cp, readFile, readdir, writeFile} from "node:fs/promises";
 import {join} from "node:path";
 import {afterAll, beforeAll, describe, expect, test} from "vitest";
 import {readLedgerWithComputed, verifyComputedClaims, type ComputedClaim} from "../loaders/computed-claims.ts";
@@ -9,7 +9,7 @@ import {matchFigure, precisionOf} from "../loaders/figure-match.ts";
 import {verifyLedger, type QueryRow} from "../loaders/ledger.ts";
 import {main} from "../tools/cli.ts";
 import {datasetProject, duckdbScratch} from "./helpers/datasets.ts";
-import {explainer, recordingEffects, removeProject} from "./helpers/project.ts";
+import {copyProject, explainer, projectRoot, recordingEffects, removeProject} from "./helpers/project.ts";
 
 describe("matchFigure", () => {
   test.each([
@@ -331,5 +331,43 @@ describe("explainer datasets", () => {
         "explainer datasets: 1 problem\n"
     );
     expect(existsSync(join(root, "data/datasets/.gitignore"))).toBe(false);
+  });
+});
+
+describe("a computed claim on an explainer", () => {
+  test("check verifies it with DuckDB, and the page's card and Sources show the query, its result and the dataset's hash", async () => {
+    const root = await copyProject("seed");
+    try {
+      await cp(join(projectRoot, "test/fixtures/datasets/project/data"), join(root, "data"), {recursive: true});
+      const ledger = join(root, "data/claims.csv");
+      const text = await readFile(ledger, "utf-8");
+      const [header, ...rows] = text.trimEnd().split("\n");
+      await writeFile(
+        ledger,
+        [
+          `${header},query`,
+          ...rows.map((row) => `${row},`),
+          'entering,"more than 49,000",people entering,,2022-03-10,,synthetic-crossings,,,Synthetic test data.,total-entering.sql'
+        ].join("\n") + "\n"
+      );
+      const page = join(root, "src/explainers/ukraine-dead-displaced-kyiv.md");
+      await writeFile(
+        page,
+        (await readFile(page, "utf-8")).replace("## Get the data", "The synthetic test data counts {entering}.\n\n## Get the data")
+      );
+      const check = explainer(root, "check");
+      expect(check.stderr).toBe("");
+      expect(check.status).toBe(0);
+      const build = explainer(root, "build");
+      expect(build.status, build.stderr).toBe(0);
+      const html = await readFile(join(root, "dist/explainers/ukraine-dead-displaced-kyiv.html"), "utf-8");
+      const card = /<span class="claim" data-claim="entering">([\s\S]*?)<\/span><\/span><\/span>/.exec(html)?.[1] ?? "";
+      expect(card).toContain('<span class="claim-label">more than 49,000</span>');
+      expect(card).toMatch(/Computed from the data: <code>data\/queries\/total-entering\.sql<\/code> gives 49,344/);
+      expect(card).toMatch(/dataset sha256 <code>[0-9a-f]{12}<\/code>/);
+      expect(html).toMatch(/<li id="source-\d+" data-claim="entering">[^]*Computed from the data/);
+    } finally {
+      await removeProject(root);
+    }
   });
 });

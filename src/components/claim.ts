@@ -36,6 +36,25 @@ export interface Figure {
   unit: "percent" | (string & {}) | null;
 }
 
+/** Where a computed claim's figure comes from: a dataset, a query, and what the query returned. */
+export interface Provenance {
+  /** The dataset id (the row's `source`). */
+  dataset: string;
+  dataset_title: string;
+  /** The dataset's file, relative to the project root. */
+  dataset_file: string;
+  /** The sha256 the dataset was verified against. */
+  dataset_sha256: string;
+  /** The query file, relative to the project root: `data/queries/total-crossings.sql`. */
+  query_file: string;
+  /** The query's text as it ran. */
+  query: string;
+  /** The number the query returned. */
+  result: number;
+  /** The rounding rule applied, in words: "2,011,312 is > 2 million (…)". */
+  rule: string;
+}
+
 /** One row of the normalized ledger (`src/data/claims.csv`), as pages and charts read it. */
 export interface Claim extends Figure {
   id: string;
@@ -58,6 +77,8 @@ export interface Claim extends Figure {
   quote_start: number;
   quote_end: number;
   note: string;
+  /** For a figure computed from a dataset (its `quote` is then empty): the dataset, query and result. */
+  computed?: Provenance;
 }
 
 /** Who gave a figure, as every surface says it: "the UN", or "not attributed in the source". */
