@@ -9,7 +9,7 @@ import {readdirSync, readFileSync} from "node:fs";
 import {open} from "node:fs/promises";
 import {isAbsolute, join, normalize} from "node:path";
 import {z} from "zod";
-import {projectFileHash} from "../tools/hash-cache.ts";
+import {projectFileHash} from "./hash-cache.ts";
 import {KitError, throwIfAny} from "./errors.ts";
 import {isIsoDate} from "./sources.ts";
 

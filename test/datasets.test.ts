@@ -10,7 +10,7 @@ import {listDatasets, parseDatasetRecord, readDatasetsSync} from "../loaders/dat
 import {problemsOf} from "../loaders/errors.ts";
 import {main} from "../tools/cli.ts";
 import {hashOf} from "../tools/deps.ts";
-import {fileHash, hashCacheFile} from "../tools/hash-cache.ts";
+import {fileHash, hashCacheFile} from "../loaders/hash-cache.ts";
 import {datasetProject, duckdbScratch} from "./helpers/datasets.ts";
 import {explainer, recordingEffects, removeProject} from "./helpers/project.ts";
 

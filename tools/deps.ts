@@ -16,7 +16,7 @@ import {build, type BuildFailure} from "esbuild";
 import {KitError} from "../loaders/errors.ts";
 import {cacheDir} from "../loaders/stage-outputs.ts";
 import {contentHash, listingHash, missing, type RecordedReads} from "./hash.ts";
-import {projectFileHash} from "./hash-cache.ts";
+import {projectFileHash} from "../loaders/hash-cache.ts";
 
 export {cacheDir};
 

@@ -24,7 +24,7 @@ import {
 import {KitError} from "../../loaders/errors.ts";
 import {isIsoDate, slugify} from "../../loaders/sources.ts";
 import {UsageError, type Effects} from "../effects.ts";
-import {fileHash, hashCacheFile, rememberHash} from "../hash-cache.ts";
+import {fileHash, hashCacheFile, rememberHash} from "../../loaders/hash-cache.ts";
 
 /** Files at least this large are kept out of git by default (listed in `data/datasets/.gitignore`). */
 export const outsideGitBytes = 50 * 1024 * 1024;
