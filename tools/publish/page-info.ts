@@ -96,7 +96,10 @@ const isoDate = (value: unknown) =>
 
 /** Reads a built page's metadata from its HTML and its front matter. */
 export function readPageInfo(html: string, file: string, data: Record<string, unknown> = {}): PageInfo {
-  const {document} = new JSDOM(html).window;
+  const {window} = new JSDOM(html);
+  const {document} = window;
+  // Cards are SVG read by an XML parser: serialize as XML (HTML's outerHTML leaves `<` in attributes and writes `&nbsp;`).
+  const xml = (svg: Element | null) => (svg ? new window.XMLSerializer().serializeToString(svg) : "");
   const main = document.querySelector("main") ?? document.body;
   const charts: ChartInfo[] = [...main.querySelectorAll("figure.chart[data-chart]")].map((figure) => {
     const narrow = figure.querySelector(".chart-narrow svg") ?? figure.querySelector("svg");
@@ -106,8 +109,8 @@ export function readPageInfo(html: string, file: string, data: Record<string, un
       title: text(wide?.querySelector("title")),
       subtitle: [...(wide?.querySelectorAll("text.kit-subtitle tspan") ?? [])].map(text).join(" "),
       alt: text(wide?.querySelector("desc")),
-      wide: wide?.outerHTML ?? "",
-      narrow: narrow?.outerHTML ?? ""
+      wide: xml(wide),
+      narrow: xml(narrow)
     };
   });
   const downloads: DownloadInfo[] = [...main.querySelectorAll("a[download][href]")]
