@@ -2,6 +2,7 @@ import {auditProject} from "../../loaders/audit.ts";
 import {loadChartDataSync, readChartSpecsSync} from "../../loaders/charts.ts";
 import {throwIfAny} from "../../loaders/errors.ts";
 import {checkPages} from "../../loaders/page-numbers.ts";
+import {checkPageScripts} from "../publish/csp.ts";
 import type {Command} from "./index.ts";
 
 export const check: Command = {
@@ -12,7 +13,7 @@ export const check: Command = {
     const {sources, claims, rows, problems} = await auditProject(root);
     throwIfAny(problems);
     const charts = readChartSpecsSync(root, loadChartDataSync(root));
-    throwIfAny([...charts.problems, ...checkPages(root)]);
+    throwIfAny([...charts.problems, ...checkPages(root), ...checkPageScripts(root)]);
     const count = (status: string) => rows.filter((r) => r.status === status).length;
     stdout(`ok: ${sources.length} source${sources.length === 1 ? "" : "s"}, ${claims.length} claims verified\n`);
     const unreviewed = count("unreviewed");
