@@ -3,6 +3,7 @@ import {loadStory} from "../../loaders/claims.ts";
 import {problemsOf} from "../../loaders/errors.ts";
 import {UsageError, type Effects} from "../cli.ts";
 import {startEditorSession} from "../editor-session.ts";
+import {startGuard} from "../guard.ts";
 import {refreshLive, watchLoaderInputs} from "../live.ts";
 import type {Command} from "./index.ts";
 import {vendorNpm} from "./vendor.ts";
@@ -48,10 +49,16 @@ export async function serve(options: DevOptions, effects: Effects): Promise<void
   const base = `http://${options.host}:${options.port}`;
   effects.stdout(`explainer dev: preview ${base}/\n  chart editor ${base}/editor\n  save endpoint ${editor.url}\n`);
   await refreshLive(effects);
+  // The port the user opens is the guard's; preview listens behind it, on a private socket (tools/guard.ts).
+  const guard = await startGuard({root, port: options.port, log: stderr});
   const preview = spawn(
     "observable",
     ["preview", "--host", options.host, "--port", String(options.port), "--no-open"],
-    {cwd: root, stdio: ["ignore", "inherit", "inherit"], env: {...process.env, OBSERVABLE_TELEMETRY_DISABLE: "true"}}
+    {
+      cwd: root,
+      stdio: ["ignore", "inherit", "inherit"],
+      env: {...process.env, ...guard.previewEnv, OBSERVABLE_TELEMETRY_DISABLE: "true"}
+    }
   );
   const live = watchLoaderInputs(effects, {
     onError: (error) => stderr(`refresh failed: ${(error as Error)?.stack ?? error}\n`)
@@ -63,6 +70,7 @@ export async function serve(options: DevOptions, effects: Effects): Promise<void
   process.on("SIGTERM", stop);
   await new Promise<void>((resolve) => preview.on("exit", () => resolve()));
   await live.close();
+  await guard.close();
   await editor.close();
   process.off("SIGINT", stop);
   process.off("SIGTERM", stop);
