@@ -236,3 +236,16 @@ describe("the guard with a stand-in preview", () => {
     expect(await vendoredFile(root, "/_npm/escape.js")).toMatchObject({status: 404, code: "NPM_NOT_VENDORED"});
   });
 });
+
+test("startGuard on a port in use fails with PORT_IN_USE and the fix", async () => {
+  const port = await freePort();
+  const other = createServer().listen(port, local);
+  await new Promise((resolve) => other.once("listening", resolve));
+  try {
+    await expect(startGuard({root: process.cwd(), port})).rejects.toThrow(
+      `127.0.0.1:${port}: PORT_IN_USE: another program (another explainer dev?) listens there; try npm run dev -- --port ${port + 10}`
+    );
+  } finally {
+    other.close();
+  }
+});

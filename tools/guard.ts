@@ -29,6 +29,7 @@ import type {Socket} from "node:net";
 import {tmpdir} from "node:os";
 import {extname, join, sep} from "node:path";
 import {pathToFileURL} from "node:url";
+import {KitError} from "../loaders/errors.ts";
 import {npmCacheDir} from "./commands/vendor.ts";
 import {previewHookEnv} from "./preview-hooks.ts";
 import {isLoopback} from "./save-server.ts";
@@ -276,7 +277,19 @@ export async function startGuard({root, port, log = () => {}}: GuardOptions): Pr
     );
     forward.end();
   });
-  await new Promise<void>((resolve, reject) => server.once("error", reject).listen(port, "127.0.0.1", resolve));
+  try {
+    await new Promise<void>((resolve, reject) => server.once("error", reject).listen(port, "127.0.0.1", resolve));
+  } catch (error) {
+    await rm(folder, {recursive: true, force: true});
+    if ((error as NodeJS.ErrnoException).code !== "EADDRINUSE") throw error;
+    throw new KitError(
+      "PORT_IN_USE",
+      `another program (another explainer dev?) listens there; try npm run dev -- --port ${port + 10}`,
+      {
+        file: `127.0.0.1:${port}`
+      }
+    );
+  }
   const options = process.env.NODE_OPTIONS ?? "";
   const hooks = pathToFileURL(join(import.meta.dirname, "preview-hooks.ts")).href;
   return {

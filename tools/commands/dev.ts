@@ -44,13 +44,13 @@ export async function serve(options: DevOptions, effects: Effects): Promise<void
       }
     );
   await verify();
+  // The port the user opens is the guard's; preview listens behind it, on a private socket (tools/guard.ts).
+  const guard = await startGuard({root, port: options.port, log: stderr});
   // The chart editor's save endpoint, and its token for the editor page only (before the first refresh).
   const editor = await startEditorSession(root, options.port);
   const base = `http://${options.host}:${options.port}`;
   effects.stdout(`explainer dev: preview ${base}/\n  chart editor ${base}/editor\n  save endpoint ${editor.url}\n`);
   await refreshLive(effects);
-  // The port the user opens is the guard's; preview listens behind it, on a private socket (tools/guard.ts).
-  const guard = await startGuard({root, port: options.port, log: stderr});
   const preview = spawn(
     "observable",
     ["preview", "--host", options.host, "--port", String(options.port), "--no-open"],
