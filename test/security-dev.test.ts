@@ -11,7 +11,7 @@ import {chromium, type Browser} from "playwright-core";
 import {afterAll, beforeAll, describe, expect, test} from "vitest";
 import {chromiumPath} from "./helpers/browser.ts";
 import {freePort, startDev} from "./helpers/dev.ts";
-import {copyProject, removeProject, stopProcessGroup} from "./helpers/project.ts";
+import {copyProject, explainer, removeProject, stopProcessGroup} from "./helpers/project.ts";
 
 /** The TCP ports that the processes of a process group listen on (Linux: /proc). */
 function listeningPorts(group: number): number[] {
@@ -104,12 +104,15 @@ describe("the servers explainer dev starts, attacked", () => {
 
   beforeAll(async () => {
     root = await copyProject();
+    // Loaders refreshed first, so that dev starts within startDev's time on a busy machine.
+    const refreshed = explainer(root, "refresh");
+    expect(refreshed.status, refreshed.stderr).toBe(0);
     let origin: string;
     ({child: dev, origin} = await startDev(root, {onOutput: (text) => void (output += text)}));
     port = Number(new URL(origin).port);
     savePort = Number(/save endpoint http:\/\/127\.0\.0\.1:(\d+)/.exec(output)![1]);
     before = await snapshot(join(root, "data"));
-  }, 240_000);
+  }, 400_000);
 
   afterAll(async () => {
     await browser?.close().catch(() => {});
