@@ -230,6 +230,24 @@ describe("the guard with a stand-in preview", () => {
     expect(seen.length).toBe(before);
   });
 
+  test("garbage, aborted requests and aborted upgrades leave the guard answering", async () => {
+    const {connect} = await import("node:net");
+    const raw = (text: string) =>
+      new Promise<void>((resolve) => {
+        const s = connect(port, local, () => (s.write(text), setTimeout(() => (s.destroy(), resolve()), 20)));
+        s.on("error", () => resolve());
+      });
+    for (let i = 0; i < 20; i++) {
+      await raw("\u0000\u0001garbage\r\n\r\n");
+      await raw(
+        `GET /_observablehq HTTP/1.1\r\nHost: ${local}:${port}\r\nOrigin: http://${local}:${port}\r\nConnection: Upgrade\r\nUpgrade: websocket\r\n\r\n`
+      );
+      await raw(`GET /_npm/d3-dsv@3.0.2/_esm.js HTTP/1.1\r\nHost: ${local}:${port}\r\n\r\n`);
+      await raw(`GET / HTTP/1.1\r\nHost: ${local}:${port}\r\nContent-Length: 100\r\n\r\nabc`);
+    }
+    expect((await send("/after")).text).toBe("preview: /after");
+  });
+
   test("vendoredFile refuses a symlink out of the cache", async () => {
     const {symlink} = await import("node:fs/promises");
     await symlink(join(root, "package.json"), join(root, "src/.observablehq/cache/_npm/escape.js"));

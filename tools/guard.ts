@@ -23,7 +23,8 @@ import {
   STATUS_CODES,
   type IncomingHttpHeaders,
   type IncomingMessage,
-  type Server
+  type Server,
+  type ServerResponse
 } from "node:http";
 import type {Socket} from "node:net";
 import {tmpdir} from "node:os";
@@ -203,10 +204,16 @@ export async function startGuard({root, port, log = () => {}}: GuardOptions): Pr
   const folder = await mkdtemp(join(tmpdir(), "explainer-preview-"));
   const upstream = join(folder, "preview.sock");
   const upgraded = new Set<Socket>();
-  const server = createServer(async (req, res) => {
+  const server = createServer((req, res) =>
+    serve(req, res).catch((error) => {
+      if (res.headersSent) return void res.destroy();
+      res.writeHead(500, {"content-type": "text/plain; charset=utf-8"}).end(`explainer dev: 500: ${error}\n`);
+    })
+  );
+  async function serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const refused = guardRefusal(requestOf(req), port, false);
-    const answer = (r: Refusal) =>
-      res
+    const answer = (r: Refusal): void =>
+      void res
         .writeHead(r.status, {...guardHeaders, "content-type": "text/plain; charset=utf-8", connection: "close"})
         .end(refusalText(r));
     if (refused) return answer(refused);
@@ -223,15 +230,18 @@ export async function startGuard({root, port, log = () => {}}: GuardOptions): Pr
         "cache-control": "no-cache"
       });
       if (req.method === "HEAD") return void res.end();
-      return void createReadStream(vendored.file).pipe(res);
+      return void createReadStream(vendored.file)
+        .on("error", () => res.destroy())
+        .pipe(res);
     }
     const forward = request(
       {socketPath: upstream, method: req.method, path: req.url, headers: endToEnd(req.headers)},
       (answer) => {
         res.writeHead(answer.statusCode ?? 502, {...endToEnd(answer.headers), ...guardHeaders});
-        answer.pipe(res);
+        answer.on("error", () => res.destroy()).pipe(res);
       }
     );
+    req.on("error", () => forward.destroy());
     forward.on("error", (error) => {
       if (res.headersSent) return void res.destroy();
       answer({
@@ -241,8 +251,9 @@ export async function startGuard({root, port, log = () => {}}: GuardOptions): Pr
       });
     });
     req.pipe(forward);
-  });
+  }
   server.on("upgrade", (req, socket: Socket, head: Buffer) => {
+    socket.on("error", () => socket.destroy());
     const refused = guardRefusal(requestOf(req), port, true);
     const fail = (r: Refusal) => {
       const body = refusalText(r);
