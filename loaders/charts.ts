@@ -9,6 +9,7 @@ import {checkChartSpec, type ChartSpec} from "../src/components/chart-spec.ts";
 import {isSlug} from "../src/components/slug.ts";
 import type {ChartData} from "../src/components/charts/types.ts";
 import {KitError, throwIfAny} from "./errors.ts";
+import {checkJsonLimits} from "./limits.ts";
 import {readLandSync} from "./places.ts";
 
 /** The folder of chart specs, relative to the project root. */
@@ -57,6 +58,7 @@ function lineAt(text: string, offset: number): number {
  * ```
  */
 export function parseChartSpec(text: string, file: string, data: ChartData): ChartSpec {
+  checkJsonLimits(text, file);
   let input: unknown;
   try {
     input = JSON.parse(text);

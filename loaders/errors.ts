@@ -25,6 +25,8 @@ export const kitCodes = {
   SOURCE_BAD_FRONT_MATTER: "an archived source's front matter is not valid YAML, or is too large or deep",
   SOURCE_NO_DATE: "an archived source has no `published` date",
   INVALID_URL: "a source's `url` is not an http(s) address",
+  JSON_TOO_LARGE: "a JSON file or request body is larger than the kit reads",
+  JSON_TOO_DEEP: "a JSON file or request body nests deeper than the kit reads",
   NO_SUCH_FILE: "a file named on the command line cannot be read",
   // The ledger and the other CSV files
   NO_LEDGER: "`data/claims.csv` exists but cannot be read",
@@ -93,10 +95,12 @@ export const kitCodes = {
   EMBED_OUTSIDE_EMBEDS: "`::: embed` is used outside `src/embed/[chart].md`",
   UNRESOLVED_REFERENCE: "a `{…}` that looks like a figure reference would reach readers unresolved",
   UNCITED_NUMBER: "a page's prose holds a number that does not come from the ledger",
+  SCRIPT_IN_PAGE: "a page holds a `<script>` element, which the site's Content Security Policy would trust",
   // Building, refreshing, publishing
   NO_STAGE: "pages were rendered before the story stage ran (use `npm run dev` or `npm run build`)",
   BUILD_FAILED: "Framework's build failed; `dist/` is unchanged",
   NO_BUILD: "`serve` found no built site in `dist/`",
+  PORT_IN_USE: "the port `dev` was asked to listen on is taken",
   UNKNOWN_LOADER: "`refresh NAME` names no data loader",
   LOADER_IMPORT: "a module a data loader imports does not parse or resolve",
   LOADER_THREW: "a data loader threw an error",

@@ -4,9 +4,9 @@
  */
 import {readFileSync} from "node:fs";
 import {join} from "node:path";
-import {CsvError, parse} from "csv-parse/sync";
 import type {Claim, Figure, Qualifier} from "../src/components/claim.ts";
 import {qualifiers} from "../src/components/claim.ts";
+import {parseCsvRows} from "./csv.ts";
 import {KitError, throwIfAny, type ErrorCode} from "./errors.ts";
 import {FigureError, labelOf, parseFigure, withQualifier} from "./figure.ts";
 import {isIsoDate, type Source} from "./sources.ts";
@@ -25,53 +25,8 @@ const required = ["id", "figure", "measure", "as_of", "source", "quote"] as cons
 
 const slug = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
-/** A row of CSV with the line it starts on. */
-export interface CsvRow {
-  line: number;
-  record: Record<string, string>;
-}
-
-/**
- * Parses CSV text into rows with their starting line. Malformed rows are reported with
- * csv-parse's own code (`CSV_QUOTE_NOT_CLOSED`, `CSV_RECORD_INCONSISTENT_FIELDS_LENGTH`) and line,
- * and all of them are reported, not only the first.
- */
-export function parseCsvRows(text: string, file: string, columns: readonly string[] = []): CsvRow[] {
-  const problems: KitError[] = [];
-  const report = (error: CsvError) => {
-    const problem = new KitError(error.code, error.message.replace(/^[A-Z][A-Za-z ]+: /, ""), {
-      file,
-      line: error.lines
-    });
-    if (!problems.some((p) => p.message === problem.message)) problems.push(problem);
-  };
-  let output: {record: Record<string, string>; info: {lines: number}; raw: string}[] = [];
-  try {
-    output = parse(text, {
-      bom: true,
-      columns: true,
-      info: true,
-      raw: true,
-      skip_empty_lines: true,
-      skip_records_with_error: true,
-      on_skip: (error: CsvError | undefined) => void (error && report(error))
-    });
-  } catch (error) {
-    if (error instanceof CsvError) report(error);
-    else throw error;
-  }
-  const header = text.replace(/^\ufeff/, "").split(/\r?\n/, 1)[0];
-  const names = header.split(",").map((s) => s.replace(/^"|"$/g, "").trim());
-  for (const column of columns) {
-    if (!names.includes(column))
-      problems.push(new KitError("MISSING_COLUMN", `the header has no column "${column}"`, {file, line: 1}));
-  }
-  throwIfAny(problems);
-  return output.map(({record, info, raw}) => ({
-    record,
-    line: info.lines - (raw.replace(/\r?\n$/, "").match(/\n/g)?.length ?? 0)
-  }));
-}
+// CSV is read at one boundary (loaders/csv.ts); other modules import it from here too.
+export {parseCsvRows, type CsvRow} from "./csv.ts";
 
 /**
  * Reads and verifies the ledger against the archived sources: every quote occurs in its source,

@@ -122,7 +122,66 @@ export function formatSource(meta: Omit<Source, "id" | "file" | "body">, body: s
   );
 }
 
-/** Parses an archived source file. Throws SOURCE_NO_FRONT_MATTER, SOURCE_NO_DATE or INVALID_DATE. */
+/**
+ * The largest front matter a source may have, in characters. A source's front matter is six short
+ * fields; the limit stops a huge or deeply nested block before the YAML parser reads it.
+ */
+export const maxFrontMatter = 16 * 1024;
+
+/** The front matter fields a source's metadata is read from. */
+const sourceFields = ["title", "byline", "published", "publisher", "url", "archived"] as const;
+
+/** True for an absolute `http:` or `https:` URL, the only kinds a source's `url` may be. */
+export function isHttpUrl(text: string): boolean {
+  try {
+    return ["http:", "https:"].includes(new URL(text).protocol);
+  } catch {
+    return false;
+  }
+}
+
+/** The line of a top-level front matter field (`url: …`) in a source's text, or 1 when it is not found. */
+function fieldLine(text: string, name: string): number {
+  const m = new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}[ \\t]*:`, "m").exec(text);
+  return m ? text.slice(0, m.index).split("\n").length : 1;
+}
+
+/** Parses the YAML front matter of a source, refusing a block over `maxFrontMatter` and values that are not scalars. */
+function frontMatterOf(text: string, file: string): matter.GrayMatterFile<string> {
+  const end = text.indexOf("\n---", 3);
+  const size = end < 0 ? text.length : end;
+  if (size > maxFrontMatter) {
+    throw new KitError(
+      "SOURCE_BAD_FRONT_MATTER",
+      `the front matter is ${size} characters, over the limit of ${maxFrontMatter}; it holds a few short fields (title, byline, published, publisher, url, archived)`,
+      {file, line: 1}
+    );
+  }
+  let parsed: matter.GrayMatterFile<string>;
+  try {
+    parsed = matter(text, {});
+  } catch (error) {
+    const detail = error instanceof RangeError ? "the front matter nests too deep" : (error as Error).message;
+    throw new KitError("SOURCE_BAD_FRONT_MATTER", detail.split("\n")[0], {file, line: 1});
+  }
+  // A list or map where a field is read (an alias bomb is one) is refused before anything turns it into text.
+  for (const name of sourceFields) {
+    const value: unknown = parsed.data[name];
+    if (value !== null && typeof value === "object" && !(value instanceof Date)) {
+      throw new KitError(
+        "SOURCE_BAD_FRONT_MATTER",
+        `"${name}" is a ${Array.isArray(value) ? "list" : "map"}; it must be a single value (no list, map, anchor or alias)`,
+        {file, line: fieldLine(text, name)}
+      );
+    }
+  }
+  return parsed;
+}
+
+/**
+ * Parses an archived source file. Throws SOURCE_NO_FRONT_MATTER, SOURCE_BAD_FRONT_MATTER,
+ * SOURCE_NO_DATE, INVALID_DATE or INVALID_URL (a `url` that is not http or https).
+ */
 export function parseSource(text: string, file: string): Source {
   checkText(text, file);
   if (!text.startsWith("---\n")) {
@@ -131,12 +190,7 @@ export function parseSource(text: string, file: string): Source {
       line: 1
     });
   }
-  let parsed: matter.GrayMatterFile<string>;
-  try {
-    parsed = matter(text, {});
-  } catch (error) {
-    throw new KitError("SOURCE_BAD_FRONT_MATTER", (error as Error).message.split("\n")[0], {file, line: 1});
-  }
+  const parsed = frontMatterOf(text, file);
   const data = parsed.data as Record<string, unknown>;
   const str = (name: string): string => {
     const v = data[name];
@@ -145,6 +199,15 @@ export function parseSource(text: string, file: string): Source {
     return String(v);
   };
   const problems: KitError[] = [];
+  const url = str("url");
+  if (url !== "" && !isHttpUrl(url)) {
+    problems.push(
+      new KitError("INVALID_URL", `url ${JSON.stringify(url)} is not an http or https address`, {
+        file,
+        line: fieldLine(text, "url")
+      })
+    );
+  }
   for (const name of ["published", "archived"]) {
     const value = str(name);
     if (value === "") {

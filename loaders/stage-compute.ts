@@ -21,6 +21,7 @@ import {explainersDir, readExplainers, type Explainer} from "./explainers.ts";
 import {contentHash} from "./hash.ts";
 import {ledgerFile, readLedger} from "./ledger.ts";
 import {uncitedNumbers} from "./page-numbers.ts";
+import {pageScriptProblems} from "./page-scripts.ts";
 import {readPlacesSync} from "./places.ts";
 import {explainerProse, scanPage, type PageScan} from "./prose.ts";
 import {readSourcesSync, type Source} from "./sources.ts";
@@ -148,7 +149,11 @@ function checkPage(
   const parsed = matter(text);
   const bodyLine = text.slice(0, text.length - parsed.content.length).split("\n").length;
   const scan = scanPage(md, pathOf(file), parsed.data, bodyLine, parsed.content);
-  return {scan, data: parsed.data, problems: [...scan.problems, ...uncitedNumbers(text, file, claims)]};
+  return {
+    scan,
+    data: parsed.data,
+    problems: [...scan.problems, ...uncitedNumbers(text, file, claims), ...pageScriptProblems(text, file)]
+  };
 }
 
 /**

@@ -353,7 +353,10 @@ describe("a computed claim on an explainer", () => {
       const page = join(root, "src/explainers/ukraine-dead-displaced-kyiv.md");
       await writeFile(
         page,
-        (await readFile(page, "utf-8")).replace("## Get the data", "The synthetic test data counts {entering}.\n\n## Get the data")
+        (await readFile(page, "utf-8")).replace(
+          "## Get the data",
+          "The synthetic test data counts {entering}.\n\n## Get the data"
+        )
       );
       const check = explainer(root, "check");
       expect(check.stderr).toBe("");

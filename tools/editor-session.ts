@@ -15,6 +15,7 @@ import {checkChartSpec} from "../src/components/chart-spec.ts";
 import {loadChartData} from "../loaders/charts.ts";
 import {problemsOf} from "../loaders/errors.ts";
 import {describeLoader} from "./deps.ts";
+import {chartRoutes} from "./chart-routes.ts";
 import {newToken, startSaveServer, type FieldProblem} from "./save-server.ts";
 
 /** The environment variable that carries the session from `explainer dev` to the loader. */
@@ -98,8 +99,8 @@ export async function startEditorSession(
     root,
     token: newToken(),
     origins: previewOrigins(previewPort),
-    validate: (spec: unknown) => validateSpec(root, spec),
-    onSave
+    routes: chartRoutes({validate: (spec: unknown) => validateSpec(root, spec)}),
+    onWrite: (_file: string, {id}: Record<string, string>) => onSave?.(id)
   };
   const started = await startSaveServer(options, previewPort + 1).catch((error) => {
     if (listenError(error)) return startSaveServer(options, 0);

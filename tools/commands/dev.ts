@@ -13,6 +13,7 @@ import {formatChanges} from "../changes.ts";
 import {diffOutputs} from "../changes.ts";
 import {UsageError, type Effects} from "../effects.ts";
 import {startEditorSession} from "../editor-session.ts";
+import {startGuard} from "../guard.ts";
 import {refreshLive} from "../live.ts";
 import {startStageWorker, type WorkerRun} from "../stage-worker.ts";
 import {vendorNpm} from "../vendor.ts";
@@ -76,6 +77,8 @@ export async function serve(options: DevOptions, effects: Effects): Promise<void
   await vendorNpm(effects);
   const stage = await startStageWorker(root);
   reportRun(await stage.run(), effects);
+  // The port the user opens is the guard's; preview listens behind it, on a private socket (tools/guard.ts).
+  const guard = await startGuard({root, port: options.port, log: stderr});
   // The chart editor's save endpoint, and its token for the editor page only (before the loaders run).
   const editor = await startEditorSession(root, options.port);
   await refreshLive(effects, {stageOutputs: false});
@@ -84,7 +87,11 @@ export async function serve(options: DevOptions, effects: Effects): Promise<void
   const preview = spawn(
     "observable",
     ["preview", "--host", options.host, "--port", String(options.port), "--no-open"],
-    {cwd: root, stdio: ["ignore", "inherit", "inherit"], env: frameworkEnv(root, {EXPLAINER_DEV: "1"})}
+    {
+      cwd: root,
+      stdio: ["ignore", "inherit", "inherit"],
+      env: frameworkEnv(root, {EXPLAINER_DEV: "1", ...guard.previewEnv})
+    }
   );
 
   let timer: NodeJS.Timeout | undefined;
@@ -126,6 +133,7 @@ export async function serve(options: DevOptions, effects: Effects): Promise<void
   process.on("SIGTERM", stop);
   await new Promise<void>((resolve) => preview.on("exit", () => resolve()));
   clearTimeout(timer);
+  await guard.close();
   await editor.close();
   await watcher.close();
   await running;

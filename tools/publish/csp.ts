@@ -4,6 +4,10 @@
  * `unsafe-eval` or `unsafe-inline`; everything else from the site itself, images also from
  * `data:` URLs (the favicon). Styles allow inline `<style>`, which the number audit's view adds at
  * run time (src/components/audit-view.ts); the charts carry no style at all.
+ *
+ * The policy trusts the inline scripts of a built page, so only Framework and the kit may write
+ * them: `pageScriptProblems` refuses any `<script>` written into a page's Markdown (its HTML or the
+ * `head`, `header` and `footer` of its front matter), and `explainer check` runs it on every page.
  */
 import {createHash} from "node:crypto";
 

@@ -1,0 +1,93 @@
+/**
+ * CSV at the boundary: every CSV file the kit reads (the ledger, `data/ignored.csv`, `data/places.csv`,
+ * `data/corrections.csv`) goes through `parseCsvRows`, which first refuses text that is not UTF-8
+ * (`NOT_UTF8`) or holds a NUL (`NOT_TEXT`), naming the line, and then reports malformed rows with
+ * csv-parse's own codes. Past it, every cell is text as it was written, never a U+FFFD guess.
+ */
+import {CsvError, parse} from "csv-parse/sync";
+import {KitError, throwIfAny} from "./errors.ts";
+
+/** A row of CSV with the line it starts on. */
+export interface CsvRow {
+  line: number;
+  record: Record<string, string>;
+}
+
+/** The line of a character offset, counting from 1. */
+function lineAt(text: string, offset: number): number {
+  let line = 1;
+  for (let i = text.indexOf("\n"); i >= 0 && i < offset; i = text.indexOf("\n", i + 1)) line++;
+  return line;
+}
+
+/**
+ * Refuses CSV text that is not text: the first NUL (`NOT_TEXT`) or U+FFFD (`NOT_UTF8`: what a byte
+ * that is not UTF-8 becomes when the file is read as UTF-8), with its line. Text read with
+ * `readFileSync(file, "utf-8")` keeps every bad byte as a U+FFFD at its place, so the line is exact.
+ *
+ * ```ts
+ * checkCsvText("id,figure\nx,\u0000\n", "data/claims.csv"); // throws data/claims.csv:2: NOT_TEXT: …
+ * ```
+ */
+export function checkCsvText(text: string, file: string): void {
+  const bad = text.search(/[\u0000\ufffd]/);
+  if (bad < 0) return;
+  const line = lineAt(text, bad);
+  if (text[bad] === "\u0000")
+    throw new KitError("NOT_TEXT", "the file holds a NUL byte: it is binary, not CSV text", {file, line});
+  throw new KitError(
+    "NOT_UTF8",
+    "the file is not UTF-8 text (a byte that is not UTF-8, or a U+FFFD left by an earlier bad conversion); save it as UTF-8",
+    {file, line}
+  );
+}
+
+/** Decodes a CSV file's bytes as UTF-8, failing with NOT_UTF8 or NOT_TEXT (and the line) rather than reading mojibake. */
+export function decodeCsv(bytes: Uint8Array, file: string): string {
+  const text = new TextDecoder("utf-8").decode(bytes);
+  checkCsvText(text, file);
+  return text;
+}
+
+/**
+ * Parses CSV text into rows with their starting line. Text that is not UTF-8 is refused first (see
+ * `checkCsvText`). Malformed rows are reported with csv-parse's own code (`CSV_QUOTE_NOT_CLOSED`,
+ * `CSV_RECORD_INCONSISTENT_FIELDS_LENGTH`) and line, and all of them are reported, not only the first.
+ */
+export function parseCsvRows(text: string, file: string, columns: readonly string[] = []): CsvRow[] {
+  checkCsvText(text, file);
+  const problems: KitError[] = [];
+  const report = (error: CsvError) => {
+    const problem = new KitError(error.code, error.message.replace(/^[A-Z][A-Za-z ]+: /, ""), {
+      file,
+      line: error.lines
+    });
+    if (!problems.some((p) => p.message === problem.message)) problems.push(problem);
+  };
+  let output: {record: Record<string, string>; info: {lines: number}; raw: string}[] = [];
+  try {
+    output = parse(text, {
+      bom: true,
+      columns: true,
+      info: true,
+      raw: true,
+      skip_empty_lines: true,
+      skip_records_with_error: true,
+      on_skip: (error: CsvError | undefined) => void (error && report(error))
+    });
+  } catch (error) {
+    if (error instanceof CsvError) report(error);
+    else throw error;
+  }
+  const header = text.replace(/^\ufeff/, "").split(/\r?\n/, 1)[0];
+  const names = header.split(",").map((s) => s.replace(/^"|"$/g, "").trim());
+  for (const column of columns) {
+    if (!names.includes(column))
+      problems.push(new KitError("MISSING_COLUMN", `the header has no column "${column}"`, {file, line: 1}));
+  }
+  throwIfAny(problems);
+  return output.map(({record, info, raw}) => ({
+    record,
+    line: info.lines - (raw.replace(/\r?\n$/, "").match(/\n/g)?.length ?? 0)
+  }));
+}

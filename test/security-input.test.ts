@@ -1,0 +1,333 @@
+import {existsSync} from "node:fs";
+// Hostile input in a project's files (issue 15, rows 3, 6, 8 and 10): every one is a clear error naming the
+// file and line, the command fails, and no file is changed. Fixture text written for Explainer Kit's tests.
+import {readFile, writeFile} from "node:fs/promises";
+import {join} from "node:path";
+import {JSDOM} from "jsdom";
+import {afterAll, beforeAll, describe, expect, test} from "vitest";
+import {readIgnored} from "../loaders/audit.ts";
+import {parseChartSpec} from "../loaders/charts.ts";
+import {readCorrections} from "../loaders/corrections.ts";
+import {checkCsvText, decodeCsv, parseCsvRows} from "../loaders/csv.ts";
+import {problemsOf} from "../loaders/errors.ts";
+import {readLedger} from "../loaders/ledger.ts";
+import {chartJsonLimits, checkJsonLimits} from "../loaders/limits.ts";
+import {readPlacesSync} from "../loaders/places.ts";
+import {isHttpUrl, maxFrontMatter, parseSource, readSourcesSync} from "../loaders/sources.ts";
+import {chartCardSvg, pageCardSvg, renderPng} from "../tools/publish/cards.ts";
+import {pageScriptProblems} from "../loaders/page-scripts.ts";
+import {pageInfo} from "../tools/publish/page-info.ts";
+import {runStage} from "../loaders/stage.ts";
+import {copyProject, explainer, removeProject} from "./helpers/project.ts";
+
+/** What a call throws, as `file:line: CODE` strings (one per problem), or [] when it does not throw. */
+function thrown(call: () => unknown): string[] {
+  try {
+    call();
+  } catch (error) {
+    const problems = problemsOf(error);
+    if (problems.length === 0) throw error;
+    return problems.map((p) => `${p.file}${p.line === undefined ? "" : `:${p.line}`}: ${p.code}`);
+  }
+  return [];
+}
+
+const source = (frontMatter: string) =>
+  `---\n${frontMatter}---\nFixture article written for Explainer Kit's tests. Some 12 people were there.\n`;
+
+describe("CSV that is not UTF-8 text (row 6)", () => {
+  test("checkCsvText names the line of a NUL (NOT_TEXT) and of a byte that is not UTF-8 (NOT_UTF8)", () => {
+    expect(thrown(() => checkCsvText("id,figure\nok,1\nbad,\u0000\n", "data/claims.csv"))).toEqual([
+      "data/claims.csv:3: NOT_TEXT"
+    ]);
+    const latin1 = Buffer.concat([Buffer.from("id,place\nx,Kyiv\ny,"), Buffer.from([0xe9]), Buffer.from("\n")]);
+    expect(thrown(() => decodeCsv(latin1, "data/places.csv"))).toEqual(["data/places.csv:3: NOT_UTF8"]);
+    // A UTF-16 file (what a spreadsheet may save) fails on its first line.
+    expect(thrown(() => decodeCsv(Buffer.from("\ufeffid,figure\n", "utf16le"), "data/ignored.csv"))).toEqual([
+      "data/ignored.csv:1: NOT_UTF8"
+    ]);
+    expect(thrown(() => checkCsvText("id,figure\nok,“2,000” — déjà\n", "data/claims.csv"))).toEqual([]);
+  });
+
+  test("parseCsvRows refuses before csv-parse reads a cell", () => {
+    expect(thrown(() => parseCsvRows('id,figure\na,"1\u0000"\n', "data/claims.csv"))).toEqual([
+      "data/claims.csv:2: NOT_TEXT"
+    ]);
+  });
+
+  describe("every CSV the kit reads", () => {
+    let root: string;
+    beforeAll(async () => void (root = await copyProject()));
+    afterAll(async () => await removeProject(root));
+
+    /** Replaces a file's bytes with `bad` while `read()` runs; asserts what it throws and that the file is untouched. */
+    async function refuses(file: string, bad: Buffer, read: () => unknown, expected: string[]): Promise<void> {
+      const path = join(root, file);
+      const good = await readFile(path).catch(() => null);
+      await writeFile(path, bad);
+      try {
+        let problems: string[];
+        try {
+          problems = thrown(() => {
+            const result = read();
+            if (result instanceof Promise) throw new Error("use the sync readers");
+          });
+        } catch (error) {
+          problems = [String(error)];
+        }
+        expect(problems).toEqual(expected);
+        expect(await readFile(path)).toEqual(bad);
+      } finally {
+        if (good) await writeFile(path, good);
+      }
+    }
+
+    test("data/claims.csv with a NUL or a Latin-1 byte", async () => {
+      const sources = readSourcesSync(root);
+      const ledger = await readFile(join(root, "data/claims.csv"));
+      const lines = ledger.toString("utf-8").split("\n");
+      const withNul = Buffer.from(
+        [...lines.slice(0, 2), lines[2].replace("the UN", "the U\u0000N"), ...lines.slice(3)].join("\n")
+      );
+      await refuses("data/claims.csv", withNul, () => readLedger(root, sources), ["data/claims.csv:3: NOT_TEXT"]);
+      const at = ledger.indexOf("the UN");
+      expect(at).toBeGreaterThan(0);
+      const latin1 = Buffer.concat([ledger.subarray(0, at), Buffer.from([0xe9]), ledger.subarray(at)]);
+      const line = ledger.subarray(0, at).toString("utf-8").split("\n").length;
+      await refuses("data/claims.csv", latin1, () => readLedger(root, sources), [`data/claims.csv:${line}: NOT_UTF8`]);
+    });
+
+    test("data/places.csv, data/corrections.csv and data/ignored.csv", async () => {
+      const bad = Buffer.concat([
+        Buffer.from("name,latitude,longitude,source\nKyiv,50.45,30.52,"),
+        Buffer.from([0xff, 0xfe])
+      ]);
+      await refuses("data/places.csv", bad, () => readPlacesSync(root), ["data/places.csv:2: NOT_UTF8"]);
+      const corrections = Buffer.from("date,change\n2022-03-03,Fixture correction\u0000\n");
+      await refuses("data/corrections.csv", corrections, () => readCorrections(root), [
+        "data/corrections.csv:2: NOT_TEXT"
+      ]);
+      const sources = readSourcesSync(root);
+      const ignored = Buffer.concat([
+        Buffer.from("source,text,reason\n"),
+        Buffer.from([0xc3, 0x28]),
+        Buffer.from(",x,y\n")
+      ]);
+      const path = join(root, "data/ignored.csv");
+      const good = await readFile(path);
+      await writeFile(path, ignored);
+      try {
+        await expect(readIgnored(root, sources)).rejects.toThrow("data/ignored.csv:2: NOT_UTF8: ");
+        expect(await readFile(path)).toEqual(ignored);
+      } finally {
+        await writeFile(path, good);
+      }
+    });
+
+    test("explainer check fails with the file and line, and leaves the ledger as it was", async () => {
+      const path = join(root, "data/claims.csv");
+      const good = await readFile(path);
+      const bad = Buffer.from(good.toString("utf-8").replace("the UN", "the U\u0000N"));
+      await writeFile(path, bad);
+      try {
+        const result = explainer(root, "check");
+        expect(result.status).toBe(1);
+        expect(result.stderr).toMatch(/^data\/claims\.csv:\d+: NOT_TEXT: /m);
+        expect(await readFile(path)).toEqual(bad);
+      } finally {
+        await writeFile(path, good);
+      }
+    }, 60_000);
+  });
+});
+
+describe("limits on front matter and chart specs (row 8)", () => {
+  /** A billion laughs: nine levels of nine aliases each, 387 million strings when expanded. */
+  function aliasBomb(): string {
+    let yaml = `a: &a ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]\n`;
+    let previous = "a";
+    for (const name of "bcdefghi") {
+      yaml += `${name}: &${name} [${Array(9).fill(`*${previous}`).join(", ")}]\n`;
+      previous = name;
+    }
+    return yaml + `title: *i\npublished: 2022-03-02\n`;
+  }
+
+  test("a YAML alias bomb in a source's front matter is SOURCE_BAD_FRONT_MATTER on the field that uses it", () => {
+    expect(thrown(() => parseSource(source(aliasBomb()), "data/sources/bomb.md"))).toEqual([
+      "data/sources/bomb.md:11: SOURCE_BAD_FRONT_MATTER"
+    ]);
+    expect(() => parseSource(source(aliasBomb()), "data/sources/bomb.md")).toThrow(
+      '"title" is a list; it must be a single value (no list, map, anchor or alias)'
+    );
+  });
+
+  test("huge or deeply nested front matter is refused before YAML reads it", () => {
+    const huge = `title: "${"x".repeat(maxFrontMatter)}"\npublished: 2022-03-02\n`;
+    expect(thrown(() => parseSource(source(huge), "data/sources/huge.md"))).toEqual([
+      "data/sources/huge.md:1: SOURCE_BAD_FRONT_MATTER"
+    ]);
+    const deep = `title: ${"[".repeat(5000)}${"]".repeat(5000)}\npublished: 2022-03-02\n`;
+    expect(thrown(() => parseSource(source(deep), "data/sources/deep.md"))).toEqual([
+      "data/sources/deep.md:1: SOURCE_BAD_FRONT_MATTER"
+    ]);
+    const map = `title: {text: "Fixture"}\npublished: 2022-03-02\n`;
+    expect(() => parseSource(source(map), "data/sources/map.md")).toThrow('"title" is a map');
+  });
+
+  test("checkJsonLimits refuses deep or large JSON with the line, and passes a real spec", async () => {
+    const deep = `{\n"type": "bar",\n"note": ${"[".repeat(100_000)}${"]".repeat(100_000)}}`;
+    expect(thrown(() => checkJsonLimits(deep, "data/charts/deep.json"))).toEqual([
+      "data/charts/deep.json:3: JSON_TOO_DEEP"
+    ]);
+    const brackets = `{"title": "${"[{".repeat(100)}", "a": [[[]]]}`;
+    expect(thrown(() => checkJsonLimits(brackets, "x.json"))).toEqual([]);
+    const escaped = `{"title": "a \\" [[[[", "a": [[[]]]}`;
+    expect(thrown(() => checkJsonLimits(escaped, "x.json", {maxBytes: 100, maxDepth: 4}))).toEqual([]);
+    const large = JSON.stringify({type: "bar", note: "x".repeat(chartJsonLimits.maxBytes)});
+    expect(thrown(() => checkJsonLimits(large, "data/charts/large.json"))).toEqual([
+      "data/charts/large.json: JSON_TOO_LARGE"
+    ]);
+    const real = await readFile("data/charts/places-in-the-report.json", "utf-8");
+    expect(thrown(() => checkJsonLimits(real, "data/charts/places-in-the-report.json"))).toEqual([]);
+  });
+
+  test("parseChartSpec reports a spec nested 100,000 deep as JSON_TOO_DEEP, not a stack overflow", () => {
+    const deep = `{"type": "bar", "title": "Fixture", "claims": ["refugees"], "note": ${"[".repeat(100_000)}${"]".repeat(100_000)}}`;
+    const data = {claims: [], places: [], land: null} as never;
+    expect(thrown(() => parseChartSpec(deep, "data/charts/deep.json", data))).toEqual([
+      "data/charts/deep.json:1: JSON_TOO_DEEP"
+    ]);
+  });
+});
+
+describe("a source's url (row 10)", () => {
+  test.each([
+    "javascript:alert(1)",
+    "JavaScript:alert(1)",
+    "data:text/html,<script>x</script>",
+    "vbscript:x",
+    "//evil.example/a",
+    "news/a.html",
+    "ftp://example.org/a"
+  ])("url: %s is INVALID_URL on its line", (url) => {
+    const text = source(`title: Fixture\npublished: 2022-03-02\nurl: ${JSON.stringify(url)}\n`);
+    expect(thrown(() => parseSource(text, "data/sources/x.md"))).toEqual(["data/sources/x.md:4: INVALID_URL"]);
+  });
+
+  test("http, https and no url at all are accepted", () => {
+    for (const url of ["https://news.example/2022/03/02/fixture", "http://news.example/a?b=c", ""]) {
+      const text = source(`title: Fixture\npublished: 2022-03-02\nurl: ${JSON.stringify(url)}\n`);
+      expect(parseSource(text, "data/sources/x.md").url).toBe(url);
+    }
+    expect(isHttpUrl("https://example.org")).toBe(true);
+    expect(isHttpUrl("javascript:alert(1)")).toBe(false);
+  });
+});
+
+describe("a script pasted into a page (row 3)", () => {
+  test.each([
+    ["an HTML block", "# Fixture\n\nA paragraph.\n\n<script>steal()</script>\n", ["src/x.md:5: SCRIPT_IN_PAGE"]],
+    [
+      "an inline tag",
+      "# Fixture\n\nA paragraph\nthat ends <script>steal()</script> here.\n",
+      ["src/x.md:4: SCRIPT_IN_PAGE"]
+    ],
+    [
+      "an upper-case external script",
+      "# Fixture\n\n<SCRIPT SRC=/tracker.js></SCRIPT>\n",
+      ["src/x.md:3: SCRIPT_IN_PAGE"]
+    ],
+    ["an SVG script", "# Fixture\n\n<svg><script>steal()</script></svg>\n", ["src/x.md:3: SCRIPT_IN_PAGE"]],
+    [
+      "a fence inside an HTML block",
+      "# Fixture\n\n<div>\n```\n<script>steal()</script>\n```\n</div>\n",
+      ["src/x.md:5: SCRIPT_IN_PAGE"]
+    ],
+    [
+      "the front matter's head",
+      "---\ntitle: Fixture\nhead: '<script>steal()</script>'\n---\n\n# Fixture\n",
+      ["src/x.md:3: SCRIPT_IN_PAGE"]
+    ],
+    [
+      "an iframe's srcdoc",
+      '# Fixture\n\n<iframe srcdoc="<script>steal()</script>"></iframe>\n',
+      ["src/x.md:3: SCRIPT_IN_PAGE"]
+    ],
+    ["a fenced code block (shown, not run)", "# Fixture\n\n```html\n<script>steal()</script>\n```\n", []],
+    ["inline code (shown, not run)", "# Fixture\n\nWrite `<script>` tags.\n", []],
+    ["an HTML comment", "# Fixture\n\n<!-- <script>steal()</script> -->\n", []],
+    ["a js block (Framework's own code)", "# Fixture\n\n```js\ndisplay(1);\n```\n", []]
+  ])("pageScriptProblems: %s", (_name, markdown, expected) => {
+    expect(
+      thrown(() => {
+        const problems = pageScriptProblems(markdown as string, "src/x.md");
+        if (problems.length)
+          throw problems.length === 1
+            ? problems[0]
+            : new (class extends Error {
+                errors = problems;
+              })();
+      })
+    ).toEqual(expected);
+  });
+
+  test("every page of the project passes, and check and build fail on a pasted script with page:line", async () => {
+    const root = await copyProject();
+    try {
+      for (const page of ["index.md", "methodology.md", "audit.md", "editor.md", "embed/[chart].md"]) {
+        expect(pageScriptProblems(await readFile(join(root, "src", page), "utf-8"), `src/${page}`)).toEqual([]);
+      }
+      const path = join(root, "src/methodology.md");
+      const text = await readFile(path, "utf-8");
+      await writeFile(path, `${text}\n<script>document.title = "pwned"</script>\n`);
+      const line = text.split("\n").length + 1;
+      const result = explainer(root, "check");
+      expect(result.status).toBe(1);
+      expect(result.stderr).toContain(
+        `src/methodology.md:${line}: SCRIPT_IN_PAGE: a <script> element in a page is refused`
+      );
+      const build = explainer(root, "build");
+      expect(build.status).toBe(1);
+      expect(build.stderr).toContain(`src/methodology.md:${line}: SCRIPT_IN_PAGE: `);
+      expect(existsSync(join(root, "dist"))).toBe(false);
+    } finally {
+      await removeProject(root);
+    }
+  }, 60_000);
+});
+
+describe("social cards are SVG serialized as XML (row 8)", () => {
+  let root: string;
+  beforeAll(async () => {
+    root = await copyProject();
+    for (const file of ["data/places.csv", "data/charts/places-in-the-report.json"]) {
+      const text = await readFile(join(root, file), "utf-8");
+      await writeFile(
+        join(root, file),
+        text
+          .replace(/^Bucha,/m, '"Bucha <west> & ""north""&nbsp;",')
+          .replaceAll('"Bucha"', '"Bucha <west> & \\"north\\"&nbsp;"')
+      );
+    }
+  });
+  afterAll(async () => await removeProject(root));
+
+  test("a place named with < & and quotes draws the chart's and the page's card", async () => {
+    const run = await runStage(root);
+    expect(run.problems.filter((p) => p.blocking)).toEqual([]);
+    const map = run.stage!.charts["places-in-the-report"];
+    // The page as a browser (and the build) parses it: inline SVG in HTML.
+    const html = `<!DOCTYPE html><html><head><title>Fixture</title></head><body><main><h1>Fixture page</h1><p>Fixture text.</p><figure class="chart" data-chart="${map.id}"><div class="chart-wide">${map.wide}</div><div class="chart-narrow">${map.narrow}</div></figure></main></body></html>`;
+    const info = pageInfo(run.stage!, "index.html", html);
+    expect(info.charts[0].wide).toContain('data-key="place:Bucha &lt;west&gt; &amp; &quot;north&quot;&amp;nbsp;"');
+    const png = (svg: string) => renderPng(svg).subarray(0, 8).toString("hex");
+    expect(png(chartCardSvg(info.charts[0], "Fixture site"))).toBe("89504e470d0a1a0a");
+    expect(png(pageCardSvg(info, "Fixture site"))).toBe("89504e470d0a1a0a");
+    // The page card's chart says the name as written.
+    const card = new JSDOM(pageCardSvg(info, "Fixture site"), {contentType: "image/svg+xml"}).window.document;
+    expect([...card.querySelectorAll("tspan, text")].map((t) => t.textContent)).toContain(
+      'Bucha <west> & "north"&nbsp;'
+    );
+  });
+});
