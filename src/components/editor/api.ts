@@ -5,8 +5,8 @@
  * there comes with it), exists (a new chart's id is taken), invalid (the server's own schema
  * check), or an error with a message.
  *
- * Creating a chart uses the same endpoint, token and body as a save, with `base: null`: "this file
- * must not exist yet" (what the server must accept is written out in docs/charts.md).
+ * Creating a chart is a POST of `{spec}` to the same address, with the same token: the server writes
+ * the file only if it does not exist yet (tools/chart-routes.ts; docs/charts.md).
  */
 
 /** What `npm run dev` gives the editor page (`data/editor-session.json`): where to save and the session's token. */
@@ -103,7 +103,13 @@ export async function saveChart(
 ): Promise<SaveResult> {
   let answer: {status: number; body: any};
   try {
-    answer = await call(session, id, {method: "PUT", body: JSON.stringify({spec, base})});
+    answer = await call(
+      session,
+      id,
+      base === null
+        ? {method: "POST", body: JSON.stringify({spec})}
+        : {method: "PUT", body: JSON.stringify({spec, base})}
+    );
   } catch (error) {
     return unreachable(session, error);
   }
