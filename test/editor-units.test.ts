@@ -518,7 +518,7 @@ describe("the editor's API client", () => {
     expect(await saveChart(session, "x", {}, "b1")).toMatchObject({status: "error", code: "UNREACHABLE"});
   });
 
-  test("saveChart(…, null) creates a chart: PUT /charts/<id> with {spec, base: null}, the token; 201 saved, 409 exists", async () => {
+  test("saveChart(…, null) creates a chart: POST /charts/<id> with {spec}, the token; 201 saved, 409 exists", async () => {
     const calls: {url: string; init: RequestInit}[] = [];
     globalThis.fetch = (async (url: string, init: RequestInit) => {
       calls.push({url, init});
@@ -530,8 +530,8 @@ describe("the editor's API client", () => {
       file: "data/charts/new-one.json"
     });
     expect(calls[0].url).toBe("http://127.0.0.1:3001/charts/new-one");
-    expect(calls[0].init.method).toBe("PUT");
-    expect(JSON.parse(String(calls[0].init.body))).toEqual({spec: {type: "bar"}, base: null});
+    expect(calls[0].init.method).toBe("POST");
+    expect(JSON.parse(String(calls[0].init.body))).toEqual({spec: {type: "bar"}});
     expect(calls[0].init.headers).toMatchObject({"x-explainer-token": "t", "content-type": "application/json"});
     answer(409, {error: "EXISTS", message: "data/charts/new-one.json exists"});
     expect(await saveChart(session, "new-one", {}, null)).toEqual({
