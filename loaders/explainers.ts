@@ -7,7 +7,7 @@
  */
 import {readFileSync, readdirSync} from "node:fs";
 import {join} from "node:path";
-import matter from "gray-matter";
+import {readFrontMatter} from "./front-matter.ts";
 import {isSlug} from "../src/components/slug.ts";
 import {KitError, problemsOf, throwIfAny, type ErrorCode} from "./errors.ts";
 import {isIsoDate} from "./sources.ts";
@@ -63,12 +63,7 @@ export function parseExplainer(text: string, slug: string): Explainer {
   const problems: KitError[] = [];
   const fail = (code: ErrorCode, key: string, detail: string) =>
     problems.push(new KitError(code, detail, {file, line: keyLine(text, key)}));
-  let parsed: matter.GrayMatterFile<string>;
-  try {
-    parsed = matter(text);
-  } catch (error) {
-    throw new KitError("INVALID_FRONT_MATTER", (error as Error).message.split("\n")[0], {file, line: 1});
-  }
+  const parsed = readFrontMatter(text, file);
   const data = parsed.data as Record<string, unknown>;
   const string = (key: string): string => {
     const value = data[key];

@@ -4,9 +4,7 @@
  * code, directives and the page's explicit allow-list (front matter `allow:`, a list of exact
  * phrases); dates, years, ordinals, vague words and a headline repeating a cited figure are not.
  */
-import {readFileSync, readdirSync} from "node:fs";
-import {join} from "node:path";
-import matter from "gray-matter";
+import {readFrontMatter} from "./front-matter.ts";
 import {KitError} from "./errors.ts";
 import type {Claim} from "../src/components/claim.ts";
 import {findNumbers, type FoundNumber} from "./numbers.ts";
@@ -88,7 +86,7 @@ function repeats(n: FoundNumber, claim: Claim): boolean {
  * into prose is.
  */
 export function uncitedNumbers(text: string, file: string, claims: readonly Claim[] = []): KitError[] {
-  const parsed = matter(text);
+  const parsed = readFrontMatter(text, file);
   const allow = Array.isArray(parsed.data.allow) ? parsed.data.allow.map(String) : [];
   const bodyStart = text.length - parsed.content.length;
   const prose = blank(text.slice(0, bodyStart)) + proseOf(parsed.content);
@@ -128,16 +126,4 @@ export function uncitedNumbers(text: string, file: string, claims: readonly Clai
       .filter((n) => !allowed(n.start, n.end))
       .map((n) => problem(n, lineAt(n.start)))
   );
-}
-
-/** Checks every page under `src/` (Framework's cache aside); `claims` are the ledger's, for headlines that repeat them. */
-export function checkPages(root: string, claims: readonly Claim[] = []): KitError[] {
-  let files: string[];
-  try {
-    files = readdirSync(join(root, "src"), {recursive: true, encoding: "utf-8"});
-  } catch {
-    return []; // no pages yet
-  }
-  const pages = files.filter((f) => f.endsWith(".md") && !f.startsWith(".observablehq")).sort();
-  return pages.flatMap((page) => uncitedNumbers(readFileSync(join(root, "src", page), "utf-8"), `src/${page}`, claims));
 }

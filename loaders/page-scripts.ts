@@ -5,7 +5,7 @@
  * a ```js block or a component under `src/components/`, which Framework bundles; the scripts the
  * kit's directives add are not in the Markdown and are not concerned.
  */
-import matter from "gray-matter";
+import {readFrontMatter} from "./front-matter.ts";
 import MarkdownIt from "markdown-it";
 import type Token from "markdown-it/lib/token.mjs";
 import {KitError} from "./errors.ts";
@@ -59,7 +59,7 @@ export function pageScriptProblems(markdown: string, file: string): KitError[] {
       "a <script> element in a page is refused: the site's Content Security Policy would trust it; put code in a ```js block or a component under src/components/",
       {file, line}
     );
-  const parsed = matter(markdown);
+  const parsed = readFrontMatter(markdown, file);
   const problems: KitError[] = [];
   for (const key of htmlKeys) {
     const value = parsed.data[key];

@@ -15,7 +15,7 @@
  */
 import {readFileSync} from "node:fs";
 import {join} from "node:path";
-import matter from "gray-matter";
+import {readFrontMatter} from "./front-matter.ts";
 import type MarkdownIt from "markdown-it";
 import type StateCore from "markdown-it/lib/rules_core/state_core.mjs";
 import type Token from "markdown-it/lib/token.mjs";
@@ -47,7 +47,7 @@ export function pageFile(path: string | undefined): string {
 function readPageHead(root: string, file: string): {data: Record<string, unknown>; bodyLine: number} {
   try {
     const text = readFileSync(join(root, file), "utf-8");
-    const parsed = matter(text);
+    const parsed = readFrontMatter(text, file);
     return {data: parsed.data, bodyLine: text.slice(0, text.length - parsed.content.length).split("\n").length};
   } catch {
     return {data: {}, bodyLine: 1};

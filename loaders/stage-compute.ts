@@ -8,7 +8,7 @@ import {readFileSync, readdirSync} from "node:fs";
 import {join} from "node:path";
 import {fileURLToPath} from "node:url";
 import MarkdownIt from "markdown-it";
-import matter from "gray-matter";
+import {readFrontMatter} from "./front-matter.ts";
 import type {Claim} from "../src/components/claim.ts";
 import type {ChartData, MapPlace} from "../src/components/charts/types.ts";
 import {auditNumbers, bodyLineOf, parseIgnored, ignoredFile, unreviewedProblems, type AuditedNumber} from "./audit.ts";
@@ -146,7 +146,7 @@ function checkPage(
   text: string,
   claims: readonly Claim[]
 ): {scan: PageScan; data: Record<string, unknown>; problems: KitError[]} {
-  const parsed = matter(text);
+  const parsed = readFrontMatter(text, file);
   const bodyLine = text.slice(0, text.length - parsed.content.length).split("\n").length;
   const scan = scanPage(md, pathOf(file), parsed.data, bodyLine, parsed.content);
   return {
@@ -212,7 +212,15 @@ export async function computeStage(
     const explainer = slug ? bySlug.get(slug) : undefined;
     if (slug && !explainer) continue; // its front matter's problems are already reported
     const text = explainer?.text ?? readFileSync(join(root, file), "utf-8");
-    const {scan, data, problems: pageProblems} = checkPage(md, file, text, claims);
+    let checked: ReturnType<typeof checkPage>;
+    try {
+      checked = checkPage(md, file, text, claims);
+    } catch (error) {
+      // A front matter the kit will not read: the page's only problem.
+      problems.push(...scoped(error, slug ? {explainer: slug} : {page: file}));
+      continue;
+    }
+    const {scan, data, problems: pageProblems} = checked;
     const draft = data.draft === true;
     const scope = slug ? {explainer: slug} : {page: file};
     problems.push(...pageProblems.map((p) => stageProblem(p, scope, !draft)));

@@ -107,4 +107,24 @@ describe("explainer check, per explainer", () => {
     );
     expect(stderr).toContain('data/corrections.csv:3: UNKNOWN_CLAIM: no claim "no-such-claim" in data/claims.csv\n');
   });
+
+  test("a page whose front matter is an alias bomb, or too large, is refused fast with its file", async () => {
+    const bomb = ["a: &a [x, x, x, x, x, x, x, x, x]"];
+    for (const c of "bcdefghij")
+      bomb.push(
+        `${c}: &${c} [*${String.fromCharCode(c.charCodeAt(0) - 1)}, *${String.fromCharCode(c.charCodeAt(0) - 1)}, *${String.fromCharCode(c.charCodeAt(0) - 1)}, *${String.fromCharCode(c.charCodeAt(0) - 1)}, *${String.fromCharCode(c.charCodeAt(0) - 1)}, *${String.fromCharCode(c.charCodeAt(0) - 1)}, *${String.fromCharCode(c.charCodeAt(0) - 1)}, *${String.fromCharCode(c.charCodeAt(0) - 1)}, *${String.fromCharCode(c.charCodeAt(0) - 1)}]`
+      );
+    await edit("src/explainers/one-million.md", (text) =>
+      text.replace("---\n", `---\n${bomb.join("\n")}\nallow: *j\n`)
+    );
+    await writeFile(join(root, "src/methodology.md"), `---\ntitle: "${"x".repeat(20_000)}"\n---\n\n# M\n`);
+    const {status, stderr} = await explainer("check");
+    expect(status).toBe(1);
+    expect(stderr).toContain(
+      "src/explainers/one-million.md:1: INVALID_FRONT_MATTER: the front matter uses a YAML alias; write each value out\n"
+    );
+    expect(stderr).toContain(
+      "src/methodology.md:1: INVALID_FRONT_MATTER: the front matter is 20013 characters, over the limit of 16384\n"
+    );
+  });
 });

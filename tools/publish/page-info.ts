@@ -6,7 +6,7 @@
  */
 import {readdirSync, readFileSync} from "node:fs";
 import {join, posix} from "node:path";
-import matter from "gray-matter";
+import {readFrontMatter} from "../../loaders/front-matter.ts";
 import type {CardFigure} from "../../src/components/chart.ts";
 import {resolveText} from "../../src/components/chart-text.ts";
 import {embedFolder} from "../../loaders/chart-block.ts";
@@ -97,7 +97,7 @@ export function pageSource(root: string, file: string): string | undefined {
 /** A page's front matter (empty when it has none or no source). */
 export function frontMatter(root: string, file: string): Record<string, unknown> {
   const source = pageSource(root, file);
-  return source ? matter(readFileSync(join(root, source), "utf-8")).data : {};
+  return source ? readFrontMatter(readFileSync(join(root, source), "utf-8"), source).data : {};
 }
 
 /** A chart of the stage as pages show it. */
