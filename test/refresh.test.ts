@@ -6,7 +6,7 @@ import {stageOutputs} from "../loaders/stage-outputs.ts";
 import {main} from "../tools/cli.ts";
 import {diffOutputs, formatChanges} from "../tools/changes.ts";
 import {projectLoaders, readManifest} from "../tools/deps.ts";
-import {problemsFromStderr} from "../tools/refresh.ts";
+import {failuresOf, problemsFromStderr, type LoaderResult} from "../tools/refresh.ts";
 import {copyProject, projectRoot, recordingEffects, removeProject} from "./helpers/project.ts";
 
 /** Runs `explainer refresh ARGS` in-process; returns status, stdout, stderr and each loader's progress status. */
@@ -282,6 +282,27 @@ describe("problemsFromStderr", () => {
     expect(problemsFromStderr("/p", "src/data/claims.csv.ts", stderr, "exited with status 1")).toEqual([
       {file: "data/claims.csv", line: 3, code: "QUOTE_NOT_IN_SOURCE", message: 'quote not found in source "s": "q"'}
     ]);
+  });
+
+  test("problemsFromStderr(a field's problem) keeps the field apart, so it prints after the file as the kit's own lines do", () => {
+    const stderr = "data/charts/x.json: annotations[1].on: ANNOTATION_ON_NOTHING: the claim is not drawn\n";
+    const problems = problemsFromStderr("/p", "src/data/x.json.ts", stderr, "exited with status 1");
+    expect(problems).toEqual([
+      {
+        file: "data/charts/x.json",
+        field: "annotations[1].on",
+        code: "ANNOTATION_ON_NOTHING",
+        message: "the claim is not drawn"
+      }
+    ]);
+    const failed = {
+      status: "failed",
+      problems,
+      name: "x.json",
+      loader: "src/data/x.json.ts",
+      kept: true
+    } as LoaderResult;
+    expect(failuresOf([failed])[0].message).toBe(stderr.trim());
   });
 
   test("problemsFromStderr(uncaught error) places it at its first frame in the project", () => {

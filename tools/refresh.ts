@@ -33,6 +33,8 @@ import {contentHash, type RecordedReads} from "./hash.ts";
 export interface LoaderProblem {
   file: string;
   line?: number;
+  /** The field the problem is about (`annotations[1].on`), when the loader named one. */
+  field?: string;
   code: string;
   message: string;
 }
@@ -120,7 +122,7 @@ export function problemsFromStderr(root: string, loader: string, stderr: string,
     const m = kitLine.exec(line.trim());
     if (m && !m[1].includes("//")) {
       const [, file, ln, field, code, detail] = m;
-      problems.push({file, ...(ln ? {line: Number(ln)} : {}), code, message: field ? `${field}: ${detail}` : detail});
+      problems.push({file, ...(ln ? {line: Number(ln)} : {}), ...(field ? {field} : {}), code, message: detail});
     }
   }
   if (problems.length) return problems;
@@ -303,8 +305,9 @@ async function refreshStageOutputs(
     const problems = blockingProblems(run).map((p) => ({
       file: p.file,
       ...(p.line !== undefined ? {line: p.line} : {}),
+      ...(p.field !== undefined ? {field: p.field} : {}),
       code: p.code,
-      message: p.field ? `${p.field}: ${p.detail}` : p.detail
+      message: p.detail
     }));
     return loaders.map((loader) => ({
       ...base(loader),
@@ -398,7 +401,11 @@ export function failuresOf(results: LoaderResult[]): KitError[] {
   const failed = results.filter((r) => r.status === "failed");
   const problems = new Map<string, KitError>();
   for (const p of failed.flatMap((r) => r.problems)) {
-    const error = new KitError(isErrorCode(p.code) ? p.code : "LOADER_FAILED", p.message, {file: p.file, line: p.line});
+    const error = new KitError(isErrorCode(p.code) ? p.code : "LOADER_FAILED", p.message, {
+      file: p.file,
+      line: p.line,
+      field: p.field
+    });
     problems.set(error.message, error);
   }
   const kept = failed.map((r) => {
