@@ -2,7 +2,7 @@ import {spawn} from "node:child_process";
 import {existsSync} from "node:fs";
 import {readFile, readdir, rm, writeFile} from "node:fs/promises";
 import {join} from "node:path";
-import {csvParse} from "d3-dsv";
+import {csvParse, csvParseRows} from "d3-dsv";
 import {afterAll, beforeAll, describe, expect, test} from "vitest";
 import {buildLog, builtCopy} from "./helpers/built.ts";
 import {devEnv, freePort, until} from "./helpers/dev.ts";
@@ -81,6 +81,24 @@ describe("npm run build, on the seed desk", () => {
       ["refugees", "800000", "more-than", "more than 800,000", "the UN"],
       ["soldiers-approaching-kyiv", "15000", "about", "about 15,000", ""]
     ]);
+  });
+
+  test("every CSV in dist/ that a reader can download is neutralized against spreadsheet formulas", async () => {
+    const csvs = [...(await texts(join(root, "dist")))].filter(([file]) => file.endsWith(".csv"));
+    expect(csvs.map(([file]) => file.replace(/\.\w{8}\.csv$/, ".csv")).sort()).toEqual([
+      "_file/data/computed.csv",
+      "_file/data/download/charts/places-in-the-report.csv",
+      "_file/data/download/charts/refugees-and-deaths.csv",
+      "_file/data/download/charts/reported-figures.csv",
+      "_file/data/download/claims/ukraine-dead-displaced-kyiv.csv",
+      "_file/data/numbers.csv"
+    ]);
+    for (const [file, text] of csvs) {
+      for (const row of csvParseRows(text)) {
+        for (const cell of row)
+          expect(/^[=+\-@\t\r]/.test(cell) && !/^-?\d/.test(cell), `${file}: ${cell}`).toBe(false);
+      }
+    }
   });
 
   test("the home page lists the explainer with its title, standfirst, date and card, and every page links home", async () => {
@@ -223,6 +241,32 @@ describe("a changed story is rebuilt, and a bad one is refused", () => {
       expect(result.stderr).toContain('data/claims.csv:3: QUOTE_NOT_IN_SOURCE: quote not found in source "2022-03-02-');
       expect(await texts(join(root, "dist"))).toEqual(before);
       expect(await readFile(ledger, "utf-8")).toBe(bad);
+    } finally {
+      await removeProject(root);
+    }
+  });
+});
+
+describe("check verifies everything the build does", () => {
+  test("an empty or invalid corrections log fails check, not only the build", async () => {
+    const root = await copyProject("seed");
+    try {
+      await writeFile(join(root, "data/corrections.csv"), "");
+      const empty = explainer(root, "check");
+      expect(empty.status).toBe(1);
+      expect(empty.stderr).toContain('data/corrections.csv:1: MISSING_COLUMN: the header has no column "explainer"');
+      await writeFile(
+        join(root, "data/corrections.csv"),
+        "explainer,date,kind,claim,change\nukraine-dead-displaced-kyiv,2022-13-01,update,,A change.\n"
+      );
+      const invalid = explainer(root, "check");
+      expect(invalid.status).toBe(1);
+      expect(invalid.stderr).toContain(
+        'data/corrections.csv:2: INVALID_DATE: date "2022-13-01" is not a date YYYY-MM-DD'
+      );
+      const build = explainer(root, "build");
+      expect(build.status).toBe(1);
+      expect(build.stderr).toContain("data/corrections.csv:2: INVALID_DATE");
     } finally {
       await removeProject(root);
     }
