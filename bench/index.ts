@@ -10,6 +10,7 @@ import {benchCli} from "./cli.ts";
 import {benchDev} from "./dev.ts";
 import {benchCharts} from "./charts.ts";
 import {benchDatasets} from "./datasets.ts";
+import {benchLarge} from "./large.ts";
 import {benchNumbers} from "./numbers.ts";
 import {disposeBenchProject} from "./project.ts";
 import {benchPublish} from "./publish.ts";
@@ -25,6 +26,7 @@ const suites: [string, () => Promise<Result[]>][] = [
   ["refresh", benchRefresh],
   ["dev", benchDev],
   ["publish", benchPublish],
+  ["large", benchLarge],
   ["datasets", benchDatasets]
 ];
 

@@ -5,6 +5,7 @@
  * csv-parse's own codes. Past it, every cell is text as it was written, never a U+FFFD guess.
  */
 import {CsvError, parse} from "csv-parse/sync";
+import {checkTextSize, storyLimits} from "./limits.ts";
 import {KitError, throwIfAny} from "./errors.ts";
 
 /** A row of CSV with the line it starts on. */
@@ -55,6 +56,7 @@ export function decodeCsv(bytes: Uint8Array, file: string): string {
  * `CSV_RECORD_INCONSISTENT_FIELDS_LENGTH`) and line, and all of them are reported, not only the first.
  */
 export function parseCsvRows(text: string, file: string, columns: readonly string[] = []): CsvRow[] {
+  checkTextSize(text, file, storyLimits.csvChars, "the file");
   checkCsvText(text, file);
   const problems: KitError[] = [];
   const report = (error: CsvError) => {

@@ -25,6 +25,7 @@ export const kitCodes = {
   SOURCE_BAD_FRONT_MATTER: "an archived source's front matter is not valid YAML, or is too large or deep",
   SOURCE_NO_DATE: "an archived source has no `published` date",
   INVALID_URL: "a source's `url` is not an http(s) address",
+  FILE_TOO_LARGE: "a CSV file or a source is larger than the kit reads as a story (keep large data as a dataset)",
   JSON_TOO_LARGE: "a JSON file or request body is larger than the kit reads",
   JSON_TOO_DEEP: "a JSON file or request body nests deeper than the kit reads",
   NO_SUCH_FILE: "a file named on the command line cannot be read",

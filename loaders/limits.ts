@@ -53,3 +53,23 @@ export function checkJsonLimits(text: string, file: string, limits: JsonLimits =
     } else if (c === 93 || c === 125) depth--;
   }
 }
+
+/**
+ * The largest files the kit reads as a story, in characters: a CSV file of the desk (the ledger, the
+ * ignore list, places, corrections) and an archived source. A desk ten times the size of a large real
+ * one (a thousand claims, fifty sources of twenty thousand characters) is far below them, and builds
+ * in under a minute (`npm run bench`, key `limits.large_story_build_ms`); a file over them is refused
+ * with FILE_TOO_LARGE, before anything reads it.
+ */
+export const storyLimits = {csvChars: 5_000_000, sourceChars: 2_000_000} as const;
+
+/** Throws FILE_TOO_LARGE when `text` is longer than `max` characters. */
+export function checkTextSize(text: string, file: string, max: number, what: string): void {
+  if (text.length > max) {
+    throw new KitError(
+      "FILE_TOO_LARGE",
+      `${what} is ${text.length.toLocaleString("en-US")} characters, over the kit's limit of ${max.toLocaleString("en-US")}; split it, or keep large data as a dataset (npx explainer add-dataset)`,
+      {file}
+    );
+  }
+}

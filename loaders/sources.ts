@@ -7,6 +7,7 @@ import {readFileSync, readdirSync} from "node:fs";
 import {join} from "node:path";
 import matter from "gray-matter";
 import {slugify} from "../src/components/slug.ts";
+import {checkTextSize, storyLimits} from "./limits.ts";
 import {KitError, throwIfAny} from "./errors.ts";
 
 export {slugify};
@@ -183,6 +184,7 @@ function frontMatterOf(text: string, file: string): matter.GrayMatterFile<string
  * SOURCE_NO_DATE, INVALID_DATE or INVALID_URL (a `url` that is not http or https).
  */
 export function parseSource(text: string, file: string): Source {
+  checkTextSize(text, file, storyLimits.sourceChars, "the source");
   checkText(text, file);
   if (!text.startsWith("---\n")) {
     throw new KitError("SOURCE_NO_FRONT_MATTER", "the file does not start with a --- front matter block", {

@@ -1,7 +1,7 @@
 import {existsSync} from "node:fs";
 // Hostile input in a project's files (issue 15, rows 3, 6, 8 and 10): every one is a clear error naming the
 // file and line, the command fails, and no file is changed. Fixture text written for Explainer Kit's tests.
-import {readFile, writeFile} from "node:fs/promises";
+import {readFile, rm, writeFile} from "node:fs/promises";
 import {join} from "node:path";
 import {JSDOM} from "jsdom";
 import {afterAll, beforeAll, describe, expect, test} from "vitest";
@@ -11,7 +11,7 @@ import {readCorrections} from "../loaders/corrections.ts";
 import {checkCsvText, decodeCsv, parseCsvRows} from "../loaders/csv.ts";
 import {problemsOf} from "../loaders/errors.ts";
 import {readLedger} from "../loaders/ledger.ts";
-import {chartJsonLimits, checkJsonLimits} from "../loaders/limits.ts";
+import {chartJsonLimits, checkJsonLimits, storyLimits} from "../loaders/limits.ts";
 import {readPlacesSync} from "../loaders/places.ts";
 import {isHttpUrl, maxFrontMatter, parseSource, readSourcesSync} from "../loaders/sources.ts";
 import {chartCardSvg, pageCardSvg, renderPng} from "../tools/publish/cards.ts";
@@ -329,5 +329,34 @@ describe("social cards are SVG serialized as XML (row 8)", () => {
     expect([...card.querySelectorAll("tspan, text")].map((t) => t.textContent)).toContain(
       'Bucha <west> & "north"&nbsp;'
     );
+  });
+});
+
+describe("a story too large to read is refused (row 12)", () => {
+  test("a ledger or a source over the kit's limits fails check with FILE_TOO_LARGE and its file", async () => {
+    const root = await copyProject("seed");
+    try {
+      const ledger = join(root, "data/claims.csv");
+      const text = await readFile(ledger, "utf-8");
+      await writeFile(ledger, text + `x,"1",x,,2022-03-02,,nope,"${"y".repeat(storyLimits.csvChars)}",,\n`);
+      const source = join(root, "data/sources/big.md");
+      await writeFile(
+        source,
+        `---\ntitle: "Big"\npublished: "2022-03-02"\n---\n${"word ".repeat(storyLimits.sourceChars / 5)}\n`
+      );
+      const both = explainer(root, "check");
+      expect(both.status).toBe(1);
+      expect(both.stderr).toMatch(
+        /^data\/sources\/big\.md: FILE_TOO_LARGE: the source is [\d,]+ characters, over the kit's limit of 2,000,000; /m
+      );
+      await rm(source);
+      const ledgerOnly = explainer(root, "check");
+      expect(ledgerOnly.status).toBe(1);
+      expect(ledgerOnly.stderr).toMatch(
+        /^data\/claims\.csv: FILE_TOO_LARGE: the file is [\d,]+ characters, over the kit's limit of 5,000,000; /m
+      );
+    } finally {
+      await removeProject(root);
+    }
   });
 });
