@@ -10,6 +10,7 @@ import {benchCli} from "./cli.ts";
 import {benchDev} from "./dev.ts";
 import {benchCharts} from "./charts.ts";
 import {benchDatasets} from "./datasets.ts";
+import {benchLinks} from "./links.ts";
 import {benchNumbers} from "./numbers.ts";
 import {disposeBenchProject} from "./project.ts";
 import {benchPublish} from "./publish.ts";
@@ -24,6 +25,7 @@ const suites: [string, () => Promise<Result[]>][] = [
   ["charts", benchCharts],
   ["refresh", benchRefresh],
   ["dev", benchDev],
+  ["links", benchLinks],
   ["publish", benchPublish],
   ["datasets", benchDatasets]
 ];
