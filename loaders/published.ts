@@ -15,7 +15,7 @@ import {join} from "node:path";
 import {csvFormat} from "d3-dsv";
 import type {Claim} from "../src/components/claim.ts";
 import {isSlug} from "../src/components/slug.ts";
-import {KitError, throwIfAny} from "./errors.ts";
+import {KitError, throwIfAny, type ErrorCode} from "./errors.ts";
 import {contentHash} from "./hash.ts";
 import {parseCsvRows} from "./ledger.ts";
 import {isIsoDate} from "./sources.ts";
@@ -89,7 +89,7 @@ export function parsePublished(text: string, file: string = publishedFile): Publ
   const seen = new Map<string, number>();
   const dates = new Map<string, string>();
   for (const {line, record} of parseCsvRows(text, file, publishedColumns)) {
-    const fail = (code: string, detail: string) => problems.push(new KitError(code, detail, {file, line}));
+    const fail = (code: ErrorCode, detail: string) => problems.push(new KitError(code, detail, {file, line}));
     const before = problems.length;
     const cell = (name: (typeof publishedColumns)[number]) => (record[name] ?? "").trim();
     const [explainer, date, claim, label, asOf, source, hash, logged] = publishedColumns.map(cell);

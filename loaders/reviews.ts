@@ -15,7 +15,7 @@ import {readFileSync} from "node:fs";
 import {join} from "node:path";
 import {csvFormat} from "d3-dsv";
 import {isSlug} from "../src/components/slug.ts";
-import {KitError, throwIfAny} from "./errors.ts";
+import {KitError, throwIfAny, type ErrorCode} from "./errors.ts";
 import {parseCsvRows} from "./ledger.ts";
 import {figureHashLength} from "./published.ts";
 import {isIsoDate} from "./sources.ts";
@@ -71,7 +71,7 @@ export function parseReviews(text: string, file: string = reviewsFile): Review[]
   const reviews: Review[] = [];
   const problems: KitError[] = [];
   for (const {line, record} of parseCsvRows(text, file, reviewColumns)) {
-    const fail = (code: string, detail: string) => problems.push(new KitError(code, detail, {file, line}));
+    const fail = (code: ErrorCode, detail: string) => problems.push(new KitError(code, detail, {file, line}));
     const before = problems.length;
     const cell = (name: (typeof reviewColumns)[number]) => (record[name] ?? "").trim();
     const place = parsePlace(cell("place"));
