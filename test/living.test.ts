@@ -140,6 +140,9 @@ describe("changed figures", () => {
     const result = await explainer(root, "check");
     expect(result.status).toBe(1);
     expect(lines(result.stderr, "FIGURE_CHANGED")).toEqual(threeLines);
+    expect(result.stdout).toContain(
+      "explainer leaving-ukraine: 1 figure changed since published on 20 November 2026: refugees (0 of 3 places reviewed; no update yet)\n"
+    );
     expect(lines(result.stderr, "UPDATE_MISSING")).toEqual([
       "warning: data/corrections.csv: UPDATE_MISSING: leaving-ukraine: refugees changed since it was published on 20 November 2026 (more than 800,000 → 1 million); readers need an update or a correction before the next publish: `npx explainer update refugees` drafts an update"
     ]);

@@ -26,6 +26,17 @@ export function summaryLines(stage: Stage, problems: StageProblem[]): string[] {
     lines.push(
       `explainer ${e.slug}${e.draft ? " (draft)" : ""}: ${status}: cites ${plural(e.claims.length, "claim")} from ${plural(e.sources.length, "source")}, ${plural(e.charts.length, "chart")}${asOf}`
     );
+    const changes = (stage.changes ?? []).filter((c) => c.explainer === e.slug);
+    if (changes.length > 0) {
+      const each = changes.map((c) => {
+        const reviewed = c.places.filter((p) => p.reviewed).length;
+        const entry = c.entries.length ? `${c.entries[0].kind} written` : "no update yet";
+        return `${c.claim} (${reviewed} of ${plural(c.places.length, "place")} reviewed; ${entry})`;
+      });
+      lines.push(
+        `explainer ${e.slug}: ${plural(changes.length, "figure")} changed since published on ${formatDate(changes[0].before.date)}: ${each.join(", ")}`
+      );
+    }
   }
   for (const s of stage.sources) {
     const rows = stage.numbers.filter((n) => n.source === s.id);
