@@ -16,6 +16,7 @@ import {asKitErrors, blockingProblems, runStage, type Stage} from "./stage.ts";
 import {auditColumns} from "./audit.ts";
 import {numberCells} from "./number-rows.ts";
 import {shownClaims} from "./living.ts";
+import {placeText} from "./reviews.ts";
 import {measuresOf} from "../src/components/freshness.ts";
 
 /** Framework's cache, where loader outputs live, relative to the project root. */
@@ -111,6 +112,19 @@ export const stageOutputs: Record<string, (stage: Stage, root: string) => Promis
       ) + "\n"
     );
   },
+  /** The published figures that changed since, with their places and whether each is reviewed (loaders/living.ts). */
+  "data/changes.json": (stage) =>
+    JSON.stringify(
+      (stage.changes ?? []).map((c) => ({
+        explainer: c.explainer,
+        claim: c.claim,
+        before: c.before.label,
+        after: c.after.label,
+        published: c.before.date,
+        places: c.places.map((p) => ({place: placeText(p.place), kind: p.kind, reviewed: p.reviewed})),
+        entry: c.entries[0]?.kind ?? ""
+      }))
+    ) + "\n",
   /** Each chart's data, `data/download/charts/<id>.csv`. */
   "data/download/charts.zip": (stage) =>
     zipOf(Object.values(stage.charts).map((chart) => [`${chart.id}.csv`, chartCsv(chart.rows)]))

@@ -5,10 +5,13 @@ import {join} from "node:path";
 import {afterAll, beforeAll, describe, expect, test} from "vitest";
 import type {Claim} from "../src/components/claim.ts";
 import {problemsOf} from "../loaders/errors.ts";
-import {shownClaims} from "../loaders/living.ts";
+import {chartMentions, citedLines, shownClaims} from "../loaders/living.ts";
 import {figureHash, formatPublished, nextRecord, parsePublished} from "../loaders/published.ts";
 import {parsePlace, parseReviews} from "../loaders/reviews.ts";
 import {runStage} from "../loaders/stage.ts";
+import {stageOutputs} from "../loaders/stage-outputs.ts";
+import {changesView} from "../src/components/changes-view.ts";
+import {JSDOM} from "jsdom";
 import {main} from "../tools/cli.ts";
 import {copyLiving, edit, moveRefugees} from "./helpers/living.ts";
 import {projectRoot, recordingEffects} from "./helpers/project.ts";
@@ -117,6 +120,47 @@ describe("the publish record", () => {
     ]);
   });
 
+  test("citedLines places a standfirst's citations on its front matter line, cards and prose on their own", () => {
+    const text = [
+      "---",
+      'standfirst: "Now {a}."',
+      "---",
+      "",
+      "::: standfirst",
+      "",
+      "::: cards a b",
+      "",
+      "Text {a} and {a}."
+    ].join("\n");
+    const citations = [
+      {claim: "a", line: 5},
+      {claim: "a", line: 7},
+      {claim: "b", line: 7},
+      {claim: "a", line: 9},
+      {claim: "a", line: 9}
+    ];
+    expect(citedLines(text, citations)).toEqual([
+      {claim: "a", line: 2, kind: "standfirst"},
+      {claim: "a", line: 7, kind: "cards"},
+      {claim: "b", line: 7, kind: "cards"},
+      {claim: "a", line: 9, kind: "prose"}
+    ]);
+  });
+
+  test("chartMentions finds placeholders in every text field and annotations anchored on a claim", () => {
+    const fields: [string, string][] = [
+      ["title", "Refugees"],
+      ["subtitle", "As of {refugees.as_of}"],
+      ["annotations[0].text", "Killed, {killed.attribution} said"],
+      ["annotations[1].text", "A lower bound"]
+    ];
+    expect(chartMentions(fields, [{on: {claim: "killed"}}, {on: {claim: "refugees"}}])).toEqual([
+      {field: "subtitle", claim: "refugees"},
+      {field: "annotations[0].text", claim: "killed"},
+      {field: "annotations[1].text", claim: "refugees"}
+    ]);
+  });
+
   test("parsePlace reads a page line and a chart field, and nothing else", () => {
     expect(parsePlace(`${page}:16`)).toEqual({file: page, line: 16});
     expect(parsePlace(`${chart}:annotations[0].text`)).toEqual({file: chart, field: "annotations[0].text"});
@@ -146,6 +190,42 @@ describe("changed figures", () => {
     expect(lines(result.stderr, "UPDATE_MISSING")).toEqual([
       "warning: data/corrections.csv: UPDATE_MISSING: leaving-ukraine: refugees changed since it was published on 20 November 2026 (more than 800,000 → 1 million); readers need an update or a correction before the next publish: `npx explainer update refugees` drafts an update"
     ]);
+  });
+
+  test("the audit page's data lists the changed figure and its three places; its view says which wait for a review", async () => {
+    const {stage} = await runStage(root);
+    const changes = JSON.parse(String(await stageOutputs["data/changes.json"](stage!, root)));
+    expect(changes).toEqual([
+      {
+        explainer: "leaving-ukraine",
+        claim: "refugees",
+        before: "more than 800,000",
+        after: "1 million",
+        published: "2026-11-20",
+        places: [
+          {place: `${page}:16`, kind: "cards", reviewed: false},
+          {place: `${page}:20`, kind: "prose", reviewed: false},
+          {place: `${chart}:annotations[0].text`, kind: "chart", reviewed: false}
+        ],
+        entry: ""
+      }
+    ]);
+    const {window} = new JSDOM("<!DOCTYPE html>");
+    (globalThis as {document?: Document}).document = window.document;
+    try {
+      const view = changesView(changes);
+      expect(view.querySelector(".changes-summary")!.textContent).toBe(
+        "1 published figure changed; 3 places to review (npx explainer review PLACE)."
+      );
+      expect(view.querySelector("h3")!.textContent).toBe("leaving-ukraine: refugees: more than 800,000 → 1 million");
+      expect([...view.querySelectorAll("li")].map((li) => li.textContent)).toEqual([
+        `${page}:16 (figure cards): to review`,
+        `${page}:20 (sentence): to review`,
+        `${chart}:annotations[0].text (chart text): to review`
+      ]);
+    } finally {
+      delete (globalThis as {document?: Document}).document;
+    }
   });
 
   test("publish refuses while places are unreviewed and no entry exists: nothing built, nothing recorded", async () => {
