@@ -116,7 +116,11 @@ async function checkOne(
       }
       if (response.ok) {
         return redirects.length
-          ? result("moved", `redirects to ${url}`, response.status)
+          ? result(
+              "moved",
+              `${redirects.map((r) => r.split(" ")[0]).join(", ")}, then ${statusText(response.status)}`,
+              response.status
+            )
           : result("ok", statusText(response.status), response.status);
       }
       const text = statusText(response.status);
