@@ -120,6 +120,7 @@ export const stageOutputs: Record<string, (stage: Stage, root: string) => Promis
         claim: c.claim,
         before: c.before.label,
         after: c.after.label,
+        hash: c.after.hash,
         published: c.before.date,
         places: c.places.map((p) => ({place: placeText(p.place), kind: p.kind, reviewed: p.reviewed})),
         entry: c.entries[0]?.kind ?? ""

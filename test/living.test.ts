@@ -5,15 +5,15 @@ import {join} from "node:path";
 import {afterAll, beforeAll, describe, expect, test} from "vitest";
 import type {Claim} from "../src/components/claim.ts";
 import {problemsOf} from "../loaders/errors.ts";
-import {chartMentions, citedLines, shownClaims} from "../loaders/living.ts";
-import {figureHash, formatPublished, nextRecord, parsePublished} from "../loaders/published.ts";
+import {chartMentions, citedLines} from "../loaders/living.ts";
+import {figureHash, nextRecord, parsePublished} from "../loaders/published.ts";
 import {parsePlace, parseReviews} from "../loaders/reviews.ts";
 import {runStage} from "../loaders/stage.ts";
 import {stageOutputs} from "../loaders/stage-outputs.ts";
 import {changesView} from "../src/components/changes-view.ts";
 import {JSDOM} from "jsdom";
 import {main} from "../tools/cli.ts";
-import {copyLiving, edit, moveRefugees} from "./helpers/living.ts";
+import {copyLiving, edit, moveRefugees, recordAsPublished} from "./helpers/living.ts";
 import {projectRoot, recordingEffects} from "./helpers/project.ts";
 
 const page = "src/explainers/leaving-ukraine.md";
@@ -24,23 +24,6 @@ const threeLines = [
   `${page}:20: FIGURE_CHANGED: refugees: more than 800,000 → 1 million; review the sentence`,
   `${chart}: FIGURE_CHANGED: annotations[0].text: refugees: more than 800,000 → 1 million; review the text`
 ];
-
-/** Writes the record a publish would write today for the project as it is (without building the site). */
-async function recordAsPublished(root: string, today = "2026-11-20"): Promise<void> {
-  const {stage} = await runStage(root);
-  const claims = new Map(stage!.claims.map((c) => [c.id, c]));
-  const explainers = stage!.explainers.map((e) => ({
-    slug: e.slug,
-    draft: e.draft,
-    shown: shownClaims(e, stage!.charts)
-  }));
-  const logged = (x: string, claim: string) =>
-    stage!.corrections.filter((c) => c.explainer === x && c.claim === claim).length;
-  await writeFile(
-    join(root, "data/published.csv"),
-    formatPublished(nextRecord({explainers, claims, logged}, [], today))
-  );
-}
 
 let base: string;
 beforeAll(async () => {
@@ -201,6 +184,7 @@ describe("changed figures", () => {
         claim: "refugees",
         before: "more than 800,000",
         after: "1 million",
+        hash: figureHash(stage!.claims.find((c) => c.id === "refugees")!),
         published: "2026-11-20",
         places: [
           {place: `${page}:16`, kind: "cards", reviewed: false},

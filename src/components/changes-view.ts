@@ -1,8 +1,9 @@
 /**
  * The changed figures as the audit page shows them: each published figure whose claim changed since
  * it was published, with its label before and after, every place that cites it and whether that
- * place is reviewed, and whether readers have an update or correction for it. Browser code with no
- * imports; every piece of text from the data is set with textContent.
+ * place is reviewed, and whether readers have an update or correction for it. Under `npm run dev`
+ * the editor page passes `review`, and each place waiting for a review gets a "Mark reviewed" button.
+ * Browser code with no imports; every piece of text from the data is set with textContent.
  */
 
 /** One place that cites a changed figure, as the stage output `data/changes.json` gives it. */
@@ -19,6 +20,8 @@ export interface ChangeRow {
   claim: string;
   before: string;
   after: string;
+  /** The claim's hash now: what a review is for. */
+  hash: string;
   /** The day the explainer was last published (ISO). */
   published: string;
   places: ChangedPlaceRow[];
@@ -33,11 +36,21 @@ const kinds: Record<ChangedPlaceRow["kind"], string> = {
   chart: "chart text"
 };
 
+/** Options of {@link changesView}. */
+export interface ChangesViewOptions {
+  /** Marks a place reviewed (the save endpoint, under `npm run dev`); without it, no button is shown. */
+  review?: (request: {
+    place: string;
+    claim: string;
+    hash: string;
+  }) => Promise<{ok: true} | {ok: false; message: string}>;
+}
+
 /**
  * The list of changed figures, or a sentence saying there is none. Each place shows whether it is
- * reviewed; `npx explainer review PLACE` marks it.
+ * reviewed; `npx explainer review PLACE` marks it, or the button when `review` is given.
  */
-export function changesView(changes: readonly ChangeRow[]): HTMLElement {
+export function changesView(changes: readonly ChangeRow[], {review}: ChangesViewOptions = {}): HTMLElement {
   const section = document.createElement("section");
   section.className = "changes";
   const summary = document.createElement("p");
@@ -65,7 +78,29 @@ export function changesView(changes: readonly ChangeRow[]): HTMLElement {
       li.dataset.reviewed = String(p.reviewed);
       const code = document.createElement("code");
       code.textContent = p.place;
-      li.append(code, ` (${kinds[p.kind]}): ${p.reviewed ? "reviewed" : "to review"}`);
+      const status = document.createElement("span");
+      status.className = "change-status";
+      status.textContent = p.reviewed ? "reviewed" : "to review";
+      li.append(code, ` (${kinds[p.kind]}): `, status);
+      if (review && !p.reviewed) {
+        const button = document.createElement("button");
+        button.type = "button";
+        button.textContent = "Mark reviewed";
+        button.setAttribute("aria-label", `Mark ${p.place} reviewed`);
+        button.addEventListener("click", async () => {
+          button.disabled = true;
+          const result = await review({place: p.place, claim: change.claim, hash: change.hash});
+          if (result.ok) {
+            status.textContent = "reviewed";
+            li.dataset.reviewed = "true";
+            button.remove();
+          } else {
+            status.textContent = `to review (${result.message})`;
+            button.disabled = false;
+          }
+        });
+        li.append(" ", button);
+      }
       list.append(li);
     }
     item.append(title, entry, list);

@@ -3,6 +3,9 @@
  * desk's data and pages in a temporary folder, and small edits the tests make to it.
  */
 import {cp, mkdtemp, readFile, symlink, writeFile} from "node:fs/promises";
+import {shownClaims} from "../../loaders/living.ts";
+import {formatPublished, nextRecord} from "../../loaders/published.ts";
+import {runStage} from "../../loaders/stage.ts";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {kitFiles, projectRoot} from "./project.ts";
@@ -36,4 +39,21 @@ export const movedRefugees =
 /** Moves the fixture's refugee count to "1 million" (the claim three places cite). */
 export async function moveRefugees(root: string): Promise<void> {
   await edit(root, "data/claims.csv", (text) => text.replace(/^refugees,.*$/m, movedRefugees));
+}
+
+/** Writes the record a publish would write today for the project as it is (without building the site). */
+export async function recordAsPublished(root: string, today = "2026-11-20"): Promise<void> {
+  const {stage} = await runStage(root);
+  const claims = new Map(stage!.claims.map((c) => [c.id, c]));
+  const explainers = stage!.explainers.map((e) => ({
+    slug: e.slug,
+    draft: e.draft,
+    shown: shownClaims(e, stage!.charts)
+  }));
+  const logged = (x: string, claim: string) =>
+    stage!.corrections.filter((c) => c.explainer === x && c.claim === claim).length;
+  await writeFile(
+    join(root, "data/published.csv"),
+    formatPublished(nextRecord({explainers, claims, logged}, [], today))
+  );
 }
