@@ -11,6 +11,7 @@ import {benchDev} from "./dev.ts";
 import {benchCharts} from "./charts.ts";
 import {benchDatasets} from "./datasets.ts";
 import {benchLarge} from "./large.ts";
+import {benchLinks} from "./links.ts";
 import {benchNumbers} from "./numbers.ts";
 import {disposeBenchProject} from "./project.ts";
 import {benchPublish} from "./publish.ts";
@@ -25,6 +26,7 @@ const suites: [string, () => Promise<Result[]>][] = [
   ["charts", benchCharts],
   ["refresh", benchRefresh],
   ["dev", benchDev],
+  ["links", benchLinks],
   ["publish", benchPublish],
   ["large", benchLarge],
   ["datasets", benchDatasets]

@@ -80,7 +80,7 @@ export function problem(context: Pick<BlockContext, "place">, code: ErrorCode, d
 /** Cites a claim from a directive, failing with the page and line when the ledger has no such claim. */
 export function cite(context: BlockContext, id: string): Citation {
   if (!context.claims.has(id)) throw problem(context, "UNKNOWN_CLAIM", `no claim "${id}" in data/claims.csv`);
-  return context.scan.citations.cite(id);
+  return context.scan.citations.cite(id, context.place.line);
 }
 
 /** The explainer slug of a page file, `src/explainers/<slug>.md`, or undefined for other pages. */

@@ -12,6 +12,8 @@ export interface Citation {
   anchor: string;
   /** The id of the card shown with this marker. */
   card: string;
+  /** The line of the page's file that cites it (prose, or the directive's line), when known. */
+  line?: number;
 }
 
 /** The citations of one page, in the order they were made. */
@@ -19,13 +21,14 @@ export class Citations {
   private readonly numbers = new Map<string, number>();
   private readonly places = new Map<string, Citation[]>();
 
-  /** Records a citation of `claim` and returns its number and anchors. */
-  cite(claim: string): Citation {
+  /** Records a citation of `claim` (at `line` of the page's file, when known) and returns its number and anchors. */
+  cite(claim: string, line?: number): Citation {
     let number = this.numbers.get(claim);
     if (number === undefined) this.numbers.set(claim, (number = this.numbers.size + 1));
     const places = this.places.get(claim) ?? [];
     const n = places.length + 1;
-    const citation = {claim, number, anchor: `cite-${number}-${n}`, card: `card-${number}-${n}`};
+    const citation: Citation = {claim, number, anchor: `cite-${number}-${n}`, card: `card-${number}-${n}`};
+    if (line !== undefined) citation.line = line;
     this.places.set(claim, [...places, citation]);
     return citation;
   }

@@ -4,7 +4,9 @@
  * spreadsheet formulas (loaders/csv-safe.ts).
  */
 import type {Claim} from "../src/components/claim.ts";
+import {formatDate} from "../src/components/chart-text.ts";
 import type {ChartData} from "../src/components/charts/types.ts";
+import type {Correction} from "./corrections.ts";
 import {claimColumns, claimRow} from "./claims.ts";
 import {downloadCsv} from "./csv-safe.ts";
 import type {RenderedChart} from "./render-charts.ts";
@@ -68,7 +70,26 @@ export function chartCsv(rows: Record<string, string>[]): string {
   return downloadCsv(rows, chartCsvColumns);
 }
 
-/** An explainer's CSV download: the claims it shows, in the normalized ledger's columns. */
-export function explainerCsv(claims: Claim[]): string {
-  return downloadCsv(claims.map(claimRow), claimColumns);
+/** Columns of an explainer's CSV download: the normalized ledger's, then the figure's log. */
+export const explainerCsvColumns = [...claimColumns, "updated", "log"] as const;
+
+/**
+ * An explainer's CSV download: the claims it shows, in the normalized ledger's columns, each with
+ * its log on this explainer: `updated`, the day of its newest update or correction, and `log`, every
+ * one of them, newest first ("Updated 8 March 2022: …; Corrected 4 March 2022: …").
+ */
+export function explainerCsv(claims: Claim[], log: readonly Correction[] = []): string {
+  const rows = claims.map((claim) => {
+    const entries = log
+      .filter((c) => c.claim === claim.id)
+      .sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0));
+    return {
+      ...claimRow(claim),
+      updated: entries[0]?.date ?? "",
+      log: entries
+        .map((c) => `${c.kind === "update" ? "Updated" : "Corrected"} ${formatDate(c.date)}: ${c.change}`)
+        .join("; ")
+    };
+  });
+  return downloadCsv(rows, explainerCsvColumns);
 }

@@ -107,7 +107,18 @@ export const kitCodes = {
   LOADER_THREW: "a data loader threw an error",
   LOADER_FAILED: "a data loader failed; its last good output is kept",
   INVALID_SITE_URL: "`EXPLAINER_SITE_URL` is not an absolute http(s) address without query or fragment",
-  CARD_FONT_MISSING: "the font the social cards are drawn with is not installed"
+  CARD_FONT_MISSING: "the font the social cards are drawn with is not installed",
+  // Living figures (docs/living-figures.md)
+  FIGURE_CHANGED: "a figure an explainer published has changed since, and this place that cites it is not reviewed",
+  UPDATE_MISSING: "a changed published figure has no update or correction yet (a warning; `publish` refuses)",
+  UPDATE_WITHOUT_CHANGE: "an update or correction is about a published figure that has not changed",
+  REVIEW_NOT_CITED: "a review names a place that does not cite its claim",
+  RECORD_UNKNOWN_EXPLAINER: "the publish record names an explainer that no longer exists (a warning)",
+  STORY_CHANGED: "the story changed while `publish` built the site; nothing was recorded",
+  FIGURES_STALE: "a measure’s newest figure is older than its explainer’s `maxAgeDays` (a warning)",
+  SOURCE_DEAD: "`links`: a source’s url answers 404 or 410, or is not http(s)",
+  SOURCE_MOVED: "`links`: a source’s url redirects to another address (a warning)",
+  SOURCE_UNREACHABLE: "`links`: a source’s url answers another error, or not at all"
 } as const;
 
 /** A code the kit's checks give. */

@@ -31,6 +31,11 @@ export interface Explainer {
   draft: boolean;
   /** Phrases of the page that hold a number but cite nothing (quoted from a source): `dozens of miles`. */
   allow: string[];
+  /**
+   * How old, in days, the newest figure of each measure the page shows may be before `check` warns
+   * (`maxAgeDays: 30`); absent when the page sets none (docs/living-figures.md).
+   */
+  maxAgeDays?: number;
   /** The page's Markdown, front matter included (line numbers count from its first line). */
   text: string;
   /** The line of the file the body starts on. */
@@ -104,6 +109,13 @@ export function parseExplainer(text: string, slug: string): Explainer {
     fail("INVALID_FIELD", "draft", "draft is true or false");
   const allow = data.allow === undefined ? [] : Array.isArray(data.allow) ? data.allow.map(String) : null;
   if (allow === null) fail("INVALID_FIELD", "allow", "allow is a list of phrases");
+  const maxAgeDays = data.maxAgeDays ?? null;
+  if (maxAgeDays !== null && !(Number.isInteger(maxAgeDays) && (maxAgeDays as number) > 0))
+    fail(
+      "INVALID_FIELD",
+      "maxAgeDays",
+      `maxAgeDays ${JSON.stringify(maxAgeDays)} is not a whole number of days above 0`
+    );
   throwIfAny(problems);
   const bodyLine = text.slice(0, text.length - parsed.content.length).split("\n").length;
   return {
@@ -115,6 +127,7 @@ export function parseExplainer(text: string, slug: string): Explainer {
     published,
     draft: data.draft === true,
     allow: allow ?? [],
+    ...(maxAgeDays !== null ? {maxAgeDays: maxAgeDays as number} : {}),
     text,
     bodyLine
   };

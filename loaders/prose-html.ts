@@ -100,12 +100,12 @@ export function sourcesHtml(citations: Citations, claims: Map<string, Claim>, so
   return `<section class="sources" id="sources" aria-labelledby="sources-title">\n<h2 id="sources-title">Sources</h2>\n<ol>\n${items.join("\n")}\n</ol>\n</section>\n`;
 }
 
-/** The log of corrections and updates, newest first; nothing when it is empty. */
+/** The log of corrections and updates, newest first ("Updated 8 March 2022: …"); nothing when it is empty. */
 export function correctionsHtml(corrections: readonly Correction[]): string {
   if (corrections.length === 0) return "";
   const items = corrections.map(
     (c) =>
-      `<li><strong>${c.kind === "update" ? "Update" : "Correction"}</strong>, <time datetime="${c.date}">${formatDate(c.date)}</time>: ${escapeHtml(c.change)}</li>`
+      `<li><strong>${c.kind === "update" ? "Updated" : "Corrected"} <time datetime="${c.date}">${formatDate(c.date)}</time></strong>: ${escapeHtml(c.change)}</li>`
   );
   const title = corrections.every((c) => c.kind === "update")
     ? "Updates"

@@ -194,7 +194,7 @@ export function explainerProse(md: MarkdownIt, options: ProseOptions): void {
           } else if (field !== undefined) {
             child.meta = {id, text: resolveText(written, story.claimsById)};
           } else {
-            child.meta = {id, citation: scan.citations.cite(id)};
+            child.meta = {id, citation: scan.citations.cite(id, where)};
           }
         }
       }

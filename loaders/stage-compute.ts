@@ -13,6 +13,7 @@ import type {Claim} from "../src/components/claim.ts";
 import type {ChartData, MapPlace} from "../src/components/charts/types.ts";
 import {auditNumbers, bodyLineOf, parseIgnored, ignoredFile, unreviewedProblems, type AuditedNumber} from "./audit.ts";
 import {pageStory} from "./blocks.ts";
+import {textFields} from "../src/components/chart-spec.ts";
 import {chartIds, chartsDir, parseChartSpec} from "./charts.ts";
 import {readCorrections, type Correction} from "./corrections.ts";
 import {chartRows} from "./downloads.ts";
@@ -20,6 +21,9 @@ import {KitError} from "./errors.ts";
 import {explainersDir, readExplainers, type Explainer} from "./explainers.ts";
 import {contentHash} from "./hash.ts";
 import {ledgerFile, readLedger} from "./ledger.ts";
+import {chartMentions, citedLines, compareWithRecord} from "./living.ts";
+import {readPublished, type PublishedFigure} from "./published.ts";
+import {readReviews, type Review} from "./reviews.ts";
 import {uncitedNumbers} from "./page-numbers.ts";
 import {pageScriptProblems} from "./page-scripts.ts";
 import {readPlacesSync} from "./places.ts";
@@ -111,7 +115,8 @@ async function stageCharts(
       const spec = parseChartSpec(text, file, data);
       render ??= await import("./render-charts.ts");
       const rendered = render.renderChartFile({id, file, spec}, data);
-      charts[id] = {...rendered, id, file, type: spec.type, key, rows: chartRows(id, rendered, data)};
+      const mentions = chartMentions(textFields(spec), spec.annotations);
+      charts[id] = {...rendered, id, file, type: spec.type, key, rows: chartRows(id, rendered, data), mentions};
     } catch (error) {
       problems.push(...scoped(error, project));
       if (last) charts[id] = last;
@@ -229,6 +234,10 @@ export async function computeStage(
     const shown = [...new Set([...cited, ...scan.charts.flatMap((id) => charts[id]?.claims ?? [])])];
     const sourceIds = [...new Set(shown.map((id) => claimsById.get(id)?.source).filter((s): s is string => !!s))];
     const {text: _text, allow: _allow, ...meta} = explainer;
+    const places = citedLines(
+      text,
+      scan.citations.entries().flatMap((e) => e.citations)
+    );
     staged.push({
       ...meta,
       claims: cited,
@@ -239,7 +248,8 @@ export async function computeStage(
         shown
           .map((id) => claimsById.get(id)?.as_of ?? "")
           .sort()
-          .at(-1) ?? ""
+          .at(-1) ?? "",
+      places
     });
   }
 
@@ -269,6 +279,12 @@ export async function computeStage(
     problems.push(stageProblem(p, {source}, blocking));
   }
 
+  // What changed since each explainer was published, and what readers are owed for it.
+  const record = attempt<PublishedFigure[] | null>(() => readPublished(root), null);
+  const reviews = attempt<Review[]>(() => readReviews(root), []);
+  const living = compareWithRecord({explainers: staged, charts, claims: claimsById, record, reviews, corrections});
+  problems.push(...living.problems);
+
   const stage: Stage = {
     version: stageVersion,
     inputs,
@@ -278,7 +294,10 @@ export async function computeStage(
     charts,
     explainers: staged,
     corrections,
-    numbers
+    numbers,
+    published: record,
+    reviews,
+    changes: living.changes
   };
   return {stage, problems};
 }

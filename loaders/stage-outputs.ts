@@ -15,6 +15,9 @@ import {chartCsv, explainerCsv} from "./downloads.ts";
 import {asKitErrors, blockingProblems, runStage, type Stage} from "./stage.ts";
 import {auditColumns} from "./audit.ts";
 import {numberCells} from "./number-rows.ts";
+import {shownClaims} from "./living.ts";
+import {placeText} from "./reviews.ts";
+import {measuresOf} from "../src/components/freshness.ts";
 
 /** Framework's cache, where loader outputs live, relative to the project root. */
 export const cacheDir = "src/.observablehq/cache";
@@ -82,16 +85,47 @@ export const stageOutputs: Record<string, (stage: Stage, root: string) => Promis
       places: stage.places,
       countries: await countries(root)
     }) + "\n",
-  /** Each explainer's figures, `data/download/claims/<slug>.csv`. */
+  /** Each explainer's figures with their log of updates and corrections, `data/download/claims/<slug>.csv`. */
   "data/download/claims.zip": (stage) => {
     const byId = new Map(stage.claims.map((c) => [c.id, c]));
     return zipOf(
       stage.explainers.map((e) => {
         const shown = [...new Set([...e.claims, ...e.charts.flatMap((id) => stage.charts[id]?.claims ?? [])])];
-        return [`${e.slug}.csv`, explainerCsv(shown.map((id) => byId.get(id)!).filter(Boolean))];
+        return [`${e.slug}.csv`, explainerCsv(shown.map((id) => byId.get(id)!).filter(Boolean), e.corrections)];
       })
     );
   },
+  /** Each explainer's measures with their newest figure's date and its `maxAgeDays`, for the audit page's stale list. */
+  "data/freshness.json": (stage) => {
+    const byId = new Map(stage.claims.map((c) => [c.id, c]));
+    return (
+      JSON.stringify(
+        stage.explainers
+          .filter((e) => !e.draft)
+          .map((e) => ({
+            slug: e.slug,
+            title: e.title,
+            file: e.file,
+            maxAgeDays: e.maxAgeDays ?? null,
+            measures: measuresOf(shownClaims(e, stage.charts).flatMap((id) => byId.get(id) ?? []))
+          }))
+      ) + "\n"
+    );
+  },
+  /** The published figures that changed since, with their places and whether each is reviewed (loaders/living.ts). */
+  "data/changes.json": (stage) =>
+    JSON.stringify(
+      (stage.changes ?? []).map((c) => ({
+        explainer: c.explainer,
+        claim: c.claim,
+        before: c.before.label,
+        after: c.after.label,
+        hash: c.after.hash,
+        published: c.before.date,
+        places: c.places.map((p) => ({place: placeText(p.place), kind: p.kind, reviewed: p.reviewed})),
+        entry: c.entries[0]?.kind ?? ""
+      }))
+    ) + "\n",
   /** Each chart's data, `data/download/charts/<id>.csv`. */
   "data/download/charts.zip": (stage) =>
     zipOf(Object.values(stage.charts).map((chart) => [`${chart.id}.csv`, chartCsv(chart.rows)]))

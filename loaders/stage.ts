@@ -26,13 +26,16 @@ import type {RenderedChart} from "./render-charts.ts";
 import type {AuditedNumber} from "./audit.ts";
 import type {Correction} from "./corrections.ts";
 import type {Explainer} from "./explainers.ts";
+import type {ChartMention, CitedLine, FigureChange} from "./living.ts";
+import type {PublishedFigure} from "./published.ts";
+import type {Review} from "./reviews.ts";
 import type {Source} from "./sources.ts";
 
 /** Where the stage writes, relative to the project root. */
 export const stageDir = ".explainer/stage";
 
 /** The format of `story.json`; a stage written by another version is recomputed. */
-export const stageVersion = 2;
+export const stageVersion = 3;
 
 /** A chart as the stage rendered it: both SVGs, its texts, and the rows of its CSV download. */
 export interface StagedChart extends RenderedChart {
@@ -44,6 +47,8 @@ export interface StagedChart extends RenderedChart {
   key: string;
   /** Its CSV download, one row per claim it shows. */
   rows: Record<string, string>[];
+  /** Its text fields that name a claim (placeholders, annotations on a claim): places to review when the claim changes. */
+  mentions?: ChartMention[];
 }
 
 /** An explainer as the stage read it: its front matter and what its page cites. */
@@ -58,6 +63,8 @@ export interface StagedExplainer extends Omit<Explainer, "text" | "allow"> {
   corrections: Correction[];
   /** The newest `as_of` of the figures it shows, or "" when it cites none. */
   asOf: string;
+  /** The lines of its page that cite each claim (prose, standfirst, cards). */
+  places?: CitedLine[];
 }
 
 /** The verified story: what every consumer reads. */
@@ -72,6 +79,12 @@ export interface Stage {
   explainers: StagedExplainer[];
   corrections: Correction[];
   numbers: AuditedNumber[];
+  /** The publish record (`data/published.csv`), or null when nothing was published with `explainer publish`. */
+  published: PublishedFigure[] | null;
+  /** The reviews of changed figures (`data/reviews.csv`). */
+  reviews: Review[];
+  /** The published figures that changed since, with their places and entries (loaders/living.ts). */
+  changes: FigureChange[];
 }
 
 /** What a problem belongs to: the whole project, one explainer (by slug), one other page, or one source (by id). */

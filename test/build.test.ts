@@ -179,7 +179,7 @@ describe("npm run build, on a desk of several sources and explainers", () => {
     const cited = [...page.matchAll(/<li id="source-\d+" data-claim="([^"]+)"/g)].map((m) => m[1]);
     expect(cited.length).toBeGreaterThan(0);
     expect(cited.filter((id) => id.startsWith("arrivals-"))).toEqual([]);
-    expect(page).toMatch(/<aside class="corrections"[^]*<strong>Update<\/strong>/);
+    expect(page).toMatch(/<aside class="corrections"[^]*<strong>Updated <time/);
   });
 
   test("a source that no published explainer cites does not block the build: check warns and exits 0", () => {

@@ -196,7 +196,7 @@ describe("explainerProse", () => {
     );
     const html = await render("::: corrections\n", "", "/explainers/x");
     expect(html).toContain(
-      '<li><strong>Correction</strong>, <time datetime="2022-03-04">4 March 2022</time>: The refugees figure now cites the UN&#39;s &lt;b&gt;update&lt;/b&gt;.</li>'
+      '<li><strong>Corrected <time datetime="2022-03-04">4 March 2022</time></strong>: The refugees figure now cites the UN&#39;s &lt;b&gt;update&lt;/b&gt;.</li>'
     );
     expect(html).not.toContain("Another page");
     await expect(render("::: corrections\n")).rejects.toThrow(

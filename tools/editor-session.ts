@@ -16,6 +16,7 @@ import {loadChartData} from "../loaders/charts.ts";
 import {problemsOf} from "../loaders/errors.ts";
 import {describeLoader} from "./deps.ts";
 import {chartRoutes} from "./chart-routes.ts";
+import {reviewRoutes} from "./review-routes.ts";
 import {newToken, startSaveServer, type FieldProblem} from "./save-server.ts";
 
 /** The environment variable that carries the session from `explainer dev` to the loader. */
@@ -99,8 +100,8 @@ export async function startEditorSession(
     root,
     token: newToken(),
     origins: previewOrigins(previewPort),
-    routes: chartRoutes({validate: (spec: unknown) => validateSpec(root, spec)}),
-    onWrite: (_file: string, {id}: Record<string, string>) => onSave?.(id)
+    routes: [...chartRoutes({validate: (spec: unknown) => validateSpec(root, spec)}), ...reviewRoutes({root})],
+    onWrite: (_file: string, {id}: Record<string, string>) => void (id && onSave?.(id))
   };
   const started = await startSaveServer(options, previewPort + 1).catch((error) => {
     if (listenError(error)) return startSaveServer(options, 0);

@@ -5,7 +5,9 @@
  */
 import {formatDate} from "../../src/components/chart-text.ts";
 import {reviewedKinds} from "../../loaders/audit.ts";
-import {throwIfAny} from "../../loaders/errors.ts";
+import {formatProblem, throwIfAny} from "../../loaders/errors.ts";
+import {shownClaims} from "../../loaders/living.ts";
+import {measuresOf, staleMeasures, staleText, type ExplainerFreshness} from "../../src/components/freshness.ts";
 import {asKitErrors, blockingProblems, runStage, type Stage, type StageProblem} from "../../loaders/stage.ts";
 import type {Effects} from "../effects.ts";
 
@@ -24,6 +26,17 @@ export function summaryLines(stage: Stage, problems: StageProblem[]): string[] {
     lines.push(
       `explainer ${e.slug}${e.draft ? " (draft)" : ""}: ${status}: cites ${plural(e.claims.length, "claim")} from ${plural(e.sources.length, "source")}, ${plural(e.charts.length, "chart")}${asOf}`
     );
+    const changes = (stage.changes ?? []).filter((c) => c.explainer === e.slug);
+    if (changes.length > 0) {
+      const each = changes.map((c) => {
+        const reviewed = c.places.filter((p) => p.reviewed).length;
+        const entry = c.entries.length ? `${c.entries[0].kind} written` : "no update yet";
+        return `${c.claim} (${reviewed} of ${plural(c.places.length, "place")} reviewed; ${entry})`;
+      });
+      lines.push(
+        `explainer ${e.slug}: ${plural(changes.length, "figure")} changed since published on ${formatDate(changes[0].before.date)}: ${each.join(", ")}`
+      );
+    }
   }
   for (const s of stage.sources) {
     const rows = stage.numbers.filter((n) => n.source === s.id);
@@ -40,13 +53,39 @@ export function summaryLines(stage: Stage, problems: StageProblem[]): string[] {
   return lines;
 }
 
+/**
+ * The warnings of measures older than their explainer's `maxAgeDays` on `today` (ISO), one per
+ * measure: `src/explainers/x.md: maxAgeDays: FIGURES_STALE: refugees: the newest figure is as of …`.
+ */
+export function staleWarnings(stage: Stage, today: string): string[] {
+  const byId = new Map(stage.claims.map((c) => [c.id, c]));
+  const explainers: ExplainerFreshness[] = stage.explainers
+    .filter((e) => !e.draft)
+    .map((e) => ({
+      slug: e.slug,
+      title: e.title,
+      file: e.file,
+      maxAgeDays: e.maxAgeDays ?? null,
+      measures: measuresOf(shownClaims(e, stage.charts).flatMap((id) => byId.get(id) ?? []))
+    }));
+  return staleMeasures(explainers, today).map((s) =>
+    formatProblem("FIGURES_STALE", `${staleText(s)}; refresh the figures, or raise maxAgeDays`, {
+      file: s.file,
+      field: "maxAgeDays"
+    })
+  );
+}
+
 /** `explainer check`. */
-export async function run(_args: string[], {root, stdout, stderr}: Effects): Promise<void> {
+export async function run(_args: string[], {root, stdout, stderr, now}: Effects): Promise<void> {
   const result = await runStage(root);
   // When the inputs do not verify, the story is the last good one: no summary then, only the problems.
   if (result.stage && result.verified) {
     for (const line of summaryLines(result.stage, result.problems)) stdout(line + "\n");
   }
   for (const p of result.problems.filter((p) => !p.blocking)) stderr(`warning: ${p.message}\n`);
+  if (result.stage && result.verified) {
+    for (const line of staleWarnings(result.stage, now().toISOString().slice(0, 10))) stderr(`warning: ${line}\n`);
+  }
   throwIfAny(asKitErrors(blockingProblems(result)));
 }

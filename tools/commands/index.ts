@@ -30,7 +30,11 @@ const modules: Record<keyof typeof table, () => Promise<{run: Run}>> = {
   dev: () => import("./dev.ts"),
   build: () => import("./build.ts"),
   vendor: () => import("./vendor.ts"),
-  serve: () => import("./serve.ts")
+  serve: () => import("./serve.ts"),
+  publish: () => import("./publish.ts"),
+  review: () => import("./review.ts"),
+  update: () => import("./update.ts"),
+  links: () => import("./links.ts")
 };
 
 export const commands: Record<string, Command> = Object.fromEntries(

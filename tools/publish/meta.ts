@@ -1,10 +1,15 @@
 /**
  * Social and search metadata for a built page: description, canonical URL, Open Graph and Twitter
- * card tags, and one JSON-LD block: a `NewsArticle` for an article (its sources as `isBasedOn`),
- * a `WebPage` otherwise, and a `Dataset` for each CSV it offers. Every text comes from the page
- * (see page-info.ts) or the ledger's sources; nothing is typed here.
+ * card tags, and one JSON-LD block: a `NewsArticle` for an article (its sources as `isBasedOn`,
+ * `dateModified` from its log of updates and corrections), a `WebPage` otherwise, and a `Dataset`
+ * for each CSV it offers. An article's figures are a `Dataset` of their own (the one of its figures'
+ * download when it offers it), whose `variableMeasured` are one `PropertyValue` per figure, each the
+ * `subjectOf` a `Claim` with the verbatim quote and the source it appeared in. Every text comes from
+ * the page (see page-info.ts) or the story; nothing is typed here.
  */
 import {posix} from "node:path";
+import type {Claim} from "../../src/components/claim.ts";
+import {shownClaims} from "../../loaders/living.ts";
 import type {Stage} from "../../loaders/stage.ts";
 import {escapeHtml} from "../../loaders/prose-html.ts";
 import {cardSize} from "./cards.ts";
@@ -56,24 +61,57 @@ export function metaTags(page: PageInfo, urls: PageUrls, {siteName}: MetaContext
   ].join("\n");
 }
 
+/** An archived source as a schema.org `CreativeWork`, or null when the story has no such source. */
+function sourceNode(id: string, story: Stage): Record<string, unknown> | null {
+  const source = story.sources.find((s) => s.id === id);
+  if (!source) return null;
+  return definedOnly({
+    "@type": "CreativeWork",
+    name: source.title,
+    author: source.byline ? {"@type": "Person", name: source.byline} : undefined,
+    publisher: source.publisher ? {"@type": "Organization", name: source.publisher} : undefined,
+    datePublished: source.published,
+    url: source.url || undefined
+  });
+}
+
 /** The archived sources of the claims a page cites, as schema.org `CreativeWork`s. */
 function sourcesOf(page: PageInfo, story: Stage): Record<string, unknown>[] {
   const claims = new Map(story.claims.map((c) => [c.id, c]));
   const ids = [...new Set(page.claims.map((id) => claims.get(id)?.source).filter((s): s is string => !!s))];
   return ids.flatMap((id) => {
-    const source = story.sources.find((s) => s.id === id);
-    if (!source) return [];
-    return [
-      definedOnly({
-        "@type": "CreativeWork",
-        name: source.title,
-        author: source.byline ? {"@type": "Person", name: source.byline} : undefined,
-        publisher: source.publisher ? {"@type": "Organization", name: source.publisher} : undefined,
-        datePublished: source.published,
-        url: source.url || undefined
-      })
-    ];
+    const node = sourceNode(id, story);
+    return node ? [node] : [];
   });
+}
+
+/**
+ * One figure as a schema.org `PropertyValue`: what it measures, its value and the interval its
+ * qualifier gives it, its unit and its label, the `subjectOf` a `Claim` whose `text` is the quote
+ * and whose `appearance` is the archived source.
+ */
+export function figureNode(claim: Claim, pageUrl: string, story: Stage): Record<string, unknown> {
+  return definedOnly({
+    "@type": "PropertyValue",
+    "@id": `${pageUrl}#figure-${claim.id}`,
+    name: claim.measure,
+    value: claim.value,
+    minValue: claim.lower ?? undefined,
+    maxValue: claim.upper ?? undefined,
+    unitText: claim.unit === "percent" ? "percent" : claim.measure,
+    description: claim.label,
+    subjectOf: definedOnly({
+      "@type": "Claim",
+      "@id": `${pageUrl}#claim-${claim.id}`,
+      text: claim.quote,
+      appearance: sourceNode(claim.source, story) ?? undefined
+    })
+  });
+}
+
+/** The day an explainer last changed for readers: its newest update or correction, else its first publication. */
+export function dateModified(explainer: {published: string; corrections: readonly {date: string}[]}): string {
+  return [explainer.published, ...explainer.corrections.map((c) => c.date)].sort().at(-1)!;
 }
 
 /** A dataset's name from its link's text: `Download the claim ledger (CSV)` → `The claim ledger`. */
@@ -94,6 +132,15 @@ export function structuredData(page: PageInfo, urls: PageUrls, context: MetaCont
   const publisher = {"@type": "Organization", name: context.siteName};
   const sources = sourcesOf(page, context.stage);
   const chartCards = page.charts.map((c) => urls.chartCards.get(c.id)).filter((u): u is string => !!u);
+  const slug = /^explainers\/([^/]+)\.html$/.exec(page.file)?.[1];
+  const explainer = page.kind === "article" ? context.stage.explainers.find((e) => e.slug === slug) : undefined;
+  const claims = new Map(context.stage.claims.map((c) => [c.id, c]));
+  const figures = explainer
+    ? shownClaims(explainer, context.stage.charts).flatMap((id) => {
+        const claim = claims.get(id);
+        return claim ? [figureNode(claim, urls.page, context.stage)] : [];
+      })
+    : [];
   const main = definedOnly({
     "@type": page.kind === "article" ? "NewsArticle" : "WebPage",
     "@id": urls.page,
@@ -105,6 +152,7 @@ export function structuredData(page: PageInfo, urls: PageUrls, context: MetaCont
     author: page.byline ? {"@type": "Organization", name: page.byline} : undefined,
     publisher,
     datePublished: page.published,
+    dateModified: explainer?.published ? dateModified(explainer) : undefined,
     isBasedOn: sources.length ? sources : undefined
   });
   const datasets = page.downloads.map((download) => {
@@ -118,9 +166,26 @@ export function structuredData(page: PageInfo, urls: PageUrls, context: MetaCont
       isAccessibleForFree: true,
       creator: publisher,
       isBasedOn: sources.length ? sources : undefined,
-      distribution: [{"@type": "DataDownload", encodingFormat: "text/csv", name: download.name, contentUrl}]
+      distribution: [{"@type": "DataDownload", encodingFormat: "text/csv", name: download.name, contentUrl}],
+      ...(!chart && figures.length ? {"@id": `${urls.page}#figures`, variableMeasured: figures} : {})
     });
   });
+  // An article that offers no download of its figures still describes them.
+  if (figures.length && !datasets.some((d) => d.variableMeasured)) {
+    datasets.push(
+      definedOnly({
+        "@type": "Dataset",
+        "@id": `${urls.page}#figures`,
+        name: `The figures of “${page.title}”`,
+        description: "Every figure on this page, with its qualifier, attribution, quote and source.",
+        url: urls.page,
+        isAccessibleForFree: true,
+        creator: publisher,
+        isBasedOn: sources.length ? sources : undefined,
+        variableMeasured: figures
+      })
+    );
+  }
   return {"@context": "https://schema.org", "@graph": [main, ...datasets]};
 }
 

@@ -1,0 +1,3 @@
+import {stageLoader} from "../../loaders/stage-outputs.ts";
+
+await stageLoader("data/changes.json");

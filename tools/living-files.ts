@@ -1,0 +1,50 @@
+/**
+ * What the living-figures commands (`publish`, `review`, `update`) write into `data/`: the publish
+ * record, the reviews and new log entries, each atomically, and the verified story they act on.
+ */
+import {readFile} from "node:fs/promises";
+import {join} from "node:path";
+import {csvFormatRows} from "d3-dsv";
+import writeFileAtomic from "write-file-atomic";
+import {correctionColumns, correctionsFile, type Correction} from "../loaders/corrections.ts";
+import {throwIfAny} from "../loaders/errors.ts";
+import {asKitErrors, blockingProblems, runStage, type Stage, type StageRun} from "../loaders/stage.ts";
+import type {Effects} from "./effects.ts";
+
+/** Today as an ISO date, from the command's clock (tests fix it). */
+export function today(effects: Pick<Effects, "now">): string {
+  return effects.now().toISOString().slice(0, 10);
+}
+
+/** Runs the stage and returns its verified story; throws the blocking problems when the inputs do not verify. */
+export async function verifiedStage(root: string): Promise<{stage: Stage; run: StageRun}> {
+  const run = await runStage(root);
+  if (!run.stage || !run.verified) {
+    throwIfAny(asKitErrors(blockingProblems(run)));
+    throw new Error("the story did not verify and gave no problem");
+  }
+  return {stage: run.stage, run};
+}
+
+/** Writes a file of the project atomically, only when its text changed; true when it wrote. */
+export async function writeProjectFile(root: string, file: string, text: string): Promise<boolean> {
+  const path = join(root, file);
+  const old = await readFile(path, "utf-8").catch(() => null);
+  if (old === text) return false;
+  await writeFileAtomic(path, text);
+  return true;
+}
+
+/**
+ * Appends entries to `data/corrections.csv` (made with its header when missing), leaving every
+ * existing line as it is.
+ */
+export async function appendEntries(root: string, entries: readonly Omit<Correction, "line">[]): Promise<void> {
+  if (entries.length === 0) return;
+  const path = join(root, correctionsFile);
+  let text = await readFile(path, "utf-8").catch(() => null);
+  if (text === null || text.trim() === "") text = correctionColumns.join(",") + "\n";
+  if (!text.endsWith("\n")) text += "\n";
+  const rows = entries.map((e) => correctionColumns.map((c) => e[c]));
+  await writeFileAtomic(path, text + csvFormatRows(rows) + "\n");
+}
