@@ -86,6 +86,9 @@ export const stageOutputs: Record<string, (stage: Stage, root: string) => Promis
       countries: await countries(root)
     }) + "\n",
   /** Each explainer's figures with their log of updates and corrections, `data/download/claims/<slug>.csv`. */
+  /** The chart spec's JSON Schema, which the editor builds its form from. */
+  "data/chart-schema.json": async () =>
+    JSON.stringify((await import("../src/components/chart-spec.ts")).chartJsonSchema(), null, 2) + "\n",
   "data/download/claims.zip": (stage) => {
     const byId = new Map(stage.claims.map((c) => [c.id, c]));
     return zipOf(

@@ -157,13 +157,22 @@ describe("chartJsonSchema()", () => {
     expect(variants.map((v) => v.properties.type.const)).toEqual(["bar", "units", "map", "reported"]);
     expect(variants[1].properties.unit.description).toMatch(/each square/);
   });
-  it("matches what the Framework loader writes", async () => {
+  it("matches what the Framework loader writes (in a fixture desk)", async () => {
     const {execFile} = await import("node:child_process");
-    const out = await new Promise<string>((resolve, reject) =>
-      execFile("npx", ["tsx", "src/data/chart-schema.json.ts"], (error, stdout) =>
-        error ? reject(error) : resolve(stdout)
-      )
-    );
-    expect(JSON.parse(out)).toEqual(chartJsonSchema());
+    const {copyProject, projectRoot, removeProject} = await import("./helpers/project.ts");
+    const root = await copyProject("seed");
+    try {
+      const out = await new Promise<string>((resolve, reject) =>
+        execFile(
+          join(projectRoot, "node_modules/.bin/tsx"),
+          ["src/data/chart-schema.json.ts"],
+          {cwd: root},
+          (error, stdout) => (error ? reject(error) : resolve(stdout))
+        )
+      );
+      expect(JSON.parse(out)).toEqual(chartJsonSchema());
+    } finally {
+      await removeProject(root);
+    }
   });
 });

@@ -1,4 +1,3 @@
-import {runLoader} from "../../loaders/run.ts";
-import {chartJsonSchema} from "../components/chart-spec.ts";
+import {stageLoader} from "../../loaders/stage-outputs.ts";
 
-await runLoader(async () => JSON.stringify(chartJsonSchema(), null, 2) + "\n");
+await stageLoader("data/chart-schema.json");
