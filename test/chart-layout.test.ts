@@ -7,7 +7,7 @@ import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import {chartWidths} from "../src/components/chart.ts";
 import {renderChartSvg} from "../loaders/render-charts.ts";
 import {chromiumPath, launchChromium} from "./helpers/browser.ts";
-import {root, testCharts, type TestChart} from "./helpers/chart-fixtures.ts";
+import {crossedSvg, root, testCharts, type TestChart} from "./helpers/chart-fixtures.ts";
 import {measureProblems, showChart} from "./helpers/chart-measure.ts";
 
 const show = (page: Page, svg: string, dark = false) => showChart(page, root, svg, dark);
@@ -41,6 +41,11 @@ describe.skipIf(!hasChromium)("chart layout in Chromium", async () => {
       });
     }
   }
+
+  it("measureProblems(page) sees a map's border through a text, not one along its edge", async () => {
+    await show(page, crossedSvg);
+    expect((await measureProblems(page)).problems).toEqual(['"Crossed" is crossed by a line, a border or a connector']);
+  });
 
   it("follows the page's theme: accent from --theme-foreground-focus, text in the page's colour (dark)", async () => {
     const {spec, data} = charts.find((c) => c.name === "refugees-and-deaths")!;

@@ -29,8 +29,9 @@ export async function showChart(page: Page, root: string, svg: string, dark = fa
 
 /**
  * Every problem a reader would see in the chart on the page: a text box (each line) overlapping
- * another text, a mark (squares, bars, dots, rules) or a connector or line (sampled every 2 px), and
- * a text cut by the chart's edge. Chromium's text boxes are font boxes rounded outwards: overlaps
+ * another text, a mark (bars, dots, rules; squares drawn as one filled path, tested on a 2 px grid),
+ * a connector, a line or a map's border or coast (sampled every 2 px), and a text cut by the
+ * chart's edge. Chromium's text boxes are font boxes rounded outwards: overlaps
  * under 1 px² and edges within 1.5 px are not counted.
  */
 export async function measureProblems(page: Page): Promise<{width: number; texts: number; problems: string[]}> {
@@ -53,11 +54,14 @@ export async function measureProblems(page: Page): Promise<{width: number; texts
       box(e, e.tagName, e)
     );
     const panels = [...svg.querySelectorAll("rect.kit-inset-bg")].map((e) => box(e, "inset", e));
+    // Filled paths (many squares in one path) are areas, tested point by point; stroked ones are lines.
+    const filled = (e: Element) => getComputedStyle(e).fill !== "none";
+    const areas = [...svg.querySelectorAll(".kit-mark path")].filter(filled) as SVGGeometryElement[];
     const lines = [
       ...svg.querySelectorAll(
-        ".kit-mark path, .kit-mark line, path.kit-connector, path.kit-arrowhead, path.kit-inset-link"
+        ".kit-mark path, .kit-mark line, path.kit-connector, path.kit-arrowhead, path.kit-inset-link, .kit-land path"
       )
-    ] as SVGGeometryElement[];
+    ].filter((e) => !areas.includes(e as SVGGeometryElement)) as SVGGeometryElement[];
     const samples = lines.flatMap((line) => {
       const length = line.getTotalLength();
       const matrix = line.getScreenCTM()!;
@@ -92,7 +96,19 @@ export async function measureProblems(page: Page): Promise<{width: number; texts
           s.y > inner.y &&
           s.y < inner.y + inner.height
       );
-      if (crossed) problems.push(`"${a.text}" is crossed by a line or connector`);
+      if (crossed) problems.push(`"${a.text}" is crossed by a line, a border or a connector`);
+      // A filled area under the text: its painted points, tested on a 2 px grid inside the text's box.
+      const covered = areas.some((area) => {
+        const inverse = area.getScreenCTM()!.inverse();
+        for (let x = inner.x; x <= inner.x + inner.width; x += 2) {
+          for (let y = inner.y; y <= inner.y + inner.height; y += 2) {
+            const p = new DOMPoint(x, y).matrixTransform(inverse);
+            if (area.isPointInFill(p)) return true;
+          }
+        }
+        return false;
+      });
+      if (covered) problems.push(`"${a.text}" covers a filled mark`);
       const e = 1.5;
       if (
         a.x < frame.x - e ||

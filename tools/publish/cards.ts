@@ -51,6 +51,19 @@ export function clampLines(text: string, width: number, size: number, bold: bool
   return kept;
 }
 
+/** A figure's label on two lines at most, never breaking a number from its scale word ("2.2 million"). */
+function figureLines(label: string, width: number, size: number): string[] {
+  const words = label.replace(/(\d) (thousand|million|billion|trillion)\b/g, "$1\u0000$2").split(" ");
+  const lines: string[] = [];
+  for (const word of words.map((w) => w.replace(/\u0000/g, " "))) {
+    const last = lines.at(-1);
+    if (last !== undefined && textWidth(`${last} ${word}`, size, true) <= width)
+      lines[lines.length - 1] = `${last} ${word}`;
+    else lines.push(word);
+  }
+  return lines.length <= 2 ? lines : clampLines(label, width, size, true, 2);
+}
+
 function textBlock(lines: string[], x: number, y: number, size: number, lineHeight: number, attrs: string): string {
   const spans = lines.map((line, i) => `<tspan x="${x}" y="${y + i * lineHeight}">${escapeHtml(line)}</tspan>`);
   return `<text font-size="${size}" ${attrs}>${spans.join("")}</text>`;
@@ -114,16 +127,14 @@ export function chartCardSvg(chart: ChartCardInput, siteName: string): string {
   let body = textBlock(title, margin, y, 52, 62, `font-weight="bold" fill="${ink}"`);
   y += (title.length - 1) * 62 + 40;
   if (chart.figure) {
-    const size = [120, 96, 72, 56].find((s) => textWidth(chart.figure!.label, s, true) <= text) ?? 56;
+    // The figure on one line as large as fits, else on two at the smallest size: never cut ("between
+    // 2.1 million and 2.2…" would drop the upper end of the range).
+    const fits = [120, 96, 72, 56].find((s) => textWidth(chart.figure!.label, s, true) <= text);
+    const size = fits ?? 56;
+    const figure = fits ? [chart.figure.label] : figureLines(chart.figure.label, text, size);
     y += size;
-    body += textBlock(
-      clampLines(chart.figure.label, text, size, true, 1),
-      margin,
-      y,
-      size,
-      0,
-      `font-weight="bold" fill="${accent}"`
-    );
+    body += textBlock(figure, margin, y, size, size * 1.15, `font-weight="bold" fill="${accent}"`);
+    y += (figure.length - 1) * size * 1.15;
     const caption = clampLines(chart.figure.caption, text, 32, false, 2);
     y += 52;
     body += textBlock(caption, margin, y, 32, 42, `fill="${ink}"`);
