@@ -1,7 +1,7 @@
 import {JSDOM} from "jsdom";
 import {beforeAll, describe, expect, it} from "vitest";
 import {layoutProblems, svgLayoutProblems} from "../src/components/chart.ts";
-import {placeLabels} from "../src/components/annotations.ts";
+import {drawLabels, placeLabels} from "../src/components/annotations.ts";
 import {outlineSegments} from "../src/components/charts/map-lines.ts";
 import {segmentInBox} from "../src/components/charts/geometry.ts";
 import {renderChartSvg} from "../loaders/render-charts.ts";
@@ -37,6 +37,31 @@ describe("labels and a map's borders and coasts", () => {
     const [placed] = placeLabels([request], [], frame, [], border);
     expect(placed.clear).toBe(true);
     expect(border.reduce((n, [a, b]) => n + segmentInBox(a, b, placed.box), 0)).toBe(0);
+  });
+
+  it("a label that a border crosses wherever it goes is set on a plate, which the layout check accepts", () => {
+    const frame = {x: 0, y: 0, width: 200, height: 100};
+    // Horizontal borders every 6 px: no place for a 12 px line of text between them.
+    const lines: [{x: number; y: number}, {x: number; y: number}][] = [];
+    for (let y = 3; y < 100; y += 6) for (let x = 0; x < 200; x += 4) lines.push([{x, y}, {x: x + 4, y}]);
+    const request = {key: "place:A", lines: [{text: "A place"}], anchor: {x: 100, y: 50}, fontSize: 12};
+    const [placed] = placeLabels([request], [], frame, [], lines);
+    expect({clear: placed.clear, plate: placed.plate}).toEqual({clear: true, plate: true});
+    const doc = document();
+    const svg = doc.createElementNS("http://www.w3.org/2000/svg", "svg");
+    svg.setAttribute("width", "200");
+    svg.setAttribute("height", "100");
+    const land = doc.createElementNS("http://www.w3.org/2000/svg", "g");
+    land.setAttribute("class", "kit-land");
+    land.innerHTML = lines.map(([a, b]) => `<path d="M${a.x},${a.y}L${b.x},${b.y}"/>`).join("");
+    svg.append(land, drawLabels(doc, [placed]));
+    expect(svg.querySelectorAll("rect.kit-plate").length).toBe(1);
+    expect(svgLayoutProblems(svg as SVGSVGElement, {chart: "m", width: 200})).toEqual([]);
+    // Without the plate, the same drawing is a collision.
+    svg.querySelector("rect.kit-plate")!.remove();
+    expect(svgLayoutProblems(svg as SVGSVGElement, {chart: "m", width: 200}).map((p) => p.detail)).toEqual([
+      'at 200 px: "A place" is crossed by a border or coastline'
+    ]);
   });
 
   it("outlineSegments(features, projection, clip) leaves out the frame's edge, where the drawing is cut", async () => {

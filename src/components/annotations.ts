@@ -138,7 +138,8 @@ const lineCost = 3;
  * Places labels in order: each takes its first candidate position that stays inside the frame and
  * clear of the obstacles, of the labels and connectors placed before it and of the map's `lines`
  * (borders, coasts), and whose own connector crosses no label and no mark but its anchor's; when
- * none is clear, the least-bad one.
+ * none is clear, the least-bad one. A label that only a map's lines are in the way of, wherever it
+ * goes, is set on a plate (`plate: true`) that masks them under its text.
  */
 export function placeLabels(
   requests: readonly LabelRequest[],
@@ -155,7 +156,7 @@ export function placeLabels(
   for (const request of requests) {
     const size = labelSize(request);
     const area = request.within ?? frame;
-    let best: {box: Box; cost: number; connector: PlacedLabel["connector"]} | null = null;
+    let best: {box: Box; cost: number; lines: number; connector: PlacedLabel["connector"]} | null = null;
     let first = true;
     let offsetOutside = false;
     for (const centre of candidates(request, size)) {
@@ -165,6 +166,7 @@ export function placeLabels(
       const box = clampInto(raw, area);
       const connector = connectorFor(request, box);
       let cost = Math.max(0, size.width - area.width) * size.height;
+      let crossing = 0;
       const padded = grow(box, 1);
       let texts: Box[] | undefined;
       for (const {box: other, item} of index.near(padded)) {
@@ -175,7 +177,7 @@ export function placeLabels(
         else if (item.kind === "line") {
           // A border may pass beside a line of text (through the block's empty corners), not through it.
           texts ??= lineBoxes(request, box, alignOf(request, box, size)).map((b) => grow(b, -0.5));
-          for (const text of texts) cost += segmentInBox(item.from, item.to, text) * lineCost;
+          for (const text of texts) crossing += segmentInBox(item.from, item.to, text) * lineCost;
         } else cost += segmentInBox(item.from, item.to, padded) * 40;
       }
       if (connector) {
@@ -188,13 +190,15 @@ export function placeLabels(
           else if (item.kind === "obstacle") cost += crossing * 10;
         }
       }
-      if (!best || cost < best.cost) best = {box, cost, connector};
-      if (cost === 0) break;
+      if (!best || cost + crossing < best.cost + best.lines) best = {box, cost, lines: crossing, connector};
+      if (cost + crossing === 0) break;
     }
-    if (request.optional && best!.cost > 0) continue;
+    if (request.optional && best!.cost + best!.lines > 0) continue;
     const {box, connector} = best!;
     const align = alignOf(request, box, size);
     const label: PlacedLabel = {...request, box, align, connector, clear: best!.cost === 0};
+    // Crossed by a border wherever it goes, but clear of everything else: set on a plate that masks the line.
+    if (best!.cost === 0 && best!.lines > 0) label.plate = true;
     if (offsetOutside) label.offsetOutside = true;
     placed.push(label);
     index.add(box, {kind: "label", label});
@@ -227,6 +231,21 @@ export function drawLabels(document: Document, labels: readonly PlacedLabel[]): 
         })
       );
       if (connector.arrow) group.append(arrowhead(document, from, to));
+    }
+    if (label.plate) {
+      for (const line of lineBoxes(label, box, align)) {
+        group.append(
+          svgElement(document, "rect", {
+            class: "kit-plate",
+            x: line.x - 1,
+            y: line.y,
+            width: line.width + 2,
+            height: line.height,
+            fill: "#ffffff",
+            "fill-opacity": 0.85
+          })
+        );
+      }
     }
     const x = align === "start" ? box.x : align === "end" ? box.x + box.width : box.x + box.width / 2;
     const muted = label.className === "kit-country";

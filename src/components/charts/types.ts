@@ -101,6 +101,11 @@ export interface PlacedLabel extends LabelRequest {
   clear: boolean;
   /** True when the offset the spec gives (`dx`, `dy`) would put the label outside the plot. */
   offsetOutside?: boolean;
+  /**
+   * True when a map's border or coast runs through the label wherever it goes: its lines are drawn
+   * on a plate in the page's background colour (`.kit-plate`), which masks the line under the text.
+   */
+  plate?: boolean;
 }
 
 /** Where a chart type's marks are, in pixels, for anchoring labels and keeping them clear of marks. */
