@@ -43,7 +43,12 @@ describe("labels and a map's borders and coasts", () => {
     const frame = {x: 0, y: 0, width: 200, height: 100};
     // Horizontal borders every 6 px: no place for a 12 px line of text between them.
     const lines: [{x: number; y: number}, {x: number; y: number}][] = [];
-    for (let y = 3; y < 100; y += 6) for (let x = 0; x < 200; x += 4) lines.push([{x, y}, {x: x + 4, y}]);
+    for (let y = 3; y < 100; y += 6)
+      for (let x = 0; x < 200; x += 4)
+        lines.push([
+          {x, y},
+          {x: x + 4, y}
+        ]);
     const request = {key: "place:A", lines: [{text: "A place"}], anchor: {x: 100, y: 50}, fontSize: 12};
     const [placed] = placeLabels([request], [], frame, [], lines);
     expect({clear: placed.clear, plate: placed.plate}).toEqual({clear: true, plate: true});

@@ -136,3 +136,11 @@ export const crossedSvg =
   '<g class="kit-label"><text font-size="12"><tspan x="10" y="55">Crossed</tspan></text></g>' +
   '<g class="kit-label"><text font-size="12"><tspan x="10" y="11.16">Along the edge</tspan></text></g>' +
   "</svg>";
+
+/** A hand-made chart for the layout checks: three squares as one filled path, a text between them and one on a square. */
+export const squaresSvg =
+  '<svg xmlns="http://www.w3.org/2000/svg" class="kit-chart" width="200" height="100" viewBox="0 0 200 100" fill="currentColor">' +
+  '<g class="kit-mark"><path fill="#4269d0" d="m0 0h7v7h-7zm0 40h7v7h-7zm60 0h7v7h-7z"/></g>' +
+  '<g class="kit-label"><text font-size="12"><tspan x="2" y="20">Between the rows</tspan></text></g>' +
+  '<g class="kit-label"><text font-size="12"><tspan x="50" y="50">On a square</tspan></text></g>' +
+  "</svg>";
