@@ -155,9 +155,13 @@ describe("chart texts", () => {
     for (const line of lines.slice(1)) expect(line).toMatch(/^(Agency|Wire|Broadcaster|Ministry|via) /);
     expect(sourceLine(story)).not.toMatch(/\. [a-z]/);
   });
-  it("unquoted(title) drops the quote marks a title starts with, so it is never quoted twice", () => {
-    expect(unquoted("“Fixture report two”: quoted title")).toBe("Fixture report two”: quoted title");
+  it("unquoted(text) makes text ready for quote marks: never doubled, a quote within a quote in single marks", () => {
+    expect(unquoted("“Fixture report two”: quoted title")).toBe("‘Fixture report two’: quoted title");
     expect(unquoted("“We are here”")).toBe("We are here");
+    expect(unquoted('"We are here"')).toBe("We are here");
+    expect(unquoted("“We are leaving,” she said.")).toBe("‘We are leaving,’ she said.");
+    expect(unquoted("He said “we will stay” and left")).toBe("He said ‘we will stay’ and left");
+    expect(unquoted("“We are")).toBe("We are");
     expect(unquoted("Putin's war")).toBe("Putin's war");
   });
   it("dateSpan(dates) writes a span as a reader would", () => {
