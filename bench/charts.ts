@@ -1,12 +1,17 @@
 /**
- * Benchmark of the charts: every fixture chart (the seed's copy, every type and qualifier, the
- * story of eight sources over six dates) at 360 and 720 px, its label collisions counted twice —
- * by the kit's own layout check (`layoutProblems`, what `explainer charts` fails on) and as Chromium
- * lays the chart out (text boxes against texts, marks and connectors, and the chart's edge) — and
- * the time to render and check them. The target is 0 collisions. `npm run bench` calls benchCharts().
+ * Benchmark of the charts: every fixture chart (both fixture desks' — the seed's and the desk's of
+ * several sources — and the fixture specs of every type and qualifier) at 360 and 720 px, its label
+ * collisions counted twice — by the kit's own layout check (`layoutProblems`, what `explainer
+ * charts` fails on) and as Chromium lays the chart out (text boxes against texts, marks, connectors
+ * and a map's borders, and the chart's edge) — the time to render and check them, and the seed
+ * explainer's HTML as a reader downloads it (gzip). The target is 0 collisions. `npm run bench`
+ * calls benchCharts().
  */
 import {existsSync} from "node:fs";
+import {readFile} from "node:fs/promises";
+import {join} from "node:path";
 import {pathToFileURL} from "node:url";
+import {gzipSync} from "node:zlib";
 import {JSDOM} from "jsdom";
 import {renderChartSvg} from "../loaders/render-charts.ts";
 import {chartWidths, layoutProblems} from "../src/components/chart.ts";
@@ -14,6 +19,7 @@ import {chromiumPath, launchChromium} from "../test/helpers/browser.ts";
 import {root, testCharts} from "../test/helpers/chart-fixtures.ts";
 import {measureProblems, showChart} from "../test/helpers/chart-measure.ts";
 import type {Result} from "./index.ts";
+import {benchProject, disposeBenchProject} from "./project.ts";
 
 /** A result with its stable key in bench/results.json. */
 type Keyed = Result & {key: string};
@@ -41,6 +47,16 @@ export async function benchCharts(): Promise<Keyed[]> {
       unit: "ms"
     }
   ];
+  // The seed explainer's HTML as a reader downloads it (gzip, the level a web server uses by default):
+  // prose, cards and both widths of every chart, inline.
+  const project = await benchProject();
+  const html = await readFile(join(project.root, "dist", `${project.page}.html`));
+  results.push({
+    key: "charts.explainer_html_gzip_bytes",
+    name: "charts: the seed explainer's HTML, gzip (prose and both widths of its three charts)",
+    value: gzipSync(html).length,
+    unit: "bytes"
+  });
   if (!existsSync(chromiumPath)) {
     process.stderr.write(`bench: charts: no Chromium at ${chromiumPath}; collisions in the browser not measured\n`);
     return results;
@@ -70,5 +86,9 @@ export async function benchCharts(): Promise<Keyed[]> {
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1]).href) {
-  for (const r of await benchCharts()) console.log(`${r.name}: ${r.value} ${r.unit}`);
+  try {
+    for (const r of await benchCharts()) console.log(`${r.name}: ${r.value} ${r.unit}`);
+  } finally {
+    await disposeBenchProject();
+  }
 }

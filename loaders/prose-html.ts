@@ -3,7 +3,7 @@
  * list and the corrections log. Every string from data is escaped here, so a quote holding
  * `<img src=x onerror=…>` shows as text.
  */
-import {formatDate} from "../src/components/chart-text.ts";
+import {formatDate, unquoted} from "../src/components/chart-text.ts";
 import {attributionOf, type Claim} from "../src/components/claim.ts";
 import type {Citation, Citations} from "./citations.ts";
 import type {Correction} from "./corrections.ts";
@@ -31,7 +31,8 @@ function citationLine(claim: Claim): string {
  */
 export function quoteHtml(claim: Claim, className = ""): string {
   const cls = className ? ` class="${className}"` : "";
-  if (!claim.computed) return `<q${cls}>${escapeHtml(claim.quote)}</q>`;
+  // A quote that comes in quote marks of its own is not quoted twice (`““We are …`).
+  if (!claim.computed) return `<q${cls}>${escapeHtml(unquoted(claim.quote))}</q>`;
   const {query_file, rule, dataset_sha256} = claim.computed;
   return (
     `<span${cls}>Computed from the data: <code>${escapeHtml(query_file)}</code> gives ${escapeHtml(rule)}` +

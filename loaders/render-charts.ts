@@ -45,7 +45,8 @@ function nodeWindow(): JSDOM["window"] {
 
 /**
  * Serializes a rendered chart: XML (valid inline in HTML too), ids renamed in order of appearance
- * under the chart's prefix (Plot numbers its ids per process), path data rounded to 0.1 px.
+ * under the chart's prefix (Plot numbers its ids per process), absolute path data (curves: the
+ * renderer writes straight paths relative) rounded to 0.1 px.
  */
 export function serializeSvg(svg: SVGSVGElement, prefix: string): string {
   let text = new (nodeWindow().XMLSerializer)().serializeToString(svg);
@@ -54,10 +55,10 @@ export function serializeSvg(svg: SVGSVGElement, prefix: string): string {
     const escaped = id.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
     text = text.replace(new RegExp(`(id="|#)${escaped}(?=[")])`, "g"), `$1${prefix}-${i}`);
   });
-  return text.replace(
-    /\sd="([^"]*)"/g,
-    (_, d: string) => ` d="${d.replace(/-?\d*\.\d+/g, (n) => String(Math.round(Number(n) * 10) / 10))}"`
-  );
+  // The renderer writes straight paths relative at 0.1 px; others (curves) are rounded here.
+  return text.replace(/\sd="([^"]*[A-Z][^"]*)"/g, (_, d: string) => {
+    return ` d="${d.replace(/-?\d*\.\d+/g, (n) => String(Math.round(Number(n) * 10) / 10))}"`;
+  });
 }
 
 /**

@@ -7,7 +7,7 @@ import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import {chartWidths} from "../src/components/chart.ts";
 import {renderChartSvg} from "../loaders/render-charts.ts";
 import {chromiumPath, launchChromium} from "./helpers/browser.ts";
-import {root, testCharts, type TestChart} from "./helpers/chart-fixtures.ts";
+import {crossedSvg, root, squaresSvg, testCharts, type TestChart} from "./helpers/chart-fixtures.ts";
 import {measureProblems, showChart} from "./helpers/chart-measure.ts";
 
 const show = (page: Page, svg: string, dark = false) => showChart(page, root, svg, dark);
@@ -42,11 +42,21 @@ describe.skipIf(!hasChromium)("chart layout in Chromium", async () => {
     }
   }
 
+  it("measureProblems(page) sees a map's border through a text, not one along its edge", async () => {
+    await show(page, crossedSvg);
+    expect((await measureProblems(page)).problems).toEqual(['"Crossed" is crossed by a line, a border or a connector']);
+  });
+
+  it("measureProblems(page) sees a text on one square of a filled path of squares, not one between them", async () => {
+    await show(page, squaresSvg);
+    expect((await measureProblems(page)).problems).toEqual(['"On a square" covers a filled mark']);
+  });
+
   it("follows the page's theme: accent from --theme-foreground-focus, text in the page's colour (dark)", async () => {
     const {spec, data} = charts.find((c) => c.name === "refugees-and-deaths")!;
     await show(page, renderChartSvg(spec, data, {id: "t", width: 360}), true);
     const colours = await page.evaluate(() => ({
-      accent: getComputedStyle(document.querySelector(".kit-plot .kit-accent rect")!).fill,
+      accent: getComputedStyle(document.querySelector(".kit-plot path.kit-accent")!).fill,
       text: getComputedStyle(document.querySelector(".kit-title")!).fill,
       halo: getComputedStyle(document.querySelector(".kit-label text")!).stroke
     }));

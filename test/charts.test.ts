@@ -5,7 +5,7 @@ import {join} from "node:path";
 import {geoContains} from "d3";
 import {JSDOM} from "jsdom";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
-import {chartTexts, chartWidths, layoutProblems} from "../src/components/chart.ts";
+import {chartTexts, chartWidths, layoutProblems, svgLayoutProblems} from "../src/components/chart.ts";
 import {checkChartSpec, drawnClaims, type ChartSpec} from "../src/components/chart-spec.ts";
 import {dateSpan, resolveText, sourceLine, unquoted, wrapEntries, wrapText} from "../src/components/chart-text.ts";
 import {placeLabels, overlap} from "../src/components/annotations.ts";
@@ -155,9 +155,13 @@ describe("chart texts", () => {
     for (const line of lines.slice(1)) expect(line).toMatch(/^(Agency|Wire|Broadcaster|Ministry|via) /);
     expect(sourceLine(story)).not.toMatch(/\. [a-z]/);
   });
-  it("unquoted(title) drops the quote marks a title starts with, so it is never quoted twice", () => {
-    expect(unquoted("“Fixture report two”: quoted title")).toBe("Fixture report two”: quoted title");
+  it("unquoted(text) makes text ready for quote marks: never doubled, a quote within a quote in single marks", () => {
+    expect(unquoted("“Fixture report two”: quoted title")).toBe("‘Fixture report two’: quoted title");
     expect(unquoted("“We are here”")).toBe("We are here");
+    expect(unquoted('"We are here"')).toBe("We are here");
+    expect(unquoted("“We are leaving,” she said.")).toBe("‘We are leaving,’ she said.");
+    expect(unquoted("He said “we will stay” and left")).toBe("He said ‘we will stay’ and left");
+    expect(unquoted("“We are")).toBe("We are");
     expect(unquoted("Putin's war")).toBe("Putin's war");
   });
   it("dateSpan(dates) writes a span as a reader would", () => {
@@ -449,6 +453,44 @@ describe("chart cards: chartCardSvg(chart, siteName) at 1200×630", () => {
     expect(sourceOfSvg(wide)).toBe(chartTexts(spec, data).source);
     const svg = chartCardSvg({title: "T", subtitle: "A subtitle", wide}, "Site");
     expect(svg).toContain(">A subtitle</tspan>");
+  });
+});
+
+describe("page cards: pageCardSvg(page, siteName) at 1200×630", () => {
+  it("shows the title, the description and the first chart's key figure, no text under 24 px and no text on another", async () => {
+    const {pageCardSvg, minCardText} = await import("../tools/publish/cards.ts");
+    const info = (name: string) => {
+      const {spec, data} = charts.find((c) => c.name === name)!;
+      const t = chartTexts(spec, data);
+      return {
+        id: name,
+        title: t.title,
+        subtitle: t.subtitle,
+        alt: t.alt,
+        source: t.source,
+        wide: "",
+        narrow: "",
+        figure: t.figure
+      };
+    };
+    const long =
+      "A fixture page whose title runs long enough to need three lines on the card, and then some more words";
+    const pages = [
+      {title: "Fixture explainer", description: "What the fixture figures say.", charts: [info("refugees-and-deaths")]},
+      {title: long, description: long, charts: [info("places-in-the-report"), info("refugee-counts")]},
+      {title: "Methodology", description: long, charts: []}
+    ];
+    for (const page of pages) {
+      const svg = pageCardSvg(page, "Fixture site");
+      const sizes = [...svg.matchAll(/font-size="(\d+)"/g)].map((m) => Number(m[1]));
+      expect(Math.min(...sizes)).toBe(minCardText);
+      expect(svg).not.toContain('<svg class="kit-chart"');
+      expect(svgLayoutProblems(parse(svg), {chart: "card", width: 1200})).toEqual([]);
+      const words = [...svg.matchAll(/<tspan[^>]*>([^<]*)<\/tspan>/g)].map((m) => m[1]).join(" ");
+      const figure = page.charts.find((c) => c.figure)?.figure;
+      if (figure) expect(words).toContain(figure.label);
+      expect(words).toContain(page.title.split(" ").slice(0, 4).join(" "));
+    }
   });
 });
 

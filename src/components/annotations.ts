@@ -65,7 +65,7 @@ function candidates(request: LabelRequest, size: {width: number; height: number}
   for (const o of request.offsets ?? []) centres.push({x: anchor.x + o.x, y: anchor.y + o.y});
   // Around the anchor, further and further out; above and below, also slid sideways, and beside,
   // also slid up and down, so that a crowded chart still finds a gap.
-  const slides = [0, -0.5, 0.5, -1, 1];
+  const slides = [0, -0.25, 0.25, -0.5, 0.5, -0.75, 0.75, -1, 1];
   for (const extra of [0, 8, 18, 32, 50, 75, 110, 150]) {
     for (const slide of slides) {
       for (const d of request.directions ?? allDirections) {
@@ -89,6 +89,7 @@ function connectorFor(request: LabelRequest, box: Box): PlacedLabel["connector"]
   const from = nearestOnBox(box, request.anchor);
   const distance = Math.hypot(from.x - request.anchor.x, from.y - request.anchor.y);
   const gap = request.gap ?? 4;
+  if (request.leader === false && !request.arrow) return null;
   if (!(((request.arrow || request.leader) && distance > 6) || distance > gap + 14)) return null;
   // The line stops short of the anchor, so that it points at the mark without covering it.
   const k = Math.max(0, (distance - 3) / distance);
@@ -96,27 +97,66 @@ function connectorFor(request: LabelRequest, box: Box): PlacedLabel["connector"]
   return {from, to, arrow: request.arrow ?? false};
 }
 
-type Entry = {kind: "obstacle"} | {kind: "label"; label: PlacedLabel} | {kind: "connector"; from: Point; to: Point};
+/** How a label's lines align: as the request says, else from the side of its anchor it ends up on. */
+function alignOf(request: LabelRequest, box: Box, size: {width: number}): PlacedLabel["align"] {
+  if (request.align) return request.align;
+  const centre = box.x + box.width / 2;
+  return centre > request.anchor.x + size.width / 4
+    ? "start"
+    : centre < request.anchor.x - size.width / 4
+      ? "end"
+      : "middle";
+}
+
+/**
+ * The box of each line of a label as `drawLabels` sets it and the layout check measures it: its own
+ * width, aligned in the label's box, from 0.93 em above its baseline to 0.24 em below.
+ */
+export function lineBoxes(
+  request: Pick<LabelRequest, "lines" | "fontSize">,
+  box: Box,
+  align: PlacedLabel["align"]
+): Box[] {
+  const {fontSize} = request;
+  return request.lines.map((line, i) => {
+    const width = textWidth(line.text, fontSize, line.bold);
+    const x = align === "start" ? box.x : align === "end" ? box.x + box.width - width : box.x + (box.width - width) / 2;
+    return {x, y: box.y + fontSize * (0.95 + i * lineHeight - 0.93), width, height: 1.17 * fontSize};
+  });
+}
+
+type Entry =
+  | {kind: "obstacle"}
+  | {kind: "label"; label: PlacedLabel}
+  | {kind: "connector"; from: Point; to: Point}
+  | {kind: "line"; from: Point; to: Point};
+
+/** Cost of a px of a map's line through a label: less than a connector's, as a label on a border still reads. */
+const lineCost = 3;
 
 /**
  * Places labels in order: each takes its first candidate position that stays inside the frame and
- * clear of the obstacles, of the labels and connectors placed before it, and whose own connector
- * crosses no label and no mark but its anchor's; when none is clear, the least-bad one.
+ * clear of the obstacles, of the labels and connectors placed before it and of the map's `lines`
+ * (borders, coasts), and whose own connector crosses no label and no mark but its anchor's; when
+ * none is clear, the least-bad one. A label that only a map's lines are in the way of, wherever it
+ * goes, is set on a plate (`plate: true`) that masks them under its text.
  */
 export function placeLabels(
   requests: readonly LabelRequest[],
   obstacles: readonly Box[],
   frame: Box,
-  segments: readonly [Point, Point][] = []
+  segments: readonly [Point, Point][] = [],
+  lines: readonly [Point, Point][] = []
 ): PlacedLabel[] {
   const placed: PlacedLabel[] = [];
   const index = new BoxIndex<Entry>();
   for (const o of obstacles) index.add(o, {kind: "obstacle"});
   for (const [from, to] of segments) index.add(segmentBox(from, to), {kind: "connector", from, to});
+  for (const [from, to] of lines) index.add(segmentBox(from, to), {kind: "line", from, to});
   for (const request of requests) {
     const size = labelSize(request);
     const area = request.within ?? frame;
-    let best: {box: Box; cost: number; connector: PlacedLabel["connector"]} | null = null;
+    let best: {box: Box; cost: number; lines: number; connector: PlacedLabel["connector"]} | null = null;
     let first = true;
     let offsetOutside = false;
     for (const centre of candidates(request, size)) {
@@ -126,13 +166,19 @@ export function placeLabels(
       const box = clampInto(raw, area);
       const connector = connectorFor(request, box);
       let cost = Math.max(0, size.width - area.width) * size.height;
+      let crossing = 0;
       const padded = grow(box, 1);
+      let texts: Box[] | undefined;
       for (const {box: other, item} of index.near(padded)) {
         // A label kept inside a region (an inset) is not pushed out by the region itself.
         if (item.kind === "obstacle" && request.within && covers(other, request.within)) continue;
         if (item.kind === "obstacle") cost += overlap(box, other, padding);
         else if (item.kind === "label") cost += overlap(box, other, padding) * 4;
-        else cost += segmentInBox(item.from, item.to, padded) * 40;
+        else if (item.kind === "line") {
+          // A border may pass beside a line of text (through the block's empty corners), not through it.
+          texts ??= lineBoxes(request, box, alignOf(request, box, size)).map((b) => grow(b, -0.5));
+          for (const text of texts) crossing += segmentInBox(item.from, item.to, text) * lineCost;
+        } else cost += segmentInBox(item.from, item.to, padded) * 40;
       }
       if (connector) {
         const line = segmentBox(connector.from, connector.to);
@@ -144,20 +190,15 @@ export function placeLabels(
           else if (item.kind === "obstacle") cost += crossing * 10;
         }
       }
-      if (!best || cost < best.cost) best = {box, cost, connector};
-      if (cost === 0) break;
+      if (!best || cost + crossing < best.cost + best.lines) best = {box, cost, lines: crossing, connector};
+      if (cost + crossing === 0) break;
     }
-    if (request.optional && best!.cost > 0) continue;
+    if (request.optional && best!.cost + best!.lines > 0) continue;
     const {box, connector} = best!;
-    const centre = {x: box.x + box.width / 2, y: box.y + box.height / 2};
-    const align =
-      request.align ??
-      (centre.x > request.anchor.x + size.width / 4
-        ? "start"
-        : centre.x < request.anchor.x - size.width / 4
-          ? "end"
-          : "middle");
+    const align = alignOf(request, box, size);
     const label: PlacedLabel = {...request, box, align, connector, clear: best!.cost === 0};
+    // Crossed by a border wherever it goes, but clear of everything else: set on a plate that masks the line.
+    if (best!.cost === 0 && best!.lines > 0) label.plate = true;
     if (offsetOutside) label.offsetOutside = true;
     placed.push(label);
     index.add(box, {kind: "label", label});
@@ -190,6 +231,21 @@ export function drawLabels(document: Document, labels: readonly PlacedLabel[]): 
         })
       );
       if (connector.arrow) group.append(arrowhead(document, from, to));
+    }
+    if (label.plate) {
+      for (const line of lineBoxes(label, box, align)) {
+        group.append(
+          svgElement(document, "rect", {
+            class: "kit-plate",
+            x: line.x - 1,
+            y: line.y,
+            width: line.width + 2,
+            height: line.height,
+            fill: "#ffffff",
+            "fill-opacity": 0.85
+          })
+        );
+      }
     }
     const x = align === "start" ? box.x : align === "end" ? box.x + box.width : box.x + box.width / 2;
     const muted = label.className === "kit-country";
@@ -307,7 +363,7 @@ export function labelsMark(
       ...withMovedLabels(geometry.labels, spec),
       ...annotationRequests(spec.annotations ?? [], geometry, layout, claims, skip)
     ];
-    const placed = placeLabels(requests, geometry.obstacles, geometry.frame, geometry.segments);
+    const placed = placeLabels(requests, geometry.obstacles, geometry.frame, geometry.segments, geometry.lines);
     layout.onLabels?.(placed);
     return drawLabels(context.document, placed);
   };

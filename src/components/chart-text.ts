@@ -77,11 +77,22 @@ export function claimsNamed(text: string): string[] {
   return [...text.matchAll(placeholder)].map((m) => m[1]);
 }
 
-/** Text without the quote marks around it, so that wrapping it in “…” never doubles them (`““We are …`). */
+/**
+ * Text ready to set inside quotation marks (“…” or an HTML `<q>`), so that they are never doubled:
+ * quote marks enclosing the whole text are dropped, a quotation inside it takes single marks (a
+ * quote within a quote), and an opening mark never closed is dropped.
+ *
+ * ```ts
+ * unquoted("“We are here”") // "We are here"
+ * unquoted("“We are leaving,” she said.") // "‘We are leaving,’ she said."
+ * ```
+ */
 export function unquoted(text: string): string {
-  const t = text.trim();
-  const m = /^["“](.*?)["”]?$/s.exec(t);
-  return m ? m[1] : t;
+  let t = text.trim();
+  const enclosing = /^["“]([^"“”]*)["”]$/.exec(t);
+  if (enclosing) return enclosing[1];
+  t = t.replace(/["“]([^"“”]*)["”]/g, "‘$1’");
+  return t.replace(/^["“](?![^]*["”])/, "");
 }
 
 /** A title cut at a word to at most `max` characters, with "…". */

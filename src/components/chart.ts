@@ -20,6 +20,7 @@ import {
 import {svgLayoutProblems, type LayoutProblem} from "./charts/layout-check.js";
 import {keyItems} from "./charts/qualifiers.js";
 import {chartModule} from "./charts/registry.js";
+import {relativePath} from "./charts/svg-path.js";
 import {fontFamily, fontSizes, lineHeight, paletteOf, svgElement, textOpacity} from "./charts/style.js";
 import type {ChartData, ChartLayout, KeyLine, PlacedLabel} from "./charts/types.ts";
 
@@ -223,6 +224,8 @@ export function renderChart(spec: ChartSpec, data: ChartData, options: RenderOpt
     block(wrapEntries(texts.source, width, fontSizes.small), fontSizes.small, "kit-source", {
       opacity: textOpacity.source
     });
+  // Straight paths (outlines, lines, squares) relative and at 0.1 px: a map's outline costs half the bytes.
+  for (const path of svg.querySelectorAll("path[d]")) path.setAttribute("d", relativePath(path.getAttribute("d")!));
   const height = Math.ceil(y + 4);
   svg.setAttribute("height", String(height));
   svg.setAttribute("viewBox", `0 0 ${width} ${height}`);

@@ -1,6 +1,7 @@
 /**
- * Charts for tests: the seed desk's specs with its ledger (test/fixtures/projects/seed, a copy of
- * the first story, so that a desk's own charts never break the tests), and fixture specs (every
+ * Charts for tests: the fixture desks' specs with their ledgers (test/fixtures/projects/seed, a copy
+ * of the first story, and test/fixtures/projects/desk, several sources over several days, so that a
+ * desk's own charts never break the tests), and fixture specs (every
  * chart type and every qualifier) with fixture claims from `test/fixtures/charts/claims.csv`, which
  * are test data, not news: their labels come from parseFigure and labelOf, as the ledger's do.
  */
@@ -25,26 +26,41 @@ export const seedFixture = join(root, "test/fixtures/projects/seed");
 /** The same, by the name the chart tests use. */
 export const seedRoot = seedFixture;
 
-let seed: Promise<{data: ChartData; charts: ChartFile[]}> | undefined;
+/** The fixture desks whose charts the tests render: `seed` (the first story) and `desk` (several sources). */
+export const fixtureDesks = ["seed", "desk"] as const;
+/** A fixture desk's name. */
+export type FixtureDesk = (typeof fixtureDesks)[number];
+
+const desks = new Map<FixtureDesk, Promise<{data: ChartData; charts: ChartFile[]}>>();
+
+/** A fixture desk's charts (test/fixtures/projects/<desk>/data/charts) and the data they refer to, loaded once. */
+export function deskCharts(desk: FixtureDesk): Promise<{data: ChartData; charts: ChartFile[]}> {
+  let loaded = desks.get(desk);
+  if (!loaded) {
+    const dir = join(root, "test/fixtures/projects", desk);
+    loaded = (async () => {
+      const sources = readSourcesSync(dir);
+      const data: ChartData = {
+        claims: readLedger(dir, sources),
+        places: readPlacesSync(dir),
+        land: readLandSync(dir)
+      };
+      const charts = await Promise.all(
+        chartIds(dir).ids.map(async (id) => {
+          const file = `${chartsDir}/${id}.json`;
+          return {id, file, spec: parseChartSpec(await readFile(join(dir, file), "utf-8"), file, data)};
+        })
+      );
+      return {data, charts};
+    })();
+    desks.set(desk, loaded);
+  }
+  return loaded;
+}
 
 /** The seed desk's charts and the data they refer to, loaded once. */
 export function seedCharts(): Promise<{data: ChartData; charts: ChartFile[]}> {
-  seed ??= (async () => {
-    const sources = readSourcesSync(seedFixture);
-    const data: ChartData = {
-      claims: readLedger(seedFixture, sources),
-      places: readPlacesSync(seedFixture),
-      land: readLandSync(seedFixture)
-    };
-    const charts = await Promise.all(
-      chartIds(seedFixture).ids.map(async (id) => {
-        const file = `${chartsDir}/${id}.json`;
-        return {id, file, spec: parseChartSpec(await readFile(join(seedFixture, file), "utf-8"), file, data)};
-      })
-    );
-    return {data, charts};
-  })();
-  return seed;
+  return deskCharts("seed");
 }
 
 /** Fixture claims, parsed like the ledger's, with a fixture source. */
@@ -81,19 +97,50 @@ export interface TestChart {
   name: string;
   spec: ChartSpec;
   data: ChartData;
+  /** Where it comes from: a fixture desk, or `charts` for test/fixtures/charts/specs. */
+  from: FixtureDesk | "charts";
 }
 
-/** Every chart the tests render: the seed's specs, then the fixture specs. */
+/** Every chart the tests render: each fixture desk's specs (seed, then desk), then the fixture specs. */
 export async function testCharts(): Promise<TestChart[]> {
-  const {data, charts} = await seedCharts();
+  const fromDesks = await Promise.all(
+    fixtureDesks.map(async (desk) => {
+      const {data, charts} = await deskCharts(desk);
+      return charts.map(({id, spec}): TestChart => ({name: id, spec, data, from: desk}));
+    })
+  );
+  const {data} = await seedCharts();
   const fixtureData: ChartData = {...data, claims: await fixtureClaims()};
   const specs = (await readdir(join(fixtures, "specs"))).filter((f) => f.endsWith(".json")).sort();
   const fixtureCharts = await Promise.all(
-    specs.map(async (file) => {
+    specs.map(async (file): Promise<TestChart> => {
       const check = checkChartSpec(JSON.parse(await readFile(join(fixtures, "specs", file), "utf-8")), fixtureData);
       if (!check.ok) throw new Error(`${file}: ${JSON.stringify(check.problems)}`);
-      return {name: file.replace(/\.json$/, ""), spec: check.spec, data: fixtureData};
+      return {name: file.replace(/\.json$/, ""), spec: check.spec, data: fixtureData, from: "charts"};
     })
   );
-  return [...charts.map(({id, spec}) => ({name: id, spec, data})), ...fixtureCharts];
+  const all = [...fromDesks.flat(), ...fixtureCharts];
+  const names = all.map((c) => c.name);
+  const twice = names.filter((n, i) => names.indexOf(n) !== i);
+  if (twice.length) throw new Error(`test charts share a name (their snapshots would too): ${twice.join(", ")}`);
+  return all;
 }
+
+/**
+ * A hand-made chart for the layout checks: a text crossed by a map's border (`.kit-land`), and one
+ * whose box only touches a border along its top edge (as a label against the frame does).
+ */
+export const crossedSvg =
+  '<svg xmlns="http://www.w3.org/2000/svg" class="kit-chart" width="200" height="100" viewBox="0 0 200 100" fill="currentColor">' +
+  '<g class="kit-land" fill="currentColor" fill-opacity="0.1" stroke="currentColor"><path d="M0,50L200,50"/><path d="M0,0L200,0"/></g>' +
+  '<g class="kit-label"><text font-size="12"><tspan x="10" y="55">Crossed</tspan></text></g>' +
+  '<g class="kit-label"><text font-size="12"><tspan x="10" y="11.16">Along the edge</tspan></text></g>' +
+  "</svg>";
+
+/** A hand-made chart for the layout checks: three squares as one filled path, a text between them and one on a square. */
+export const squaresSvg =
+  '<svg xmlns="http://www.w3.org/2000/svg" class="kit-chart" width="200" height="100" viewBox="0 0 200 100" fill="currentColor">' +
+  '<g class="kit-mark"><path fill="#4269d0" d="m0 0h7v7h-7zm0 40h7v7h-7zm60 0h7v7h-7z"/></g>' +
+  '<g class="kit-label"><text font-size="12"><tspan x="2" y="20">Between the rows</tspan></text></g>' +
+  '<g class="kit-label"><text font-size="12"><tspan x="50" y="50">On a square</tspan></text></g>' +
+  "</svg>";

@@ -29,8 +29,9 @@ export async function showChart(page: Page, root: string, svg: string, dark = fa
 
 /**
  * Every problem a reader would see in the chart on the page: a text box (each line) overlapping
- * another text, a mark (squares, bars, dots, rules) or a connector or line (sampled every 2 px), and
- * a text cut by the chart's edge. Chromium's text boxes are font boxes rounded outwards: overlaps
+ * another text, a mark (bars, dots, rules; squares drawn as one filled path, tested on a 2 px grid),
+ * a connector, a line or a map's border or coast (sampled every 2 px), and a text cut by the
+ * chart's edge. Chromium's text boxes are font boxes rounded outwards: overlaps
  * under 1 px² and edges within 1.5 px are not counted.
  */
 export async function measureProblems(page: Page): Promise<{width: number; texts: number; problems: string[]}> {
@@ -53,18 +54,21 @@ export async function measureProblems(page: Page): Promise<{width: number; texts
       box(e, e.tagName, e)
     );
     const panels = [...svg.querySelectorAll("rect.kit-inset-bg")].map((e) => box(e, "inset", e));
+    // Filled paths (many squares in one path) are areas, tested point by point; stroked ones are lines.
+    const filled = (e: Element) => getComputedStyle(e).fill !== "none";
+    const areas = [...svg.querySelectorAll(".kit-mark path")].filter(filled) as SVGGeometryElement[];
     const lines = [
       ...svg.querySelectorAll(
-        ".kit-mark path, .kit-mark line, path.kit-connector, path.kit-arrowhead, path.kit-inset-link"
+        ".kit-mark path, .kit-mark line, path.kit-connector, path.kit-arrowhead, path.kit-inset-link, .kit-land path"
       )
-    ] as SVGGeometryElement[];
+    ].filter((e) => !areas.includes(e as SVGGeometryElement)) as SVGGeometryElement[];
     const samples = lines.flatMap((line) => {
       const length = line.getTotalLength();
       const matrix = line.getScreenCTM()!;
       const points = [];
       for (let d = 0; d <= length; d += 2) {
         const p = line.getPointAtLength(d).matrixTransform(matrix);
-        points.push({x: p.x, y: p.y, group: line.closest(".kit-label")});
+        points.push({x: p.x, y: p.y, group: line.closest(".kit-label"), land: line.closest(".kit-land") != null});
       }
       return points;
     });
@@ -84,15 +88,30 @@ export async function measureProblems(page: Page): Promise<{width: number; texts
         if (shared > 1 && shared < a.width * a.height - 1) problems.push(`"${a.text}" crosses the inset's edge`);
       }
       const inner = {x: a.x + 0.5, y: a.y + 0.5, width: a.width - 1, height: a.height - 1};
+      // A label on a plate (`.kit-plate`) masks the map's lines under it, not marks or connectors.
+      const plated = a.group?.querySelector("rect.kit-plate") != null;
       const crossed = samples.some(
         (s) =>
           s.group !== a.group &&
+          !(plated && s.land) &&
           s.x > inner.x &&
           s.x < inner.x + inner.width &&
           s.y > inner.y &&
           s.y < inner.y + inner.height
       );
-      if (crossed) problems.push(`"${a.text}" is crossed by a line or connector`);
+      if (crossed) problems.push(`"${a.text}" is crossed by a line, a border or a connector`);
+      // A filled area under the text: its painted points, tested on a 2 px grid inside the text's box.
+      const covered = areas.some((area) => {
+        const inverse = area.getScreenCTM()!.inverse();
+        for (let x = inner.x; x <= inner.x + inner.width; x += 2) {
+          for (let y = inner.y; y <= inner.y + inner.height; y += 2) {
+            const p = new DOMPoint(x, y).matrixTransform(inverse);
+            if (area.isPointInFill(p)) return true;
+          }
+        }
+        return false;
+      });
+      if (covered) problems.push(`"${a.text}" covers a filled mark`);
       const e = 1.5;
       if (
         a.x < frame.x - e ||

@@ -2,8 +2,8 @@
  * Social cards: a 1200×630 PNG per page and per chart, drawn at build time as SVG and rasterized
  * by `@resvg/resvg-js` with DejaVu Sans, the font the charts' text layout is measured with. A
  * chart's card has a layout of its own for a feed thumbnail: its title, its key figure large with
- * what it is, and its source line, no text under 24 px (`minCardText`). A page's card is its title
- * and description, and its first chart in the narrow drawing when it has one.
+ * what it is, and its source line, no text under 24 px (`minCardText`). A page's card follows the
+ * same rule: its title and description, and its first chart's key figure when it has one.
  */
 import {existsSync} from "node:fs";
 import {join} from "node:path";
@@ -51,17 +51,22 @@ export function clampLines(text: string, width: number, size: number, bold: bool
   return kept;
 }
 
+/** A figure's label on two lines at most, never breaking a number from its scale word ("2.2 million"). */
+function figureLines(label: string, width: number, size: number): string[] {
+  const words = label.replace(/(\d) (thousand|million|billion|trillion)\b/g, "$1\u0000$2").split(" ");
+  const lines: string[] = [];
+  for (const word of words.map((w) => w.replace(/\u0000/g, " "))) {
+    const last = lines.at(-1);
+    if (last !== undefined && textWidth(`${last} ${word}`, size, true) <= width)
+      lines[lines.length - 1] = `${last} ${word}`;
+    else lines.push(word);
+  }
+  return lines.length <= 2 ? lines : clampLines(label, width, size, true, 2);
+}
+
 function textBlock(lines: string[], x: number, y: number, size: number, lineHeight: number, attrs: string): string {
   const spans = lines.map((line, i) => `<tspan x="${x}" y="${y + i * lineHeight}">${escapeHtml(line)}</tspan>`);
   return `<text font-size="${size}" ${attrs}>${spans.join("")}</text>`;
-}
-
-/** A chart's SVG placed in a box, scaled to fit and centred, its `currentColor` text in ink. */
-function placeSvg(svg: string, x: number, y: number, width: number, height: number): string {
-  return svg.replace(/^<svg\b([^>]*)>/, (_m, attrs: string) => {
-    const kept = attrs.replace(/\s(?:width|height|x|y|style|color)="[^"]*"/g, "");
-    return `<svg${kept} x="${x}" y="${y}" width="${width}" height="${height}" preserveAspectRatio="xMidYMid meet" color="${ink}">`;
-  });
 }
 
 function frame(body: string, footer: string): string {
@@ -114,16 +119,14 @@ export function chartCardSvg(chart: ChartCardInput, siteName: string): string {
   let body = textBlock(title, margin, y, 52, 62, `font-weight="bold" fill="${ink}"`);
   y += (title.length - 1) * 62 + 40;
   if (chart.figure) {
-    const size = [120, 96, 72, 56].find((s) => textWidth(chart.figure!.label, s, true) <= text) ?? 56;
+    // The figure on one line as large as fits, else on two at the smallest size: never cut ("between
+    // 2.1 million and 2.2…" would drop the upper end of the range).
+    const fits = [120, 96, 72, 56].find((s) => textWidth(chart.figure!.label, s, true) <= text);
+    const size = fits ?? 56;
+    const figure = fits ? [chart.figure.label] : figureLines(chart.figure.label, text, size);
     y += size;
-    body += textBlock(
-      clampLines(chart.figure.label, text, size, true, 1),
-      margin,
-      y,
-      size,
-      0,
-      `font-weight="bold" fill="${accent}"`
-    );
+    body += textBlock(figure, margin, y, size, size * 1.15, `font-weight="bold" fill="${accent}"`);
+    y += (figure.length - 1) * size * 1.15;
     const caption = clampLines(chart.figure.caption, text, 32, false, 2);
     y += 52;
     body += textBlock(caption, margin, y, 32, 42, `fill="${ink}"`);
@@ -150,24 +153,39 @@ export function chartCardSvg(chart: ChartCardInput, siteName: string): string {
 }
 
 /**
- * The card of a page, as SVG: its title and description on the left, and its first chart (the
- * narrow drawing, which suits the card's shape) on the right when it has one.
+ * The card of a page, as SVG, at 1200×630 with the chart cards' rule (no text under 24 px): its
+ * title (bold, up to three lines), its description in the room left, and the key figure of its
+ * first chart that has one, large with what it is, at the foot. A chart's own drawing is not
+ * shrunk into the card: its labels would come out at 8 px.
  */
 export function pageCardSvg(page: {title: string; description: string; charts: ChartInfo[]}, siteName: string): string {
-  const {width, height} = cardSize;
-  const chart = page.charts[0];
-  const chartWidth = chart ? 400 : 0;
-  const textWidthPx = width - 2 * margin - (chart ? chartWidth + margin : 0);
-  const title = clampLines(page.title, textWidthPx, 56, true, 4);
-  const titleBottom = 120 + (title.length - 1) * 66;
-  const descriptionLines = Math.max(0, Math.min(5, Math.floor((height - 110 - titleBottom - 40) / 40)));
-  const description = clampLines(page.description, textWidthPx, 30, false, descriptionLines);
-  return frame(
-    textBlock(title, margin, 120, 56, 66, `font-weight="bold" fill="${ink}"`) +
-      textBlock(description, margin, titleBottom + 70, 30, 40, `fill="${muted}"`) +
-      (chart ? placeSvg(chart.narrow, width - margin - chartWidth, 40, chartWidth, height - 40 - 72) : ""),
-    siteName
-  );
+  const {height} = cardSize;
+  const text = cardSize.width - 2 * margin;
+  const figure = page.charts.find((c) => c.figure)?.figure ?? null;
+  const title = clampLines(page.title, text, 56, true, 3);
+  let body = textBlock(title, margin, 110, 56, 66, `font-weight="bold" fill="${ink}"`);
+  const titleBottom = 110 + (title.length - 1) * 66 + 0.24 * 56;
+  // The figure from the foot up: its caption ends above the site's name (at height - 32).
+  let free = height - 32 - 0.93 * minCardText - 24;
+  if (figure) {
+    const fits = [96, 72, 56].find((s) => textWidth(figure.label, s, true) <= text);
+    const size = fits ?? 56;
+    const label = fits ? [figure.label] : figureLines(figure.label, text, size);
+    const caption = clampLines(figure.caption, text, 28, false, 2);
+    const captionTop = free - 0.24 * 28 - (caption.length - 1) * 36;
+    const labelLast = captionTop - 0.93 * 28 - 14 - 0.24 * size;
+    const labelFirst = labelLast - (label.length - 1) * size * 1.15;
+    body +=
+      textBlock(label, margin, labelFirst, size, size * 1.15, `font-weight="bold" fill="${accent}"`) +
+      textBlock(caption, margin, captionTop, 28, 36, `fill="${ink}"`);
+    free = labelFirst - 0.93 * size - 28;
+  }
+  // The description in the room left between the title and the figure (or the foot).
+  const first = titleBottom + 24 + 0.93 * 30;
+  const lines = Math.max(0, Math.min(4, Math.floor((free - first - 0.24 * 30) / 40) + 1));
+  const description = clampLines(page.description, text, 30, false, lines);
+  if (lines) body += textBlock(description, margin, first, 30, 40, `fill="${muted}"`);
+  return frame(body, siteName);
 }
 
 /** Rasterizes a card's SVG to PNG with the card fonts only (no system font lookup: the same PNG on every machine). */

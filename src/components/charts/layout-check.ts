@@ -6,8 +6,9 @@
  * box does). `explainer charts` and the build fail on what it finds. Browser-safe, pure.
  */
 import {textWidth} from "../chart-text.js";
-import {overlap, segmentInBox} from "./geometry.js";
+import {grow, overlap, segmentInBox} from "./geometry.js";
 import type {LayoutProblemCode} from "./problems.ts";
+import {pathSegments, subpaths} from "./svg-path.js";
 import type {Box, PlacedLabel, Point} from "./types.ts";
 
 /** One layout problem: where (chart, width), what (code, the labels), and a message naming them. */
@@ -106,36 +107,6 @@ function textBoxes(svg: SVGSVGElement): TextBox[] {
   return boxes;
 }
 
-/** Segments of a path's `d` made of M, L, H and V commands (connectors, lines, rules). */
-function pathSegments(d: string, offset: Point): [Point, Point][] {
-  const segments: [Point, Point][] = [];
-  let at: Point | null = null;
-  for (const [, command, args] of d.matchAll(/([MLHVZ])([^MLHVZCQAST]*)/gi)) {
-    const n = args
-      .split(/[\s,]+/)
-      .filter(Boolean)
-      .map(Number);
-    const upper = command.toUpperCase();
-    if (upper === "M") at = {x: n[0] + offset.x, y: n[1] + offset.y};
-    else if (upper === "L" && at) {
-      for (let i = 0; i + 1 < n.length; i += 2) {
-        const next: Point = {x: n[i] + offset.x, y: n[i + 1] + offset.y};
-        segments.push([at, next]);
-        at = next;
-      }
-    } else if (upper === "H" && at) {
-      const next: Point = {x: n[0] + offset.x, y: at.y};
-      segments.push([at, next]);
-      at = next;
-    } else if (upper === "V" && at) {
-      const next: Point = {x: at.x, y: n[0] + offset.y};
-      segments.push([at, next]);
-      at = next;
-    }
-  }
-  return segments;
-}
-
 /** Panels a text is either wholly inside or wholly outside of (a map's inset), as boxes. */
 function panelsOf(svg: SVGSVGElement): Box[] {
   return [...svg.querySelectorAll("rect.kit-inset-bg")].map((e) => {
@@ -149,10 +120,15 @@ function panelsOf(svg: SVGSVGElement): Box[] {
   });
 }
 
-/** The marks labels must not cover, as boxes and segments. */
-function marksOf(svg: SVGSVGElement): {boxes: (Box & {what: string})[]; segments: Segment[]} {
+/**
+ * The marks labels must not cover, as boxes and segments: a filled path (the unit chart's squares,
+ * one path for many) is a box per subpath, a stroked one its segments; and the map's outlines
+ * (`.kit-land`: borders and coasts), which a text may sit beside but not be crossed by.
+ */
+function marksOf(svg: SVGSVGElement): {boxes: (Box & {what: string})[]; segments: Segment[]; land: Segment[]} {
   const boxes: (Box & {what: string})[] = [];
   const segments: Segment[] = [];
+  const land: Segment[] = [];
   const marks = svg.querySelectorAll(
     ".kit-mark rect, .kit-mark circle, .kit-mark line, .kit-mark path, rect.kit-inset-area"
   );
@@ -180,6 +156,13 @@ function marksOf(svg: SVGSVGElement): {boxes: (Box & {what: string})[]; segments
       const a = {x: o.x + num(e.getAttribute("x1")), y: o.y + num(e.getAttribute("y1"))};
       const b = {x: o.x + num(e.getAttribute("x2")), y: o.y + num(e.getAttribute("y2"))};
       segments.push({a, b, group: null, what: "a line"});
+    } else if ((inherited(e, "fill") ?? "black") !== "none") {
+      for (const {points} of subpaths(e.getAttribute("d") ?? "", o)) {
+        const xs = points.map((p) => p.x);
+        const ys = points.map((p) => p.y);
+        const [x, y] = [Math.min(...xs), Math.min(...ys)];
+        boxes.push({x, y, width: Math.max(...xs) - x, height: Math.max(...ys) - y, what: "a mark"});
+      }
     } else {
       for (const [a, b] of pathSegments(e.getAttribute("d") ?? "", o))
         segments.push({a, b, group: null, what: "a line"});
@@ -190,7 +173,11 @@ function marksOf(svg: SVGSVGElement): {boxes: (Box & {what: string})[]; segments
     const what = group ? `the connector of "${cut(group.textContent ?? "")}"` : "a connector";
     for (const [a, b] of pathSegments(e.getAttribute("d") ?? "", offsetOf(e))) segments.push({a, b, group, what});
   }
-  return {boxes, segments};
+  for (const e of svg.querySelectorAll(".kit-land path")) {
+    for (const [a, b] of pathSegments(e.getAttribute("d") ?? "", offsetOf(e)))
+      land.push({a, b, group: null, what: "a border or coastline"});
+  }
+  return {boxes, segments, land};
 }
 
 /** The spec field of a placed label moved by hand or an annotation, for messages. */
@@ -213,7 +200,7 @@ export function svgLayoutProblems(
   const at = `at ${width} px`;
   const height = num(svg.getAttribute("height"));
   const texts = textBoxes(svg);
-  const {boxes, segments} = marksOf(svg);
+  const {boxes, segments, land} = marksOf(svg);
   const panels = panelsOf(svg);
   const seen = new Set<string>();
   const collide = (a: string, b: string, what: string) => {
@@ -240,6 +227,15 @@ export function svgLayoutProblems(
     for (const s of segments) {
       if (s.group !== null && s.group === t.group) continue;
       if (segmentInBox(s.a, s.b, t) > 1) collide(t.text, s.what, `is crossed by ${s.what}`);
+    }
+    // A map's outline may run along a text's edge (the frame's, where both are clipped) but not through it.
+    // Outlines are many short segments: what counts is their length through the text, summed; a
+    // label set on a plate masks them.
+    if (!t.group?.querySelector("rect.kit-plate")) {
+      const inner = grow(t, -0.5);
+      let crossed = 0;
+      for (const s of land) crossed += segmentInBox(s.a, s.b, inner);
+      if (crossed > 1) collide(t.text, "a border or coastline", "is crossed by a border or coastline");
     }
     const e = 1;
     if (t.x < -e || t.y < -e || t.x + t.width > width + e || t.y + t.height > height + e) {

@@ -148,20 +148,40 @@ export interface Inset {
   projection: GeoProjection;
 }
 
+/** How an inset is laid out: its panel's height, px, and the share of the width its places spread over. */
+export interface InsetShape {
+  height: number;
+  spread: number;
+}
+
+/**
+ * The shapes an inset is tried in, in order, until its labels all find a clear place: the default
+ * panel, then taller ones with the places closer together, leaving room for labels around them.
+ */
+export const insetShapes: readonly InsetShape[] = [
+  {height: mapDefaults.inset, spread: 0.24},
+  {height: Math.round(mapDefaults.inset * 1.35), spread: 0.24},
+  {height: Math.round(mapDefaults.inset * 1.35), spread: 0.12},
+  {height: Math.round(mapDefaults.inset * 1.75), spread: 0.24},
+  {height: Math.round(mapDefaults.inset * 1.75), spread: 0.12}
+];
+
 /**
  * The inset for the largest cluster, as a panel under the map (`height` is the main map's): the
- * cluster's places spread over the panel's middle, where their labels have room around them.
+ * cluster's places spread over the panel's middle (`shape.spread` of its width), where their labels
+ * have room around them.
  */
 export function insetFor(
   groups: readonly MapPlace[][],
   focus: Country,
   main: GeoProjection,
   width: number,
-  height: number
+  height: number,
+  shape: InsetShape = insetShapes[0]
 ): Inset | null {
   const cluster = [...groups].sort((a, b) => b.length - a.length)[0];
   if (!cluster) return null;
-  const box = {x: 0, y: height + mapDefaults.insetGap, width, height: mapDefaults.inset};
+  const box = {x: 0, y: height + mapDefaults.insetGap, width, height: shape.height};
   const projection = conicFor(focus);
   const lons = cluster.map((p) => p.longitude);
   const lats = cluster.map((p) => p.latitude);
@@ -170,10 +190,11 @@ export function insetFor(
   const halfX = Math.max((Math.max(...lons) - Math.min(...lons)) / 2, least / 2);
   const halfY = Math.max((Math.max(...lats) - Math.min(...lats)) / 2, least / 2);
   const target = boxTarget(mid[0] - halfX, mid[1] - halfY, mid[0] + halfX, mid[1] + halfY);
+  const margin = Math.max(34, (box.height - width * shape.spread) / 2);
   projection.fitExtent(
     [
-      [box.x + width * 0.38, box.y + 34],
-      [box.x + width * 0.62, box.y + box.height - 34]
+      [box.x + width * (0.5 - shape.spread / 2), box.y + margin],
+      [box.x + width * (0.5 + shape.spread / 2), box.y + box.height - margin]
     ],
     target
   );

@@ -6,14 +6,16 @@
  * spec chooses). Disputed territories are drawn and credited as the spec's `territories` say.
  */
 import * as Plot from "@observablehq/plot";
-import {geoPath} from "d3";
+import {geoContains, geoPath} from "d3";
 import {z} from "zod";
 import type {Claim} from "../claim.ts";
 import {capitalize, listOf, resolveText, wrapText} from "../chart-text.js";
-import {allDirections, labelsMark} from "../annotations.js";
+import {allDirections, annotationRequests, labelsMark, placeLabels, withMovedLabels} from "../annotations.js";
 import {commonFields, defineChartType, text} from "./common.js";
 import {drawnLand, findTerritory} from "./land.js";
-import {clusters, countriesNear, insetFor, mapDefaults, mapFrame, type Inset} from "./map-frame.js";
+import {clusters, countriesNear, insetFor, insetShapes, mapDefaults, mapFrame, type Inset} from "./map-frame.js";
+import {insetMark} from "./map-inset.js";
+import {outlineSegments} from "./map-lines.js";
 import {boundOf, swatchKit} from "./qualifiers.js";
 import {asMark, fontSizes, plotFill, plotStroke, strokeOf, svgElement} from "./style.js";
 import type {
@@ -87,6 +89,16 @@ function placeLines(
   return lines;
 }
 
+/** Small slides of a country's name off its centre, tried when a border or a label is in the way. */
+const countryNameOffsets: readonly Point[] = [
+  {x: 0, y: -14},
+  {x: 0, y: 14},
+  {x: -24, y: 0},
+  {x: 24, y: 0},
+  {x: 0, y: -28},
+  {x: 0, y: 28}
+];
+
 /** The eight directions, those pointing away from `other` first. */
 function awayFrom(at: Point, other: Point): Point[] {
   const dx = at.x - other.x;
@@ -117,17 +129,6 @@ function draw(spec: MapSpec, data: ChartData, layout: ChartLayout, document: Doc
   };
   const wantInset = (spec.cluster ?? "auto") === "inset" || ((spec.cluster ?? "auto") === "auto" && layout.narrow);
   const groups = clusters(places, project, mapDefaults.cluster);
-  const inset: Inset | null = wantInset ? insetFor(groups, focus, projection, width, height) : null;
-  const total = inset ? inset.box.y + inset.box.height : height;
-  const inInset = new Set(inset?.places ?? []);
-  /** Where a place is drawn: in the inset when it is one of its places. */
-  const where = (place: MapPlace): Point | null => {
-    if (inInset.has(place)) {
-      const p = inset!.projection([place.longitude, place.latitude]);
-      return p ? {x: p[0], y: p[1]} : null;
-    }
-    return project(place.longitude, place.latitude);
-  };
   const ringed = claims.map((claim) => ({claim, place: places.find((p) => p.name === claim.place)!}));
   // A note on a place, not moved by hand (no dx, dy), is set under the place's name: read together.
   const merged = new Map<string, number[]>();
@@ -135,9 +136,50 @@ function draw(spec: MapSpec, data: ChartData, layout: ChartLayout, document: Doc
     if (a.on.place && a.dx === undefined && a.dy === undefined)
       merged.set(a.on.place, [...(merged.get(a.on.place) ?? []), i]);
   });
-  const geometry = (): ChartGeometry => {
+  // Country names sit at their country's centre, or slid a little while still inside it, or not at all.
+  const countryLabels: LabelRequest[] = [focus, ...visible].flatMap((country) => {
+    if (path.area(country) < frameArea * mapDefaults.minCountryShare) return [];
+    const [x, y] = path.centroid(country);
+    const inside = (o: Point) => {
+      const p = projection.invert?.([x + o.x, y + o.y]);
+      return p != null && geoContains(country, p);
+    };
+    return {
+      key: `country:${country.properties.name}`,
+      lines: [{text: country.properties.name}],
+      anchor: {x, y},
+      fontSize: fontSizes.small,
+      preferred: {x: 0, y: 0},
+      offsets: countryNameOffsets.filter(inside),
+      directions: [],
+      optional: true,
+      leader: false,
+      align: "middle" as const,
+      className: "kit-country"
+    };
+  });
+  // Borders and coasts of the main map, which labels keep clear of when they can.
+  const mainLines = outlineSegments([...visible, focus, ...land.disputed], projection.decimated, {
+    x: 0,
+    y: 0,
+    width,
+    height
+  });
+
+  /** The geometry of the map with an inset (or none): where places are drawn, and the labels to place. */
+  const geometryWith = (inset: Inset | null): ChartGeometry => {
+    const total = inset ? inset.box.y + inset.box.height : height;
+    const inInset = new Set(inset?.places ?? []);
+    const where = (place: MapPlace): Point | null => {
+      if (inInset.has(place)) {
+        const p = inset!.projection([place.longitude, place.latitude]);
+        return p ? {x: p[0], y: p[1]} : null;
+      }
+      return project(place.longitude, place.latitude);
+    };
     const obstacles: Box[] = [];
     const labels: LabelRequest[] = [];
+    const lines = [...mainLines];
     if (inset) {
       const {box, area} = inset;
       obstacles.push(box, area, {
@@ -146,6 +188,7 @@ function draw(spec: MapSpec, data: ChartData, layout: ChartLayout, document: Doc
         width: 2,
         height: box.y - area.y - area.height
       });
+      lines.push(...outlineSegments(insetLand(inset), inset.projection, box));
     }
     for (const place of places) {
       const at = where(place);
@@ -153,45 +196,34 @@ function draw(spec: MapSpec, data: ChartData, layout: ChartLayout, document: Doc
       const r = ringed.some((c) => c.place === place) ? mapDefaults.ring + 3 : mapDefaults.dot + 1;
       obstacles.push({x: at.x - r, y: at.y - r, width: 2 * r, height: 2 * r});
       const notes = (merged.get(place.name) ?? []).map((i) => resolveText(spec.annotations![i].text, claimsById));
-      const lines = placeLines(place, claims, notes, layout);
-      // Places closer than a label's height (and not in an inset) get their labels further out, on
-      // the side away from their neighbour, each with a leader line.
-      const near = places
+      // Places closer than a label's height get their labels further out, on the side away from their
+      // nearest neighbour, with a leader line; places a few labels' heights apart get the side and the
+      // line, so that a label never reads as its neighbour's.
+      const nearest = places
         .filter((q) => q !== place && inInset.has(q) === inInset.has(place))
-        .map((q) => where(q))
-        .find((p) => p && Math.hypot(p.x - at.x, p.y - at.y) < layout.fontSize * 2.5);
-      const crowded = near != null;
+        .flatMap((q) => where(q) ?? [])
+        .map((p) => ({p, distance: Math.hypot(p.x - at.x, p.y - at.y)}))
+        .sort((a, b) => a.distance - b.distance)[0];
+      const crowded = nearest !== undefined && nearest.distance < layout.fontSize * 2.5;
+      const neighbour = nearest !== undefined && nearest.distance < layout.fontSize * 6;
       labels.push({
         key: `place:${place.name}`,
-        lines,
+        lines: placeLines(place, claims, notes, layout),
         anchor: at,
         fontSize: layout.fontSize,
         gap: crowded ? r + 12 : r + 3,
-        directions: near ? awayFrom(at, near) : undefined,
-        leader: crowded,
+        directions: neighbour ? awayFrom(at, nearest.p) : undefined,
+        leader: neighbour || undefined,
         className: "kit-place",
         annotations: merged.get(place.name),
         within: inInset.has(place) ? inset!.box : undefined
       });
     }
-    for (const country of [focus, ...visible]) {
-      if (path.area(country) < frameArea * mapDefaults.minCountryShare) continue;
-      const [x, y] = path.centroid(country);
-      labels.push({
-        key: `country:${country.properties.name}`,
-        lines: [{text: country.properties.name}],
-        anchor: {x, y},
-        fontSize: fontSizes.small,
-        preferred: {x: 0, y: 0},
-        directions: [],
-        optional: true,
-        align: "middle",
-        className: "kit-country"
-      });
-    }
+    labels.push(...countryLabels);
     return {
       frame: {x: 0, y: 0, width, height: total},
       obstacles,
+      lines,
       labels,
       anchor: (on) => {
         const name = on.place ?? (on.claim ? claimsById.get(on.claim)?.place : undefined);
@@ -202,6 +234,34 @@ function draw(spec: MapSpec, data: ChartData, layout: ChartLayout, document: Doc
       }
     };
   };
+  /** The countries an inset shows. */
+  const insetLand = (inset: Inset) => [...countriesNear(land.countries, inset.projection, inset.box), ...land.disputed];
+  // The inset's shape: the first whose labels all find a clear place, else the one with fewest that do not.
+  let inset: Inset | null = null;
+  if (wantInset && groups.length) {
+    let fewest = Infinity;
+    for (const shape of insetShapes) {
+      const candidate = insetFor(groups, focus, projection, width, height, shape);
+      const geometry = geometryWith(candidate);
+      const requests = [
+        ...withMovedLabels(geometry.labels, spec),
+        ...annotationRequests(
+          spec.annotations ?? [],
+          geometry,
+          layout,
+          claimsById,
+          new Set([...merged.values()].flat())
+        )
+      ];
+      const placed = placeLabels(requests, geometry.obstacles, geometry.frame, geometry.segments, geometry.lines);
+      const unclear = placed.filter((p) => !p.clear).length;
+      if (unclear < fewest) [inset, fewest] = [candidate, unclear];
+      if (unclear === 0) break;
+    }
+  }
+  const total = inset ? inset.box.y + inset.box.height : height;
+  const inInset = new Set(inset?.places ?? []);
+  const geometry = () => geometryWith(inset);
   const {palette} = layout;
   const at = {x: (d: {place: MapPlace}) => d.place.longitude, y: (d: {place: MapPlace}) => d.place.latitude};
   const onMain = ringed.filter((d) => !inInset.has(d.place));
@@ -216,6 +276,7 @@ function draw(spec: MapSpec, data: ChartData, layout: ChartLayout, document: Doc
     opacity: {type: "identity"},
     marks: [
       Plot.geo(visible, {
+        className: "kit-land",
         fill: "currentColor",
         fillOpacity: 0.05,
         stroke: "currentColor",
@@ -223,6 +284,7 @@ function draw(spec: MapSpec, data: ChartData, layout: ChartLayout, document: Doc
         strokeWidth: 0.6
       }),
       Plot.geo([focus], {
+        className: "kit-land",
         fill: "currentColor",
         fillOpacity: 0.14,
         stroke: "currentColor",
@@ -230,6 +292,7 @@ function draw(spec: MapSpec, data: ChartData, layout: ChartLayout, document: Doc
         strokeWidth: 0.9
       }),
       Plot.geo(land.disputed, {
+        className: "kit-land",
         fill: "currentColor",
         fillOpacity: 0.08,
         stroke: "currentColor",
@@ -280,113 +343,6 @@ function draw(spec: MapSpec, data: ChartData, layout: ChartLayout, document: Doc
     ]
   }) as SVGSVGElement;
 }
-
-/** The inset as a Plot render function: its frame over the map, its land, its places and rings, and the area it zooms. */
-function insetMark(
-  inset: Inset,
-  countries: readonly Feature[],
-  focus: Feature,
-  disputed: readonly Feature[],
-  ringed: readonly {claim: Claim; place: MapPlace}[],
-  palette: Palette
-): Plot.RenderFunction {
-  return (_index, _scales, _values, _dimensions, context) => {
-    const document = context.document;
-    const g = svgElement(document, "g", {class: "kit-inset"});
-    const {box, area, projection} = inset;
-    const path = geoPath(projection);
-    const add = (tag: "rect" | "path" | "circle", attributes: Record<string, string | number | undefined>) =>
-      g.appendChild(svgElement(document, tag, attributes));
-    // The area the inset zooms into, on the main map, and a line from it to the inset.
-    add("rect", {
-      class: "kit-inset-area",
-      x: area.x,
-      y: area.y,
-      width: area.width,
-      height: area.height,
-      fill: "none",
-      stroke: "currentColor",
-      "stroke-width": 1
-    });
-    const x = area.x + area.width / 2;
-    add("path", {
-      class: "kit-inset-link",
-      d: `M${x},${area.y + area.height}L${x},${box.y}`,
-      stroke: "currentColor",
-      "stroke-opacity": 0.6,
-      fill: "none"
-    });
-    add("rect", {
-      class: "kit-inset-bg",
-      x: box.x,
-      y: box.y,
-      width: box.width,
-      height: box.height,
-      fill: "#ffffff",
-      stroke: "currentColor",
-      "stroke-opacity": 0.6
-    });
-    for (const country of countries) {
-      const d = path(country);
-      if (!d) continue;
-      const isFocus = country === focus;
-      add("path", {
-        d,
-        fill: "currentColor",
-        "fill-opacity": isFocus ? 0.14 : 0.05,
-        stroke: "currentColor",
-        "stroke-opacity": isFocus ? 0.6 : 0.3,
-        "stroke-width": 0.6
-      });
-    }
-    for (const territory of disputed) {
-      const d = path(territory);
-      if (d)
-        add("path", {
-          d,
-          fill: "currentColor",
-          "fill-opacity": 0.08,
-          stroke: "currentColor",
-          "stroke-opacity": 0.6,
-          "stroke-dasharray": "3 2"
-        });
-    }
-    const marks = svgElement(document, "g", {class: "kit-mark"});
-    for (const place of inset.places) {
-      const p = projection([place.longitude, place.latitude]);
-      if (!p) continue;
-      marks.append(svgElement(document, "circle", {cx: p[0], cy: p[1], r: mapDefaults.dot, fill: "currentColor"}));
-      for (const {claim} of ringed.filter((d) => d.place === place)) {
-        const bound = boundOf(claim);
-        const stroke = strokeOf(palette);
-        marks.append(
-          svgElement(document, "circle", {
-            ...stroke,
-            cx: p[0],
-            cy: p[1],
-            r: mapDefaults.ring,
-            "stroke-width": 1.5,
-            "stroke-dasharray": bound === "approximate" ? "3 2" : undefined
-          })
-        );
-        if (bound === "lower")
-          marks.append(
-            svgElement(document, "circle", {
-              ...stroke,
-              cx: p[0],
-              cy: p[1],
-              r: mapDefaults.ring + 3,
-              "stroke-opacity": 0.3
-            })
-          );
-      }
-    }
-    g.append(marks);
-    return g;
-  };
-}
-
-type Feature = import("./types.ts").Country;
 
 function drawn(spec: MapSpec, claims: ReadonlyMap<string, Claim>): Claim[] {
   return (spec.claims ?? []).flatMap((id) => claims.get(id) ?? []);

@@ -100,7 +100,10 @@ export const fontFamily = "system-ui, -apple-system, 'Segoe UI', Roboto, 'DejaVu
 
 const svgNs = "http://www.w3.org/2000/svg";
 
-/** Creates an SVG element with attributes; numbers are rounded to 0.1 px so output stays small and stable. */
+/**
+ * Creates an SVG element with attributes; lengths are rounded to 0.1 px so output stays small and
+ * stable, opacities to 0.01 (0.14 and 0.05 are different shades, not both 0.1).
+ */
 export function svgElement<K extends keyof SVGElementTagNameMap>(
   document: Document,
   tag: K,
@@ -108,7 +111,14 @@ export function svgElement<K extends keyof SVGElementTagNameMap>(
 ): SVGElementTagNameMap[K] {
   const element = document.createElementNS(svgNs, tag);
   for (const [name, value] of Object.entries(attributes)) {
-    if (value !== undefined) element.setAttribute(name, typeof value === "number" ? String(round(value)) : value);
+    if (value === undefined) continue;
+    const text =
+      typeof value !== "number"
+        ? value
+        : name.endsWith("opacity")
+          ? String(Math.round(value * 100) / 100)
+          : String(round(value));
+    element.setAttribute(name, text);
   }
   return element;
 }

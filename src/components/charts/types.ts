@@ -72,7 +72,10 @@ export interface LabelRequest {
   directions?: readonly Point[];
   /** Distance kept between the label's box and its anchor, px. */
   gap?: number;
-  /** Always draw a leader line to the anchor (for anchors crowded together). */
+  /**
+   * `true`: always draw a leader line to the anchor (for anchors crowded together); `false`: never
+   * (a country's name, slid off its centre); left out: when the label lands far from its anchor.
+   */
   leader?: boolean;
   /** Draw an arrow to the anchor (`arrow: true` in the spec). A leader line is drawn anyway when the label lands far away. */
   arrow?: boolean;
@@ -98,6 +101,11 @@ export interface PlacedLabel extends LabelRequest {
   clear: boolean;
   /** True when the offset the spec gives (`dx`, `dy`) would put the label outside the plot. */
   offsetOutside?: boolean;
+  /**
+   * True when a map's border or coast runs through the label wherever it goes: its lines are drawn
+   * on a plate in the page's background colour (`.kit-plate`), which masks the line under the text.
+   */
+  plate?: boolean;
 }
 
 /** Where a chart type's marks are, in pixels, for anchoring labels and keeping them clear of marks. */
@@ -108,6 +116,11 @@ export interface ChartGeometry {
   obstacles: Box[];
   /** Lines labels must not cover (a reported chart's lines between figures). */
   segments?: [Point, Point][];
+  /**
+   * Lines a label may sit beside but should not be crossed by: a map's borders and coasts, as drawn
+   * (many short segments). A label crossed by one is placed elsewhere when it can be.
+   */
+  lines?: [Point, Point][];
   /** The chart's own labels (values, names), placed before the annotations. */
   labels: LabelRequest[];
   /** Where an annotation's `on` points, or null when it points at nothing drawn. */

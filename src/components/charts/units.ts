@@ -11,7 +11,8 @@ import {capitalize, figureSentence, formatCount, textWidth} from "../chart-text.
 import {annotationRoom, labelsMark} from "../annotations.js";
 import {claimIds, commonFields, defineChartType} from "./common.js";
 import {boundOf, fadeSteps, swatchKit} from "./qualifiers.js";
-import {asMark, fillOf, lineHeight, plotFill, plotStroke} from "./style.js";
+import {fillOf, lineHeight, strokeOf, svgElement} from "./style.js";
+import {relativePath} from "./svg-path.js";
 import type {Box, ChartData, ChartGeometry, ChartLayout, KeyBound, LabelRequest, Palette} from "./types.ts";
 
 const schema = z.strictObject({
@@ -146,12 +147,6 @@ function draw(spec: UnitsSpec, data: ChartData, layout: ChartLayout, document: D
       }
     };
   };
-  const rect = {
-    x1: "x",
-    x2: (d: {x: number; fraction: number}) => d.x + cell * d.fraction,
-    y1: "y",
-    y2: (d: {y: number}) => d.y + cell
-  };
   // No legend and no caption: Plot returns its <svg>.
   return Plot.plot({
     document,
@@ -160,31 +155,46 @@ function draw(spec: UnitsSpec, data: ChartData, layout: ChartLayout, document: D
     margin: 0,
     x: {type: "identity", axis: null},
     y: {type: "identity", axis: null},
-    opacity: {type: "identity"},
-    marks: [
-      Plot.rect(
-        squares.filter((s) => s.kind === "solid" && s.opacity === 1),
-        {...rect, ...asMark(plotFill(palette))}
-      ),
-      Plot.rect(
-        squares.filter((s) => s.kind === "solid" && s.opacity < 1),
-        {...rect, ...asMark(plotFill(palette)), fillOpacity: "opacity"}
-      ),
-      Plot.rect(
-        squares.filter((s) => s.kind === "hollow"),
-        {
-          ...rect,
-          x1: (d: {x: number}) => d.x + 0.5,
-          x2: (d: {x: number; fraction: number}) => d.x + cell * d.fraction - 0.5,
-          y1: (d: {y: number}) => d.y + 0.5,
-          y2: (d: {y: number}) => d.y + cell - 0.5,
-          fill: "none",
-          ...asMark(plotStroke(palette))
-        }
-      ),
-      labelsMark(geometry, spec, layout, claimsById)
-    ]
+    marks: [squaresMark(squares, cell, palette), labelsMark(geometry, spec, layout, claimsById)]
   }) as SVGSVGElement;
+}
+
+/**
+ * The squares as a Plot render function: one path per look (solid, each step of a fade, hollow)
+ * instead of one element per square, so that 800 squares cost a few hundred bytes. The layout check
+ * reads a filled path's squares one by one (`.kit-mark path`), and the key and the alt text say
+ * what a square stands for, as before.
+ */
+function squaresMark(
+  squares: readonly (Cell & {x: number; y: number})[],
+  cell: number,
+  palette: Palette
+): Plot.RenderFunction {
+  return (_index, _scales, _values, _dimensions, context) => {
+    const g = svgElement(context.document, "g", {class: "kit-mark"});
+    const outline = (s: {x: number; y: number; fraction: number}, inset: number) => {
+      const w = cell * s.fraction - 2 * inset;
+      return `M${s.x + inset},${s.y + inset}h${w}v${cell - 2 * inset}h${-w}z`;
+    };
+    const path = (items: readonly (Cell & {x: number; y: number})[], inset: number) =>
+      relativePath(items.map((s) => outline(s, inset)).join(""));
+    const solid = squares.filter((s) => s.kind === "solid");
+    for (const opacity of [...new Set(solid.map((s) => s.opacity))].sort((a, b) => b - a)) {
+      g.append(
+        svgElement(context.document, "path", {
+          ...fillOf(palette),
+          "fill-opacity": opacity < 1 ? opacity : undefined,
+          d: path(
+            solid.filter((s) => s.opacity === opacity),
+            0
+          )
+        })
+      );
+    }
+    const hollow = squares.filter((s) => s.kind === "hollow");
+    if (hollow.length) g.append(svgElement(context.document, "path", {...strokeOf(palette), d: path(hollow, 0.5)}));
+    return g;
+  };
 }
 
 /** A label at a fixed place (its box's top-left corner at `at`): block names and values. */

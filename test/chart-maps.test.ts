@@ -1,0 +1,130 @@
+import {JSDOM} from "jsdom";
+import {beforeAll, describe, expect, it} from "vitest";
+import {layoutProblems, svgLayoutProblems} from "../src/components/chart.ts";
+import {drawLabels, placeLabels} from "../src/components/annotations.ts";
+import {outlineSegments} from "../src/components/charts/map-lines.ts";
+import {segmentInBox} from "../src/components/charts/geometry.ts";
+import {renderChartSvg} from "../loaders/render-charts.ts";
+import {crossedSvg, deskCharts, testCharts, type TestChart} from "./helpers/chart-fixtures.ts";
+
+const parse = (svg: string) => new JSDOM(`<!DOCTYPE html><body>${svg}</body>`).window.document.querySelector("svg")!;
+const document = () => parse("<svg></svg>").ownerDocument;
+
+let charts: TestChart[];
+beforeAll(async () => {
+  charts = await testCharts();
+});
+
+describe("labels and a map's borders and coasts", () => {
+  it("svgLayoutProblems(svg) reports a border through a text, not one along its edge", () => {
+    const problems = svgLayoutProblems(parse(crossedSvg), {chart: "m", width: 200});
+    expect(problems.map((p) => p.detail)).toEqual(['at 200 px: "Crossed" is crossed by a border or coastline']);
+    expect(problems[0].code).toBe("LABEL_COLLISION");
+  });
+
+  it("placeLabels(requests, obstacles, frame, segments, lines) moves a label off a border, not off land", () => {
+    const frame = {x: 0, y: 0, width: 300, height: 200};
+    // A border running right past the anchor: the first position tried (right of the anchor) is crossed.
+    const border: [{x: number; y: number}, {x: number; y: number}][] = [];
+    for (let x = 100; x < 300; x += 2)
+      border.push([
+        {x, y: 100},
+        {x: x + 2, y: 100}
+      ]);
+    const request = {key: "place:A", lines: [{text: "A place"}], anchor: {x: 100, y: 100}, fontSize: 12};
+    const [plain] = placeLabels([request], [], frame);
+    expect(border.some(([a, b]) => segmentInBox(a, b, plain.box) > 0)).toBe(true);
+    const [placed] = placeLabels([request], [], frame, [], border);
+    expect(placed.clear).toBe(true);
+    expect(border.reduce((n, [a, b]) => n + segmentInBox(a, b, placed.box), 0)).toBe(0);
+  });
+
+  it("a label that a border crosses wherever it goes is set on a plate, which the layout check accepts", () => {
+    const frame = {x: 0, y: 0, width: 200, height: 100};
+    // Horizontal borders every 6 px: no place for a 12 px line of text between them.
+    const lines: [{x: number; y: number}, {x: number; y: number}][] = [];
+    for (let y = 3; y < 100; y += 6)
+      for (let x = 0; x < 200; x += 4)
+        lines.push([
+          {x, y},
+          {x: x + 4, y}
+        ]);
+    const request = {key: "place:A", lines: [{text: "A place"}], anchor: {x: 100, y: 50}, fontSize: 12};
+    const [placed] = placeLabels([request], [], frame, [], lines);
+    expect({clear: placed.clear, plate: placed.plate}).toEqual({clear: true, plate: true});
+    const doc = document();
+    const svg = doc.createElementNS("http://www.w3.org/2000/svg", "svg");
+    svg.setAttribute("width", "200");
+    svg.setAttribute("height", "100");
+    const land = doc.createElementNS("http://www.w3.org/2000/svg", "g");
+    land.setAttribute("class", "kit-land");
+    land.innerHTML = lines.map(([a, b]) => `<path d="M${a.x},${a.y}L${b.x},${b.y}"/>`).join("");
+    svg.append(land, drawLabels(doc, [placed]));
+    expect(svg.querySelectorAll("rect.kit-plate").length).toBe(1);
+    expect(svgLayoutProblems(svg as SVGSVGElement, {chart: "m", width: 200})).toEqual([]);
+    // Without the plate, the same drawing is a collision.
+    svg.querySelector("rect.kit-plate")!.remove();
+    expect(svgLayoutProblems(svg as SVGSVGElement, {chart: "m", width: 200}).map((p) => p.detail)).toEqual([
+      'at 200 px: "A place" is crossed by a border or coastline'
+    ]);
+  });
+
+  it("outlineSegments(features, projection, clip) leaves out the frame's edge, where the drawing is cut", async () => {
+    const {geoIdentity} = await import("d3");
+    const square = {
+      type: "Polygon" as const,
+      coordinates: [
+        [
+          [0, 0],
+          [0, 50],
+          [100, 50],
+          [100, 0],
+          [0, 0]
+        ]
+      ]
+    };
+    const projection = geoIdentity().clipExtent([
+      [0, 0],
+      [60, 100]
+    ]);
+    const segments = outlineSegments([square], projection, {x: 0, y: 0, width: 60, height: 100});
+    // Of the square cut at x = 60, only the edge at y = 50 is a line the reader sees inside the frame.
+    expect(segments.length).toBeGreaterThan(0);
+    expect(segments.every(([a, b]) => a.y === 50 && b.y === 50)).toBe(true);
+  });
+
+  it("no fixture map has a text crossed by a border or a coast, at 360, 540 or 720 px", () => {
+    const maps = charts.filter((c) => c.spec.type === "map");
+    expect(maps.map((m) => m.name).sort()).toEqual(["border-crossings", "places-in-the-report"]);
+    for (const {name, spec, data} of maps) {
+      const problems = layoutProblems(spec, data, {document: document(), id: name, widths: [360, 540, 720]});
+      expect({name, problems}).toEqual({name, problems: []});
+    }
+  });
+});
+
+describe("a crowded map at 360 px (the desk's border crossings)", () => {
+  it("draws Medyka and Przemyśl in an inset tall enough for both labels, each clear, Medyka's led to its ring", async () => {
+    const {data, charts} = await deskCharts("desk");
+    const {spec} = charts.find((c) => c.id === "border-crossings")!;
+    const svg = parse(renderChartSvg(spec, data, {id: "border-crossings", width: 360}));
+    const panel = svg.querySelector("rect.kit-inset-bg")!;
+    const top = Number(panel.getAttribute("y"));
+    const bottom = top + Number(panel.getAttribute("height"));
+    expect(Number(panel.getAttribute("height"))).toBeGreaterThan(150);
+    for (const place of ["Medyka", "Przemyśl"]) {
+      const label = svg.querySelector(`[data-key="place:${place}"]`)!;
+      expect(label.getAttribute("data-overlaps")).toBeNull();
+      for (const tspan of label.querySelectorAll("tspan")) {
+        const y = Number(tspan.getAttribute("y"));
+        expect(y).toBeGreaterThan(top);
+        expect(y).toBeLessThan(bottom);
+      }
+    }
+    expect(svg.querySelector('[data-key="place:Medyka"] path.kit-connector')).not.toBeNull();
+    expect(svg.querySelector('[data-key="place:Siret"]')!.getAttribute("data-overlaps")).toBeNull();
+    // The inset shows the border between Poland and Ukraine in two shades, as the main map does.
+    const shades = [...svg.querySelectorAll(".kit-inset .kit-land path")].map((p) => p.getAttribute("fill-opacity"));
+    expect(new Set(shades)).toEqual(new Set(["0.14", "0.05"]));
+  });
+});
