@@ -24,15 +24,20 @@ async function edit(file: string, change: (text: string) => string) {
 
 describe("explainer new", () => {
   test("new SLUG --title writes a page that passes check at once, dated today", async () => {
-    const result = await explainer("new", "three-million", "--title", "Three million", "--byline", "The desk");
-    expect(result).toMatchObject({status: 0, stdout: "src/explainers/three-million.md\n"});
-    const text = await readFile(join(root, "src/explainers/three-million.md"), "utf-8");
-    expect(text).toMatch(
-      /^---\ntitle: "Three million"\nstandfirst: ""\nbyline: "The desk"\npublished: 2022-03-10\n---\n/
-    );
+    const result = await explainer("new", "the-exodus", "--title", "The exodus", "--byline", "The desk");
+    expect(result).toMatchObject({status: 0, stdout: "src/explainers/the-exodus.md\n"});
+    const text = await readFile(join(root, "src/explainers/the-exodus.md"), "utf-8");
+    expect(text).toMatch(/^---\ntitle: "The exodus"\nstandfirst: ""\nbyline: "The desk"\npublished: 2022-03-10\n---\n/);
     const check = await explainer("check");
+    expect(check.stderr.split("\n").filter((l) => !l.startsWith("warning:"))).toEqual([""]);
     expect(check.status).toBe(0);
-    expect(check.stdout).toContain("explainer three-million: ok: cites 0 claims from 0 sources, 0 charts\n");
+    expect(check.stdout).toContain("explainer the-exodus: ok: cites 0 claims from 0 sources, 0 charts\n");
+    // A figure in the title must be one the page cites: new says so at once.
+    const typed = await explainer("new", "three-million", "--title", "Three million");
+    expect(typed.status).toBe(0);
+    expect(typed.stderr).toContain(
+      'warning: the title holds a figure, "Three million": cite it in the page (the standfirst, say), or check will report it as UNCITED_NUMBER'
+    );
   });
 
   test("new refuses a slug that exists or is not a slug, and a title that would hold a reference; nothing is written", async () => {

@@ -71,7 +71,14 @@ export async function newExplainer(args: NewArgs, {root, now}: Pick<Effects, "ro
 
 /** `explainer new`. */
 export async function run(args: string[], effects: Effects): Promise<void> {
-  const file = await newExplainer(parseNewArgs(args), effects);
+  const options = parseNewArgs(args);
+  const file = await newExplainer(options, effects);
   effects.stdout(`${file}\n`);
+  const {findNumbers} = await import("../../loaders/numbers.ts");
+  for (const n of findNumbers(options.title).filter((n) => ["count", "percent", "money"].includes(n.kind))) {
+    effects.stderr(
+      `warning: the title holds a figure, ${JSON.stringify(n.text)}: cite it in the page (the standfirst, say), or check will report it as UNCITED_NUMBER\n`
+    );
+  }
   effects.stderr(`started ${file}: write it, cite figures as {claim-id}, then \`npx explainer check\`\n`);
 }
