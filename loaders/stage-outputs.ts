@@ -30,16 +30,24 @@ async function zipOf(files: [name: string, text: string][]): Promise<Uint8Array>
   return zip.generateAsync({type: "uint8array", compression: "DEFLATE"});
 }
 
-/** The topology of the base map, for the editor, which turns it into land in the browser. */
-async function countries(root: string): Promise<unknown> {
+let topology: string | undefined;
+
+/**
+ * The topology of the base map as JSON text, for the editor, which turns it into land in the
+ * browser: read once per process (it is large, and the same on every run).
+ */
+async function countries(root: string): Promise<string> {
+  if (topology !== undefined) return topology;
   for (const from of [join(root, "package.json"), import.meta.filename]) {
     try {
-      return JSON.parse(await readFile(createRequire(from).resolve("world-atlas/countries-50m.json"), "utf-8"));
+      const text = await readFile(createRequire(from).resolve("world-atlas/countries-50m.json"), "utf-8");
+      JSON.parse(text);
+      return (topology = text.trim());
     } catch {
       // the kit's own copy next
     }
   }
-  return null;
+  return (topology = "null");
 }
 
 /**
@@ -79,16 +87,14 @@ export const stageOutputs: Record<string, (stage: Stage, root: string) => Promis
     JSON.stringify(stage.sources.map(({id, title, body}) => ({id, title, body}))) + "\n",
   /** What the chart editor checks and draws with: chart ids, claims, places and the base map's topology. */
   "data/chart-data.json": async (stage, root) =>
-    JSON.stringify({
-      charts: Object.keys(stage.charts).sort(),
-      claims: stage.claims,
-      places: stage.places,
-      countries: await countries(root)
-    }) + "\n",
-  /** Each explainer's figures with their log of updates and corrections, `data/download/claims/<slug>.csv`. */
+    JSON.stringify({charts: Object.keys(stage.charts).sort(), claims: stage.claims, places: stage.places}).slice(
+      0,
+      -1
+    ) + `,"countries":${await countries(root)}}\n`,
   /** The chart spec's JSON Schema, which the editor builds its form from. */
   "data/chart-schema.json": async () =>
     JSON.stringify((await import("../src/components/chart-spec.ts")).chartJsonSchema(), null, 2) + "\n",
+  /** Each explainer's figures with their log of updates and corrections, `data/download/claims/<slug>.csv`. */
   "data/download/claims.zip": (stage) => {
     const byId = new Map(stage.claims.map((c) => [c.id, c]));
     return zipOf(

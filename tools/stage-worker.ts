@@ -11,44 +11,54 @@ import {pathToFileURL} from "node:url";
 import type {StageProblem} from "../loaders/stage.ts";
 import type {WrittenOutput} from "../loaders/stage-outputs.ts";
 
-/** What one run reports back. */
+/** What a run of the stage reports back. */
 export interface WorkerRun {
   /** True when the stage wrote a new story (pages must re-render). */
   changed: boolean;
-  /** Whether a story exists (false only before the first good one). */
+  /** Whether the story verifies (false: the pages keep the last good one). */
   story: boolean;
   problems: StageProblem[];
-  /** The stage's outputs it wrote into Framework's cache. */
-  written: WrittenOutput[];
   ms: number;
 }
 
-/** The request the parent sends and the answer the child gives. */
-type Request = {id: number; root: string};
-type Answer = {id: number; run?: WorkerRun; error?: string};
+/** What writing the stage's outputs reports back: their names, and what changed in the ledger. */
+export interface WorkerOutputs {
+  written: string[];
+  /** The normalized ledger before and after, when it was rewritten (for the change report). */
+  claims: Pick<WrittenOutput, "previous" | "next"> | null;
+  ms: number;
+}
 
-/** In the child: answer each request with a run of the stage and its outputs. */
+/** The requests the parent sends and the answers the child gives. */
+type Request = {id: number; root: string; what: "stage" | "outputs"};
+type Answer = {id: number; run?: WorkerRun; outputs?: WorkerOutputs; error?: string};
+
+/**
+ * In the child: run the stage (and answer as soon as the story is written, so the open pages can
+ * re-render), or write the stage's outputs from the last story.
+ */
 async function serveRequests(): Promise<void> {
   const {runStage} = await import("../loaders/stage.ts");
   const {writeStageOutputs} = await import("../loaders/stage-outputs.ts");
-  let previous: Awaited<ReturnType<typeof runStage>>["stage"] | undefined;
-  process.on("message", async ({id, root}: Request) => {
+  let last: Awaited<ReturnType<typeof runStage>> | undefined;
+  process.on("message", async ({id, root, what}: Request) => {
     const start = performance.now();
+    const ms = () => Math.round(performance.now() - start);
     try {
-      const run = await runStage(root, previous === undefined ? {} : {previous});
-      previous = run.stage;
-      const written = run.stage && run.verified ? await writeStageOutputs(root, run.stage) : [];
-      const answer: Answer = {
-        id,
-        run: {
-          changed: run.changed,
-          story: run.verified,
-          problems: run.problems,
-          written,
-          ms: Math.round(performance.now() - start)
-        }
-      };
-      process.send!(answer);
+      if (what === "stage") {
+        last = await runStage(root, last ? {previous: last.stage} : {});
+        const run: WorkerRun = {changed: last.changed, story: last.verified, problems: last.problems, ms: ms()};
+        process.send!({id, run} satisfies Answer);
+      } else {
+        const written = last?.stage && last.verified ? await writeStageOutputs(root, last.stage) : [];
+        const claims = written.find((w) => w.name === "data/claims.csv");
+        const outputs: WorkerOutputs = {
+          written: written.map((w) => w.name),
+          claims: claims ? {previous: claims.previous, next: claims.next} : null,
+          ms: ms()
+        };
+        process.send!({id, outputs} satisfies Answer);
+      }
     } catch (error) {
       process.send!({id, error: (error as Error)?.stack ?? String(error)} satisfies Answer);
     }
@@ -61,8 +71,10 @@ async function serveRequests(): Promise<void> {
 
 /** A warm stage in a child process. */
 export interface StageWorker {
-  /** Runs the stage and writes its outputs; runs queue one after another. */
+  /** Runs the stage; requests queue one after another. */
   run(): Promise<WorkerRun>;
+  /** Writes the stage's outputs from the last story into Framework's cache. */
+  writeOutputs(): Promise<WorkerOutputs>;
   /** Replaces the child with a new one (after the kit's code changed). */
   restart(): Promise<void>;
   close(): Promise<void>;
@@ -83,7 +95,7 @@ function tsxImport(root: string): string {
 export async function startStageWorker(root: string): Promise<StageWorker> {
   let child: ChildProcess;
   let next = 1;
-  const pending = new Map<number, {resolve: (run: WorkerRun) => void; reject: (error: Error) => void}>();
+  const pending = new Map<number, {resolve: (answer: Answer) => void; reject: (error: Error) => void}>();
   let queue: Promise<unknown> = Promise.resolve();
   const spawn = () =>
     new Promise<void>((resolve, reject) => {
@@ -97,7 +109,7 @@ export async function startStageWorker(root: string): Promise<StageWorker> {
         if (answer.id === 0) return resolve();
         const waiting = pending.get(answer.id);
         pending.delete(answer.id);
-        if (answer.run) waiting?.resolve(answer.run);
+        if (answer.error === undefined) waiting?.resolve(answer);
         else waiting?.reject(new Error(answer.error));
       });
       child.once("exit", (code, signal) => {
@@ -112,22 +124,24 @@ export async function startStageWorker(root: string): Promise<StageWorker> {
     child.kill("SIGTERM");
     await exited;
   };
+  const ask = (what: Request["what"]) => {
+    const result = queue.then(
+      () =>
+        new Promise<Answer>((resolve, reject) => {
+          const id = next++;
+          pending.set(id, {resolve, reject});
+          if (!child.connected) return reject(new Error("the stage process has exited"));
+          child.send({id, root, what} satisfies Request, (error) => {
+            if (error) (pending.delete(id), reject(error));
+          });
+        })
+    );
+    queue = result.catch(() => {});
+    return result;
+  };
   return {
-    run() {
-      const result = queue.then(
-        () =>
-          new Promise<WorkerRun>((resolve, reject) => {
-            const id = next++;
-            pending.set(id, {resolve, reject});
-            if (!child.connected) return reject(new Error("the stage process has exited"));
-            child.send({id, root} satisfies Request, (error) => {
-              if (error) (pending.delete(id), reject(error));
-            });
-          })
-      );
-      queue = result.catch(() => {});
-      return result;
-    },
+    run: async () => (await ask("stage")).run!,
+    writeOutputs: async () => (await ask("outputs")).outputs!,
     async restart() {
       await queue;
       await stop();

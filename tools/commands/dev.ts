@@ -7,7 +7,7 @@
 import {spawn} from "node:child_process";
 import {join, relative, sep} from "node:path";
 import {watch} from "chokidar";
-import {announceOutputs, type WrittenOutput} from "../../loaders/stage-outputs.ts";
+import {announceOutputs, loaderPath} from "../../loaders/stage-outputs.ts";
 import type {StageProblem} from "../../loaders/stage.ts";
 import {formatChanges} from "../changes.ts";
 import {diffOutputs} from "../changes.ts";
@@ -15,7 +15,7 @@ import {UsageError, type Effects} from "../effects.ts";
 import {startEditorSession} from "../editor-session.ts";
 import {startGuard} from "../guard.ts";
 import {refreshLive} from "../live.ts";
-import {startStageWorker, type WorkerRun} from "../stage-worker.ts";
+import {startStageWorker, type WorkerOutputs, type WorkerRun} from "../stage-worker.ts";
 import {vendorNpm} from "../vendor.ts";
 import {frameworkEnv} from "./build.ts";
 
@@ -48,22 +48,25 @@ function isCode(path: string): boolean {
   );
 }
 
-/** Prints a stage run: its problems (blocking ones as they are, others as warnings) and what changed. */
+/** Prints a stage run: its problems (blocking ones as they are, others as warnings). */
 function reportRun(run: WorkerRun, {stderr}: Effects): void {
   const problems: StageProblem[] = run.problems;
   for (const p of problems) stderr(`${p.blocking ? "" : "warning: "}${p.message}\n`);
-  const changes = run.written.flatMap((w: WrittenOutput) =>
-    w.name === "data/claims.csv" && w.previous !== null
-      ? formatChanges(w.name, diffOutputs(w.name, w.previous, w.next))
-      : []
-  );
-  const written = run.written.map((w) => w.name);
-  if (run.changed || written.length) {
-    stderr(
-      `story: ${run.story ? "verified" : "not verified; the pages keep the last good story"} in ${run.ms} ms${written.length ? `; wrote ${written.join(", ")}` : ""}\n`
-    );
+  if (run.changed || !run.story) {
+    stderr(`story: ${run.story ? "verified" : "not verified; the pages keep the last good story"} in ${run.ms} ms\n`);
   }
-  for (const line of changes) stderr(`  ${line}\n`);
+}
+
+/** Prints what the stage's outputs changed, in the numbers of the ledger above all. */
+function reportOutputs(outputs: WorkerOutputs, {stderr}: Effects): void {
+  if (outputs.written.length === 0) return;
+  stderr(`story: wrote ${outputs.written.join(", ")} in ${outputs.ms} ms\n`);
+  const {claims} = outputs;
+  if (claims?.previous != null) {
+    for (const line of formatChanges("data/claims.csv", diffOutputs("data/claims.csv", claims.previous, claims.next))) {
+      stderr(`  ${line}\n`);
+    }
+  }
 }
 
 /**
@@ -77,6 +80,7 @@ export async function serve(options: DevOptions, effects: Effects): Promise<void
   await vendorNpm(effects);
   const stage = await startStageWorker(root);
   reportRun(await stage.run(), effects);
+  reportOutputs(await stage.writeOutputs(), effects);
   // The port the user opens is the guard's; preview listens behind it, on a private socket (tools/guard.ts).
   const guard = await startGuard({root, port: options.port, log: stderr});
   // The chart editor's save endpoint, and its token for the editor page only (before the loaders run).
@@ -95,6 +99,14 @@ export async function serve(options: DevOptions, effects: Effects): Promise<void
   );
 
   let timer: NodeJS.Timeout | undefined;
+  // Loader files given a new time by `announce`, for a moment: their watch events are dev's own.
+  const announced = new Set<string>();
+  const announce = async (names: string[]) => {
+    const paths = names.map((name) => loaderPath(root, name));
+    for (const path of paths) announced.add(path);
+    setTimeout(() => paths.forEach((path) => announced.delete(path)), 1000).unref();
+    await announceOutputs(root, names);
+  };
   let codeChanged = false;
   let running: Promise<void> = Promise.resolve();
   const update = async () => {
@@ -105,8 +117,11 @@ export async function serve(options: DevOptions, effects: Effects): Promise<void
     }
     const run = await stage.run();
     reportRun(run, effects);
-    const names = [...new Set([...run.written.map((w) => w.name), ...(run.changed ? pageLinked : [])])];
-    await announceOutputs(root, names);
+    // The open pages re-render from the new story at once; the downloads follow.
+    if (run.changed) await announce(pageLinked);
+    const outputs = await stage.writeOutputs();
+    reportOutputs(outputs, effects);
+    await announce(outputs.written);
     await refreshLive(effects, {stageOutputs: false});
   };
   const watcher = watch(
@@ -118,7 +133,9 @@ export async function serve(options: DevOptions, effects: Effects): Promise<void
           .split(sep)
           .some((p) => p.startsWith("."))
     }
-  ).on("all", (_event, path) => {
+  ).on("all", (event, path) => {
+    // The loader files dev itself touched to tell preview about new outputs are not a change of the story.
+    if (event === "change" && announced.has(path)) return;
     codeChanged ||= isCode(relative(root, path));
     clearTimeout(timer);
     timer = setTimeout(() => {
