@@ -140,9 +140,9 @@ describe("refresh of a SQL loader", () => {
     const result = await refreshIn(root);
     expect(result.status).toBe(1);
     expect(result.statuses).toEqual({"data/daily-entering.csv": "failed"});
-    // (refresh re-reads the loader's `file: field: CODE: …` line and prints the field after the code)
+    // (refresh reads the loader's `file: field: CODE: …` line back and prints it as the loader did)
     expect(result.stderr).toMatch(
-      /^data\/datasets\/synthetic-crossings\.dataset\.json: DATASET_HASH_MISMATCH: sha256: data\/datasets\/synthetic-crossings\.csv has changed since it was recorded: /m
+      /^data\/datasets\/synthetic-crossings\.dataset\.json: sha256: DATASET_HASH_MISMATCH: data\/datasets\/synthetic-crossings\.csv has changed since it was recorded: /m
     );
     expect(result.stderr).toContain(
       "src/data/daily-entering.csv.ts: LOADER_FAILED: data/daily-entering.csv not refreshed; its last good output is kept\n"
