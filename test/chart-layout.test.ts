@@ -98,7 +98,7 @@ describe.skipIf(!hasChromium)("chart layout in Chromium", async () => {
       }
     }
     await page.close();
-  }, 60_000);
+  });
 
   it("passes axe-core's checks for an image with a name (role=img, <title>, <desc>)", async () => {
     const axe = createRequire(join(root, "package.json")).resolve("axe-core");

@@ -24,7 +24,7 @@ describe("explainer dev", () => {
     page.on("console", (m) => void (output += `[browser] ${m.text()}\n`));
     page.on("framenavigated", (f) => void (f === page.mainFrame() && (output += `[browser] navigated ${f.url()}\n`)));
     await page.goto(`${origin}/explainers/ukraine-dead-displaced-kyiv`);
-    await page.waitForFunction(() => document.body.innerText.includes("more than 800,000"), null, {timeout: 30_000});
+    await page.waitForFunction(() => document.body.innerText.includes("more than 800,000"), null, {timeout: 60_000});
     // Preview's live connection is up: from now on, updates arrive as diffs (or as a reload, which the test rejects).
     await until(
       () => output.includes("{type: welcome}"),
@@ -37,7 +37,7 @@ describe("explainer dev", () => {
     await browser?.close().catch(() => {});
     await stopProcessGroup(dev);
     if (root) await removeProject(root);
-  }, 30_000);
+  });
 
   test("editing data/claims.csv shows the new label on the open page without a reload", async () => {
     await page.evaluate(() => ((window as unknown as {notReloaded: boolean}).notReloaded = true));

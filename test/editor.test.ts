@@ -11,7 +11,7 @@ import {builtCopy} from "./helpers/built.ts";
 import {copyProject, explainer, projectRoot, removeProject, stopProcessGroup} from "./helpers/project.ts";
 
 /** Polls `read()` until it gives `expected` (or `ms` passes), then asserts it. */
-async function eventually<T>(read: () => Promise<T>, expected: T, ms = 5_000): Promise<void> {
+async function eventually<T>(read: () => Promise<T>, expected: T, ms = 60_000): Promise<void> {
   const deadline = Date.now() + ms;
   let actual = await read();
   while (JSON.stringify(actual) !== JSON.stringify(expected) && Date.now() < deadline) {
@@ -123,13 +123,13 @@ describe("the chart editor under explainer dev", () => {
         const box = await label.boundingBox();
         return box !== null && Math.abs(box.x - start.x - 150) <= 1.5 && Math.abs(box.y - start.y - 10) <= 1.5;
       },
-      5_000,
+      60_000,
       () => `the label did not stay where it was dropped:\n${output}`
     );
     expect(await editor.locator("#ed-annotations-0-dx").inputValue()).not.toBe("");
 
     await editor.getByRole("button", {name: "Save"}).click();
-    await editor.locator(".ed-status", {hasText: `Saved ${chartFile}`}).waitFor({timeout: 10_000});
+    await editor.locator(".ed-status", {hasText: `Saved ${chartFile}`}).waitFor({timeout: 60_000});
 
     const text = await readFile(join(root, chartFile), "utf-8");
     const saved = JSON.parse(text);
@@ -154,7 +154,7 @@ describe("the chart editor under explainer dev", () => {
     );
     expect(await explainerPage.evaluate(() => (window as unknown as {notReloaded?: boolean}).notReloaded)).toBe(true);
     await eventually(() => editor.getByRole("button", {name: "Save"}).isDisabled(), true);
-  }, 60_000);
+  });
 
   test("Save is disabled while the spec is invalid, with each problem beside its field; Ctrl-Z undoes", async () => {
     const save = editor.getByRole("button", {name: "Save"});
@@ -192,7 +192,7 @@ describe("the chart editor under explainer dev", () => {
     await editor.locator("#ed-note").fill("A note of ours");
     await editor.getByRole("button", {name: "Save"}).click();
     const conflict = editor.locator(".ed-conflict");
-    await conflict.waitFor({state: "visible", timeout: 10_000});
+    await conflict.waitFor({state: "visible", timeout: 60_000});
     expect(await conflict.textContent()).toContain(`${chartFile} changed on disk`);
     expect(await readFile(join(root, chartFile), "utf-8")).toBe(theirs);
     await conflict.getByRole("button", {name: "Load the version on disk"}).click();
@@ -203,7 +203,7 @@ describe("the chart editor under explainer dev", () => {
     await editor.getByRole("button", {name: "Undo"}).click();
     await eventually(() => editor.locator("#ed-note").inputValue(), "A note of ours");
     await editor.getByRole("button", {name: "Save"}).click();
-    await editor.locator(".ed-status", {hasText: "Saved"}).waitFor({timeout: 10_000});
+    await editor.locator(".ed-status", {hasText: "Saved"}).waitFor({timeout: 60_000});
     const merged = JSON.parse(await readFile(join(root, chartFile), "utf-8"));
     expect(merged.note).toBe("A note of ours");
     expect(merged.title).toBe(newTitle);

@@ -116,7 +116,7 @@ describe("embeds in Chromium", () => {
       `<!DOCTYPE html><body style="margin:0"><script>window.heights = []; addEventListener("message", (e) => heights.push(e.data));</script>${code}</body>`
     );
     const heights = () => host.evaluate(() => (window as unknown as {heights: {height: number}[]}).heights);
-    await expect.poll(heights, {timeout: 15_000}).not.toEqual([]);
+    await expect.poll(heights, {timeout: 60_000}).not.toEqual([]);
     const [first] = await heights();
     expect(first).toEqual({type: heightMessage, chart: "refugees-and-deaths", height: expect.any(Number)});
     const frame = host.locator("iframe");

@@ -355,7 +355,7 @@ describe("the save endpoint", () => {
     expect(counts.other).toBe(0);
     expect(counts.saved + counts.conflict).toBe(trials);
     expect((await readdir(join(root, "data/charts"))).filter((f) => f.startsWith("."))).toEqual([]);
-  }, 120_000);
+  });
 
   test("a request from another machine is refused", async () => {
     const handle = saveHandler({root, token, origins: [preview], routes: chartRoutes({validate})});

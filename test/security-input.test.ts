@@ -137,7 +137,7 @@ describe("CSV that is not UTF-8 text (row 6)", () => {
       } finally {
         await writeFile(path, good);
       }
-    }, 60_000);
+    });
   });
 });
 
@@ -294,7 +294,7 @@ describe("a script pasted into a page (row 3)", () => {
     } finally {
       await removeProject(root);
     }
-  }, 60_000);
+  });
 });
 
 describe("social cards are SVG serialized as XML (row 8)", () => {

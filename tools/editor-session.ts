@@ -19,33 +19,12 @@ import {chartRoutes} from "./chart-routes.ts";
 import {reviewRoutes} from "./review-routes.ts";
 import {newToken, startSaveServer, type FieldProblem} from "./save-server.ts";
 
-/** The environment variable that carries the session from `explainer dev` to the loader. */
-export const sessionEnv = "EXPLAINER_EDITOR";
+import {sessionEnv, type EditorSession} from "./session-json.ts";
+
+export {editorSessionJson, sessionEnv, type EditorSession} from "./session-json.ts";
 
 /** The loader that gives the session to the editor page, relative to the project root. */
 export const sessionLoader = "src/data/editor-session.json.ts";
-
-/** Where the save endpoint is and the token it wants. */
-export interface EditorSession {
-  url: string;
-  token: string;
-}
-
-/**
- * The loader's output for an environment: the session as JSON when `EXPLAINER_EDITOR` holds one,
- * `{}` otherwise (a build, a refresh outside dev), so no page outside dev can save.
- */
-export function editorSessionJson(env: Record<string, string | undefined>): string {
-  try {
-    const {url, token} = JSON.parse(env[sessionEnv] ?? "{}");
-    if (typeof url === "string" && typeof token === "string" && /^http:\/\/127\.0\.0\.1:\d+$/.test(url) && token) {
-      return JSON.stringify({url, token}) + "\n";
-    }
-  } catch {
-    // not a session: no session
-  }
-  return "{}\n";
-}
 
 /** The origins of the preview at `port`, the only ones allowed to save. */
 export function previewOrigins(port: number): string[] {

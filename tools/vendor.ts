@@ -1,3 +1,4 @@
+import {existsSync} from "node:fs";
 import {mkdir, readFile, rename, writeFile} from "node:fs/promises";
 import {createRequire} from "node:module";
 import {dirname, join} from "node:path";
@@ -31,7 +32,8 @@ export async function installedVersion(root: string, name: string): Promise<stri
 /**
  * Writes `src/.observablehq/cache/_npm/<name>@<version>/_esm.js` for each vendored module: one
  * self-contained ES module bundled by esbuild from node_modules. Framework finds it there and
- * neither resolves a version nor downloads anything.
+ * neither resolves a version nor downloads anything. A module already there at the installed
+ * version is kept (the version is in its path).
  */
 export async function vendorNpm(
   {root, stderr}: Effects,
@@ -41,6 +43,7 @@ export async function vendorNpm(
   for (const name of names) {
     const version = await installedVersion(root, name);
     const file = join(npmCacheDir(root), `${name}@${version}`, "_esm.js");
+    if (existsSync(file)) continue;
     const result = await build({
       stdin: {contents: `export * from ${JSON.stringify(name)};`, resolveDir: root, loader: "js"},
       bundle: true,

@@ -73,6 +73,7 @@ export async function buildSite(effects: Effects): Promise<void> {
   const stage = await runStage(root);
   throwIfAny(asKitErrors(blockingProblems(stage)));
   await vendorNpm(effects);
+  // d3-dsv, vendored again without its `new Function`, for the CSP.
   await vendorDsvWithoutEval(effects);
   await runRefresh({names: [], force: false, json: false}, {...effects, stdout: stderr}, stage);
   const staging = join(root, stagingDir);

@@ -45,6 +45,8 @@ const patch: Plugin = {
 export async function vendorDsvWithoutEval({root, stderr}: Effects): Promise<string> {
   const version = await installedVersion(root, "d3-dsv");
   const file = join(npmCacheDir(root), `d3-dsv@${version}`, "_esm.js");
+  const existing = await readFile(file, "utf-8").catch(() => null);
+  if (existing !== null && !/new Function|\beval\(/.test(existing)) return file;
   const result = await build({
     stdin: {contents: `export * from "d3-dsv";`, resolveDir: root, loader: "js"},
     bundle: true,
