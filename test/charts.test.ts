@@ -520,10 +520,10 @@ describe("colours every reader can tell apart", () => {
   });
   it("a spec's own colours are drawn in both themes, without the page's accent classes", async () => {
     const {data, charts} = await seedCharts();
-    const spec = {...charts.find((c) => c.id === "reported-figures")!.spec, colors: ["#0b7a6e"]} as ChartSpec;
+    const spec = {...charts.find((c) => c.id === "reported-figures")!.spec, colors: ["#b85400"]} as ChartSpec;
     expect(checkChartSpec(spec, data).problems).toEqual([]);
     const svg = renderChartSvg(spec, data, {id: "c", width: 360});
-    expect(svg).toContain('fill="#0b7a6e"');
+    expect(svg).toContain('fill="#b85400"');
     expect(svg).not.toMatch(/kit-accent/);
   });
 });

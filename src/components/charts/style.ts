@@ -20,14 +20,14 @@ export const defaultSeries = [accent, "#b85400", "#0b7a6e"] as const;
 
 /**
  * The same series as chart.css draws them in the dark theme: the accent is the theme's
- * `--theme-foreground-focus` (near-midnight's, about #7f9fff), the others lighter versions.
+ * `--theme-foreground-focus` (src/style.css), the others lighter versions.
  */
-export const defaultSeriesDark = ["#7f9fff", "#f28c38", "#35c2ae"] as const;
+export const defaultSeriesDark = ["#8fb0ff", "#f28c38", "#35c2ae"] as const;
 
-/** The page colours the kit's colour check assumes: Framework's air (light) and near-midnight (dark) themes. */
+/** The page colours the kit's colour check assumes: src/style.css's light and dark schemes. */
 export const themes = {
   light: {background: "#ffffff", foreground: "#1b1e23", series: defaultSeries},
-  dark: {background: "#161616", foreground: "#dfdfd6", series: defaultSeriesDark}
+  dark: {background: "#15171a", foreground: "#e8e9eb", series: defaultSeriesDark}
 } as const;
 
 /** The palette of a spec: its own `colors`, or the default one, which follows the page's theme. */
