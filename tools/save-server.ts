@@ -10,7 +10,8 @@
  * 4. a write's body is `application/json`, under the route's size limit and nesting limit, JSON that
  *    matches the route's schema, and valid against the project as it is now;
  * 5. the file is a regular file inside the route's folder (no symlink, no `..`): one that exists for
- *    a replacement, a name no file has for a creation;
+ *    a replacement (or, for a route with an `empty` text, none yet: it is created), a name no file has
+ *    for a creation;
  * 6. under one lock, a replacement is applied only when the file still hashes to the body's `base`,
  *    compared again immediately before the rename (tools/safe-write.ts), else 409 with the version
  *    on disk; the write is atomic (a synced temporary file, then a rename or a link).
@@ -47,13 +48,21 @@ interface RouteFile {
   file(params: Params): string;
   /** The code of a 404 for a file that is not there (default `UNKNOWN_FILE`). */
   unknown?: string;
+  /**
+   * The text a file that does not exist yet stands for (a CSV's header), or undefined when it must
+   * exist. A read sees this text; a replacement based on its hash creates the file (a 409 if one appeared).
+   */
+  empty?: string;
 }
 
 /** A route that answers with a file's content (`GET`). */
 export interface ReadRoute extends RouteFile {
   method: "GET";
-  /** The answer's fields for the file's text (the router adds the params and the text's `base` hash). */
-  read(text: string): Record<string, unknown>;
+  /**
+   * The answer's fields for the file's text and the params (the router adds the params and the text's
+   * `base` hash). Throw a `HttpError` for a 4xx.
+   */
+  read(text: string, params: Params): Record<string, unknown> | Promise<Record<string, unknown>>;
 }
 
 /** A route that writes one file (`PUT` or `POST`). */
@@ -111,7 +120,8 @@ export function newToken(): string {
   return randomBytes(24).toString("base64url");
 }
 
-class HttpError extends Error {
+/** A refusal with its status and stable code, which the router answers as `{error: code, message, ...extra}`. */
+export class HttpError extends Error {
   constructor(
     readonly status: number,
     readonly code: string,
@@ -203,10 +213,9 @@ async function routeFile(root: string, route: Route, params: Params): Promise<{p
   const stat = await lstat(path).catch(() => null);
   if (route.method !== "GET" && route.mode === "create") {
     if (stat) throw new HttpError(409, "EXISTS", `${rel} already exists`);
-  } else {
-    if (!stat) throw new HttpError(404, route.unknown ?? "UNKNOWN_FILE", `no ${rel}`);
+  } else if (stat) {
     if (!stat.isFile()) throw new HttpError(400, "NOT_A_FILE", `${rel} is not a regular file`);
-  }
+  } else if (route.empty === undefined) throw new HttpError(404, route.unknown ?? "UNKNOWN_FILE", `no ${rel}`);
   return {path, rel};
 }
 
@@ -301,8 +310,10 @@ export function saveHandler(options: SaveOptions): (req: IncomingMessage, res: S
       }
       const {route, params} = found;
       if (route.method === "GET") {
-        const text = await readFile((await routeFile(root, route, params)).path, "utf-8");
-        return send(200, {...params, ...route.read(text), base: hashText(text)});
+        const {path, rel} = await routeFile(root, route, params);
+        const text = (await readText(path)) ?? route.empty;
+        if (text === undefined) throw new HttpError(404, route.unknown ?? "UNKNOWN_FILE", `no ${rel}`);
+        return send(200, {...params, ...(await route.read(text, params)), base: hashText(text)});
       }
       const target = await routeFile(root, route, params);
       const body = await parseBody(req, route);
@@ -320,6 +331,16 @@ export function saveHandler(options: SaveOptions): (req: IncomingMessage, res: S
   };
 }
 
+/** A file's text, or null when it does not exist. */
+async function readText(path: string): Promise<string | null> {
+  try {
+    return await readFile(path, "utf-8");
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return null;
+    throw error;
+  }
+}
+
 /** Applies a write route's change under the lock; resolves to the new text's hash, or throws a 409. */
 async function write<B>(route: WriteRoute<B>, body: B, {path, rel}: {path: string; rel: string}): Promise<string> {
   const conflict = (current: string | null, message: string): HttpError => {
@@ -332,10 +353,16 @@ async function write<B>(route: WriteRoute<B>, body: B, {path, rel}: {path: strin
     return hashText(text);
   }
   const base = route.base!(body);
-  const current = await readFile(path, "utf-8").catch(() => null);
+  const onDisk = await readText(path);
+  const current = onDisk ?? route.empty ?? null;
   if (current === null || hashText(current) !== base)
     throw conflict(current, `${rel} changed on disk since it was loaded`);
   const text = route.apply(body, current);
+  if (onDisk === null) {
+    // Based on the text of a file not written yet: create it, unless one appeared meanwhile.
+    if (await createExclusive(path, text)) return hashText(text);
+    throw conflict(await readText(path), `${rel} was created on disk while it was being saved`);
+  }
   const outcome = await replaceIfUnchanged(path, base, text);
   if (!outcome.written) throw conflict(outcome.current, `${rel} changed on disk while it was being saved`);
   return hashText(text);
