@@ -93,11 +93,12 @@ function listenError(error: unknown): boolean {
  * Starts the save endpoint for a preview on `previewPort`, puts the session in this process's
  * environment (the loaders refresh runs and the preview it spawns inherit it) and removes the last
  * session's cached output. Call it before the first refresh and before starting the preview.
+ * `onSave` is called with each file a save wrote (relative to the root), once it is on disk.
  */
 export async function startEditorSession(
   root: string,
   previewPort: number,
-  {onSave}: {onSave?: (id: string) => void} = {}
+  {onSave}: {onSave?: (file: string) => void} = {}
 ): Promise<RunningSession> {
   const options = {
     root,
@@ -109,7 +110,7 @@ export async function startEditorSession(
       ...ledgerRoutes({root}),
       ...ignoreRoutes({root})
     ],
-    onWrite: (_file: string, {id}: Record<string, string>) => void (id && onSave?.(id))
+    onWrite: (file: string) => onSave?.(file)
   };
   const started = await startSaveServer(options, previewPort + 1).catch((error) => {
     if (listenError(error)) return startSaveServer(options, 0);
