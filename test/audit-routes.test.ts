@@ -304,6 +304,32 @@ describe("the ledger and ignore routes of the save endpoint", () => {
     }
   );
 
+  test("a preflight is answered for a path of a route's shape, so that a page then sees the 400 itself", async () => {
+    const preflight = await new Promise<{status: number; methods: string | undefined}>((resolve, reject) => {
+      const req = request(
+        {
+          host: "127.0.0.1",
+          port: url.port,
+          method: "OPTIONS",
+          path: "/claims/draft/Not%20A%20Source/1",
+          headers: {host: url.host, origin: preview, "access-control-request-method": "GET"}
+        },
+        (res) => {
+          res.resume();
+          resolve({status: res.statusCode!, methods: res.headers["access-control-allow-methods"] as string});
+        }
+      );
+      req.on("error", reject);
+      req.end();
+    });
+    expect(preflight).toEqual({status: 204, methods: "GET"});
+    const bad = await send("GET", "/claims/draft/Not%20A%20Source/1");
+    expect([bad.status, bad.json.error]).toEqual([400, "INVALID_ID"]);
+    // Nothing about a route is said before the token is checked.
+    const anonymous = await send("GET", "/claims/draft/Not%20A%20Source/1", {headers: {"x-explainer-token": ""}});
+    expect([anonymous.status, anonymous.json.error]).toEqual([401, "BAD_TOKEN"]);
+  });
+
   test("hostile bodies are refused before anything is written", async () => {
     const {row} = await draft(convoy, 152);
     const base = hashText(newLedgerHeader);

@@ -196,6 +196,13 @@ export function matchPath(pattern: string, pathname: string): Params | null {
   return params;
 }
 
+/** True when `pathname` has the segments of a route's path pattern: its literal ones, and as many. */
+function sameShape(pattern: string, pathname: string): boolean {
+  const want = pattern.split("/");
+  const got = pathname.split("/");
+  return want.length === got.length && want.every((part, i) => part.startsWith(":") || part === got[i]);
+}
+
 /**
  * The file of a route for its params: a regular file inside the route's folder (which is inside the
  * root). It must exist for a read or a replacement and must not for a creation.
@@ -284,14 +291,13 @@ export function saveHandler(options: SaveOptions): (req: IncomingMessage, res: S
       if (!origin || !origins.includes(origin))
         throw new HttpError(403, "BAD_ORIGIN", `Origin ${JSON.stringify(origin ?? "")} may not save`);
       const pathname = new URL(req.url ?? "/", "http://x").pathname;
-      const matching = routes.flatMap((route) => {
-        const params = matchPath(route.path, pathname);
-        return params ? [{route, params}] : [];
-      });
       if (req.method === "OPTIONS") {
+        // A preflight gets the methods of the paths of this shape; the request itself then has its params checked,
+        // so that a page sees the answer (a 400 for an id that is not a slug) rather than a failed preflight.
+        const methods = routes.filter((route) => sameShape(route.path, pathname)).map((route) => route.method);
         res.writeHead(204, {
           "access-control-allow-origin": origin,
-          "access-control-allow-methods": [...new Set(matching.map((m) => m.route.method))].join(", ") || "GET",
+          "access-control-allow-methods": [...new Set(methods)].join(", ") || "GET",
           "access-control-allow-headers": "content-type, x-explainer-token",
           "access-control-max-age": "600",
           vary: "Origin"
@@ -302,6 +308,10 @@ export function saveHandler(options: SaveOptions): (req: IncomingMessage, res: S
       const given = req.headers["x-explainer-token"];
       if (typeof given !== "string" || !sameToken(given, token))
         throw new HttpError(401, "BAD_TOKEN", "a valid session token is required");
+      const matching = routes.flatMap((route) => {
+        const params = matchPath(route.path, pathname);
+        return params ? [{route, params}] : [];
+      });
       if (matching.length === 0) throw new HttpError(404, "NOT_FOUND", `no route for ${pathname}; routes: ${paths}`);
       const found = matching.find((m) => m.route.method === req.method);
       if (!found) {
