@@ -235,7 +235,8 @@ describe("from raw articles to a passing check in the number audit's forms", () 
       );
       expect(await tab.locator(".audit button, .audit form, .audit-review-status").count()).toBe(0);
       expect(await tab.locator(".audit-table th").allTextContents()).not.toContain("Review");
-      expect(requests.filter((p) => p.includes("_file/data/editor-session"))).toEqual([]);
+      expect(requests.filter((p) => /_file\/data\/editor-session|audit-review/.test(p))).toEqual([]);
+      expect(requests.filter((p) => /audit-view\.\w+\.js$/.test(p))).toHaveLength(1);
       await tab.close();
     } finally {
       server.close();
