@@ -8,7 +8,6 @@
  * checks them as `check` does; the story stage then runs again and the audit re-renders with the new
  * statuses. Forms being filled in survive that re-render. Text from data is set as text, never HTML.
  */
-import {qualifiers} from "./claim.js";
 import {
   citeRow,
   fetchDraft,
@@ -16,8 +15,7 @@ import {
   ignoreRows,
   type AppendResult,
   type DraftAnswer,
-  type EditorSession,
-  type ServerProblem
+  type EditorSession
 } from "./audit-api.js";
 import {
   canCite,
@@ -28,6 +26,7 @@ import {
   type NumberRow,
   type SourceText
 } from "./audit-repeats.js";
+import {css, field, h, labels, say, showProblems} from "./audit-form.js";
 import type {AuditActions} from "./audit-view.js";
 
 /** A form being filled in: what it is, the values typed, and the version of the file it appends to. */
@@ -42,43 +41,6 @@ interface Pending {
 const saves: string[] = [];
 /** Forms open, by number, kept across re-renders of the page's cell. */
 const pending = new Map<string, Pending>();
-
-/** The ledger's columns as the cite form labels them. */
-const labels: Record<string, string> = {
-  id: "Claim id",
-  figure: "Figure, as written",
-  measure: "What it measures",
-  attribution: "Who gives it",
-  as_of: "As of (YYYY-MM-DD)",
-  place: "Place",
-  quote: "Quote, word for word",
-  qualifier: "Qualifier (only to override the words)",
-  note: "Note"
-};
-
-const css = `
-.audit-review-status {font-family: var(--sans-serif); font-size: 0.875rem; border-left: 4px solid #b35900; padding: 0.25rem 0.75rem;}
-.audit .audit-review {display: flex; flex-wrap: wrap; gap: 0.25rem; font-family: var(--sans-serif);}
-.audit .audit-review button, .audit .audit-form button {font: inherit; font-size: 0.8125rem; cursor: pointer;}
-.audit .audit-form {display: grid; gap: 0.5rem; max-width: 48rem; padding: 0.5rem 0; font-family: var(--sans-serif);}
-.audit .audit-form label {display: block; font-weight: 600;}
-.audit .audit-form input, .audit .audit-form textarea, .audit .audit-form select {width: 100%; font: inherit; box-sizing: border-box;}
-.audit .audit-form [aria-invalid="true"] {outline: 2px solid #b00020;}
-.audit .audit-field-error, .audit .audit-form-status[data-kind="error"] {color: #b00020;}
-.audit .audit-form-status[data-kind="ok"] {color: #2e7d32;}
-.audit .audit-repeats {margin: 0.5rem 0; font-size: 0.875rem;}
-`;
-
-function h<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  props: Record<string, string> = {},
-  ...children: (Node | string)[]
-): HTMLElementTagNameMap[K] {
-  const element = document.createElement(tag);
-  for (const [name, value] of Object.entries(props)) element.setAttribute(name, value);
-  element.append(...children);
-  return element;
-}
 
 /** A number's key: its source, part and offset (also the prefix of its form's element ids). */
 const keyOf = (row: NumberRow) => `${row.source}-${row.part}-${row.start}`;
@@ -121,37 +83,6 @@ export function auditReview(
     ...(saves.length ? [h("ul", {class: "audit-saves"}, ...saves.slice(0, 5).map((s) => h("li", {}, s)))] : [])
   );
 
-  /** Shows a message in a form's status line. */
-  const say = (line: HTMLElement, text: string, kind: "info" | "ok" | "error" = "info") => {
-    line.textContent = text;
-    line.dataset.kind = kind;
-  };
-
-  /** Marks each field a problem names, with the problem beside it; unknown fields go to the status line. */
-  const showProblems = (
-    form: HTMLFormElement,
-    prefix: string,
-    problems: readonly ServerProblem[],
-    line: HTMLElement
-  ) => {
-    for (const error of form.querySelectorAll(".audit-field-error")) error.remove();
-    for (const control of form.querySelectorAll("[aria-invalid]")) control.removeAttribute("aria-invalid");
-    const general: string[] = [];
-    for (const p of problems) {
-      const control = form.querySelector<HTMLElement>(`#${CSS.escape(`${prefix}-${p.field}`)}`);
-      if (!control) {
-        general.push(p.detail);
-        continue;
-      }
-      const error = h("p", {class: "audit-field-error", id: `${control.id}-error`}, p.detail);
-      control.setAttribute("aria-invalid", "true");
-      control.setAttribute("aria-describedby", error.id);
-      control.after(error);
-    }
-    if (general.length) say(line, `Not saved: ${general.join("; ")}`, "error");
-    else if (problems.length) say(line, "Not saved: fix the fields marked below.", "error");
-  };
-
   /** Tells how an append went; true when it was saved. */
   const report = (result: AppendResult, line: HTMLElement, file: string, done: string): boolean => {
     if (result.status === "saved") {
@@ -191,25 +122,6 @@ export function auditReview(
       button.disabled = false;
   }
 
-  /** A labelled control of a form, with its id. */
-  function field(prefix: string, name: string, label: string, value: string, state: Pending): HTMLElement {
-    const id = `${prefix}-${name}`;
-    let control: HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement;
-    if (name === "quote" || name === "reason") control = h("textarea", {id, rows: "3"});
-    else if (name === "qualifier") {
-      control = h(
-        "select",
-        {id},
-        h("option", {value: ""}, "(as the words say)"),
-        ...qualifiers.filter((q) => q !== "range").map((q) => h("option", {value: q}, q))
-      );
-    } else control = h("input", {id, type: "text", autocomplete: "off", spellcheck: "false"});
-    control.value = value;
-    control.addEventListener("input", () => (state.values[name] = control.value));
-    control.addEventListener("change", () => (state.values[name] = control.value));
-    return h("div", {class: "audit-field"}, h("label", {for: id}, label), control);
-  }
-
   /** The form that cites a number: the draft row, editable, saved to the ledger. */
   async function citeForm(row: NumberRow, cell: HTMLElement, state: Pending) {
     const prefix = `review-${keyOf(row)}`;
@@ -237,7 +149,7 @@ export function auditReview(
       {class: "audit-form", "aria-label": `Cite ${textOf(row)}`},
       h("p", {}, `A new row of data/claims.csv for ${textOf(row)}, from source ${row.source}:`),
       ...(draft.notes.length ? [h("ul", {class: "audit-notes"}, ...draft.notes.map((n) => h("li", {}, n)))] : []),
-      ...names.map((n) => field(prefix, n, labels[n], values[n] ?? "", state)),
+      ...names.map((n) => field(prefix, n, labels[n], values[n] ?? "", state.values)),
       h(
         "div",
         {},
@@ -282,8 +194,8 @@ export function auditReview(
         {},
         `A new row of data/ignored.csv: the text covers ${textOf(row)} (and every other uncited number inside it).`
       ),
-      field(prefix, "text", "Text of the source to ignore", text, state),
-      field(prefix, "reason", "Why it needs no claim", state.values.reason ?? "", state),
+      field(prefix, "text", "Text of the source to ignore", text, state.values),
+      field(prefix, "reason", "Why it needs no claim", state.values.reason ?? "", state.values),
       h(
         "div",
         {},
