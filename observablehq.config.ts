@@ -33,8 +33,10 @@ export default {
       ? null
       : `<nav class="site-footer"><a href="${toRoot(path)}">All explainers</a> · <a href="${toRoot(path)}methodology">How we verify figures</a> · <a href="${toRoot(path)}audit">Number audit</a></nav>`,
   style: "style.css",
-  // No favicon request to a missing file.
-  head: '<link rel="icon" href="data:,">',
+  // No favicon request to a missing file. Under `npm run dev`, a marker that the number audit offers its forms.
+  head:
+    '<link rel="icon" href="data:,">' +
+    (process.env.EXPLAINER_DEV === "1" ? '<meta name="explainer-dev" content="save">' : ""),
   // One embed page per chart of the story, from src/embed/[chart].md (in a build, none for a chart only drafts place).
   dynamicPaths: () => embedPaths(root, {omitDrafts: process.env.EXPLAINER_BUILD === "1"}),
   // Figures in prose ({claim-id}) and directives (::: chart, ::: sources, …) are resolved at build time from the

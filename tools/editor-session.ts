@@ -1,8 +1,9 @@
 /**
- * The chart editor's session under `explainer dev`: a new token at every start, the save endpoint
- * on loopback (the preview's port + 1, or any free port when that one is taken) accepting only the
- * preview's origins, and the session delivered to the editor page alone, through the loader
- * `src/data/editor-session.json.ts`, which reads it from the environment (`EXPLAINER_EDITOR`).
+ * The editing session under `explainer dev`: a new token at every start, the save endpoint on
+ * loopback (the preview's port + 1, or any free port when that one is taken) accepting only the
+ * preview's origins, with the chart editor's routes, the review routes and the number audit's (the
+ * ledger and the ignore list), and the session delivered to the editor page and, under dev only, the audit page, through the
+ * loader `src/data/editor-session.json.ts`, which reads it from the environment (`EXPLAINER_EDITOR`).
  *
  * An environment variable is not a file, so the refresh logic cannot see it change: the session's
  * cached output is removed when a session starts (the loader then runs again with the new token)
@@ -16,6 +17,8 @@ import {loadChartData} from "../loaders/charts.ts";
 import {problemsOf} from "../loaders/errors.ts";
 import {describeLoader} from "./deps.ts";
 import {chartRoutes} from "./chart-routes.ts";
+import {ignoreRoutes} from "./ignore-routes.ts";
+import {ledgerRoutes} from "./ledger-routes.ts";
 import {reviewRoutes} from "./review-routes.ts";
 import {newToken, startSaveServer, type FieldProblem} from "./save-server.ts";
 
@@ -69,18 +72,24 @@ function listenError(error: unknown): boolean {
  * Starts the save endpoint for a preview on `previewPort`, puts the session in this process's
  * environment (the loaders refresh runs and the preview it spawns inherit it) and removes the last
  * session's cached output. Call it before the first refresh and before starting the preview.
+ * `onSave` is called with each file a save wrote (relative to the root), once it is on disk.
  */
 export async function startEditorSession(
   root: string,
   previewPort: number,
-  {onSave}: {onSave?: (id: string) => void} = {}
+  {onSave}: {onSave?: (file: string) => void} = {}
 ): Promise<RunningSession> {
   const options = {
     root,
     token: newToken(),
     origins: previewOrigins(previewPort),
-    routes: [...chartRoutes({validate: (spec: unknown) => validateSpec(root, spec)}), ...reviewRoutes({root})],
-    onWrite: (_file: string, {id}: Record<string, string>) => void (id && onSave?.(id))
+    routes: [
+      ...chartRoutes({validate: (spec: unknown) => validateSpec(root, spec)}),
+      ...reviewRoutes({root}),
+      ...ledgerRoutes({root}),
+      ...ignoreRoutes({root})
+    ],
+    onWrite: (file: string) => onSave?.(file)
   };
   const started = await startSaveServer(options, previewPort + 1).catch((error) => {
     if (listenError(error)) return startSaveServer(options, 0);

@@ -10,7 +10,8 @@
  * 4. a write's body is `application/json`, under the route's size limit and nesting limit, JSON that
  *    matches the route's schema, and valid against the project as it is now;
  * 5. the file is a regular file inside the route's folder (no symlink, no `..`): one that exists for
- *    a replacement, a name no file has for a creation;
+ *    a replacement (or, for a route with an `empty` text, none yet: it is created), a name no file has
+ *    for a creation;
  * 6. under one lock, a replacement is applied only when the file still hashes to the body's `base`,
  *    compared again immediately before the rename (tools/safe-write.ts), else 409 with the version
  *    on disk; the write is atomic (a synced temporary file, then a rename or a link).
@@ -47,13 +48,21 @@ interface RouteFile {
   file(params: Params): string;
   /** The code of a 404 for a file that is not there (default `UNKNOWN_FILE`). */
   unknown?: string;
+  /**
+   * The text a file that does not exist yet stands for (a CSV's header), or undefined when it must
+   * exist. A read sees this text; a replacement based on its hash creates the file (a 409 if one appeared).
+   */
+  empty?: string;
 }
 
 /** A route that answers with a file's content (`GET`). */
 export interface ReadRoute extends RouteFile {
   method: "GET";
-  /** The answer's fields for the file's text (the router adds the params and the text's `base` hash). */
-  read(text: string): Record<string, unknown>;
+  /**
+   * The answer's fields for the file's text and the params (the router adds the params and the text's
+   * `base` hash). Throw a `HttpError` for a 4xx.
+   */
+  read(text: string, params: Params): Record<string, unknown> | Promise<Record<string, unknown>>;
 }
 
 /** A route that writes one file (`PUT` or `POST`). */
@@ -111,7 +120,8 @@ export function newToken(): string {
   return randomBytes(24).toString("base64url");
 }
 
-class HttpError extends Error {
+/** A refusal with its status and stable code, which the router answers as `{error: code, message, ...extra}`. */
+export class HttpError extends Error {
   constructor(
     readonly status: number,
     readonly code: string,
@@ -186,6 +196,13 @@ export function matchPath(pattern: string, pathname: string): Params | null {
   return params;
 }
 
+/** True when `pathname` has the segments of a route's path pattern: its literal ones, and as many. */
+function sameShape(pattern: string, pathname: string): boolean {
+  const want = pattern.split("/");
+  const got = pathname.split("/");
+  return want.length === got.length && want.every((part, i) => part.startsWith(":") || part === got[i]);
+}
+
 /**
  * The file of a route for its params: a regular file inside the route's folder (which is inside the
  * root). It must exist for a read or a replacement and must not for a creation.
@@ -203,10 +220,9 @@ async function routeFile(root: string, route: Route, params: Params): Promise<{p
   const stat = await lstat(path).catch(() => null);
   if (route.method !== "GET" && route.mode === "create") {
     if (stat) throw new HttpError(409, "EXISTS", `${rel} already exists`);
-  } else {
-    if (!stat) throw new HttpError(404, route.unknown ?? "UNKNOWN_FILE", `no ${rel}`);
+  } else if (stat) {
     if (!stat.isFile()) throw new HttpError(400, "NOT_A_FILE", `${rel} is not a regular file`);
-  }
+  } else if (route.empty === undefined) throw new HttpError(404, route.unknown ?? "UNKNOWN_FILE", `no ${rel}`);
   return {path, rel};
 }
 
@@ -275,14 +291,13 @@ export function saveHandler(options: SaveOptions): (req: IncomingMessage, res: S
       if (!origin || !origins.includes(origin))
         throw new HttpError(403, "BAD_ORIGIN", `Origin ${JSON.stringify(origin ?? "")} may not save`);
       const pathname = new URL(req.url ?? "/", "http://x").pathname;
-      const matching = routes.flatMap((route) => {
-        const params = matchPath(route.path, pathname);
-        return params ? [{route, params}] : [];
-      });
       if (req.method === "OPTIONS") {
+        // A preflight gets the methods of the paths of this shape; the request itself then has its params checked,
+        // so that a page sees the answer (a 400 for an id that is not a slug) rather than a failed preflight.
+        const methods = routes.filter((route) => sameShape(route.path, pathname)).map((route) => route.method);
         res.writeHead(204, {
           "access-control-allow-origin": origin,
-          "access-control-allow-methods": [...new Set(matching.map((m) => m.route.method))].join(", ") || "GET",
+          "access-control-allow-methods": [...new Set(methods)].join(", ") || "GET",
           "access-control-allow-headers": "content-type, x-explainer-token",
           "access-control-max-age": "600",
           vary: "Origin"
@@ -293,6 +308,10 @@ export function saveHandler(options: SaveOptions): (req: IncomingMessage, res: S
       const given = req.headers["x-explainer-token"];
       if (typeof given !== "string" || !sameToken(given, token))
         throw new HttpError(401, "BAD_TOKEN", "a valid session token is required");
+      const matching = routes.flatMap((route) => {
+        const params = matchPath(route.path, pathname);
+        return params ? [{route, params}] : [];
+      });
       if (matching.length === 0) throw new HttpError(404, "NOT_FOUND", `no route for ${pathname}; routes: ${paths}`);
       const found = matching.find((m) => m.route.method === req.method);
       if (!found) {
@@ -301,8 +320,10 @@ export function saveHandler(options: SaveOptions): (req: IncomingMessage, res: S
       }
       const {route, params} = found;
       if (route.method === "GET") {
-        const text = await readFile((await routeFile(root, route, params)).path, "utf-8");
-        return send(200, {...params, ...route.read(text), base: hashText(text)});
+        const {path, rel} = await routeFile(root, route, params);
+        const text = (await readText(path)) ?? route.empty;
+        if (text === undefined) throw new HttpError(404, route.unknown ?? "UNKNOWN_FILE", `no ${rel}`);
+        return send(200, {...params, ...(await route.read(text, params)), base: hashText(text)});
       }
       const target = await routeFile(root, route, params);
       const body = await parseBody(req, route);
@@ -320,6 +341,16 @@ export function saveHandler(options: SaveOptions): (req: IncomingMessage, res: S
   };
 }
 
+/** A file's text, or null when it does not exist. */
+async function readText(path: string): Promise<string | null> {
+  try {
+    return await readFile(path, "utf-8");
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return null;
+    throw error;
+  }
+}
+
 /** Applies a write route's change under the lock; resolves to the new text's hash, or throws a 409. */
 async function write<B>(route: WriteRoute<B>, body: B, {path, rel}: {path: string; rel: string}): Promise<string> {
   const conflict = (current: string | null, message: string): HttpError => {
@@ -332,10 +363,16 @@ async function write<B>(route: WriteRoute<B>, body: B, {path, rel}: {path: strin
     return hashText(text);
   }
   const base = route.base!(body);
-  const current = await readFile(path, "utf-8").catch(() => null);
+  const onDisk = await readText(path);
+  const current = onDisk ?? route.empty ?? null;
   if (current === null || hashText(current) !== base)
     throw conflict(current, `${rel} changed on disk since it was loaded`);
   const text = route.apply(body, current);
+  if (onDisk === null) {
+    // Based on the text of a file not written yet: create it, unless one appeared meanwhile.
+    if (await createExclusive(path, text)) return hashText(text);
+    throw conflict(await readText(path), `${rel} was created on disk while it was being saved`);
+  }
   const outcome = await replaceIfUnchanged(path, base, text);
   if (!outcome.written) throw conflict(outcome.current, `${rel} changed on disk while it was being saved`);
   return hashText(text);

@@ -14,6 +14,16 @@ export interface AuditText {
 /** A row of `src/data/numbers.csv`, as strings (what `FileAttachment(…).csv()` returns). */
 export type AuditRow = Record<string, string>;
 
+/**
+ * Controls the page adds under `npm run dev` (src/components/audit-review.ts): none in the built site.
+ */
+export interface AuditActions {
+  /** Controls for a number, in a last "Review" cell of its table row; null for none. */
+  number?(row: AuditRow): Node | null;
+  /** Controls for a source, under its heading; null for none. */
+  source?(source: AuditText, rows: AuditRow[]): Node | null;
+}
+
 /** How each status reads, in the legend, the table and a mark's tooltip. */
 export const statusLabels: Record<string, string> = {
   cited: "cited in the ledger",
@@ -117,10 +127,11 @@ export function auditText(body: string, rows: AuditRow[]): HTMLDivElement {
 }
 
 /** The numbers of a source as a table: where, what, how it reads, and what answers for it. */
-export function auditTable(rows: AuditRow[]): HTMLTableElement {
+export function auditTable(rows: AuditRow[], actions: AuditActions = {}): HTMLTableElement {
   const table = el("table", undefined, "audit-table");
   const head = table.createTHead().insertRow();
-  for (const name of ["Number", "Where", "Kind", "Value", "Qualifier", "Unit", "Status", "Cited by, or why ignored"]) {
+  const names = ["Number", "Where", "Kind", "Value", "Qualifier", "Unit", "Status", "Cited by, or why ignored"];
+  for (const name of actions.number ? [...names, "Review"] : names) {
     const th = el("th", name);
     th.scope = "col";
     head.append(th);
@@ -142,12 +153,13 @@ export function auditTable(rows: AuditRow[]): HTMLTableElement {
     ]) {
       tr.insertCell().textContent = text;
     }
+    if (actions.number) tr.insertCell().append(actions.number(row) ?? "");
   }
   return table;
 }
 
-/** The whole audit: a legend, totals, then each source's marked text and table. */
-export function auditView(texts: AuditText[], rows: AuditRow[]): HTMLElement {
+/** The whole audit: a legend, totals, then each source's marked text and table (with `actions` under dev). */
+export function auditView(texts: AuditText[], rows: AuditRow[], actions: AuditActions = {}): HTMLElement {
   const root = el("section", undefined, "audit");
   root.append(el("style", css));
   const legend = el("p", undefined, "audit-legend");
@@ -177,11 +189,12 @@ export function auditView(texts: AuditText[], rows: AuditRow[]): HTMLElement {
     );
     section.append(
       h2,
+      actions.source?.(source, own) ?? "",
       auditText(
         source.body,
         own.filter((r) => r.part === "body")
       ),
-      auditTable(own)
+      auditTable(own, actions)
     );
     root.append(section);
   }

@@ -32,7 +32,7 @@ export const kitFiles = [
 ];
 
 /** The fixture desks under test/fixtures/projects/: `seed` (the first story) and `desk` (several sources and explainers). */
-export type Fixture = "seed" | "desk";
+export type Fixture = "seed" | "desk" | "review";
 
 /** A fixture desk's folder. */
 export function fixturePath(fixture: Fixture): string {

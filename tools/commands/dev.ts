@@ -83,8 +83,11 @@ export async function serve(options: DevOptions, effects: Effects): Promise<void
   reportOutputs(await stage.writeOutputs(), effects);
   // The port the user opens is the guard's; preview listens behind it, on a private socket (tools/guard.ts).
   const guard = await startGuard({root, port: options.port, log: stderr});
-  // The chart editor's save endpoint, and its token for the editor page only (before the loaders run).
-  const editor = await startEditorSession(root, options.port);
+  // The save endpoint of the chart editor and the number audit, and its token for them (before the loaders run).
+  // Each save schedules a stage run itself: the watcher can miss a saved file's replacement, since chokidar
+  // drops a second change to one path within 50 ms and a safe write links the file just before replacing it.
+  let onSaved = () => {};
+  const editor = await startEditorSession(root, options.port, {onSave: () => onSaved()});
   await refreshLive(effects, {stageOutputs: false});
   const base = `http://${options.host}:${options.port}`;
   effects.stdout(`explainer dev: preview ${base}/\n  chart editor ${base}/editor\n  save endpoint ${editor.url}\n`);
@@ -109,6 +112,12 @@ export async function serve(options: DevOptions, effects: Effects): Promise<void
   };
   let codeChanged = false;
   let running: Promise<void> = Promise.resolve();
+  const schedule = () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      running = running.then(update).catch((error) => stderr(`refresh failed: ${(error as Error)?.stack ?? error}\n`));
+    }, 20);
+  };
   const update = async () => {
     if (codeChanged) {
       codeChanged = false;
@@ -137,11 +146,9 @@ export async function serve(options: DevOptions, effects: Effects): Promise<void
     // The loader files dev itself touched to tell preview about new outputs are not a change of the story.
     if (event === "change" && announced.has(path)) return;
     codeChanged ||= isCode(relative(root, path));
-    clearTimeout(timer);
-    timer = setTimeout(() => {
-      running = running.then(update).catch((error) => stderr(`refresh failed: ${(error as Error)?.stack ?? error}\n`));
-    }, 20);
+    schedule();
   });
+  onSaved = schedule;
 
   const stop = () => preview.kill("SIGTERM");
   // `on`, not `once`: a Ctrl-C may reach this process twice, and a second signal with no listener

@@ -467,15 +467,17 @@ export function chartEditor({session: rawSession, data: rawData, schema, invalid
         if (option) option.textContent = entry.id;
       }
       say(`${created ? "Created" : "Saved"} ${result.file} at ${new Date().toLocaleTimeString()}.`, "ok");
-    } else if (result.status === "exists") {
-      say(`Not saved: ${result.message}`, "error");
     } else if (result.status === "conflict") {
       say("Not saved: the file changed on disk.", "error");
       showConflict(entry, result);
     } else if (result.status === "invalid") {
       say(`Not saved: ${result.message}`, "error");
       return update(result.problems);
-    } else say(`Not saved: ${result.message}`, "error");
+    } else {
+      // An id taken meanwhile, or an error: the form is as it was, and the status says why it was not saved.
+      update();
+      return say(`Not saved: ${result.message}`, "error");
+    }
     update();
   }
 

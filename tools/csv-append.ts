@@ -1,0 +1,46 @@
+/**
+ * Appending rows to a CSV file the way a careful hand would: after the last line, in the header's
+ * column order, with the file's own line ending, quoting only where CSV needs it. Pure: text in, text
+ * out; the save endpoint's ledger and ignore routes write the result.
+ */
+import {csvFormatBody, csvParseRows} from "d3-dsv";
+
+/** The first line of CSV text, without a byte-order mark. */
+function firstLine(text: string): string {
+  return text.replace(/^\ufeff/, "").split(/\r?\n/, 1)[0];
+}
+
+/** The column names of CSV text's header, trimmed (`[]` for empty text). */
+export function csvHeader(text: string): string[] {
+  const line = firstLine(text);
+  return line === "" ? [] : (csvParseRows(line)[0] ?? []).map((name) => name.trim());
+}
+
+/** The number of the line the next appended row starts on (1-based). */
+export function nextLine(text: string): number {
+  const lines = text.split("\n").length;
+  return text === "" || text.endsWith("\n") ? lines : lines + 1;
+}
+
+/**
+ * `text` with `rows` appended, each cell under its header column (a cell the header lacks is left
+ * out: check for that first). The file's line ending (`\r\n` or `\n`) is kept, and a last line with
+ * no line ending gets one first. Cells must be one line (no line breaks).
+ *
+ * ```ts
+ * appendCsvRows("source,text,reason\n", [{source: "a", text: "3,000", reason: "A repeat"}]);
+ * // 'source,text,reason\na,"3,000",A repeat\n'
+ * ```
+ */
+export function appendCsvRows(text: string, rows: readonly Record<string, string | undefined>[]): string {
+  const eol = /^[^\n]*\r\n/.test(text) ? "\r\n" : "\n";
+  const head = text === "" || text.endsWith("\n") ? text : text + eol;
+  if (rows.length === 0) return head;
+  return (
+    head +
+    csvFormatBody(rows as Record<string, string>[], csvHeader(text))
+      .split("\n")
+      .join(eol) +
+    eol
+  );
+}
