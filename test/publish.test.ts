@@ -5,7 +5,7 @@ import {afterAll, beforeAll, describe, expect, test} from "vitest";
 import {listFiles} from "../tools/deps.ts";
 import {contentSecurityPolicy, inlineScripts, hashSource} from "../tools/publish/csp.ts";
 import {afterPaint, deferScripts, leadingImports} from "../tools/publish/defer.ts";
-import {staticPage} from "../tools/publish/static.ts";
+import {inlineCssLimit, staticPage} from "../tools/publish/static.ts";
 import {withoutEval} from "../tools/publish/dsv.ts";
 import {clip} from "../tools/publish/page-info.ts";
 import {serveSite, type Site} from "../tools/publish/serve.ts";
@@ -19,6 +19,8 @@ const framework = `<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
+<link rel="preload" as="style" href="./_import/style.3.css">
+<link rel="stylesheet" type="text/css" href="./_import/style.3.css">
 <link rel="modulepreload" href="./_observablehq/client.1.js">
 <link rel="modulepreload" href="./_import/components/citations.2.js">
 <script type="module">
@@ -119,6 +121,8 @@ describe("staticPage", () => {
 <html lang="en">
 <head>
 <meta charset="utf-8">
+<link rel="preload" as="style" href="./_import/style.3.css">
+<link rel="stylesheet" type="text/css" href="./_import/style.3.css">
 <link rel="modulepreload" href="./_observablehq/client.1.js">
 <link rel="modulepreload" href="./_import/components/citations.2.js">
 <script type="module">
@@ -129,14 +133,35 @@ ${module}
 </html>
 `;
   const scripts: Record<string, string> = {
-    "./_import/components/citations.2.js": "export function enhance() {}\nenhance();\n"
+    "./_import/components/citations.2.js": "export function enhance() {}\nenhance();\n",
+    "./_import/style.3.css": ".claim{white-space:nowrap}\n"
   };
 
-  test("staticPage(a page with no cell) drops Framework's client and inlines the kit's script after the first paint", () => {
+  test("staticPage(a page with no cell) drops Framework's client and inlines the kit's script after the first paint, and the stylesheet", () => {
     const html = staticPage(page('import "./_observablehq/client.1.js";'), (src) => scripts[src] ?? null);
     expect(html).not.toContain("_observablehq");
     expect(html).not.toContain("modulepreload");
     expect(inlineScripts(html)).toEqual([`\n${afterPaint}\nfunction enhance() {}\nenhance();\n`]);
+    expect(html).not.toContain("style.3.css");
+    expect(html).toContain("<style>\n.claim{white-space:nowrap}\n</style>");
+  });
+
+  test("staticPage keeps a stylesheet as a file when it is large or refers to another file", () => {
+    const keeps = (css: string) => {
+      const html = staticPage(page('import "./_observablehq/client.1.js";'), (src) =>
+        src.endsWith(".css") ? css : (scripts[src] ?? null)
+      );
+      return (
+        html.includes('<link rel="stylesheet" type="text/css" href="./_import/style.3.css">') &&
+        html.includes('<link rel="preload" as="style" href="./_import/style.3.css">') &&
+        !html.includes("<style>")
+      );
+    };
+    expect(keeps(`.a{color:red}\n`.repeat(inlineCssLimit / 10))).toBe(true);
+    expect(keeps(`.a{background:url(./x.png)}`)).toBe(true);
+    expect(keeps(`@import url("./other.css");`)).toBe(true);
+    expect(keeps(`.a::after{content:"</style>"}`)).toBe(true);
+    expect(keeps(`.a{color:red}`)).toBe(false);
   });
 
   test("staticPage(a page with a live cell) leaves it as Framework built it; a script with imports stays a file", () => {
@@ -301,14 +326,14 @@ describe("the published site, hosted under /news/ukraine/", () => {
     expect(site.notFound).toEqual([]);
   });
 
-  test("pages with no live code load no script at all: charts in the HTML, the kit's scripts inline after first paint; the audit keeps Framework's runtime", async () => {
+  test("pages with no live code load no script and no stylesheet: charts in the HTML, the stylesheet inline, the kit's scripts inline after first paint; the audit keeps Framework's runtime", async () => {
     const scriptsOf = async (page: string) => {
       const tab = await browser.newPage();
       await tab.goto(local(url(page)), {waitUntil: "networkidle"});
       const loaded = await tab.evaluate(() =>
         (performance.getEntriesByType("resource") as PerformanceResourceTiming[])
           .map((e) => new URL(e.name).pathname)
-          .filter((path) => /\.js$/.test(path))
+          .filter((path) => /\.(js|css)$/.test(path))
       );
       const charts = await tab.locator("figure.chart svg.kit-chart:visible").count();
       await tab.close();
@@ -320,12 +345,15 @@ describe("the published site, hosted under /news/ukraine/", () => {
       expect((await scriptsOf(page)).loaded, page).toEqual([]);
     }
     const text = await html(explainerPage);
-    expect(text).not.toMatch(/_observablehq\/|modulepreload/);
+    expect(text).not.toMatch(/_observablehq\/|modulepreload|rel="stylesheet"/);
+    // The stylesheet is styling the page from its <style>: the chart's narrow version shows, the wide one does not.
+    expect(text).toContain(".chart-narrow");
     // The citation cards' script is inline and waits for the first paint.
     const inline = inlineScripts(text).filter((code) => code.includes("enhanceCitations"));
     expect(inline).toHaveLength(1);
     expect(inline[0].trim().startsWith("await new Promise")).toBe(true);
     const audit = await scriptsOf("audit.html");
     expect(audit.loaded.some((path) => /_observablehq\/client\.\w+\.js$/.test(path))).toBe(true);
+    expect(audit.loaded.some((path) => /_import\/reference\.\w+\.css$/.test(path))).toBe(true);
   });
 });

@@ -2,8 +2,9 @@
  * A Content Security Policy for every built page, as a `<meta http-equiv>` (a static host may set
  * no headers). Scripts: the site's own files and the page's inline scripts by their sha256, never
  * `unsafe-eval` or `unsafe-inline`; everything else from the site itself, images also from
- * `data:` URLs (the favicon). Styles allow inline `<style>`, which the number audit's view adds at
- * run time (src/components/audit-view.ts); the charts carry no style at all.
+ * `data:` URLs (the favicon). Styles allow inline `<style>`: a static page's stylesheet is inlined
+ * (static.ts), and the number audit's view adds one at run time (src/components/audit-view.ts); the
+ * charts carry no style at all.
  *
  * The policy trusts the inline scripts of a built page, so only Framework and the kit may write
  * them: `pageScriptProblems` refuses any `<script>` written into a page's Markdown (its HTML or the

@@ -70,17 +70,17 @@ async function writeCard(dir: string, name: string, png: Buffer): Promise<string
 
 /**
  * Adds the metadata, drops the runtime of a page with no live code (inlining the kit's scripts),
- * defers the remaining scripts and sets the policy of one page's HTML. `readScript` gives the text
- * of a module script by its `src` as the page writes it.
+ * defers the remaining scripts and sets the policy of one page's HTML. `readAsset` gives the text
+ * of a script or stylesheet by its address as the page writes it.
  */
 export function publishHtml(
   html: string,
   page: PageInfo,
   urls: PageUrls,
   options: PublishOptions,
-  readScript: (src: string) => string | null = () => null
+  readAsset: (src: string) => string | null = () => null
 ): string {
-  let out = staticPage(html, readScript);
+  let out = staticPage(html, readAsset);
   if (page.kind === "embed") {
     out = out.replace(/<title>[^<]*<\/title>/, `<title>${escapeHtml(`${page.title} | ${options.siteName}`)}</title>`);
   }
@@ -129,7 +129,7 @@ export async function publishPages(dir: string, options: PublishOptions): Promis
       card: link(pageCards.get(file)!),
       chartCards: new Map([...chartCards].map(([id, path]) => [id, link(path)]))
     };
-    const readScript = (src: string) => {
+    const readAsset = (src: string) => {
       if (/^[a-z]+:/i.test(src)) return null;
       try {
         return readFileSync(join(dir, posix.dirname(file), src), "utf-8");
@@ -137,10 +137,7 @@ export async function publishPages(dir: string, options: PublishOptions): Promis
         return null;
       }
     };
-    await writeFile(
-      join(dir, file),
-      publishHtml(fillCardSlots(html, file, pageCards), info, urls, options, readScript)
-    );
+    await writeFile(join(dir, file), publishHtml(fillCardSlots(html, file, pageCards), info, urls, options, readAsset));
   }
   return {pages: pages.map((p) => p.file), cards: [...new Set([...chartCards.values(), ...pageCards.values()])]};
 }
