@@ -129,6 +129,36 @@ describe("the explainer page in Chromium", () => {
     expect(consoleErrors).toEqual([]);
   });
 
+  test("the page takes the reader's colour scheme: text, background, a card and the chart's accent, in light and dark", async () => {
+    const tab = await browser.newPage({viewport: {width: 1024, height: 800}});
+    const colours = async (colorScheme: "light" | "dark") => {
+      await tab.emulateMedia({colorScheme});
+      await tab.goto(`${origin}/explainers/ukraine-dead-displaced-kyiv`, {waitUntil: "networkidle"});
+      return tab.evaluate(() => {
+        const style = (selector: string) => getComputedStyle(document.querySelector(selector)!);
+        return {
+          text: style("html").color,
+          background: style("html").backgroundColor,
+          card: style(".cite-card").backgroundColor,
+          accent: style("figure.chart .kit-accent").fill
+        };
+      });
+    };
+    expect(await colours("light")).toEqual({
+      text: "rgb(27, 30, 35)",
+      background: "rgb(255, 255, 255)",
+      card: "rgb(244, 245, 246)",
+      accent: "rgb(47, 91, 208)"
+    });
+    expect(await colours("dark")).toEqual({
+      text: "rgb(232, 233, 235)",
+      background: "rgb(21, 23, 26)",
+      card: "rgb(32, 35, 40)",
+      accent: "rgb(143, 176, 255)"
+    });
+    await tab.close();
+  });
+
   test("axe-core reports no serious or critical violations, in light and dark", async () => {
     const axe = await readFile(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf-8");
     // axe-core goes in as an inline script, which the page's Content Security Policy rightly refuses.

@@ -20,8 +20,8 @@ export interface MeasuredBox {
 export async function showChart(page: Page, root: string, svg: string, dark = false): Promise<void> {
   const css = await readFile(join(root, "src/components/chart.css"), "utf-8");
   const theme = dark
-    ? "--theme-foreground:#dfdfd6;--theme-foreground-focus:rgb(120, 160, 255);--theme-background:#161616;color:#dfdfd6;background:#161616"
-    : "--theme-foreground:#1b1e23;--theme-foreground-focus:rgb(59, 95, 192);--theme-background:#fff;color:#1b1e23;background:#fff";
+    ? "color-scheme:dark;--theme-foreground:#dfdfd6;--theme-foreground-focus:rgb(120, 160, 255);--theme-background:#161616;color:#dfdfd6;background:#161616"
+    : "color-scheme:light;--theme-foreground:#1b1e23;--theme-foreground-focus:rgb(59, 95, 192);--theme-background:#fff;color:#1b1e23;background:#fff";
   await page.setContent(
     `<!DOCTYPE html><html lang="en"><head><title>chart</title><style>${css} body{margin:0;${theme}}</style></head><body><main><h1>Chart</h1>${svg}</main></body></html>`
   );
