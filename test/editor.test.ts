@@ -194,6 +194,7 @@ describe("the chart editor under explainer dev", () => {
     const conflict = editor.locator(".ed-conflict");
     await conflict.waitFor({state: "visible", timeout: 60_000});
     expect(await conflict.textContent()).toContain(`${chartFile} changed on disk`);
+    expect(await editor.locator(".ed-status").textContent()).toBe("Not saved: the file changed on disk.");
     expect(await readFile(join(root, chartFile), "utf-8")).toBe(theirs);
     await conflict.getByRole("button", {name: "Load the version on disk"}).click();
     await eventually(() => editor.locator("#ed-subtitle").inputValue(), "Changed by someone else");

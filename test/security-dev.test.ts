@@ -187,6 +187,27 @@ describe("the servers explainer dev starts, attacked", () => {
           "/charts/pwned",
           {...own, origin: "http://evil.example", "content-type": "application/json"},
           save
+        ],
+        [
+          "a ledger row without the token",
+          "POST",
+          "/claims",
+          {...own, origin: page, "content-type": "application/json"},
+          JSON.stringify({row: {id: "pwned"}, base: "0".repeat(64)})
+        ],
+        [
+          "an ignore row from a foreign Origin",
+          "POST",
+          "/ignored",
+          {...own, origin: "http://evil.example", "content-type": "application/json"},
+          JSON.stringify({rows: [{source: "x", text: "1", reason: "pwned"}], base: "0".repeat(64)})
+        ],
+        [
+          "DNS rebinding: a review",
+          "POST",
+          "/reviews",
+          {host: `evil.example:${p}`, origin: `http://evil.example:${p}`, "content-type": "application/json"},
+          JSON.stringify({place: "src/index.md:1", claim: "refugees", hash: "0".repeat(12)})
         ]
       ];
       for (const [name, method, path, headers, body] of http) {
@@ -207,7 +228,7 @@ describe("the servers explainer dev starts, attacked", () => {
         if (status === 101 || (status > 0 && status < 400)) accepted.push(`${p} WebSocket with ${name}: ${status}`);
       }
     }
-    expect({tried, accepted}).toEqual({tried: 42, accepted: []});
+    expect({tried, accepted}).toEqual({tried: 48, accepted: []});
   });
 
   test("the preview's own pages, live updates and vendored modules still work", async () => {

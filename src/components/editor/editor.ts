@@ -468,8 +468,9 @@ export function chartEditor({session: rawSession, data: rawData, schema, invalid
       }
       say(`${created ? "Created" : "Saved"} ${result.file} at ${new Date().toLocaleTimeString()}.`, "ok");
     } else if (result.status === "conflict") {
+      update();
       say("Not saved: the file changed on disk.", "error");
-      showConflict(entry, result);
+      return showConflict(entry, result);
     } else if (result.status === "invalid") {
       say(`Not saved: ${result.message}`, "error");
       return update(result.problems);
