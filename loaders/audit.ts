@@ -7,10 +7,10 @@
 import {readFile} from "node:fs/promises";
 import {join} from "node:path";
 import type {Claim} from "../src/components/claim.ts";
+import {reviewedKinds} from "../src/components/audit-repeats.ts";
 import {KitError, throwIfAny, type ErrorCode} from "./errors.ts";
 import {parseCsvRows} from "./ledger.ts";
 import {numberColumns, numbersOfSource, type NumberPart, type NumberRow} from "./number-rows.ts";
-import type {NumberKind} from "./numbers.ts";
 import type {Source} from "./sources.ts";
 import {findNormalized, normalize} from "./text.ts";
 
@@ -19,9 +19,6 @@ export const ignoredFile = "data/ignored.csv";
 
 /** Columns of the ignore list. */
 export const ignoredColumns = ["source", "text", "reason"] as const;
-
-/** Kinds that `check` requires the ledger or the ignore list to answer for. */
-export const reviewedKinds: readonly NumberKind[] = ["count", "percent", "money"];
 
 /** What the ledger and the ignore list say about a number. */
 export type NumberStatus = "cited" | "ignored" | "unreviewed";

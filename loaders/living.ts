@@ -20,7 +20,7 @@ import {correctionsFile} from "./corrections.ts";
 import {KitError} from "./errors.ts";
 import {figureHash, publishedFile, type PublishedFigure} from "./published.ts";
 import {placeText, reviewsFile, type FigurePlace, type Review} from "./reviews.ts";
-import {stageProblem, type StagedChart, type StagedExplainer, type StageProblem} from "./stage.ts";
+import {shownClaims, stageProblem, type StagedChart, type StagedExplainer, type StageProblem} from "./stage.ts";
 
 /** What kind of place cites a figure: a sentence, the standfirst (front matter), figure cards, a chart's text. */
 export type PlaceKind = "prose" | "standfirst" | "cards" | "chart";
@@ -124,14 +124,6 @@ export function chartMentions(
     if (a.on?.claim) add(`annotations[${i}].text`, a.on.claim);
   });
   return out;
-}
-
-/** The claims an explainer shows: those it cites, then those its charts draw. */
-export function shownClaims(
-  explainer: Pick<StagedExplainer, "claims" | "charts">,
-  charts: Readonly<Record<string, Pick<StagedChart, "claims">>>
-): string[] {
-  return [...new Set([...explainer.claims, ...explainer.charts.flatMap((id) => charts[id]?.claims ?? [])])];
 }
 
 /** "more than 800,000 → 1 million", or what changed when the label did not. */

@@ -5,140 +5,39 @@
  * (say, `observable preview` on its own), the loader makes the same bytes (`stageLoader`).
  */
 import {mkdir, readFile, rename, rm, utimes, writeFile} from "node:fs/promises";
-import {existsSync} from "node:fs";
-import {createRequire} from "node:module";
+import {existsSync, statSync} from "node:fs";
 import {dirname, join} from "node:path";
-import {csvFormat} from "d3-dsv";
-import {claimColumns, claimRow} from "./claims.ts";
-import {downloadCsv} from "./csv-safe.ts";
-import {chartCsv, explainerCsv} from "./downloads.ts";
-import {asKitErrors, blockingProblems, runStage, type Stage} from "./stage.ts";
-import {auditColumns} from "./audit.ts";
-import {numberCells} from "./number-rows.ts";
-import {shownClaims} from "./living.ts";
-import {placeText} from "./reviews.ts";
-import {measuresOf} from "../src/components/freshness.ts";
+import {contentHash} from "./hash.ts";
+import {asKitErrors, blockingProblems, runStage, stageDir, type Stage} from "./stage.ts";
 
 /** Framework's cache, where loader outputs live, relative to the project root. */
 export const cacheDir = "src/.observablehq/cache";
 
-/** A zip of CSVs, its members' dates fixed so that the same story gives the same bytes. */
-async function zipOf(files: [name: string, text: string][]): Promise<Uint8Array> {
-  const {default: JSZip} = await import("jszip");
-  const zip = new JSZip();
-  for (const [name, text] of files) zip.file(name, text, {date: new Date("2000-01-01T00:00:00Z")});
-  return zip.generateAsync({type: "uint8array", compression: "DEFLATE"});
-}
-
-let topology: string | undefined;
-
 /**
- * The topology of the base map as JSON text, for the editor, which turns it into land in the
- * browser: read once per process (it is large, and the same on every run).
+ * The stage's outputs by their name in the site (what each holds: loaders/stage-output-content.ts).
+ * Zips are served member by member: `data/download/charts.zip` gives `data/download/charts/<id>.csv`.
  */
-async function countries(root: string): Promise<string> {
-  if (topology !== undefined) return topology;
-  for (const from of [join(root, "package.json"), import.meta.filename]) {
-    try {
-      const text = await readFile(createRequire(from).resolve("world-atlas/countries-50m.json"), "utf-8");
-      JSON.parse(text);
-      return (topology = text.trim());
-    } catch {
-      // the kit's own copy next
-    }
-  }
-  return (topology = "null");
-}
+export const stageOutputNames = [
+  "data/claims.csv",
+  "data/sources.csv",
+  "data/numbers.csv",
+  "data/computed.csv",
+  "data/audit-texts.json",
+  "data/chart-data.json",
+  "data/chart-schema.json",
+  "data/download/claims.zip",
+  "data/freshness.json",
+  "data/changes.json",
+  "data/download/charts.zip"
+] as const;
 
-/**
- * Every stage output by its name in the site. Zips are served member by member:
- * `data/download/charts.zip` gives `data/download/charts/<id>.csv`.
- */
-export const stageOutputs: Record<string, (stage: Stage, root: string) => Promise<string | Uint8Array> | string> = {
-  /** The normalized ledger (every verified claim, with its label and the quote's offsets). */
-  "data/claims.csv": (stage) => csvFormat(stage.claims.map(claimRow), [...claimColumns]) + "\n",
-  /** The archived sources' metadata. */
-  "data/sources.csv": (stage) =>
-    csvFormat(stage.sources, ["id", "title", "byline", "published", "publisher", "url", "archived"]) + "\n",
-  /** Every number of every source with its status, for the audit page (public: neutralized). */
-  "data/numbers.csv": (stage) => downloadCsv(stage.numbers.map(numberCells), auditColumns),
-  /** The figures computed from datasets, with their dataset, query, result and rule, for the audit page (public: neutralized). */
-  "data/computed.csv": (stage) =>
-    downloadCsv(
-      stage.claims.flatMap((c) =>
-        c.computed
-          ? [
-              {
-                claim: c.id,
-                label: c.label,
-                dataset: c.computed.dataset_title || c.computed.dataset,
-                dataset_sha256: c.computed.dataset_sha256,
-                query_file: c.computed.query_file,
-                result: String(c.computed.result),
-                rule: c.computed.rule
-              }
-            ]
-          : []
-      ),
-      ["claim", "label", "dataset", "dataset_sha256", "query_file", "result", "rule"]
-    ),
-  /** Each source's id, title and body, which the audit page marks up. */
-  "data/audit-texts.json": (stage) =>
-    JSON.stringify(stage.sources.map(({id, title, body}) => ({id, title, body}))) + "\n",
-  /** What the chart editor checks and draws with: chart ids, claims, places and the base map's topology. */
-  "data/chart-data.json": async (stage, root) =>
-    JSON.stringify({charts: Object.keys(stage.charts).sort(), claims: stage.claims, places: stage.places}).slice(
-      0,
-      -1
-    ) + `,"countries":${await countries(root)}}\n`,
-  /** The chart spec's JSON Schema, which the editor builds its form from. */
-  "data/chart-schema.json": async () =>
-    JSON.stringify((await import("../src/components/chart-spec.ts")).chartJsonSchema(), null, 2) + "\n",
-  /** Each explainer's figures with their log of updates and corrections, `data/download/claims/<slug>.csv`. */
-  "data/download/claims.zip": (stage) => {
-    const byId = new Map(stage.claims.map((c) => [c.id, c]));
-    return zipOf(
-      stage.explainers.map((e) => {
-        const shown = [...new Set([...e.claims, ...e.charts.flatMap((id) => stage.charts[id]?.claims ?? [])])];
-        return [`${e.slug}.csv`, explainerCsv(shown.map((id) => byId.get(id)!).filter(Boolean), e.corrections)];
-      })
-    );
-  },
-  /** Each explainer's measures with their newest figure's date and its `maxAgeDays`, for the audit page's stale list. */
-  "data/freshness.json": (stage) => {
-    const byId = new Map(stage.claims.map((c) => [c.id, c]));
-    return (
-      JSON.stringify(
-        stage.explainers
-          .filter((e) => !e.draft)
-          .map((e) => ({
-            slug: e.slug,
-            title: e.title,
-            file: e.file,
-            maxAgeDays: e.maxAgeDays ?? null,
-            measures: measuresOf(shownClaims(e, stage.charts).flatMap((id) => byId.get(id) ?? []))
-          }))
-      ) + "\n"
-    );
-  },
-  /** The published figures that changed since, with their places and whether each is reviewed (loaders/living.ts). */
-  "data/changes.json": (stage) =>
-    JSON.stringify(
-      (stage.changes ?? []).map((c) => ({
-        explainer: c.explainer,
-        claim: c.claim,
-        before: c.before.label,
-        after: c.after.label,
-        hash: c.after.hash,
-        published: c.before.date,
-        places: c.places.map((p) => ({place: placeText(p.place), kind: p.kind, reviewed: p.reviewed})),
-        entry: c.entries[0]?.kind ?? ""
-      }))
-    ) + "\n",
-  /** Each chart's data, `data/download/charts/<id>.csv`. */
-  "data/download/charts.zip": (stage) =>
-    zipOf(Object.values(stage.charts).map((chart) => [`${chart.id}.csv`, chartCsv(chart.rows)]))
-};
+/** The name of one of the stage's outputs. */
+export type StageOutputName = (typeof stageOutputNames)[number];
+
+/** Whether `name` is one of the stage's outputs. */
+export function isStageOutput(name: string): name is StageOutputName {
+  return (stageOutputNames as readonly string[]).includes(name);
+}
 
 /** An output's path in Framework's cache. */
 export function cachePath(root: string, name: string): string {
@@ -171,11 +70,16 @@ export function outputText(name: string, bytes: Uint8Array | string): string {
 export async function writeStageOutputs(
   root: string,
   stage: Stage,
-  names = Object.keys(stageOutputs)
+  names: readonly StageOutputName[] = stageOutputNames
 ): Promise<WrittenOutput[]> {
+  const present = names.filter((name) => existsSync(loaderPath(root, name)));
+  const story = contentHash(JSON.stringify(stage));
+  const record = await readOutputsRecord(root);
+  if (record?.story === story && present.every((name) => sameFile(record.files[name], fileStamp(root, name))))
+    return [];
+  const {stageOutputs} = await import("./stage-output-content.ts");
   const written: WrittenOutput[] = [];
-  for (const name of names) {
-    if (!existsSync(loaderPath(root, name))) continue;
+  for (const name of present) {
     const bytes = await stageOutputs[name](stage, root);
     const path = cachePath(root, name);
     const old = await readFile(path).catch(() => null);
@@ -188,7 +92,45 @@ export async function writeStageOutputs(
     if (name.endsWith(".zip")) await rm(path.slice(0, -".zip".length), {recursive: true, force: true});
     written.push({name, previous: old ? outputText(name, old) : null, next: outputText(name, data)});
   }
+  const files = {...(record?.story === story ? record.files : {})};
+  for (const name of present) files[name] = fileStamp(root, name);
+  await mkdir(join(root, stageDir), {recursive: true});
+  await writeFile(outputsRecordPath(root), JSON.stringify({story, files} satisfies OutputsRecord));
   return written;
+}
+
+/**
+ * What the outputs were last written from: the story's hash, and each output file's size and
+ * modification time as the kit left it. When the story is the same and no output was touched since,
+ * there is nothing to make (a no-change refresh or check loads none of the outputs' modules).
+ */
+interface OutputsRecord {
+  story: string;
+  files: Partial<Record<string, FileStamp>>;
+}
+
+/** A file's size and modification time, or null when there is no file. */
+type FileStamp = [size: number, mtimeMs: number] | null;
+
+function outputsRecordPath(root: string): string {
+  return join(root, stageDir, "outputs.json");
+}
+
+async function readOutputsRecord(root: string): Promise<OutputsRecord | null> {
+  try {
+    return JSON.parse(await readFile(outputsRecordPath(root), "utf-8")) as OutputsRecord;
+  } catch {
+    return null;
+  }
+}
+
+function fileStamp(root: string, name: string): FileStamp {
+  const stat = statSync(cachePath(root, name), {throwIfNoEntry: false});
+  return stat ? [stat.size, stat.mtimeMs] : null;
+}
+
+function sameFile(a: FileStamp | undefined, b: FileStamp): boolean {
+  return !!a && !!b && a[0] === b[0] && a[1] === b[1];
 }
 
 /**
@@ -217,12 +159,13 @@ export async function announceOutputs(root: string, names: string[], now = new D
  * await stageLoader("data/claims.csv");
  * ```
  */
-export async function stageLoader(name: string, root = process.cwd()): Promise<void> {
+export async function stageLoader(name: StageOutputName, root = process.cwd()): Promise<void> {
   const run = await runStage(root);
   if (!run.stage || !run.verified) {
     for (const problem of asKitErrors(blockingProblems(run))) process.stderr.write(problem.message + "\n");
     process.exitCode = 1;
     return;
   }
+  const {stageOutputs} = await import("./stage-output-content.ts");
   process.stdout.write(await stageOutputs[name](run.stage, root));
 }

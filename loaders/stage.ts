@@ -211,6 +211,14 @@ export async function runStage(root: string, options: StageOptions = {}): Promis
   return {stage: stage ?? previous, verified: !!stage, problems, ran: true, changed};
 }
 
+/** The claims an explainer shows: those it cites, then those its charts draw. */
+export function shownClaims(
+  explainer: Pick<StagedExplainer, "claims" | "charts">,
+  charts: Readonly<Record<string, Pick<StagedChart, "claims">>>
+): string[] {
+  return [...new Set([...explainer.claims, ...explainer.charts.flatMap((id) => charts[id]?.claims ?? [])])];
+}
+
 /** The problems that stop a build. */
 export function blockingProblems(run: Pick<StageRun, "problems">): StageProblem[] {
   return run.problems.filter((p) => p.blocking);

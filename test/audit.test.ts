@@ -7,7 +7,7 @@ import {auditNumbers, parseIgnored, type IgnoreRow} from "../loaders/audit.ts";
 import {readLedger} from "../loaders/ledger.ts";
 import {readSourcesSync} from "../loaders/sources.ts";
 import {runStage} from "../loaders/stage.ts";
-import {stageOutputs} from "../loaders/stage-outputs.ts";
+import {stageOutputs} from "../loaders/stage-output-content.ts";
 import {problemsOf} from "../loaders/errors.ts";
 import {verifyLedger} from "../loaders/ledger.ts";
 import {auditView} from "../src/components/audit-view.ts";

@@ -5,7 +5,7 @@ import {JSDOM} from "jsdom";
 import {afterAll, beforeAll, describe, expect, test} from "vitest";
 import {explainerCsv} from "../loaders/downloads.ts";
 import {runStage, type Stage} from "../loaders/stage.ts";
-import {stageOutputs} from "../loaders/stage-outputs.ts";
+import {stageOutputs} from "../loaders/stage-output-content.ts";
 import {freshnessView, staleMeasures, type ExplainerFreshness} from "../src/components/freshness.ts";
 import {main} from "../tools/cli.ts";
 import {jsonLdScript, structuredData} from "../tools/publish/meta.ts";

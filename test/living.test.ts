@@ -9,7 +9,7 @@ import {chartMentions, citedLines} from "../loaders/living.ts";
 import {figureHash, nextRecord, parsePublished} from "../loaders/published.ts";
 import {parsePlace, parseReviews} from "../loaders/reviews.ts";
 import {runStage} from "../loaders/stage.ts";
-import {stageOutputs} from "../loaders/stage-outputs.ts";
+import {stageOutputs} from "../loaders/stage-output-content.ts";
 import {changesView} from "../src/components/changes-view.ts";
 import {JSDOM} from "jsdom";
 import {main} from "../tools/cli.ts";

@@ -2,7 +2,7 @@ import {cp, mkdtemp, readFile, symlink, writeFile} from "node:fs/promises";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {afterAll, afterEach, beforeAll, beforeEach, describe, expect, test} from "vitest";
-import {stageOutputs} from "../loaders/stage-outputs.ts";
+import {stageOutputNames} from "../loaders/stage-outputs.ts";
 import {main} from "../tools/cli.ts";
 import {diffOutputs, formatChanges} from "../tools/changes.ts";
 import {projectLoaders, readManifest} from "../tools/deps.ts";
@@ -47,7 +47,7 @@ async function copyOf(from: string): Promise<string> {
 }
 
 /** The outputs the story stage writes (no loader process runs for them). */
-const stageNames = Object.keys(stageOutputs);
+const stageNames: readonly string[] = stageOutputNames;
 
 describe("explainer refresh", () => {
   let base: string;

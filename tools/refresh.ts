@@ -13,7 +13,7 @@ import {basename, dirname, join, relative} from "node:path";
 import {pathToFileURL} from "node:url";
 import {isErrorCode, KitError} from "../loaders/errors.ts";
 import {blockingProblems, runStage, type StageRun} from "../loaders/stage.ts";
-import {stageOutputs, writeStageOutputs} from "../loaders/stage-outputs.ts";
+import {isStageOutput, writeStageOutputs} from "../loaders/stage-outputs.ts";
 import {diffOutputs, rowCount, type OutputChanges} from "./changes.ts";
 import {
   combinedHash,
@@ -319,13 +319,7 @@ async function refreshStageOutputs(
     }));
   }
   const written = new Map(
-    (
-      await writeStageOutputs(
-        root,
-        run.stage,
-        loaders.map((l) => l.name)
-      )
-    ).map((w) => [w.name, w])
+    (await writeStageOutputs(root, run.stage, loaders.map((l) => l.name).filter(isStageOutput))).map((w) => [w.name, w])
   );
   const ms = Math.round(performance.now() - start);
   return Promise.all(
@@ -365,7 +359,7 @@ export async function refresh(root: string, options: RefreshOptions = {}): Promi
   onStart?.(loaders);
   const forced = force ? "forced" : names.length ? "named" : null;
   const results: LoaderResult[] = new Array(loaders.length);
-  const staged = loaders.flatMap((l, i) => (Object.hasOwn(stageOutputs, l.name) ? [i] : []));
+  const staged = loaders.flatMap((l, i) => (isStageOutput(l.name) ? [i] : []));
   if (staged.length && options.stageOutputs !== false) {
     const run = options.stage ?? (await runStage(root, {force}));
     const stageResults = await refreshStageOutputs(

@@ -15,7 +15,7 @@ export interface SourceText {
   body: string;
 }
 
-/** Kinds `check` asks the ledger or the ignore list to answer for (as loaders/audit.ts). */
+/** Kinds of number that `check` asks the ledger or the ignore list to answer for (counts, percentages, money). */
 export const reviewedKinds: readonly string[] = ["count", "percent", "money"];
 
 /** Kinds a ledger row can cite (as loaders/drafts.ts). */

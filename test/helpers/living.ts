@@ -3,7 +3,7 @@
  * desk's data and pages in a temporary folder, and small edits the tests make to it.
  */
 import {cp, mkdtemp, readFile, symlink, writeFile} from "node:fs/promises";
-import {shownClaims} from "../../loaders/living.ts";
+import {shownClaims} from "../../loaders/stage.ts";
 import {formatPublished, nextRecord} from "../../loaders/published.ts";
 import {runStage} from "../../loaders/stage.ts";
 import {tmpdir} from "node:os";

@@ -4,11 +4,17 @@
  * page's, unreviewed numbers in a source no published explainer cites) are printed as warnings.
  */
 import {formatDate} from "../../src/components/chart-text.ts";
-import {reviewedKinds} from "../../loaders/audit.ts";
+import {reviewedKinds} from "../../src/components/audit-repeats.ts";
 import {formatProblem, throwIfAny} from "../../loaders/errors.ts";
-import {shownClaims} from "../../loaders/living.ts";
 import {measuresOf, staleMeasures, staleText, type ExplainerFreshness} from "../../src/components/freshness.ts";
-import {asKitErrors, blockingProblems, runStage, type Stage, type StageProblem} from "../../loaders/stage.ts";
+import {
+  asKitErrors,
+  blockingProblems,
+  runStage,
+  shownClaims,
+  type Stage,
+  type StageProblem
+} from "../../loaders/stage.ts";
 import type {Effects} from "../effects.ts";
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;

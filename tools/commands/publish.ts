@@ -11,7 +11,8 @@
  */
 import {formatDate} from "../../src/components/chart-text.ts";
 import {KitError, throwIfAny} from "../../loaders/errors.ts";
-import {publishProblems, shownClaims} from "../../loaders/living.ts";
+import {publishProblems} from "../../loaders/living.ts";
+import {shownClaims} from "../../loaders/stage.ts";
 import {figureHash, formatPublished, nextRecord, publishedFile} from "../../loaders/published.ts";
 import {formatReviews, reviewsFile} from "../../loaders/reviews.ts";
 import {asKitErrors, runStage} from "../../loaders/stage.ts";

@@ -9,7 +9,7 @@
  */
 import {posix} from "node:path";
 import type {Claim} from "../../src/components/claim.ts";
-import {shownClaims} from "../../loaders/living.ts";
+import {shownClaims} from "../../loaders/stage.ts";
 import type {Stage} from "../../loaders/stage.ts";
 import {escapeHtml} from "../../loaders/prose-html.ts";
 import {cardSize} from "./cards.ts";
