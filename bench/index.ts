@@ -1,9 +1,10 @@
 /**
  * `npm run bench`: every benchmark of the kit, printed as one table (each result with its stable
  * key, its value and its target) and written to `bench/results.json` with the machine and the date,
- * so runs can be compared. `npm run bench -- cli dev` runs only the suites named.
+ * so runs can be compared. `npm run bench -- cli dev` runs only the suites named and replaces only
+ * their results in the file.
  */
-import {writeFile} from "node:fs/promises";
+import {readFile, writeFile} from "node:fs/promises";
 import {cpus, loadavg} from "node:os";
 import {join} from "node:path";
 import {benchCli} from "./cli.ts";
@@ -54,12 +55,26 @@ for (const r of results) {
     `${r.key.padEnd(keyWidth)}  ${r.name.padEnd(nameWidth)}  ${String(r.value).padStart(10)} ${r.unit}${target}`
   );
 }
+// Each result with the date and load of its run; a run of some suites replaces only their results.
+const file = join(import.meta.dirname, "results.json");
+const run = {date: new Date().toISOString(), load: loadavg()[0]};
+const fresh = results.map((r) => ({...r, ...run}));
+const byKey = new Map(fresh.map((r) => [r.key, r]));
+const previous = only.length ? await previousResults(file) : [];
+const kept = previous.map((r) => byKey.get(r.key) ?? r);
+const merged = [...kept, ...fresh.filter((r) => !previous.some((p) => p.key === r.key))];
 await writeFile(
-  join(import.meta.dirname, "results.json"),
-  JSON.stringify(
-    {date: new Date().toISOString(), node: process.version, cpus: cpus().length, load: loadavg()[0], results},
-    null,
-    2
-  ) + "\n"
+  file,
+  JSON.stringify({...run, node: process.version, cpus: cpus().length, results: merged}, null, 2) + "\n"
 );
 console.log("\nwritten to bench/results.json");
+
+/** The results of the last runs, each with its own date and load (older files had them once, at the top). */
+async function previousResults(path: string): Promise<(Result & {date: string; load: number})[]> {
+  try {
+    const json = JSON.parse(await readFile(path, "utf-8"));
+    return json.results.map((r: Result & {date?: string; load?: number}) => ({date: json.date, load: json.load, ...r}));
+  } catch {
+    return [];
+  }
+}
