@@ -10,12 +10,11 @@ import {csvFormat} from "d3-dsv";
 import {claimColumns, claimRow} from "./claims.ts";
 import {downloadCsv} from "./csv-safe.ts";
 import {chartCsv, explainerCsv} from "./downloads.ts";
-import {shownClaims, type Stage} from "./stage.ts";
+import {explainersFreshness, shownClaims, type Stage} from "./stage.ts";
 import type {StageOutputName} from "./stage-outputs.ts";
 import {auditColumns} from "./audit.ts";
 import {numberCells} from "./number-rows.ts";
 import {placeText} from "./reviews.ts";
-import {measuresOf} from "../src/components/freshness.ts";
 
 /** A zip of CSVs, its members' dates fixed so that the same story gives the same bytes. */
 async function zipOf(files: [name: string, text: string][]): Promise<Uint8Array> {
@@ -97,28 +96,13 @@ export const stageOutputs: Record<
     const byId = new Map(stage.claims.map((c) => [c.id, c]));
     return zipOf(
       stage.explainers.map((e) => {
-        const shown = [...new Set([...e.claims, ...e.charts.flatMap((id) => stage.charts[id]?.claims ?? [])])];
-        return [`${e.slug}.csv`, explainerCsv(shown.map((id) => byId.get(id)!).filter(Boolean), e.corrections)];
+        const shown = shownClaims(e, stage.charts).flatMap((id) => byId.get(id) ?? []);
+        return [`${e.slug}.csv`, explainerCsv(shown, e.corrections)];
       })
     );
   },
   /** Each explainer's measures with their newest figure's date and its `maxAgeDays`, for the audit page's stale list. */
-  "data/freshness.json": (stage) => {
-    const byId = new Map(stage.claims.map((c) => [c.id, c]));
-    return (
-      JSON.stringify(
-        stage.explainers
-          .filter((e) => !e.draft)
-          .map((e) => ({
-            slug: e.slug,
-            title: e.title,
-            file: e.file,
-            maxAgeDays: e.maxAgeDays ?? null,
-            measures: measuresOf(shownClaims(e, stage.charts).flatMap((id) => byId.get(id) ?? []))
-          }))
-      ) + "\n"
-    );
-  },
+  "data/freshness.json": (stage) => JSON.stringify(explainersFreshness(stage)) + "\n",
   /** The published figures that changed since, with their places and whether each is reviewed (loaders/living.ts). */
   "data/changes.json": (stage) =>
     JSON.stringify(

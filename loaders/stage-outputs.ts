@@ -73,6 +73,7 @@ export async function writeStageOutputs(
   names: readonly StageOutputName[] = stageOutputNames
 ): Promise<WrittenOutput[]> {
   const present = names.filter((name) => existsSync(loaderPath(root, name)));
+  // The story carries the hash of its inputs, the kit's own code included: a new kit remakes the outputs.
   const story = contentHash(JSON.stringify(stage));
   const record = await readOutputsRecord(root);
   if (record?.story === story && present.every((name) => sameFile(record.files[name], fileStamp(root, name))))
@@ -95,14 +96,16 @@ export async function writeStageOutputs(
   const files = {...(record?.story === story ? record.files : {})};
   for (const name of present) files[name] = fileStamp(root, name);
   await mkdir(join(root, stageDir), {recursive: true});
-  await writeFile(outputsRecordPath(root), JSON.stringify({story, files} satisfies OutputsRecord));
+  const temp = `${outputsRecordPath(root)}.${process.pid}.tmp`;
+  await writeFile(temp, JSON.stringify({story, files} satisfies OutputsRecord));
+  await rename(temp, outputsRecordPath(root));
   return written;
 }
 
 /**
- * What the outputs were last written from: the story's hash, and each output file's size and
- * modification time as the kit left it. When the story is the same and no output was touched since,
- * there is nothing to make (a no-change refresh or check loads none of the outputs' modules).
+ * What the outputs were last written from: the hash of the story (which holds its inputs' hash), and
+ * each output file's size and modification time as the kit left it. When both are as recorded, there
+ * is nothing to make: a no-change refresh loads none of the outputs' modules.
  */
 interface OutputsRecord {
   story: string;

@@ -19,6 +19,7 @@ import {readFileSync} from "node:fs";
 import {join} from "node:path";
 import type {Claim} from "../src/components/claim.ts";
 import type {MapPlace} from "../src/components/charts/types.ts";
+import {measuresOf, type ExplainerFreshness} from "../src/components/freshness.ts";
 import {KitError, problemsOf, type ErrorCode} from "./errors.ts";
 import {contentHash} from "./hash.ts";
 import {inputsHash} from "./inputs.ts";
@@ -217,6 +218,20 @@ export function shownClaims(
   charts: Readonly<Record<string, Pick<StagedChart, "claims">>>
 ): string[] {
   return [...new Set([...explainer.claims, ...explainer.charts.flatMap((id) => charts[id]?.claims ?? [])])];
+}
+
+/** Each published explainer's measures with their newest figure's date, and its `maxAgeDays`. */
+export function explainersFreshness(stage: Pick<Stage, "claims" | "charts" | "explainers">): ExplainerFreshness[] {
+  const byId = new Map(stage.claims.map((c) => [c.id, c]));
+  return stage.explainers
+    .filter((e) => !e.draft)
+    .map((e) => ({
+      slug: e.slug,
+      title: e.title,
+      file: e.file,
+      maxAgeDays: e.maxAgeDays ?? null,
+      measures: measuresOf(shownClaims(e, stage.charts).flatMap((id) => byId.get(id) ?? []))
+    }));
 }
 
 /** The problems that stop a build. */

@@ -1,4 +1,4 @@
-import {cp, mkdtemp, readFile, symlink, writeFile} from "node:fs/promises";
+import {cp, mkdtemp, readFile, rm, symlink, writeFile} from "node:fs/promises";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {afterAll, afterEach, beforeAll, beforeEach, describe, expect, test} from "vitest";
@@ -7,7 +7,7 @@ import {main} from "../tools/cli.ts";
 import {diffOutputs, formatChanges} from "../tools/changes.ts";
 import {projectLoaders, readManifest} from "../tools/deps.ts";
 import {failuresOf, problemsFromStderr, type LoaderResult} from "../tools/refresh.ts";
-import {copyProject, projectRoot, recordingEffects, removeProject} from "./helpers/project.ts";
+import {copyProject, explainer, projectRoot, recordingEffects, removeProject} from "./helpers/project.ts";
 
 /** Runs `explainer refresh ARGS` in-process; returns status, stdout, stderr and each loader's progress status. */
 async function refreshIn(root: string, ...args: string[]) {
@@ -232,6 +232,25 @@ describe("explainer refresh", () => {
     expect(await readFile(join(root, "src/.observablehq/cache/data/claims.csv"), "utf-8")).toBe(
       await readFile(join(base, "src/.observablehq/cache/data/claims.csv"), "utf-8")
     );
+  });
+
+  test("a stage output removed from the cache is made again, and a new kit remakes outputs of the same story", async () => {
+    const sources = join(root, "src/.observablehq/cache/data/sources.csv");
+    const good = await readFile(sources, "utf-8");
+    await rm(sources);
+    const removed = await refreshIn(root);
+    expect(removed.rerun).toEqual(["data/sources.csv"]);
+    expect(await readFile(sources, "utf-8")).toBe(good);
+    // A new version of the kit (in the project, run as a user runs it) writes an output differently;
+    // the story and the files in the cache are as they were.
+    await edit(root, "loaders/stage-output-content.ts", (t) =>
+      t.replace('["id", "title", "byline", "published", "publisher", "url", "archived"]', '["id", "title"]')
+    );
+    const upgraded = explainer(root, "refresh");
+    expect(upgraded.status, upgraded.stderr).toBe(0);
+    expect(upgraded.stderr).toMatch(/^data\/sources\.csv\s+re-run/m);
+    expect(upgraded.stderr).toMatch(/^data\/claims\.csv\s+cached/m);
+    expect((await readFile(sources, "utf-8")).split("\n")[0]).toBe("id,title");
   });
 });
 

@@ -6,12 +6,12 @@
 import {formatDate} from "../../src/components/chart-text.ts";
 import {reviewedKinds} from "../../src/components/audit-repeats.ts";
 import {formatProblem, throwIfAny} from "../../loaders/errors.ts";
-import {measuresOf, staleMeasures, staleText, type ExplainerFreshness} from "../../src/components/freshness.ts";
+import {staleMeasures, staleText} from "../../src/components/freshness.ts";
 import {
   asKitErrors,
   blockingProblems,
   runStage,
-  shownClaims,
+  explainersFreshness,
   type Stage,
   type StageProblem
 } from "../../loaders/stage.ts";
@@ -64,16 +64,7 @@ export function summaryLines(stage: Stage, problems: StageProblem[]): string[] {
  * measure: `src/explainers/x.md: maxAgeDays: FIGURES_STALE: refugees: the newest figure is as of …`.
  */
 export function staleWarnings(stage: Stage, today: string): string[] {
-  const byId = new Map(stage.claims.map((c) => [c.id, c]));
-  const explainers: ExplainerFreshness[] = stage.explainers
-    .filter((e) => !e.draft)
-    .map((e) => ({
-      slug: e.slug,
-      title: e.title,
-      file: e.file,
-      maxAgeDays: e.maxAgeDays ?? null,
-      measures: measuresOf(shownClaims(e, stage.charts).flatMap((id) => byId.get(id) ?? []))
-    }));
+  const explainers = explainersFreshness(stage);
   return staleMeasures(explainers, today).map((s) =>
     formatProblem("FIGURES_STALE", `${staleText(s)}; refresh the figures, or raise maxAgeDays`, {
       file: s.file,
