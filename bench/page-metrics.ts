@@ -125,6 +125,10 @@ export interface LighthouseResult {
   accessibility: number;
   fcp: number;
   lcp: number;
+  /** Total blocking time (ms), speed index (ms) and cumulative layout shift: the score's other parts. */
+  tbt: number;
+  speedIndex: number;
+  cls: number;
 }
 
 /** Runs Lighthouse (mobile, simulated Slow 4G, its defaults) on `url` in Debian's headless Chromium. */
@@ -154,7 +158,10 @@ export async function runLighthouse(url: string): Promise<LighthouseResult> {
       performance: categories.performance.score ?? 0,
       accessibility: categories.accessibility.score ?? 0,
       fcp: audits["first-contentful-paint"].numericValue ?? NaN,
-      lcp: audits["largest-contentful-paint"].numericValue ?? NaN
+      lcp: audits["largest-contentful-paint"].numericValue ?? NaN,
+      tbt: audits["total-blocking-time"].numericValue ?? NaN,
+      speedIndex: audits["speed-index"].numericValue ?? NaN,
+      cls: audits["cumulative-layout-shift"].numericValue ?? NaN
     };
   } finally {
     chrome.kill();

@@ -135,7 +135,10 @@ export async function benchPublish(): Promise<Result[]> {
         atLeast(1)
       ],
       ["publish.fcp", "Lighthouse first contentful paint", kitLh.fcp, refLh.fcp, "ms", 0],
-      ["publish.lcp", "Lighthouse largest contentful paint", kitLh.lcp, refLh.lcp, "ms", 0]
+      ["publish.lcp", "Lighthouse largest contentful paint", kitLh.lcp, refLh.lcp, "ms", 0],
+      ["publish.tbt", "Lighthouse total blocking time", kitLh.tbt, refLh.tbt, "ms", 0, atMost(0)],
+      ["publish.speed_index", "Lighthouse speed index", kitLh.speedIndex, refLh.speedIndex, "ms", 0],
+      ["publish.cls", "Lighthouse cumulative layout shift", kitLh.cls, refLh.cls, "score", 3]
     ];
     const extra: Result[] = [
       {
@@ -158,13 +161,18 @@ export async function benchPublish(): Promise<Result[]> {
           ...(target ? {target} : {})
         },
         {key: `${key}${unitKey(unit)}.reference`, name: `${name}, reference page`, value: round(ref, digits), unit},
-        {
-          key: `${key}_ratio`,
-          name: `${name} / reference`,
-          value: round(value / ref, 3),
-          unit: "ratio",
-          ...(ratioTarget ? {target: ratioTarget} : {})
-        }
+        // No ratio to a reference of 0 (no blocking time, no layout shift).
+        ...(ref === 0
+          ? []
+          : [
+              {
+                key: `${key}_ratio`,
+                name: `${name} / reference`,
+                value: round(value / ref, 3),
+                unit: "ratio",
+                ...(ratioTarget ? {target: ratioTarget} : {})
+              }
+            ])
       ])
     ];
   } finally {
