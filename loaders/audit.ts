@@ -8,11 +8,12 @@ import {readFile} from "node:fs/promises";
 import {join} from "node:path";
 import type {Claim} from "../src/components/claim.ts";
 import {reviewedKinds} from "../src/components/audit-repeats.ts";
+import {group} from "d3-array";
 import {KitError, throwIfAny, type ErrorCode} from "./errors.ts";
 import {parseCsvRows} from "./ledger.ts";
 import {numberColumns, numbersOfSource, type NumberPart, type NumberRow} from "./number-rows.ts";
 import type {Source} from "./sources.ts";
-import {findNormalized, normalize} from "./text.ts";
+import {findNormalized, normalize, type Normalized} from "./text.ts";
 
 /** The ignore list, relative to the project root. */
 export const ignoredFile = "data/ignored.csv";
@@ -75,9 +76,8 @@ export async function readIgnored(root: string, sources: Source[]): Promise<Igno
   return parseIgnored(text, sources);
 }
 
-/** Every span of `text` where `needle` occurs, modulo the ledger's normalization (quotes, dashes, spaces). */
-function occurrences(text: string, needle: string): {start: number; end: number}[] {
-  const n = normalize(text);
+/** Every span of a normalized text where `needle` occurs, modulo the ledger's normalization (quotes, dashes, spaces). */
+function occurrences(n: Normalized, needle: string): {start: number; end: number}[] {
   const want = normalize(needle).text;
   const spans: {start: number; end: number}[] = [];
   if (want === "") return spans;
@@ -105,6 +105,8 @@ export function auditNumbers(
 ): {rows: AuditedNumber[]; problems: KitError[]} {
   const rows: AuditedNumber[] = [];
   const problems: KitError[] = [];
+  const claimsOf = group(claims, (c) => c.source);
+  const ignoresOf = group(ignores, (i) => i.source);
   for (const source of sources) {
     const numbers: AuditedNumber[] = numbersOfSource(source).map((n) => ({
       ...n,
@@ -112,8 +114,7 @@ export function auditNumbers(
       claim: "",
       reason: ""
     }));
-    for (const claim of claims) {
-      if (claim.source !== source.id) continue;
+    for (const claim of claimsOf.get(source.id) ?? []) {
       const span = figureSpan(claim, source.body);
       if (!span) continue;
       for (const n of numbers) {
@@ -122,12 +123,15 @@ export function auditNumbers(
         }
       }
     }
-    for (const ignore of ignores) {
-      if (ignore.source !== source.id) continue;
-      const texts: [NumberPart, string][] = [
-        ["title", source.title],
-        ["body", source.body]
-      ];
+    // The title and body normalized once for all of the source's ignore rows.
+    const sourceIgnores = ignoresOf.get(source.id) ?? [];
+    const texts: [NumberPart, Normalized][] = sourceIgnores.length
+      ? [
+          ["title", normalize(source.title)],
+          ["body", normalize(source.body)]
+        ]
+      : [];
+    for (const ignore of sourceIgnores) {
       const spans = texts.flatMap(([part, text]) => occurrences(text, ignore.text).map((s) => ({part, ...s})));
       const fail = (code: ErrorCode, detail: string) =>
         problems.push(new KitError(code, detail, {file, line: ignore.line}));

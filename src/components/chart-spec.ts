@@ -6,7 +6,7 @@
  * problems with the same codes and field paths (`annotations[2].on`).
  */
 import {z} from "zod";
-import type {Claim} from "./claim.ts";
+import {claimsById, type Claim} from "./claim.js";
 import {placeholderProblems} from "./chart-text.js";
 import {colorProblems} from "./charts/colors.js";
 import {jsonDepth, specLimits} from "./charts/common.js";
@@ -108,7 +108,7 @@ function dataProblems(spec: ChartSpec, data: ChartData): SpecProblem[] {
   const problems: SpecProblem[] = [];
   const fail: Fail = (code, field, detail) => problems.push({code, field, detail});
   const module = chartModule(spec.type);
-  const claims = new Map(data.claims.map((c) => [c.id, c]));
+  const claims = claimsById(data.claims);
   const places = new Set(data.places.map((p) => p.name));
   const seen = new Set<string>();
   (("claims" in spec ? spec.claims : undefined) ?? []).forEach((id, i) => {

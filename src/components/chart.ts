@@ -6,7 +6,7 @@
  * chart. Each chart type is a module of `charts/`, found through `charts/registry.ts`.
  */
 import {textFields, type ChartSpec} from "./chart-spec.js";
-import {attributionOf, type Claim} from "./claim.js";
+import {attributionOf, claimsById, type Claim} from "./claim.js";
 import {
   capitalize,
   claimsNamed,
@@ -89,7 +89,7 @@ export interface ChartTexts {
 
 /** The chart's alt text: the spec's `alt`, or one generated from the data, then the notes. */
 function altText(spec: ChartSpec, drawn: readonly Claim[], data: ChartData): string {
-  const byId = new Map(data.claims.map((c) => [c.id, c]));
+  const byId = claimsById(data.claims);
   if (spec.alt) return resolveText(spec.alt, byId);
   const sentences = chartModule(spec.type).alt(spec, drawn, data);
   const notes = (spec.annotations ?? []).map((a) => resolveText(a.text, byId).replace(/[.\s]*$/, "."));
@@ -109,7 +109,7 @@ function cardFigure(spec: ChartSpec, drawn: readonly Claim[]): CardFigure | null
 
 /** The chart's texts, as `renderChart` prints them. */
 export function chartTexts(spec: ChartSpec, data: ChartData): ChartTexts {
-  const byId = new Map(data.claims.map((c) => [c.id, c]));
+  const byId = claimsById(data.claims);
   const drawn = chartModule(spec.type).drawn(spec, byId);
   const named = textFields(spec).flatMap(([, text]) => claimsNamed(text));
   const ids = [...new Set([...drawn.map((c) => c.id), ...named])].filter((id) => byId.has(id));
@@ -201,7 +201,7 @@ export function renderChart(spec: ChartSpec, data: ChartData, options: RenderOpt
   y = Math.round(y) + Number(plot.getAttribute("height"));
   y += 10;
 
-  const byId = new Map(data.claims.map((c) => [c.id, c]));
+  const byId = claimsById(data.claims);
   const drawn = module.drawn(spec, byId);
   const keyLines: KeyLine[] = [
     ...(module.extraKey?.(spec, drawn, layout, document) ?? []),

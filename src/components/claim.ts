@@ -81,6 +81,18 @@ export interface Claim extends Figure {
   computed?: Provenance;
 }
 
+/** Lists of claims by id, made once per list (a chart is drawn from one list many times). */
+const byIdCache = new WeakMap<readonly Claim[], {length: number; byId: ReadonlyMap<string, Claim>}>();
+
+/** `claims` by id, cached for as long as the list lives; made again when the list's length changed. */
+export function claimsById(claims: readonly Claim[]): ReadonlyMap<string, Claim> {
+  const cached = byIdCache.get(claims);
+  if (cached && cached.length === claims.length) return cached.byId;
+  const byId = new Map(claims.map((c) => [c.id, c]));
+  byIdCache.set(claims, {length: claims.length, byId});
+  return byId;
+}
+
 /** Who gave a figure, as every surface says it: "the UN", or "not attributed in the source". */
 export function attributionOf(claim: Pick<Claim, "attribution">): string {
   return claim.attribution || "not attributed in the source";

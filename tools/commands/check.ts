@@ -3,6 +3,7 @@
  * verified and every problem. Problems that stop a build fail the command; the others (a draft
  * page's, unreviewed numbers in a source no published explainer cites) are printed as warnings.
  */
+import {group} from "d3-array";
 import {formatDate} from "../../src/components/chart-text.ts";
 import {reviewedKinds} from "../../src/components/audit-repeats.ts";
 import {formatProblem, throwIfAny} from "../../loaders/errors.ts";
@@ -44,8 +45,9 @@ export function summaryLines(stage: Stage, problems: StageProblem[]): string[] {
       );
     }
   }
+  const numbersOf = group(stage.numbers, (n) => n.source);
   for (const s of stage.sources) {
-    const rows = stage.numbers.filter((n) => n.source === s.id);
+    const rows = numbersOf.get(s.id) ?? [];
     const by = (status: string) => rows.filter((r) => r.status === status && reviewedKinds.includes(r.kind)).length;
     const others = rows.filter(
       (r) => r.status !== "cited" && r.status !== "ignored" && !reviewedKinds.includes(r.kind)

@@ -7,7 +7,7 @@
  */
 import * as Plot from "@observablehq/plot";
 import {z} from "zod";
-import type {Claim} from "../claim.ts";
+import {claimsById, type Claim} from "../claim.js";
 import {capitalize, figureSentence, listOf, textWidth, wrapText} from "../chart-text.js";
 import {annotationRoom, labelSize, labelsMark} from "../annotations.js";
 import {claimIds, commonFields, defineChartType} from "./common.js";
@@ -54,7 +54,7 @@ function rowsOf(
   spec: BarSpec,
   claims: Claim[],
   layout: ChartLayout,
-  claimsById: ReadonlyMap<string, Claim>,
+  byId: ReadonlyMap<string, Claim>,
   px: (v: number) => number
 ) {
   const line = layout.fontSize * lineHeight;
@@ -77,7 +77,7 @@ function rowsOf(
     const label = beside
       ? {x: end + 5, y: (barTop + barBottom - line) / 2}
       : {x: Math.max(0, Math.min(end, width) - labelWidth), y: onNameLine ? labelTop - line : labelTop};
-    const room = annotationRoom(spec.annotations ?? [], claim.id, layout, claimsById);
+    const room = annotationRoom(spec.annotations ?? [], claim.id, layout, byId);
     y = barBottom + room + barDefaults.gap;
     return {claim, nameTop, barTop, barBottom, name, end, marker, label};
   });
@@ -88,13 +88,13 @@ type Rect = {x1: number; x2: number; y1: number; y2: number; opacity?: number};
 
 /** Draws a bar chart of the spec's claims at the layout's width; returns Plot's SVG. */
 function draw(spec: BarSpec, data: ChartData, layout: ChartLayout, document: Document): SVGSVGElement {
-  const claimsById = new Map(data.claims.map((c) => [c.id, c]));
-  let claims = drawn(spec, claimsById);
+  const byId = claimsById(data.claims);
+  let claims = drawn(spec, byId);
   if (spec.sort === "descending") claims = [...claims].sort((a, b) => (b.upper ?? b.value) - (a.upper ?? a.value));
   const width = layout.width;
   const max = Math.max(...claims.map((c) => c.upper ?? c.value));
   const range = width - barDefaults.fade - 2;
-  const {rows, height} = rowsOf(spec, claims, layout, claimsById, (v) => (v / max) * range);
+  const {rows, height} = rowsOf(spec, claims, layout, byId, (v) => (v / max) * range);
   const px = max / range; // data units per pixel, for what is drawn in pixels (fades, markers)
   const solid: Rect[] = [];
   const faded: Rect[] = [];
@@ -191,7 +191,7 @@ function draw(spec: BarSpec, data: ChartData, layout: ChartLayout, document: Doc
         fontSize: layout.fontSize,
         lineHeight
       }),
-      labelsMark(geometryOf as never, spec, layout, claimsById)
+      labelsMark(geometryOf as never, spec, layout, byId)
     ]
   }) as SVGSVGElement;
 }

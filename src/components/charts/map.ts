@@ -8,7 +8,7 @@
 import * as Plot from "@observablehq/plot";
 import {geoContains, geoPath} from "d3";
 import {z} from "zod";
-import type {Claim} from "../claim.ts";
+import {claimsById, type Claim} from "../claim.js";
 import {capitalize, listOf, resolveText, wrapText} from "../chart-text.js";
 import {allDirections, annotationRequests, labelsMark, placeLabels, withMovedLabels} from "../annotations.js";
 import {commonFields, defineChartType, text} from "./common.js";
@@ -121,8 +121,8 @@ function draw(spec: MapSpec, data: ChartData, layout: ChartLayout, document: Doc
   const visible = countriesNear(land.countries, projection, {x: 0, y: 0, width, height}).filter(
     (f) => f !== focus && path.area(f) > 0
   );
-  const claimsById = new Map(data.claims.map((c) => [c.id, c]));
-  const claims = drawn(spec, claimsById);
+  const byId = claimsById(data.claims);
+  const claims = drawn(spec, byId);
   const project = (lon: number, lat: number): Point | null => {
     const p = projection([lon, lat]);
     return p && p[0] >= 0 && p[0] <= width && p[1] >= 0 && p[1] <= height ? {x: p[0], y: p[1]} : null;
@@ -195,7 +195,7 @@ function draw(spec: MapSpec, data: ChartData, layout: ChartLayout, document: Doc
       if (!at) continue;
       const r = ringed.some((c) => c.place === place) ? mapDefaults.ring + 3 : mapDefaults.dot + 1;
       obstacles.push({x: at.x - r, y: at.y - r, width: 2 * r, height: 2 * r});
-      const notes = (merged.get(place.name) ?? []).map((i) => resolveText(spec.annotations![i].text, claimsById));
+      const notes = (merged.get(place.name) ?? []).map((i) => resolveText(spec.annotations![i].text, byId));
       // Places closer than a label's height get their labels further out, on the side away from their
       // nearest neighbour, with a leader line; places a few labels' heights apart get the side and the
       // line, so that a label never reads as its neighbour's.
@@ -226,7 +226,7 @@ function draw(spec: MapSpec, data: ChartData, layout: ChartLayout, document: Doc
       lines,
       labels,
       anchor: (on) => {
-        const name = on.place ?? (on.claim ? claimsById.get(on.claim)?.place : undefined);
+        const name = on.place ?? (on.claim ? byId.get(on.claim)?.place : undefined);
         const place = places.find((p) => p.name === name);
         if (place) return where(place);
         if (on.point && typeof on.point[0] === "number") return project(on.point[0], on.point[1]);
@@ -245,13 +245,7 @@ function draw(spec: MapSpec, data: ChartData, layout: ChartLayout, document: Doc
       const geometry = geometryWith(candidate);
       const requests = [
         ...withMovedLabels(geometry.labels, spec),
-        ...annotationRequests(
-          spec.annotations ?? [],
-          geometry,
-          layout,
-          claimsById,
-          new Set([...merged.values()].flat())
-        )
+        ...annotationRequests(spec.annotations ?? [], geometry, layout, byId, new Set([...merged.values()].flat()))
       ];
       const placed = placeLabels(requests, geometry.obstacles, geometry.frame, geometry.segments, geometry.lines);
       const unclear = placed.filter((p) => !p.clear).length;
@@ -339,7 +333,7 @@ function draw(spec: MapSpec, data: ChartData, layout: ChartLayout, document: Doc
             )
           ]
         : []),
-      labelsMark(geometry, spec, layout, claimsById, new Set([...merged.values()].flat()))
+      labelsMark(geometry, spec, layout, byId, new Set([...merged.values()].flat()))
     ]
   }) as SVGSVGElement;
 }

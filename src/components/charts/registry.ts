@@ -3,7 +3,7 @@
  * and one line here. The spec schema, its JSON Schema, the checks, the renderer, the alt text and
  * the key all find a type through this list.
  */
-import type {Claim} from "../claim.ts";
+import {claimsById, type Claim} from "../claim.js";
 import {bar} from "./bar.js";
 import {map} from "./map.js";
 import {reported} from "./reported.js";
@@ -28,6 +28,5 @@ export function chartModule(type: string): ChartTypeModule {
 
 /** The claims a spec draws (not those only named in its text), in its order. */
 export function claimsDrawn(spec: {type: string}, claims: readonly Claim[]): Claim[] {
-  const byId = new Map(claims.map((c) => [c.id, c]));
-  return chartModule(spec.type).drawn(spec as never, byId);
+  return chartModule(spec.type).drawn(spec as never, claimsById(claims));
 }

@@ -6,7 +6,7 @@
  */
 import * as Plot from "@observablehq/plot";
 import {z} from "zod";
-import type {Claim} from "../claim.ts";
+import {claimsById, type Claim} from "../claim.js";
 import {capitalize, figureSentence, formatCount, textWidth} from "../chart-text.js";
 import {annotationRoom, labelsMark} from "../annotations.js";
 import {claimIds, commonFields, defineChartType} from "./common.js";
@@ -96,8 +96,8 @@ function draw(spec: UnitsSpec, data: ChartData, layout: ChartLayout, document: D
   const width = layout.width;
   const cols = Math.floor((width + gap) / step);
   const line = layout.fontSize * lineHeight;
-  const claimsById = new Map(data.claims.map((c) => [c.id, c]));
-  const claims = drawn(spec, claimsById);
+  const byId = claimsById(data.claims);
+  const claims = drawn(spec, byId);
   let y = 0;
   const blocks: Block[] = claims.map((claim) => {
     const cells = cellsOf(claim, spec.unit, cols);
@@ -109,7 +109,7 @@ function draw(spec: UnitsSpec, data: ChartData, layout: ChartLayout, document: D
     const gridTop = top + (fits ? line : 2 * line) + 3;
     const rows = Math.ceil((Math.max(...cells.map((c) => c.index), 0) + 1) / cols);
     const gridBottom = gridTop + rows * step - gap;
-    const room = annotationRoom(spec.annotations ?? [], claim.id, layout, claimsById);
+    const room = annotationRoom(spec.annotations ?? [], claim.id, layout, byId);
     y = gridBottom + room + unitsDefaults.blockGap;
     return {claim, top, gridTop, gridBottom, cells, labelAt};
   });
@@ -155,7 +155,7 @@ function draw(spec: UnitsSpec, data: ChartData, layout: ChartLayout, document: D
     margin: 0,
     x: {type: "identity", axis: null},
     y: {type: "identity", axis: null},
-    marks: [squaresMark(squares, cell, palette), labelsMark(geometry, spec, layout, claimsById)]
+    marks: [squaresMark(squares, cell, palette), labelsMark(geometry, spec, layout, byId)]
   }) as SVGSVGElement;
 }
 

@@ -5,7 +5,7 @@
  */
 import {geoContains} from "d3";
 import type {ChartData} from "../chart.ts";
-import type {Claim} from "../claim.ts";
+import {claimsById, type Claim} from "../claim.js";
 
 /** The grammar of a chart id: the file name of `data/charts/<id>.json`. */
 export const chartIdPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -51,7 +51,7 @@ export function unitFor(claims: readonly Claim[]): number {
  * ```
  */
 export function newChartSpec(chart: NewChart, data: ChartData): Record<string, unknown> {
-  const byId = new Map(data.claims.map((c) => [c.id, c]));
+  const byId = claimsById(data.claims);
   const claims = chart.claims.flatMap((id) => byId.get(id) ?? []);
   const spec: Record<string, unknown> = {type: chart.type, title: chart.title, claims: chart.claims};
   if (chart.type === "units") {
