@@ -11,16 +11,7 @@ import {join} from "node:path";
 import {pathToFileURL} from "node:url";
 import {copyProject, projectRoot, removeProject} from "../test/helpers/project.ts";
 import {atMost, round, type Result} from "./result.ts";
-
-/** A deterministic pseudo-random generator (mulberry32). */
-function random(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import {random} from "./random.ts";
 
 const words = "the officials said on the day that people had left towns across the region as shelling went on".split(
   " "

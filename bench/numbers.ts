@@ -13,6 +13,7 @@ import {findNumbers} from "../loaders/numbers.ts";
 import {readCorpus, score} from "../test/helpers/numbers-corpus.ts";
 import {projectRoot} from "../test/helpers/project.ts";
 import {atLeast, atMost, round, type Result} from "./result.ts";
+import {random} from "./random.ts";
 
 /** Sentences in the register of a news report, with and without numbers of every kind. */
 const sentences = [
@@ -42,16 +43,6 @@ const sentences = [
   "The embassy urged its citizens to leave by any means available while the roads remained open.",
   "Officials have not said when the railway line will reopen or how the repairs will be paid for."
 ];
-
-/** A deterministic pseudo-random generator (mulberry32), so every run measures the same text. */
-function random(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** About `bytes` of news text: paragraphs of two to five sentences drawn from the list above. */
 export function newsText(bytes: number, seed = 1): string {

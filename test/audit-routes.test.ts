@@ -1,4 +1,4 @@
-import {readFile, readdir, rm, symlink, writeFile} from "node:fs/promises";
+import {readFile, rm, symlink, writeFile} from "node:fs/promises";
 import {request, type Server} from "node:http";
 import {join} from "node:path";
 import {afterAll, beforeAll, beforeEach, describe, expect, test} from "vitest";
@@ -9,6 +9,7 @@ import {appendCsvRows, csvHeader, nextLine} from "../tools/csv-append.ts";
 import {ignoreRoutes, newIgnoredHeader} from "../tools/ignore-routes.ts";
 import {ledgerRoutes, newLedgerHeader} from "../tools/ledger-routes.ts";
 import {hashText, newToken, startSaveServer} from "../tools/save-server.ts";
+import {endpointClient, snapshot} from "./helpers/endpoint.ts";
 import {copyProject, recordingEffects, removeProject} from "./helpers/project.ts";
 
 const preview = "http://127.0.0.1:3000";
@@ -61,46 +62,9 @@ describe("the ledger and ignore routes of the save endpoint", () => {
     await rm(join(root, "data/ignored.csv"), {force: true});
   });
 
-  function send(
-    method: string,
-    path: string,
-    {headers = {}, body}: {headers?: Record<string, string>; body?: string} = {}
-  ): Promise<{status: number; json: Record<string, any>}> {
-    return new Promise((resolve, reject) => {
-      const req = request(
-        {
-          host: "127.0.0.1",
-          port: url.port,
-          method,
-          path,
-          headers: {
-            host: url.host,
-            origin: preview,
-            "x-explainer-token": token,
-            "content-type": "application/json",
-            ...headers
-          }
-        },
-        (res) => {
-          let text = "";
-          res.on("data", (c) => (text += c));
-          res.on("end", () => resolve({status: res.statusCode!, json: text ? JSON.parse(text) : {}}));
-        }
-      );
-      req.on("error", reject);
-      if (body !== undefined) req.write(body);
-      req.end();
-    });
-  }
+  const send: ReturnType<typeof endpointClient> = (...args) => endpointClient(url, token, preview)(...args);
   /** Every file under data/ with its bytes: what a refused save must leave as it was. */
-  async function snapshot(): Promise<Map<string, Buffer>> {
-    const files = new Map<string, Buffer>();
-    for (const entry of await readdir(join(root, "data"), {recursive: true, withFileTypes: true})) {
-      if (entry.isFile())
-        files.set(join(entry.parentPath, entry.name), await readFile(join(entry.parentPath, entry.name)));
-    }
-    return files;
-  }
+  const dataFiles = () => snapshot(join(root, "data"));
   const draft = async (source: string, start: number) => {
     const {status, json} = await send("GET", `/claims/draft/${source}/${start}`);
     expect(status, JSON.stringify(json)).toBe(200);
@@ -187,10 +151,10 @@ describe("the ledger and ignore routes of the save endpoint", () => {
     const first = await draft(convoy, 152);
     const second = await draft(convoy, 209);
     expect((await cite(first.row, first.base)).status).toBe(200);
-    const before = await snapshot();
+    const before = await dataFiles();
     const stale = await cite(second.row, second.base);
     expect([stale.status, stale.json.error, stale.json.base]).toEqual([409, "CONFLICT", hashText(await ledger())]);
-    expect(await snapshot()).toEqual(before);
+    expect(await dataFiles()).toEqual(before);
     expect((await cite(second.row, stale.json.base)).status).toBe(200);
   });
 
@@ -198,7 +162,7 @@ describe("the ledger and ignore routes of the save endpoint", () => {
     const {row} = await draft(convoy, 152);
     expect((await cite(row)).status).toBe(200);
     const base = hashText(await ledger());
-    const before = await snapshot();
+    const before = await dataFiles();
     const cases: [Record<string, string>, {code: string; field: string}][] = [
       [{...row}, {code: "DUPLICATE_ID", field: "id"}],
       [
@@ -241,7 +205,7 @@ describe("the ledger and ignore routes of the save endpoint", () => {
         problem
       ]);
     }
-    expect(await snapshot()).toEqual(before);
+    expect(await dataFiles()).toEqual(before);
   });
 
   test("POST /claims refuses a column the ledger lacks, and any row while the ledger has a problem", async () => {
@@ -292,7 +256,7 @@ describe("the ledger and ignore routes of the save endpoint", () => {
     "a ledger save with %s is refused as a chart save is, and changes no file",
     async (_name, headers, status, code) => {
       const {row} = await draft(convoy, 152);
-      const before = await snapshot();
+      const before = await dataFiles();
       const result = await cite(row, undefined, headers as Record<string, string>);
       expect([result.status, result.json.error]).toEqual([status, code]);
       const ignored = await send("POST", "/ignored", {
@@ -300,7 +264,7 @@ describe("the ledger and ignore routes of the save endpoint", () => {
         body: JSON.stringify({rows: [{source: convoy, text: "352 civilians killed", reason: "A repeat."}], base: "x"})
       });
       expect([ignored.status, ignored.json.error]).toEqual([status, code]);
-      expect(await snapshot()).toEqual(before);
+      expect(await dataFiles()).toEqual(before);
     }
   );
 
@@ -333,7 +297,7 @@ describe("the ledger and ignore routes of the save endpoint", () => {
   test("hostile bodies are refused before anything is written", async () => {
     const {row} = await draft(convoy, 152);
     const base = hashText(newLedgerHeader);
-    const before = await snapshot();
+    const before = await dataFiles();
     const results = await Promise.all([
       send("POST", "/claims", {body: "{row:"}),
       send("POST", "/claims", {body: JSON.stringify({row: {...row, note: "x".repeat(70 * 1024)}, base})}),
@@ -364,7 +328,7 @@ describe("the ledger and ignore routes of the save endpoint", () => {
       "400 INVALID_BODY",
       "400 INVALID_BODY"
     ]);
-    expect(await snapshot()).toEqual(before);
+    expect(await dataFiles()).toEqual(before);
   });
 
   test("a ledger that is a symlink, or a data folder that leaves the project, is never written", async () => {
@@ -407,7 +371,7 @@ describe("the ledger and ignore routes of the save endpoint", () => {
   test("POST /ignored refuses rows `check` would refuse, naming the row and column, and writes nothing", async () => {
     const {row} = await draft(convoy, 152);
     expect((await cite(row)).status).toBe(200);
-    const before = await snapshot();
+    const before = await dataFiles();
     const good = {source: convoy, text: "counted 300 deaths", reason: "An earlier count."};
     const result = await ignore([
       good,
@@ -426,6 +390,6 @@ describe("the ledger and ignore routes of the save endpoint", () => {
       "rows[1].text IGNORED_TEXT_NOT_IN_SOURCE",
       "rows[2].text IGNORED_COVERS_NO_NUMBER"
     ]);
-    expect(await snapshot()).toEqual(before);
+    expect(await dataFiles()).toEqual(before);
   });
 });

@@ -97,9 +97,10 @@ describe("mayFetch (what preview's fetch may reach)", () => {
     ["http://127.0.0.1:3000/x", true],
     ["http://localhost/x", true],
     ["http://[::1]:8080/", true],
-    ["https://cdn.jsdelivr.net/npm/d3-dsv@3/+esm", false],
+    // Any other host is refused: a CDN's module or version API (here a stand-in host) among them.
+    ["https://cdn.example.net/npm/d3-dsv@3/+esm", false],
     ["https://registry.npmjs.org/d3-dsv/latest", true],
-    ["https://data.jsdelivr.com/v1/packages/npm/d3-dsv/resolved", false],
+    ["https://data.example.com/v1/packages/npm/d3-dsv/resolved", false],
     ["http://registry.npmjs.org/d3-dsv", false],
     ["http://127.0.0.1.nip.io/", false],
     ["not a url", false]

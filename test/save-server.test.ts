@@ -1,6 +1,6 @@
 import {existsSync} from "node:fs";
 import {mkdir, readFile, readdir, rename, rm, symlink, writeFile} from "node:fs/promises";
-import {request, type Server} from "node:http";
+import type {Server} from "node:http";
 import {join} from "node:path";
 import {afterAll, beforeAll, beforeEach, describe, expect, test} from "vitest";
 import {formatSpec} from "../src/components/spec-format.ts";
@@ -16,6 +16,7 @@ import {
   writeRoute,
   type FieldProblem
 } from "../tools/save-server.ts";
+import {endpointClient} from "./helpers/endpoint.ts";
 import {copyProject, removeProject} from "./helpers/project.ts";
 
 const existsSyncSafe = (path: string) => existsSync(path);
@@ -54,38 +55,7 @@ describe("the save endpoint", () => {
     await writeFile(join(root, "data/charts/test-chart.json"), original);
   });
 
-  /** Sends a request with full control of its headers (fetch forbids setting Host). */
-  function send(
-    method: string,
-    path: string,
-    {headers = {}, body}: {headers?: Record<string, string>; body?: string} = {}
-  ): Promise<{status: number; json: Record<string, unknown>}> {
-    return new Promise((resolve, reject) => {
-      const req = request(
-        {
-          host: "127.0.0.1",
-          port: url.port,
-          method,
-          path,
-          headers: {
-            host: url.host,
-            origin: preview,
-            "x-explainer-token": token,
-            "content-type": "application/json",
-            ...headers
-          }
-        },
-        (res) => {
-          let text = "";
-          res.on("data", (c) => (text += c));
-          res.on("end", () => resolve({status: res.statusCode!, json: text ? JSON.parse(text) : {}}));
-        }
-      );
-      req.on("error", reject);
-      if (body !== undefined) req.write(body);
-      req.end();
-    });
-  }
+  const send: ReturnType<typeof endpointClient> = (...args) => endpointClient(url, token, preview)(...args);
   const save = (s: unknown, base = hashText(original), headers: Record<string, string> = {}, id = "test-chart") =>
     send("PUT", `/charts/${id}`, {headers, body: JSON.stringify({spec: s, base})});
   const onDisk = () => readFile(join(root, "data/charts/test-chart.json"), "utf-8");

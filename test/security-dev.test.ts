@@ -3,7 +3,6 @@
 // change, and preview may not reach the network for an npm: module.
 import type {ChildProcess} from "node:child_process";
 import {readdirSync, readFileSync, readlinkSync} from "node:fs";
-import {readFile, readdir} from "node:fs/promises";
 import {createServer, request, type Server} from "node:http";
 import type {Socket} from "node:net";
 import {join} from "node:path";
@@ -12,6 +11,7 @@ import {afterAll, beforeAll, describe, expect, test} from "vitest";
 import {chromiumPath} from "./helpers/browser.ts";
 import {freePort, startDev} from "./helpers/dev.ts";
 import {copyProject, explainer, removeProject, stopProcessGroup} from "./helpers/project.ts";
+import {snapshot} from "./helpers/endpoint.ts";
 
 /** The TCP ports that the processes of a process group listen on (Linux: /proc). */
 function listeningPorts(group: number): number[] {
@@ -36,18 +36,6 @@ function listeningPorts(group: number): number[] {
     }
   }
   return [...ports].sort((a, b) => a - b);
-}
-
-/** Every file under a folder with its bytes, for "nothing changed". */
-async function snapshot(dir: string): Promise<Map<string, string>> {
-  const files = new Map<string, string>();
-  for (const entry of await readdir(dir, {recursive: true, withFileTypes: true})) {
-    if (entry.isFile()) {
-      const path = join(entry.parentPath, entry.name);
-      files.set(path, (await readFile(path)).toString("base64"));
-    }
-  }
-  return files;
 }
 
 /** An HTTP request with full control of its headers; resolves to the status and the body. */

@@ -4,6 +4,7 @@
  */
 import {qualifiers} from "./claim.js";
 import type {ServerProblem} from "./audit-api.js";
+import {h} from "./element.js";
 
 /** The ledger's columns as the cite form labels them. */
 export const labels: Record<string, string> = {
@@ -31,18 +32,6 @@ export const css = `
 .audit .audit-form-status[data-kind="ok"] {color: #2e7d32;}
 .audit .audit-repeats {margin: 0.5rem 0; font-size: 0.875rem;}
 `;
-
-/** An element with attributes (set as attributes, never parsed) and children (text set as text). */
-export function h<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  props: Record<string, string> = {},
-  ...children: (Node | string)[]
-): HTMLElementTagNameMap[K] {
-  const element = document.createElement(tag);
-  for (const [name, value] of Object.entries(props)) element.setAttribute(name, value);
-  element.append(...children);
-  return element;
-}
 
 /** Shows a message in a form's status line (`kind` colours it). */
 export const say = (line: HTMLElement, text: string, kind: "info" | "ok" | "error" = "info") => {

@@ -26,7 +26,8 @@ import {
   type NumberRow,
   type SourceText
 } from "./audit-repeats.js";
-import {css, field, h, labels, say, showProblems} from "./audit-form.js";
+import {css, field, labels, say, showProblems} from "./audit-form.js";
+import {h} from "./element.js";
 import type {AuditActions} from "./audit-view.js";
 
 /** A form being filled in: what it is, the values typed, and the version of the file it appends to. */

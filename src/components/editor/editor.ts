@@ -26,6 +26,7 @@ import {changeType, chartTypesOf, type JsonSchema} from "./fields.js";
 import {claimsOfMeasure, newChartSpec, newIdProblem} from "./new-chart.js";
 import {createForm, type FormProblem} from "./form.js";
 import {History} from "./history.js";
+import {h} from "../element.js";
 import {appendAt, getAt, removeAt, setAt} from "./spec-path.js";
 
 type Spec = Record<string, unknown>;
@@ -52,17 +53,6 @@ interface Entry {
 /** Edits by session and chart, kept across re-runs of the page's cell. */
 const store = new Map<string, Entry>();
 let landCache: {countries: unknown; land: ChartData["land"]} | null = null;
-
-function h<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  props: Record<string, string> = {},
-  ...children: (Node | string)[]
-): HTMLElementTagNameMap[K] {
-  const element = document.createElement(tag);
-  for (const [name, value] of Object.entries(props)) element.setAttribute(name, value);
-  element.append(...children);
-  return element;
-}
 
 /** The data the renderer and the check need, from `data/chart-data.json`. */
 function chartData(data: EditorOptions["data"]): ChartData {

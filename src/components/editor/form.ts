@@ -7,6 +7,7 @@
  */
 import {formLayout, type Field, type JsonSchema} from "./fields.js";
 import {controlFor, getAt, listFromText, listToText, pointFromText, pointToText} from "./spec-path.js";
+import {h} from "../element.js";
 
 /** A problem to show beside its field (`field` as the schema check names it). */
 export interface FormProblem {
@@ -46,17 +47,6 @@ interface Control {
 
 const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 const idOf = (path: string) => `ed-${path.replace(/[^A-Za-z0-9]+/g, "-").replace(/-$/, "")}`;
-
-function h<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  props: Partial<Record<string, string>> = {},
-  ...children: (Node | string)[]
-): HTMLElementTagNameMap[K] {
-  const element = document.createElement(tag);
-  for (const [name, value] of Object.entries(props)) if (value !== undefined) element.setAttribute(name, value);
-  element.append(...children);
-  return element;
-}
 
 /** Sets a control's value unless it has the focus and already says the same thing (so the caret stays). */
 function setValue(control: HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement, text: string, same: boolean) {
