@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // The kit's command line: `npx explainer <command>`. Plain JavaScript: help is printed from the
-// command table without loading TypeScript; any other command registers tsx's loader in this
-// process (no second process) and runs the kit's .ts modules.
+// command table without loading the kit; any other command runs the kit's modules compiled to
+// JavaScript (bin/compiled-kit.js), in this process.
 import {readFileSync} from "node:fs";
 
 const [name, ...rest] = process.argv.slice(2);
@@ -13,8 +13,7 @@ if (help || (Object.hasOwn(table, name) && rest.includes("--help"))) {
     : [`usage: explainer ${name} ${table[name].usage}`, `  ${table[name].summary}`];
   process.stderr.write(lines.join("\n") + "\n");
 } else {
-  const {register} = await import("tsx/esm/api");
-  register();
-  const {main} = await import("../tools/cli.ts");
+  const {compiledCli} = await import("./compiled-kit.js");
+  const {main} = await import(await compiledCli());
   process.exitCode = await main(process.argv.slice(2));
 }

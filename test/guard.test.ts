@@ -123,7 +123,8 @@ describe("the guard with a stand-in preview", () => {
     guard = await startGuard({root, port, log: (line) => void logged.push(line)});
     preview = createServer((req, res) => {
       seen.push(`${req.method} ${req.url}`);
-      res.writeHead(200, {"content-type": "text/plain", "x-from": "preview"}).end(`preview: ${req.url}`);
+      const status = req.url?.includes("missing") ? 404 : 200;
+      res.writeHead(status, {"content-type": "text/plain", "x-from": "preview"}).end(`preview: ${req.url}`);
     });
     // A WebSocket stand-in: switches protocols, then echoes what it receives.
     preview.on("upgrade", (req, socket: Socket) => {
@@ -182,6 +183,31 @@ describe("the guard with a stand-in preview", () => {
     ]);
     expect(answer.headers["content-security-policy"]).toBe("frame-ancestors 'self'");
     expect(seen).toContain("GET /methodology?x=1");
+  });
+
+  test("keeps what cannot change in a session (Framework's client, ?sha= imports), and asks preview for the rest", async () => {
+    const sha = "ab".repeat(32);
+    const urls = [
+      "/_observablehq/client.js",
+      "/_observablehq/stdlib/inputs.css",
+      `/_import/components/chart.js?sha=${sha}`,
+      "/_import/components/chart.js",
+      "/methodology",
+      "/_observablehq/missing.js"
+    ];
+    const before = seen.length;
+    const first = await Promise.all(urls.map((url) => send(url)));
+    const again = await Promise.all(urls.map((url) => send(url)));
+    expect(again.map((a) => [a.status, a.text, a.headers["x-from"], a.headers["content-security-policy"]])).toEqual(
+      first.map((a) => [a.status, a.text, "preview", "frame-ancestors 'self'"])
+    );
+    expect(first.map((a) => a.status)).toEqual([200, 200, 200, 200, 200, 404]);
+    // Preview was asked twice only for the page, the import without its hash, and the response that was not a 200.
+    expect(seen.slice(before).sort()).toEqual(
+      [...urls, "/_import/components/chart.js", "/methodology", "/_observablehq/missing.js"]
+        .map((u) => `GET ${u}`)
+        .sort()
+    );
   });
 
   test("refused requests never reach preview", async () => {

@@ -1,4 +1,4 @@
-import {cp, mkdtemp, readFile, rm, symlink, writeFile} from "node:fs/promises";
+import {cp, mkdtemp, readdir, readFile, rm, symlink, writeFile} from "node:fs/promises";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {afterAll, afterEach, beforeAll, beforeEach, describe, expect, test} from "vitest";
@@ -242,7 +242,11 @@ describe("explainer refresh", () => {
     expect(removed.rerun).toEqual(["data/sources.csv"]);
     expect(await readFile(sources, "utf-8")).toBe(good);
     // A new version of the kit (in the project, run as a user runs it) writes an output differently;
-    // the story and the files in the cache are as they were.
+    // the story and the files in the cache are as they were. The command line compiled the kit before
+    // the edit and compiles it again, into a new folder, after it (bin/compiled-kit.js).
+    expect(explainer(root, "check").status).toBe(0);
+    const compiled = async () => (await readdir(join(root, ".explainer/kit"))).filter((n) => /^[0-9a-f]{16}$/.test(n));
+    const [before] = await compiled();
     await edit(root, "loaders/stage-output-content.ts", (t) =>
       t.replace('["id", "title", "byline", "published", "publisher", "url", "archived"]', '["id", "title"]')
     );
@@ -251,6 +255,10 @@ describe("explainer refresh", () => {
     expect(upgraded.stderr).toMatch(/^data\/sources\.csv\s+re-run/m);
     expect(upgraded.stderr).toMatch(/^data\/claims\.csv\s+cached/m);
     expect((await readFile(sources, "utf-8")).split("\n")[0]).toBe("id,title");
+    const current = JSON.parse(await readFile(join(root, ".explainer/kit/current.json"), "utf-8"));
+    expect(current.hash).not.toBe(before);
+    expect((await compiled()).sort()).toEqual([before, current.hash].sort());
+    expect(Object.keys(current.inputs)).toContain("loaders/stage-output-content.ts");
   });
 });
 

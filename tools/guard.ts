@@ -192,6 +192,18 @@ const requestOf = (req: IncomingMessage): GuardedRequest => ({
 });
 
 /** Writes a refusal as a plain-text answer. */
+/**
+ * Responses that cannot change while preview runs: Framework's own client (`/_observablehq/*.js`,
+ * `.css`), which preview bundles again on every request (0.1–0.4 s of CPU each, on every page load),
+ * and content-addressed imports (`/_import/…?sha=…`), which preview transpiles again each time.
+ */
+export function isImmutable(url: string): boolean {
+  return /^\/_observablehq\/[\w./-]+\.(js|css)$/.test(url) || /^\/_import\/[^?]+\?sha=[0-9a-f]{64}$/.test(url);
+}
+
+/** The most the guard keeps of preview's immutable responses. */
+const immutableBytes = 64 * 1024 * 1024;
+
 function refusalText({status, code, message}: Refusal): string {
   return `explainer dev: ${status} ${code}: ${message}\n`;
 }
@@ -204,6 +216,8 @@ export async function startGuard({root, port, log = () => {}}: GuardOptions): Pr
   const folder = await mkdtemp(join(tmpdir(), "explainer-preview-"));
   const upstream = join(folder, "preview.sock");
   const upgraded = new Set<Socket>();
+  const kept = new Map<string, {headers: IncomingHttpHeaders; body: Buffer}>();
+  let keptBytes = 0;
   const server = createServer((req, res) =>
     serve(req, res).catch((error) => {
       if (res.headersSent) return void res.destroy();
@@ -234,11 +248,28 @@ export async function startGuard({root, port, log = () => {}}: GuardOptions): Pr
         .on("error", () => res.destroy())
         .pipe(res);
     }
+    const url = req.url ?? "/";
+    const immutable = isImmutable(url);
+    const known = immutable ? kept.get(url) : undefined;
+    if (known) {
+      res.writeHead(200, {...known.headers, ...guardHeaders});
+      return void res.end(req.method === "HEAD" ? undefined : known.body);
+    }
     const forward = request(
-      {socketPath: upstream, method: req.method, path: req.url, headers: endToEnd(req.headers)},
+      {socketPath: upstream, method: req.method, path: url, headers: endToEnd(req.headers)},
       (answer) => {
-        res.writeHead(answer.statusCode ?? 502, {...endToEnd(answer.headers), ...guardHeaders});
+        const headers = endToEnd(answer.headers);
+        res.writeHead(answer.statusCode ?? 502, {...headers, ...guardHeaders});
         answer.on("error", () => res.destroy()).pipe(res);
+        if (!immutable || answer.statusCode !== 200 || req.method !== "GET") return;
+        const chunks: Buffer[] = [];
+        answer.on("data", (chunk: Buffer) => chunks.push(chunk));
+        answer.on("end", () => {
+          const body = Buffer.concat(chunks);
+          if (keptBytes + body.length > immutableBytes) return;
+          kept.set(url, {headers, body});
+          keptBytes += body.length;
+        });
       }
     );
     req.on("error", () => forward.destroy());

@@ -156,7 +156,9 @@ export async function publishBuild(dir: string, effects: Effects, stage: Stage):
         `(${siteUrlVariable}=https://news.example/ukraine/ npm run build)\n`
     );
   }
-  const config = (await import(pathToFileURL(join(root, "observablehq.config.ts")).href)).default;
+  // The project's config is TypeScript: tsx loads it (and only it) for this one import.
+  const {tsImport} = await import("tsx/esm/api");
+  const config = (await tsImport(pathToFileURL(join(root, "observablehq.config.ts")).href, import.meta.url)).default;
   const siteName = String(config.title ?? "");
   const result = await publishPages(dir, {root, site, siteName, stage});
   stderr(
