@@ -1,7 +1,8 @@
 // The kit's TypeScript, compiled once into plain JavaScript so that a command does not pay for
 // TypeScript on every start: `explainer check` loads in about 0.25 s instead of 0.6 s through tsx's
-// loader hooks. esbuild bundles tools/cli.ts into `.explainer/kit/<hash>/` (one chunk per lazily
-// loaded command; packages stay in node_modules), and the next run checks the sources' hashes and
+// loader hooks. esbuild bundles tools/cli.ts, and what it starts in other processes (tools/compiled.ts),
+// into `.explainer/kit/<hash>/` (one chunk per lazily loaded command; packages stay in node_modules),
+// and the next run checks the sources' hashes and
 // compiles again only when a kit file changed. A build is never replaced in place: a new one goes
 // into a new folder, so a running `explainer dev` that loads a command later still finds its files.
 import {createHash} from "node:crypto";
@@ -15,7 +16,7 @@ const record = join(kitDir, "current.json");
 /** From a compiled chunk (`.explainer/kit/<hash>/x.js`) back to the project root. */
 const up = "../../../";
 /** Bumped when the way the kit is compiled changes, so that older builds are not used. */
-const format = 1;
+const format = 3;
 
 const hash = (text) => createHash("sha256").update(text).digest("hex");
 
@@ -71,7 +72,15 @@ async function compile() {
   try {
     const {metafile} = await build({
       absWorkingDir: root,
-      entryPoints: {cli: "tools/cli.ts"},
+      // The command line, and what it starts in other processes: the stage of `explainer dev`, the
+      // hooks in Framework's preview and Framework's config (tools/compiled.ts).
+      entryPoints: {
+        cli: "./tools/cli.ts",
+        "stage-worker": "./tools/stage-worker.ts",
+        "preview-hooks": "./tools/preview-hooks.ts",
+        // A project without a config of its own runs Framework's defaults.
+        ...(existsSync(join(root, "observablehq.config.ts")) ? {"observablehq.config": "./observablehq.config.ts"} : {})
+      },
       outdir: temp,
       bundle: true,
       splitting: true,
@@ -80,6 +89,8 @@ async function compile() {
       target: "node20",
       packages: "external",
       banner: {js: 'import {resolve as __kitPath} from "node:path";'},
+      // The one way for compiled code to know where it runs from (tools/compiled.ts).
+      define: {"import.meta.kitChunk": "import.meta.url"},
       plugins: [sourceMeta],
       metafile: true,
       logLevel: "silent"
@@ -99,7 +110,7 @@ async function compile() {
     return id;
   } catch (error) {
     rmSync(temp, {recursive: true, force: true});
-    throw error;
+    throw new Error(`the kit's TypeScript does not compile: ${error.message}`);
   }
 }
 

@@ -14,6 +14,10 @@ if (help || (Object.hasOwn(table, name) && rest.includes("--help"))) {
   process.stderr.write(lines.join("\n") + "\n");
 } else {
   const {compiledCli} = await import("./compiled-kit.js");
-  const {main} = await import(await compiledCli());
+  const cli = await compiledCli().catch((error) => {
+    process.stderr.write(`explainer: ${error.message}\n`);
+    process.exit(1);
+  });
+  const {main} = await import(cli);
   process.exitCode = await main(process.argv.slice(2));
 }

@@ -249,7 +249,7 @@ describe("a changed story is rebuilt, and a bad one is refused", () => {
 
 describe("check verifies everything the build does", () => {
   test("an empty or invalid corrections log fails check, not only the build", async () => {
-    const root = await copyProject("seed");
+    const root = await builtCopy("seed");
     try {
       await writeFile(join(root, "data/corrections.csv"), "");
       const empty = explainer(root, "check");

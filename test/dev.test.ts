@@ -1,11 +1,14 @@
-import type {ChildProcess} from "node:child_process";
+import {spawn, type ChildProcess} from "node:child_process";
 import {readFile, writeFile} from "node:fs/promises";
+import {createServer} from "node:http";
+import type {AddressInfo} from "node:net";
 import {join} from "node:path";
 import type {Browser, Page} from "playwright-core";
 import {afterAll, beforeAll, describe, expect, test} from "vitest";
 import {launchChromium} from "./helpers/browser.ts";
 import {startDev, until} from "./helpers/dev.ts";
-import {copyProject, removeProject, stopProcessGroup} from "./helpers/project.ts";
+import {builtCopy} from "./helpers/built.ts";
+import {removeProject, stopProcessGroup} from "./helpers/project.ts";
 
 // `explainer dev` in a real browser: saving the ledger updates the open page, without a reload.
 describe("explainer dev", () => {
@@ -17,7 +20,7 @@ describe("explainer dev", () => {
   let output = "";
 
   beforeAll(async () => {
-    root = await copyProject();
+    root = await builtCopy();
     ({child: dev, origin} = await startDev(root, {onOutput: (text) => void (output += text)}));
     browser = await launchChromium();
     page = await browser.newPage();
@@ -55,5 +58,35 @@ describe("explainer dev", () => {
       () => output
     );
     expect(output).toMatch(/^story: wrote [^\n]*data\/claims\.csv/m);
+  });
+});
+
+describe("explainer dev on a port in use", () => {
+  test("fails with PORT_IN_USE and the fix, and exits: nothing it started keeps running", async () => {
+    const root = await builtCopy();
+    const taken = createServer();
+    await new Promise<void>((resolve) => taken.listen(0, "127.0.0.1", resolve));
+    const {port} = taken.address() as AddressInfo;
+    try {
+      const child = spawn(process.execPath, ["bin/explainer.js", "dev", "--port", String(port)], {
+        cwd: root,
+        detached: true,
+        stdio: ["ignore", "pipe", "pipe"]
+      });
+      let stderr = "";
+      child.stderr!.on("data", (d) => (stderr += d));
+      // A start that leaves its stage process running never exits: the group is stopped after two minutes.
+      const hang = setTimeout(() => void stopProcessGroup(child), 120_000);
+      const code = await new Promise<number | null>((resolve) => child.on("exit", (c) => resolve(c)));
+      clearTimeout(hang);
+      expect([code, stderr]).toEqual([
+        1,
+        `127.0.0.1:${port}: PORT_IN_USE: another program (another explainer dev?) listens there; ` +
+          `try npm run dev -- --port ${port + 10}\nexplainer dev: 1 problem\n`
+      ]);
+    } finally {
+      taken.close();
+      await removeProject(root);
+    }
   });
 });

@@ -7,7 +7,8 @@ import {afterAll, beforeAll, describe, expect, test} from "vitest";
 import {formatSpec} from "../src/components/spec-format.ts";
 import {launchChromium} from "./helpers/browser.ts";
 import {startDev, until} from "./helpers/dev.ts";
-import {copyProject, removeProject, stopProcessGroup} from "./helpers/project.ts";
+import {builtCopy} from "./helpers/built.ts";
+import {removeProject, stopProcessGroup} from "./helpers/project.ts";
 
 const slow = 120_000;
 const explainerFile = "src/explainers/ukraine-dead-displaced-kyiv.md";
@@ -34,7 +35,7 @@ describe("a new chart from the editor under explainer dev", () => {
   let output = "";
 
   beforeAll(async () => {
-    root = await copyProject();
+    root = await builtCopy();
     ({child: dev, origin} = await startDev(root, {onOutput: (text) => void (output += text)}));
     browser = await launchChromium();
     editor = await browser.newPage({viewport: {width: 1400, height: 1000}});

@@ -8,7 +8,7 @@ import {formatSpec} from "../src/components/spec-format.ts";
 import {launchChromium} from "./helpers/browser.ts";
 import {devEnv, startDev, until} from "./helpers/dev.ts";
 import {builtCopy} from "./helpers/built.ts";
-import {copyProject, explainer, projectRoot, removeProject, stopProcessGroup} from "./helpers/project.ts";
+import {explainer, projectRoot, removeProject, stopProcessGroup} from "./helpers/project.ts";
 
 /** Polls `read()` until it gives `expected` (or `ms` passes), then asserts it. */
 async function eventually<T>(read: () => Promise<T>, expected: T, ms = 60_000): Promise<void> {
@@ -45,11 +45,12 @@ describe("the chart editor under explainer dev", () => {
   let output = "";
 
   beforeAll(async () => {
-    root = await copyProject();
+    root = await builtCopy();
     // The explainer shows the chart, rendered at build time by its `::: chart` directive.
     expect(await readFile(join(root, explainerFile), "utf-8")).toContain(`::: chart ${chartId}`);
     // A session left in the cache by an earlier dev, with a valid dependency record: it must not be served.
-    const refresh = spawnSync(process.execPath, ["bin/explainer.js", "refresh"], {
+    // (Named, the loader runs again in this already-built copy.)
+    const refresh = spawnSync(process.execPath, ["bin/explainer.js", "refresh", "data/editor-session.json"], {
       cwd: root,
       encoding: "utf-8",
       env: {...env, EXPLAINER_EDITOR: staleSession}

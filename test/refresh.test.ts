@@ -259,6 +259,13 @@ describe("explainer refresh", () => {
     expect(current.hash).not.toBe(before);
     expect((await compiled()).sort()).toEqual([before, current.hash].sort());
     expect(Object.keys(current.inputs)).toContain("loaders/stage-output-content.ts");
+    // A kit file that does not parse stops the command with its file and line, and runs nothing.
+    await edit(root, "loaders/stage-output-content.ts", (t) => `${t}\nexport const = ;\n`);
+    const broken = explainer(root, "check");
+    expect([broken.status, broken.stdout]).toEqual([1, ""]);
+    expect(broken.stderr).toMatch(
+      /^explainer: the kit's TypeScript does not compile: .*\nloaders\/stage-output-content\.ts:\d+:13: ERROR: Expected identifier but found "="$/m
+    );
   });
 });
 

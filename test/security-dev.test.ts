@@ -10,7 +10,8 @@ import {chromium, type Browser} from "playwright-core";
 import {afterAll, beforeAll, describe, expect, test} from "vitest";
 import {chromiumPath} from "./helpers/browser.ts";
 import {freePort, startDev} from "./helpers/dev.ts";
-import {copyProject, explainer, removeProject, stopProcessGroup} from "./helpers/project.ts";
+import {builtCopy} from "./helpers/built.ts";
+import {explainer, removeProject, stopProcessGroup} from "./helpers/project.ts";
 import {snapshot} from "./helpers/endpoint.ts";
 
 /** The TCP ports that the processes of a process group listen on (Linux: /proc). */
@@ -91,7 +92,7 @@ describe("the servers explainer dev starts, attacked", () => {
   let before: Map<string, string>;
 
   beforeAll(async () => {
-    root = await copyProject();
+    root = await builtCopy();
     // Loaders refreshed first, so that dev starts within startDev's time on a busy machine.
     const refreshed = explainer(root, "refresh");
     expect(refreshed.status, refreshed.stderr).toBe(0);

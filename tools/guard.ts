@@ -31,6 +31,7 @@ import {tmpdir} from "node:os";
 import {extname, join, sep} from "node:path";
 import {pathToFileURL} from "node:url";
 import {KitError} from "../loaders/errors.ts";
+import {compiledFile} from "./compiled.ts";
 import {npmCacheDir} from "./vendor.ts";
 import {previewHookEnv} from "./preview-hooks.ts";
 import {isLoopback} from "./save-server.ts";
@@ -333,12 +334,16 @@ export async function startGuard({root, port, log = () => {}}: GuardOptions): Pr
     );
   }
   const options = process.env.NODE_OPTIONS ?? "";
-  const hooks = pathToFileURL(join(import.meta.dirname, "preview-hooks.ts")).href;
+  // Compiled, the hooks need no tsx; from source, tsx loads them (and Framework's TypeScript config).
+  const compiled = compiledFile("preview-hooks.js");
+  const hooks = compiled
+    ? `--import=${pathToFileURL(compiled).href}`
+    : `--import=tsx --import=${pathToFileURL(join(import.meta.dirname, "preview-hooks.ts")).href}`;
   return {
     server,
     url: `http://127.0.0.1:${port}`,
     previewEnv: {
-      NODE_OPTIONS: `${options} --import=tsx --import=${hooks}`.trim(),
+      NODE_OPTIONS: `${options} ${hooks}`.trim(),
       [previewHookEnv.socket]: upstream,
       [previewHookEnv.port]: String(port),
       [previewHookEnv.nodeOptions]: options

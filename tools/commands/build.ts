@@ -5,6 +5,7 @@ import {delimiter, join} from "node:path";
 import {KitError, throwIfAny} from "../../loaders/errors.ts";
 import {asKitErrors, blockingProblems, runStage} from "../../loaders/stage.ts";
 import type {Effects} from "../effects.ts";
+import {frameworkConfigArgs} from "../compiled.ts";
 import {listFiles} from "../deps.ts";
 import {vendorDsvWithoutEval} from "../publish/dsv.ts";
 import {publishBuild} from "../publish/publish.ts";
@@ -77,7 +78,7 @@ export async function buildSite(effects: Effects): Promise<void> {
   await vendorDsvWithoutEval(effects);
   await runRefresh({names: [], force: false, json: false}, {...effects, stdout: stderr}, stage);
   const staging = join(root, stagingDir);
-  const status = await runProgram("observable", ["build"], effects, {
+  const status = await runProgram("observable", ["build", ...frameworkConfigArgs()], effects, {
     EXPLAINER_OUTPUT: stagingDir,
     EXPLAINER_BUILD: "1"
   });

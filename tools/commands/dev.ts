@@ -13,6 +13,7 @@ import {formatChanges} from "../changes.ts";
 import {diffOutputs} from "../changes.ts";
 import {UsageError, type Effects} from "../effects.ts";
 import {startEditorSession} from "../editor-session.ts";
+import {frameworkConfigArgs} from "../compiled.ts";
 import {startGuard} from "../guard.ts";
 import {refreshLive} from "../live.ts";
 import {startStageWorker, type WorkerOutputs, type WorkerRun} from "../stage-worker.ts";
@@ -78,22 +79,40 @@ function reportOutputs(outputs: WorkerOutputs, {stderr}: Effects): void {
 export async function serve(options: DevOptions, effects: Effects): Promise<void> {
   const {root, stderr} = effects;
   await vendorNpm(effects);
-  const stage = await startStageWorker(root);
-  reportRun(await stage.run(), effects);
-  reportOutputs(await stage.writeOutputs(), effects);
   // The port the user opens is the guard's; preview listens behind it, on a private socket (tools/guard.ts).
+  // It is taken first, so a port in use fails before any other process starts.
   const guard = await startGuard({root, port: options.port, log: stderr});
-  // The save endpoint of the chart editor and the number audit, and its token for them (before the loaders run).
-  // Each save schedules a stage run itself: the watcher can miss a saved file's replacement, since chokidar
-  // drops a second change to one path within 50 ms and a safe write links the file just before replacing it.
+  // The warm stage starts and runs while the save endpoint of the chart editor and the number audit opens
+  // and the other loaders refresh (the session's token is written before they run). Each save schedules a
+  // stage run itself: the watcher can miss a saved file's replacement, since chokidar drops a second change
+  // to one path within 50 ms and a safe write links the file just before replacing it.
   let onSaved = () => {};
-  const editor = await startEditorSession(root, options.port, {onSave: () => onSaved()});
-  await refreshLive(effects, {stageOutputs: false});
+  const starting = startStageWorker(root);
+  const [staged, opened] = await Promise.allSettled([
+    starting.then(async (worker) => {
+      reportRun(await worker.run(), effects);
+      reportOutputs(await worker.writeOutputs(), effects);
+      return worker;
+    }),
+    startEditorSession(root, options.port, {onSave: () => onSaved()}).then(async (session) => {
+      await refreshLive(effects, {stageOutputs: false});
+      return session;
+    })
+  ]);
+  if (staged.status === "rejected" || opened.status === "rejected") {
+    // Nothing keeps running after a failed start: an open server or stage process would hold the command.
+    await guard.close();
+    if (opened.status === "fulfilled") await opened.value.close();
+    await (await starting.catch(() => null))?.close();
+    throw staged.status === "rejected" ? staged.reason : (opened as PromiseRejectedResult).reason;
+  }
+  const stage = staged.value;
+  const editor = opened.value;
   const base = `http://${options.host}:${options.port}`;
   effects.stdout(`explainer dev: preview ${base}/\n  chart editor ${base}/editor\n  save endpoint ${editor.url}\n`);
   const preview = spawn(
     "observable",
-    ["preview", "--host", options.host, "--port", String(options.port), "--no-open"],
+    ["preview", "--host", options.host, "--port", String(options.port), "--no-open", ...frameworkConfigArgs()],
     {
       cwd: root,
       stdio: ["ignore", "inherit", "inherit"],

@@ -4,7 +4,7 @@
  * after the first paint, and last a Content Security Policy with the hashes of the final inline
  * scripts. Each step is its own module; this one only runs them over the files.
  */
-import {readFileSync} from "node:fs";
+import {existsSync, readFileSync} from "node:fs";
 import {mkdir, readFile, rename, writeFile} from "node:fs/promises";
 import {dirname, join, posix, relative} from "node:path";
 import {pathToFileURL} from "node:url";
@@ -12,6 +12,7 @@ import {contentHash} from "../../loaders/hash.ts";
 import type {Stage} from "../../loaders/stage.ts";
 import {escapeHtml} from "../../loaders/prose-html.ts";
 import type {Effects} from "../effects.ts";
+import {compiledFile} from "../compiled.ts";
 import {listFiles} from "../deps.ts";
 import {cardFonts, cardSize, chartCardSvg, pageCardSvg, renderPng} from "./cards.ts";
 import {addContentSecurityPolicy} from "./csp.ts";
@@ -20,6 +21,14 @@ import {staticPage} from "./static.ts";
 import {jsonLdScript, metaTags, structuredData, type PageUrls} from "./meta.ts";
 import {siteLink, siteUrl, siteUrlVariable} from "./site.ts";
 import {frontMatter, pageInfo, type ChartInfo, type PageInfo} from "./page-info.ts";
+
+/** The project's Framework config: compiled with the kit, or its TypeScript loaded by tsx (for this one import). */
+async function frameworkConfig(root: string): Promise<{title?: unknown}> {
+  const compiled = compiledFile("observablehq.config.js");
+  if (compiled && existsSync(compiled)) return (await import(pathToFileURL(compiled).href)).default;
+  const {tsImport} = await import("tsx/esm/api");
+  return (await tsImport(pathToFileURL(join(root, "observablehq.config.ts")).href, import.meta.url)).default;
+}
 
 /** The folder of the social cards in the built site. */
 export const cardFolder = "_card";
@@ -156,9 +165,7 @@ export async function publishBuild(dir: string, effects: Effects, stage: Stage):
         `(${siteUrlVariable}=https://news.example/ukraine/ npm run build)\n`
     );
   }
-  // The project's config is TypeScript: tsx loads it (and only it) for this one import.
-  const {tsImport} = await import("tsx/esm/api");
-  const config = (await tsImport(pathToFileURL(join(root, "observablehq.config.ts")).href, import.meta.url)).default;
+  const config = await frameworkConfig(root);
   const siteName = String(config.title ?? "");
   const result = await publishPages(dir, {root, site, siteName, stage});
   stderr(
