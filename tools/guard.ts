@@ -192,7 +192,6 @@ const requestOf = (req: IncomingMessage): GuardedRequest => ({
   remoteAddress: req.socket.remoteAddress
 });
 
-/** Writes a refusal as a plain-text answer. */
 /**
  * Responses that cannot change while preview runs: Framework's own client (`/_observablehq/*.js`,
  * `.css`), which preview bundles again on every request (0.1–0.4 s of CPU each, on every page load),
@@ -205,6 +204,7 @@ export function isImmutable(url: string): boolean {
 /** The most the guard keeps of preview's immutable responses. */
 const immutableBytes = 64 * 1024 * 1024;
 
+/** Writes a refusal as a plain-text answer. */
 function refusalText({status, code, message}: Refusal): string {
   return `explainer dev: ${status} ${code}: ${message}\n`;
 }
