@@ -1,11 +1,13 @@
+import {createHash} from "node:crypto";
 import {readFile} from "node:fs/promises";
 import {join, posix} from "node:path";
+import {gzipSync} from "node:zlib";
 import type {Browser} from "playwright-core";
 import {afterAll, beforeAll, describe, expect, test} from "vitest";
 import {listFiles} from "../tools/deps.ts";
 import {contentSecurityPolicy, inlineScripts, hashSource} from "../tools/publish/csp.ts";
 import {afterPaint, deferScripts, leadingImports} from "../tools/publish/defer.ts";
-import {inlineCssLimit, staticPage} from "../tools/publish/static.ts";
+import {inlineCssLimit, paintWhenParsedLimit, staticPage} from "../tools/publish/static.ts";
 import {withoutEval} from "../tools/publish/dsv.ts";
 import {clip} from "../tools/publish/page-info.ts";
 import {serveSite, type Site} from "../tools/publish/serve.ts";
@@ -144,6 +146,27 @@ ${module}
     expect(inlineScripts(html)).toEqual([`\n${afterPaint}\nfunction enhance() {}\nenhance();\n`]);
     expect(html).not.toContain("style.3.css");
     expect(html).toContain("<style>\n.claim{white-space:nowrap}\n</style>");
+  });
+
+  test("staticPage holds a light page's first paint until its last element with an id is parsed; a heavy page paints as it arrives", () => {
+    const withIds = (text: string) =>
+      page('import "./_observablehq/client.1.js";').replace(
+        "<p>Text</p>",
+        `<p id="first">${text}</p><footer id="observablehq-footer"></footer>`
+      );
+    const light = staticPage(withIds("Text"), (src) => scripts[src] ?? null);
+    expect(light).toContain(
+      '<head>\n<meta charset="utf-8">\n<link rel="expect" href="#observablehq-footer" blocking="render">\n<style>'
+    );
+    // Text that does not compress: a page far over the budget once gzipped.
+    const noise = Array.from({length: 3000}, (_, i) => createHash("sha256").update(String(i)).digest("hex")).join(" ");
+    const heavy = staticPage(withIds(noise), (src) => scripts[src] ?? null);
+    expect(gzipSync(heavy).length).toBeGreaterThan(paintWhenParsedLimit);
+    expect(heavy).not.toContain('rel="expect"');
+    // A page with no id in its body has nothing to wait for.
+    expect(staticPage(page('import "./_observablehq/client.1.js";'), (src) => scripts[src] ?? null)).not.toContain(
+      'rel="expect"'
+    );
   });
 
   test("staticPage keeps a stylesheet as a file when it is large or refers to another file", () => {

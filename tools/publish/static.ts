@@ -8,6 +8,7 @@
  * show as soon as its HTML arrives instead of one round trip later (on a slow phone network, half
  * a second). A page with live code (the number audit) keeps everything as Framework built it.
  */
+import {gzipSync} from "node:zlib";
 import {afterPaint} from "./defer.ts";
 
 const inlineModule = /<script type="module">([\s\S]*?)<\/script>\n?/g;
@@ -68,5 +69,30 @@ export function staticPage(html: string, readAsset: (src: string) => string | nu
     return `<style>\n${css.trim()}\n</style>`;
   });
   out = out.replace(stylePreload, (whole, href: string) => (inlined.has(href) ? "" : whole));
-  return out.replace(preload, (whole, href: string) => (frameworkPath.test(href) || inlined.has(href) ? "" : whole));
+  return paintWhenParsed(
+    out.replace(preload, (whole, href: string) => (frameworkPath.test(href) || inlined.has(href) ? "" : whole))
+  );
+}
+
+/**
+ * The most a page may weigh, compressed, for its first paint to wait until it is parsed: the budget
+ * of an explainer, which arrives whole a round trip or two after its first bytes.
+ */
+export const paintWhenParsedLimit = 30_000;
+
+/**
+ * Holds a light page's first paint until its last element with an id is parsed
+ * (`<link rel="expect" blocking="render">`). The browser then lays the page out and paints it once,
+ * instead of painting the first screen and laying out the rest in long tasks right after, which a
+ * reader's first tap would wait for (Lighthouse counts them as blocking time). A browser that does not
+ * know `rel="expect"` ignores it. A heavier page keeps painting as it arrives.
+ */
+export function paintWhenParsed(html: string): string {
+  const body = html.search(/<body[\s>]/);
+  const last = body < 0 ? undefined : [...html.slice(body).matchAll(/\sid="([\w:.-]+)"/g)].at(-1)?.[1];
+  if (!last || gzipSync(html).length > paintWhenParsedLimit) return html;
+  return html.replace(
+    /<head>\n?(<meta charset="[^"]*">\n?)?/,
+    (head) => `${head}<link rel="expect" href="#${last}" blocking="render">\n`
+  );
 }
