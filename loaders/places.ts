@@ -62,11 +62,14 @@ export function readPlacesSync(root: string): MapPlace[] {
   return parsePlaces(text);
 }
 
-/** Natural Earth's admin-0 countries at 1:50m (world-atlas), with Crimea within Ukraine (see `landFromTopology`). */
+/** The base map's file: Natural Earth's admin-0 countries at 1:50m, the kit's own copy of world-atlas, wherever the project is. */
+export function baseMapFile(): string {
+  return createRequire(import.meta.url).resolve("world-atlas/countries-50m.json");
+}
+
+/** The base map as land, with Crimea within Ukraine (see `landFromTopology`). */
 export function readLandSync(_root: string): Land {
-  // The kit's own copy of world-atlas, wherever the project is.
-  const require = createRequire(import.meta.url);
-  return landFromTopology(JSON.parse(readFileSync(require.resolve("world-atlas/countries-50m.json"), "utf-8")));
+  return landFromTopology(JSON.parse(readFileSync(baseMapFile(), "utf-8")));
 }
 
 /** readPlacesSync for async callers. */

@@ -4,8 +4,6 @@
  * be made, since it pulls in the modules of every output.
  */
 import {readFile} from "node:fs/promises";
-import {createRequire} from "node:module";
-import {join} from "node:path";
 import {csvFormat} from "d3-dsv";
 import {claimColumns, claimRow} from "./claims.ts";
 import {downloadCsv} from "./csv-safe.ts";
@@ -14,6 +12,7 @@ import {explainersFreshness, shownClaims, type Stage} from "./stage.ts";
 import type {StageOutputName} from "./stage-outputs.ts";
 import {auditColumns} from "./audit.ts";
 import {numberCells} from "./number-rows.ts";
+import {baseMapFile} from "./places.ts";
 import {placeText} from "./reviews.ts";
 
 /** A zip of CSVs, its members' dates fixed so that the same story gives the same bytes. */
@@ -27,21 +26,19 @@ async function zipOf(files: [name: string, text: string][]): Promise<Uint8Array>
 let topology: string | undefined;
 
 /**
- * The topology of the base map as JSON text, for the editor, which turns it into land in the
- * browser: read once per process (it is large, and the same on every run).
+ * The topology of the base map (the same file the charts draw from) as JSON text, for the editor,
+ * which turns it into land in the browser: read once per process (it is large, and the same on every
+ * run); `null` when it cannot be read.
  */
-async function countries(root: string): Promise<string> {
+async function countries(): Promise<string> {
   if (topology !== undefined) return topology;
-  for (const from of [join(root, "package.json"), import.meta.filename]) {
-    try {
-      const text = await readFile(createRequire(from).resolve("world-atlas/countries-50m.json"), "utf-8");
-      JSON.parse(text);
-      return (topology = text.trim());
-    } catch {
-      // the kit's own copy next
-    }
+  try {
+    const text = await readFile(baseMapFile(), "utf-8");
+    JSON.parse(text);
+    return (topology = text.trim());
+  } catch {
+    return (topology = "null");
   }
-  return (topology = "null");
 }
 
 /**
@@ -83,11 +80,11 @@ export const stageOutputs: Record<
   "data/audit-texts.json": (stage) =>
     JSON.stringify(stage.sources.map(({id, title, body}) => ({id, title, body}))) + "\n",
   /** What the chart editor checks and draws with: chart ids, claims, places and the base map's topology. */
-  "data/chart-data.json": async (stage, root) =>
+  "data/chart-data.json": async (stage) =>
     JSON.stringify({charts: Object.keys(stage.charts).sort(), claims: stage.claims, places: stage.places}).slice(
       0,
       -1
-    ) + `,"countries":${await countries(root)}}\n`,
+    ) + `,"countries":${await countries()}}\n`,
   /** The chart spec's JSON Schema, which the editor builds its form from. */
   "data/chart-schema.json": async () =>
     JSON.stringify((await import("../src/components/chart-spec.ts")).chartJsonSchema(), null, 2) + "\n",

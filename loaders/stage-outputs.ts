@@ -65,19 +65,23 @@ export function outputText(name: string, bytes: Uint8Array | string): string {
 /**
  * Writes the outputs that differ from what is in Framework's cache, atomically, for the outputs
  * whose loader exists in `src/data/`. A changed zip also removes the members Framework extracted
- * from the old one, so no stale download is served or built. Returns what it wrote.
+ * from the old one, so no stale download is served or built. Returns what it wrote. Outputs made
+ * from the same story and untouched since are not made again, unless `remake` (a forced or named
+ * refresh: what they read outside the story, such as the base map in node_modules, may have changed).
  */
 export async function writeStageOutputs(
   root: string,
   stage: Stage,
-  names: readonly StageOutputName[] = stageOutputNames
+  names: readonly StageOutputName[] = stageOutputNames,
+  {remake = false}: {remake?: boolean} = {}
 ): Promise<WrittenOutput[]> {
   const present = names.filter((name) => existsSync(loaderPath(root, name)));
   // The story carries the hash of its inputs, the kit's own code included: a new kit remakes the outputs.
   const story = contentHash(JSON.stringify(stage));
   const record = await readOutputsRecord(root);
-  if (record?.story === story && present.every((name) => sameFile(record.files[name], fileStamp(root, name))))
-    return [];
+  const unchanged =
+    record?.story === story && present.every((name) => sameFile(record.files[name], fileStamp(root, name)));
+  if (unchanged && !remake) return [];
   const {stageOutputs} = await import("./stage-output-content.ts");
   const written: WrittenOutput[] = [];
   for (const name of present) {

@@ -1,4 +1,4 @@
-import {cp, mkdtemp, readdir, readFile, rm, symlink, writeFile} from "node:fs/promises";
+import {cp, mkdtemp, readdir, readFile, rm, stat, symlink, writeFile} from "node:fs/promises";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {afterAll, afterEach, beforeAll, beforeEach, describe, expect, test} from "vitest";
@@ -220,6 +220,25 @@ describe("explainer refresh", () => {
     expect(forced.status).toBe(0);
     const others = (await projectLoaders(root)).map((l) => l.name).filter((n) => !stageNames.includes(n));
     expect(forced.rerun).toEqual(others.sort());
+    // A stage output the outputs record vouches for though it is wrong (as when something the outputs
+    // read outside the story changed): a plain refresh trusts the record; a forced or named one makes it again.
+    const claims = join(root, "src/.observablehq/cache/data/claims.csv");
+    const good = await readFile(claims, "utf-8");
+    const damage = async () => {
+      await writeFile(claims, "id,label\n");
+      const record = join(root, ".explainer/stage/outputs.json");
+      const {story, files} = JSON.parse(await readFile(record, "utf-8"));
+      const {size, mtimeMs} = await stat(claims);
+      await writeFile(record, JSON.stringify({story, files: {...files, "data/claims.csv": [size, mtimeMs]}}));
+    };
+    await damage();
+    expect((await refreshIn(root)).rerun).toEqual([]);
+    const remade = await refreshIn(root, "--force");
+    expect(remade.statuses["data/claims.csv"]).toBe("re-run");
+    expect(await readFile(claims, "utf-8")).toBe(good);
+    await damage();
+    expect((await refreshIn(root, "data/claims.csv")).rerun).toEqual(["data/claims.csv"]);
+    expect(await readFile(claims, "utf-8")).toBe(good);
   });
 
   test("an output changed outside refresh is re-run, a stage output rewritten", async () => {

@@ -319,7 +319,11 @@ async function refreshStageOutputs(
     }));
   }
   const written = new Map(
-    (await writeStageOutputs(root, run.stage, loaders.map((l) => l.name).filter(isStageOutput))).map((w) => [w.name, w])
+    (
+      await writeStageOutputs(root, run.stage, loaders.map((l) => l.name).filter(isStageOutput), {
+        remake: forced !== null
+      })
+    ).map((w) => [w.name, w])
   );
   const ms = Math.round(performance.now() - start);
   return Promise.all(
