@@ -67,16 +67,18 @@ export function embedCode(id: string, chart: RenderedChart, site: string): strin
 }
 
 /**
- * The HTML under a chart on a page: a disclosure with the embed code in a read-only text box
- * (selectable without JavaScript) and a copy button, hidden until src/components/embed-copy.ts shows it.
+ * The HTML under a chart on a page: a disclosure with the embed code in a block that one click selects
+ * whole (with or without JavaScript) and a copy button, which the stylesheet hides when scripts do not
+ * run. Not a text box: a browser's form scan lays the whole page out again after first paint for each
+ * form field it finds, even in a closed disclosure.
  */
 export function embedCodeHtml(id: string, chart: RenderedChart, site: string): string {
   const box = `embed-code-${escapeHtml(id)}`;
   return (
     `<details class="chart-embed no-print"><summary>Embed this chart</summary>\n` +
-    `<label for="${box}">Paste this code into your page to show the chart with its source; it resizes to fit.</label>\n` +
-    `<textarea id="${box}" class="chart-embed-code" rows="5" readonly spellcheck="false">${escapeHtml(embedCode(id, chart, site))}</textarea>\n` +
-    `<button type="button" class="chart-embed-copy" data-copy="${box}" hidden>Copy embed code</button>` +
+    `<p class="chart-embed-help">Paste this code into your page to show the chart with its source; it resizes to fit.</p>\n` +
+    `<pre id="${box}" class="chart-embed-code">${escapeHtml(embedCode(id, chart, site))}</pre>\n` +
+    `<button type="button" class="chart-embed-copy" data-copy="${box}">Copy embed code</button>` +
     `<span class="chart-embed-status" role="status"></span>\n` +
     `</details>`
   );
