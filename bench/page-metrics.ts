@@ -96,8 +96,9 @@ export async function timeToCharts(
 /**
  * The share of the stylesheet rules that a reader's visit uses (0 to 1), from Chromium's CSS
  * coverage: the page loaded at 412 px in the light scheme, then the first citation marker hovered
- * (its card opened). A rule counts as used when coverage marks its selector's text as applied;
- * rules for the dark scheme, print and other widths count as unused.
+ * (its card opened) and the first "Embed this chart" opened (a closed disclosure's content gets no
+ * style until then). A rule counts as used when coverage marks its selector's text as applied;
+ * rules for the dark scheme, print, other widths and pages without scripts count as unused.
  */
 export async function cssRuleUsage(browser: Browser, url: string): Promise<{used: number; rules: number}> {
   const page = await browser.newPage({viewport: {width: 412, height: 823}});
@@ -105,6 +106,11 @@ export async function cssRuleUsage(browser: Browser, url: string): Promise<{used
   await page.goto(url, {waitUntil: "networkidle"});
   const marker = page.locator("main a.cite").first();
   if (await marker.count()) await marker.hover();
+  const embed = page.locator("main details.chart-embed summary").first();
+  if (await embed.count()) {
+    await embed.click();
+    await page.locator("main details.chart-embed[open] pre").first().waitFor();
+  }
   const coverage = await page.coverage.stopCSSCoverage();
   await page.close();
   let used = 0;
