@@ -146,7 +146,7 @@ describe("embeds in Chromium", () => {
     await page.context().grantPermissions(["clipboard-read", "clipboard-write"], {origin: new URL(testSiteUrl).origin});
     await page.goto(`${testSiteUrl}explainers/ukraine-dead-displaced-kyiv`, {waitUntil: "networkidle"});
     expect(await page.locator("figure.chart details.chart-embed").count()).toBe(3);
-    // No form field on the page: Chromium's form scan would lay the page out again after first paint.
+    // No form field on the page: Chromium lays the page out again after first paint for each text box.
     expect(await page.locator("input, textarea, select").count()).toBe(0);
     for (const id of await page
       .locator("figure.chart")

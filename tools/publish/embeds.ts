@@ -69,8 +69,8 @@ export function embedCode(id: string, chart: RenderedChart, site: string): strin
 /**
  * The HTML under a chart on a page: a disclosure with the embed code in a block that one click selects
  * whole (with or without JavaScript) and a copy button, which the stylesheet hides when scripts do not
- * run. Not a text box: a browser's form scan lays the whole page out again after first paint for each
- * form field it finds, even in a closed disclosure.
+ * run. Not a text box: Chromium lays the whole page out again after first paint for each text box,
+ * even in a closed disclosure.
  */
 export function embedCodeHtml(id: string, chart: RenderedChart, site: string): string {
   const box = `embed-code-${escapeHtml(id)}`;
