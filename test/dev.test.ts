@@ -1,5 +1,6 @@
 import {spawn, type ChildProcess} from "node:child_process";
-import {readFile, writeFile} from "node:fs/promises";
+import {existsSync} from "node:fs";
+import {mkdir, readFile, writeFile} from "node:fs/promises";
 import {createServer} from "node:http";
 import type {AddressInfo} from "node:net";
 import {join} from "node:path";
@@ -9,6 +10,9 @@ import {launchChromium} from "./helpers/browser.ts";
 import {startDev, until} from "./helpers/dev.ts";
 import {builtCopy} from "./helpers/built.ts";
 import {removeProject, stopProcessGroup} from "./helpers/project.ts";
+
+/** The editor session's output in Framework's cache: its URL and token while dev runs. */
+const sessionCache = "src/.observablehq/cache/data/editor-session.json";
 
 // `explainer dev` in a real browser: saving the ledger updates the open page, without a reload.
 describe("explainer dev", () => {
@@ -61,31 +65,57 @@ describe("explainer dev", () => {
   });
 });
 
-describe("explainer dev on a port in use", () => {
-  test("fails with PORT_IN_USE and the fix, and exits: nothing it started keeps running", async () => {
+/** Runs `explainer dev ARGS` in `root` until it exits (its group is stopped after two minutes): the status and stderr. */
+async function devUntilExit(root: string, args: string[]): Promise<{code: number | null; stderr: string}> {
+  const child = spawn(process.execPath, ["bin/explainer.js", "dev", ...args], {
+    cwd: root,
+    detached: true,
+    stdio: ["ignore", "pipe", "pipe"]
+  });
+  let stderr = "";
+  child.stderr!.on("data", (d) => (stderr += d));
+  // A start that leaves a server or its stage process running never exits.
+  const hang = setTimeout(() => void stopProcessGroup(child), 120_000);
+  const code = await new Promise<number | null>((resolve) => child.on("exit", (c) => resolve(c)));
+  clearTimeout(hang);
+  return {code, stderr};
+}
+
+describe("explainer dev that cannot start", () => {
+  test("on a port in use: fails with PORT_IN_USE and the fix, and exits: nothing it started keeps running", async () => {
     const root = await builtCopy();
     const taken = createServer();
     await new Promise<void>((resolve) => taken.listen(0, "127.0.0.1", resolve));
     const {port} = taken.address() as AddressInfo;
     try {
-      const child = spawn(process.execPath, ["bin/explainer.js", "dev", "--port", String(port)], {
-        cwd: root,
-        detached: true,
-        stdio: ["ignore", "pipe", "pipe"]
-      });
-      let stderr = "";
-      child.stderr!.on("data", (d) => (stderr += d));
-      // A start that leaves its stage process running never exits: the group is stopped after two minutes.
-      const hang = setTimeout(() => void stopProcessGroup(child), 120_000);
-      const code = await new Promise<number | null>((resolve) => child.on("exit", (c) => resolve(c)));
-      clearTimeout(hang);
-      expect([code, stderr]).toEqual([
-        1,
-        `127.0.0.1:${port}: PORT_IN_USE: another program (another explainer dev?) listens there; ` +
+      expect(await devUntilExit(root, ["--port", String(port)])).toEqual({
+        code: 1,
+        stderr:
+          `127.0.0.1:${port}: PORT_IN_USE: another program (another explainer dev?) listens there; ` +
           `try npm run dev -- --port ${port + 10}\nexplainer dev: 1 problem\n`
-      ]);
+      });
     } finally {
       taken.close();
+      await removeProject(root);
+    }
+  });
+
+  test("when a loader's output folder cannot be made: exits with the error, and leaves no session token in the cache", async () => {
+    const root = await builtCopy();
+    try {
+      await mkdir(join(root, "src/other"));
+      await writeFile(join(root, "src/other/fixture.csv.ts"), 'process.stdout.write("a\\n1\\n");\n');
+      // Where the loader's output goes, a file instead of a folder.
+      await writeFile(join(root, "src/.observablehq/cache/other"), "in the way\n");
+      const free = createServer();
+      await new Promise<void>((resolve) => free.listen(0, "127.0.0.1", resolve));
+      const {port} = free.address() as AddressInfo;
+      await new Promise((resolve) => free.close(resolve));
+      const {code, stderr} = await devUntilExit(root, ["--port", String(port)]);
+      expect(code).toBe(1);
+      expect(stderr).toContain(`EEXIST: file already exists, mkdir '${join(root, "src/.observablehq/cache/other")}'`);
+      expect(existsSync(join(root, sessionCache))).toBe(false);
+    } finally {
       await removeProject(root);
     }
   });

@@ -88,26 +88,25 @@ export async function serve(options: DevOptions, effects: Effects): Promise<void
   // to one path within 50 ms and a safe write links the file just before replacing it.
   let onSaved = () => {};
   const starting = startStageWorker(root);
-  const [staged, opened] = await Promise.allSettled([
+  const opening = startEditorSession(root, options.port, {onSave: () => onSaved()});
+  const started = await Promise.allSettled([
     starting.then(async (worker) => {
       reportRun(await worker.run(), effects);
       reportOutputs(await worker.writeOutputs(), effects);
-      return worker;
     }),
-    startEditorSession(root, options.port, {onSave: () => onSaved()}).then(async (session) => {
-      await refreshLive(effects, {stageOutputs: false});
-      return session;
-    })
+    opening.then(() => refreshLive(effects, {stageOutputs: false}))
   ]);
-  if (staged.status === "rejected" || opened.status === "rejected") {
-    // Nothing keeps running after a failed start: an open server or stage process would hold the command.
+  const failed = started.find((s) => s.status === "rejected");
+  if (failed) {
+    // Nothing is left after a failed start: no server or stage process holding the command, and no
+    // session token in the cache.
     await guard.close();
-    if (opened.status === "fulfilled") await opened.value.close();
+    await (await opening.catch(() => null))?.close();
     await (await starting.catch(() => null))?.close();
-    throw staged.status === "rejected" ? staged.reason : (opened as PromiseRejectedResult).reason;
+    throw failed.reason;
   }
-  const stage = staged.value;
-  const editor = opened.value;
+  const stage = await starting;
+  const editor = await opening;
   const base = `http://${options.host}:${options.port}`;
   effects.stdout(`explainer dev: preview ${base}/\n  chart editor ${base}/editor\n  save endpoint ${editor.url}\n`);
   const preview = spawn(
