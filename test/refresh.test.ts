@@ -1,4 +1,4 @@
-import {cp, mkdtemp, readdir, readFile, rm, stat, symlink, writeFile} from "node:fs/promises";
+import {cp, mkdir, mkdtemp, readdir, readFile, rm, stat, symlink, writeFile} from "node:fs/promises";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {afterAll, afterEach, beforeAll, beforeEach, describe, expect, test} from "vitest";
@@ -6,7 +6,7 @@ import {stageOutputNames} from "../loaders/stage-outputs.ts";
 import {main} from "../tools/cli.ts";
 import {diffOutputs, formatChanges} from "../tools/changes.ts";
 import {projectLoaders, readManifest} from "../tools/deps.ts";
-import {failuresOf, problemsFromStderr, type LoaderResult} from "../tools/refresh.ts";
+import {failuresOf, problemsFromStderr, refresh, type LoaderResult} from "../tools/refresh.ts";
 import {copyProject, explainer, projectRoot, recordingEffects, removeProject} from "./helpers/project.ts";
 
 /** Runs `explainer refresh ARGS` in-process; returns status, stdout, stderr and each loader's progress status. */
@@ -184,6 +184,21 @@ describe("explainer refresh", () => {
     const fixed = await refreshIn(root);
     expect(fixed.status).toBe(0);
     expect(fixed.stdout).toBe("data/fixture-broken.csv: 1 changed (1 row)\n  ~ only: text changed\n");
+  });
+
+  test("an error outside any loader (its cache folder is a file) rejects only once the loaders already running have written", async () => {
+    // A loader that takes a while, and one whose output cannot be written: where its folder goes, a file.
+    await writeFile(
+      join(root, "src/data/fixture-slow.csv.ts"),
+      'await new Promise((r) => setTimeout(r, 1500));\nprocess.stdout.write("a\\n1\\n");\n'
+    );
+    await mkdir(join(root, "src/other"));
+    await writeFile(join(root, "src/other/fixture.csv.ts"), 'process.stdout.write("a\\n1\\n");\n');
+    await writeFile(join(root, "src/.observablehq/cache/other"), "in the way\n");
+    const slow = join(root, "src/.observablehq/cache/data/fixture-slow.csv");
+    const refreshing = refresh(root, {names: ["data/fixture-slow.csv", "other/fixture.csv"], concurrency: 2});
+    await expect(refreshing).rejects.toThrow(/EEXIST/);
+    expect(await readFile(slow, "utf-8")).toBe("a\n1\n");
   });
 
   test("a bad ledger fails the stage's outputs with its file and line, keeps their last good versions, and lets the other loaders run", async () => {

@@ -383,11 +383,20 @@ export async function refresh(root: string, options: RefreshOptions = {}): Promi
     .sort((a, b) => Number(prefer(loaders[b])) - Number(prefer(loaders[a])));
   const worker = async () => {
     for (let i = queue.shift(); i !== undefined; i = queue.shift()) {
-      results[i] = await exclusive(loaders[i].output, () => refreshOne(root, loaders[i], forced));
+      try {
+        results[i] = await exclusive(loaders[i].output, () => refreshOne(root, loaders[i], forced));
+      } catch (error) {
+        queue.length = 0; // start no other loader
+        throw error;
+      }
       onResult?.(results[i]);
     }
   };
-  await Promise.all(Array.from({length: Math.max(1, Math.min(concurrency, queue.length))}, worker));
+  // An unexpected error (not a loader's failure, which is a result) rejects only once every loader
+  // already running has finished: nothing writes into the cache after refresh has returned.
+  const workers = Array.from({length: Math.max(1, Math.min(concurrency, queue.length))}, worker);
+  const failed = (await Promise.allSettled(workers)).find((w) => w.status === "rejected");
+  if (failed) throw failed.reason;
   return results;
 }
 
