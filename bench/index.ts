@@ -34,6 +34,12 @@ const suites: [string, () => Promise<Result[]>][] = [
 ];
 
 const only = process.argv.slice(2);
+const unknown = only.filter((name) => !suites.some(([suite]) => suite === name));
+if (unknown.length) {
+  // A typo must not run nothing and rewrite the results as if it had run.
+  console.error(`bench: no suite named ${unknown.join(", ")}; the suites: ${suites.map(([name]) => name).join(", ")}`);
+  process.exit(2);
+}
 const results: Result[] = [];
 try {
   for (const [name, run] of suites) {

@@ -45,7 +45,7 @@ export async function referenceProject(): Promise<string> {
     csvFormat(claims.map(({id, label, measure, value}) => ({id, label, measure, value})))
   );
   await cp(join(seed, "data/places.csv"), join(data, "places.csv"));
-  const countries = readLandSync(seed)!.countries;
+  const countries = readLandSync().countries;
   const map = JSON.parse(await readFile(join(seed, "data/charts/places-in-the-report.json"), "utf-8"));
   const focus = countries.features.find((f) => f.properties.name === map.focus)!;
   const [[x0, y0], [x1, y1]] = geoBounds(focus);

@@ -41,7 +41,7 @@ export async function loadChartData(root: string): Promise<ChartData> {
     if (!run.stage) throwIfAny(asKitErrors(blockingProblems(run)));
     stage = run.stage!;
   }
-  return {claims: stage.claims, places: stage.places, land: readLandSync(root)};
+  return {claims: stage.claims, places: stage.places, land: readLandSync()};
 }
 
 /** The line of a character offset, counting from 1. */

@@ -110,7 +110,7 @@ async function stageCharts(
     try {
       if (!data.land && /"type"\s*:\s*"map"/.test(text)) {
         const {readLandSync} = await import("./places.ts");
-        data.land = readLandSync(root);
+        data.land = readLandSync();
       }
       const spec = parseChartSpec(text, file, data);
       render ??= await import("./render-charts.ts");

@@ -4,6 +4,8 @@ import {layoutProblems, svgLayoutProblems} from "../src/components/chart.ts";
 import {drawLabels, placeLabels} from "../src/components/annotations.ts";
 import {outlineSegments} from "../src/components/charts/map-lines.ts";
 import {segmentInBox} from "../src/components/charts/geometry.ts";
+import {drawnLand} from "../src/components/charts/land.ts";
+import {readLandSync} from "../loaders/places.ts";
 import {renderChartSvg} from "../loaders/render-charts.ts";
 import {crossedSvg, deskCharts, testCharts, type TestChart} from "./helpers/chart-fixtures.ts";
 
@@ -16,6 +18,16 @@ beforeAll(async () => {
 });
 
 describe("labels and a map's borders and coasts", () => {
+  it("readLandSync() reads the base map once: the same land at every call, so what a map draws from it is kept", async () => {
+    const land = readLandSync();
+    expect(readLandSync()).toBe(land);
+    expect(land.countries.features.length).toBeGreaterThan(200);
+    const map = (await deskCharts("seed")).charts.find((c) => c.spec.type === "map")!.spec;
+    const territories = "territories" in map ? map.territories : undefined;
+    expect(territories?.length).toBeGreaterThan(0);
+    expect(drawnLand(readLandSync(), territories)).toBe(drawnLand(land, territories));
+  });
+
   it("svgLayoutProblems(svg) reports a border through a text, not one along its edge", () => {
     const problems = svgLayoutProblems(parse(crossedSvg), {chart: "m", width: 200});
     expect(problems.map((p) => p.detail)).toEqual(['at 200 px: "Crossed" is crossed by a border or coastline']);

@@ -43,7 +43,7 @@ export function deskCharts(desk: FixtureDesk): Promise<{data: ChartData; charts:
       const data: ChartData = {
         claims: readLedger(dir, sources),
         places: readPlacesSync(dir),
-        land: readLandSync(dir)
+        land: readLandSync()
       };
       const charts = await Promise.all(
         chartIds(dir).ids.map(async (id) => {
