@@ -9,7 +9,8 @@ import {matchFigure, precisionOf} from "../loaders/figure-match.ts";
 import {verifyLedger, type QueryRow} from "../loaders/ledger.ts";
 import {main} from "../tools/cli.ts";
 import {datasetProject, duckdbScratch} from "./helpers/datasets.ts";
-import {copyProject, explainer, projectRoot, recordingEffects, removeProject} from "./helpers/project.ts";
+import {explainer, projectRoot, recordingEffects, removeProject} from "./helpers/project.ts";
+import {builtCopy} from "./helpers/built.ts";
 
 describe("matchFigure", () => {
   test.each([
@@ -336,7 +337,7 @@ describe("explainer datasets", () => {
 
 describe("a computed claim on an explainer", () => {
   test("check verifies it with DuckDB, and the page's card and Sources show the query, its result and the dataset's hash", async () => {
-    const root = await copyProject("seed");
+    const root = await builtCopy("seed");
     try {
       await cp(join(projectRoot, "test/fixtures/datasets/project/data"), join(root, "data"), {recursive: true});
       const ledger = join(root, "data/claims.csv");
