@@ -108,6 +108,7 @@ export const kitCodes = {
   LOADER_FAILED: "a data loader failed; its last good output is kept",
   INVALID_SITE_URL: "`EXPLAINER_SITE_URL` is not an absolute http(s) address without query or fragment",
   CARD_FONT_MISSING: "the font the social cards are drawn with is not installed",
+  FILE_SYSTEM: "a file or folder of the project cannot be read or written (the system's reason and code follow)",
   // Living figures (docs/living-figures.md)
   FIGURE_CHANGED: "a figure an explainer published has changed since, and this place that cites it is not reviewed",
   UPDATE_MISSING: "a changed published figure has no update or correction yet (a warning; `publish` refuses)",

@@ -113,7 +113,9 @@ describe("explainer dev that cannot start", () => {
       await new Promise((resolve) => free.close(resolve));
       const {code, stderr} = await devUntilExit(root, ["--port", String(port)]);
       expect(code).toBe(1);
-      expect(stderr).toContain(`EEXIST: file already exists, mkdir '${join(root, "src/.observablehq/cache/other")}'`);
+      expect(stderr).toContain(
+        "src/.observablehq/cache/other: FILE_SYSTEM: mkdir: file already exists (EEXIST)\nexplainer dev: 1 problem\n"
+      );
       expect(existsSync(join(root, sessionCache))).toBe(false);
     } finally {
       await removeProject(root);

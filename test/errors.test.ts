@@ -3,6 +3,7 @@ import {join} from "node:path";
 import {describe, expect, test} from "vitest";
 import {isErrorCode, kitCodes, KitError} from "../loaders/errors.ts";
 import {layoutProblemCodes, specProblemCodes} from "../src/components/charts/problems.ts";
+import {fileSystemProblem} from "../tools/cli.ts";
 import {projectRoot} from "./helpers/project.ts";
 
 describe("error codes", () => {
@@ -22,6 +23,28 @@ describe("error codes", () => {
       true
     ]);
     expect(["QUOTE_NOT_IN_SOURC", "quote_not_in_source", ""].map(isErrorCode)).toEqual([false, false, false]);
+  });
+
+  test("fileSystemProblem(error, root) gives a file system's refusal at its path in the project, and nothing else", () => {
+    const refusal = (message: string, fields: object) => Object.assign(new Error(message), fields);
+    const root = "/desk";
+    const rename = refusal("EACCES: permission denied, rename '/desk/dist.tmp' -> '/desk/dist'", {
+      code: "EACCES",
+      syscall: "rename",
+      path: "/desk/dist.tmp"
+    });
+    expect(fileSystemProblem(rename, root)?.message).toBe("dist.tmp: FILE_SYSTEM: rename: permission denied (EACCES)");
+    const outside = refusal("ENOENT: no such file or directory, open '/elsewhere/x.csv'", {
+      code: "ENOENT",
+      syscall: "open",
+      path: "/elsewhere/x.csv"
+    });
+    expect(fileSystemProblem(outside, root)?.message).toBe(
+      "/elsewhere/x.csv: FILE_SYSTEM: open: no such file or directory (ENOENT)"
+    );
+    expect(fileSystemProblem(new TypeError("x is undefined"), root)).toBeNull();
+    expect(fileSystemProblem(refusal("ERR_X: y", {code: "ERR_X", syscall: "open", path: "/desk/a"}), root)).toBeNull();
+    expect(fileSystemProblem(undefined, root)).toBeNull();
   });
 
   test("a KitError reads file:line: CODE: detail, or file: field: CODE: detail", () => {

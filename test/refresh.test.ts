@@ -199,6 +199,12 @@ describe("explainer refresh", () => {
     const refreshing = refresh(root, {names: ["data/fixture-slow.csv", "other/fixture.csv"], concurrency: 2});
     await expect(refreshing).rejects.toThrow(/EEXIST/);
     expect(await readFile(slow, "utf-8")).toBe("a\n1\n");
+    // The command says where and what, as one problem, with no stack.
+    const cli = await refreshIn(root, "other/fixture.csv");
+    expect(cli.status).toBe(1);
+    expect(cli.stderr).toBe(
+      "src/.observablehq/cache/other: FILE_SYSTEM: mkdir: file already exists (EEXIST)\nexplainer refresh: 1 problem\n"
+    );
   });
 
   test("a bad ledger fails the stage's outputs with its file and line, keeps their last good versions, and lets the other loaders run", async () => {

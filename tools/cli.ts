@@ -1,8 +1,10 @@
 /**
  * The one top-level handler of the kit's commands. Commands throw; this prints each problem once,
- * one per line, and turns it into an exit status. Unexpected errors get their stack.
+ * one per line, and turns it into an exit status. A file system's refusal is one problem at its path;
+ * other unexpected errors get their stack.
  */
-import {problemsOf} from "../loaders/errors.ts";
+import {isAbsolute, relative} from "node:path";
+import {KitError, problemsOf} from "../loaders/errors.ts";
 import {commands} from "./commands/index.ts";
 import {defaultEffects, UsageError, type Effects} from "./effects.ts";
 
@@ -32,9 +34,30 @@ export async function main(argv: string[], effects: Effects = defaultEffects): P
       effects.stderr(`${red(error.message)}\nusage: explainer ${name} ${command.usage}\n`);
       return 2;
     }
+    const system = fileSystemProblem(error, effects.root);
+    if (system) {
+      effects.stderr(`${red(system.message)}\nexplainer ${name}: 1 problem\n`);
+      return 1;
+    }
     effects.stderr(`${red("unexpected error")} in explainer ${name}:\n${(error as Error)?.stack ?? error}\n`);
     return 1;
   }
+}
+
+/**
+ * A file system's refusal (a folder where a file must go, a file where a folder must, no permission)
+ * as one problem at its path, relative to the project: `src/.observablehq/cache/x: FILE_SYSTEM: mkdir:
+ * file already exists (EEXIST)`. Anything else is not one.
+ */
+export function fileSystemProblem(error: unknown, root: string): KitError | null {
+  const {code, path, syscall, message} = (error ?? {}) as NodeJS.ErrnoException;
+  if (typeof code !== "string" || !/^E[A-Z]+$/.test(code) || typeof path !== "string" || !syscall) return null;
+  // Node's message is "CODE: reason, syscall 'path'"; the reason is what is left.
+  const reason = message.replace(/^E[A-Z]+: /, "").replace(/, \w+ '.*$/s, "");
+  const place = relative(root, path);
+  return new KitError("FILE_SYSTEM", `${syscall}: ${reason} (${code})`, {
+    file: place.startsWith("..") || isAbsolute(place) ? path : place
+  });
 }
 
 function usage(name: string | undefined): string {
