@@ -43,6 +43,8 @@ describe("error codes", () => {
       "/elsewhere/x.csv: FILE_SYSTEM: open: no such file or directory (ENOENT)"
     );
     expect(fileSystemProblem(new TypeError("x is undefined"), root)).toBeNull();
+    const spawn = refusal("spawn observable ENOENT", {code: "ENOENT", syscall: "spawn observable", path: "observable"});
+    expect(fileSystemProblem(spawn, root)).toBeNull();
     expect(fileSystemProblem(refusal("ERR_X: y", {code: "ERR_X", syscall: "open", path: "/desk/a"}), root)).toBeNull();
     expect(fileSystemProblem(undefined, root)).toBeNull();
   });

@@ -51,7 +51,9 @@ export async function main(argv: string[], effects: Effects = defaultEffects): P
  */
 export function fileSystemProblem(error: unknown, root: string): KitError | null {
   const {code, path, syscall, message} = (error ?? {}) as NodeJS.ErrnoException;
-  if (typeof code !== "string" || !/^E[A-Z]+$/.test(code) || typeof path !== "string" || !syscall) return null;
+  if (typeof code !== "string" || !/^E[A-Z]+$/.test(code) || typeof path !== "string") return null;
+  // A program that cannot be started (`spawn observable`) is not a file of the project.
+  if (!syscall || syscall.startsWith("spawn")) return null;
   // Node's message is "CODE: reason, syscall 'path'"; the reason is what is left.
   const reason = message.replace(/^E[A-Z]+: /, "").replace(/, \w+ '.*$/s, "");
   const place = relative(root, path);
