@@ -6,6 +6,7 @@ import type {AddressInfo} from "node:net";
 import {join} from "node:path";
 import type {Browser, Page} from "playwright-core";
 import {afterAll, beforeAll, describe, expect, test} from "vitest";
+import {warmPaths, warmPreview} from "../tools/commands/dev.ts";
 import {launchChromium} from "./helpers/browser.ts";
 import {startDev, until} from "./helpers/dev.ts";
 import {builtCopy} from "./helpers/built.ts";
@@ -120,5 +121,44 @@ describe("explainer dev that cannot start", () => {
     } finally {
       await removeProject(root);
     }
+  });
+});
+
+// Before the user opens a page, dev asks preview for what every page loads first, once preview answers.
+describe("warmPreview", () => {
+  /** A stand-in for the guard: answers 502 (preview still starting) `starting` times, then 200; records each path. */
+  async function guardStandIn(starting: number) {
+    const paths: string[] = [];
+    const server = createServer((req, res) => {
+      paths.push(req.url ?? "");
+      res.writeHead(paths.length > starting ? 200 : 502).end("x");
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    return {base, paths, close: () => new Promise((resolve) => server.close(resolve))};
+  }
+
+  test("asks for the client until preview answers, then for the runtime, the standard library and the home page", async () => {
+    const standIn = await guardStandIn(3);
+    try {
+      await warmPreview(standIn.base, () => true);
+      expect(standIn.paths.slice(0, 4)).toEqual(Array(4).fill("/_observablehq/client.js"));
+      expect(standIn.paths.slice(4).sort()).toEqual(["/", "/_observablehq/runtime.js", "/_observablehq/stdlib.js"]);
+      expect(warmPaths[0]).toBe("/_observablehq/client.js");
+    } finally {
+      await standIn.close();
+    }
+  });
+
+  test("stops asking once preview has exited, and never throws, even with nothing listening", async () => {
+    const standIn = await guardStandIn(Infinity);
+    try {
+      let running = 2;
+      await warmPreview(standIn.base, () => running-- > 0);
+      expect(standIn.paths).toEqual(Array(3).fill("/_observablehq/client.js"));
+    } finally {
+      await standIn.close();
+    }
+    await expect(warmPreview(standIn.base, () => true, 300)).resolves.toBeUndefined();
   });
 });

@@ -118,6 +118,8 @@ export async function serve(options: DevOptions, effects: Effects): Promise<void
       env: frameworkEnv(root, {EXPLAINER_DEV: "1", ...guard.previewEnv})
     }
   );
+  const previewRunning = () => preview.exitCode === null && preview.signalCode === null;
+  void warmPreview(base, previewRunning);
 
   let timer: NodeJS.Timeout | undefined;
   // Loader files given a new time by `announce`, for a moment: their watch events are dev's own.
@@ -182,6 +184,33 @@ export async function serve(options: DevOptions, effects: Effects): Promise<void
   await stage.close();
   process.off("SIGINT", stop);
   process.off("SIGTERM", stop);
+}
+
+/** What every page loads first: Framework's client, runtime and standard library, then the home page. */
+export const warmPaths = ["/_observablehq/client.js", "/_observablehq/runtime.js", "/_observablehq/stdlib.js", "/"];
+
+/**
+ * Asks preview, through the guard, for {@link warmPaths} as soon as it answers, so the first page the
+ * user opens does not wait for them: preview bundles its client files at their first request (about
+ * 1 s on the 2-core machine; the guard keeps them), and its first page render loads its own modules.
+ * Polls every 100 ms while `running()`, for at most `ms`; never throws.
+ */
+export async function warmPreview(base: string, running: () => boolean, ms = 60_000): Promise<void> {
+  const get = (path: string) =>
+    fetch(base + path).then(
+      async (r) => {
+        await r.arrayBuffer();
+        return r.ok;
+      },
+      () => false
+    );
+  const [first, ...rest] = warmPaths;
+  const deadline = Date.now() + ms;
+  while (!(await get(first))) {
+    if (!running() || Date.now() > deadline) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  await Promise.all(rest.map(get));
 }
 
 /** `explainer dev`. */
