@@ -161,4 +161,21 @@ describe("warmPreview", () => {
     }
     await expect(warmPreview(standIn.base, () => true, 300)).resolves.toBeUndefined();
   });
+
+  test("an answer cut off in its body is a failed attempt, not an error", async () => {
+    const server = createServer((req, res) => {
+      res.writeHead(200, {"content-length": "100"}).write("part");
+      setTimeout(() => req.socket.destroy(), 20);
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    try {
+      let tries = 0;
+      const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      await expect(warmPreview(base, () => ++tries < 2)).resolves.toBeUndefined();
+      expect(tries).toBe(2);
+    } finally {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
 });

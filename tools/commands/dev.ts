@@ -197,13 +197,12 @@ export const warmPaths = ["/_observablehq/client.js", "/_observablehq/runtime.js
  */
 export async function warmPreview(base: string, running: () => boolean, ms = 60_000): Promise<void> {
   const get = (path: string) =>
-    fetch(base + path).then(
-      async (r) => {
+    fetch(base + path)
+      .then(async (r) => {
         await r.arrayBuffer();
         return r.ok;
-      },
-      () => false
-    );
+      })
+      .catch(() => false);
   const [first, ...rest] = warmPaths;
   const deadline = Date.now() + ms;
   while (!(await get(first))) {
