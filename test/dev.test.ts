@@ -55,6 +55,11 @@ describe("explainer dev", () => {
     // How soon is the bench's business (dev.edit_to_page_ms); here only that it comes, without a reload.
     await page.waitForFunction(() => document.body.innerText.includes("at least 800,000"), null, {timeout: 120_000});
     expect(await page.evaluate(() => document.body.innerText.includes("more than 800,000"))).toBe(false);
+    // The same update brought the new downloads: the page's CSV links are those preview renders now.
+    const links = (html: string) => [...html.matchAll(/href="([^"]*_file\/data\/download\/[^"]*)"/g)].map((m) => m[1]);
+    const shown = links(await page.content());
+    expect(shown.length).toBeGreaterThan(0);
+    expect(shown).toEqual(links(await (await fetch(page.url())).text()));
     const notReloaded = await page.evaluate(() => (window as unknown as {notReloaded?: boolean}).notReloaded);
     expect(notReloaded, output).toBe(true);
     await until(

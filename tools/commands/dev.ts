@@ -146,11 +146,11 @@ export async function serve(options: DevOptions, effects: Effects): Promise<void
     }
     const run = await stage.run();
     reportRun(run, effects);
-    // The open pages re-render from the new story at once; the downloads follow.
-    if (run.changed) await announce(pageLinked);
     const outputs = await stage.writeOutputs();
     reportOutputs(outputs, effects);
-    await announce(outputs.written);
+    // One announcement, once the outputs are written: the open pages get the new story with its new
+    // downloads in one update (announcing the story first made preview render them a second time).
+    await announce([...new Set([...(run.changed ? pageLinked : []), ...outputs.written])]);
     await refreshLive(effects, {stageOutputs: false});
   };
   const watcher = watch(
