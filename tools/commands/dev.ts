@@ -187,7 +187,7 @@ export async function serve(options: DevOptions, effects: Effects): Promise<void
 }
 
 /** What every page loads first: Framework's client, runtime and standard library, then the home page. */
-export const warmPaths = ["/_observablehq/client.js", "/_observablehq/runtime.js", "/_observablehq/stdlib.js", "/"];
+const warmPaths = ["/_observablehq/client.js", "/_observablehq/runtime.js", "/_observablehq/stdlib.js", "/"];
 
 /**
  * Asks preview, through the guard, for {@link warmPaths} as soon as it answers, so the first page the
