@@ -95,15 +95,21 @@ export async function timeToCharts(
 
 /**
  * The share of the stylesheet rules that a reader's visit uses (0 to 1), from Chromium's CSS
- * coverage: the page loaded at 412 px in the light scheme, then the first citation marker hovered
- * (its card opened) and the first "Embed this chart" opened (a closed disclosure's content gets no
- * style until then). A rule counts as used when coverage marks its selector's text as applied;
- * rules for the dark scheme, print, other widths and pages without scripts count as unused.
+ * coverage: the page loaded at 412 px in the light scheme and read to its end, a screen at a time
+ * (a chart or list off screen gets no style until the reader nears it), then the first citation
+ * marker hovered (its card opened) and the first "Embed this chart" opened (a closed disclosure's
+ * content gets no style until then). A rule counts as used when coverage marks its selector's text
+ * as applied; rules for the dark scheme, print, other widths and pages without scripts count as
+ * unused.
  */
 export async function cssRuleUsage(browser: Browser, url: string): Promise<{used: number; rules: number}> {
   const page = await browser.newPage({viewport: {width: 412, height: 823}});
   await page.coverage.startCSSCoverage();
   await page.goto(url, {waitUntil: "networkidle"});
+  for (let y = 0; y < (await page.evaluate(() => document.documentElement.scrollHeight)); y += 800) {
+    await page.evaluate((to) => scrollTo(0, to), y);
+    await page.evaluate(() => new Promise(requestAnimationFrame));
+  }
   const marker = page.locator("main a.cite").first();
   if (await marker.count()) await marker.hover();
   const embed = page.locator("main details.chart-embed summary").first();

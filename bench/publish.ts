@@ -143,7 +143,7 @@ export async function benchPublish(): Promise<Result[]> {
     const extra: Result[] = [
       {
         key: "publish.css_rules_used",
-        name: "explainer: share of the stylesheet's rules used on load",
+        name: "explainer: share of the stylesheet's rules a reader's visit uses",
         value: round(css.used / css.rules, 3),
         unit: `ratio (${css.used} of ${css.rules} rules)`,
         target: atLeast(0.8)

@@ -91,6 +91,42 @@ describe("the explainer page in Chromium", () => {
     await context.close();
   });
 
+  test("charts and Sources off the first screen are drawn when the reader scrolls to them, spaced as if never skipped", async () => {
+    const phone = await browser.newPage({viewport: {width: 412, height: 823}});
+    await phone.goto(`${origin}/explainers/ukraine-dead-displaced-kyiv`, {waitUntil: "networkidle"});
+    // Whether the browser renders an element now (false while it skips an off-screen chart or list).
+    const rendered = (selector: string) =>
+      phone.locator(selector).evaluate((e) => e.checkVisibility({contentVisibilityAuto: true}));
+    const map = "#chart-places-in-the-report .chart-narrow > svg";
+    expect(await rendered("main h1")).toBe(true);
+    expect(await rendered(map)).toBe(false);
+    expect(await rendered("#source-3")).toBe(false);
+    for (let y = 0; y < (await phone.evaluate(() => document.documentElement.scrollHeight)); y += 400) {
+      await phone.evaluate((to) => scrollTo(0, to), y);
+      await phone.evaluate(() => new Promise(requestAnimationFrame));
+    }
+    expect(await rendered(map)).toBe(true);
+    expect(await rendered("#source-3")).toBe(true);
+    expect(await phone.locator(map).evaluate((svg) => svg.getBoundingClientRect().height)).toBeGreaterThan(300);
+    // Where the last things on the page are, now that all is drawn, and with nothing ever skipped.
+    const tops = () =>
+      phone.evaluate(() =>
+        ["#sources-title", "#source-1", "#source-3", "#observablehq-footer"].map((s) =>
+          Math.round(document.querySelector(s)!.getBoundingClientRect().top + scrollY)
+        )
+      );
+    const drawn = await tops();
+    await phone.addStyleTag({content: "* { content-visibility: visible !important; }"});
+    expect(await tops()).toEqual(drawn);
+    // Find in page finds the text of a list it skips, and draws it.
+    await phone.goto(`${origin}/explainers/ukraine-dead-displaced-kyiv?again`, {waitUntil: "networkidle"});
+    expect(await rendered("#source-3")).toBe(false);
+    const words = /archived [^.]+/.exec((await phone.locator("#source-3").textContent())!)![0];
+    expect(await phone.evaluate((w) => (window as unknown as {find(w: string): boolean}).find(w), words)).toBe(true);
+    expect(await rendered("#source-3")).toBe(true);
+    await phone.close();
+  });
+
   test("the ledger can be downloaded as CSV", async () => {
     const href = await page.locator('a[download="ukraine-dead-displaced-kyiv-figures.csv"]').getAttribute("href");
     const response = await page.request.get(new URL(href!, `${origin}/explainers/ukraine-dead-displaced-kyiv`).href);
