@@ -3,6 +3,7 @@ import type MarkdownIt from "markdown-it";
 import {explainerProse} from "./loaders/prose.ts";
 import type {RenderedChart} from "./loaders/render-charts.ts";
 import {readPageStory} from "./loaders/stage-read.ts";
+import {storyLinkOutput} from "./loaders/stage-outputs.ts";
 import {embedCodeHtml, embedFolder, embedPaths} from "./tools/publish/embeds.ts";
 import {siteBase, siteUrl} from "./tools/publish/site.ts";
 
@@ -50,6 +51,8 @@ export default {
         extra: (id: string, chart: RenderedChart, path: string) => embedCodeHtml(id, chart, site ?? path),
         script: "components/embed-copy.js"
       },
-      omitDrafts: process.env.EXPLAINER_BUILD === "1"
+      omitDrafts: process.env.EXPLAINER_BUILD === "1",
+      // Under dev, every page that shows the story is re-rendered when the story changes.
+      storyLink: process.env.EXPLAINER_DEV === "1" ? storyLinkOutput : undefined
     })
 };

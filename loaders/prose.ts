@@ -22,6 +22,7 @@ import type Token from "markdown-it/lib/token.mjs";
 import {placeholderFields, resolveText} from "../src/components/chart-text.ts";
 import type {Claim} from "../src/components/claim.ts";
 import {slugSource} from "../src/components/slug.ts";
+import {relativeRoot} from "./chart-block.ts";
 import {builtinBlocks, type Block, type BlockContext, type ChartBlockOptions, type PageStory} from "./blocks.ts";
 import {Citations} from "./citations.ts";
 import {KitError, throwIfAny, type ErrorCode} from "./errors.ts";
@@ -66,6 +67,12 @@ export interface ProseOptions {
   blocks?: Record<string, Block>;
   /** Leave draft explainers out of `::: explainers` (true in `npm run build`, where drafts are not built). */
   omitDrafts?: boolean;
+  /**
+   * Under `npm run dev`: a file (relative to `src/`) that each page showing the story links with an
+   * inert `<link rel="x-explainer-story">`, so preview watches it for that page, and announcing it
+   * (tools/commands/dev.ts) re-renders every such page, one with no chart or download included.
+   */
+  storyLink?: string;
 }
 
 /** What one parse of a page leaves in markdown-it's `env.explainer`. */
@@ -136,6 +143,7 @@ export function explainerProse(md: MarkdownIt, options: ProseOptions): void {
     const fail = (code: ErrorCode, detail: string, line: number) =>
       scan.problems.push(new KitError(code, detail, {file, line}));
     let hasSources = false;
+    let citesStory = false;
     for (const token of state.tokens) {
       const line = offset + (token.map?.[0] ?? 0) + 1;
       if (token.type === "directive") {
@@ -180,6 +188,7 @@ export function explainerProse(md: MarkdownIt, options: ProseOptions): void {
             }
           }
           if (child.type !== "claim_ref") continue;
+          citesStory = true;
           const {id, field} = child.meta as {id: string; field?: string};
           const written = field ? `{${id}.${field}}` : `{${id}}`;
           const at = token.content.indexOf(written, from);
@@ -205,6 +214,11 @@ export function explainerProse(md: MarkdownIt, options: ProseOptions): void {
       token.meta = {name: "sources", args: []};
       state.tokens.push(token);
       contexts.set(token, {...page, args: [], place: {file, line: 0}, cited: []});
+    }
+    if (options.storyLink && (citesStory || contexts.size > 0)) {
+      const token = new state.Token("html_block", "", 0);
+      token.content = `<link rel="x-explainer-story" href="${relativeRoot(file)}${escapeHtml(options.storyLink)}">\n`;
+      state.tokens.push(token);
     }
     state.env.explainer = {contexts, page, scan};
     if (!state.env.scan) throwIfAny(scan.problems);

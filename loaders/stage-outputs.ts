@@ -31,6 +31,12 @@ export const stageOutputNames = [
   "data/download/charts.zip"
 ] as const;
 
+/**
+ * Under `npm run dev`, the output every page that shows the story links (see `storyLink` in
+ * loaders/prose.ts): announcing it when the story changes re-renders each of those pages.
+ */
+export const storyLinkOutput = "data/download/claims.zip";
+
 /** The name of one of the stage's outputs. */
 export type StageOutputName = (typeof stageOutputNames)[number];
 

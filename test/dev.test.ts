@@ -21,11 +21,17 @@ describe("explainer dev", () => {
   let dev: ChildProcess | undefined;
   let browser: Browser | undefined;
   let page: Page;
+  /** A page whose only figure is in its prose: no chart, no download. */
+  let proseOnly: Page;
   let origin: string;
   let output = "";
 
   beforeAll(async () => {
     root = await builtCopy();
+    await writeFile(
+      join(root, "src/explainers/prose-only.md"),
+      "---\ntitle: A fixture page\npublished: 2022-03-02\n---\n\n# A fixture page\n\nThis fixture cites {refugees} refugees in prose only.\n"
+    );
     ({child: dev, origin} = await startDev(root, {onOutput: (text) => void (output += text)}));
     browser = await launchChromium();
     page = await browser.newPage();
@@ -33,9 +39,15 @@ describe("explainer dev", () => {
     page.on("framenavigated", (f) => void (f === page.mainFrame() && (output += `[browser] navigated ${f.url()}\n`)));
     await page.goto(`${origin}/explainers/ukraine-dead-displaced-kyiv`);
     await page.waitForFunction(() => document.body.innerText.includes("more than 800,000"), null, {timeout: 60_000});
+    proseOnly = await browser.newPage();
+    proseOnly.on("console", (m) => void (output += `[prose-only] ${m.text()}\n`));
+    await proseOnly.goto(`${origin}/explainers/prose-only`);
+    await proseOnly.waitForFunction(() => document.body.innerText.includes("cites more than 800,000"), null, {
+      timeout: 60_000
+    });
     // Preview's live connection is up: from now on, updates arrive as diffs (or as a reload, which the test rejects).
     await until(
-      () => output.includes("{type: welcome}"),
+      () => /^\[browser\].*\{type: welcome\}/m.test(output) && /^\[prose-only\].*\{type: welcome\}/m.test(output),
       30_000,
       () => `no welcome from preview:\n${output}`
     );
@@ -47,8 +59,10 @@ describe("explainer dev", () => {
     if (root) await removeProject(root);
   });
 
-  test("editing data/claims.csv shows the new label on the open page without a reload", async () => {
-    await page.evaluate(() => ((window as unknown as {notReloaded: boolean}).notReloaded = true));
+  test("editing data/claims.csv shows the new label on the open pages without a reload", async () => {
+    for (const tab of [page, proseOnly]) {
+      await tab.evaluate(() => ((window as unknown as {notReloaded: boolean}).notReloaded = true));
+    }
     const ledger = join(root, "data/claims.csv");
     const text = await readFile(ledger, "utf-8");
     await writeFile(ledger, text.replace(/^(refugees,.*),,$/m, "$1,at-least,"));
@@ -62,6 +76,11 @@ describe("explainer dev", () => {
     expect(shown).toEqual(links(await (await fetch(page.url())).text()));
     const notReloaded = await page.evaluate(() => (window as unknown as {notReloaded?: boolean}).notReloaded);
     expect(notReloaded, output).toBe(true);
+    // A page with the figure in its prose only (no chart, no download link) gets the new label too.
+    await proseOnly.waitForFunction(() => document.body.innerText.includes("cites at least 800,000"), null, {
+      timeout: 120_000
+    });
+    expect(await proseOnly.evaluate(() => (window as unknown as {notReloaded?: boolean}).notReloaded)).toBe(true);
     await until(
       () => output.includes("~ refugees: more than 800,000 → at least 800,000"),
       30_000,

@@ -50,6 +50,21 @@ async function render(
 }
 
 describe("explainerProse", () => {
+  test("under dev, a page that shows the story links the story's output from its own folder; a page with no figure, and the build, link nothing", async () => {
+    const page = "The UN counted {refugees} refugees.\n";
+    await writeFile(join(root, "src/explainers/x.md"), page);
+    await writeFile(join(root, "src/plain.md"), "A fixture page with no figure.\n");
+    const dev = MarkdownIt({html: true}).use(explainerProse, {
+      root,
+      story: () => story(),
+      storyLink: "data/download/claims.zip"
+    });
+    const html = dev.render(page, {path: "/explainers/x"});
+    expect(html.match(/<link[^>]*>/g)).toEqual(['<link rel="x-explainer-story" href="../data/download/claims.zip">']);
+    expect(dev.render("A fixture page with no figure.\n", {path: "/plain"})).not.toContain("<link");
+    expect(await render(page, "", "/explainers/x")).not.toContain("<link");
+  });
+
   test("{refugees} renders the label and a numbered marker linking to its Sources entry, with no JavaScript", async () => {
     const html = await render("The UN counted {refugees} refugees.\n");
     expect(html).toContain('<span class="claim-label">more than 800,000</span>');

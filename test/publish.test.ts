@@ -228,7 +228,7 @@ describe("the published site, hosted under /news/ukraine/", () => {
   const local = (address: string) => address.replace(testSiteUrl, site.url);
   const explainerPage = "explainers/ukraine-dead-displaced-kyiv.html";
 
-  test("the build publishes every page, the three pages and one embed per chart", () => {
+  test("the build publishes every page, the three pages and one embed per chart, with nothing of dev's", async () => {
     expect(pages).toEqual([
       "audit.html",
       "embed/places-in-the-report.html",
@@ -240,6 +240,8 @@ describe("the published site, hosted under /news/ukraine/", () => {
     ]);
     expect(log).toMatch(/published 7 pages with 7 social cards and a Content Security Policy/);
     expect(log).not.toContain("EXPLAINER_SITE_URL is not set");
+    // Dev's markers (the save marker, the story link that re-renders a page when the story changes) stay in dev.
+    for (const page of pages) expect(await html(page), page).not.toMatch(/x-explainer-story|explainer-dev/);
   });
 
   test("every page has its description, canonical URL, Open Graph and Twitter tags, and a card that is a 1200×630 PNG", async () => {

@@ -7,7 +7,7 @@
 import {spawn} from "node:child_process";
 import {join, relative, sep} from "node:path";
 import {watch} from "chokidar";
-import {announceOutputs, loaderPath} from "../../loaders/stage-outputs.ts";
+import {announceOutputs, loaderPath, storyLinkOutput} from "../../loaders/stage-outputs.ts";
 import type {StageProblem} from "../../loaders/stage.ts";
 import {formatChanges} from "../changes.ts";
 import {diffOutputs} from "../changes.ts";
@@ -38,9 +38,6 @@ export function parseDevArgs(args: string[]): DevOptions {
 
 /** Folders whose changes may change what pages show, relative to the project root. */
 export const watchedInputs = ["data", "src", "loaders"] as const;
-
-/** The outputs every explainer page links to: announcing them makes preview re-render the open pages. */
-const pageLinked = ["data/download/claims.zip", "data/download/charts.zip"];
 
 /** The kit's code: a change there needs a new stage process. */
 function isCode(path: string): boolean {
@@ -150,7 +147,7 @@ export async function serve(options: DevOptions, effects: Effects): Promise<void
     reportOutputs(outputs, effects);
     // One announcement, once the outputs are written: the open pages get the new story with its new
     // downloads in one update (announcing the story first made preview render them a second time).
-    await announce([...new Set([...(run.changed ? pageLinked : []), ...outputs.written])]);
+    await announce([...new Set([...(run.changed ? [storyLinkOutput] : []), ...outputs.written])]);
     await refreshLive(effects, {stageOutputs: false});
   };
   const watcher = watch(
