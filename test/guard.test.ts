@@ -1,14 +1,17 @@
 // The guard in front of preview (tools/guard.ts), with a stand-in for preview on the guard's socket: which
 // requests pass, which are refused, and that refused ones never reach preview.
-import {mkdir, writeFile} from "node:fs/promises";
+import {spawnSync} from "node:child_process";
+import {mkdir, mkdtemp, rm, writeFile} from "node:fs/promises";
 import {createServer, request, type IncomingHttpHeaders, type Server} from "node:http";
 import type {Socket} from "node:net";
+import {tmpdir} from "node:os";
 import {join} from "node:path";
+import {pathToFileURL} from "node:url";
 import {afterAll, beforeAll, describe, expect, test} from "vitest";
 import {guardRefusal, startGuard, vendoredFile, type Guard} from "../tools/guard.ts";
 import {mayFetch, previewHookEnv} from "../tools/preview-hooks.ts";
 import {freePort} from "./helpers/dev.ts";
-import {copyProject, removeProject} from "./helpers/project.ts";
+import {copyProject, projectRoot, removeProject} from "./helpers/project.ts";
 
 const local = "127.0.0.1";
 
@@ -105,6 +108,48 @@ describe("mayFetch (what preview's fetch may reach)", () => {
     ["http://127.0.0.1.nip.io/", false],
     ["not a url", false]
   ])("%s → %s", (url, expected) => expect(mayFetch(url)).toBe(expected));
+});
+
+describe("preview's file watching, with the hooks loaded", () => {
+  // A child process, since the hooks change its globals: Framework's own watcher of a page's files,
+  // two files given a new time together (as a save announces its outputs), then one of them again.
+  const script = `
+    import {utimes, writeFile} from "node:fs/promises";
+    import {join} from "node:path";
+    const dir = process.argv.at(-1);
+    process.env.${previewHookEnv.socket} = join(dir, "socket");
+    process.env.${previewHookEnv.port} = "3000";
+    await import(${JSON.stringify(pathToFileURL(join(projectRoot, "tools/preview-hooks.ts")).href)});
+    const {FileWatchers} = await import(${JSON.stringify(
+      pathToFileURL(join(projectRoot, "node_modules/@observablehq/framework/dist/fileWatchers.js")).href
+    )});
+    for (const name of ["a.csv", "b.csv"]) await writeFile(join(dir, name), name);
+    const renders = [];
+    const watchers = await FileWatchers.of({getWatchPath: (p) => join(dir, p)}, "/page", ["a.csv", "b.csv"], (name) => renders.push(name));
+    const settle = () => new Promise((resolve) => setTimeout(resolve, 500));
+    const touch = (name, s) => utimes(join(dir, name), s, s);
+    await touch("a.csv", 1e9); await touch("b.csv", 1e9);
+    await settle();
+    const together = renders.length;
+    await touch("a.csv", 2e9);
+    await settle();
+    watchers.close();
+    console.log(JSON.stringify({together, after: renders.length}));
+  `;
+
+  test("files changed together render an open page once; a later change renders it again", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "preview-watch-"));
+    try {
+      const result = spawnSync(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script, dir], {
+        cwd: projectRoot,
+        encoding: "utf-8"
+      });
+      expect(result.status, result.stderr).toBe(0);
+      expect(JSON.parse(result.stdout)).toEqual({together: 1, after: 2});
+    } finally {
+      await rm(dir, {recursive: true, force: true});
+    }
+  });
 });
 
 describe("the guard with a stand-in preview", () => {

@@ -1,12 +1,16 @@
 /**
  * Loaded into Framework's preview process by `explainer dev` (through `NODE_OPTIONS=--import`, see
- * tools/guard.ts), before preview starts. Two hooks, no change to Framework's code:
+ * tools/guard.ts), before preview starts. Three hooks, no change to Framework's code:
  *
  * - the server preview starts on the port it was given listens on the guard's Unix socket instead,
  *   so no browser, page or other machine can reach preview except through the guard;
  * - `fetch` to any host but loopback and the npm registry (where Framework looks up the version
  *   numbers of `npm:` imports, as the build does) is refused with a message, so preview never
  *   downloads an `npm:` module (or anything else) from a CDN.
+ *
+ * - the file events of one open page are gathered for {@link gatherMs} ms, so that a save, which
+ *   announces several outputs at once (tools/commands/dev.ts), renders each page once, not once per
+ *   file it links.
  *
  * It then removes itself from the environment: the data loaders preview runs start without it.
  */
@@ -50,8 +54,37 @@ if (socket && port > 0) {
       )
     );
   };
+  await renderOncePerSave();
   const options = process.env[previewHookEnv.nodeOptions];
   if (options) process.env.NODE_OPTIONS = options;
   else delete process.env.NODE_OPTIONS;
   for (const name of Object.values(previewHookEnv)) delete process.env[name];
+}
+
+/** How long an open page's file events are gathered before preview renders it. */
+export const gatherMs = 25;
+
+/** The one method of Framework's (pinned) `FileWatchers` this hook wraps. */
+interface FileWatchersClass {
+  of(loaders: unknown, path: string, names: Iterable<string>, callback: (name: string) => void): Promise<unknown>;
+}
+
+/**
+ * Preview watches each file a page links and renders the page again for every file that changes:
+ * a save that gives three outputs a new time would render an open page three times, the renders
+ * competing for the CPU before the first update reaches the browser. Each page's callback is
+ * delayed until its files have been quiet for {@link gatherMs} ms.
+ */
+async function renderOncePerSave(): Promise<void> {
+  const {FileWatchers} = (await import("@observablehq/framework/dist/fileWatchers.js" as string)) as {
+    FileWatchers: FileWatchersClass;
+  };
+  const of = FileWatchers.of.bind(FileWatchers);
+  FileWatchers.of = (loaders, path, names, callback) => {
+    let timer: NodeJS.Timeout | undefined;
+    return of(loaders, path, names, (name) => {
+      clearTimeout(timer);
+      timer = setTimeout(() => callback(name), gatherMs);
+    });
+  };
 }
