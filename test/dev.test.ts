@@ -10,7 +10,7 @@ import {warmPreview} from "../tools/commands/dev.ts";
 import {launchChromium} from "./helpers/browser.ts";
 import {freePort, startDev, until} from "./helpers/dev.ts";
 import {builtCopy} from "./helpers/built.ts";
-import {removeProject, stopProcessGroup} from "./helpers/project.ts";
+import {addBlockedLoader, removeProject, stopProcessGroup} from "./helpers/project.ts";
 
 /** The editor session's output in Framework's cache: its URL and token while dev runs. */
 const sessionCache = "src/.observablehq/cache/data/editor-session.json";
@@ -128,10 +128,7 @@ describe("explainer dev that cannot start", () => {
   test("when a loader's output folder cannot be made: exits with the error, and leaves no session token in the cache", async () => {
     const root = await builtCopy();
     try {
-      await mkdir(join(root, "src/other"));
-      await writeFile(join(root, "src/other/fixture.csv.ts"), 'process.stdout.write("a\\n1\\n");\n');
-      // Where the loader's output goes, a file instead of a folder.
-      await writeFile(join(root, "src/.observablehq/cache/other"), "in the way\n");
+      await addBlockedLoader(root);
       const {code, stderr} = await devUntilExit(root, ["--port", String(await freePort())]);
       expect(code).toBe(1);
       expect(stderr).toContain(

@@ -7,7 +7,14 @@ import {main} from "../tools/cli.ts";
 import {diffOutputs, formatChanges} from "../tools/changes.ts";
 import {projectLoaders, readManifest} from "../tools/deps.ts";
 import {failuresOf, problemsFromStderr, refresh, type LoaderResult} from "../tools/refresh.ts";
-import {copyProject, explainer, projectRoot, recordingEffects, removeProject} from "./helpers/project.ts";
+import {
+  addBlockedLoader,
+  copyProject,
+  explainer,
+  projectRoot,
+  recordingEffects,
+  removeProject
+} from "./helpers/project.ts";
 
 /** Runs `explainer refresh ARGS` in-process; returns status, stdout, stderr and each loader's progress status. */
 async function refreshIn(root: string, ...args: string[]) {
@@ -192,9 +199,7 @@ describe("explainer refresh", () => {
       join(root, "src/data/fixture-slow.csv.ts"),
       'await new Promise((r) => setTimeout(r, 1500));\nprocess.stdout.write("a\\n1\\n");\n'
     );
-    await mkdir(join(root, "src/other"));
-    await writeFile(join(root, "src/other/fixture.csv.ts"), 'process.stdout.write("a\\n1\\n");\n');
-    await writeFile(join(root, "src/.observablehq/cache/other"), "in the way\n");
+    await addBlockedLoader(root);
     const slow = join(root, "src/.observablehq/cache/data/fixture-slow.csv");
     const refreshing = refresh(root, {names: ["data/fixture-slow.csv", "other/fixture.csv"], concurrency: 2});
     await expect(refreshing).rejects.toThrow(/EEXIST/);

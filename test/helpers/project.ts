@@ -5,7 +5,7 @@
  * data/ or stories, so a desk's work in progress cannot break them, and each test gets its own copy.
  */
 import {spawnSync, type ChildProcess} from "node:child_process";
-import {cp, mkdtemp, rm, symlink} from "node:fs/promises";
+import {cp, mkdir, mkdtemp, rm, symlink, writeFile} from "node:fs/promises";
 import {tmpdir} from "node:os";
 import {join, resolve} from "node:path";
 import type {Effects} from "../../tools/effects.ts";
@@ -51,6 +51,17 @@ export async function copyProject(fixture: Fixture = "seed"): Promise<string> {
   await cp(fixturePath(fixture), root, {recursive: true});
   await symlink(join(projectRoot, "node_modules"), join(root, "node_modules"), "dir");
   return root;
+}
+
+/**
+ * Adds a loader whose output cannot be written, `src/other/fixture.csv.ts` (output `other/fixture.csv`):
+ * where its folder goes in Framework's cache, a file stands.
+ */
+export async function addBlockedLoader(root: string): Promise<void> {
+  await mkdir(join(root, "src/other"), {recursive: true});
+  await writeFile(join(root, "src/other/fixture.csv.ts"), 'process.stdout.write("a\\n1\\n");\n');
+  await mkdir(join(root, "src/.observablehq/cache"), {recursive: true});
+  await writeFile(join(root, "src/.observablehq/cache/other"), "in the way\n");
 }
 
 /** Removes a test project. */
