@@ -8,6 +8,7 @@ import {mkdir, readFile, rename, rm, utimes, writeFile} from "node:fs/promises";
 import {existsSync, statSync} from "node:fs";
 import {dirname, join} from "node:path";
 import {contentHash} from "./hash.ts";
+import {rowCount} from "./output-table.ts";
 import {asKitErrors, blockingProblems, runStage, stageDir, type Stage} from "./stage.ts";
 
 /** Framework's cache, where loader outputs live, relative to the project root. */
@@ -104,7 +105,15 @@ export async function writeStageOutputs(
     written.push({name, previous: old ? outputText(name, old) : null, next: outputText(name, data)});
   }
   const files = {...(record?.story === story ? record.files : {})};
-  for (const name of present) files[name] = fileStamp(root, name);
+  for (const name of present) {
+    const made = written.find((w) => w.name === name);
+    const stamp = fileStamp(root, name);
+    // The rows of an output the same bytes as before are the rows recorded then.
+    const rows = made
+      ? rowCount(name, made.next)
+      : (files[name]?.[2] ?? rowCount(name, outputText(name, await readFile(cachePath(root, name)))));
+    files[name] = stamp && [stamp[0], stamp[1], rows];
+  }
   await mkdir(join(root, stageDir), {recursive: true});
   const temp = `${outputsRecordPath(root)}.${process.pid}.tmp`;
   await writeFile(temp, JSON.stringify({story, files} satisfies OutputsRecord));
@@ -114,16 +123,20 @@ export async function writeStageOutputs(
 
 /**
  * What the outputs were last written from: the hash of the story (which holds its inputs' hash), and
- * each output file's size and modification time as the kit left it. When both are as recorded, there
- * is nothing to make: a no-change refresh loads none of the outputs' modules.
+ * each output file's size, modification time and rows as the kit left it. When both are as recorded,
+ * there is nothing to make: a no-change refresh loads none of the outputs' modules, and reports each
+ * output's rows without reading it.
  */
 interface OutputsRecord {
   story: string;
-  files: Partial<Record<string, FileStamp>>;
+  files: Partial<Record<string, RecordedFile>>;
 }
 
 /** A file's size and modification time, or null when there is no file. */
 type FileStamp = [size: number, mtimeMs: number] | null;
+
+/** An output as recorded: its stamp and its rows (null when it is not a table). */
+type RecordedFile = [size: number, mtimeMs: number, rows?: number | null] | null;
 
 function outputsRecordPath(root: string): string {
   return join(root, stageDir, "outputs.json");
@@ -142,8 +155,21 @@ function fileStamp(root: string, name: string): FileStamp {
   return stat ? [stat.size, stat.mtimeMs] : null;
 }
 
-function sameFile(a: FileStamp | undefined, b: FileStamp): boolean {
+function sameFile(a: RecordedFile | undefined, b: FileStamp): boolean {
   return !!a && !!b && a[0] === b[0] && a[1] === b[1];
+}
+
+/**
+ * The rows of each stage output that is as the kit last recorded it (same size and modification
+ * time), by name; an output that changed since, or was recorded without rows, is not in the map.
+ */
+export async function recordedRows(root: string): Promise<Map<string, number | null>> {
+  const record = await readOutputsRecord(root);
+  const rows = new Map<string, number | null>();
+  for (const [name, file] of Object.entries(record?.files ?? {})) {
+    if (file?.[2] !== undefined && sameFile(file, fileStamp(root, name))) rows.set(name, file[2]);
+  }
+  return rows;
 }
 
 /**

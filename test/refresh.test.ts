@@ -267,6 +267,25 @@ describe("explainer refresh", () => {
     expect(await readFile(claims, "utf-8")).toBe(good);
   });
 
+  test("a no-change refresh reports each stage output's rows from the outputs record, without reading the output", async () => {
+    const rowsOf = async () =>
+      Object.fromEntries((await refresh(root)).filter((r) => r.name.endsWith(".csv")).map((r) => [r.name, r.rows]));
+    const counted = await rowsOf();
+    expect(counted["data/claims.csv"]).toBe(3);
+    expect(counted["data/sources.csv"]).toBe(1);
+    // The ledger's output replaced by one of no rows, the record made to vouch for it: its recorded rows are reported.
+    const claims = join(root, "src/.observablehq/cache/data/claims.csv");
+    await writeFile(claims, "id\n");
+    const record = join(root, ".explainer/stage/outputs.json");
+    const {story, files} = JSON.parse(await readFile(record, "utf-8"));
+    const {size, mtimeMs} = await stat(claims);
+    await writeFile(record, JSON.stringify({story, files: {...files, "data/claims.csv": [size, mtimeMs, 3]}}));
+    expect(await rowsOf()).toEqual(counted);
+    // A record without rows (as one written before rows were recorded): the output is read and counted.
+    await writeFile(record, JSON.stringify({story, files: {...files, "data/claims.csv": [size, mtimeMs]}}));
+    expect((await rowsOf())["data/claims.csv"]).toBe(0);
+  });
+
   test("an output changed outside refresh is re-run, a stage output rewritten", async () => {
     await writeFile(join(root, "src/.observablehq/cache/data/fixture-a.csv"), "id,label,value\n");
     await writeFile(join(root, "src/.observablehq/cache/data/claims.csv"), "id,label\n");

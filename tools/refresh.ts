@@ -13,8 +13,9 @@ import {basename, dirname, join, relative} from "node:path";
 import {pathToFileURL} from "node:url";
 import {isErrorCode, KitError} from "../loaders/errors.ts";
 import {blockingProblems, runStage, type StageRun} from "../loaders/stage.ts";
-import {isStageOutput, writeStageOutputs} from "../loaders/stage-outputs.ts";
-import {diffOutputs, rowCount, type OutputChanges} from "./changes.ts";
+import {isStageOutput, recordedRows, writeStageOutputs} from "../loaders/stage-outputs.ts";
+import {diffOutputs, type OutputChanges} from "./changes.ts";
+import {rowCount} from "../loaders/output-table.ts";
 import {
   combinedHash,
   dependencyHashes,
@@ -326,16 +327,21 @@ async function refreshStageOutputs(
     ).map((w) => [w.name, w])
   );
   const ms = Math.round(performance.now() - start);
+  const recorded = await recordedRows(root);
   return Promise.all(
     loaders.map(async (loader) => {
       const w = written.get(loader.name);
-      const text = w?.next ?? decodeOutput(loader.name, await readFile(loader.output));
+      const rows = w
+        ? rowCount(loader.name, w.next)
+        : recorded.has(loader.name)
+          ? recorded.get(loader.name)!
+          : rowCount(loader.name, decodeOutput(loader.name, await readFile(loader.output)));
       return {
         ...base(loader),
         status: w ? ("re-run" as const) : ("cached" as const),
         reason: w ? (w.previous === null ? "no output" : (forced ?? "the story changed")) : null,
         ms,
-        rows: rowCount(loader.name, text),
+        rows,
         changes: w ? diffOutputs(loader.name, w.previous, w.next) : null
       };
     })
