@@ -70,7 +70,7 @@ export interface ProseOptions {
   /**
    * Under `npm run dev`: a file (relative to `src/`) that each page showing the story links with an
    * inert `<link rel="x-explainer-story">`, so preview watches it for that page, and announcing it
-   * (tools/commands/dev.ts) re-renders every such page, one with no chart or download included.
+   * (tools/commands/dev.ts) re-renders every such page, including one with no chart or download.
    */
   storyLink?: string;
 }

@@ -108,10 +108,13 @@ export async function writeStageOutputs(
   for (const name of present) {
     const made = written.find((w) => w.name === name);
     const stamp = fileStamp(root, name);
-    // The rows of an output the same bytes as before are the rows recorded then.
+    // An output left as it was (the same bytes as the story makes) has the rows recorded for it.
+    const recorded = files[name]?.[2];
     const rows = made
       ? rowCount(name, made.next)
-      : (files[name]?.[2] ?? rowCount(name, outputText(name, await readFile(cachePath(root, name)))));
+      : recorded !== undefined
+        ? recorded
+        : rowCount(name, outputText(name, await readFile(cachePath(root, name))));
     files[name] = stamp && [stamp[0], stamp[1], rows];
   }
   await mkdir(join(root, stageDir), {recursive: true});

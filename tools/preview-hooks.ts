@@ -34,6 +34,34 @@ export function mayFetch(url: string): boolean {
   }
 }
 
+/** How long an open page's file events are gathered before preview renders it. */
+const gatherMs = 25;
+
+/** The one method of Framework's (pinned) `FileWatchers` this hook wraps. */
+interface FileWatchersClass {
+  of(loaders: unknown, path: string, names: Iterable<string>, callback: (name: string) => void): Promise<unknown>;
+}
+
+/**
+ * Preview watches each file a page links and renders the page again for every file that changes:
+ * a save that gives three outputs a new time would render an open page three times, the renders
+ * competing for the CPU before the first update reaches the browser. Each page's callback is
+ * delayed until its files have been quiet for {@link gatherMs} ms.
+ */
+async function renderOncePerSave(): Promise<void> {
+  const {FileWatchers} = (await import("@observablehq/framework/dist/fileWatchers.js" as string)) as {
+    FileWatchers: FileWatchersClass;
+  };
+  const of = FileWatchers.of.bind(FileWatchers);
+  FileWatchers.of = (loaders, path, names, callback) => {
+    let timer: NodeJS.Timeout | undefined;
+    return of(loaders, path, names, (name) => {
+      clearTimeout(timer);
+      timer = setTimeout(() => callback(name), gatherMs);
+    });
+  };
+}
+
 const socket = process.env[previewHookEnv.socket];
 const port = Number(process.env[previewHookEnv.port]);
 if (socket && port > 0) {
@@ -59,32 +87,4 @@ if (socket && port > 0) {
   if (options) process.env.NODE_OPTIONS = options;
   else delete process.env.NODE_OPTIONS;
   for (const name of Object.values(previewHookEnv)) delete process.env[name];
-}
-
-/** How long an open page's file events are gathered before preview renders it. */
-export const gatherMs = 25;
-
-/** The one method of Framework's (pinned) `FileWatchers` this hook wraps. */
-interface FileWatchersClass {
-  of(loaders: unknown, path: string, names: Iterable<string>, callback: (name: string) => void): Promise<unknown>;
-}
-
-/**
- * Preview watches each file a page links and renders the page again for every file that changes:
- * a save that gives three outputs a new time would render an open page three times, the renders
- * competing for the CPU before the first update reaches the browser. Each page's callback is
- * delayed until its files have been quiet for {@link gatherMs} ms.
- */
-async function renderOncePerSave(): Promise<void> {
-  const {FileWatchers} = (await import("@observablehq/framework/dist/fileWatchers.js" as string)) as {
-    FileWatchers: FileWatchersClass;
-  };
-  const of = FileWatchers.of.bind(FileWatchers);
-  FileWatchers.of = (loaders, path, names, callback) => {
-    let timer: NodeJS.Timeout | undefined;
-    return of(loaders, path, names, (name) => {
-      clearTimeout(timer);
-      timer = setTimeout(() => callback(name), gatherMs);
-    });
-  };
 }
