@@ -1,8 +1,14 @@
 /**
- * The rows of a loader's output, by its file name: what `refresh` counts and compares. Pure.
+ * A loader's output as text, and its rows, by its file name: what `refresh` counts and compares. Pure.
  */
 import {extname} from "node:path";
 import {parse} from "csv-parse/sync";
+
+/** Text of an output for the change report: UTF-8 for tables, latin1 otherwise. */
+export function outputText(name: string, bytes: Uint8Array | string): string {
+  if (typeof bytes === "string") return bytes;
+  return Buffer.from(bytes).toString(/\.(csv|tsv|json)$/i.test(name) ? "utf-8" : "latin1");
+}
 
 /** One row of an output, every cell as text. */
 export type Row = Record<string, string>;

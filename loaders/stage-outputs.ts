@@ -8,7 +8,7 @@ import {mkdir, readFile, rename, rm, utimes, writeFile} from "node:fs/promises";
 import {existsSync, statSync} from "node:fs";
 import {dirname, join} from "node:path";
 import {contentHash} from "./hash.ts";
-import {rowCount} from "./output-table.ts";
+import {outputText, rowCount} from "./output-table.ts";
 import {asKitErrors, blockingProblems, runStage, stageDir, type Stage} from "./stage.ts";
 
 /** Framework's cache, where loader outputs live, relative to the project root. */
@@ -61,12 +61,6 @@ export interface WrittenOutput {
   name: string;
   previous: string | null;
   next: string;
-}
-
-/** Text of an output for the change report: UTF-8 for tables, latin1 otherwise. */
-export function outputText(name: string, bytes: Uint8Array | string): string {
-  if (typeof bytes === "string") return bytes;
-  return Buffer.from(bytes).toString(/\.(csv|tsv|json)$/i.test(name) ? "utf-8" : "latin1");
 }
 
 /**

@@ -15,7 +15,7 @@ import {isErrorCode, KitError} from "../loaders/errors.ts";
 import {blockingProblems, runStage, type StageRun} from "../loaders/stage.ts";
 import {isStageOutput, recordedRows, writeStageOutputs} from "../loaders/stage-outputs.ts";
 import {diffOutputs, type OutputChanges} from "./changes.ts";
-import {rowCount} from "../loaders/output-table.ts";
+import {outputText, rowCount} from "../loaders/output-table.ts";
 import {
   combinedHash,
   dependencyHashes,
@@ -185,11 +185,6 @@ async function execLoader(
   }
 }
 
-/** An output as text: UTF-8 for the formats the change report reads as tables, latin1 (one char a byte) otherwise. */
-function decodeOutput(name: string, bytes: Buffer): string {
-  return bytes.toString(/\.(csv|tsv|json)$/i.test(name) ? "utf-8" : "latin1");
-}
-
 /** Re-runs one loader; on success moves its output into the cache and records its dependencies. */
 async function rerun(root: string, loader: Loader, reason: string): Promise<LoaderResult> {
   const start = performance.now();
@@ -208,7 +203,7 @@ async function rerun(root: string, loader: Loader, reason: string): Promise<Load
     stderr: "",
     ...more
   });
-  const previous = existsSync(loader.output) ? decodeOutput(loader.name, await readFile(loader.output)) : null;
+  const previous = existsSync(loader.output) ? outputText(loader.name, await readFile(loader.output)) : null;
   const lastRows = previous === null ? null : rowCount(loader.name, previous);
   let modules: Record<string, string>;
   try {
@@ -231,7 +226,7 @@ async function rerun(root: string, loader: Loader, reason: string): Promise<Load
     return result("failed", lastRows, {problems, stderr});
   }
   const bytes = await readFile(temp);
-  const text = decodeOutput(loader.name, bytes);
+  const text = outputText(loader.name, bytes);
   await rename(temp, loader.output);
   const files = await dependencyHashes(root, modules, reads);
   const rows = rowCount(loader.name, text);
@@ -331,11 +326,10 @@ async function refreshStageOutputs(
   return Promise.all(
     loaders.map(async (loader) => {
       const w = written.get(loader.name);
-      const rows = w
-        ? rowCount(loader.name, w.next)
-        : recorded.has(loader.name)
-          ? recorded.get(loader.name)!
-          : rowCount(loader.name, decodeOutput(loader.name, await readFile(loader.output)));
+      // The record holds the rows of every output it has just written or found as it left it.
+      const rows = recorded.has(loader.name)
+        ? recorded.get(loader.name)!
+        : rowCount(loader.name, outputText(loader.name, await readFile(loader.output)));
       return {
         ...base(loader),
         status: w ? ("re-run" as const) : ("cached" as const),
