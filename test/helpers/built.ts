@@ -6,7 +6,7 @@
  */
 import {cp, mkdir, mkdtemp, readFile, rm, symlink, writeFile} from "node:fs/promises";
 import {tmpdir} from "node:os";
-import {join} from "node:path";
+import {dirname, join} from "node:path";
 import {inject} from "vitest";
 import {until} from "./dev.ts";
 import {copyProject, explainer, projectRoot, type Fixture} from "./project.ts";
@@ -34,14 +34,22 @@ async function sharedBuild(fixture: Fixture): Promise<string> {
     if (verdict !== "ok") throw new Error(`the shared build of the ${fixture} fixture failed:\n${verdict}`);
     return join(dir, "project");
   }
-  const project = await copyProject(fixture);
-  const result = explainer(project, "build", {EXPLAINER_SITE_URL: testSiteUrl});
-  await writeFile(join(project, buildLog), result.stderr);
-  await cp(project, join(dir, "project"), {recursive: true, verbatimSymlinks: true});
-  await rm(project, {recursive: true, force: true});
-  await writeFile(done, result.status === 0 ? "ok" : result.stderr.slice(-4000) || `exit ${result.status}`);
-  if (result.status !== 0)
-    throw new Error(`the build of the ${fixture} fixture failed:\n${result.stderr.slice(-4000)}`);
+  // Whatever happens, the waiting tests get a verdict: a build that throws (a copy that fails, a log
+  // that cannot be written) fails them at once instead of after ten minutes.
+  let verdict: string;
+  try {
+    const project = await copyProject(fixture);
+    const result = explainer(project, "build", {EXPLAINER_SITE_URL: testSiteUrl});
+    await mkdir(join(project, dirname(buildLog)), {recursive: true});
+    await writeFile(join(project, buildLog), result.stderr);
+    await cp(project, join(dir, "project"), {recursive: true, verbatimSymlinks: true});
+    await rm(project, {recursive: true, force: true});
+    verdict = result.status === 0 ? "ok" : result.stderr.slice(-4000) || `exit ${result.status}`;
+  } catch (error) {
+    verdict = `it threw: ${error instanceof Error ? error.stack : error}`;
+  }
+  await writeFile(done, verdict);
+  if (verdict !== "ok") throw new Error(`the build of the ${fixture} fixture failed:\n${verdict}`);
   return join(dir, "project");
 }
 
