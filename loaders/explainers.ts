@@ -205,7 +205,7 @@ export function scaffoldExplainer({
     "::: corrections",
     "",
     "<!-- Write the explainer here. Cite each figure from data/claims.csv by its id in braces, and place a chart",
-    "     with a line of its own: ::: chart followed by the chart's id. The README's 'Writing an explainer' shows how. -->",
+    "     with a line of its own: ::: chart followed by the chart's id. docs/explainers.md shows how. -->",
     "",
     "::: ledger",
     "",

@@ -3,7 +3,7 @@ import {readFile, writeFile} from "node:fs/promises";
 import {join} from "node:path";
 import {afterEach, beforeEach, describe, expect, test} from "vitest";
 import {main} from "../tools/cli.ts";
-import {copyProject, recordingEffects, removeProject} from "./helpers/project.ts";
+import {copyProject, projectRoot, recordingEffects, removeProject} from "./helpers/project.ts";
 
 // A desk of several explainers, checked from the command line in its own copy for each test.
 let root: string;
@@ -28,6 +28,9 @@ describe("explainer new", () => {
     expect(result).toMatchObject({status: 0, stdout: "src/explainers/the-exodus.md\n"});
     const text = await readFile(join(root, "src/explainers/the-exodus.md"), "utf-8");
     expect(text).toMatch(/^---\ntitle: "The exodus"\nstandfirst: ""\nbyline: "The desk"\npublished: 2022-03-10\n---\n/);
+    // Its comment sends the writer to a page of the manual that exists.
+    const guide = text.match(/(docs\/[\w-]+\.md) shows how/)?.[1];
+    expect(guide && existsSync(join(projectRoot, guide))).toBe(true);
     const check = await explainer("check");
     expect(check.stderr.split("\n").filter((l) => !l.startsWith("warning:"))).toEqual([""]);
     expect(check.status).toBe(0);
