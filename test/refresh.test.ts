@@ -220,7 +220,13 @@ describe("explainer refresh", () => {
     const result = await refreshIn(root);
     expect(result.status).toBe(1);
     for (const name of stageNames) expect(result.statuses[name], name).toBe("failed");
-    expect(result.stderr).toMatch(/^data\/claims\.csv:3: QUOTE_NOT_IN_SOURCE: /m);
+    // The problems: the cause, at its line, then one line for the stage's outputs (not one each).
+    const problems = result.stderr.split("\n").filter((l) => /^\S+: [A-Z_]+: /.test(l));
+    expect(problems).toEqual([
+      expect.stringMatching(/^data\/claims\.csv:3: QUOTE_NOT_IN_SOURCE: /),
+      `src/data: LOADER_FAILED: the story does not verify, so its ${stageNames.length} outputs are not refreshed; their last good versions are kept`
+    ]);
+    expect(result.stderr).toMatch(/\nexplainer refresh: 2 problems\n$/);
     expect(result.statuses["data/fixture-a.csv"]).toBe("re-run");
     expect(await readFile(output, "utf-8")).toBe(good);
   });

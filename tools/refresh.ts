@@ -278,6 +278,9 @@ async function exclusive<T>(key: string, task: () => Promise<T>): Promise<T> {
   }
 }
 
+/** Why a stage output fails when the story does not verify: the story's own problems say what is wrong. */
+export const storyUnverified = "the story does not verify";
+
 /**
  * The results of the stage's outputs: written from the story when they differ from what is in the
  * cache (no loader process runs), or failed with the stage's problems when there is no story.
@@ -308,7 +311,7 @@ async function refreshStageOutputs(
     return loaders.map((loader) => ({
       ...base(loader),
       status: "failed" as const,
-      reason: "the story does not verify",
+      reason: storyUnverified,
       ms: 0,
       rows: null,
       problems
@@ -402,7 +405,8 @@ export async function refresh(root: string, options: RefreshOptions = {}): Promi
 
 /**
  * The problems of the failed loaders as KitErrors: each distinct problem once (several loaders often
- * fail on the same bad input), then one LOADER_FAILED per failed loader saying its last good output is kept.
+ * fail on the same bad input), then one LOADER_FAILED per failed loader saying its last good output is
+ * kept; the stage's outputs that failed only because the story does not verify share one such line.
  */
 export function failuresOf(results: LoaderResult[]): KitError[] {
   const failed = results.filter((r) => r.status === "failed");
@@ -415,9 +419,22 @@ export function failuresOf(results: LoaderResult[]): KitError[] {
     });
     problems.set(error.message, error);
   }
-  const kept = failed.map((r) => {
-    const detail = `${r.name} not refreshed; ${r.kept ? "its last good output is kept" : "it has no output"}`;
-    return new KitError("LOADER_FAILED", detail, {file: r.loader});
-  });
+  const unverified = failed.filter((r) => r.reason === storyUnverified);
+  const kept = failed
+    .filter((r) => r.reason !== storyUnverified)
+    .map((r) => {
+      const detail = `${r.name} not refreshed; ${r.kept ? "its last good output is kept" : "it has no output"}`;
+      return new KitError("LOADER_FAILED", detail, {file: r.loader});
+    });
+  if (unverified.length > 0) {
+    const missing = unverified.filter((r) => !r.kept).length;
+    const detail =
+      unverified.length === 1
+        ? `${unverified[0].name} is not refreshed; ${missing ? "it has no output" : "its last good output is kept"}`
+        : `its ${unverified.length} outputs are not refreshed; ${
+            missing ? `${missing} of them have no output yet` : "their last good versions are kept"
+          }`;
+    kept.unshift(new KitError("LOADER_FAILED", `${storyUnverified}, so ${detail}`, {file: "src/data"}));
+  }
   return [...problems.values(), ...kept];
 }
