@@ -6,7 +6,7 @@
 import {createRequire} from "node:module";
 import type {Figure, Qualifier} from "../src/components/claim.ts";
 import {currencyAfter, currencyBefore, currencyOf, currencyPrefix, isCurrencyCode} from "./currency.ts";
-import {foldChar} from "./text.ts";
+import {foldChar, plainSpaces} from "./text.ts";
 
 type Recognize = typeof import("@microsoft/recognizers-text-number").recognizeNumber;
 let recognize: Recognize | undefined;
@@ -193,9 +193,9 @@ const fractionOfScale = new RegExp(`^(${Object.keys(fractions).join("|")})(?: of
 const andAFractionOfScale = new RegExp(`^(.+ and an? (?:half|quarter)) (${scaleNames})$`);
 const percentSuffix = /\s*(?:%|per ?cent|percent|pct\.?|pc)$/;
 
-/** Typographic quotes and dashes folded, spaces collapsed, a hyphen before a scale made a space ("7.5-million"). */
+/** Typographic quotes and dashes folded, set spaces read (loaders/text.ts), spaces collapsed, a hyphen before a scale made a space ("7.5-million"). */
 function normalizeFigureText(text: string): string {
-  return Array.from(text.trim(), foldChar)
+  return Array.from(plainSpaces(text).trim(), foldChar)
     .join("")
     .replace(/\s+/g, " ")
     .replace(new RegExp(`(?<=[\\da-z])\\s*-\\s*(?=(?:${scaleNames})\\b)`, "gi"), " ");

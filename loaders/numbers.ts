@@ -31,6 +31,7 @@ import {
   urlEndAround
 } from "./number-patterns.ts";
 import {oneLine, sentenceSpans} from "./sentences.ts";
+import {plainSpaces} from "./text.ts";
 import {kindOfUnit, unitAfter, yearContext, type NumberKind} from "./units.ts";
 
 export type {NumberKind} from "./units.ts";
@@ -87,11 +88,13 @@ type Add = (row: Row, resume: number) => void;
  * Every numeric expression in `text`, in order, without overlaps. See the module comment for
  * what it finds; the kinds and the rules for years are in docs/numbers.md.
  */
-export function findNumbers(text: string): FoundNumber[] {
+export function findNumbers(written: string): FoundNumber[] {
+  // Read with plain spaces; each row's text and sentence are as written.
+  const text = plainSpaces(written);
   const found: Omit<FoundNumber, "sentence">[] = [];
   let floor = 0; // nothing found may start before this: the end of the last number and its unit
   const add: Add = (row, resume) => {
-    (row as Omit<FoundNumber, "sentence">).text = text.slice(row.start, row.end);
+    (row as Omit<FoundNumber, "sentence">).text = written.slice(row.start, row.end);
     found.push(row as Omit<FoundNumber, "sentence">);
     floor = Math.max(row.end, resume);
     master.lastIndex = Math.max(master.lastIndex, floor);
@@ -148,7 +151,7 @@ export function findNumbers(text: string): FoundNumber[] {
       emitNumber(text, start, end, found, add);
     }
   }
-  return withSentences(text, found);
+  return withSentences(written, found);
 }
 
 /**

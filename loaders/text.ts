@@ -29,6 +29,25 @@ export function foldChar(c: string): string {
   return folds[c] ?? c;
 }
 
+/** The no-break, figure, thin and narrow no-break spaces that wire copy sets inside figures. */
+const setSpace = /[\u00a0\u2007\u2009\u202f]/g;
+/** Digit groups split by one of them: "2\u202f000", "1\u00a0200\u00a0000". */
+const spacedGroups = /(?<![\d.,])\d{1,3}(?:[\u00a0\u2007\u2009\u202f]\d{3})+(?!\d)/g;
+
+/**
+ * The text as the number finder reads it: such a space between digit groups is a thousands
+ * separator ("2 000" reads "2,000"), anywhere else a space ("1,200 people", "40 per cent"). Each is
+ * one UTF-16 unit and becomes one, so an offset into the result is an offset into `text`.
+ *
+ * ```ts
+ * plainSpaces("2\u202f000\u00a0people") // "2,000 people"
+ * ```
+ */
+export function plainSpaces(text: string): string {
+  if (text.search(setSpace) < 0) return text;
+  return text.replace(spacedGroups, (m) => m.replace(setSpace, ",")).replace(setSpace, " ");
+}
+
 /** Normalized text with, for each of its characters, the offset of the character it came from. */
 export interface Normalized {
   text: string;

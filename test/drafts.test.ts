@@ -1,6 +1,7 @@
 import {cp, mkdtemp, readFile, rm, writeFile} from "node:fs/promises";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
+import {csvParseRows} from "d3-dsv";
 import {afterEach, beforeEach, describe, expect, test} from "vitest";
 import {asOfSentence} from "../loaders/as-of.ts";
 import {attributionIn} from "../loaders/attribution.ts";
@@ -268,6 +269,35 @@ describe("explainer claim --all: three sources to a passing check with no hand-w
       "ok: 3 sources, 10 claims verified, 0 charts rendered",
       `source ${convoy}: 4 numbers: 3 cited, 0 ignored, 0 unreviewed, 1 not figures (dates, ordinals, vague); cited by no explainer`
     ]);
+  });
+
+  test("a wire story set with no-break and thin spaces and Windows line ends: add-source, claim --all --write, and check passes", async () => {
+    // An article written for Explainer Kit's tests, its spaces set as a wire feed sets them.
+    const lines = [
+      " date 2022-03-07 Fixture: shelters fill as the cold sets in",
+      "",
+      "Fixture article written for Explainer Kit's tests; its figures are made up.",
+      "",
+      "The mayor said 1,200\u00a0people had been moved to shelters on Saturday.",
+      "Officials said 2\u202f000 homes had no heating and some 40\u00a0per cent of the city had no power.",
+      ""
+    ];
+    await writeFile(join(root, "shelters.txt"), lines.join("\r\n"));
+    expect((await explainer("add-source", "shelters.txt")).status).toBe(0);
+    const id = "2022-03-07-fixture-shelters-fill-as-the-cold-sets-in";
+    expect((await explainer("claim", id, "--all", "--write")).status).toBe(0);
+    const drafted = csvParseRows(await read("data/claims.csv")).slice(-3);
+    // The figure as the source writes it; the id, measure and date read through the spaces.
+    expect(drafted.map((row) => row.slice(0, 5))).toEqual([
+      ["people-moved-fixture-shelters", "1,200", "people moved", "the mayor", "2022-03-05"],
+      ["homes-fixture-shelters", "2\u202f000", "homes", "officials", "2022-03-07"],
+      ["share-city-fixture-shelters", "some 40\u00a0per cent", "share of city", "officials", "2022-03-07"]
+    ]);
+    const check = await explainer("check");
+    expect(check.status).toBe(0);
+    expect(check.stdout).toContain(
+      `source ${id}: 3 numbers: 3 cited, 0 ignored, 0 unreviewed; cited by no explainer\n`
+    );
   });
 
   test("main([claim, source, --all]) prints the drafts, says which headline numbers it leaves to the ignore list, and writes nothing", async () => {

@@ -125,6 +125,8 @@ describe("parseFigure reads wire copy", () => {
     ["Rs 5 crore", 5e7, 5e7, "exact", "INR", "₹50 million"],
     ["₹2 lakh", 2e5, 2e5, "exact", "INR", "₹200,000"],
     ["1,80,000", 180000, 180000, "exact", null, "180,000"],
+    ["2\u202f000", 2000, 2000, "exact", null, "2,000"],
+    ["some 40\u00a0per cent", 40, null, "about", "percent", "about 40%"],
     ["7.5-million", 7.5e6, 7.5e6, "exact", null, "7.5 million"],
     ["three-million", 3e6, 3e6, "exact", null, "3 million"],
     ["1 Million", 1e6, 1e6, "exact", null, "1 million"],

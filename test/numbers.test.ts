@@ -125,7 +125,7 @@ describe("the wire corpus", () => {
 
 describe("findNumbers properties", () => {
   const corpus = readCorpus(projectRoot).map((s) => s.sentence);
-  const noise = fc.string({unit: fc.constantFrom(..." \n\t,.-–%$£€()'\"0123456789abcMk")});
+  const noise = fc.string({unit: fc.constantFrom(..." \n\t\u00a0\u202f,.-–%$£€()'\"0123456789abcMk")});
 
   test("findNumbers(text): every row's text is text.slice(start, end), rows in order and apart", () => {
     fc.assert(
@@ -156,6 +156,27 @@ describe("findNumbers", () => {
     expect(brief(findNumbers("On 2 March 2022, 300 people left."))).toEqual([
       [3, 15, "2 March 2022", null, null, null, "", "date", ""],
       [17, 20, "300", 300, 300, 300, "exact", "count", "people"]
+    ]);
+  });
+
+  test('findNumbers("…") reads the no-break and thin spaces of wire copy as spaces, and between digit groups as separators', () => {
+    // Sentences written for Explainer Kit's tests: U+00A0 before a noun and "per cent", U+202F and U+2009 between groups.
+    const text =
+      "The mayor said 1,200\u00a0people left. Some 40\u00a0per cent lost power. Crews fixed 2\u202f000 lines and 1\u2009250\u2009000 meters.";
+    expect(brief(findNumbers(text))).toEqual([
+      [15, 20, "1,200", 1200, 1200, 1200, "exact", "count", "people"],
+      [34, 50, "Some 40\u00a0per cent", 40, null, null, "about", "percent", "per cent"],
+      [75, 80, "2\u202f000", 2000, 2000, 2000, "exact", "count", "lines"],
+      [91, 100, "1\u2009250\u2009000", 1250000, 1250000, 1250000, "exact", "distance", "meters"]
+    ]);
+    // Each row keeps the text and the sentence as written (the sentence on one line).
+    expect(findNumbers(text)[2].sentence).toBe("Crews fixed 2 000 lines and 1 250 000 meters.");
+    // A year, a day or a decimal before a spaced group is no group: "in 2021 300 people" stays two numbers.
+    expect(findNumbers("In 2021\u00a0300 people left; 1.5\u00a0000 is no figure.").map((r) => r.text)).toEqual([
+      "2021",
+      "300",
+      "1.5",
+      "000"
     ]);
   });
 
