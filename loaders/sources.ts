@@ -52,8 +52,10 @@ export function isIsoDate(s: string): boolean {
  * Reads a raw article: first line ` date YYYY-MM-DD <headline>`, then the body. The byline is the
  * body's first line that reads `By <name>`.
  */
-export function parseRawArticle(text: string, file: string): RawArticle {
-  checkText(text, file);
+export function parseRawArticle(raw: string, file: string): RawArticle {
+  checkText(raw, file);
+  // Windows and old Mac line ends are archived as "\n", like the front matter the kit writes above them.
+  const text = raw.replace(/\r\n?/g, "\n");
   const newline = text.indexOf("\n");
   const first = newline < 0 ? text : text.slice(0, newline);
   const m = /^\s*date\s+(\S+)\s+(.+?)\s*$/.exec(first);

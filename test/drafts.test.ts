@@ -285,6 +285,10 @@ describe("explainer claim --all: three sources to a passing check with no hand-w
     await writeFile(join(root, "shelters.txt"), lines.join("\r\n"));
     expect((await explainer("add-source", "shelters.txt")).status).toBe(0);
     const id = "2022-03-07-fixture-shelters-fill-as-the-cold-sets-in";
+    // Archived with one kind of line end, the front matter's, and the body's characters as they were.
+    const archived = await read(`data/sources/${id}.md`);
+    expect(archived).not.toContain("\r");
+    expect(archived).toContain(lines.slice(2).join("\n"));
     expect((await explainer("claim", id, "--all", "--write")).status).toBe(0);
     const drafted = csvParseRows(await read("data/claims.csv")).slice(-3);
     // The figure as the source writes it; the id, measure and date read through the spaces.
