@@ -185,9 +185,12 @@ function frontMatterOf(text: string, file: string): matter.GrayMatterFile<string
  * Parses an archived source file. Throws SOURCE_NO_FRONT_MATTER, SOURCE_BAD_FRONT_MATTER,
  * SOURCE_NO_DATE, INVALID_DATE or INVALID_URL (a `url` that is not http or https).
  */
-export function parseSource(text: string, file: string): Source {
-  checkTextSize(text, file, storyLimits.sourceChars, "the source");
-  checkText(text, file);
+export function parseSource(written: string, file: string): Source {
+  checkTextSize(written, file, storyLimits.sourceChars, "the source");
+  checkText(written, file);
+  // A checkout that made every "\n" a "\r\n" (Git's autocrlf on Windows) reads as the kit wrote it,
+  // so a quote's offsets count the same characters on every machine.
+  const text = written.replace(/\r\n?/g, "\n");
   if (!text.startsWith("---\n")) {
     throw new KitError("SOURCE_NO_FRONT_MATTER", "the file does not start with a --- front matter block", {
       file,

@@ -304,6 +304,25 @@ describe("explainer claim --all: three sources to a passing check with no hand-w
     );
   });
 
+  test("a ledger checked out with \\r\\n line ends (Git's autocrlf) gets its drafts with \\r\\n, and verifies", async () => {
+    const crlf = (await read("data/claims.csv")).replace(/\r?\n/g, "\r\n");
+    await writeFile(join(root, "data/claims.csv"), crlf);
+    expect((await explainer("claim", refugees, "--all", "--write")).status).toBe(0);
+    const ledger = await read("data/claims.csv");
+    expect(ledger.startsWith(crlf)).toBe(true);
+    expect(ledger.split("\r\n").map((line) => line.split(",")[0])).toEqual([
+      "id",
+      "people-fled-country-fixture-wire",
+      "people-crossed-fixture-wire",
+      "emergency-shelters-fixture-wire",
+      "share-citys-homes-fixture-wire",
+      ""
+    ]);
+    expect((await explainer("check")).stdout).toContain(
+      `source ${refugees}: 5 numbers: 4 cited, 0 ignored, 1 unreviewed`
+    );
+  });
+
   test("main([claim, source, --all]) prints the drafts, says which headline numbers it leaves to the ignore list, and writes nothing", async () => {
     const before = await read("data/claims.csv");
     const {status, stdout, stderr} = await explainer("claim", refugees, "--all");

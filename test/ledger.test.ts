@@ -125,6 +125,15 @@ describe("sources", () => {
     });
   });
 
+  test("parseSource reads a source checked out with \\r\\n line ends (Git's autocrlf) as the same source, offsets and all", () => {
+    const crlf = parseSource(sourceText.replace(/\n/g, "\r\n"), "test/fixtures/sources/seed.md");
+    expect(crlf).toEqual(source);
+    const [claim] = verifyLedger(`${header}\n${good}\n`, [crlf]);
+    expect(crlf.body.slice(claim.quote_start, claim.quote_end)).toBe(
+      "Well over 800,000 Ukrainians have become refugees, the UN believes."
+    );
+  });
+
   test.each([
     ["no front matter", "Just text\n", "SOURCE_NO_FRONT_MATTER"],
     ["no date", '---\ntitle: "x"\n---\nBody\n', "SOURCE_NO_DATE"],

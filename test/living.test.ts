@@ -314,16 +314,19 @@ describe("explainer update", () => {
     }
   });
 
-  test("update CLAIM --correction writes a correction with the editor's reason", async () => {
+  test("update CLAIM --correction writes a correction with the editor's reason, in the log's own line ends", async () => {
     const root = await published();
     try {
       await moveRefugees(root);
+      // A log checked out with "\r\n" (Git's autocrlf) gets its new row with "\r\n" too.
+      await writeFile(join(root, "data/corrections.csv"), "explainer,date,kind,claim,change\r\n");
       const result = await explainer(root, "update", "refugees", "--correction", "We had cited the earlier count.");
       expect(result.status).toBe(0);
       expect(await readFile(join(root, "data/corrections.csv"), "utf-8")).toBe(
-        "explainer,date,kind,claim,change\n" +
-          'leaving-ukraine,2026-11-25,correction,refugees,"Refugees: an earlier version gave more than 800,000; the figure is 1 million (the UN refugee agency, in “The refugee count reaches a milestone”). We had cited the earlier count."\n'
+        "explainer,date,kind,claim,change\r\n" +
+          'leaving-ukraine,2026-11-25,correction,refugees,"Refugees: an earlier version gave more than 800,000; the figure is 1 million (the UN refugee agency, in “The refugee count reaches a milestone”). We had cited the earlier count."\r\n'
       );
+      expect((await explainer(root, "check")).stderr).not.toMatch(/corrections\.csv/);
     } finally {
       await rm(root, {recursive: true, force: true});
     }

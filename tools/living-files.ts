@@ -4,11 +4,11 @@
  */
 import {readFile} from "node:fs/promises";
 import {join} from "node:path";
-import {csvFormatRows} from "d3-dsv";
 import writeFileAtomic from "write-file-atomic";
 import {correctionColumns, correctionsFile, type Correction} from "../loaders/corrections.ts";
 import {throwIfAny} from "../loaders/errors.ts";
 import {asKitErrors, blockingProblems, runStage, type Stage, type StageRun} from "../loaders/stage.ts";
+import {appendCsvRows} from "./csv-append.ts";
 import type {Effects} from "./effects.ts";
 
 /** Today as an ISO date, from the command's clock (tests fix it). */
@@ -37,14 +37,12 @@ export async function writeProjectFile(root: string, file: string, text: string)
 
 /**
  * Appends entries to `data/corrections.csv` (made with its header when missing), leaving every
- * existing line as it is.
+ * existing line as it is and keeping the file's line ending.
  */
 export async function appendEntries(root: string, entries: readonly Omit<Correction, "line">[]): Promise<void> {
   if (entries.length === 0) return;
   const path = join(root, correctionsFile);
-  let text = await readFile(path, "utf-8").catch(() => null);
-  if (text === null || text.trim() === "") text = correctionColumns.join(",") + "\n";
-  if (!text.endsWith("\n")) text += "\n";
-  const rows = entries.map((e) => correctionColumns.map((c) => e[c]));
-  await writeFileAtomic(path, text + csvFormatRows(rows) + "\n");
+  const text = await readFile(path, "utf-8").catch(() => null);
+  const base = text === null || text.trim() === "" ? correctionColumns.join(",") + "\n" : text;
+  await writeFileAtomic(path, appendCsvRows(base, entries));
 }

@@ -11,11 +11,11 @@
  * waiting for a review of that claim at that hash: the figure changed since it was published, the
  * place cites it, and the claim has not moved again since the page was loaded.
  */
-import {csvFormatRows} from "d3-dsv";
 import {z} from "zod";
 import {readStoredStage} from "../loaders/stage.ts";
 import {parsePlace, parseReviews, placeText, reviewColumns, reviewsFile, type Review} from "../loaders/reviews.ts";
 import {writeRoute, type FieldProblem, type Route} from "./save-server.ts";
+import {appendCsvRows} from "./csv-append.ts";
 
 /** What the review routes need: the project, and the clock that dates a review. */
 export interface ReviewRouteOptions {
@@ -77,8 +77,7 @@ function appended(current: string | null, row: Omit<Review, "line">): string {
       )
     : false;
   if (same) return text;
-  const line = csvFormatRows([[placeText(row.place), row.claim, row.label, row.hash, row.reviewed]]);
-  return `${text.endsWith("\n") ? text : `${text}\n`}${line}\n`;
+  return appendCsvRows(text, [{...row, place: placeText(row.place)}]);
 }
 
 /** The review routes for the project at `root`. */

@@ -16,6 +16,7 @@ import {
   verifyLedger
 } from "../../loaders/ledger.ts";
 import {decodeText, parseSource, readSources, sourcesDir, type Source} from "../../loaders/sources.ts";
+import {appendCsvRows} from "../csv-append.ts";
 import {UsageError, type Effects} from "../effects.ts";
 
 /** Reads one archived source by id (`2022-03-02-…`) or path (`data/sources/2022-03-02-….md`). */
@@ -80,18 +81,18 @@ async function draftSource(root: string, ref: string): Promise<{drafts: Draft[];
   return {drafts, skipped};
 }
 
-/** Appends drafts to the ledger after checking the whole new ledger as `check` would; writes nothing on a problem. */
+/**
+ * Appends drafts to the ledger, under its header's columns and with its own line ending (a ledger
+ * checked out with "\r\n" stays so), after checking the whole new ledger as `check` would; writes
+ * nothing on a problem.
+ */
 async function appendToLedger(root: string, drafts: Draft[]): Promise<void> {
   const {text, columns} = await ledgerShape(root);
-  const head =
-    text === null ? csvFormatRows([columns]) + "\n" : text.endsWith("\n") || text === "" ? text : text + "\n";
-  const next =
-    head +
-    csvFormatBody(
-      drafts.map((d) => d.row),
-      columns
-    ) +
-    "\n";
+  const base = text === null || text.trim() === "" ? csvFormatRows([columns]) + "\n" : text;
+  const next = appendCsvRows(
+    base,
+    drafts.map((d) => d.row)
+  );
   verifyLedger(next, await readSources(root));
   await writeFileAtomic(join(root, ledgerFile), next);
 }
