@@ -9,6 +9,7 @@ import {qualifiers} from "../src/components/claim.ts";
 import {parseCsvRows} from "./csv.ts";
 import {KitError, throwIfAny, type ErrorCode} from "./errors.ts";
 import {FigureError, labelOf, parseFigure, withQualifier} from "./figure.ts";
+import {findNumbers} from "./numbers.ts";
 import {isIsoDate, type Source} from "./sources.ts";
 import {findNormalized, normalize, type Normalized} from "./text.ts";
 
@@ -24,6 +25,21 @@ export const optionalColumns = ["qualifier", "note", "query"] as const;
 const required = ["id", "figure", "measure", "as_of", "source", "quote"] as const;
 
 const slug = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/**
+ * The figure as the quote writes it, when the quote holds the same number written another way: a
+ * spreadsheet's "2000" for the quote's "2,000" ("Some 15,000", qualifier words and all, for "15000").
+ */
+function writtenIn(quote: string, figure: string): string | null {
+  let value: number | null;
+  try {
+    value = parseFigure(figure).value;
+  } catch (error) {
+    if (!(error instanceof FigureError)) throw error;
+    return null;
+  }
+  return findNumbers(quote).find((n) => value !== null && n.value === value)?.text ?? null;
+}
 
 // CSV is read at one boundary (loaders/csv.ts); other modules import it from here too.
 export {parseCsvRows, type CsvRow} from "./csv.ts";
@@ -105,7 +121,11 @@ export function verifyLedger(
       if (!span) fail("QUOTE_NOT_IN_SOURCE", `quote not found in source "${source.id}": ${JSON.stringify(quote)}`);
     }
     if (!isComputed && !findNormalized(normalize(quote), figure)) {
-      fail("FIGURE_NOT_IN_QUOTE", `figure ${JSON.stringify(figure)} is not in the quote`);
+      const written = writtenIn(quote, figure);
+      fail(
+        "FIGURE_NOT_IN_QUOTE",
+        `figure ${JSON.stringify(figure)} is not in the quote${written ? `, which writes it ${JSON.stringify(written)}` : ""}`
+      );
     }
     let parsed;
     try {

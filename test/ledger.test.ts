@@ -41,6 +41,22 @@ describe("verifyLedger", () => {
     );
   });
 
+  test("a figure written another way than its quote's says how the quote writes it", () => {
+    const row = (figure: string) => good.replace('"Well over 800,000"', figure);
+    const message = (figure: string) => {
+      try {
+        verifyLedger(`${header}\n${row(figure)}\n`, [source]);
+        return "";
+      } catch (error) {
+        return problemsOf(error)[0].message;
+      }
+    };
+    expect(message("800000")).toBe(
+      'data/claims.csv:2: FIGURE_NOT_IN_QUOTE: figure "800000" is not in the quote, which writes it "Well over 800,000"'
+    );
+    expect(message('"900,000"')).toBe('data/claims.csv:2: FIGURE_NOT_IN_QUOTE: figure "900,000" is not in the quote');
+  });
+
   test("a qualifier override replaces the words' qualifier", () => {
     const row = good.replace(/,,$/, ",at-least,");
     expect(verifyLedger(`${header}\n${row}\n`, [source])[0].label).toBe("at least 800,000");
