@@ -38,7 +38,7 @@ function writtenIn(quote: string, figure: string): string | null {
     if (!(error instanceof FigureError)) throw error;
     return null;
   }
-  return findNumbers(quote).find((n) => value !== null && n.value === value)?.text ?? null;
+  return value === null ? null : (findNumbers(quote).find((n) => n.value === value)?.text ?? null);
 }
 
 // CSV is read at one boundary (loaders/csv.ts); other modules import it from here too.

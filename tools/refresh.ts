@@ -279,7 +279,7 @@ async function exclusive<T>(key: string, task: () => Promise<T>): Promise<T> {
 }
 
 /** Why a stage output fails when the story does not verify: the story's own problems say what is wrong. */
-export const storyUnverified = "the story does not verify";
+const storyUnverified = "the story does not verify";
 
 /**
  * The results of the stage's outputs: written from the story when they differ from what is in the
