@@ -1,7 +1,7 @@
 import {spawn} from "node:child_process";
 import {existsSync} from "node:fs";
 import {readFile, readdir, rm, writeFile} from "node:fs/promises";
-import {join} from "node:path";
+import {join, relative} from "node:path";
 import {csvParse, csvParseRows} from "d3-dsv";
 import {afterAll, beforeAll, describe, expect, test} from "vitest";
 import {buildLog, builtCopy} from "./helpers/built.ts";
@@ -313,15 +313,33 @@ describe("explainer add-source", () => {
   });
   afterAll(() => removeProject(root));
 
-  test("archives a raw article under its date and headline, and refuses to overwrite it", async () => {
+  test("archives a raw article under its date and headline, refuses to overwrite it, and archives a later version under --id", async () => {
     const article = join(projectRoot, "test/fixtures/article.txt");
     const id = "2022-03-02-putins-invasion-of-ukraine-leaves-2000-civilians-dead-as-pleas-for-escape-routes-grow";
     const target = join(root, `data/sources/${id}.md`);
     const original = await readFile(target, "utf-8");
     const refused = explainer(root, "add-source", article);
     expect(refused.status).toBe(1);
-    expect(refused.stderr).toContain(`SOURCE_EXISTS: data/sources/${id}.md already exists`);
+    expect(refused.stderr).toContain(
+      `SOURCE_EXISTS: data/sources/${id}.md already exists; to keep both (a later version of the story, say), give this one its own id: --id ${id}-2\n`
+    );
     expect(await readFile(target, "utf-8")).toBe(original);
+    // A later version of the story, under the id it was given; an id that is no slug writes nothing.
+    expect(explainer(root, "add-source", article, "--id", `${id}-2`)).toMatchObject({
+      status: 0,
+      stdout: `data/sources/${id}-2.md\n`
+    });
+    expect(await readFile(join(root, `data/sources/${id}-2.md`), "utf-8")).toContain(
+      'title: "Putin\'s invasion of Ukraine leaves 2,000 civilians dead as pleas for escape routes grow"\n'
+    );
+    expect(explainer(root, "add-source", article).stderr).toContain(`give this one its own id: --id ${id}-3\n`);
+    const bad = explainer(root, "add-source", article, "--id", "Later Version");
+    expect([bad.status, bad.stderr.split("\n")[0]]).toEqual([
+      1,
+      `${relative(root, article)}: INVALID_ID: source id "Later Version" is not a slug (lower-case letters, digits and hyphens)`
+    ]);
+    expect(existsSync(join(root, "data/sources/Later Version.md"))).toBe(false);
+    await rm(join(root, `data/sources/${id}-2.md`));
     await rm(target);
     const added = explainer(root, "add-source", article);
     expect(added.status).toBe(0);

@@ -1,22 +1,29 @@
-import {readFile, writeFile} from "node:fs/promises";
+import {existsSync} from "node:fs";
+import {mkdir, readFile, writeFile} from "node:fs/promises";
 import {join, relative, resolve} from "node:path";
-import {mkdir} from "node:fs/promises";
+import {parseArgs} from "node:util";
 import {KitError} from "../../loaders/errors.ts";
 import {decodeText, formatSource, parseRawArticle, sourceIdOf, sourcesDir} from "../../loaders/sources.ts";
+import {isSlug} from "../../src/components/slug.ts";
 import {UsageError, type Effects} from "../effects.ts";
 
 /**
  * Archives a raw article (` date YYYY-MM-DD <headline>`, then the body) as
- * `data/sources/<published>-<slug>.md`; never overwrites an existing source.
+ * `data/sources/<published>-<slug>.md`, or under `id` when given (a later version of a story whose
+ * headline and date are already archived); never overwrites an existing source.
  */
-export async function archiveArticle(path: string, {root, now, stdout}: Effects): Promise<string> {
+export async function archiveArticle(path: string, {root, now, stdout}: Effects, id?: string): Promise<string> {
   const file = relative(root, resolve(root, path)) || path;
+  if (id !== undefined && !isSlug(id)) {
+    const detail = `source id ${JSON.stringify(id)} is not a slug (lower-case letters, digits and hyphens)`;
+    throw new KitError("INVALID_ID", detail, {file});
+  }
   const bytes = await readFile(resolve(root, path)).catch(() => {
     throw new KitError("NO_SUCH_FILE", "cannot read the file", {file});
   });
   const article = parseRawArticle(decodeText(bytes, file), file);
-  const id = sourceIdOf(article);
-  const target = `${sourcesDir}/${id}.md`;
+  const sourceId = id ?? sourceIdOf(article);
+  const target = `${sourcesDir}/${sourceId}.md`;
   const text = formatSource(
     {...article, publisher: "", url: "", archived: now().toISOString().slice(0, 10)},
     article.body
@@ -26,16 +33,28 @@ export async function archiveArticle(path: string, {root, now, stdout}: Effects)
     await writeFile(join(root, target), text, {flag: "wx"});
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "EEXIST") {
-      throw new KitError("SOURCE_EXISTS", `${target} already exists; remove it first to import again`, {file});
+      let n = 2;
+      while (existsSync(join(root, sourcesDir, `${sourceId}-${n}.md`))) n++;
+      throw new KitError(
+        "SOURCE_EXISTS",
+        `${target} already exists; to keep both (a later version of the story, say), give this one its own id: --id ${sourceId}-${n}`,
+        {file}
+      );
     }
     throw error;
   }
   stdout(`${target}\n`);
-  return id;
+  return sourceId;
 }
 
-/** `explainer add-source`. */
+/** `explainer add-source FILE [--id ID]`. */
 export async function run(args: string[], effects: Effects): Promise<void> {
-  if (args.length !== 1) throw new UsageError("add-source takes one FILE");
-  await archiveArticle(args[0], effects);
+  let parsed;
+  try {
+    parsed = parseArgs({args, options: {id: {type: "string"}}, allowPositionals: true});
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  if (parsed.positionals.length !== 1) throw new UsageError("add-source takes one FILE");
+  await archiveArticle(parsed.positionals[0], effects, parsed.values.id);
 }
