@@ -54,9 +54,12 @@ export interface Normalized {
   offsets: number[];
 }
 
+/** Characters that show nothing: a soft hyphen, zero-width spaces and joiners, a word joiner, a stray BOM. */
+const invisible = /[\u00ad\u200b-\u200d\u2060\ufeff]/;
+
 /**
- * Normalizes `input`: whitespace runs become one space (trimmed at both ends), quotes become
- * straight, dashes become `-`.
+ * Normalizes `input`: invisible characters go (a CMS's soft hyphens and zero-width spaces),
+ * whitespace runs become one space (trimmed at both ends), quotes become straight, dashes become `-`.
  *
  * ```ts
  * normalize("Russia\u2019s  invasion").text // "Russia's invasion"
@@ -68,6 +71,7 @@ export function normalize(input: string): Normalized {
   let space = false;
   for (let i = 0; i < input.length; i++) {
     const c = input[i];
+    if (invisible.test(c)) continue;
     if (/\s/.test(c)) {
       space = text.length > 0;
       continue;

@@ -57,6 +57,15 @@ describe("verifyLedger", () => {
     expect(message('"900,000"')).toBe('data/claims.csv:2: FIGURE_NOT_IN_QUOTE: figure "900,000" is not in the quote');
   });
 
+  test("verifyLedger matches a quote typed without the soft hyphens and zero-width spaces its source carries", () => {
+    const body = source.body.replace("become refugees", "be\u00adcome refu\u200bgees");
+    const marked = {...source, body};
+    const [claim] = verifyLedger(`${header}\n${good}\n`, [marked]);
+    expect(body.slice(claim.quote_start, claim.quote_end)).toBe(
+      "Well over 800,000 Ukrainians have be\u00adcome refu\u200bgees, the UN believes."
+    );
+  });
+
   test("a qualifier override replaces the words' qualifier", () => {
     const row = good.replace(/,,$/, ",at-least,");
     expect(verifyLedger(`${header}\n${row}\n`, [source])[0].label).toBe("at least 800,000");
