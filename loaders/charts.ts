@@ -9,6 +9,7 @@ import {checkChartSpec, type ChartSpec} from "../src/components/chart-spec.ts";
 import {isSlug} from "../src/components/slug.ts";
 import type {ChartData} from "../src/components/charts/types.ts";
 import {KitError, throwIfAny} from "./errors.ts";
+import {parseJson} from "./json.ts";
 import {checkJsonLimits} from "./limits.ts";
 import {readLandSync} from "./places.ts";
 
@@ -44,11 +45,6 @@ export async function loadChartData(root: string): Promise<ChartData> {
   return {claims: stage.claims, places: stage.places, land: readLandSync()};
 }
 
-/** The line of a character offset, counting from 1. */
-function lineAt(text: string, offset: number): number {
-  return text.slice(0, offset).split("\n").length;
-}
-
 /**
  * Parses and validates the text of one spec. Throws INVALID_JSON (with its line) for text that is
  * not JSON, otherwise every schema and ledger problem with its field path.
@@ -59,19 +55,7 @@ function lineAt(text: string, offset: number): number {
  */
 export function parseChartSpec(text: string, file: string, data: ChartData): ChartSpec {
   checkJsonLimits(text, file);
-  let input: unknown;
-  try {
-    input = JSON.parse(text);
-  } catch (error) {
-    const message = (error as Error).message;
-    const position = /position (\d+)/.exec(message);
-    const line = position ? lineAt(text, Number(position[1])) : lineAt(text, text.length);
-    throw new KitError(
-      "INVALID_JSON",
-      `not JSON: ${message.replace(/^JSON\.parse: |\s*\(line \d+ column \d+\)$/g, "")}`,
-      {file, line}
-    );
-  }
+  const input = parseJson(text, file);
   const check = checkChartSpec(input, data);
   if (check.ok) return check.spec;
   throwIfAny(check.problems.map((p) => new KitError(p.code, p.detail, {file, field: p.field || undefined})));

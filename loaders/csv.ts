@@ -7,18 +7,12 @@
 import {CsvError, parse} from "csv-parse/sync";
 import {checkTextSize, storyLimits} from "./limits.ts";
 import {KitError, throwIfAny} from "./errors.ts";
+import {lineAt} from "./text.ts";
 
 /** A row of CSV with the line it starts on. */
 export interface CsvRow {
   line: number;
   record: Record<string, string>;
-}
-
-/** The line of a character offset, counting from 1. */
-function lineAt(text: string, offset: number): number {
-  let line = 1;
-  for (let i = text.indexOf("\n"); i >= 0 && i < offset; i = text.indexOf("\n", i + 1)) line++;
-  return line;
 }
 
 /**

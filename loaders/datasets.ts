@@ -11,6 +11,7 @@ import {isAbsolute, join, normalize} from "node:path";
 import {z} from "zod";
 import {projectFileHash} from "./hash-cache.ts";
 import {KitError, throwIfAny} from "./errors.ts";
+import {parseJson} from "./json.ts";
 import {isIsoDate} from "./sources.ts";
 
 /** Where dataset files and their records live, relative to the project root. */
@@ -109,12 +110,7 @@ function fieldOf(path: readonly PropertyKey[]): string {
  */
 export function parseDatasetRecord(text: string, file: string): Dataset {
   const id = file.replace(/^.*\//, "").slice(0, -recordSuffix.length);
-  let input: unknown;
-  try {
-    input = JSON.parse(text);
-  } catch (error) {
-    throw new KitError("INVALID_JSON", (error as Error).message, {file});
-  }
+  const input = parseJson(text, file);
   const problems: KitError[] = [];
   if (!isDatasetId(id))
     problems.push(new KitError("INVALID_ID", `dataset id ${JSON.stringify(id)} is not a slug`, {file}));

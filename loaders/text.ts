@@ -48,6 +48,13 @@ export function plainSpaces(text: string): string {
   return text.replace(spacedGroups, (m) => m.replace(setSpace, ",")).replace(setSpace, " ");
 }
 
+/** The line of a character offset, counting from 1. */
+export function lineAt(text: string, offset: number): number {
+  let line = 1;
+  for (let i = text.indexOf("\n"); i >= 0 && i < offset; i = text.indexOf("\n", i + 1)) line++;
+  return line;
+}
+
 /** Normalized text with, for each of its characters, the offset of the character it came from. */
 export interface Normalized {
   text: string;

@@ -4,6 +4,7 @@ import {describe, expect, it} from "vitest";
 import {chartJsonSchema, checkChartSpec, fieldPath, type SpecProblemCode} from "../src/components/chart-spec.ts";
 import {placeholderProblems, resolveText} from "../src/components/chart-text.ts";
 import {parseChartSpec} from "../loaders/charts.ts";
+import {jsonErrorOffset} from "../loaders/json.ts";
 import {problemsOf} from "../loaders/errors.ts";
 import {fixtures, seedCharts} from "./helpers/chart-fixtures.ts";
 
@@ -34,7 +35,9 @@ const bad: Record<string, {code: SpecProblemCode | "INVALID_JSON"; field?: strin
   "number-in-text": {code: "NUMBER_IN_TEXT", field: "title"},
   "unknown-placeholder-claim": {code: "UNKNOWN_CLAIM", field: "subtitle"},
   "invalid-placeholder-field": {code: "INVALID_PLACEHOLDER", field: "subtitle"},
-  "invalid-json": {code: "INVALID_JSON", line: 5}
+  "invalid-json": {code: "INVALID_JSON", line: 5},
+  // V8 gives no position for an unexpected token, only the text around it: found again, it is line 4.
+  "stray-token": {code: "INVALID_JSON", line: 4}
 };
 
 async function problemsFor(name: string) {
@@ -65,6 +68,23 @@ describe("parseChartSpec(text, file, data) on bad input", () => {
       expect(problems[0].message.startsWith(`data/charts/${name}.json${where}: ${expected.code}: `)).toBe(true);
     });
   }
+  it("jsonErrorOffset finds an unexpected token from V8's quoted text, near the start, the middle or the end", () => {
+    const offset = (text: string) => {
+      try {
+        JSON.parse(text);
+        return "parsed";
+      } catch (error) {
+        return jsonErrorOffset(text, (error as Error).message);
+      }
+    };
+    const pad = " ".repeat(50);
+    expect([offset(`[1,,2${pad}]`), offset(`${pad}[1,,2${pad}]`), offset(`${pad}[1,,2]`), offset("[1,,2]")]).toEqual([
+      3,
+      53,
+      53,
+      null
+    ]);
+  });
   it("names the value in the message: unknown chart type", async () => {
     const [problem] = await problemsFor("unknown-type");
     expect(problem.message).toBe(
