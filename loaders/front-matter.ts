@@ -33,6 +33,17 @@ function checkShape(value: unknown, file: string, seen = new Set<object>(), dept
 }
 
 /**
+ * A front matter that YAML refuses, as a problem: js-yaml's reason, at the line of the file where it
+ * noticed it (the line after an unclosed bracket, the end of the block after an unclosed quote).
+ */
+export function frontMatterProblem(error: unknown): {detail: string; line: number} {
+  if (error instanceof RangeError) return {detail: "the front matter nests too deep", line: 1};
+  const {reason, mark, message} = error as {reason?: string; mark?: {line: number}; message: string};
+  // gray-matter gives YAML the text after the opening "---": its line 0 is the rest of the file's line 1.
+  return {detail: reason ?? message.split("\n")[0], line: mark ? mark.line + 1 : 1};
+}
+
+/**
  * Parses a page's front matter and body (gray-matter), within the limits above.
  *
  * ```ts
@@ -55,8 +66,8 @@ export function readFrontMatter(text: string, file: string): matter.GrayMatterFi
   try {
     parsed = matter(text);
   } catch (error) {
-    const detail = error instanceof RangeError ? "the front matter nests too deep" : (error as Error).message;
-    throw new KitError("INVALID_FRONT_MATTER", detail.split("\n")[0], {file, line: 1});
+    const {detail, line} = frontMatterProblem(error);
+    throw new KitError("INVALID_FRONT_MATTER", detail, {file, line});
   }
   checkShape(parsed.data, file);
   return parsed;

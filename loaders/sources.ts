@@ -9,6 +9,7 @@ import matter from "gray-matter";
 import {slugify} from "../src/components/slug.ts";
 import {checkTextSize, storyLimits} from "./limits.ts";
 import {KitError, throwIfAny} from "./errors.ts";
+import {frontMatterProblem} from "./front-matter.ts";
 
 export {slugify};
 
@@ -164,8 +165,8 @@ function frontMatterOf(text: string, file: string): matter.GrayMatterFile<string
   try {
     parsed = matter(text, {});
   } catch (error) {
-    const detail = error instanceof RangeError ? "the front matter nests too deep" : (error as Error).message;
-    throw new KitError("SOURCE_BAD_FRONT_MATTER", detail.split("\n")[0], {file, line: 1});
+    const {detail, line} = frontMatterProblem(error);
+    throw new KitError("SOURCE_BAD_FRONT_MATTER", detail, {file, line});
   }
   // A list or map where a field is read (an alias bomb is one) is refused before anything turns it into text.
   for (const name of sourceFields) {

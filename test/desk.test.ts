@@ -116,6 +116,16 @@ describe("explainer check, per explainer", () => {
     expect(stderr).toContain('data/corrections.csv:3: UNKNOWN_CLAIM: no claim "no-such-claim" in data/claims.csv\n');
   });
 
+  test("a page whose front matter is not YAML fails at the line where YAML noticed, with its reason", async () => {
+    // Line 4 opens a bracket it never closes; YAML notices on line 5.
+    await edit("src/explainers/one-million.md", (text) => text.replace("byline: the", "byline: [the"));
+    const {status, stderr} = await explainer("check");
+    expect(status).toBe(1);
+    expect(stderr).toContain(
+      "src/explainers/one-million.md:5: INVALID_FRONT_MATTER: missed comma between flow collection entries\n"
+    );
+  });
+
   test("a page whose front matter is an alias bomb, or too large, is refused fast with its file", async () => {
     const bomb = ["a: &a [x, x, x, x, x, x, x, x, x]"];
     for (const c of "bcdefghij")

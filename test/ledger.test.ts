@@ -159,6 +159,17 @@ describe("sources", () => {
     );
   });
 
+  test("parseSource names the line where YAML noticed a broken front matter, and its reason", () => {
+    // Line 3 opens a quote it never closes: YAML notices at the end of the block, line 4.
+    expect(() => parseSource('---\ntitle: "x"\nbyline: "Fixture desk\n---\nBody\n', "data/sources/x.md")).toThrow(
+      expect.objectContaining({
+        code: "SOURCE_BAD_FRONT_MATTER",
+        line: 4,
+        detail: "unexpected end of the stream within a double quoted scalar"
+      })
+    );
+  });
+
   test.each([
     ["no front matter", "Just text\n", "SOURCE_NO_FRONT_MATTER"],
     ["no date", '---\ntitle: "x"\n---\nBody\n', "SOURCE_NO_DATE"],
