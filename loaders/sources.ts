@@ -67,13 +67,6 @@ export function parseRawArticle(raw: string, file: string): RawArticle {
   if (!isIsoDate(published)) {
     throw new KitError("INVALID_DATE", `${JSON.stringify(published)} is not a date YYYY-MM-DD`, {file, line: 1});
   }
-  if (slugify(title) === "") {
-    throw new KitError(
-      "NOT_AN_ARTICLE",
-      `the headline ${JSON.stringify(title)} has no letters or digits to name the source by`,
-      {file, line: 1}
-    );
-  }
   const body =
     newline < 0
       ? ""
@@ -105,9 +98,18 @@ export function decodeText(bytes: Uint8Array, file: string): string {
   return text;
 }
 
-/** The id an article gets when archived: `<published>-<slug of headline>`. */
-export function sourceIdOf(article: Pick<RawArticle, "published" | "title">): string {
-  return `${article.published}-${slugify(article.title)}`;
+/**
+ * The id an article gets when archived: `<published>-<slug of headline>`. Throws INVALID_ID, at the
+ * headline's line of `file`, for a headline with no Latin letter or digit to make a slug of (one in
+ * Cyrillic, say): such an article is archived under an id the editor gives.
+ */
+export function sourceIdOf(article: Pick<RawArticle, "published" | "title">, file: string): string {
+  const slug = slugify(article.title);
+  if (slug === "") {
+    const detail = `the headline ${JSON.stringify(article.title)} has no Latin letter or digit to make the source's id of; give one with --id ID`;
+    throw new KitError("INVALID_ID", detail, {file, line: 1});
+  }
+  return `${article.published}-${slug}`;
 }
 
 /** Writes an archived source file's text: front matter (empty where unknown), then the body. */

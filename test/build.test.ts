@@ -350,6 +350,25 @@ describe("explainer add-source", () => {
     );
   });
 
+  test("an article whose headline has no Latin letter is archived under the id the editor gives", async () => {
+    // A fixture article with a Cyrillic headline ("Fixture: Kyiv"); its text says it is a fixture.
+    const article = join(root, "kyiv.txt");
+    await writeFile(article, " date 2022-03-02 Фікстура: Київ\n\nFixture article written for Explainer Kit's tests.\n");
+    const refused = explainer(root, "add-source", article);
+    expect([refused.status, refused.stderr.split("\n")[0]]).toEqual([
+      1,
+      `kyiv.txt:1: INVALID_ID: the headline "Фікстура: Київ" has no Latin letter or digit to make the source's id of; give one with --id ID`
+    ]);
+    expect(explainer(root, "add-source", article, "--id", "2022-03-02-fixture-kyiv")).toMatchObject({
+      status: 0,
+      stdout: "data/sources/2022-03-02-fixture-kyiv.md\n"
+    });
+    expect(await readFile(join(root, "data/sources/2022-03-02-fixture-kyiv.md"), "utf-8")).toContain(
+      'title: "Фікстура: Київ"\n'
+    );
+    await rm(join(root, "data/sources/2022-03-02-fixture-kyiv.md"));
+  });
+
   test("names the file and fails on an empty or binary file", async () => {
     const empty = join(root, "empty.txt");
     await writeFile(empty, "");

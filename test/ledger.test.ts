@@ -193,12 +193,15 @@ describe("sources", () => {
       byline: "Will Taylor",
       body: "By Will Taylor\n\nText.\n"
     });
-    expect(sourceIdOf(article)).toBe("2022-03-02-putins-invasion-of-ukraine");
+    expect(sourceIdOf(article, "a.txt")).toBe("2022-03-02-putins-invasion-of-ukraine");
   });
 
-  test("parseRawArticle rejects a headline that would give an empty source id", () => {
-    expect(() => parseRawArticle(" date 2022-03-02 !!! ???\n\nBody.\n", "a.txt")).toThrow(
-      'a.txt:1: NOT_AN_ARTICLE: the headline "!!! ???" has no letters or digits to name the source by'
+  test("sourceIdOf refuses a headline with nothing to make an id of, and asks for --id", () => {
+    // A fixture headline in Cyrillic ("Fixture: Kyiv"): an article all the same, with no Latin letter to slug.
+    const article = parseRawArticle(" date 2022-03-02 Фікстура: Київ\n\nBody.\n", "a.txt");
+    expect(article.title).toBe("Фікстура: Київ");
+    expect(() => sourceIdOf(article, "a.txt")).toThrow(
+      'a.txt:1: INVALID_ID: the headline "Фікстура: Київ" has no Latin letter or digit to make the source\'s id of; give one with --id ID'
     );
   });
 

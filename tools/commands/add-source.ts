@@ -22,7 +22,7 @@ export async function archiveArticle(path: string, {root, now, stdout}: Effects,
     throw new KitError("NO_SUCH_FILE", "cannot read the file", {file});
   });
   const article = parseRawArticle(decodeText(bytes, file), file);
-  const sourceId = id ?? sourceIdOf(article);
+  const sourceId = id ?? sourceIdOf(article, file);
   const target = `${sourcesDir}/${sourceId}.md`;
   const text = formatSource(
     {...article, publisher: "", url: "", archived: now().toISOString().slice(0, 10)},
