@@ -17,15 +17,17 @@ export const placesFile = "data/places.csv";
 export const placeColumns = ["name", "latitude", "longitude", "source"] as const;
 
 /**
- * Parses `places.csv`: every column filled, coordinates in degrees within range, names unique.
- * Throws every problem found, each with its line.
+ * Checks `places.csv` text: every column filled, coordinates in degrees within range, names unique.
+ * Returns the places of the good rows (of a name given twice, the first) and every problem with its
+ * line, so one bad row does not hide the file's other places from the charts.
  */
-export function parsePlaces(text: string, file: string = placesFile): MapPlace[] {
+export function checkPlaces(text: string, file: string = placesFile): {places: MapPlace[]; problems: KitError[]} {
   const rows = parseCsvRows(text, file, placeColumns);
   const problems: KitError[] = [];
   const places: MapPlace[] = [];
   const seen = new Map<string, number>();
   for (const {line, record} of rows) {
+    const before = problems.length;
     const fail = (code: ErrorCode, detail: string) => problems.push(new KitError(code, detail, {file, line}));
     const empty = placeColumns.filter((c) => (record[c] ?? "").trim() === "");
     if (empty.length) {
@@ -44,22 +46,31 @@ export function parsePlaces(text: string, file: string = placesFile): MapPlace[]
       );
     if (seen.has(name)) fail("DUPLICATE_PLACE", `place "${name}" is already on line ${seen.get(name)}`);
     else seen.set(name, line);
-    places.push({name, latitude, longitude, source: record.source.trim()});
+    if (problems.length === before) places.push({name, latitude, longitude, source: record.source.trim()});
   }
+  return {places, problems};
+}
+
+/** Parses `places.csv`, or throws every problem checkPlaces finds. */
+export function parsePlaces(text: string, file: string = placesFile): MapPlace[] {
+  const {places, problems} = checkPlaces(text, file);
   throwIfAny(problems);
   return places;
 }
 
-/** Reads and checks `data/places.csv`; a project without one has no places. */
-export function readPlacesSync(root: string): MapPlace[] {
+/**
+ * Reads and checks `data/places.csv` (checkPlaces); a project without one has no places. Throws only
+ * when the file is not CSV text.
+ */
+export function readPlacesSync(root: string): {places: MapPlace[]; problems: KitError[]} {
   let text: string;
   try {
     text = readFileSync(join(root, placesFile), "utf-8");
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") return [];
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return {places: [], problems: []};
     throw error;
   }
-  return parsePlaces(text);
+  return checkPlaces(text);
 }
 
 /** The base map's file: Natural Earth's admin-0 countries at 1:50m, the kit's own copy of world-atlas, wherever the project is. */

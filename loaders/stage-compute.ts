@@ -188,7 +188,11 @@ export async function computeStage(
       problems.push(...scoped(error, project));
     }
   }
-  const places = attempt<MapPlace[]>(() => readPlacesSync(root), []);
+  const places = attempt<MapPlace[]>(() => {
+    const read = readPlacesSync(root);
+    for (const problem of read.problems) problems.push(...scoped(problem, project));
+    return read.places;
+  }, []);
   const corrections = attempt<Correction[]>(() => readCorrections(root), []);
   const {explainers, problems: frontMatterProblems} = readExplainers(root);
   for (const p of frontMatterProblems) problems.push(stageProblem(p, {explainer: p.file.replace(/^.*\/|\.md$/g, "")}));

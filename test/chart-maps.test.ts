@@ -1,3 +1,5 @@
+import {readFile, writeFile} from "node:fs/promises";
+import {join} from "node:path";
 import {JSDOM} from "jsdom";
 import {beforeAll, describe, expect, it} from "vitest";
 import {layoutProblems, svgLayoutProblems} from "../src/components/chart.ts";
@@ -5,9 +7,11 @@ import {drawLabels, placeLabels} from "../src/components/annotations.ts";
 import {outlineSegments} from "../src/components/charts/map-lines.ts";
 import {segmentInBox} from "../src/components/charts/geometry.ts";
 import {drawnLand} from "../src/components/charts/land.ts";
-import {readLandSync} from "../loaders/places.ts";
+import {checkPlaces, readLandSync} from "../loaders/places.ts";
 import {renderChartSvg} from "../loaders/render-charts.ts";
+import {main} from "../tools/cli.ts";
 import {crossedSvg, deskCharts, testCharts, type TestChart} from "./helpers/chart-fixtures.ts";
+import {copyProject, recordingEffects, removeProject} from "./helpers/project.ts";
 
 const parse = (svg: string) => new JSDOM(`<!DOCTYPE html><body>${svg}</body>`).window.document.querySelector("svg")!;
 const document = () => parse("<svg></svg>").ownerDocument;
@@ -138,5 +142,47 @@ describe("a crowded map at 360 px (the desk's border crossings)", () => {
     // The inset shows the border between Poland and Ukraine in two shades, as the main map does.
     const shades = [...svg.querySelectorAll(".kit-inset .kit-land path")].map((p) => p.getAttribute("fill-opacity"));
     expect(new Set(shades)).toEqual(new Set(["0.14", "0.05"]));
+  });
+});
+
+describe("data/places.csv", () => {
+  it("checkPlaces(text) gives the good rows' places and each bad row's problem at its line", () => {
+    // Rows written for Explainer Kit's tests.
+    const text = [
+      "name,latitude,longitude,source",
+      "Kyiv,abc,30.52,fixture",
+      "Kharkiv,49.98,36.25,fixture",
+      "Bucha,50.54,,fixture",
+      "Kharkiv,49.99,36.26,fixture",
+      "Irpin,50.52,30.25,fixture"
+    ].join("\n");
+    const {places, problems} = checkPlaces(text);
+    expect(places.map((p) => p.name)).toEqual(["Kharkiv", "Irpin"]);
+    expect(problems.map((p) => p.message)).toEqual([
+      'data/places.csv:2: INVALID_COORDINATE: latitude "abc" is not a number of degrees in [-90, 90]',
+      'data/places.csv:4: MISSING_FIELD: "longitude" is empty',
+      'data/places.csv:5: DUPLICATE_PLACE: place "Kharkiv" is already on line 3'
+    ]);
+  });
+
+  it("one bad row fails check at its line; the map's other places are still found", async () => {
+    const root = await copyProject("seed");
+    try {
+      const file = join(root, "data/places.csv");
+      await writeFile(file, (await readFile(file, "utf-8")).replace("Kyiv,50.45,", "Kyiv,abc,"));
+      const effects = recordingEffects(root);
+      expect(await main(["check"], effects)).toBe(1);
+      const problems = effects.err
+        .join("")
+        .split("\n")
+        .filter((l) => /: [A-Z_]+: /.test(l) && !l.startsWith("warning"));
+      expect(problems).toEqual([
+        'data/places.csv:2: INVALID_COORDINATE: latitude "abc" is not a number of degrees in [-90, 90]',
+        'data/charts/places-in-the-report.json: places[0]: UNKNOWN_PLACE: place "Kyiv" is not in data/places.csv',
+        'src/explainers/ukraine-dead-displaced-kyiv.md:41: UNKNOWN_CHART: no chart "places-in-the-report" in data/charts/ (or its spec has problems that `npx explainer check` lists)'
+      ]);
+    } finally {
+      await removeProject(root);
+    }
   });
 });
