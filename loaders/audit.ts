@@ -43,10 +43,15 @@ export interface IgnoreRow {
 }
 
 /**
- * Parses the ignore list: every field filled in (a reason is required) and every source known.
- * Throws every problem, one line each (`data/ignored.csv:3: UNKNOWN_SOURCE: …`).
+ * Checks the ignore list: every field filled in (a reason is required) and every source known.
+ * Returns the good rows and every problem, one line each (`data/ignored.csv:3: UNKNOWN_SOURCE: …`),
+ * so one bad row does not turn the file's other ignored numbers into unreviewed ones.
  */
-export function parseIgnored(text: string, sources: Source[], file: string = ignoredFile): IgnoreRow[] {
+export function checkIgnored(
+  text: string,
+  sources: Source[],
+  file: string = ignoredFile
+): {rows: IgnoreRow[]; problems: KitError[]} {
   const ids = new Set(sources.map((s) => s.id));
   const problems: KitError[] = [];
   const rows: IgnoreRow[] = [];
@@ -60,6 +65,12 @@ export function parseIgnored(text: string, sources: Source[], file: string = ign
     }
     rows.push({line, source: record.source, text: record.text, reason: record.reason});
   }
+  return {rows, problems};
+}
+
+/** Parses the ignore list, or throws every problem checkIgnored finds. */
+export function parseIgnored(text: string, sources: Source[], file: string = ignoredFile): IgnoreRow[] {
+  const {rows, problems} = checkIgnored(text, sources, file);
   throwIfAny(problems);
   return rows;
 }

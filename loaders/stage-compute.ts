@@ -11,7 +11,7 @@ import MarkdownIt from "markdown-it";
 import {readFrontMatter} from "./front-matter.ts";
 import type {Claim} from "../src/components/claim.ts";
 import type {ChartData, MapPlace} from "../src/components/charts/types.ts";
-import {auditNumbers, bodyLineOf, parseIgnored, ignoredFile, unreviewedProblems, type AuditedNumber} from "./audit.ts";
+import {auditNumbers, bodyLineOf, checkIgnored, ignoredFile, unreviewedProblems, type AuditedNumber} from "./audit.ts";
 import {pageStory} from "./blocks.ts";
 import {textFields} from "../src/components/chart-spec.ts";
 import {chartIds, chartsDir, parseChartSpec} from "./charts.ts";
@@ -201,7 +201,14 @@ export async function computeStage(
   // Every number of every source, with what the ledger and the ignore list say of it.
   let numbers: AuditedNumber[] = [];
   const ignoredText = readOptional(root, ignoredFile);
-  const ignores = ignoredText === null ? [] : attempt(() => parseIgnored(ignoredText, sources), []);
+  const ignores =
+    ignoredText === null
+      ? []
+      : attempt(() => {
+          const read = checkIgnored(ignoredText, sources);
+          for (const problem of read.problems) problems.push(...scoped(problem, project));
+          return read.rows;
+        }, []);
   const audit = auditNumbers(sources, claims, ignores);
   numbers = audit.rows;
   problems.push(...audit.problems.map((p) => stageProblem(p, project)));

@@ -195,6 +195,18 @@ describe("explainer check", () => {
     ]);
   });
 
+  test("main([check]) with one bad row in the ignore list reports that row and keeps the others' numbers ignored", async () => {
+    await edit("data/ignored.csv", (text) => text + `fixture-no-such-source,300,A reason.\n`);
+    const {status, stdout, stderr} = await explainer("check");
+    expect(status).toBe(1);
+    expect(stderr.split("\n")).toEqual([
+      'data/ignored.csv:5: UNKNOWN_SOURCE: source "fixture-no-such-source" is not in data/sources/',
+      "explainer check: 1 problem",
+      ""
+    ]);
+    expect(stdout).toContain(`source ${seedId}: 6 numbers: 3 cited, 3 ignored, 0 unreviewed`);
+  });
+
   test("main([check]) reports a stale ignore row with its line", async () => {
     await edit("data/ignored.csv", (text) => text + `${seedId},"Some 15,000",repeated\n`);
     const {status, stderr} = await explainer("check");
