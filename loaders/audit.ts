@@ -9,7 +9,7 @@ import {join} from "node:path";
 import type {Claim} from "../src/components/claim.ts";
 import {reviewedKinds} from "../src/components/audit-repeats.ts";
 import {group} from "d3-array";
-import {KitError, throwIfAny, type ErrorCode} from "./errors.ts";
+import {KitError, orThrow, type Checked, type ErrorCode} from "./errors.ts";
 import {parseCsvRows} from "./ledger.ts";
 import {numberColumns, numbersOfSource, type NumberPart, type NumberRow} from "./number-rows.ts";
 import type {Source} from "./sources.ts";
@@ -47,11 +47,7 @@ export interface IgnoreRow {
  * Returns the good rows and every problem, one line each (`data/ignored.csv:3: UNKNOWN_SOURCE: …`),
  * so one bad row does not turn the file's other ignored numbers into unreviewed ones.
  */
-export function checkIgnored(
-  text: string,
-  sources: Source[],
-  file: string = ignoredFile
-): {rows: IgnoreRow[]; problems: KitError[]} {
+export function checkIgnored(text: string, sources: Source[], file: string = ignoredFile): Checked<IgnoreRow> {
   const ids = new Set(sources.map((s) => s.id));
   const problems: KitError[] = [];
   const rows: IgnoreRow[] = [];
@@ -70,9 +66,7 @@ export function checkIgnored(
 
 /** Parses the ignore list, or throws every problem checkIgnored finds. */
 export function parseIgnored(text: string, sources: Source[], file: string = ignoredFile): IgnoreRow[] {
-  const {rows, problems} = checkIgnored(text, sources, file);
-  throwIfAny(problems);
-  return rows;
+  return orThrow(checkIgnored(text, sources, file));
 }
 
 /** Reads `data/ignored.csv` under `root`; a project without one ignores nothing. */

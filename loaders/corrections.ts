@@ -5,7 +5,7 @@
  */
 import {readFileSync} from "node:fs";
 import {join} from "node:path";
-import {KitError, throwIfAny, type ErrorCode} from "./errors.ts";
+import {KitError, orThrow, type Checked, type ErrorCode} from "./errors.ts";
 import {parseCsvRows} from "./ledger.ts";
 import {isIsoDate} from "./sources.ts";
 
@@ -30,11 +30,11 @@ export interface Correction {
 }
 
 /**
- * Parses and checks the log's text: every row names an explainer, a real date, a known kind and
- * what changed. Whether the explainer and claim exist is the stage's check (it knows both).
- * Newest first.
+ * Checks the log's text: every row names an explainer, a real date, a known kind and what changed.
+ * Whether the explainer and claim exist is the stage's check (it knows both). The good rows newest
+ * first, and each bad row's problem.
  */
-export function parseCorrections(text: string, file: string = correctionsFile): Correction[] {
+export function checkCorrections(text: string, file: string = correctionsFile): Checked<Correction> {
   const problems: KitError[] = [];
   const corrections: Correction[] = [];
   for (const {line, record} of parseCsvRows(text, file, ["explainer", "date", "change"])) {
@@ -59,8 +59,13 @@ export function parseCorrections(text: string, file: string = correctionsFile): 
       line
     });
   }
-  throwIfAny(problems);
-  return corrections.sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : a.line - b.line));
+  const rows = corrections.sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : a.line - b.line));
+  return {rows, problems};
+}
+
+/** Parses the log, newest first, or throws every problem checkCorrections finds. */
+export function parseCorrections(text: string, file: string = correctionsFile): Correction[] {
+  return orThrow(checkCorrections(text, file));
 }
 
 /** Reads the log under `root`; a project without the file has none. */

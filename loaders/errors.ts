@@ -181,6 +181,21 @@ export function formatProblem(code: ErrorCode, detail: string, {file, line, fiel
   return `${where}: ${field !== undefined ? `${field}: ` : ""}${code}: ${detail}`;
 }
 
+/**
+ * The rows read from a file of rows (places, ignore list, corrections, reviews) with each bad row's
+ * problem; a bad row is left out, so the good ones still count.
+ */
+export interface Checked<T> {
+  rows: T[];
+  problems: KitError[];
+}
+
+/** The rows, or every problem thrown at once. */
+export function orThrow<T>({rows, problems}: Checked<T>): T[] {
+  throwIfAny(problems);
+  return rows;
+}
+
 /** Throws all problems at once when there are any. */
 export function throwIfAny(errors: KitError[]): void {
   if (errors.length === 1) throw errors[0];

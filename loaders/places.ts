@@ -7,7 +7,7 @@ import {createRequire} from "node:module";
 import {join} from "node:path";
 import {landFromTopology} from "../src/components/charts/land.ts";
 import type {Land, MapPlace} from "../src/components/charts/types.ts";
-import {KitError, throwIfAny, type ErrorCode} from "./errors.ts";
+import {KitError, orThrow, type Checked, type ErrorCode} from "./errors.ts";
 import {parseCsvRows} from "./ledger.ts";
 
 /** The places file, relative to the project root. */
@@ -21,7 +21,7 @@ export const placeColumns = ["name", "latitude", "longitude", "source"] as const
  * Returns the places of the good rows (of a name given twice, the first) and every problem with its
  * line, so one bad row does not hide the file's other places from the charts.
  */
-export function checkPlaces(text: string, file: string = placesFile): {places: MapPlace[]; problems: KitError[]} {
+export function checkPlaces(text: string, file: string = placesFile): Checked<MapPlace> {
   const rows = parseCsvRows(text, file, placeColumns);
   const problems: KitError[] = [];
   const places: MapPlace[] = [];
@@ -48,29 +48,24 @@ export function checkPlaces(text: string, file: string = placesFile): {places: M
     else seen.set(name, line);
     if (problems.length === before) places.push({name, latitude, longitude, source: record.source.trim()});
   }
-  return {places, problems};
+  return {rows: places, problems};
 }
 
 /** Parses `places.csv`, or throws every problem checkPlaces finds. */
 export function parsePlaces(text: string, file: string = placesFile): MapPlace[] {
-  const {places, problems} = checkPlaces(text, file);
-  throwIfAny(problems);
-  return places;
+  return orThrow(checkPlaces(text, file));
 }
 
-/**
- * Reads and checks `data/places.csv` (checkPlaces); a project without one has no places. Throws only
- * when the file is not CSV text.
- */
-export function readPlacesSync(root: string): {places: MapPlace[]; problems: KitError[]} {
+/** Reads and checks `data/places.csv`; a project without one has no places. */
+export function readPlacesSync(root: string): MapPlace[] {
   let text: string;
   try {
     text = readFileSync(join(root, placesFile), "utf-8");
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") return {places: [], problems: []};
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return [];
     throw error;
   }
-  return checkPlaces(text);
+  return parsePlaces(text);
 }
 
 /** The base map's file: Natural Earth's admin-0 countries at 1:50m, the kit's own copy of world-atlas, wherever the project is. */

@@ -11,11 +11,9 @@
  * data/charts/refugee-count.json:annotations[0].text,refugees,1 million,8d0f6b2c41aa,2026-11-25
  * ```
  */
-import {readFileSync} from "node:fs";
-import {join} from "node:path";
 import {csvFormat} from "d3-dsv";
 import {isSlug} from "../src/components/slug.ts";
-import {KitError, throwIfAny, type ErrorCode} from "./errors.ts";
+import {KitError, orThrow, type Checked, type ErrorCode} from "./errors.ts";
 import {parseCsvRows} from "./ledger.ts";
 import {figureHashLength} from "./published.ts";
 import {isIsoDate} from "./sources.ts";
@@ -63,11 +61,11 @@ export function parsePlace(text: string): FigurePlace | null {
 }
 
 /**
- * Parses and checks the file's text: each row names a place, a claim id, the hash it reviewed and
- * the day. Whether the place cites the claim is the stage's check (it knows the pages). Throws every
- * problem with its line.
+ * Checks the file's text: each row names a place, a claim id, the hash it reviewed and the day.
+ * Whether the place cites the claim is the stage's check (it knows the pages). The good rows, and
+ * each bad row's problem with its line.
  */
-export function parseReviews(text: string, file: string = reviewsFile): Review[] {
+export function checkReviews(text: string, file: string = reviewsFile): Checked<Review> {
   const reviews: Review[] = [];
   const problems: KitError[] = [];
   for (const {line, record} of parseCsvRows(text, file, reviewColumns)) {
@@ -95,20 +93,12 @@ export function parseReviews(text: string, file: string = reviewsFile): Review[]
       line
     });
   }
-  throwIfAny(problems);
-  return reviews;
+  return {rows: reviews, problems};
 }
 
-/** Reads the reviews under `root`; a project without the file has none. */
-export function readReviews(root: string): Review[] {
-  let text: string;
-  try {
-    text = readFileSync(join(root, reviewsFile), "utf-8");
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") return [];
-    throw error;
-  }
-  return parseReviews(text);
+/** Parses the file, or throws every problem checkReviews finds. */
+export function parseReviews(text: string, file: string = reviewsFile): Review[] {
+  return orThrow(checkReviews(text, file));
 }
 
 /** The file's text for these reviews, in the order given. */

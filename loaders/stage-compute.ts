@@ -15,18 +15,18 @@ import {auditNumbers, bodyLineOf, checkIgnored, ignoredFile, unreviewedProblems,
 import {pageStory} from "./blocks.ts";
 import {textFields} from "../src/components/chart-spec.ts";
 import {chartIds, chartsDir, parseChartSpec} from "./charts.ts";
-import {readCorrections, type Correction} from "./corrections.ts";
+import {checkCorrections, correctionsFile} from "./corrections.ts";
 import {chartRows} from "./downloads.ts";
-import {KitError} from "./errors.ts";
+import {KitError, type Checked} from "./errors.ts";
 import {explainersDir, readExplainers, type Explainer} from "./explainers.ts";
 import {contentHash} from "./hash.ts";
 import {ledgerFile, readLedger} from "./ledger.ts";
 import {chartMentions, citedLines, compareWithRecord} from "./living.ts";
 import {readPublished, type PublishedFigure} from "./published.ts";
-import {readReviews, type Review} from "./reviews.ts";
+import {checkReviews, reviewsFile} from "./reviews.ts";
 import {uncitedNumbers} from "./page-numbers.ts";
 import {pageScriptProblems} from "./page-scripts.ts";
-import {readPlacesSync} from "./places.ts";
+import {checkPlaces, placesFile} from "./places.ts";
 import {explainerProse, scanPage, type PageScan} from "./prose.ts";
 import {readSourcesSync, type Source} from "./sources.ts";
 import {
@@ -188,27 +188,26 @@ export async function computeStage(
       problems.push(...scoped(error, project));
     }
   }
-  const places = attempt<MapPlace[]>(() => {
-    const read = readPlacesSync(root);
-    for (const problem of read.problems) problems.push(...scoped(problem, project));
-    return read.places;
-  }, []);
-  const corrections = attempt<Correction[]>(() => readCorrections(root), []);
+  // A file of rows reports each bad row at its line and leaves it out; its good rows still count, so
+  // one typo does not set off false problems about the rest (a place "not in data/places.csv").
+  const rowsOf = <T>(file: string, check: (text: string) => Checked<T>): T[] => {
+    const text = readOptional(root, file);
+    if (text === null) return [];
+    return attempt(() => {
+      const read = check(text);
+      for (const problem of read.problems) problems.push(...scoped(problem, project));
+      return read.rows;
+    }, []);
+  };
+  const places = rowsOf(placesFile, checkPlaces);
+  const corrections = rowsOf(correctionsFile, checkCorrections);
   const {explainers, problems: frontMatterProblems} = readExplainers(root);
   for (const p of frontMatterProblems) problems.push(stageProblem(p, {explainer: p.file.replace(/^.*\/|\.md$/g, "")}));
   if (!sources || !claims) return {stage: null, problems};
 
   // Every number of every source, with what the ledger and the ignore list say of it.
   let numbers: AuditedNumber[] = [];
-  const ignoredText = readOptional(root, ignoredFile);
-  const ignores =
-    ignoredText === null
-      ? []
-      : attempt(() => {
-          const read = checkIgnored(ignoredText, sources);
-          for (const problem of read.problems) problems.push(...scoped(problem, project));
-          return read.rows;
-        }, []);
+  const ignores = rowsOf(ignoredFile, (text) => checkIgnored(text, sources));
   const audit = auditNumbers(sources, claims, ignores);
   numbers = audit.rows;
   problems.push(...audit.problems.map((p) => stageProblem(p, project)));
@@ -292,7 +291,7 @@ export async function computeStage(
 
   // What changed since each explainer was published, and what readers are owed for it.
   const record = attempt<PublishedFigure[] | null>(() => readPublished(root), null);
-  const reviews = attempt<Review[]>(() => readReviews(root), []);
+  const reviews = rowsOf(reviewsFile, checkReviews);
   const living = compareWithRecord({explainers: staged, charts, claims: claimsById, record, reviews, corrections});
   problems.push(...living.problems);
 

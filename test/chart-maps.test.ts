@@ -156,7 +156,7 @@ describe("data/places.csv", () => {
       "Kharkiv,49.99,36.26,fixture",
       "Irpin,50.52,30.25,fixture"
     ].join("\n");
-    const {places, problems} = checkPlaces(text);
+    const {rows: places, problems} = checkPlaces(text);
     expect(places.map((p) => p.name)).toEqual(["Kharkiv", "Irpin"]);
     expect(problems.map((p) => p.message)).toEqual([
       'data/places.csv:2: INVALID_COORDINATE: latitude "abc" is not a number of degrees in [-90, 90]',

@@ -292,6 +292,24 @@ describe("explainer review", () => {
     expect(lines(check.stderr, "FIGURE_CHANGED")).toEqual([]);
     expect(lines(check.stderr, "UPDATE_MISSING")).toHaveLength(1);
   });
+
+  test("one bad row in data/reviews.csv is reported at its line; the other reviews still count", async () => {
+    const file = join(root, "data/reviews.csv");
+    const reviewed = await readFile(file, "utf-8");
+    try {
+      // The last review again, its place mistyped: only that row is wrong.
+      const last = reviewed.trimEnd().split("\n").at(-1)!;
+      await writeFile(file, `${reviewed}nowhere${last.slice(last.indexOf(","))}\n`);
+      const check = await explainer(root, "check");
+      expect(check.status).toBe(1);
+      expect(lines(check.stderr, "INVALID_FIELD")).toEqual([
+        `data/reviews.csv:${reviewed.split("\n").length}: INVALID_FIELD: place "nowhere" is neither PAGE.md:LINE nor CHART.json:FIELD (as FIGURE_CHANGED prints it)`
+      ]);
+      expect(lines(check.stderr, "FIGURE_CHANGED")).toEqual([]);
+    } finally {
+      await writeFile(file, reviewed);
+    }
+  });
 });
 
 describe("explainer update", () => {
