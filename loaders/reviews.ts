@@ -13,7 +13,7 @@
  */
 import {csvFormat} from "d3-dsv";
 import {isSlug} from "../src/components/slug.ts";
-import {KitError, orThrow, type Checked, type ErrorCode} from "./errors.ts";
+import {KitError, type Checked, type ErrorCode} from "./errors.ts";
 import {parseCsvRows} from "./ledger.ts";
 import {figureHashLength} from "./published.ts";
 import {isIsoDate} from "./sources.ts";
@@ -94,11 +94,6 @@ export function checkReviews(text: string, file: string = reviewsFile): Checked<
     });
   }
   return {rows: reviews, problems};
-}
-
-/** Parses the file, or throws every problem checkReviews finds. */
-export function parseReviews(text: string, file: string = reviewsFile): Review[] {
-  return orThrow(checkReviews(text, file));
 }
 
 /** The file's text for these reviews, in the order given. */

@@ -7,7 +7,7 @@ import type {Claim} from "../src/components/claim.ts";
 import {problemsOf} from "../loaders/errors.ts";
 import {chartMentions, citedLines} from "../loaders/living.ts";
 import {figureHash, nextRecord, parsePublished} from "../loaders/published.ts";
-import {parsePlace, parseReviews} from "../loaders/reviews.ts";
+import {checkReviews, parsePlace} from "../loaders/reviews.ts";
 import {runStage} from "../loaders/stage.ts";
 import {stageOutputs} from "../loaders/stage-output-content.ts";
 import {changesView} from "../src/components/changes-view.ts";
@@ -149,9 +149,14 @@ describe("the publish record", () => {
     expect(parsePlace(`${chart}:annotations[0].text`)).toEqual({file: chart, field: "annotations[0].text"});
     expect(parsePlace(`${page}:0`)).toBeNull();
     expect(parsePlace("refugees")).toBeNull();
-    expect(() => parseReviews("place,claim,label,hash,reviewed\nnowhere,refugees,1,abc,2026-11-25\n")).toThrow(
-      'data/reviews.csv:2: INVALID_FIELD: place "nowhere" is neither PAGE.md:LINE nor CHART.json:FIELD'
-    );
+    const {rows, problems} = checkReviews("place,claim,label,hash,reviewed\nnowhere,refugees,1,abc,2026-11-25\n");
+    expect([rows, problems.map((p) => p.message)]).toEqual([
+      [],
+      [
+        'data/reviews.csv:2: INVALID_FIELD: place "nowhere" is neither PAGE.md:LINE nor CHART.json:FIELD (as FIGURE_CHANGED prints it)',
+        'data/reviews.csv:2: INVALID_FIELD: hash "abc" is not 12 hex digits'
+      ]
+    ]);
   });
 });
 
@@ -308,6 +313,26 @@ describe("explainer review", () => {
       expect(lines(check.stderr, "FIGURE_CHANGED")).toEqual([]);
     } finally {
       await writeFile(file, reviewed);
+    }
+  });
+});
+
+describe("explainer review writes", () => {
+  test("review appends after the file's rows, a bad one included, in the file's own line ends", async () => {
+    const root = await published();
+    try {
+      await moveRefugees(root);
+      // A log checked out with "\r\n" whose one row check reports (its place is mistyped).
+      const before = "place,claim,label,hash,reviewed\r\nnowhere,refugees,1 million,0123456789ab,2026-11-25\r\n";
+      await writeFile(join(root, "data/reviews.csv"), before);
+      expect((await explainer(root, "review", "--all")).status).toBe(0);
+      const after = await readFile(join(root, "data/reviews.csv"), "utf-8");
+      expect(after.startsWith(before)).toBe(true);
+      const added = after.slice(before.length).split("\r\n");
+      expect([added.length, added.at(-1), /[^\r]\n/.test(after)]).toEqual([4, "", false]);
+      expect(added.slice(0, 3).every((row) => row.includes(",refugees,1 million,"))).toBe(true);
+    } finally {
+      await rm(root, {recursive: true, force: true});
     }
   });
 });

@@ -6,6 +6,7 @@ import {readFile} from "node:fs/promises";
 import {join} from "node:path";
 import writeFileAtomic from "write-file-atomic";
 import {correctionColumns, correctionsFile, type Correction} from "../loaders/corrections.ts";
+import {placeText, reviewColumns, type Review} from "../loaders/reviews.ts";
 import {throwIfAny} from "../loaders/errors.ts";
 import {asKitErrors, blockingProblems, runStage, type Stage, type StageRun} from "../loaders/stage.ts";
 import {appendCsvRows} from "./csv-append.ts";
@@ -45,4 +46,16 @@ export async function appendEntries(root: string, entries: readonly Omit<Correct
   const text = await readFile(path, "utf-8").catch(() => null);
   const base = text === null || text.trim() === "" ? correctionColumns.join(",") + "\n" : text;
   await writeFileAtomic(path, appendCsvRows(base, entries));
+}
+
+/**
+ * `data/reviews.csv`'s text with `reviews` appended (after its header, when the file is missing or
+ * empty): every line already there is kept, a bad one included, and the file's line ends with it.
+ */
+export function withReviews(current: string | null, reviews: readonly Omit<Review, "line">[]): string {
+  const text = current === null || current.trim() === "" ? reviewColumns.join(",") + "\n" : current;
+  return appendCsvRows(
+    text,
+    reviews.map((r) => ({...r, place: placeText(r.place)}))
+  );
 }

@@ -13,9 +13,9 @@
  */
 import {z} from "zod";
 import {readStoredStage} from "../loaders/stage.ts";
-import {parsePlace, parseReviews, placeText, reviewColumns, reviewsFile, type Review} from "../loaders/reviews.ts";
+import {checkReviews, parsePlace, placeText, reviewsFile, type Review} from "../loaders/reviews.ts";
+import {withReviews} from "./living-files.ts";
 import {writeRoute, type FieldProblem, type Route} from "./save-server.ts";
-import {appendCsvRows} from "./csv-append.ts";
 
 /** What the review routes need: the project, and the clock that dates a review. */
 export interface ReviewRouteOptions {
@@ -70,14 +70,12 @@ export function findPending(
 
 /** The file's text with the review appended (unchanged when the same review is already there). */
 function appended(current: string | null, row: Omit<Review, "line">): string {
-  const text = current === null || current.trim() === "" ? reviewColumns.join(",") + "\n" : current;
-  const same = current
-    ? parseReviews(current).some(
-        (r) => r.claim === row.claim && r.hash === row.hash && placeText(r.place) === placeText(row.place)
-      )
-    : false;
-  if (same) return text;
-  return appendCsvRows(text, [{...row, place: placeText(row.place)}]);
+  const same =
+    current !== null &&
+    checkReviews(current).rows.some(
+      (r) => r.claim === row.claim && r.hash === row.hash && placeText(r.place) === placeText(row.place)
+    );
+  return same ? current : withReviews(current, [row]);
 }
 
 /** The review routes for the project at `root`. */

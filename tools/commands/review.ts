@@ -4,11 +4,13 @@
  * FIGURE_CHANGED prints it: `src/explainers/x.md:14` or `data/charts/x.json:annotations[0].text`.
  * A place that cites no changed figure is refused with its `file:line`, and nothing is written.
  */
+import {readFile} from "node:fs/promises";
+import {join} from "node:path";
 import {KitError, throwIfAny} from "../../loaders/errors.ts";
 import {describeChange, type ChangedPlace, type FigureChange} from "../../loaders/living.ts";
-import {formatReviews, parsePlace, placeText, reviewsFile, type Review} from "../../loaders/reviews.ts";
+import {parsePlace, placeText, reviewsFile, type Review} from "../../loaders/reviews.ts";
 import {UsageError, type Effects} from "../effects.ts";
-import {today, verifiedStage, writeProjectFile} from "../living-files.ts";
+import {today, verifiedStage, withReviews, writeProjectFile} from "../living-files.ts";
 
 /** What `review` was asked for. */
 export interface ReviewArgs {
@@ -100,7 +102,9 @@ export async function run(args: string[], effects: Effects): Promise<void> {
     stdout("nothing to review: no place cites a figure that changed since it was published\n");
     return;
   }
-  await writeProjectFile(root, reviewsFile, formatReviews([...stage.reviews, ...added]));
+  // Appended: the file's rows stay as they are, one that check reports included.
+  const current = await readFile(join(root, reviewsFile), "utf-8").catch(() => null);
+  await writeProjectFile(root, reviewsFile, withReviews(current, added));
   const left = pending.filter(
     (p) => !added.some((r) => r.claim === p.change.claim && placeText(r.place) === placeText(p.place.place))
   );
