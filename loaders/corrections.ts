@@ -3,9 +3,7 @@
  * changed on which explainer, when, and whether the earlier figure was wrong (`correction`) or
  * new information came in (`update`). Each explainer shows its own entries at the top.
  */
-import {readFileSync} from "node:fs";
-import {join} from "node:path";
-import {KitError, orThrow, type Checked, type ErrorCode} from "./errors.ts";
+import {KitError, type Checked, type ErrorCode} from "./errors.ts";
 import {parseCsvRows} from "./ledger.ts";
 import {isIsoDate} from "./sources.ts";
 
@@ -61,21 +59,4 @@ export function checkCorrections(text: string, file: string = correctionsFile): 
   }
   const rows = corrections.sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : a.line - b.line));
   return {rows, problems};
-}
-
-/** Parses the log, newest first, or throws every problem checkCorrections finds. */
-export function parseCorrections(text: string, file: string = correctionsFile): Correction[] {
-  return orThrow(checkCorrections(text, file));
-}
-
-/** Reads the log under `root`; a project without the file has none. */
-export function readCorrections(root: string): Correction[] {
-  let text: string;
-  try {
-    text = readFileSync(join(root, correctionsFile), "utf-8");
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") return [];
-    throw error;
-  }
-  return parseCorrections(text);
 }

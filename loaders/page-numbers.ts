@@ -8,6 +8,7 @@ import {readFrontMatter} from "./front-matter.ts";
 import {KitError} from "./errors.ts";
 import type {Claim} from "../src/components/claim.ts";
 import {findNumbers, type FoundNumber} from "./numbers.ts";
+import {lineAt} from "./text.ts";
 
 /** Blanks out a match, keeping its newlines so offsets and lines stay where they were. */
 const blank = (s: string) => s.replace(/[^\n]/g, " ");
@@ -103,7 +104,6 @@ export function uncitedNumbers(text: string, file: string, claims: readonly Clai
     claims
   );
   const inLead = (n: FoundNumber) => lead.some((s) => s.start <= n.start && n.end <= s.end);
-  const lineAt = (offset: number) => text.slice(0, offset).split("\n").length;
   const problem = (n: FoundNumber, line: number) =>
     new KitError(
       "UNCITED_NUMBER",
@@ -114,7 +114,7 @@ export function uncitedNumbers(text: string, file: string, claims: readonly Clai
   const frontMatter = leadFields.flatMap((key) => {
     const value = parsed.data[key];
     if (typeof value !== "string") return [];
-    const line = lineAt(Math.max(0, text.search(new RegExp(`^${key}:`, "m"))));
+    const line = lineAt(text, Math.max(0, text.search(new RegExp(`^${key}:`, "m"))));
     return findNumbers(value.replace(/\{[^}]*\}/g, (m) => " ".repeat(m.length)))
       .filter((n) => isFigure(n) && !named.some((c) => repeats(n, c)) && !allow.some((a: string) => a.includes(n.text)))
       .map((n) => problem(n, line));
@@ -124,6 +124,6 @@ export function uncitedNumbers(text: string, file: string, claims: readonly Clai
       .filter(isFigure)
       .filter((n) => !(inLead(n) && named.some((c) => repeats(n, c))))
       .filter((n) => !allowed(n.start, n.end))
-      .map((n) => problem(n, lineAt(n.start)))
+      .map((n) => problem(n, lineAt(text, n.start)))
   );
 }

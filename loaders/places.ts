@@ -4,10 +4,9 @@
  */
 import {readFileSync} from "node:fs";
 import {createRequire} from "node:module";
-import {join} from "node:path";
 import {landFromTopology} from "../src/components/charts/land.ts";
 import type {Land, MapPlace} from "../src/components/charts/types.ts";
-import {KitError, orThrow, type Checked, type ErrorCode} from "./errors.ts";
+import {KitError, type Checked, type ErrorCode} from "./errors.ts";
 import {parseCsvRows} from "./ledger.ts";
 
 /** The places file, relative to the project root. */
@@ -49,23 +48,6 @@ export function checkPlaces(text: string, file: string = placesFile): Checked<Ma
     if (problems.length === before) places.push({name, latitude, longitude, source: record.source.trim()});
   }
   return {rows: places, problems};
-}
-
-/** Parses `places.csv`, or throws every problem checkPlaces finds. */
-export function parsePlaces(text: string, file: string = placesFile): MapPlace[] {
-  return orThrow(checkPlaces(text, file));
-}
-
-/** Reads and checks `data/places.csv`; a project without one has no places. */
-export function readPlacesSync(root: string): MapPlace[] {
-  let text: string;
-  try {
-    text = readFileSync(join(root, placesFile), "utf-8");
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") return [];
-    throw error;
-  }
-  return parsePlaces(text);
 }
 
 /** The base map's file: Natural Earth's admin-0 countries at 1:50m, the kit's own copy of world-atlas, wherever the project is. */

@@ -1,7 +1,9 @@
 /**
- * Text normalization for comparing quotes with sources. Only what typography changes is
- * normalized: runs of whitespace, curly and straight quotes, apostrophes and dashes. The result
- * keeps a map back to the original offsets, so a match in normalized text is a span in the source.
+ * Text as typography sets it, read as a reader reads it. For comparing quotes with sources, only
+ * what typography changes is normalized: runs of whitespace, invisible characters, curly and straight
+ * quotes, apostrophes and dashes; the result keeps a map back to the original offsets, so a match in
+ * normalized text is a span in the source. Also the spaces wire copy sets inside figures (for the
+ * number finder) and the line of an offset (for messages).
  */
 
 const folds: Record<string, string> = {

@@ -29,6 +29,14 @@ describe("appendCsvRows", () => {
     expect(appendCsvRows("a,b\n1,2", [{a: "3"}])).toBe("a,b\n1,2\n3,\n");
   });
 
+  test("appendCsvRows(null or blank, rows, columns) starts the file with its header", () => {
+    const columns = ["place", "claim"];
+    expect(appendCsvRows(null, [{claim: "refugees", place: "x.md:3"}], columns)).toBe("place,claim\nx.md:3,refugees\n");
+    expect(appendCsvRows(" \n", [{claim: "refugees", place: "x.md:3"}], columns)).toBe(
+      "place,claim\nx.md:3,refugees\n"
+    );
+  });
+
   test("csvHeader and nextLine read the header and the line the next row starts on", () => {
     expect(csvHeader('\ufeffid,"figure", note\n')).toEqual(["id", "figure", "note"]);
     expect([nextLine("a\n"), nextLine("a\n1"), nextLine("a\n1\n"), nextLine("a\n\n")]).toEqual([2, 3, 3, 3]);

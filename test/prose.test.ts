@@ -1,3 +1,4 @@
+import {readFileSync} from "node:fs";
 import {cp, mkdir, mkdtemp, readFile, rm, writeFile} from "node:fs/promises";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
@@ -7,7 +8,8 @@ import {Citations} from "../loaders/citations.ts";
 import {downloadCsv, neutralizeCell} from "../loaders/csv-safe.ts";
 import {uncitedNumbers} from "../loaders/page-numbers.ts";
 import {pageStory} from "../loaders/blocks.ts";
-import {readCorrections} from "../loaders/corrections.ts";
+import {checkCorrections, correctionsFile} from "../loaders/corrections.ts";
+import {orThrow} from "../loaders/errors.ts";
 import {readLedger} from "../loaders/ledger.ts";
 import {explainerProse} from "../loaders/prose.ts";
 import {readSourcesSync} from "../loaders/sources.ts";
@@ -31,7 +33,7 @@ function story(explainers: StagedExplainer[] = []) {
     sources,
     charts: {},
     explainers,
-    corrections: readCorrections(root)
+    corrections: orThrow(checkCorrections(readFileSync(join(root, correctionsFile), "utf-8")))
   });
 }
 

@@ -227,6 +227,10 @@ describe("explainer refresh", () => {
       `src/data: LOADER_FAILED: the story does not verify, so its ${stageNames.length} outputs are not refreshed; their last good versions are kept`
     ]);
     expect(result.stderr).toMatch(/\nexplainer refresh: 2 problems\n$/);
+    // Named alone, the one output says so in the singular.
+    expect((await refreshIn(root, "data/claims.csv")).stderr).toContain(
+      "src/data: LOADER_FAILED: the story does not verify, so data/claims.csv is not refreshed; its last good output is kept\n"
+    );
     expect(result.statuses["data/fixture-a.csv"]).toBe("re-run");
     expect(await readFile(output, "utf-8")).toBe(good);
   });

@@ -1,4 +1,4 @@
-import {existsSync} from "node:fs";
+import {existsSync, readFileSync} from "node:fs";
 // Hostile input in a project's files (issue 15, rows 3, 6, 8 and 10): every one is a clear error naming the
 // file and line, the command fails, and no file is changed. Fixture text written for Explainer Kit's tests.
 import {readFile, rm, writeFile} from "node:fs/promises";
@@ -7,12 +7,12 @@ import {JSDOM} from "jsdom";
 import {afterAll, beforeAll, describe, expect, test} from "vitest";
 import {readIgnored} from "../loaders/audit.ts";
 import {parseChartSpec} from "../loaders/charts.ts";
-import {readCorrections} from "../loaders/corrections.ts";
+import {checkCorrections, correctionsFile} from "../loaders/corrections.ts";
 import {checkCsvText, decodeCsv, parseCsvRows} from "../loaders/csv.ts";
 import {problemsOf} from "../loaders/errors.ts";
 import {readLedger} from "../loaders/ledger.ts";
 import {chartJsonLimits, checkJsonLimits, storyLimits} from "../loaders/limits.ts";
-import {readPlacesSync} from "../loaders/places.ts";
+import {checkPlaces, placesFile} from "../loaders/places.ts";
 import {isHttpUrl, maxFrontMatter, parseSource, readSourcesSync} from "../loaders/sources.ts";
 import {chartCardSvg, pageCardSvg, renderPng} from "../tools/publish/cards.ts";
 import {pageScriptProblems} from "../loaders/page-scripts.ts";
@@ -102,11 +102,16 @@ describe("CSV that is not UTF-8 text (row 6)", () => {
         Buffer.from("name,latitude,longitude,source\nKyiv,50.45,30.52,"),
         Buffer.from([0xff, 0xfe])
       ]);
-      await refuses("data/places.csv", bad, () => readPlacesSync(root), ["data/places.csv:2: NOT_UTF8"]);
-      const corrections = Buffer.from("date,change\n2022-03-03,Fixture correction\u0000\n");
-      await refuses("data/corrections.csv", corrections, () => readCorrections(root), [
-        "data/corrections.csv:2: NOT_TEXT"
+      await refuses("data/places.csv", bad, () => checkPlaces(readFileSync(join(root, placesFile), "utf-8")), [
+        "data/places.csv:2: NOT_UTF8"
       ]);
+      const corrections = Buffer.from("date,change\n2022-03-03,Fixture correction\u0000\n");
+      await refuses(
+        "data/corrections.csv",
+        corrections,
+        () => checkCorrections(readFileSync(join(root, correctionsFile), "utf-8")),
+        ["data/corrections.csv:2: NOT_TEXT"]
+      );
       const sources = readSourcesSync(root);
       const ignored = Buffer.concat([
         Buffer.from("source,text,reason\n"),

@@ -3,7 +3,7 @@
  * column order, with the file's own line ending, quoting only where CSV needs it. Pure: text in, text
  * out; the save endpoint's ledger and ignore routes write the result.
  */
-import {csvFormatBody, csvParseRows} from "d3-dsv";
+import {csvFormatBody, csvFormatRows, csvParseRows} from "d3-dsv";
 
 /** The first line of CSV text, without a byte-order mark. */
 function firstLine(text: string): string {
@@ -25,14 +25,20 @@ export function nextLine(text: string): number {
 /**
  * `text` with `rows` appended, each cell under its header column (a cell the header lacks is left
  * out: check for that first). The file's line ending (`\r\n` or `\n`) is kept, and a last line with
- * no line ending gets one first. Cells must be one line (no line breaks).
+ * no line ending gets one first. A file that does not exist yet (null) or is blank starts with the
+ * header `columns`. Cells must be one line (no line breaks).
  *
  * ```ts
  * appendCsvRows("source,text,reason\n", [{source: "a", text: "3,000", reason: "A repeat"}]);
  * // 'source,text,reason\na,"3,000",A repeat\n'
  * ```
  */
-export function appendCsvRows(text: string, rows: readonly Record<string, string | undefined>[]): string {
+export function appendCsvRows(
+  file: string | null,
+  rows: readonly Record<string, string | undefined>[],
+  columns: readonly string[] = []
+): string {
+  const text = file === null || file.trim() === "" ? (columns.length ? csvFormatRows([[...columns]]) + "\n" : "") : file;
   const eol = /^[^\n]*\r\n/.test(text) ? "\r\n" : "\n";
   const head = text === "" || text.endsWith("\n") ? text : text + eol;
   if (rows.length === 0) return head;

@@ -44,8 +44,7 @@ export async function appendEntries(root: string, entries: readonly Omit<Correct
   if (entries.length === 0) return;
   const path = join(root, correctionsFile);
   const text = await readFile(path, "utf-8").catch(() => null);
-  const base = text === null || text.trim() === "" ? correctionColumns.join(",") + "\n" : text;
-  await writeFileAtomic(path, appendCsvRows(base, entries));
+  await writeFileAtomic(path, appendCsvRows(text, entries, correctionColumns));
 }
 
 /**
@@ -53,9 +52,9 @@ export async function appendEntries(root: string, entries: readonly Omit<Correct
  * empty): every line already there is kept, a bad one included, and the file's line ends with it.
  */
 export function withReviews(current: string | null, reviews: readonly Omit<Review, "line">[]): string {
-  const text = current === null || current.trim() === "" ? reviewColumns.join(",") + "\n" : current;
   return appendCsvRows(
-    text,
-    reviews.map((r) => ({...r, place: placeText(r.place)}))
+    current,
+    reviews.map((r) => ({...r, place: placeText(r.place)})),
+    reviewColumns
   );
 }

@@ -13,7 +13,8 @@ import type {ChartData} from "../../src/components/charts/types.ts";
 import {chartIds, chartsDir, parseChartSpec, type ChartFile} from "../../loaders/charts.ts";
 import {labelOf, parseFigure} from "../../loaders/figure.ts";
 import {parseCsvRows, readLedger} from "../../loaders/ledger.ts";
-import {readLandSync, readPlacesSync} from "../../loaders/places.ts";
+import {orThrow} from "../../loaders/errors.ts";
+import {checkPlaces, placesFile, readLandSync} from "../../loaders/places.ts";
 import {readSourcesSync} from "../../loaders/sources.ts";
 
 /** The project root (vitest runs in it). */
@@ -42,7 +43,7 @@ export function deskCharts(desk: FixtureDesk): Promise<{data: ChartData; charts:
       const sources = readSourcesSync(dir);
       const data: ChartData = {
         claims: readLedger(dir, sources),
-        places: readPlacesSync(dir),
+        places: orThrow(checkPlaces(await readFile(join(dir, placesFile), "utf-8"))),
         land: readLandSync()
       };
       const charts = await Promise.all(

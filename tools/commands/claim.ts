@@ -1,6 +1,6 @@
 import {readFile} from "node:fs/promises";
 import {join} from "node:path";
-import {csvFormatBody, csvFormatRows} from "d3-dsv";
+import {csvFormatBody} from "d3-dsv";
 import writeFileAtomic from "write-file-atomic";
 import {auditNumbers, readIgnored} from "../../loaders/audit.ts";
 import {reviewedKinds} from "../../src/components/audit-repeats.ts";
@@ -88,10 +88,10 @@ async function draftSource(root: string, ref: string): Promise<{drafts: Draft[];
  */
 async function appendToLedger(root: string, drafts: Draft[]): Promise<void> {
   const {text, columns} = await ledgerShape(root);
-  const base = text === null || text.trim() === "" ? csvFormatRows([columns]) + "\n" : text;
   const next = appendCsvRows(
-    base,
-    drafts.map((d) => d.row)
+    text,
+    drafts.map((d) => d.row),
+    columns
   );
   verifyLedger(next, await readSources(root));
   await writeFileAtomic(join(root, ledgerFile), next);
