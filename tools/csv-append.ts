@@ -38,7 +38,8 @@ export function appendCsvRows(
   rows: readonly Record<string, string | undefined>[],
   columns: readonly string[] = []
 ): string {
-  const text = file === null || file.trim() === "" ? (columns.length ? csvFormatRows([[...columns]]) + "\n" : "") : file;
+  const text =
+    file === null || file.trim() === "" ? (columns.length ? csvFormatRows([[...columns]]) + "\n" : "") : file;
   const eol = /^[^\n]*\r\n/.test(text) ? "\r\n" : "\n";
   const head = text === "" || text.endsWith("\n") ? text : text + eol;
   if (rows.length === 0) return head;
