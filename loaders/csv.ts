@@ -52,13 +52,14 @@ export function decodeCsv(bytes: Uint8Array, file: string): string {
 export function parseCsvRows(text: string, file: string, columns: readonly string[] = []): CsvRow[] {
   checkTextSize(text, file, storyLimits.csvChars, "the file");
   checkCsvText(text, file);
+  const header = text.replace(/^\ufeff/, "").split(/\r?\n/, 1)[0];
+  checkDelimiter(header, file, columns);
   const problems: KitError[] = [];
+  // csv-parse may report a malformed line more than once, each time with more of it: its first report is
+  // the one that says where the line goes wrong.
   const report = (error: CsvError) => {
-    const problem = new KitError(error.code, error.message.replace(/^[A-Z][A-Za-z ]+: /, ""), {
-      file,
-      line: error.lines
-    });
-    if (!problems.some((p) => p.message === problem.message)) problems.push(problem);
+    if (problems.some((p) => p.line === error.lines)) return;
+    problems.push(new KitError(error.code, error.message.replace(/^[A-Z][A-Za-z ]+: /, ""), {file, line: error.lines}));
   };
   let output: {record: Record<string, string>; info: {lines: number}; raw: string}[] = [];
   try {
@@ -75,7 +76,6 @@ export function parseCsvRows(text: string, file: string, columns: readonly strin
     if (error instanceof CsvError) report(error);
     else throw error;
   }
-  const header = text.replace(/^\ufeff/, "").split(/\r?\n/, 1)[0];
   const names = header.split(",").map((s) => s.replace(/^"|"$/g, "").trim());
   for (const column of columns) {
     if (!names.includes(column))
@@ -86,4 +86,26 @@ export function parseCsvRows(text: string, file: string, columns: readonly strin
     record,
     line: info.lines - (raw.replace(/\r?\n$/, "").match(/\n/g)?.length ?? 0)
   }));
+}
+
+/**
+ * Refuses a file whose header separates its columns with semicolons or tabs, not commas, as a
+ * spreadsheet set to some locales saves CSV: one problem on line 1, where csv-parse would report every
+ * row (`INVALID_OPENING_QUOTE` at each quoted figure) and every column as missing.
+ */
+function checkDelimiter(header: string, file: string, columns: readonly string[]): void {
+  if (header.includes(",")) return;
+  const saved = [
+    [";", "semicolons, not commas (as a spreadsheet set to some languages saves CSV)"],
+    ["\t", "tabs, not commas (a spreadsheet's tab-separated text)"]
+  ];
+  for (const [delimiter, what] of saved) {
+    const names = header.split(delimiter).map((s) => s.replace(/^"|"$/g, "").trim());
+    if (names.length < 2 || (columns.length > 0 && !columns.some((c) => names.includes(c)))) continue;
+    throw new KitError(
+      "NOT_COMMA_SEPARATED",
+      `the columns are separated by ${what}: save it as comma-separated CSV, UTF-8`,
+      {file, line: 1}
+    );
+  }
 }

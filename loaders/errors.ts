@@ -32,6 +32,7 @@ export const kitCodes = {
   // The ledger and the other CSV files
   NO_LEDGER: "`data/claims.csv` exists but cannot be read",
   MISSING_COLUMN: "a CSV file's header lacks a required column",
+  NOT_COMMA_SEPARATED: "a CSV file's columns are separated by semicolons or tabs, not commas",
   MISSING_FIELD: "a required value is empty",
   INVALID_FIELD: "a value is not of the kind its column or key takes",
   INVALID_ID: "an id (claim, chart, explainer) is not a slug",

@@ -120,6 +120,30 @@ describe("verifyLedger", () => {
     expect(problems(good, good, 'x,"2,000,a,b,2022-03-02,,seed,q,,')).toEqual(["4: CSV_QUOTE_NOT_CLOSED"]);
   });
 
+  test("a line csv-parse cannot read is one problem, where it first goes wrong", () => {
+    expect(problems(good, 'x,2"000,a,b,2022-03-02,,seed,"q, with a comma",,')).toEqual(["3: INVALID_OPENING_QUOTE"]);
+  });
+
+  test("a ledger saved with semicolons or tabs is one problem on line 1 that says so", () => {
+    const rows = [header, good, good.replace("refugees,", "other,")];
+    for (const [delimiter, how] of [
+      [";", "semicolons, not commas (as a spreadsheet set to some languages saves CSV)"],
+      ["\t", "tabs, not commas (a spreadsheet's tab-separated text)"]
+    ]) {
+      // As a spreadsheet saves it: each figure with its commas quoted.
+      const text = rows.map((row) => row.replace(/,(?=(?:[^"]*"[^"]*")*[^"]*$)/g, delimiter)).join("\n") + "\n";
+      let thrown: unknown;
+      try {
+        verifyLedger(text, [source]);
+      } catch (error) {
+        thrown = error;
+      }
+      expect(problemsOf(thrown).map((p) => p.message)).toEqual([
+        `data/claims.csv:1: NOT_COMMA_SEPARATED: the columns are separated by ${how}: save it as comma-separated CSV, UTF-8`
+      ]);
+    }
+  });
+
   test("verifyLedger reports a missing column on the header line", () => {
     try {
       verifyLedger("id,figure\nrefugees,1\n", [source]);
