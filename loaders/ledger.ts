@@ -41,6 +41,18 @@ function writtenIn(quote: string, figure: string): string | null {
   return value === null ? null : (findNumbers(quote).find((n) => n.value === value)?.text ?? null);
 }
 
+/**
+ * The quote's own words for the figure when they qualify its number otherwise than the figure does:
+ * "Well over 800,000" for a figure "800,000", which would print as an exact 800,000; null when they
+ * agree, or when the finder reads no qualifier there.
+ */
+function otherwiseQualified(quote: string, figure: string, parsed: Figure): string | null {
+  const at = findNormalized(normalize(quote), figure);
+  if (!at) return null;
+  const said = findNumbers(quote).find((n) => n.start < at.end && at.start < n.end);
+  return said && said.qualifier !== "" && said.qualifier !== parsed.qualifier ? said.text : null;
+}
+
 // CSV is read at one boundary (loaders/csv.ts); other modules import it from here too.
 export {parseCsvRows, type CsvRow} from "./csv.ts";
 
@@ -145,6 +157,15 @@ export function verifyLedger(
       if (!(error instanceof FigureError)) throw error;
       fail(error.code, error.message);
     }
+    const dropped =
+      !isComputed && parsed && (record.qualifier ?? "").trim() === ""
+        ? otherwiseQualified(quote, figure, parsed)
+        : null;
+    if (dropped)
+      fail(
+        "QUALIFIER_DROPPED",
+        `figure ${JSON.stringify(figure)} reads as ${parsed!.qualifier}, but the quote says ${JSON.stringify(dropped)}: write the figure as the quote does, or give the row a qualifier`
+      );
     if (isComputed && problems.length === before && parsed) {
       if (computed) computed.push({line, record, figure: parsed});
       else

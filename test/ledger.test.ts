@@ -120,6 +120,25 @@ describe("verifyLedger", () => {
     expect(problems(good, good, 'x,"2,000,a,b,2022-03-02,,seed,q,,')).toEqual(["4: CSV_QUOTE_NOT_CLOSED"]);
   });
 
+  test("a figure that leaves out its quote's qualifier fails, unless the row gives one", () => {
+    const bare = good.replace('"Well over 800,000",', '"800,000",');
+    let thrown: unknown;
+    try {
+      verifyLedger(`${header}\n${bare}\n`, [source]);
+    } catch (error) {
+      thrown = error;
+    }
+    expect(problemsOf(thrown).map((p) => p.message)).toEqual([
+      'data/claims.csv:2: QUALIFIER_DROPPED: figure "800,000" reads as exact, but the quote says "Well over 800,000": write the figure as the quote does, or give the row a qualifier'
+    ]);
+    const [claim] = verifyLedger(`${header}\n${bare.replace(/,,$/, ",more-than,")}\n`, [source]);
+    expect(claim.label).toBe("more than 800,000");
+    // Words of its own that agree with the quote's: "over" is "well over"'s qualifier.
+    expect(
+      verifyLedger(`${header}\n${good.replace('"Well over 800,000",', '"over 800,000",')}\n`, [source])[0].label
+    ).toBe("more than 800,000");
+  });
+
   test("a line csv-parse cannot read is one problem, where it first goes wrong", () => {
     expect(problems(good, 'x,2"000,a,b,2022-03-02,,seed,"q, with a comma",,')).toEqual(["3: INVALID_OPENING_QUOTE"]);
   });
