@@ -112,12 +112,15 @@ const pronounOneBefore =
   /(?:^|[^\p{L}])(?:no|the|this|that|each|every|any|which|another|someone|anyone|one\s+by)\s+$/iu;
 const pronounOneAfter = /^(?:\s+(?:of|another|by)\b|['’]s\b|-(?!(?:day|week|month|year|hour|minute|mile)s?\b)\p{L})/u;
 
-/** Nouns before a number that make it a label, not a figure: "Article 5", "resolution 2623", "Flight 752". */
+/**
+ * Nouns before a number that make it a label, not a figure: "Article 5", "resolution 2623", "Flight 752"
+ * (and, in isName, a rank: "#1", "No 1", "No 10").
+ */
 const labelNounBefore =
   /(?:^|[^\p{L}])(?:article|resolution|chapter|section|paragraph|clause|route|highway|motorway|flight|platform|gate|terminal|category|level|title|room|ward|block|sector|zone|district|line|protocol|annex|item|page|version|no\.|nos\.|number|bus|tram|unit|building|hall|code|box|lot|table|figure|grade|class|tier|division|brigade|battalion|regiment|corps|army|squadron)\s+$/iu;
-/** Nouns before a number that make it a position in a series: "day 7 of the war", "round 3". */
+/** Nouns before a number that make it a position in a series: "day 7 of the war", "round 3", "Update 4". */
 export const seriesNounBefore =
-  /(?:^|[^\p{L}])(day|week|month|round|stage|phase|part|episode|season|wave|leg|game|match)\s+$/iu;
+  /(?:^|[^\p{L}])(day|week|month|round|stage|phase|part|episode|season|wave|leg|game|match|update)\s+$/iu;
 
 /** Letters glued to digits that are a unit, not part of a name: "50km", "35pc", "10pm" is a time. */
 const gluedUnit = /^(?:km|kms|m|kg|t|mph|kph|pc|pct|bps|ft|mi|cm|mm|GW|MW|kW|GWh|MWh|kWh|bcm|mt)\b/u;
@@ -132,7 +135,7 @@ export function isName(text: string, start: number, end: number): boolean {
   if (/\p{L}-$/u.test(before) && !/(?:^|[^\p{L}])(?:mid|late|early|pre|post)-$/iu.test(before)) return true;
   const after = text.slice(end, end + 6);
   if (/^[\p{L}]/u.test(after) && !gluedUnit.test(after)) return true;
-  return labelNounBefore.test(before);
+  return labelNounBefore.test(before) || /(?:#|(?:^|[^\p{L}])No\s+)$/u.test(before);
 }
 
 /** "one" used as a pronoun: "no one", "one of them". */
