@@ -3,11 +3,11 @@ import {existsSync} from "node:fs";
 import {readFile, readdir} from "node:fs/promises";
 import {join} from "node:path";
 import {csvParse} from "d3-dsv";
-import type {Browser, Page} from "playwright-core";
+import type {Page} from "playwright-core";
 import {afterAll, beforeAll, describe, expect, test} from "vitest";
 import {draftFor, numberAt} from "../loaders/drafts.ts";
 import {readSources, type Source} from "../loaders/sources.ts";
-import {launchChromium, serveStatic} from "./helpers/browser.ts";
+import {testBrowser, type TestBrowser, serveStatic} from "./helpers/browser.ts";
 import {startDev, until} from "./helpers/dev.ts";
 import {copyProject, explainer, removeProject, stopProcessGroup} from "./helpers/project.ts";
 
@@ -24,7 +24,7 @@ const slow = 120_000;
 describe("from raw articles to a passing check in the number audit's forms", () => {
   let root: string;
   let dev: ChildProcess | undefined;
-  let browser: Browser | undefined;
+  let browser: TestBrowser | undefined;
   let page: Page;
   let origin: string;
   let output = "";
@@ -38,7 +38,7 @@ describe("from raw articles to a passing check in the number audit's forms", () 
     }
     expect(existsSync(join(root, "data/claims.csv")) || existsSync(join(root, "data/ignored.csv"))).toBe(false);
     ({child: dev, origin} = await startDev(root, {onOutput: (text) => void (output += text)}));
-    browser = await launchChromium();
+    browser = await testBrowser();
     page = await browser.newPage({viewport: {width: 1300, height: 1000}});
     page.on("console", (m) => void (output += `[audit] ${m.text()}\n`));
     page.on("pageerror", (e) => void (output += `[audit] page error: ${e.message}\n`));

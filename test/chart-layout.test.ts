@@ -2,11 +2,11 @@ import {existsSync} from "node:fs";
 import {readFile} from "node:fs/promises";
 import {createRequire} from "node:module";
 import {join} from "node:path";
-import type {Browser, Page} from "playwright-core";
+import type {Page} from "playwright-core";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import {chartWidths} from "../src/components/chart.ts";
 import {renderChartSvg} from "../loaders/render-charts.ts";
-import {chromiumPath, launchChromium} from "./helpers/browser.ts";
+import {chromiumPath, testBrowser, type TestBrowser} from "./helpers/browser.ts";
 import {crossedSvg, root, squaresSvg, testCharts, type TestChart} from "./helpers/chart-fixtures.ts";
 import {measureProblems, showChart} from "./helpers/chart-measure.ts";
 
@@ -17,11 +17,11 @@ if (!hasChromium)
   console.warn(`chart-layout.test.ts skipped: no Chromium at ${chromiumPath} (apt-get install -y chromium)`);
 
 describe.skipIf(!hasChromium)("chart layout in Chromium", async () => {
-  let browser: Browser;
+  let browser: TestBrowser;
   let page: Page;
   let charts: TestChart[];
   beforeAll(async () => {
-    browser = await launchChromium();
+    browser = await testBrowser();
     page = await browser.newPage();
     charts = await testCharts();
   });

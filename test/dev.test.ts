@@ -4,10 +4,10 @@ import {readFile, writeFile} from "node:fs/promises";
 import {createServer} from "node:http";
 import type {AddressInfo} from "node:net";
 import {join} from "node:path";
-import type {Browser, Page} from "playwright-core";
+import type {Page} from "playwright-core";
 import {afterAll, beforeAll, describe, expect, test} from "vitest";
 import {warmPreview} from "../tools/commands/dev.ts";
-import {launchChromium} from "./helpers/browser.ts";
+import {testBrowser, type TestBrowser} from "./helpers/browser.ts";
 import {freePort, startDev, until} from "./helpers/dev.ts";
 import {builtCopy} from "./helpers/built.ts";
 import {addBlockedLoader, removeProject, stopProcessGroup} from "./helpers/project.ts";
@@ -19,7 +19,7 @@ const sessionCache = "src/.observablehq/cache/data/editor-session.json";
 describe("explainer dev", () => {
   let root: string;
   let dev: ChildProcess | undefined;
-  let browser: Browser | undefined;
+  let browser: TestBrowser | undefined;
   let page: Page;
   /** A page whose only figure is in its prose: no chart, no download. */
   let proseOnly: Page;
@@ -33,7 +33,7 @@ describe("explainer dev", () => {
       "---\ntitle: A fixture page\npublished: 2022-03-02\n---\n\n# A fixture page\n\nThis fixture cites {refugees} refugees in prose only.\n"
     );
     ({child: dev, origin} = await startDev(root, {onOutput: (text) => void (output += text)}));
-    browser = await launchChromium();
+    browser = await testBrowser();
     page = await browser.newPage();
     page.on("console", (m) => void (output += `[browser] ${m.text()}\n`));
     page.on("framenavigated", (f) => void (f === page.mainFrame() && (output += `[browser] navigated ${f.url()}\n`)));

@@ -2,10 +2,10 @@ import type {ChildProcess} from "node:child_process";
 import {existsSync} from "node:fs";
 import {appendFile, readFile, readdir, writeFile} from "node:fs/promises";
 import {join} from "node:path";
-import type {Browser, Page} from "playwright-core";
+import type {Page} from "playwright-core";
 import {afterAll, beforeAll, describe, expect, test} from "vitest";
 import {formatSpec} from "../src/components/spec-format.ts";
-import {launchChromium} from "./helpers/browser.ts";
+import {testBrowser, type TestBrowser} from "./helpers/browser.ts";
 import {startDev, until} from "./helpers/dev.ts";
 import {builtCopy} from "./helpers/built.ts";
 import {removeProject, stopProcessGroup} from "./helpers/project.ts";
@@ -29,7 +29,7 @@ async function charts(root: string): Promise<Record<string, string>> {
 describe("a new chart from the editor under explainer dev", () => {
   let root: string;
   let dev: ChildProcess | undefined;
-  let browser: Browser | undefined;
+  let browser: TestBrowser | undefined;
   let editor: Page;
   let origin: string;
   let output = "";
@@ -37,7 +37,7 @@ describe("a new chart from the editor under explainer dev", () => {
   beforeAll(async () => {
     root = await builtCopy();
     ({child: dev, origin} = await startDev(root, {onOutput: (text) => void (output += text)}));
-    browser = await launchChromium();
+    browser = await testBrowser();
     editor = await browser.newPage({viewport: {width: 1400, height: 1000}});
     editor.on("console", (m) => void (output += `[editor] ${m.text()}\n`));
     editor.on("pageerror", (e) => void (output += `[editor] page error: ${e.message}\n`));

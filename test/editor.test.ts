@@ -2,10 +2,10 @@ import {spawnSync, type ChildProcess} from "node:child_process";
 import {existsSync} from "node:fs";
 import {readFile, readdir, writeFile} from "node:fs/promises";
 import {join} from "node:path";
-import type {Browser, Page} from "playwright-core";
+import type {Page} from "playwright-core";
 import {afterAll, beforeAll, describe, expect, test} from "vitest";
 import {formatSpec} from "../src/components/spec-format.ts";
-import {launchChromium} from "./helpers/browser.ts";
+import {testBrowser, type TestBrowser} from "./helpers/browser.ts";
 import {devEnv, startDev, until} from "./helpers/dev.ts";
 import {builtCopy} from "./helpers/built.ts";
 import {explainer, projectRoot, removeProject, stopProcessGroup} from "./helpers/project.ts";
@@ -38,7 +38,7 @@ const chartTitles = (page: Page) =>
 describe("the chart editor under explainer dev", () => {
   let root: string;
   let dev: ChildProcess | undefined;
-  let browser: Browser | undefined;
+  let browser: TestBrowser | undefined;
   let explainerPage: Page;
   let editor: Page;
   let origin: string;
@@ -59,7 +59,7 @@ describe("the chart editor under explainer dev", () => {
     expect(await readFile(join(root, sessionCache), "utf-8")).toContain("stale-token");
 
     ({child: dev, origin} = await startDev(root, {env, onOutput: (text) => void (output += text)}));
-    browser = await launchChromium();
+    browser = await testBrowser();
     const context = await browser.newContext({acceptDownloads: true, viewport: {width: 1400, height: 1000}});
     explainerPage = await context.newPage();
     editor = await context.newPage();

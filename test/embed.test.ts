@@ -2,14 +2,14 @@ import {existsSync} from "node:fs";
 import {readFile} from "node:fs/promises";
 import {join} from "node:path";
 import {runInNewContext} from "node:vm";
-import type {Browser, Page} from "playwright-core";
+import type {Page} from "playwright-core";
 import {afterAll, beforeAll, describe, expect, test} from "vitest";
 import {embedChartId} from "../loaders/chart-block.ts";
 import type {RenderedChart} from "../loaders/render-charts.ts";
 import {heightMessage} from "../src/components/embed-height.ts";
 import {embedCode, embedPaths, hostScript} from "../tools/publish/embeds.ts";
 import {serveSite, type Site} from "../tools/publish/serve.ts";
-import {launchChromium} from "./helpers/browser.ts";
+import {testBrowser, type TestBrowser} from "./helpers/browser.ts";
 import {builtCopy, testSiteUrl} from "./helpers/built.ts";
 import {removeProject} from "./helpers/project.ts";
 
@@ -57,7 +57,7 @@ describe("embeds, unit", () => {
 describe("embeds in Chromium", () => {
   let root: string;
   let site: Site;
-  let browser: Browser;
+  let browser: TestBrowser;
   const requests: string[] = [];
 
   const ids = ["places-in-the-report", "refugees-and-deaths", "reported-figures"];
@@ -65,7 +65,7 @@ describe("embeds in Chromium", () => {
   beforeAll(async () => {
     root = await builtCopy("seed");
     site = await serveSite(join(root, "dist"), {base: "/news/ukraine/"});
-    browser = await launchChromium();
+    browser = await testBrowser();
   });
 
   afterAll(async () => {
@@ -78,7 +78,7 @@ describe("embeds in Chromium", () => {
   const local = (address: string) => address.replace(testSiteUrl, site.url);
 
   /** A page that records every request it makes, with the site's address answered by the test server. */
-  async function newPage(options: Parameters<Browser["newContext"]>[0] = {}): Promise<Page> {
+  async function newPage(options: Parameters<TestBrowser["newContext"]>[0] = {}): Promise<Page> {
     const context = await browser.newContext(options);
     await context.route(`${testSiteUrl}**`, async (route) =>
       route.fulfill({response: await route.fetch({url: local(route.request().url())})})

@@ -7,16 +7,15 @@ import {createHash} from "node:crypto";
 import {readFile, rm} from "node:fs/promises";
 import type {Server} from "node:http";
 import {join} from "node:path";
-import type {Browser} from "playwright-core";
 import {afterAll, beforeAll, expect, test} from "vitest";
 import {main} from "../tools/cli.ts";
-import {launchChromium, serveStatic} from "./helpers/browser.ts";
+import {testBrowser, type TestBrowser, serveStatic} from "./helpers/browser.ts";
 import {copyLiving, moveRefugees} from "./helpers/living.ts";
 import {listFiles} from "../tools/deps.ts";
 import {recordingEffects} from "./helpers/project.ts";
 
 let root: string;
-let browser: Browser | undefined;
+let browser: TestBrowser | undefined;
 let server: Server | undefined;
 beforeAll(async () => {
   root = await copyLiving();
@@ -93,7 +92,7 @@ test("publish, change a figure cited in three places, review and update, publish
 
   const served = await serveStatic(join(root, "dist"));
   server = served.server;
-  browser = await launchChromium();
+  browser = await testBrowser();
   const page = await browser.newPage();
   await page.goto(`${served.origin}/explainers/leaving-ukraine`);
   const log = page.locator("aside.corrections");

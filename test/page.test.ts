@@ -3,16 +3,16 @@ import {createRequire} from "node:module";
 import {join} from "node:path";
 import type {Server} from "node:http";
 import {csvParse} from "d3-dsv";
-import type {Browser, Page} from "playwright-core";
+import type {Page} from "playwright-core";
 import {afterAll, beforeAll, describe, expect, test} from "vitest";
-import {launchChromium, serveStatic} from "./helpers/browser.ts";
+import {testBrowser, type TestBrowser, serveStatic} from "./helpers/browser.ts";
 import {builtCopy} from "./helpers/built.ts";
 import {removeProject} from "./helpers/project.ts";
 
 // The built explainer in a real browser, as a reader meets it.
 describe("the explainer page in Chromium", () => {
   let root: string;
-  let browser: Browser;
+  let browser: TestBrowser;
   let server: Server;
   let origin: string;
   let page: Page;
@@ -24,7 +24,7 @@ describe("the explainer page in Chromium", () => {
     root = await builtCopy("seed");
     claims = csvParse(await readFile(join(root, "src/.observablehq/cache/data/claims.csv"), "utf-8"));
     ({origin, server} = await serveStatic(join(root, "dist")));
-    browser = await launchChromium();
+    browser = await testBrowser();
     page = await browser.newPage({viewport: {width: 1024, height: 800}});
     page.on("request", (r) => void requests.push(r.url()));
     page.on("console", (m) => void (m.type() === "error" && consoleErrors.push(m.text())));

@@ -2,7 +2,6 @@ import {createHash} from "node:crypto";
 import {readFile} from "node:fs/promises";
 import {join, posix} from "node:path";
 import {gzipSync} from "node:zlib";
-import type {Browser} from "playwright-core";
 import {afterAll, beforeAll, describe, expect, test} from "vitest";
 import {listFiles} from "../tools/deps.ts";
 import {contentSecurityPolicy, inlineScripts, hashSource} from "../tools/publish/csp.ts";
@@ -12,7 +11,7 @@ import {withoutEval} from "../tools/publish/dsv.ts";
 import {clip} from "../tools/publish/page-info.ts";
 import {serveSite, type Site} from "../tools/publish/serve.ts";
 import {cleanPath, siteBase, siteLink, siteUrl} from "../tools/publish/site.ts";
-import {launchChromium} from "./helpers/browser.ts";
+import {testBrowser, type TestBrowser} from "./helpers/browser.ts";
 import {buildLog, builtCopy, testSiteUrl} from "./helpers/built.ts";
 import {removeProject} from "./helpers/project.ts";
 
@@ -200,7 +199,7 @@ ${module}
 describe("the published site, hosted under /news/ukraine/", () => {
   let root: string;
   let site: Site;
-  let browser: Browser;
+  let browser: TestBrowser;
   let pages: string[];
   let log: string;
 
@@ -212,7 +211,7 @@ describe("the published site, hosted under /news/ukraine/", () => {
       .filter((f) => f.endsWith(".html"))
       .map((f) => f.slice(join(root, "dist").length + 1))
       .sort();
-    browser = await launchChromium();
+    browser = await testBrowser();
   });
 
   afterAll(async () => {

@@ -6,13 +6,12 @@ import type {ChildProcess} from "node:child_process";
 import {readFile, rm} from "node:fs/promises";
 import type {Server} from "node:http";
 import {join} from "node:path";
-import type {Browser} from "playwright-core";
 import {afterAll, beforeAll, describe, expect, test} from "vitest";
 import {figureHash} from "../loaders/published.ts";
 import {runStage} from "../loaders/stage.ts";
 import {reviewRoutes} from "../tools/review-routes.ts";
 import {hashText, newToken, startSaveServer} from "../tools/save-server.ts";
-import {launchChromium} from "./helpers/browser.ts";
+import {testBrowser, type TestBrowser} from "./helpers/browser.ts";
 import {devEnv, startDev, until} from "./helpers/dev.ts";
 import {copyLiving, moveRefugees, recordAsPublished} from "./helpers/living.ts";
 import {stopProcessGroup} from "./helpers/project.ts";
@@ -105,12 +104,12 @@ describe("the review routes of the save endpoint", () => {
 describe("the Mark reviewed button on the dev page", () => {
   let root: string;
   let dev: ChildProcess | undefined;
-  let browser: Browser | undefined;
+  let browser: TestBrowser | undefined;
   let output = "";
   beforeAll(async () => {
     ({root} = await changedProject());
     ({child: dev} = await startDev(root, {env: devEnv(), onOutput: (text) => void (output += text)}));
-    browser = await launchChromium();
+    browser = await testBrowser();
   }, 240_000);
   afterAll(async () => {
     await browser?.close().catch(() => {});

@@ -4,7 +4,7 @@
  */
 import {existsSync} from "node:fs";
 import type {Server} from "node:http";
-import {chromium, type Browser} from "playwright-core";
+import {chromium, type Browser, type BrowserContext} from "playwright-core";
 import {serveSite} from "../../tools/publish/serve.ts";
 
 /** Where Debian installs Chromium (`apt-get install -y chromium`; `.ci/run` does it). */
@@ -26,6 +26,48 @@ export function launchChromium(): Promise<Browser> {
       "--disable-sync"
     ]
   });
+}
+
+/** What a test file uses of a browser: its own pages and contexts, closed together by `close`. */
+export type TestBrowser = Pick<Browser, "newPage" | "newContext" | "close">;
+
+/** The worker's one Chromium: launching it costs about 3 s of CPU, so the files a worker runs share it. */
+let shared: Promise<Browser> | undefined;
+
+/**
+ * A browser for one test file: fresh contexts (no cookie, storage or cache shared with another
+ * file) in the Chromium its worker already runs, launched by the first file that asks. `close`
+ * closes this file's contexts and leaves Chromium to the next file; it exits with the worker.
+ */
+export async function testBrowser(): Promise<TestBrowser> {
+  let browser = await (shared ??= launchChromium());
+  if (!browser.isConnected()) browser = await (shared = launchChromium());
+  const contexts = new Set<BrowserContext>();
+  const newContext: Browser["newContext"] = async (options) => {
+    const context = await browser.newContext(options);
+    contexts.add(context);
+    return context;
+  };
+  return {
+    newContext,
+    // As Browser.newPage: a page in a context of its own, which closing the page closes.
+    newPage: async (options) => {
+      const page = await (await newContext(options)).newPage();
+      page.once(
+        "close",
+        () =>
+          void page
+            .context()
+            .close()
+            .catch(() => {})
+      );
+      return page;
+    },
+    close: async () => {
+      await Promise.all([...contexts].map((context) => context.close().catch(() => {})));
+      contexts.clear();
+    }
+  };
 }
 
 /** Serves a built folder on 127.0.0.1 with clean URLs (`/methodology` → `methodology.html`); resolves to its origin. */
