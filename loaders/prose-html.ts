@@ -50,11 +50,16 @@ export function markerHtml(claim: Claim, citation: Citation): string {
   );
 }
 
-/** A figure in prose: its label, then its marker and card. */
-export function figureHtml(claim: Claim, citation: Citation): string {
+/**
+ * A figure in prose: its label, then its marker and card. In a heading (a link to itself) the label
+ * comes alone, with no citation; in a link the label goes inside and the marker (`label` false) after it.
+ */
+export function figureHtml(claim: Claim, citation: Citation | null, label = true): string {
   return (
     `<span class="claim" data-claim="${escapeHtml(claim.id)}">` +
-    `<span class="claim-label">${escapeHtml(claim.label)}</span>${markerHtml(claim, citation)}</span>`
+    (label ? `<span class="claim-label">${escapeHtml(claim.label)}</span>` : "") +
+    (citation ? markerHtml(claim, citation) : "") +
+    `</span>`
   );
 }
 

@@ -24,7 +24,7 @@ import type {Claim} from "../src/components/claim.ts";
 import {slugSource} from "../src/components/slug.ts";
 import {relativeRoot} from "./chart-block.ts";
 import {builtinBlocks, type Block, type BlockContext, type ChartBlockOptions, type PageStory} from "./blocks.ts";
-import {Citations} from "./citations.ts";
+import {Citations, type Citation} from "./citations.ts";
 import {KitError, throwIfAny, type ErrorCode} from "./errors.ts";
 import {referenceLike} from "./explainers.ts";
 import {figureHtml, escapeHtml} from "./prose-html.ts";
@@ -144,7 +144,11 @@ export function explainerProse(md: MarkdownIt, options: ProseOptions): void {
       scan.problems.push(new KitError(code, detail, {file, line}));
     let hasSources = false;
     let citesStory = false;
+    let inHeading = false;
+    // Figures in headings: their labels carry no marker, so the page must cite them elsewhere.
+    const inHeadings: {id: string; line: number}[] = [];
     for (const token of state.tokens) {
+      if (token.type === "heading_open" || token.type === "heading_close") inHeading = token.type === "heading_open";
       const line = offset + (token.map?.[0] ?? 0) + 1;
       if (token.type === "directive") {
         const {name, args} = token.meta as {name: string; args: string[]};
@@ -172,7 +176,15 @@ export function explainerProse(md: MarkdownIt, options: ProseOptions): void {
         }
       } else if (token.type === "inline" && token.children) {
         let from = 0;
+        // A marker is a link: inside a link it goes after the link's end, once the link is closed.
+        let links = 0;
+        let afterLink: {id: string; citation: Citation}[] = [];
         for (const child of token.children) {
+          if (child.type === "link_open") links++;
+          if (child.type === "link_close" && --links === 0 && afterLink.length > 0) {
+            child.meta = {...child.meta, markers: afterLink};
+            afterLink = [];
+          }
           if (child.type === "html_inline") {
             for (const [ref] of child.content.matchAll(references)) {
               fail("UNRESOLVED_REFERENCE", `${ref} inside HTML is not resolved`, lineOf(token.content, ref, line));
@@ -202,11 +214,27 @@ export function explainerProse(md: MarkdownIt, options: ProseOptions): void {
             child.meta = {id, unknown: true};
           } else if (field !== undefined) {
             child.meta = {id, text: resolveText(written, story.claimsById)};
+          } else if (inHeading) {
+            // Framework makes a heading's content a link to the heading, and a link holds no other link.
+            inHeadings.push({id, line: where});
+            child.meta = {id, label: true};
+          } else if (links > 0) {
+            afterLink.push({id, citation: scan.citations.cite(id, where)});
+            child.meta = {id, label: true};
           } else {
             child.meta = {id, citation: scan.citations.cite(id, where)};
           }
         }
       }
+    }
+    const cited = new Set(scan.citations.entries().map((e) => e.claim));
+    for (const {id, line} of inHeadings) {
+      if (!cited.has(id))
+        fail(
+          "CITED_ONLY_IN_HEADING",
+          `{${id}} is only in a heading, which links to itself and so shows no citation: cite it in the text as well`,
+          line
+        );
     }
     if (!hasSources && scan.citations.entries().length > 0) {
       const token = new state.Token("directive", "", 0);
@@ -225,10 +253,21 @@ export function explainerProse(md: MarkdownIt, options: ProseOptions): void {
   });
 
   md.renderer.rules.claim_ref = (tokens, idx, _options, env) => {
-    const meta = tokens[idx].meta as {id: string; text?: string; citation?: ReturnType<Citations["cite"]>};
+    const meta = tokens[idx].meta as {id: string; text?: string; citation?: Citation; label?: true};
     if (meta.text !== undefined) return escapeHtml(meta.text);
     const claim: Claim | undefined = env.explainer.page.claims.get(meta.id);
+    if (claim && meta.label) return figureHtml(claim, null);
     return claim && meta.citation ? figureHtml(claim, meta.citation) : escapeHtml(`{${meta.id}}`);
+  };
+  const linkClose =
+    md.renderer.rules.link_close ?? ((tokens, idx, options, _env, self) => self.renderToken(tokens, idx, options));
+  md.renderer.rules.link_close = (tokens, idx, options, env, self) => {
+    const markers = (tokens[idx].meta?.markers ?? []) as {id: string; citation: Citation}[];
+    const claims: Map<string, Claim> = env.explainer.page.claims;
+    return (
+      linkClose(tokens, idx, options, env, self) +
+      markers.map(({id, citation}) => figureHtml(claims.get(id)!, citation, false)).join("")
+    );
   };
   md.renderer.rules.directive = (tokens, idx, _options, env) => {
     const context: BlockContext | undefined = env.explainer.contexts.get(tokens[idx]);

@@ -3,6 +3,7 @@ import {existsSync} from "node:fs";
 import {readFile, readdir, rm, writeFile} from "node:fs/promises";
 import {join, relative} from "node:path";
 import {csvParse, csvParseRows} from "d3-dsv";
+import {JSDOM, VirtualConsole} from "jsdom";
 import {afterAll, beforeAll, describe, expect, test} from "vitest";
 import {buildLog, builtCopy} from "./helpers/built.ts";
 import {devEnv, freePort, until} from "./helpers/dev.ts";
@@ -180,6 +181,30 @@ describe("npm run build, on a desk of several sources and explainers", () => {
     expect(cited.length).toBeGreaterThan(0);
     expect(cited.filter((id) => id.startsWith("arrivals-"))).toEqual([]);
     expect(page).toMatch(/<aside class="corrections"[^]*<strong>Updated <time/);
+  });
+
+  test("a figure in a heading shows its label, and one in a link its marker after the link: no link inside a link", async () => {
+    // Parsed as a browser parses it: a link inside a link would be split, the card torn from its figure.
+    const html = await readFile(join(root, "dist/explainers/one-million.html"), "utf-8");
+    const {document} = new JSDOM(html, {virtualConsole: new VirtualConsole()}).window;
+    expect(document.querySelectorAll("a a")).toHaveLength(0);
+    const heading = document.querySelector("h2#the-milestone")!;
+    expect(heading.textContent).toBe("The 1 million milestone");
+    expect(heading.querySelector('.claim[data-claim="refugees-bulletin-0303"] .claim-label')).not.toBeNull();
+    const link = [...document.querySelectorAll("main p a:not(.cite)")].find((a) => a.textContent!.includes("Siret"))!;
+    expect(link.textContent).toBe(
+      `${document.querySelector('[data-claim="crossed-siret-wire-0304"] .claim-label')!.textContent} people at Siret`
+    );
+    const after = link.nextElementSibling!;
+    expect([
+      after.matches('.claim[data-claim="crossed-siret-wire-0304"]'),
+      after.firstElementChild!.matches("a.cite")
+    ]).toEqual([true, true]);
+    // Every marker is in its figure, with its card beside it: what hover, focus and tap rely on.
+    for (const marker of document.querySelectorAll("a.cite")) {
+      expect(marker.parentElement!.matches(".claim")).toBe(true);
+      expect(marker.nextElementSibling!.id).toBe(marker.getAttribute("aria-describedby"));
+    }
   });
 
   test("a source that no published explainer cites does not block the build: check warns and exits 0", () => {

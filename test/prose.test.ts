@@ -99,6 +99,23 @@ describe("explainerProse", () => {
     expect(html).toContain('<section class="sources" id="sources"');
   });
 
+  test("in a heading a figure is its label alone, and a figure cited nowhere else fails with its line", async () => {
+    const html = await render("## The {refugees} who left\n\nThe UN counted {refugees}.\n");
+    expect(html).toContain(
+      '<h2>The <span class="claim" data-claim="refugees"><span class="claim-label">more than 800,000</span></span> who left</h2>'
+    );
+    expect(html.match(/class="cite"/g)).toHaveLength(1);
+    await expect(render("Intro.\n\n## The {refugees} who left\n")).rejects.toThrow(
+      "src/page.md:3: CITED_ONLY_IN_HEADING: {refugees} is only in a heading, which links to itself and so shows no citation: cite it in the text as well"
+    );
+  });
+
+  test("in a link a figure's label stays in the link and its marker follows the link", async () => {
+    expect(await render("See [{refugees} refugees](../methodology) today.\n")).toMatch(
+      /^<p>See <a href="..\/methodology">(<span class="claim" data-claim="refugees"><span class="claim-label">more than 800,000<\/span><\/span>) refugees<\/a><span class="claim" data-claim="refugees"><a class="cite" id="cite-1-1" [^]*<\/span><\/span><\/span> today.<\/p>/
+    );
+  });
+
   test("an unknown claim id fails with the page and line", async () => {
     await expect(render("Intro.\n\nSo {no-such-claim} died.\n", "title: x")).rejects.toThrow(
       'src/page.md:6: UNKNOWN_CLAIM: no claim "no-such-claim" in data/claims.csv'
