@@ -11,7 +11,7 @@ import {KitError, throwIfAny, type ErrorCode} from "./errors.ts";
 import {FigureError, labelOf, parseFigure, withQualifier} from "./figure.ts";
 import {findNumbers} from "./numbers.ts";
 import {isIsoDate, type Source} from "./sources.ts";
-import {findNormalized, normalize, type Normalized} from "./text.ts";
+import {findAllNormalized, findNormalized, normalize, type Normalized} from "./text.ts";
 
 /** The ledger, relative to the project root. */
 export const ledgerFile = "data/claims.csv";
@@ -43,14 +43,17 @@ function writtenIn(quote: string, figure: string): string | null {
 
 /**
  * The quote's own words for the figure when they qualify its number otherwise than the figure does:
- * "Well over 800,000" for a figure "800,000", which would print as an exact 800,000; null when they
- * agree, or when the finder reads no qualifier there.
+ * "Well over 800,000" for a figure "800,000", which would print as an exact 800,000. Null when the
+ * figure agrees with the quote at one place at least ("about 2,000 were hurt and 2,000 killed" holds
+ * an exact "2,000"), or when the finder reads no figure there.
  */
 function otherwiseQualified(quote: string, figure: string, parsed: Figure): string | null {
-  const at = findNormalized(normalize(quote), figure);
-  if (!at) return null;
-  const said = findNumbers(quote).find((n) => n.start < at.end && at.start < n.end);
-  return said && said.qualifier !== "" && said.qualifier !== parsed.qualifier ? said.text : null;
+  const found = findNumbers(quote);
+  const said = findAllNormalized(normalize(quote), figure).map((at) =>
+    found.find((n) => n.start < at.end && at.start < n.end)
+  );
+  if (said.length === 0 || said.some((n) => !n || n.qualifier === "" || n.qualifier === parsed.qualifier)) return null;
+  return said[0]!.text;
 }
 
 // CSV is read at one boundary (loaders/csv.ts); other modules import it from here too.

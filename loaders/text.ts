@@ -101,9 +101,25 @@ export function normalize(input: string): Normalized {
  * or null when it does not occur.
  */
 export function findNormalized(haystack: Normalized, needle: string): {start: number; end: number} | null {
+  return findNormalizedFrom(haystack, normalize(needle).text, 0);
+}
+
+/** Every place `needle` occurs in `haystack` modulo normalization, as spans of the original haystack. */
+export function findAllNormalized(haystack: Normalized, needle: string): {start: number; end: number}[] {
   const n = normalize(needle).text;
-  if (n === "") return null;
-  const i = haystack.text.indexOf(n);
+  const spans: {start: number; end: number}[] = [];
+  for (let span = findNormalizedFrom(haystack, n, 0); span; span = findNormalizedFrom(haystack, n, span.next))
+    spans.push({start: span.start, end: span.end});
+  return spans;
+}
+
+/** The first place normalized `n` occurs in `haystack` at or after normalized index `from`, and the index after it. */
+function findNormalizedFrom(
+  haystack: Normalized,
+  n: string,
+  from: number
+): {start: number; end: number; next: number} | null {
+  const i = n === "" ? -1 : haystack.text.indexOf(n, from);
   if (i < 0) return null;
-  return {start: haystack.offsets[i], end: haystack.offsets[i + n.length - 1] + 1};
+  return {start: haystack.offsets[i], end: haystack.offsets[i + n.length - 1] + 1, next: i + 1};
 }

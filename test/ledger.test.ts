@@ -120,7 +120,7 @@ describe("verifyLedger", () => {
     expect(problems(good, good, 'x,"2,000,a,b,2022-03-02,,seed,q,,')).toEqual(["4: CSV_QUOTE_NOT_CLOSED"]);
   });
 
-  test("a figure that leaves out its quote's qualifier fails, unless the row gives one", () => {
+  test("a figure that leaves out its quote's qualifier fails, unless the row gives one", async () => {
     const bare = good.replace('"Well over 800,000",', '"800,000",');
     let thrown: unknown;
     try {
@@ -133,6 +133,18 @@ describe("verifyLedger", () => {
     ]);
     const [claim] = verifyLedger(`${header}\n${bare.replace(/,,$/, ",more-than,")}\n`, [source]);
     expect(claim.label).toBe("more than 800,000");
+    // A quote that gives the number twice, qualified once: the figure agrees with the other place.
+    const twice = await readFile(join(projectRoot, "test/fixtures/sources/seed.md"), "utf-8");
+    const doubled = parseSource(
+      twice.replace("Well over 800,000 Ukrainians", "Well over 800,000 Ukrainians, and 800,000 children,"),
+      "test/fixtures/sources/seed.md"
+    );
+    expect(
+      verifyLedger(
+        `${header}\n${bare.replace(/"Well over 800,000 Ukrainians have/, '"Well over 800,000 Ukrainians, and 800,000 children, have')}\n`,
+        [doubled]
+      )[0].label
+    ).toBe("800,000");
     // Words of its own that agree with the quote's: "over" is "well over"'s qualifier.
     expect(
       verifyLedger(`${header}\n${good.replace('"Well over 800,000",', '"over 800,000",')}\n`, [source])[0].label
