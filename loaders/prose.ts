@@ -145,8 +145,8 @@ export function explainerProse(md: MarkdownIt, options: ProseOptions): void {
     let hasSources = false;
     let citesStory = false;
     let inHeading = false;
-    // Figures in headings: their labels carry no marker, so the page must cite them elsewhere.
-    const inHeadings: {id: string; line: number}[] = [];
+    // Figures shown with no marker (in a heading, or as `{id.label}`): the page must cite them elsewhere.
+    const unmarked: {written: string; id: string; line: number; why: string}[] = [];
     for (const token of state.tokens) {
       if (token.type === "heading_open" || token.type === "heading_close") inHeading = token.type === "heading_open";
       const line = offset + (token.map?.[0] ?? 0) + 1;
@@ -213,10 +213,11 @@ export function explainerProse(md: MarkdownIt, options: ProseOptions): void {
             fail("INVALID_PLACEHOLDER", `{${id}.${field}}: the field is one of ${placeholderFields.join(", ")}`, where);
             child.meta = {id, unknown: true};
           } else if (field !== undefined) {
+            if (field === "label") unmarked.push({written, id, line: where, why: "is the figure as plain text"});
             child.meta = {id, text: resolveText(written, story.claimsById)};
           } else if (inHeading) {
             // Framework makes a heading's content a link to the heading, and a link holds no other link.
-            inHeadings.push({id, line: where});
+            unmarked.push({written, id, line: where, why: "is in a heading, which links to itself"});
             child.meta = {id, label: true};
           } else if (links > 0) {
             afterLink.push({id, citation: scan.citations.cite(id, where)});
@@ -228,11 +229,11 @@ export function explainerProse(md: MarkdownIt, options: ProseOptions): void {
       }
     }
     const cited = new Set(scan.citations.entries().map((e) => e.claim));
-    for (const {id, line} of inHeadings) {
+    for (const {written, id, line, why} of unmarked) {
       if (!cited.has(id))
         fail(
-          "CITED_ONLY_IN_HEADING",
-          `{${id}} is only in a heading, which links to itself and so shows no citation: cite it in the text as well`,
+          "FIGURE_NOT_CITED",
+          `${written} ${why}, with no citation, and the page cites {${id}} nowhere else: cite it in the text`,
           line
         );
     }

@@ -99,14 +99,21 @@ describe("explainerProse", () => {
     expect(html).toContain('<section class="sources" id="sources"');
   });
 
-  test("in a heading a figure is its label alone, and a figure cited nowhere else fails with its line", async () => {
+  test("in a heading a figure is its label alone; a figure shown with no marker and cited nowhere else fails with its line", async () => {
     const html = await render("## The {refugees} who left\n\nThe UN counted {refugees}.\n");
     expect(html).toContain(
       '<h2>The <span class="claim" data-claim="refugees"><span class="claim-label">more than 800,000</span></span> who left</h2>'
     );
     expect(html.match(/class="cite"/g)).toHaveLength(1);
     await expect(render("Intro.\n\n## The {refugees} who left\n")).rejects.toThrow(
-      "src/page.md:3: CITED_ONLY_IN_HEADING: {refugees} is only in a heading, which links to itself and so shows no citation: cite it in the text as well"
+      "src/page.md:3: FIGURE_NOT_CITED: {refugees} is in a heading, which links to itself, with no citation, and the page cites {refugees} nowhere else: cite it in the text"
+    );
+    // The figure as plain text is the same: shown, not cited.
+    await expect(render("Intro.\n\nSome {refugees.label} left.\n")).rejects.toThrow(
+      "src/page.md:3: FIGURE_NOT_CITED: {refugees.label} is the figure as plain text, with no citation, and the page cites {refugees} nowhere else: cite it in the text"
+    );
+    expect(await render("Some {refugees.label} left, {refugees} by the UN's count.\n")).toContain(
+      "<p>Some more than 800,000 left, "
     );
   });
 
