@@ -130,10 +130,17 @@ export function builtinBlocks(chart: ChartBlockOptions = {}): Record<string, Blo
     standfirst: {
       check(context) {
         explainerOnly(context, "standfirst");
-        for (const [, id, field] of string(context.data.standfirst).matchAll(refs)) {
+        for (const [written, id, field] of string(context.data.standfirst).matchAll(refs)) {
           if (!field) context.cited.push(cite(context, id));
           else if (!context.claims.has(id))
             throw problem(context, "UNKNOWN_CLAIM", `no claim "${id}" in data/claims.csv`);
+          else if (field === ".label")
+            context.scan.unmarked.push({
+              written,
+              id,
+              line: context.place.line,
+              why: "in the standfirst is the figure as plain text"
+            });
         }
       },
       render(context) {

@@ -83,6 +83,8 @@ export interface PageScan {
   citations: Citations;
   /** Charts placed with `::: chart`, in order. */
   charts: string[];
+  /** Figures the page shows with no marker (in a heading, or as `{id.label}`): it must cite each elsewhere. */
+  unmarked: {written: string; id: string; line: number; why: string}[];
   problems: KitError[];
 }
 
@@ -137,7 +139,7 @@ export function explainerProse(md: MarkdownIt, options: ProseOptions): void {
       : readPageHead(options.root, file);
     const data = head.data;
     const offset = head.bodyLine - 1;
-    const scan: PageScan = {file, data, citations: new Citations(), charts: [], problems: []};
+    const scan: PageScan = {file, data, citations: new Citations(), charts: [], unmarked: [], problems: []};
     const page = {root: options.root, story, claims: story.claimsById, data, scan, omitDrafts: options.omitDrafts};
     const contexts = new Map<Token, BlockContext>();
     const fail = (code: ErrorCode, detail: string, line: number) =>
@@ -145,8 +147,6 @@ export function explainerProse(md: MarkdownIt, options: ProseOptions): void {
     let hasSources = false;
     let citesStory = false;
     let inHeading = false;
-    // Figures shown with no marker (in a heading, or as `{id.label}`): the page must cite them elsewhere.
-    const unmarked: {written: string; id: string; line: number; why: string}[] = [];
     for (const token of state.tokens) {
       if (token.type === "heading_open" || token.type === "heading_close") inHeading = token.type === "heading_open";
       const line = offset + (token.map?.[0] ?? 0) + 1;
@@ -213,11 +213,11 @@ export function explainerProse(md: MarkdownIt, options: ProseOptions): void {
             fail("INVALID_PLACEHOLDER", `{${id}.${field}}: the field is one of ${placeholderFields.join(", ")}`, where);
             child.meta = {id, unknown: true};
           } else if (field !== undefined) {
-            if (field === "label") unmarked.push({written, id, line: where, why: "is the figure as plain text"});
+            if (field === "label") scan.unmarked.push({written, id, line: where, why: "is the figure as plain text"});
             child.meta = {id, text: resolveText(written, story.claimsById)};
           } else if (inHeading) {
             // Framework makes a heading's content a link to the heading, and a link holds no other link.
-            unmarked.push({written, id, line: where, why: "is in a heading, which links to itself"});
+            scan.unmarked.push({written, id, line: where, why: "is in a heading, which links to itself"});
             child.meta = {id, label: true};
           } else if (links > 0) {
             afterLink.push({id, citation: scan.citations.cite(id, where)});
@@ -229,7 +229,7 @@ export function explainerProse(md: MarkdownIt, options: ProseOptions): void {
       }
     }
     const cited = new Set(scan.citations.entries().map((e) => e.claim));
-    for (const {written, id, line, why} of unmarked) {
+    for (const {written, id, line, why} of scan.unmarked) {
       if (!cited.has(id))
         fail(
           "FIGURE_NOT_CITED",

@@ -169,6 +169,14 @@ describe("explainerProse", () => {
     expect(html).toMatch(
       /^<p class="standfirst">Over <span class="claim" data-claim="refugees"><span class="claim-label">more than 800,000<\/span><a class="cite" id="cite-1-1"[^]*<\/span><\/span> fled by 2 March 2022\.<\/p>\n/
     );
+    // The figure as plain text in the standfirst needs a citation elsewhere on the page, as in prose.
+    const plain = 'title: T\nstandfirst: "Over {refugees.label} fled."';
+    await expect(render("::: standfirst\n", plain, "/explainers/x")).rejects.toThrow(
+      "src/explainers/x.md:5: FIGURE_NOT_CITED: {refugees.label} in the standfirst is the figure as plain text, with no citation, and the page cites {refugees} nowhere else: cite it in the text"
+    );
+    expect(await render("::: standfirst\n\nThe UN's count: {refugees}.\n", plain, "/explainers/x")).toContain(
+      '<p class="standfirst">Over more than 800,000 fled.</p>'
+    );
   });
 
   test("::: explainers lists the explainers newest first, with their standfirst's figures as labels", async () => {
