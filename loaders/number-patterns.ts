@@ -114,10 +114,14 @@ const pronounOneAfter = /^(?:\s+(?:of|another|by)\b|['’]s\b|-(?!(?:day|week|mo
 
 /**
  * Nouns before a number that make it a label, not a figure: "Article 5", "resolution 2623", "Flight 752"
- * (and, in isName, a rank: "#1", "No 1", "No 10").
+ * "Photo 1", "call 112" (and, in isName, ranks, copyright years and the "of 5" after "Photo 1").
  */
 const labelNounBefore =
-  /(?:^|[^\p{L}])(?:article|resolution|chapter|section|paragraph|clause|route|highway|motorway|flight|platform|gate|terminal|category|level|title|room|ward|block|sector|zone|district|line|protocol|annex|item|page|version|no\.|nos\.|number|bus|tram|unit|building|hall|code|box|lot|table|figure|grade|class|tier|division|brigade|battalion|regiment|corps|army|squadron)\s+$/iu;
+  /(?:^|[^\p{L}])(?:article|resolution|chapter|section|paragraph|clause|route|highway|motorway|flight|platform|gate|terminal|category|level|title|room|ward|block|sector|zone|district|line|protocol|annex|item|page|version|no\.|nos\.|number|call|dial|photo|image|picture|slide|copyright|bus|tram|unit|building|hall|code|box|lot|table|figure|grade|class|tier|division|brigade|battalion|regiment|corps|army|squadron)\s+$/iu;
+/** A rank ("#1", "No 1", "No 10") or a copyright year ("© 2022"). */
+const rankOrCopyright = /(?:#|©\s*|\([cC]\)\s*|(?:^|[^\p{L}])No\s+)$/u;
+/** The "of M" after a labelled number: "Page 2 of 3", "Photo 1 of 5", "Part 2 of 4". */
+const ofALabel = /(?:^|[^\p{L}])(?:page|photo|image|picture|slide|part|item)\s+\d+\s+of\s+$/iu;
 /** Nouns before a number that make it a position in a series: "day 7 of the war", "round 3", "Update 4". */
 export const seriesNounBefore =
   /(?:^|[^\p{L}])(day|week|month|round|stage|phase|part|episode|season|wave|leg|game|match|update)\s+$/iu;
@@ -135,7 +139,11 @@ export function isName(text: string, start: number, end: number): boolean {
   if (/\p{L}-$/u.test(before) && !/(?:^|[^\p{L}])(?:mid|late|early|pre|post)-$/iu.test(before)) return true;
   const after = text.slice(end, end + 6);
   if (/^[\p{L}]/u.test(after) && !gluedUnit.test(after)) return true;
-  return labelNounBefore.test(before) || /(?:#|(?:^|[^\p{L}])No\s+)$/u.test(before);
+  return (
+    labelNounBefore.test(before) ||
+    rankOrCopyright.test(before) ||
+    ofALabel.test(text.slice(Math.max(0, start - 24), start))
+  );
 }
 
 /** "one" used as a pronoun: "no one", "one of them". */
