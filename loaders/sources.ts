@@ -61,7 +61,14 @@ export function parseRawArticle(raw: string, file: string): RawArticle {
   const first = newline < 0 ? text : text.slice(0, newline);
   const m = /^\s*date\s+(\S+)\s+(.+?)\s*$/.exec(first);
   if (!m) {
-    throw new KitError("NOT_AN_ARTICLE", 'the first line is not " date YYYY-MM-DD <headline>"', {file, line: 1});
+    const html = /^\s*<(?:!doctype|html|head|body)\b/i.test(text);
+    throw new KitError(
+      "NOT_AN_ARTICLE",
+      html
+        ? 'the file is a web page\'s HTML: save the article as text, with a first line " date YYYY-MM-DD <headline>"'
+        : 'the first line is not " date YYYY-MM-DD <headline>": add it above the article (the date it was published, then its headline)',
+      {file, line: 1}
+    );
   }
   const [, published, title] = m;
   if (!isIsoDate(published)) {

@@ -262,7 +262,12 @@ describe("sources", () => {
 
   test("parseRawArticle rejects a file that is not an article", () => {
     expect(() => parseRawArticle("Hello\nworld\n", "notes.txt")).toThrow(
-      'notes.txt:1: NOT_AN_ARTICLE: the first line is not " date YYYY-MM-DD <headline>"'
+      'notes.txt:1: NOT_AN_ARTICLE: the first line is not " date YYYY-MM-DD <headline>": add it above the article (the date it was published, then its headline)'
+    );
+    expect(() =>
+      parseRawArticle("<!DOCTYPE html>\n<html><body><p>A fixture page.</p></body></html>\n", "page.html")
+    ).toThrow(
+      'page.html:1: NOT_AN_ARTICLE: the file is a web page\'s HTML: save the article as text, with a first line " date YYYY-MM-DD <headline>"'
     );
   });
 });
