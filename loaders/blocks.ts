@@ -11,7 +11,7 @@ import type {Citation} from "./citations.ts";
 import type {Correction} from "./corrections.ts";
 import {KitError, type ErrorCode} from "./errors.ts";
 import {explainersDir, newestFirst} from "./explainers.ts";
-import {qualifierWords} from "./figure.ts";
+import {qualifiedAgain, qualifierWords} from "./figure.ts";
 import {cardsHtml, correctionsHtml, escapeHtml, figureHtml, sourcesHtml} from "./prose-html.ts";
 import type {PageScan} from "./prose.ts";
 import type {Source} from "./sources.ts";
@@ -130,7 +130,14 @@ export function builtinBlocks(chart: ChartBlockOptions = {}): Record<string, Blo
     standfirst: {
       check(context) {
         explainerOnly(context, "standfirst");
-        for (const [written, id, field] of string(context.data.standfirst).matchAll(refs)) {
+        const standfirst = string(context.data.standfirst);
+        for (const {0: written, 1: id, 2: field, index} of standfirst.matchAll(refs)) {
+          const claim = context.claims.get(id);
+          const again =
+            claim && (field ?? ".label") === ".label"
+              ? qualifiedAgain(standfirst.slice(0, index), written, claim)
+              : null;
+          if (again) throw problem(context, "QUALIFIER_BEFORE_FIGURE", `the standfirst: ${again}`);
           if (!field) context.cited.push(cite(context, id));
           else if (!context.claims.has(id))
             throw problem(context, "UNKNOWN_CLAIM", `no claim "${id}" in data/claims.csv`);

@@ -99,6 +99,8 @@ export const kitCodes = {
   EMBED_OUTSIDE_EMBEDS: "`::: embed` is used outside `src/embed/[chart].md`",
   UNRESOLVED_REFERENCE: "a `{…}` that looks like a figure reference would reach readers unresolved",
   UNCITED_NUMBER: "a page's prose holds a number that does not come from the ledger",
+  QUALIFIER_BEFORE_FIGURE:
+    "qualifier words before a `{claim-id}` qualify a figure whose label already says how sure it is",
   FIGURE_NOT_CITED:
     "a page shows a claim's figure with no citation (in a heading, or as `{id.label}`) and cites the claim nowhere else",
   SCRIPT_IN_PAGE: "a page holds a `<script>` element, which the site's Content Security Policy would trust",

@@ -258,6 +258,27 @@ function parseRange(left: string, right: string): [number, number] | null {
 }
 
 const prefixPhrases = Object.keys(qualifierWords).sort((a, b) => b.length - a.length);
+const qualifierAtEnd = new RegExp(
+  `(?:^|[^\\p{L}])(${prefixPhrases.map((p) => p.replace(/[.]/g, "\\.")).join("|")})\\s+$`,
+  "iu"
+);
+
+/**
+ * The problem of qualifier words written just before a claim's label, or null: "Over {refugees}"
+ * would read "Over more than 800,000", and "some {civilians-killed}" makes an exact count an estimate.
+ * The label already says how sure the figure is, in the source's words.
+ */
+export function qualifiedAgain(
+  textBefore: string,
+  ref: string,
+  claim: {label: string; qualifier: Qualifier}
+): string | null {
+  const words = qualifierAtEnd.exec(textBefore)?.[1];
+  if (!words) return null;
+  const why =
+    claim.qualifier === "exact" ? `, but the source gives ${claim.label} exactly` : ": the label says it already";
+  return `"${words}" before ${ref} would read "${words} ${claim.label}"${why}; drop "${words}"`;
+}
 const suffixPhrases = Object.keys(qualifierSuffixes).sort((a, b) => b.length - a.length);
 /** A currency before a number, anywhere in the figure ("$2bn-$3bn" has two). */
 const currencyTokens = new RegExp(String.raw`(?<![\p{L}\d$])(${currencyBefore})\s?(?=[\d.])`, "gu");

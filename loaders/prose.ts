@@ -27,6 +27,7 @@ import {builtinBlocks, type Block, type BlockContext, type ChartBlockOptions, ty
 import {Citations, type Citation} from "./citations.ts";
 import {KitError, throwIfAny, type ErrorCode} from "./errors.ts";
 import {referenceLike} from "./explainers.ts";
+import {qualifiedAgain} from "./figure.ts";
 import {figureHtml, escapeHtml} from "./prose-html.ts";
 
 export type {Block, BlockContext, PageStory} from "./blocks.ts";
@@ -179,7 +180,10 @@ export function explainerProse(md: MarkdownIt, options: ProseOptions): void {
         // A marker is a link: inside a link it goes after the link's end, once the link is closed.
         let links = 0;
         let afterLink: {id: string; citation: Citation}[] = [];
+        let before = "";
         for (const child of token.children) {
+          const textBefore = before;
+          before = child.type === "text" ? child.content : "";
           if (child.type === "link_open") links++;
           if (child.type === "link_close" && --links === 0 && afterLink.length > 0) {
             child.meta = {...child.meta, markers: afterLink};
@@ -206,7 +210,10 @@ export function explainerProse(md: MarkdownIt, options: ProseOptions): void {
           const at = token.content.indexOf(written, from);
           from = at + written.length;
           const where = at > 0 ? line + token.content.slice(0, at).split("\n").length - 1 : line;
-          if (!story.claimsById.has(id)) {
+          const claim = story.claimsById.get(id);
+          const again = claim && (field ?? "label") === "label" ? qualifiedAgain(textBefore, written, claim) : null;
+          if (again) fail("QUALIFIER_BEFORE_FIGURE", again, where);
+          if (!claim) {
             fail("UNKNOWN_CLAIM", `no claim "${id}" in data/claims.csv`, where);
             child.meta = {id, unknown: true};
           } else if (field !== undefined && !(placeholderFields as readonly string[]).includes(field)) {

@@ -109,17 +109,35 @@ describe("explainerProse", () => {
       "src/page.md:3: FIGURE_NOT_CITED: {refugees} is in a heading, which links to itself, with no citation, and the page cites {refugees} nowhere else: cite it in the text"
     );
     // The figure as plain text is the same: shown, not cited.
-    await expect(render("Intro.\n\nSome {refugees.label} left.\n")).rejects.toThrow(
+    await expect(render("Intro.\n\nIn all, {refugees.label} left.\n")).rejects.toThrow(
       "src/page.md:3: FIGURE_NOT_CITED: {refugees.label} is the figure as plain text, with no citation, and the page cites {refugees} nowhere else: cite it in the text"
     );
-    expect(await render("Some {refugees.label} left, {refugees} by the UN's count.\n")).toContain(
-      "<p>Some more than 800,000 left, "
+    expect(await render("In all, {refugees.label} left, {refugees} by the UN's count.\n")).toContain(
+      "<p>In all, more than 800,000 left, "
     );
   });
 
   test("in a link a figure's label stays in the link and its marker follows the link", async () => {
     expect(await render("See [{refugees} refugees](../methodology) today.\n")).toMatch(
       /^<p>See <a href="..\/methodology">(<span class="claim" data-claim="refugees"><span class="claim-label">more than 800,000<\/span><\/span>) refugees<\/a><span class="claim" data-claim="refugees"><a class="cite" id="cite-1-1" [^]*<\/span><\/span><\/span> today.<\/p>/
+    );
+  });
+
+  test("qualifier words before a figure fail: the label says how sure it is, in the source's words", async () => {
+    await expect(render("Intro.\n\nWell over {refugees} fled, and some {civilians-killed} died.\n")).rejects.toThrow(
+      [
+        'src/page.md:3: QUALIFIER_BEFORE_FIGURE: "Well over" before {refugees} would read "Well over more than 800,000": the label says it already; drop "Well over"',
+        'src/page.md:3: QUALIFIER_BEFORE_FIGURE: "some" before {civilians-killed} would read "some 2,000", but the source gives 2,000 exactly; drop "some"'
+      ].join("\n")
+    );
+    await expect(
+      render("::: standfirst\n", 'title: T\nstandfirst: "Around {refugees.label} fled."', "/explainers/x")
+    ).rejects.toThrow(
+      'src/explainers/x.md:5: QUALIFIER_BEFORE_FIGURE: the standfirst: "Around" before {refugees.label} would read "Around more than 800,000"'
+    );
+    // Words that end otherwise are not qualifiers ("handsome" ends in "some"; "rose to").
+    expect(await render("A handsome {refugees} fled; the toll rose to {civilians-killed}.\n")).toContain(
+      "the toll rose to <span"
     );
   });
 
@@ -163,19 +181,19 @@ describe("explainerProse", () => {
   test("::: standfirst renders the front matter's standfirst with its figures cited", async () => {
     const html = await render(
       "::: standfirst\n",
-      'title: T\nstandfirst: "Over {refugees} fled by {refugees.as_of}."',
+      'title: T\nstandfirst: "By {refugees.as_of}, {refugees} had fled."',
       "/explainers/x"
     );
     expect(html).toMatch(
-      /^<p class="standfirst">Over <span class="claim" data-claim="refugees"><span class="claim-label">more than 800,000<\/span><a class="cite" id="cite-1-1"[^]*<\/span><\/span> fled by 2 March 2022\.<\/p>\n/
+      /^<p class="standfirst">By 2 March 2022, <span class="claim" data-claim="refugees"><span class="claim-label">more than 800,000<\/span><a class="cite" id="cite-1-1"[^]*<\/span><\/span> had fled\.<\/p>\n/
     );
     // The figure as plain text in the standfirst needs a citation elsewhere on the page, as in prose.
-    const plain = 'title: T\nstandfirst: "Over {refugees.label} fled."';
+    const plain = 'title: T\nstandfirst: "In all, {refugees.label} fled."';
     await expect(render("::: standfirst\n", plain, "/explainers/x")).rejects.toThrow(
       "src/explainers/x.md:5: FIGURE_NOT_CITED: {refugees.label} in the standfirst is the figure as plain text, with no citation, and the page cites {refugees} nowhere else: cite it in the text"
     );
     expect(await render("::: standfirst\n\nThe UN's count: {refugees}.\n", plain, "/explainers/x")).toContain(
-      '<p class="standfirst">Over more than 800,000 fled.</p>'
+      '<p class="standfirst">In all, more than 800,000 fled.</p>'
     );
   });
 
