@@ -5,13 +5,13 @@
  */
 import {formatDate, resolveText} from "../src/components/chart-text.ts";
 import type {Claim} from "../src/components/claim.ts";
+import {qualifiedAgain, qualifierWords} from "../src/components/qualifier-words.ts";
 import {slugSource} from "../src/components/slug.ts";
 import {chartBlocks, relativeRoot, type ChartBlockOptions} from "./chart-block.ts";
 import type {Citation} from "./citations.ts";
 import type {Correction} from "./corrections.ts";
 import {KitError, type ErrorCode} from "./errors.ts";
 import {explainersDir, newestFirst} from "./explainers.ts";
-import {qualifiedAgain, qualifierWords} from "./figure.ts";
 import {cardsHtml, correctionsHtml, escapeHtml, figureHtml, sourcesHtml} from "./prose-html.ts";
 import type {PageScan} from "./prose.ts";
 import type {Source} from "./sources.ts";

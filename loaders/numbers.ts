@@ -13,8 +13,9 @@
  */
 import {recognizeNumber} from "@microsoft/recognizers-text-number";
 import type {Figure, Qualifier} from "../src/components/claim.ts";
+import {qualifierWords} from "../src/components/qualifier-words.ts";
 import {currencyOf, isCodeBefore, isCurrencyCode} from "./currency.ts";
-import {FigureError, parseFigure, qualifierWords} from "./figure.ts";
+import {FigureError, parseFigure} from "./figure.ts";
 import {
   currencyTail,
   estimatedAsVerb,

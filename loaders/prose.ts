@@ -21,13 +21,13 @@ import type StateCore from "markdown-it/lib/rules_core/state_core.mjs";
 import type Token from "markdown-it/lib/token.mjs";
 import {placeholderFields, resolveText} from "../src/components/chart-text.ts";
 import type {Claim} from "../src/components/claim.ts";
+import {qualifiedAgain} from "../src/components/qualifier-words.ts";
 import {slugSource} from "../src/components/slug.ts";
 import {relativeRoot} from "./chart-block.ts";
 import {builtinBlocks, type Block, type BlockContext, type ChartBlockOptions, type PageStory} from "./blocks.ts";
 import {Citations, type Citation} from "./citations.ts";
 import {KitError, throwIfAny, type ErrorCode} from "./errors.ts";
 import {referenceLike} from "./explainers.ts";
-import {qualifiedAgain} from "./figure.ts";
 import {figureHtml, escapeHtml} from "./prose-html.ts";
 
 export type {Block, BlockContext, PageStory} from "./blocks.ts";

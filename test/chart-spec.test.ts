@@ -157,6 +157,22 @@ describe("placeholders", () => {
     expect(placeholderProblems("2,000 civilians", claims).map((p) => p.code)).toEqual(["NUMBER_IN_TEXT"]);
     expect(placeholderProblems("a {brace", claims).map((p) => p.code)).toEqual(["INVALID_PLACEHOLDER"]);
   });
+  it("placeholderProblems(text, claims) refuses qualifier words before a figure: its label says how sure it is", async () => {
+    const {data} = await seedCharts();
+    const claims = new Map(data.claims.map((c) => [c.id, c]));
+    expect(placeholderProblems("Some {soldiers-approaching-kyiv} soldiers", claims)).toEqual([
+      {
+        code: "QUALIFIER_BEFORE_FIGURE",
+        detail:
+          '"Some" before {soldiers-approaching-kyiv} would read "Some about 15,000": the label says it already; drop "Some"'
+      }
+    ]);
+    expect(placeholderProblems("up to {civilians-killed.label} dead", claims).map((p) => p.detail)).toEqual([
+      '"up to" before {civilians-killed.label} would read "up to 2,000", but the source gives 2,000 exactly; drop "up to"'
+    ]);
+    // Other fields are not the figure: "over {refugees.as_of}" is a date.
+    expect(placeholderProblems("Counted over {refugees.as_of} by {refugees.attribution}", claims)).toEqual([]);
+  });
   it("fieldPath(path) writes indices in brackets", () => {
     expect(fieldPath(["annotations", 2, "on"])).toBe("annotations[2].on");
     expect(fieldPath([])).toBe("");

@@ -4,6 +4,7 @@
  */
 import {attributionOf, type Claim} from "./claim.js";
 import type {SpecProblemCode} from "./charts/problems.ts";
+import {qualifiedAgain} from "./qualifier-words.js";
 
 /** `{refugees}` or `{refugees.as_of}`: a claim id, then optionally one of these fields. */
 const placeholder = /\{([a-z0-9]+(?:-[a-z0-9]+)*)(?:\.([a-z_]+))?\}/g;
@@ -40,10 +41,19 @@ function fieldOf(claim: Claim, field: PlaceholderField): string {
 export function placeholderProblems(
   text: string,
   claims: ReadonlyMap<string, Claim>
-): {code: Extract<SpecProblemCode, "UNKNOWN_CLAIM" | "INVALID_PLACEHOLDER" | "NUMBER_IN_TEXT">; detail: string}[] {
+): {
+  code: Extract<
+    SpecProblemCode,
+    "UNKNOWN_CLAIM" | "INVALID_PLACEHOLDER" | "NUMBER_IN_TEXT" | "QUALIFIER_BEFORE_FIGURE"
+  >;
+  detail: string;
+}[] {
   const problems: ReturnType<typeof placeholderProblems> = [];
-  for (const [, id, field] of text.matchAll(placeholder)) {
-    if (!claims.has(id)) problems.push({code: "UNKNOWN_CLAIM", detail: `{${id}} names no claim in data/claims.csv`});
+  for (const {0: written, 1: id, 2: field, index} of text.matchAll(placeholder)) {
+    const claim = claims.get(id);
+    const again = claim && (field ?? "label") === "label" ? qualifiedAgain(text.slice(0, index), written, claim) : null;
+    if (again) problems.push({code: "QUALIFIER_BEFORE_FIGURE", detail: again});
+    if (!claim) problems.push({code: "UNKNOWN_CLAIM", detail: `{${id}} names no claim in data/claims.csv`});
     else if (field !== undefined && !placeholderFields.includes(field as PlaceholderField)) {
       problems.push({
         code: "INVALID_PLACEHOLDER",
