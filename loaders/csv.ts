@@ -76,7 +76,7 @@ export function parseCsvRows(text: string, file: string, columns: readonly strin
     if (error instanceof CsvError) report(error);
     else throw error;
   }
-  const names = header.split(",").map((s) => s.replace(/^"|"$/g, "").trim());
+  const names = headerNames(header, ",");
   for (const column of columns) {
     if (!names.includes(column))
       problems.push(new KitError("MISSING_COLUMN", `the header has no column "${column}"`, {file, line: 1}));
@@ -86,6 +86,11 @@ export function parseCsvRows(text: string, file: string, columns: readonly strin
     record,
     line: info.lines - (raw.replace(/\r?\n$/, "").match(/\n/g)?.length ?? 0)
   }));
+}
+
+/** The column names of a header line split at `delimiter`, unquoted and trimmed. */
+function headerNames(header: string, delimiter: string): string[] {
+  return header.split(delimiter).map((s) => s.replace(/^"|"$/g, "").trim());
 }
 
 /**
@@ -100,7 +105,7 @@ function checkDelimiter(header: string, file: string, columns: readonly string[]
     ["\t", "tabs, not commas (a spreadsheet's tab-separated text)"]
   ];
   for (const [delimiter, what] of saved) {
-    const names = header.split(delimiter).map((s) => s.replace(/^"|"$/g, "").trim());
+    const names = headerNames(header, delimiter);
     if (names.length < 2 || (columns.length > 0 && !columns.some((c) => names.includes(c)))) continue;
     throw new KitError(
       "NOT_COMMA_SEPARATED",

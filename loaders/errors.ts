@@ -42,8 +42,7 @@ export const kitCodes = {
   UNKNOWN_SOURCE: "a row names a source that is not in `data/sources/`",
   QUOTE_NOT_IN_SOURCE: "a claim's quote does not occur in its source",
   FIGURE_NOT_IN_QUOTE: "a claim's figure does not occur in its quote",
-  QUALIFIER_DROPPED:
-    'a claim\'s figure leaves out the qualifier its quote gives the number ("800,000" for "well over 800,000")',
+  QUALIFIER_DROPPED: "a claim's figure leaves out the qualifier words its quote gives the number",
   FIGURE_UNPARSEABLE: "a figure is not a number the kit can read",
   UNKNOWN_CURRENCY: "a money figure's currency is not one the kit knows",
   INVALID_QUALIFIER: "a `qualifier` override is not one of the kit's qualifiers",

@@ -413,6 +413,35 @@ describe("problemsFromStderr", () => {
     expect(failuresOf([failed])[0].message).toBe(stderr.trim());
   });
 
+  test("failuresOf: the stage's outputs that fail because the story does not verify share one line, which counts those with no output yet", () => {
+    const problem = {
+      file: "data/claims.csv",
+      line: 7,
+      code: "INVALID_QUALIFIER",
+      message: 'qualifier "almost" is unknown'
+    };
+    const result = (name: string, reason: string, kept: boolean, problems = [problem]) =>
+      ({name, loader: `src/data/${name}.ts`, status: "failed", reason, kept, problems}) as unknown as LoaderResult;
+    const unverified = "the story does not verify";
+    const feed = {file: "loaders/feed.ts", line: 3, code: "LOADER_THREW", message: "cannot read the feed"};
+    expect(
+      failuresOf([
+        result("claims.csv", unverified, true),
+        result("sources.csv", unverified, false),
+        result("numbers.csv", unverified, false),
+        result("feed.csv", "exited with status 1", true, [feed])
+      ]).map((e) => e.message)
+    ).toEqual([
+      'data/claims.csv:7: INVALID_QUALIFIER: qualifier "almost" is unknown',
+      "loaders/feed.ts:3: LOADER_THREW: cannot read the feed",
+      "src/data: LOADER_FAILED: the story does not verify, so its 3 outputs are not refreshed; 2 of them have no output yet",
+      "src/data/feed.csv.ts: LOADER_FAILED: feed.csv not refreshed; its last good output is kept"
+    ]);
+    expect(failuresOf([result("claims.csv", unverified, false)]).map((e) => e.message)[1]).toBe(
+      "src/data: LOADER_FAILED: the story does not verify, so claims.csv is not refreshed; it has no output"
+    );
+  });
+
   test("problemsFromStderr(uncaught error) places it at its first frame in the project", () => {
     const stderr = [
       "file:///p/node_modules/x/index.js:1",
