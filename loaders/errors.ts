@@ -15,7 +15,7 @@ import {layoutProblemCodes, specProblemCodes, type ChartProblemCode} from "../sr
 export const kitCodes = {
   // Sources
   NOT_AN_ARTICLE:
-    "a raw article's first line is not ` date YYYY-MM-DD <headline>`, or its headline has no letter or digit",
+    "a raw article has no line under its headline that gives the date it was published, or it is a web page's HTML",
   NOT_A_SOURCE: "a file given to `numbers` is neither an archived source nor a raw article",
   NOT_TEXT: "a file holds bytes that are not text (a NUL, a binary format)",
   NOT_UTF8: "a file is not UTF-8",

@@ -10,7 +10,7 @@ import {decodeText, parseRawArticle, parseSource, type Source} from "./sources.t
 
 /**
  * Which text a row's offsets are into: an archived source's `title` or `body`, or, for a raw
- * article, the whole `file` (its first line is ` date YYYY-MM-DD <headline>`).
+ * article, the whole `file` (see parseRawArticle).
  */
 export type NumberPart = "title" | "body" | "file";
 
@@ -58,7 +58,7 @@ const streamLarger = 16 << 20;
 
 /**
  * Reads a file given on the command line: an archived source (it starts with a `---` front
- * matter block) or a raw article (first line ` date YYYY-MM-DD <headline>`). Throws a KitError
+ * matter block) or a raw article (see parseRawArticle). Throws a KitError
  * naming the file when it is empty, binary, not UTF-8, or neither.
  */
 export function readNumberFile(bytes: Uint8Array, file: string, streamAbove = streamLarger): NumberFile {
@@ -81,7 +81,7 @@ export function readNumberFile(bytes: Uint8Array, file: string, streamAbove = st
     if (error instanceof KitError && error.code === "NOT_AN_ARTICLE") {
       throw new KitError(
         "NOT_A_SOURCE",
-        'neither an archived source (a "---" front matter block) nor a raw article (first line " date YYYY-MM-DD <headline>")',
+        'neither an archived source (a "---" front matter block) nor a raw article (a headline, then a line with the date it was published)',
         {file, line: 1}
       );
     }

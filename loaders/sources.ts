@@ -1,7 +1,7 @@
 /**
  * Archived sources: `data/sources/<id>.md`, the article's text as published under a front matter
- * of its metadata. Raw articles in the seed's format (` date YYYY-MM-DD <headline>`, then the
- * body) are imported by `explainer add-source`.
+ * of its metadata. Raw articles (wire copy: a headline, a date line, the article; or the seed's
+ * ` date YYYY-MM-DD <headline>` then the body) are imported by `explainer add-source`.
  */
 import {readFileSync, readdirSync} from "node:fs";
 import {join} from "node:path";
@@ -49,41 +49,114 @@ export function isIsoDate(s: string): boolean {
   return !Number.isNaN(+d) && d.toISOString().slice(0, 10) === s;
 }
 
+/** English month names; a date line may give a month in full or by its first three letters or more ("Mar", "Sept"). */
+const monthNames = [
+  "january",
+  "february",
+  "march",
+  "april",
+  "may",
+  "june",
+  "july",
+  "august",
+  "september",
+  "october",
+  "november",
+  "december"
+];
+
 /**
- * Reads a raw article: first line ` date YYYY-MM-DD <headline>`, then the body. The byline is the
- * body's first line that reads `By <name>`.
+ * A line of wire copy that gives a date and nothing else: an optional label ("Published:", "Posted",
+ * "Updated"), an optional weekday, the date (`3 March 2022`, `March 3, 2022`, `2022-03-03`), then at
+ * most a time and a time zone (`, 09:40 GMT`).
  */
-export function parseRawArticle(raw: string, file: string): RawArticle {
+const dateLine =
+  /^(?:(?<label>first published|published|posted|filed|date|last updated|updated|last modified|modified)\b\s*:?\s*(?:on\s+)?)?(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?(?:(?<d1>\d{1,2})(?:st|nd|rd|th)?\s+(?<m1>[a-z]{3,9})\.?,?\s+(?<y1>\d{4})|(?<m2>[a-z]{3,9})\.?\s+(?<d2>\d{1,2})(?:st|nd|rd|th)?,?\s+(?<y2>\d{4})|(?<iso>\d{4}-\d{2}-\d{2}))(?<rest>.*)$/i;
+
+/** What may follow the date on its line: a time and a time zone in capitals (`, 09:40 GMT`, `at 9am (UTC+2)`, `10.15 AM`). */
+const dateLineRest =
+  /^\s*(?:[,|\u2013\u2014-]|at)?\s*(?:\d{1,2}[:.]\d{2}(?:\s*[aApP]\.?[mM]\.?)?|\d{1,2}\s*[aApP]\.?[mM]\.?)?\s*(?:\(?(?:[A-Z]{2,5}|(?:UTC|GMT)[+\u2212-]\d{1,2}(?::?\d{2})?)\)?)?\s*$/;
+
+/**
+ * The date a line of wire copy gives (see `dateLine`) as `YYYY-MM-DD`, whether it dates the
+ * publication or an update; null for any other line, and for a date that does not exist.
+ */
+export function dateOfLine(line: string): {date: string; updated: boolean} | null {
+  const m = dateLine.exec(line.trim());
+  if (!m?.groups || !dateLineRest.test(m.groups.rest)) return null;
+  const {label = "", d1, m1, y1, m2, d2, y2, iso} = m.groups;
+  let date = iso;
+  if (!date) {
+    const name = (m1 ?? m2).toLowerCase();
+    const month = monthNames.findIndex((full) => full === name || (name.length >= 3 && full.startsWith(name)));
+    if (month < 0) return null;
+    const pad = (n: string | number) => String(n).padStart(2, "0");
+    date = `${y1 ?? y2}-${pad(month + 1)}-${pad(d1 ?? d2)}`;
+  }
+  return isIsoDate(date) ? {date, updated: /updated|modified/i.test(label)} : null;
+}
+
+/** How many non-empty lines under a headline are searched for its date line (a byline, a dateline, a caption). */
+const dateLineWindow = 4;
+
+/**
+ * Reads a raw article in either of two layouts, and throws NOT_AN_ARTICLE naming what is missing:
+ *
+ * - the seed's: first line ` date YYYY-MM-DD <headline>`, then the body;
+ * - wire copy's: the headline on the first line, and among the next few lines one that gives the
+ *   date it was published (`Published: 3 March 2022, 09:40 GMT`, `March 3, 2022`, `2022-03-03`),
+ *   which is left out of the body. A line that dates an update (`Updated: …`) stays in the body.
+ *
+ * `published` (`add-source --published`) gives the date when the article has none, or overrides
+ * it. The byline is the body's first line that reads `By <name>`.
+ */
+export function parseRawArticle(raw: string, file: string, published?: string): RawArticle {
   checkText(raw, file);
   // Windows and old Mac line ends are archived as "\n", like the front matter the kit writes above them.
   const text = raw.replace(/\r\n?/g, "\n");
-  const newline = text.indexOf("\n");
-  const first = newline < 0 ? text : text.slice(0, newline);
-  const m = /^\s*date\s+(\S+)\s+(.+?)\s*$/.exec(first);
-  if (!m) {
-    const html = /^\s*<(?:!doctype|html|head|body)\b/i.test(text);
+  if (/^\s*<(?:!doctype|html|head|body)\b/i.test(text)) {
+    const detail =
+      "the file is a web page's HTML: save the article as text (its headline on the first line, then a line with the date it was published, then the article)";
+    throw new KitError("NOT_AN_ARTICLE", detail, {file, line: 1});
+  }
+  const lines = text.split("\n");
+  const first = lines.findIndex((line) => line.trim() !== "");
+  const seed = /^\s*date\s+(\S+)\s+(.+?)\s*$/.exec(lines[first]);
+  const title = (seed ? seed[2] : lines[first]).trim();
+  let date = seed?.[1];
+  const bodyLines = lines.slice(first + 1);
+  if (!seed) {
+    const candidates = bodyLines.map((line, i) => ({line, i})).filter(({line}) => line.trim() !== "");
+    const found = candidates
+      .slice(0, dateLineWindow)
+      .map(({line, i}) => ({i, read: dateOfLine(line)}))
+      .find(({read}) => read && !read.updated);
+    if (found) {
+      date = found.read!.date;
+      bodyLines.splice(found.i, 1);
+    }
+  }
+  date = published ?? date;
+  if (date === undefined) {
     throw new KitError(
       "NOT_AN_ARTICLE",
-      html
-        ? 'the file is a web page\'s HTML: save the article as text, with a first line " date YYYY-MM-DD <headline>"'
-        : 'the first line is not " date YYYY-MM-DD <headline>": add it above the article (the date it was published, then its headline)',
-      {file, line: 1}
+      `no date under the headline ${JSON.stringify(title)}: add a line with the date it was published ("Published: 3 March 2022", "March 3, 2022" or "2022-03-03") below the headline, or give --published YYYY-MM-DD`,
+      {file, line: first + 2}
     );
   }
-  const [, published, title] = m;
-  if (!isIsoDate(published)) {
-    throw new KitError("INVALID_DATE", `${JSON.stringify(published)} is not a date YYYY-MM-DD`, {file, line: 1});
+  if (!isIsoDate(date)) {
+    const where = published === undefined ? {file, line: first + 1} : {file};
+    const what = published === undefined ? "" : "--published ";
+    throw new KitError("INVALID_DATE", `${what}${JSON.stringify(date)} is not a date YYYY-MM-DD`, where);
   }
   const body =
-    newline < 0
-      ? ""
-      : text
-          .slice(newline + 1)
-          .replace(/^\s*\n/, "")
-          .replace(/\s+$/, "") + "\n";
-  if (body.trim() === "") throw new KitError("SOURCE_EMPTY", "the article has no body", {file, line: 2});
+    bodyLines
+      .join("\n")
+      .replace(/^\s*\n/, "")
+      .replace(/\s+$/, "") + "\n";
+  if (body.trim() === "") throw new KitError("SOURCE_EMPTY", "the article has no body", {file, line: first + 2});
   const byline = /^By (.+?)\s*$/m.exec(body)?.[1] ?? "";
-  return {title, published, byline, body};
+  return {title, published: date, byline, body};
 }
 
 /** Rejects empty, binary and wrongly encoded text before it is read as an article or source. */

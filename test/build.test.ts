@@ -394,6 +394,35 @@ describe("explainer add-source", () => {
     await rm(join(root, "data/sources/2022-03-02-fixture-kyiv.md"));
   });
 
+  test("archives wire copy as it arrives (headline, date line, article), dated by --published when it has no date line", async () => {
+    // Fixture wire copy, written for this test.
+    const wire = join(root, "wire.txt");
+    const story = "A fixture paragraph: 1,000 people crossed, the fixture agency said.\n";
+    await writeFile(wire, `Fixture crossings pass 1,000\nBy A. Reporter\nMarch 4, 2022 10:05 GMT\n\n${story}`);
+    expect(explainer(root, "add-source", "wire.txt")).toMatchObject({
+      status: 0,
+      stdout: "data/sources/2022-03-04-fixture-crossings-pass-1000.md\n"
+    });
+    const archived = await readFile(join(root, "data/sources/2022-03-04-fixture-crossings-pass-1000.md"), "utf-8");
+    expect(archived).toMatch(
+      /^---\ntitle: "Fixture crossings pass 1,000"\nbyline: "A. Reporter"\npublished: "2022-03-04"\n/
+    );
+    expect(archived.endsWith(`---\nBy A. Reporter\n\n${story}`)).toBe(true);
+    const undated = join(root, "undated.txt");
+    await writeFile(undated, `Fixture crossings pass 2,000\n\n${story}`);
+    const refused = explainer(root, "add-source", "undated.txt");
+    expect([refused.status, refused.stderr.split("\n")[0]]).toEqual([
+      1,
+      'undated.txt:2: NOT_AN_ARTICLE: no date under the headline "Fixture crossings pass 2,000": add a line with the date it was published ("Published: 3 March 2022", "March 3, 2022" or "2022-03-03") below the headline, or give --published YYYY-MM-DD'
+    ]);
+    expect(explainer(root, "add-source", "undated.txt", "--published", "2022-03-05")).toMatchObject({
+      status: 0,
+      stdout: "data/sources/2022-03-05-fixture-crossings-pass-2000.md\n"
+    });
+    await rm(join(root, "data/sources/2022-03-04-fixture-crossings-pass-1000.md"));
+    await rm(join(root, "data/sources/2022-03-05-fixture-crossings-pass-2000.md"));
+  });
+
   test("names the file and fails on an empty or binary file", async () => {
     const empty = join(root, "empty.txt");
     await writeFile(empty, "");

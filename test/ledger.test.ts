@@ -3,7 +3,7 @@ import {join} from "node:path";
 import {describe, expect, test} from "vitest";
 import {KitError, problemsOf} from "../loaders/errors.ts";
 import {verifyLedger} from "../loaders/ledger.ts";
-import {parseSource, parseRawArticle, sourceIdOf} from "../loaders/sources.ts";
+import {dateOfLine, parseSource, parseRawArticle, sourceIdOf} from "../loaders/sources.ts";
 import {projectRoot} from "./helpers/project.ts";
 
 const sourceText = await readFile(join(projectRoot, "test/fixtures/sources/seed.md"), "utf-8");
@@ -260,14 +260,77 @@ describe("sources", () => {
     );
   });
 
+  test("parseRawArticle reads wire copy: the headline, then a date line among the next lines, left out of the body", () => {
+    // Fixture wire copy, written for this test.
+    const wire = [
+      "Fixture agency passes a milestone",
+      "By A. Reporter",
+      "Published: Thursday 3 March 2022, 09:40 GMT",
+      "Updated: 4 March 2022",
+      "",
+      "This fixture sentence says 1,000 people crossed."
+    ].join("\r\n");
+    expect(parseRawArticle(wire, "wire.txt")).toEqual({
+      title: "Fixture agency passes a milestone",
+      published: "2022-03-03",
+      byline: "A. Reporter",
+      // The update's line is part of the article; the publication's is its date.
+      body: "By A. Reporter\nUpdated: 4 March 2022\n\nThis fixture sentence says 1,000 people crossed.\n"
+    });
+    // --published dates an article that has no date line, and overrides one that has.
+    const undated = "\nFixture headline\n\nA fixture paragraph with 12 numbers in it.\n";
+    expect(parseRawArticle(undated, "a.txt", "2022-03-05")).toMatchObject({
+      title: "Fixture headline",
+      published: "2022-03-05"
+    });
+    expect(parseRawArticle(wire, "wire.txt", "2022-03-05").published).toBe("2022-03-05");
+  });
+
+  test.each([
+    ["3 March 2022", "2022-03-03"],
+    ["Published: 3 March 2022, 09:40 GMT", "2022-03-03"],
+    ["March 3, 2022", "2022-03-03"],
+    ["Posted on Mar. 3, 2022 at 10.15 AM (UTC+2)", "2022-03-03"],
+    ["Thu, 3rd Mar 2022", "2022-03-03"],
+    ["Sept 30, 2022 | 9am EDT", "2022-09-30"],
+    ["2022-03-03", "2022-03-03"],
+    ["First published on Wednesday 2 March 2022 18.05 GMT", "2022-03-02"]
+  ])("dateOfLine reads %j as %s", (line, date) => {
+    expect(dateOfLine(line)).toEqual({date, updated: false});
+  });
+
+  test("dateOfLine tells a line that dates an update", () => {
+    expect(dateOfLine("Last updated: 4 March 2022, 11:00 GMT")).toEqual({date: "2022-03-04", updated: true});
+  });
+
+  test.each([
+    "03/04/2022",
+    "31 February 2022",
+    "3 Marches 2022",
+    "On 3 March 2022 the fixture agency said 1,000 people crossed.",
+    "3 March 2022 said the fixture agency",
+    "Kyiv, 3 March"
+  ])("dateOfLine reads no date in %j", (line) => {
+    expect(dateOfLine(line)).toBeNull();
+  });
+
   test("parseRawArticle rejects a file that is not an article", () => {
     expect(() => parseRawArticle("Hello\nworld\n", "notes.txt")).toThrow(
-      'notes.txt:1: NOT_AN_ARTICLE: the first line is not " date YYYY-MM-DD <headline>": add it above the article (the date it was published, then its headline)'
+      'notes.txt:2: NOT_AN_ARTICLE: no date under the headline "Hello": add a line with the date it was published ("Published: 3 March 2022", "March 3, 2022" or "2022-03-03") below the headline, or give --published YYYY-MM-DD'
+    );
+    expect(() => parseRawArticle("Hello\nworld\n", "notes.txt", "3 March")).toThrow(
+      'notes.txt: INVALID_DATE: --published "3 March" is not a date YYYY-MM-DD'
+    );
+    expect(() => parseRawArticle(" date 2022-02-30 Fixture\n\nBody.\n", "a.txt")).toThrow(
+      'a.txt:1: INVALID_DATE: "2022-02-30" is not a date YYYY-MM-DD'
+    );
+    expect(() => parseRawArticle("Fixture headline\n3 March 2022\n\n", "a.txt")).toThrow(
+      "a.txt:2: SOURCE_EMPTY: the article has no body"
     );
     expect(() =>
       parseRawArticle("<!DOCTYPE html>\n<html><body><p>A fixture page.</p></body></html>\n", "page.html")
     ).toThrow(
-      'page.html:1: NOT_AN_ARTICLE: the file is a web page\'s HTML: save the article as text, with a first line " date YYYY-MM-DD <headline>"'
+      "page.html:1: NOT_AN_ARTICLE: the file is a web page's HTML: save the article as text (its headline on the first line, then a line with the date it was published, then the article)"
     );
   });
 });

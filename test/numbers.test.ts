@@ -295,7 +295,7 @@ describe("explainer numbers", () => {
       "empty.txt: SOURCE_EMPTY: the file is empty",
       "binary.bin: NOT_UTF8: the file is not UTF-8 text",
       "latin1.txt: NOT_UTF8: the file is not UTF-8 text",
-      'notes.txt:1: NOT_A_SOURCE: neither an archived source (a "---" front matter block) nor a raw article (first line " date YYYY-MM-DD <headline>")',
+      'notes.txt:1: NOT_A_SOURCE: neither an archived source (a "---" front matter block) nor a raw article (a headline, then a line with the date it was published)',
       "missing.txt: NO_SUCH_FILE: cannot read the file",
       "explainer numbers: 5 problems",
       ""

@@ -8,11 +8,16 @@ import {isSlug} from "../../src/components/slug.ts";
 import {UsageError, type Effects} from "../effects.ts";
 
 /**
- * Archives a raw article (` date YYYY-MM-DD <headline>`, then the body) as
+ * Archives a raw article (wire copy, or the seed's layout: see parseRawArticle) as
  * `data/sources/<published>-<slug>.md`, or under `id` when given (a later version of a story whose
- * headline and date are already archived); never overwrites an existing source.
+ * headline and date are already archived), dated `published` when given; never overwrites an
+ * existing source.
  */
-export async function archiveArticle(path: string, {root, now, stdout}: Effects, id?: string): Promise<string> {
+export async function archiveArticle(
+  path: string,
+  {root, now, stdout}: Effects,
+  {id, published}: {id?: string; published?: string} = {}
+): Promise<string> {
   const file = relative(root, resolve(root, path)) || path;
   if (id !== undefined && !isSlug(id)) {
     const detail = `source id ${JSON.stringify(id)} is not a slug (lower-case letters, digits and hyphens)`;
@@ -21,7 +26,7 @@ export async function archiveArticle(path: string, {root, now, stdout}: Effects,
   const bytes = await readFile(resolve(root, path)).catch(() => {
     throw new KitError("NO_SUCH_FILE", "cannot read the file", {file});
   });
-  const article = parseRawArticle(decodeText(bytes, file), file);
+  const article = parseRawArticle(decodeText(bytes, file), file, published);
   const sourceId = id ?? sourceIdOf(article, file);
   const target = `${sourcesDir}/${sourceId}.md`;
   const text = formatSource(
@@ -47,14 +52,14 @@ export async function archiveArticle(path: string, {root, now, stdout}: Effects,
   return sourceId;
 }
 
-/** `explainer add-source FILE [--id ID]`. */
+/** `explainer add-source FILE [--id ID] [--published YYYY-MM-DD]`. */
 export async function run(args: string[], effects: Effects): Promise<void> {
   let parsed;
   try {
-    parsed = parseArgs({args, options: {id: {type: "string"}}, allowPositionals: true});
+    parsed = parseArgs({args, options: {id: {type: "string"}, published: {type: "string"}}, allowPositionals: true});
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
   if (parsed.positionals.length !== 1) throw new UsageError("add-source takes one FILE");
-  await archiveArticle(parsed.positionals[0], effects, parsed.values.id);
+  await archiveArticle(parsed.positionals[0], effects, parsed.values);
 }
