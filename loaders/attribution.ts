@@ -21,6 +21,12 @@ const showVerbs =
   /([^,;:"“”]+?)\s+(?:figures|data|estimates|statistics|numbers|tallies|counts)\s+(?:show|showed|shows|suggest|suggested|indicate|indicated)\b/iu;
 const sourceWords =
   /^(?:(?:the\s+)?(?:latest\s+)?(?:figures|data|estimates|statistics|numbers|a count|a tally|a statement|a report)\s+(?:from|by|of)\s+)/iu;
+/**
+ * What someone's figures are called, after their name: "the agency's figures", "UNHCR data". In lower
+ * case only, so that a name such as "the Office for National Statistics" keeps its last word.
+ */
+const figuresOf =
+  /(?:['’]s)?\s+(?:latest\s+|own\s+|official\s+)?(?:figures|data|estimates|statistics|numbers|counts?|tally|tallies)$/u;
 const pronouns = new Set(["he", "she", "it", "they", "we", "i", "you", "who", "which", "this", "that", "one"]);
 /** Words around a subject that are not part of its name: time words, adverbs, "in a statement". */
 const trimBefore =
@@ -32,8 +38,7 @@ const trimAfter =
 function clean(subject: string): string {
   let s = subject.replace(/^[\s"“”'‘’—–-]+|[\s"“”'‘’—–-]+$/gu, "");
   for (let i = 0; i < 3; i++) s = s.replace(trimAfter, "").replace(trimBefore, "");
-  s = s.replace(sourceWords, "").trim();
-  return s;
+  return s.replace(sourceWords, "").replace(figuresOf, "").trim();
 }
 
 /** True for a subject that can name who gave a figure: a few words, no digits, not a bare pronoun. */

@@ -60,6 +60,12 @@ describe("attributionIn", () => {
     ["According to UNHCR, 2,011,312 refugees had crossed by Sunday.", "UNHCR"],
     ["At least 352 civilians have been killed, said Ukraine's health ministry.", "Ukraine's health ministry"],
     ["UNHCR figures show 1.5 million people have crossed into Poland.", "UNHCR"],
+    ["Poland has taken in some 505,000 people, according to the agency's figures.", "the agency"],
+    ["According to UNHCR data, 1.2 million people had crossed by Sunday.", "UNHCR"],
+    [
+      "According to the Office for National Statistics, 3 per cent of homes were empty.",
+      "the Office for National Statistics"
+    ],
     ["The ministry on Monday said 40 people were hurt.", "the ministry"],
     ["In a statement, the WHO said it had confirmed 43 attacks on clinics.", "the WHO"],
     [
