@@ -1,7 +1,7 @@
 /**
  * Explainers: the desk's stories, one page each, `src/explainers/<slug>.md`, served at
  * `/explainers/<slug>`. A page's front matter says what the home page, the metadata and the
- * social card need (`title`, `standfirst`, `byline`, `published`, `draft`); its body cites claims
+ * social card need (`title`, `standfirst`, `byline`, `published`, `draft`, `card`); its body cites claims
  * as `{claim-id}` and places charts with `::: chart <id>`. `readExplainers` is the boundary: past
  * it, every explainer is a typed, checked value.
  */
@@ -29,6 +29,11 @@ export interface Explainer {
   published: string;
   /** Shown in `npm run dev`, left out of `npm run build`. */
   draft: boolean;
+  /**
+   * The claim the page's social card shows large (`card: refugees`), one the page shows; absent, the
+   * card shows its first chart's key figure.
+   */
+  card?: string;
   /** Phrases of the page that hold a number but cite nothing (quoted from a source): `dozens of miles`. */
   allow: string[];
   /**
@@ -52,7 +57,7 @@ function isoOf(value: unknown): string {
 }
 
 /** The line (1-based) of a front matter key in a page's text, for messages. */
-function keyLine(text: string, key: string): number {
+export function keyLine(text: string, key: string): number {
   const lines = text.split("\n");
   const i = lines.findIndex((l) => l.startsWith(`${key}:`));
   return i >= 0 ? i + 1 : 1;
@@ -88,6 +93,7 @@ export function parseExplainer(text: string, slug: string): Explainer {
   if (title === "") fail("MISSING_FIELD", "title", "the front matter has no title");
   const standfirst = string("standfirst");
   const byline = string("byline");
+  const card = string("card");
   for (const [key, value] of [
     ["title", title],
     ["byline", byline]
@@ -126,6 +132,7 @@ export function parseExplainer(text: string, slug: string): Explainer {
     byline,
     published,
     draft: data.draft === true,
+    ...(card ? {card} : {}),
     allow: allow ?? [],
     ...(maxAgeDays !== null ? {maxAgeDays: maxAgeDays as number} : {}),
     text,

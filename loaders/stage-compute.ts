@@ -18,7 +18,7 @@ import {chartIds, chartsDir, parseChartSpec} from "./charts.ts";
 import {checkCorrections, correctionsFile} from "./corrections.ts";
 import {chartRows} from "./downloads.ts";
 import {KitError, type Checked} from "./errors.ts";
-import {explainersDir, readExplainers, type Explainer} from "./explainers.ts";
+import {explainersDir, keyLine, readExplainers, type Explainer} from "./explainers.ts";
 import {contentHash} from "./hash.ts";
 import {ledgerFile, readLedger} from "./ledger.ts";
 import {chartMentions, citedLines, compareWithRecord} from "./living.ts";
@@ -243,6 +243,19 @@ export async function computeStage(
     const cited = scan.citations.entries().map((e) => e.claim);
     const shown = [...new Set([...cited, ...scan.charts.flatMap((id) => charts[id]?.claims ?? [])])];
     const sourceIds = [...new Set(shown.map((id) => claimsById.get(id)?.source).filter((s): s is string => !!s))];
+    if (explainer.card !== undefined) {
+      const place = {file, line: keyLine(text, "card")};
+      const problem = !claimsById.has(explainer.card)
+        ? new KitError("UNKNOWN_CLAIM", `card: no claim "${explainer.card}" in data/claims.csv`, place)
+        : !shown.includes(explainer.card)
+          ? new KitError(
+              "FIGURE_NOT_CITED",
+              `card: {${explainer.card}} is the social card's figure, and the page shows it nowhere: cite it in the text`,
+              place
+            )
+          : null;
+      if (problem) problems.push(stageProblem(problem, scope, !draft));
+    }
     const {text: _text, allow: _allow, ...meta} = explainer;
     const places = citedLines(
       text,

@@ -457,28 +457,24 @@ describe("chart cards: chartCardSvg(chart, siteName) at 1200×630", () => {
 });
 
 describe("page cards: pageCardSvg(page, siteName) at 1200×630", () => {
-  it("shows the title, the description and the first chart's key figure, no text under 24 px and no text on another", async () => {
-    const {pageCardSvg, minCardText} = await import("../tools/publish/cards.ts");
-    const info = (name: string) => {
+  it("shows the title, the description and the page's figure, no text under 24 px and no text on another", async () => {
+    const {clampLines, pageCardSvg, minCardText} = await import("../tools/publish/cards.ts");
+    // A card with no room left for the description (a three-line title, a figure on two lines) draws none.
+    expect(clampLines("What the fixture figures say.", 1088, 30, false, 0)).toEqual([]);
+    const figureOf = (name: string) => {
       const {spec, data} = charts.find((c) => c.name === name)!;
-      const t = chartTexts(spec, data);
-      return {
-        id: name,
-        title: t.title,
-        subtitle: t.subtitle,
-        alt: t.alt,
-        source: t.source,
-        wide: "",
-        narrow: "",
-        figure: t.figure
-      };
+      return chartTexts(spec, data).figure;
     };
     const long =
       "A fixture page whose title runs long enough to need three lines on the card, and then some more words";
     const pages = [
-      {title: "Fixture explainer", description: "What the fixture figures say.", charts: [info("refugees-and-deaths")]},
-      {title: long, description: long, charts: [info("places-in-the-report"), info("refugee-counts")]},
-      {title: "Methodology", description: long, charts: []}
+      {
+        title: "Fixture explainer",
+        description: "What the fixture figures say.",
+        figure: figureOf("refugees-and-deaths")
+      },
+      {title: long, description: long, figure: figureOf("refugee-counts")},
+      {title: "Methodology", description: long, figure: null}
     ];
     for (const page of pages) {
       const svg = pageCardSvg(page, "Fixture site");
@@ -487,8 +483,8 @@ describe("page cards: pageCardSvg(page, siteName) at 1200×630", () => {
       expect(svg).not.toContain('<svg class="kit-chart"');
       expect(svgLayoutProblems(parse(svg), {chart: "card", width: 1200})).toEqual([]);
       const words = [...svg.matchAll(/<tspan[^>]*>([^<]*)<\/tspan>/g)].map((m) => m[1]).join(" ");
-      const figure = page.charts.find((c) => c.figure)?.figure;
-      if (figure) expect(words).toContain(figure.label);
+      expect(page.figure === null).toBe(page.title === "Methodology");
+      if (page.figure) expect(words).toContain(page.figure.label);
       expect(words).toContain(page.title.split(" ").slice(0, 4).join(" "));
     }
   });

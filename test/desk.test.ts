@@ -2,7 +2,11 @@ import {existsSync} from "node:fs";
 import {readFile, writeFile} from "node:fs/promises";
 import {join} from "node:path";
 import {afterEach, beforeEach, describe, expect, test} from "vitest";
+import {escapeHtml} from "../loaders/prose-html.ts";
+import {runStage} from "../loaders/stage.ts";
 import {main} from "../tools/cli.ts";
+import {pageCardSvg} from "../tools/publish/cards.ts";
+import {pageInfo} from "../tools/publish/page-info.ts";
 import {copyProject, projectRoot, recordingEffects, removeProject} from "./helpers/project.ts";
 
 // A desk of several explainers, checked from the command line in its own copy for each test.
@@ -104,6 +108,42 @@ describe("explainer check, per explainer", () => {
     const published = await explainer("check");
     expect(published.status).toBe(1);
     expect(published.stderr).toMatch(/^src\/explainers\/two-million\.md:\d+: UNKNOWN_CLAIM: /m);
+  });
+
+  test("card: names the figure of the page's social card; an unknown claim, or one the page does not show, fails at its line", async () => {
+    const card = (id: string) =>
+      edit("src/explainers/one-million.md", (text) =>
+        text.replace(/^(card: .*\n)?published:/m, `card: ${id}\npublished:`)
+      );
+    const figureOfPage = async () => {
+      const {stage} = await runStage(root);
+      const info = pageInfo(stage!, "explainers/one-million.html", "<main></main>");
+      return {info, label: (id: string) => stage!.claims.find((c) => c.id === id)!.label};
+    };
+    const before = await figureOfPage();
+    await card("appeal-bulletin-0301");
+    const after = await figureOfPage();
+    // The page's figure is the one named, not its first chart's key figure.
+    expect(after.info.figure?.label).toBe(after.label("appeal-bulletin-0301"));
+    expect(before.info.figure?.label).not.toBe(after.info.figure?.label);
+    expect(pageCardSvg(after.info, "Fixture site")).toContain(escapeHtml(after.label("appeal-bulletin-0301")));
+    expect((await explainer("check")).status).toBe(0);
+
+    await card("no-such-claim");
+    const unknown = await explainer("check");
+    expect(unknown.status).toBe(1);
+    expect(unknown.stderr).toContain(
+      'src/explainers/one-million.md:5: UNKNOWN_CLAIM: card: no claim "no-such-claim" in data/claims.csv\n'
+    );
+    // A claim of the ledger that this page does not show (the other explainer's chart draws it):
+    // readers would see a figure the page does not cite.
+    const other = "arrivals-poland-review-0308";
+    await card(other);
+    const uncited = await explainer("check");
+    expect(uncited.status).toBe(1);
+    expect(uncited.stderr).toContain(
+      `src/explainers/one-million.md:5: FIGURE_NOT_CITED: card: {${other}} is the social card's figure, and the page shows it nowhere: cite it in the text\n`
+    );
   });
 
   test("a correction for an explainer or a claim that does not exist fails with its line", async () => {

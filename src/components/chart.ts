@@ -97,14 +97,18 @@ function altText(spec: ChartSpec, drawn: readonly Claim[], data: ChartData): str
   return sentences.join(" ");
 }
 
+/** A claim as a social card shows it: its label large, then what it is, who gave it and when. */
+export function claimCardFigure(claim: Claim): CardFigure {
+  const caption = `${capitalize(claim.measure)}, ${claim.attribution ? `according to ${claim.attribution}` : attributionOf(claim)}, ${formatDate(claim.as_of)}`;
+  return {label: claim.label, caption, claim: claim.id};
+}
+
 /** The chart's key figure: the type's choice, else the largest figure drawn. */
 function cardFigure(spec: ChartSpec, drawn: readonly Claim[]): CardFigure | null {
   const module = chartModule(spec.type);
   const claim =
     module.keyClaim?.(spec, drawn) ?? [...drawn].sort((a, b) => (b.upper ?? b.value) - (a.upper ?? a.value))[0];
-  if (!claim) return null;
-  const caption = `${capitalize(claim.measure)}, ${claim.attribution ? `according to ${claim.attribution}` : attributionOf(claim)}, ${formatDate(claim.as_of)}`;
-  return {label: claim.label, caption, claim: claim.id};
+  return claim ? claimCardFigure(claim) : null;
 }
 
 /** The chart's texts, as `renderChart` prints them. */

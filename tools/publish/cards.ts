@@ -3,7 +3,8 @@
  * by `@resvg/resvg-js` with DejaVu Sans, the font the charts' text layout is measured with. A
  * chart's card has a layout of its own for a feed thumbnail: its title, its key figure large with
  * what it is, and its source line, no text under 24 px (`minCardText`). A page's card follows the
- * same rule: its title and description, and its first chart's key figure when it has one.
+ * same rule: its title and description, and a figure: the one its front matter names (`card`), else
+ * its first chart's key figure when it has one.
  */
 import {existsSync} from "node:fs";
 import {join} from "node:path";
@@ -40,8 +41,12 @@ export function cardFonts(dir: string = process.env.EXPLAINER_CARD_FONTS || defa
   return files;
 }
 
-/** Lines of text wrapped to a width, at most `max` of them, the last ending in "…" when the text is longer. */
+/**
+ * Lines of text wrapped to a width, at most `max` of them (none when there is no room for one), the
+ * last ending in "…" when the text is longer.
+ */
 export function clampLines(text: string, width: number, size: number, bold: boolean, max: number): string[] {
+  if (max < 1) return [];
   const lines = wrapText(text, width, size, bold);
   if (lines.length <= max) return lines;
   const kept = lines.slice(0, max);
@@ -154,14 +159,17 @@ export function chartCardSvg(chart: ChartCardInput, siteName: string): string {
 
 /**
  * The card of a page, as SVG, at 1200×630 with the chart cards' rule (no text under 24 px): its
- * title (bold, up to three lines), its description in the room left, and the key figure of its
- * first chart that has one, large with what it is, at the foot. A chart's own drawing is not
+ * title (bold, up to three lines), its description in the room left, and its figure (pageInfo's:
+ * the explainer's `card` claim, else its first chart's key figure), large with what it is, at the foot. A chart's own drawing is not
  * shrunk into the card: its labels would come out at 8 px.
  */
-export function pageCardSvg(page: {title: string; description: string; charts: ChartInfo[]}, siteName: string): string {
+export function pageCardSvg(
+  page: {title: string; description: string; figure: CardFigure | null},
+  siteName: string
+): string {
   const {height} = cardSize;
   const text = cardSize.width - 2 * margin;
-  const figure = page.charts.find((c) => c.figure)?.figure ?? null;
+  const {figure} = page;
   const title = clampLines(page.title, text, 56, true, 3);
   let body = textBlock(title, margin, 110, 56, 66, `font-weight="bold" fill="${ink}"`);
   const titleBottom = 110 + (title.length - 1) * 66 + 0.24 * 56;

@@ -7,7 +7,7 @@
 import {readdirSync, readFileSync} from "node:fs";
 import {join, posix} from "node:path";
 import {readFrontMatter} from "../../loaders/front-matter.ts";
-import type {CardFigure} from "../../src/components/chart.ts";
+import {claimCardFigure, type CardFigure} from "../../src/components/chart.ts";
 import {resolveText} from "../../src/components/chart-text.ts";
 import {embedFolder} from "../../loaders/chart-block.ts";
 import type {Stage, StagedChart} from "../../loaders/stage.ts";
@@ -58,6 +58,8 @@ export interface PageInfo {
   /** The explainer's first publication (ISO date), or a page's front matter `published`. */
   published?: string;
   charts: ChartInfo[];
+  /** The figure its social card shows large: the explainer's `card` claim, else its first chart's key figure. */
+  figure: CardFigure | null;
   downloads: DownloadInfo[];
   /** Ids of the claims the page cites, in order of first use. */
   claims: string[];
@@ -162,6 +164,9 @@ export function pageInfo(stage: Stage, file: string, html: string, data: Record<
     byline: explainer?.byline || undefined,
     published: explainer?.published ?? isoDate(data.published),
     charts,
+    figure: explainer?.card
+      ? claimCardFigure(claimsById.get(explainer.card)!)
+      : (charts.find((c) => c.figure)?.figure ?? null),
     downloads,
     claims
   };
