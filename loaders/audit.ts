@@ -12,6 +12,9 @@ import {group} from "d3-array";
 import {KitError, orThrow, type Checked, type ErrorCode} from "./errors.ts";
 import {parseCsvRows} from "./ledger.ts";
 import {numberColumns, numbersOfSource, type NumberPart, type NumberRow} from "./number-rows.ts";
+import {formatDate} from "../src/components/chart-text.ts";
+import {parseFigure} from "./figure.ts";
+import type {PublishedFigure} from "./published.ts";
 import type {Source} from "./sources.ts";
 import {findNormalized, normalize, type Normalized} from "./text.ts";
 
@@ -170,7 +173,8 @@ export function auditNumbers(
 export function unreviewedProblems(
   rows: AuditedNumber[],
   sources: Source[],
-  bodyLines: Map<string, number>
+  bodyLines: Map<string, number>,
+  record: readonly PublishedFigure[] = []
 ): KitError[] {
   const byId = new Map(sources.map((s) => [s.id, s]));
   const problems: KitError[] = [];
@@ -184,11 +188,30 @@ export function unreviewedProblems(
       continue;
     }
     const line = (bodyLines.get(source.id) ?? 1) + countNewlines(source.body, n.start);
-    const fix = `draft a ledger row with \`npx explainer claim ${source.id} ${n.start}\`, or add it to ${ignoredFile} with a reason`;
+    const draft = `\`npx explainer claim ${source.id} ${n.start}\``;
+    const former = formerQuote(n, record);
+    const fix = former
+      ? `${former.claim} cited it when ${former.explainer} was published on ${formatDate(former.date)}, and has moved on since: add it to ${ignoredFile} with a reason (it was superseded), or cite it again (${draft})`
+      : `draft a ledger row with ${draft}, or add it to ${ignoredFile} with a reason`;
     const detail = `${what}; sentence: ${JSON.stringify(n.sentence)}; ${fix}`;
     problems.push(new KitError("NUMBER_UNREVIEWED", detail, {file: source.file, line}));
   }
   return problems;
+}
+
+/**
+ * The publish record's row for a number that a claim cited when an explainer was published (the
+ * same source, the same value) and no longer cites: the old quote of a figure that moved on.
+ */
+function formerQuote(n: AuditedNumber, record: readonly PublishedFigure[]): PublishedFigure | undefined {
+  const value = (label: string) => {
+    try {
+      return parseFigure(label).value;
+    } catch {
+      return null;
+    }
+  };
+  return record.find((r) => r.claim !== "" && r.source === n.source && value(r.label) === n.value);
 }
 
 function countNewlines(text: string, end: number): number {

@@ -212,7 +212,9 @@ export async function computeStage(
   numbers = audit.rows;
   problems.push(...audit.problems.map((p) => stageProblem(p, project)));
   const bodyLines = new Map(sources.map((s) => [s.id, bodyLineOf(readFileSync(join(root, s.file), "utf-8"), s.body)]));
-  const unreviewed = unreviewedProblems(numbers, sources, bodyLines);
+  // What each explainer showed when it was last published: the base of what changed since.
+  const record = attempt<PublishedFigure[] | null>(() => readPublished(root), null);
+  const unreviewed = unreviewedProblems(numbers, sources, bodyLines, record ?? []);
 
   const charts = await stageCharts(root, {claims, places}, previous, problems);
 
@@ -303,7 +305,6 @@ export async function computeStage(
   }
 
   // What changed since each explainer was published, and what readers are owed for it.
-  const record = attempt<PublishedFigure[] | null>(() => readPublished(root), null);
   const reviews = rowsOf(reviewsFile, checkReviews);
   const living = compareWithRecord({explainers: staged, charts, claims: claimsById, record, reviews, corrections});
   problems.push(...living.problems);

@@ -178,6 +178,12 @@ describe("changed figures", () => {
     expect(lines(result.stderr, "UPDATE_MISSING")).toEqual([
       "warning: data/corrections.csv: UPDATE_MISSING: leaving-ukraine: refugees changed since it was published on 20 November 2026 (more than 800,000 → 1 million); readers need an update or a correction before the next publish: `npx explainer update refugees` drafts an update"
     ]);
+    // The count's old quote is cited no more: check says which claim cited it, and what to do.
+    expect(lines(result.stderr, "NUMBER_UNREVIEWED")).toEqual([
+      expect.stringMatching(
+        /^warning: data\/sources\/2022-03-02-refugees-leave-ukraine-in-growing-numbers\.md:\d+: NUMBER_UNREVIEWED: count "Well over 800,000" .*; refugees cited it when leaving-ukraine was published on 20 November 2026, and has moved on since: add it to data\/ignored\.csv with a reason \(it was superseded\), or cite it again \(`npx explainer claim 2022-03-02-refugees-leave-ukraine-in-growing-numbers \d+`\)$/
+      )
+    ]);
   });
 
   test("the audit page's data lists the changed figure and its three places; its view says which wait for a review", async () => {
