@@ -432,5 +432,14 @@ describe("explainer add-source", () => {
     const result = explainer(root, "add-source", binary);
     expect(result.status).toBe(1);
     expect(result.stderr).toMatch(/image\.png: NOT_(UTF8|TEXT): /);
+    // An article over the limit on a source is refused before it is archived as one that check would fail.
+    const huge = join(root, "huge.txt");
+    await writeFile(huge, `Fixture headline\n2022-03-04\n\n${"A fixture sentence. ".repeat(100_001)}\n`);
+    const refused = explainer(root, "add-source", huge);
+    expect([refused.status, refused.stderr.split("\n")[0]]).toEqual([
+      1,
+      "huge.txt: FILE_TOO_LARGE: the article is 2,000,050 characters, over the kit's limit of 2,000,000; split it, or keep large data as a dataset (npx explainer add-dataset)"
+    ]);
+    expect(existsSync(join(root, "data/sources/2022-03-04-fixture-headline.md"))).toBe(false);
   });
 });

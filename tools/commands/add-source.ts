@@ -3,6 +3,7 @@ import {mkdir, readFile, writeFile} from "node:fs/promises";
 import {join, relative, resolve} from "node:path";
 import {parseArgs} from "node:util";
 import {KitError} from "../../loaders/errors.ts";
+import {checkTextSize, storyLimits} from "../../loaders/limits.ts";
 import {decodeText, formatSource, parseRawArticle, sourceIdOf, sourcesDir} from "../../loaders/sources.ts";
 import {isSlug} from "../../src/components/slug.ts";
 import {UsageError, type Effects} from "../effects.ts";
@@ -26,7 +27,10 @@ export async function archiveArticle(
   const bytes = await readFile(resolve(root, path)).catch(() => {
     throw new KitError("NO_SUCH_FILE", "cannot read the file", {file});
   });
-  const article = parseRawArticle(decodeText(bytes, file), file, published);
+  const raw = decodeText(bytes, file);
+  // An article over the limit on sources would be archived as a source that fails check: refused here.
+  checkTextSize(raw, file, storyLimits.sourceChars, "the article");
+  const article = parseRawArticle(raw, file, published);
   const sourceId = id ?? sourceIdOf(article, file);
   const target = `${sourcesDir}/${sourceId}.md`;
   const text = formatSource(
