@@ -105,7 +105,8 @@ const dateLineWindow = 4;
  * - the seed's: first line ` date YYYY-MM-DD <headline>`, then the body;
  * - wire copy's: the headline on the first line, and among the next few lines one that gives the
  *   date it was published (`Published: 3 March 2022, 09:40 GMT`, `March 3, 2022`, `2022-03-03`),
- *   which is left out of the body. A line that dates an update (`Updated: …`) stays in the body.
+ *   which is left out of the body; or that date line first, then the headline. A line that dates an
+ *   update (`Updated: …`) stays in the body.
  *
  * `published` (`add-source --published`) gives the date when the article has none, or overrides
  * it. The byline is the body's first line that reads `By <name>`.
@@ -120,12 +121,16 @@ export function parseRawArticle(raw: string, file: string, published?: string): 
     throw new KitError("NOT_AN_ARTICLE", detail, {file, line: 1});
   }
   const lines = text.split("\n");
-  const first = lines.findIndex((line) => line.trim() !== "");
+  // A date line above the headline dates it as well as one below.
+  const above = lines.findIndex((line) => line.trim() !== "");
+  const dateAbove = dateOfLine(lines[above]);
+  const first = dateAbove && !dateAbove.updated ? lines.findIndex((line, i) => i > above && line.trim() !== "") : above;
+  if (first < 0) throw new KitError("SOURCE_EMPTY", "the article has no headline and no body", {file, line: above + 2});
   const seed = /^\s*date\s+(\S+)\s+(.+?)\s*$/.exec(lines[first]);
   const title = (seed ? seed[2] : lines[first]).trim();
-  let date = seed?.[1];
+  let date = seed?.[1] ?? (first !== above ? dateAbove?.date : undefined);
   const bodyLines = lines.slice(first + 1);
-  if (!seed) {
+  if (date === undefined) {
     const candidates = bodyLines.map((line, i) => ({line, i})).filter(({line}) => line.trim() !== "");
     const found = candidates
       .slice(0, dateLineWindow)

@@ -277,6 +277,13 @@ describe("sources", () => {
       // The update's line is part of the article; the publication's is its date.
       body: "By A. Reporter\nUpdated: 4 March 2022\n\nThis fixture sentence says 1,000 people crossed.\n"
     });
+    // The date line may come first, above the headline.
+    expect(parseRawArticle("Friday, March 4, 2022\n\nFixture headline\n\nA fixture paragraph.\n", "a.txt")).toEqual({
+      title: "Fixture headline",
+      published: "2022-03-04",
+      byline: "",
+      body: "A fixture paragraph.\n"
+    });
     // --published dates an article that has no date line, and overrides one that has.
     const undated = "\nFixture headline\n\nA fixture paragraph with 12 numbers in it.\n";
     expect(parseRawArticle(undated, "a.txt", "2022-03-05")).toMatchObject({
