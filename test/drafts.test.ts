@@ -247,6 +247,21 @@ describe("explainer claim --all: three sources to a passing check with no hand-w
       `data/sources/${twoMillion}.md: offset 244: AS_OF_UNRESOLVED: count "1 million": the sentence dates it "Last week", which names no single day; draft it with --as-of YYYY-MM-DD`
     ]);
     expect(await read("data/claims.csv")).toBe(ledger);
+    // Without --write, the batch prints the drafts it could make, then fails with that number's line.
+    const printed = await explainer("claim", twoMillion, "--all");
+    expect(printed.status).toBe(1);
+    expect(printed.stdout.split("\n").map((line) => line.split(",")[0])).toEqual([
+      "people-left-fixture-times",
+      "loans-grants-fixture-times",
+      ""
+    ]);
+    expect(printed.stderr.split("\n").slice(-4)).toEqual([
+      "2 draft rows for data/claims.csv; 1 more number to draft alone, as each line below says:",
+      `data/sources/${twoMillion}.md: offset 244: AS_OF_UNRESOLVED: count "1 million": the sentence dates it "Last week", which names no single day; draft it with --as-of YYYY-MM-DD`,
+      "explainer claim: 1 problem",
+      ""
+    ]);
+    expect(await read("data/claims.csv")).toBe(ledger);
 
     // The editor gives that one its date; the batch then drafts the rest.
     expect((await explainer("claim", twoMillion, "244", "--as-of", "2022-02-28", "--write")).status).toBe(0);

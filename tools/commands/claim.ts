@@ -61,8 +61,14 @@ export async function draftClaim(
   return {...draft, columns};
 }
 
-/** Drafts for every unreviewed count, percentage and sum of money of a source's body. */
-async function draftSource(root: string, ref: string): Promise<{drafts: Draft[]; skipped: string[]}> {
+/**
+ * Drafts for every unreviewed count, percentage and sum of money of a source's body, and a problem
+ * for each that cannot be drafted without an option (`--as-of`, `--measure`).
+ */
+async function draftSource(
+  root: string,
+  ref: string
+): Promise<{drafts: Draft[]; skipped: string[]; problems: KitError[]}> {
   const source = await readOneSource(root, ref);
   // The statuses as check gives them: the ledger verified against the sources, the ignore list read.
   const sources = await readSources(root);
@@ -76,9 +82,7 @@ async function draftSource(root: string, ref: string): Promise<{drafts: Draft[];
       (n) =>
         `title: ${n.kind} ${JSON.stringify(n.text)} is in the headline, which the ledger does not quote; ignore it in data/ignored.csv if it repeats a cited figure`
     );
-  const {drafts, problems} = draftAll(source, wanted, ids);
-  throwIfAny(problems);
-  return {drafts, skipped};
+  return {...draftAll(source, wanted, ids), skipped};
 }
 
 /**
@@ -132,13 +136,19 @@ function parseArgs(args: string[]): {ref: string; offset: number | "all"; option
   return {ref: positional[0], offset: Number(positional[1]), options, write};
 }
 
-/** `explainer claim`: drafts for one number (START) or for every unanswered number of a source (--all). */
+/**
+ * `explainer claim`: drafts for one number (START) or for every unanswered number of a source
+ * (--all). A batch with a number that needs an option prints the drafts it could make, then fails
+ * with a line for each such number; with --write it writes nothing.
+ */
 export async function run(args: string[], {root, stdout, stderr}: Effects): Promise<void> {
   const {ref, offset, options, write} = parseArgs(args);
   let drafts: Draft[];
   let skipped: string[] = [];
+  let problems: KitError[] = [];
   if (offset === "all") {
-    ({drafts, skipped} = await draftSource(root, ref));
+    ({drafts, skipped, problems} = await draftSource(root, ref));
+    if (write) throwIfAny(problems);
   } else {
     const source = await readOneSource(root, ref);
     const {ids} = await ledgerShape(root);
@@ -159,6 +169,11 @@ export async function run(args: string[], {root, stdout, stderr}: Effects): Prom
   for (const s of skipped) stderr(`${s}\n`);
   const n = drafts.length;
   const rows = `${n} draft row${n === 1 ? "" : "s"}`;
+  if (problems.length > 0) {
+    const more = `${problems.length} more number${problems.length === 1 ? "" : "s"}`;
+    stderr(`${rows} for ${ledgerFile}; ${more} to draft alone, as each line below says:\n`);
+    throwIfAny(problems);
+  }
   if (n === 0) stderr(`no number to draft: every count, percentage and sum of money of the body is cited or ignored\n`);
   else if (write) stderr(`${rows} appended to ${ledgerFile}; \`npx explainer check\` verifies them\n`);
   else stderr(`${rows} for ${ledgerFile}: append with --write, or paste at the end; fill in place where it matters\n`);
