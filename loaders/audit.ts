@@ -168,13 +168,15 @@ export function auditNumbers(
 /**
  * One NUMBER_UNREVIEWED problem per count, percent or money number that nothing answers for,
  * with its sentence and the command that drafts a ledger row for it. `bodyLines` gives, per
- * source id, the file line its body starts on, so the message points at the line.
+ * source id, the file line its body starts on, so the message points at the line. `movedOn`, the
+ * publish record's rows of figures now cited from another source or with another label, names
+ * the claim that quoted a number before it moved on.
  */
 export function unreviewedProblems(
   rows: AuditedNumber[],
   sources: Source[],
   bodyLines: Map<string, number>,
-  record: readonly PublishedFigure[] = []
+  movedOn: readonly PublishedFigure[] = []
 ): KitError[] {
   const byId = new Map(sources.map((s) => [s.id, s]));
   const problems: KitError[] = [];
@@ -189,7 +191,7 @@ export function unreviewedProblems(
     }
     const line = (bodyLines.get(source.id) ?? 1) + countNewlines(source.body, n.start);
     const draft = `\`npx explainer claim ${source.id} ${n.start}\``;
-    const former = formerQuote(n, record);
+    const former = formerQuote(n, movedOn);
     const fix = former
       ? `${former.claim} cited it when ${former.explainer} was published on ${formatDate(former.date)}, and has moved on since: add it to ${ignoredFile} with a reason (it was superseded), or cite it again (${draft})`
       : `draft a ledger row with ${draft}, or add it to ${ignoredFile} with a reason`;
@@ -200,10 +202,11 @@ export function unreviewedProblems(
 }
 
 /**
- * The publish record's row for a number that a claim cited when an explainer was published (the
- * same source, the same value) and no longer cites: the old quote of a figure that moved on.
+ * The row, among the publish record's rows of figures that have moved on since (another source or
+ * label now), of the one that quoted this number when its explainer was published: the same source,
+ * the same value.
  */
-function formerQuote(n: AuditedNumber, record: readonly PublishedFigure[]): PublishedFigure | undefined {
+function formerQuote(n: AuditedNumber, movedOn: readonly PublishedFigure[]): PublishedFigure | undefined {
   const value = (label: string) => {
     try {
       return parseFigure(label).value;
@@ -211,7 +214,7 @@ function formerQuote(n: AuditedNumber, record: readonly PublishedFigure[]): Publ
       return null;
     }
   };
-  return record.find((r) => r.claim !== "" && r.source === n.source && value(r.label) === n.value);
+  return movedOn.find((r) => r.source === n.source && value(r.label) === n.value);
 }
 
 function countNewlines(text: string, end: number): number {

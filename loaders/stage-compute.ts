@@ -212,9 +212,14 @@ export async function computeStage(
   numbers = audit.rows;
   problems.push(...audit.problems.map((p) => stageProblem(p, project)));
   const bodyLines = new Map(sources.map((s) => [s.id, bodyLineOf(readFileSync(join(root, s.file), "utf-8"), s.body)]));
-  // What each explainer showed when it was last published: the base of what changed since.
+  // What each explainer showed when it was last published: the base of what changed since. A figure
+  // that has moved on (another source, another label) leaves its old quote to be ignored.
   const record = attempt<PublishedFigure[] | null>(() => readPublished(root), null);
-  const unreviewed = unreviewedProblems(numbers, sources, bodyLines, record ?? []);
+  const now = new Map(claims.map((c) => [c.id, c]));
+  const movedOn = (record ?? []).filter(
+    (r) => r.claim !== "" && (now.get(r.claim)?.source !== r.source || now.get(r.claim)?.label !== r.label)
+  );
+  const unreviewed = unreviewedProblems(numbers, sources, bodyLines, movedOn);
 
   const charts = await stageCharts(root, {claims, places}, previous, problems);
 

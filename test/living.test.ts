@@ -186,6 +186,26 @@ describe("changed figures", () => {
     ]);
   });
 
+  test("a repeat of a figure that has not moved on is not called superseded", async () => {
+    const root = await published();
+    try {
+      await edit(
+        root,
+        "data/sources/2022-03-02-refugees-leave-ukraine-in-growing-numbers.md",
+        (text) => text + "\nThis fixture sentence repeats that well over 800,000 people have left.\n"
+      );
+      const {stderr} = await explainer(root, "check");
+      const repeat = lines(stderr, "NUMBER_UNREVIEWED").filter((l) => l.includes("2022-03-02-"));
+      expect(repeat).toEqual([
+        expect.stringMatching(
+          /: NUMBER_UNREVIEWED: count "well over 800,000" .*; draft a ledger row with `npx explainer claim 2022-03-02-refugees-leave-ukraine-in-growing-numbers \d+`, or add it to data\/ignored\.csv with a reason$/
+        )
+      ]);
+    } finally {
+      await rm(root, {recursive: true, force: true});
+    }
+  });
+
   test("the audit page's data lists the changed figure and its three places; its view says which wait for a review", async () => {
     const {stage} = await runStage(root);
     const changes = JSON.parse(String(await stageOutputs["data/changes.json"](stage!, root)));
