@@ -130,12 +130,15 @@ export function parseRawArticle(raw: string, file: string, published?: string): 
   const title = (seed ? seed[2] : lines[first]).trim();
   let date = seed?.[1] ?? (first !== above ? dateAbove?.date : undefined);
   const bodyLines = lines.slice(first + 1);
+  let update: {line: string; i: number} | undefined;
   if (date === undefined) {
-    const candidates = bodyLines.map((line, i) => ({line, i})).filter(({line}) => line.trim() !== "");
-    const found = candidates
+    const dated = bodyLines
+      .map((line, i) => ({line, i}))
+      .filter(({line}) => line.trim() !== "")
       .slice(0, dateLineWindow)
-      .map(({line, i}) => ({i, read: dateOfLine(line)}))
-      .find(({read}) => read && !read.updated);
+      .map(({line, i}) => ({line, i, read: dateOfLine(line)}));
+    const found = dated.find(({read}) => read && !read.updated);
+    update = dated.find(({read}) => read?.updated);
     if (found) {
       date = found.read!.date;
       bodyLines.splice(found.i, 1);
@@ -143,11 +146,11 @@ export function parseRawArticle(raw: string, file: string, published?: string): 
   }
   date = published ?? date;
   if (date === undefined) {
-    throw new KitError(
-      "NOT_AN_ARTICLE",
-      `no date under the headline ${JSON.stringify(title)}: add a line with the date it was published ("Published: 3 March 2022", "March 3, 2022" or "2022-03-03") below the headline, or give --published YYYY-MM-DD`,
-      {file, line: first + 2}
-    );
+    const fix = `add a line with the date it was published ("Published: 3 March 2022", "March 3, 2022" or "2022-03-03") below the headline, or give --published YYYY-MM-DD`;
+    const detail = update
+      ? `the only date under the headline ${JSON.stringify(title)} is an update's (${JSON.stringify(update.line.trim())}): ${fix}`
+      : `no date under the headline ${JSON.stringify(title)}: ${fix}`;
+    throw new KitError("NOT_AN_ARTICLE", detail, {file, line: first + 2 + (update?.i ?? 0)});
   }
   if (!isIsoDate(date)) {
     const where = published === undefined ? {file, line: first + 1} : {file};

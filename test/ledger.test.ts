@@ -325,6 +325,11 @@ describe("sources", () => {
     expect(() => parseRawArticle("Hello\nworld\n", "notes.txt")).toThrow(
       'notes.txt:2: NOT_AN_ARTICLE: no date under the headline "Hello": add a line with the date it was published ("Published: 3 March 2022", "March 3, 2022" or "2022-03-03") below the headline, or give --published YYYY-MM-DD'
     );
+    expect(() =>
+      parseRawArticle("Fixture headline\nBy A. Reporter\nUpdated: 4 March 2022\n\nBody.\n", "a.txt")
+    ).toThrow(
+      'a.txt:3: NOT_AN_ARTICLE: the only date under the headline "Fixture headline" is an update\'s ("Updated: 4 March 2022"): add a line with the date it was published ("Published: 3 March 2022", "March 3, 2022" or "2022-03-03") below the headline, or give --published YYYY-MM-DD'
+    );
     expect(() => parseRawArticle("Hello\nworld\n", "notes.txt", "3 March")).toThrow(
       'notes.txt: INVALID_DATE: --published "3 March" is not a date YYYY-MM-DD'
     );
