@@ -155,6 +155,8 @@ export function pageInfo(stage: Stage, file: string, html: string, data: Record<
     string(data.description) ??
     (explainer?.standfirst ? resolveText(explainer.standfirst, claimsById) : undefined) ??
     (kind === "embed" && chart ? chart.subtitle || chart.alt : firstParagraph || chart?.alt || title);
+  // A card naming no claim of the ledger fails check, which blocks the build; a draft is not built.
+  const cardClaim = explainer?.card ? claimsById.get(explainer.card) : undefined;
   const claims = explainer?.claims ?? [...new Set([...main.matchAll(/data-claim="([^"]+)"/g)].map((m) => m[1]))];
   return {
     file,
@@ -164,9 +166,7 @@ export function pageInfo(stage: Stage, file: string, html: string, data: Record<
     byline: explainer?.byline || undefined,
     published: explainer?.published ?? isoDate(data.published),
     charts,
-    figure: explainer?.card
-      ? claimCardFigure(claimsById.get(explainer.card)!)
-      : (charts.find((c) => c.figure)?.figure ?? null),
+    figure: cardClaim ? claimCardFigure(cardClaim) : (charts.find((c) => c.figure)?.figure ?? null),
     downloads,
     claims
   };
