@@ -215,9 +215,10 @@ export async function computeStage(
   // What each explainer showed when it was last published: the base of what changed since. A figure
   // that has moved on (another source, another label) leaves its old quote to be ignored.
   const record = attempt<PublishedFigure[] | null>(() => readPublished(root), null);
-  const now = new Map(claims.map((c) => [c.id, c]));
+  const claimsById = new Map(claims.map((c) => [c.id, c]));
   const movedOn = (record ?? []).filter(
-    (r) => r.claim !== "" && (now.get(r.claim)?.source !== r.source || now.get(r.claim)?.label !== r.label)
+    (r) =>
+      r.claim !== "" && (claimsById.get(r.claim)?.source !== r.source || claimsById.get(r.claim)?.label !== r.label)
   );
   const unreviewed = unreviewedProblems(numbers, sources, bodyLines, movedOn);
 
@@ -226,7 +227,6 @@ export async function computeStage(
   // Every page, checked with the plugin against this story.
   const partial = {claims, sources, charts, explainers: [] as StagedExplainer[], corrections};
   const md = MarkdownIt({html: true}).use(explainerProse, {root, story: () => pageStory(partial)});
-  const claimsById = new Map(claims.map((c) => [c.id, c]));
   const bySlug = new Map<string, Explainer>(explainers.map((e) => [e.slug, e]));
   const staged: StagedExplainer[] = [];
   for (const file of pageFiles(root)) {

@@ -135,6 +135,11 @@ describe("explainer check, per explainer", () => {
     expect(unknown.stderr).toContain(
       'src/explainers/one-million.md:5: UNKNOWN_CLAIM: card: no claim "no-such-claim" in data/claims.csv\n'
     );
+    // A list where one claim's id goes.
+    await card("[refugees-bulletin-0303, appeal-bulletin-0301]");
+    const list = await explainer("check");
+    expect(list.status).toBe(1);
+    expect(list.stderr).toContain("src/explainers/one-million.md:5: INVALID_FIELD: card is not text\n");
     // A claim of the ledger that this page does not show (the other explainer's chart draws it):
     // readers would see a figure the page does not cite.
     const other = "arrivals-poland-review-0308";
