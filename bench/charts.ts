@@ -15,7 +15,7 @@ import {gzipSync} from "node:zlib";
 import {JSDOM} from "jsdom";
 import {renderChartSvg} from "../loaders/render-charts.ts";
 import {chartWidths, layoutProblems} from "../src/components/chart.ts";
-import {chromiumPath, launchChromium} from "../test/helpers/browser.ts";
+import {launchChromium, testChromiumPath} from "../test/helpers/browser.ts";
 import {root, testCharts} from "../test/helpers/chart-fixtures.ts";
 import {measureProblems, showChart} from "../test/helpers/chart-measure.ts";
 import type {Result} from "./index.ts";
@@ -57,8 +57,10 @@ export async function benchCharts(): Promise<Keyed[]> {
     value: gzipSync(html).length,
     unit: "bytes"
   });
-  if (!existsSync(chromiumPath)) {
-    process.stderr.write(`bench: charts: no Chromium at ${chromiumPath}; collisions in the browser not measured\n`);
+  if (!existsSync(testChromiumPath)) {
+    process.stderr.write(
+      `bench: charts: no Chromium headless shell at ${testChromiumPath}; collisions in the browser not measured\n`
+    );
     return results;
   }
   const browser = await launchChromium();

@@ -1,4 +1,3 @@
-import {existsSync} from "node:fs";
 import {readFile} from "node:fs/promises";
 import {createRequire} from "node:module";
 import {join} from "node:path";
@@ -6,17 +5,13 @@ import type {Page} from "playwright-core";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import {chartWidths} from "../src/components/chart.ts";
 import {renderChartSvg} from "../loaders/render-charts.ts";
-import {chromiumPath, testBrowser, type TestBrowser} from "./helpers/browser.ts";
+import {testBrowser, type TestBrowser} from "./helpers/browser.ts";
 import {crossedSvg, root, squaresSvg, testCharts, type TestChart} from "./helpers/chart-fixtures.ts";
 import {measureProblems, showChart} from "./helpers/chart-measure.ts";
 
 const show = (page: Page, svg: string, dark = false) => showChart(page, root, svg, dark);
 
-const hasChromium = existsSync(chromiumPath);
-if (!hasChromium)
-  console.warn(`chart-layout.test.ts skipped: no Chromium at ${chromiumPath} (apt-get install -y chromium)`);
-
-describe.skipIf(!hasChromium)("chart layout in Chromium", async () => {
+describe("chart layout in Chromium", async () => {
   let browser: TestBrowser;
   let page: Page;
   let charts: TestChart[];
@@ -27,7 +22,7 @@ describe.skipIf(!hasChromium)("chart layout in Chromium", async () => {
   });
   afterAll(() => browser?.close());
 
-  const names = hasChromium ? (await testCharts()).map((c) => c.name) : [];
+  const names = (await testCharts()).map((c) => c.name);
   for (const name of names) {
     // The two widths of the static charts, and one between them, as the editor may show.
     for (const width of [...Object.values(chartWidths), 540]) {

@@ -6,9 +6,9 @@ import {readdirSync, readFileSync, readlinkSync} from "node:fs";
 import {createServer, request, type Server} from "node:http";
 import type {Socket} from "node:net";
 import {join} from "node:path";
-import {chromium, type Browser} from "playwright-core";
+import type {Browser} from "playwright-core";
 import {afterAll, beforeAll, describe, expect, test} from "vitest";
-import {chromiumPath} from "./helpers/browser.ts";
+import {launchChromium} from "./helpers/browser.ts";
 import {freePort, startDev} from "./helpers/dev.ts";
 import {builtCopy} from "./helpers/built.ts";
 import {explainer, removeProject, stopProcessGroup} from "./helpers/project.ts";
@@ -251,20 +251,12 @@ describe("the servers explainer dev starts, attacked", () => {
       res.writeHead(200, {"content-type": "text/html"}).end(attack(`http://127.0.0.1:${port}`))
     );
     await new Promise<void>((resolve) => attacker!.listen(other, "127.0.0.1", resolve));
-    browser = await chromium.launch({
-      executablePath: chromiumPath,
-      args: [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--host-resolver-rules=MAP evil.test 127.0.0.1, MAP attacker.test 127.0.0.1",
-        // Chromium's Private Network Access would stop the rebinding page on its own; Firefox and Safari have no
-        // such check, so it is off here and the guard is what the attack meets.
-        "--disable-features=BlockInsecurePrivateNetworkRequests,PrivateNetworkAccessSendPreflights,PrivateNetworkAccessRespectPreflightResults,LocalNetworkAccessChecks"
-      ]
-    });
+    browser = await launchChromium(
+      "--host-resolver-rules=MAP evil.test 127.0.0.1, MAP attacker.test 127.0.0.1",
+      // Chromium's Private Network Access would stop the rebinding page on its own; Firefox and Safari have no
+      // such check, so it is off here and the guard is what the attack meets.
+      "--disable-features=BlockInsecurePrivateNetworkRequests,PrivateNetworkAccessSendPreflights,PrivateNetworkAccessRespectPreflightResults,LocalNetworkAccessChecks"
+    );
     const page = await browser.newPage();
     // DNS rebinding: the page came from evil.test:PORT when it pointed elsewhere; now the name points here.
     await page.route(`http://evil.test:${port}/`, (route) =>
