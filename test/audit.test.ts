@@ -159,8 +159,10 @@ describe("explainer check", () => {
         "In other developments today, about 3 per cent of homes lost power.\n"
       )
     );
-    const {status, stderr} = await explainer("check");
+    const {status, stdout, stderr} = await explainer("check");
     expect(status).toBe(1);
+    // The summary does not say "ok" when the command fails.
+    expect(stdout.split("\n")[0]).toBe("not ok, 1 problem: 1 source, 3 claims verified, 0 charts rendered");
     expect(stderr.split("\n")).toEqual([
       `${sourceFile}:19: NUMBER_UNREVIEWED: percent "about 3 per cent" is neither cited in data/claims.csv nor listed in data/ignored.csv; sentence: "In other developments today, about 3 per cent of homes lost power."; draft a ledger row with \`npx explainer claim ${seedId} 671\`, or add it to data/ignored.csv with a reason`,
       "explainer check: 1 problem",
@@ -185,6 +187,8 @@ describe("explainer check", () => {
     await rm(join(root, "data/ignored.csv"));
     const {status, stdout, stderr} = await explainer("check");
     expect(status).toBe(0);
+    // Warnings do not fail the command, so the summary says "ok".
+    expect(stdout.split("\n")[0]).toBe("ok: 1 source, 3 claims verified, 0 charts rendered");
     expect(stdout).toContain(
       `source ${seedId}: 6 numbers: 3 cited, 0 ignored, 2 unreviewed, 1 not figures (dates, ordinals, vague); cited by no explainer`
     );

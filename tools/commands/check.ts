@@ -23,8 +23,10 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 /** The summary lines of a verified story: the project, each explainer, each source. */
 export function summaryLines(stage: Stage, problems: StageProblem[]): string[] {
   const count = (scope: (p: StageProblem) => boolean) => problems.filter(scope).length;
+  // "ok" only when the command passes: problems that block the build fail it, warnings do not.
+  const blocking = count((p) => p.blocking);
   const lines = [
-    `ok: ${plural(stage.sources.length, "source")}, ${plural(stage.claims.length, "claim")} verified, ${plural(Object.keys(stage.charts).length, "chart")} rendered`
+    `${blocking ? `not ok, ${plural(blocking, "problem")}` : "ok"}: ${plural(stage.sources.length, "source")}, ${plural(stage.claims.length, "claim")} verified, ${plural(Object.keys(stage.charts).length, "chart")} rendered`
   ];
   for (const e of stage.explainers) {
     const n = count((p) => "explainer" in p.scope && p.scope.explainer === e.slug);
