@@ -78,6 +78,19 @@ describe("attributionIn", () => {
     expect(attributionIn(sentence, sentence.search(/\d/)).who).toBe(who);
   });
 
+  test.each([
+    [
+      "WARSAW (Fixture Wire) - Poland's border guard said 1 million people had crossed.",
+      "1 million",
+      "Poland's border guard"
+    ],
+    ["KYIV, March 2 (Fixture Wire) - Health officials said 40 people were hurt.", "40", "health officials"],
+    ["LVIV, Ukraine — 300 people slept at the station, according to the city council.", "300", "the city council"],
+    ["GENEVA (Fixture Wire) – Some 15,000 people crossed on Sunday.", "15,000", ""]
+  ])("a wire dateline is not who gave the figure: attributionIn(%j)", (sentence, figure, who) => {
+    expect(attributionIn(sentence, sentence.indexOf(figure)).who).toBe(who);
+  });
+
   test('attributionIn("He said 300 people had died.") names no one and reports the pronoun', () => {
     expect(attributionIn("He said 300 people had died.", 8)).toEqual({who: "", pronoun: "He"});
   });
