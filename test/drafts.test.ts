@@ -73,7 +73,9 @@ describe("attributionIn", () => {
       "Filippo Grandi, the UN High Commissioner for Refugees"
     ],
     ["Aid groups said that as much as 35 percent of homes had no heating.", "aid groups"],
-    ["Some 15,000 Russian soldiers are approaching the city.", ""]
+    ["Some 15,000 Russian soldiers are approaching the city.", ""],
+    ["The UN refugee agency put the total who had left Ukraine at 1.7 million.", "the UN refugee agency"],
+    ["The Daily Fixture counted 300 arrests.", "The Daily Fixture"]
   ])("attributionIn(%j) is %j", (sentence, who) => {
     expect(attributionIn(sentence, sentence.search(/\d/)).who).toBe(who);
   });
