@@ -10,12 +10,15 @@ import {slugSource} from "../src/components/slug.ts";
 import {chartBlocks, relativeRoot, type ChartBlockOptions} from "./chart-block.ts";
 import type {Citation} from "./citations.ts";
 import type {Correction} from "./corrections.ts";
+import {readFileSync} from "node:fs";
+import {join} from "node:path";
 import {KitError, type ErrorCode} from "./errors.ts";
 import {explainersDir, newestFirst} from "./explainers.ts";
 import {cardsHtml, correctionsHtml, escapeHtml, figureHtml, sourcesHtml} from "./prose-html.ts";
 import type {PageScan} from "./prose.ts";
 import type {Source} from "./sources.ts";
 import type {Stage, StagedChart, StagedExplainer} from "./stage.ts";
+import {lineAt} from "./text.ts";
 
 export type {ChartBlockOptions} from "./chart-block.ts";
 
@@ -88,6 +91,17 @@ export function explainerSlugOf(file: string): string | undefined {
   return new RegExp(`^${explainersDir}/(${slugSource})\\.md$`).exec(file)?.[1];
 }
 
+/**
+ * Where a front matter field of the page is written (`standfirst:`), for a problem in its text: read
+ * from the page's file when there is a problem to place; the directive's line if the field is not there.
+ */
+function fieldPlace(context: BlockContext, key: string): {file: string; line: number} {
+  const {file} = context.place;
+  const text = readFileSync(join(context.root, file), "utf-8");
+  const at = text.search(new RegExp(`^${key}:`, "m"));
+  return at < 0 ? context.place : {file, line: lineAt(text, at)};
+}
+
 function explainerOnly(context: BlockContext, name: string): string {
   const slug = explainerSlugOf(context.place.file);
   if (!slug)
@@ -137,15 +151,25 @@ export function builtinBlocks(chart: ChartBlockOptions = {}): Record<string, Blo
             claim && (field ?? ".label") === ".label"
               ? qualifiedAgain(standfirst.slice(0, index), written, claim)
               : null;
-          if (again) throw problem(context, "QUALIFIER_BEFORE_FIGURE", `the standfirst: ${again}`);
+          // Its problems are placed at the front matter's `standfirst:`, where its text is written.
+          if (again)
+            throw new KitError(
+              "QUALIFIER_BEFORE_FIGURE",
+              `the standfirst: ${again}`,
+              fieldPlace(context, "standfirst")
+            );
+          if (!context.claims.has(id))
+            throw new KitError(
+              "UNKNOWN_CLAIM",
+              `no claim "${id}" in data/claims.csv`,
+              fieldPlace(context, "standfirst")
+            );
           if (!field) context.cited.push(cite(context, id));
-          else if (!context.claims.has(id))
-            throw problem(context, "UNKNOWN_CLAIM", `no claim "${id}" in data/claims.csv`);
           else if (field === ".label")
             context.scan.unmarked.push({
               written,
               id,
-              line: context.place.line,
+              line: fieldPlace(context, "standfirst").line,
               why: "in the standfirst is the figure as plain text"
             });
         }

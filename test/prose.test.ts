@@ -133,7 +133,7 @@ describe("explainerProse", () => {
     await expect(
       render("::: standfirst\n", 'title: T\nstandfirst: "Around {refugees.label} fled."', "/explainers/x")
     ).rejects.toThrow(
-      'src/explainers/x.md:5: QUALIFIER_BEFORE_FIGURE: the standfirst: "Around" before {refugees.label} would read "Around more than 800,000"'
+      'src/explainers/x.md:3: QUALIFIER_BEFORE_FIGURE: the standfirst: "Around" before {refugees.label} would read "Around more than 800,000"'
     );
     // Words that end otherwise are not qualifiers ("handsome" ends in "some"; "rose to").
     expect(await render("A handsome {refugees} fled; the toll rose to {civilians-killed}.\n")).toContain(
@@ -190,11 +190,15 @@ describe("explainerProse", () => {
     // The figure as plain text in the standfirst needs a citation elsewhere on the page, as in prose.
     const plain = 'title: T\nstandfirst: "In all, {refugees.label} fled."';
     await expect(render("::: standfirst\n", plain, "/explainers/x")).rejects.toThrow(
-      "src/explainers/x.md:5: FIGURE_NOT_CITED: {refugees.label} in the standfirst is the figure as plain text, with no citation, and the page cites {refugees} nowhere else: cite it in the text"
+      "src/explainers/x.md:3: FIGURE_NOT_CITED: {refugees.label} in the standfirst is the figure as plain text, with no citation, and the page cites {refugees} nowhere else: cite it in the text"
     );
     expect(await render("::: standfirst\n\nThe UN's count: {refugees}.\n", plain, "/explainers/x")).toContain(
       '<p class="standfirst">In all, more than 800,000 fled.</p>'
     );
+    // A problem in the standfirst is placed where it is written: the front matter's line 3, not the directive's.
+    await expect(
+      render("::: standfirst\n", 'title: T\nstandfirst: "{no-such-claim} fled."', "/explainers/x")
+    ).rejects.toThrow('src/explainers/x.md:3: UNKNOWN_CLAIM: no claim "no-such-claim" in data/claims.csv');
   });
 
   test("::: explainers lists the explainers newest first, with their standfirst's figures as labels", async () => {
