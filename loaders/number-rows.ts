@@ -9,8 +9,9 @@ import {checkTextBytes, eachTextPiece, headOf} from "./text-pieces.ts";
 import {decodeText, parseRawArticle, parseSource, type Source} from "./sources.ts";
 
 /**
- * Which text a row's offsets are into: an archived source's `title` or `body`, or, for a raw
- * article, the whole `file` (see parseRawArticle).
+ * Which text a row's offsets are into: the `title` or the `body` of an archived source or of a raw
+ * article as add-source archives it (see parseRawArticle), or, for a raw file too large to archive
+ * (read in pieces), the whole `file`.
  */
 export type NumberPart = "title" | "body" | "file";
 
@@ -75,8 +76,9 @@ export function readNumberFile(bytes: Uint8Array, file: string, streamAbove = st
       ]
     };
   }
+  let article;
   try {
-    parseRawArticle(text, file);
+    article = parseRawArticle(text, file);
   } catch (error) {
     if (error instanceof KitError && error.code === "NOT_AN_ARTICLE") {
       throw new KitError(
@@ -89,7 +91,16 @@ export function readNumberFile(bytes: Uint8Array, file: string, streamAbove = st
   }
   // Pieces of a megabyte, or of the threshold when a test sets a smaller one.
   const pieceBytes = Math.min(1 << 20, streamAbove);
-  return large ? {source: file, parts: [], bytes, pieceBytes} : {source: file, parts: [{part: "file", text}]};
+  if (large) return {source: file, parts: [], bytes, pieceBytes};
+  // As add-source will archive it: the headline apart, and the body without the date line, so the
+  // offsets are the ones `claim` takes once the article is archived.
+  return {
+    source: file,
+    parts: [
+      {part: "title", text: article.title},
+      {part: "body", text: article.body}
+    ]
+  };
 }
 
 /** The numbers of a file given on the command line, all at once (see readNumberFile). */
