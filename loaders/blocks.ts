@@ -3,6 +3,8 @@
  * `check`, run while the page is parsed (to validate its arguments and cite claims), and a
  * `render`, which makes its HTML from the story stage's output. All of them read the stage only.
  */
+import {readFileSync} from "node:fs";
+import {join} from "node:path";
 import {formatDate, resolveText} from "../src/components/chart-text.ts";
 import type {Claim} from "../src/components/claim.ts";
 import {qualifiedAgain, qualifierWords} from "../src/components/qualifier-words.ts";
@@ -10,8 +12,6 @@ import {slugSource} from "../src/components/slug.ts";
 import {chartBlocks, relativeRoot, type ChartBlockOptions} from "./chart-block.ts";
 import type {Citation} from "./citations.ts";
 import type {Correction} from "./corrections.ts";
-import {readFileSync} from "node:fs";
-import {join} from "node:path";
 import {KitError, type ErrorCode} from "./errors.ts";
 import {explainersDir, newestFirst} from "./explainers.ts";
 import {cardsHtml, correctionsHtml, escapeHtml, figureHtml, sourcesHtml} from "./prose-html.ts";
@@ -152,24 +152,16 @@ export function builtinBlocks(chart: ChartBlockOptions = {}): Record<string, Blo
               ? qualifiedAgain(standfirst.slice(0, index), written, claim)
               : null;
           // Its problems are placed at the front matter's `standfirst:`, where its text is written.
-          if (again)
-            throw new KitError(
-              "QUALIFIER_BEFORE_FIGURE",
-              `the standfirst: ${again}`,
-              fieldPlace(context, "standfirst")
-            );
+          const here = () => fieldPlace(context, "standfirst");
+          if (again) throw new KitError("QUALIFIER_BEFORE_FIGURE", `the standfirst: ${again}`, here());
           if (!context.claims.has(id))
-            throw new KitError(
-              "UNKNOWN_CLAIM",
-              `no claim "${id}" in data/claims.csv`,
-              fieldPlace(context, "standfirst")
-            );
+            throw new KitError("UNKNOWN_CLAIM", `no claim "${id}" in data/claims.csv`, here());
           if (!field) context.cited.push(cite(context, id));
           else if (field === ".label")
             context.scan.unmarked.push({
               written,
               id,
-              line: fieldPlace(context, "standfirst").line,
+              line: here().line,
               why: "in the standfirst is the figure as plain text"
             });
         }
