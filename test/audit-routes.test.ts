@@ -5,7 +5,7 @@ import {afterAll, beforeAll, beforeEach, describe, expect, test} from "vitest";
 import {draftFor, numberAt} from "../loaders/drafts.ts";
 import {readSources} from "../loaders/sources.ts";
 import {archiveArticle} from "../tools/commands/add-source.ts";
-import {appendCsvRows, csvHeader, nextLine} from "../tools/csv-append.ts";
+import {appendCsvRows, csvHeader, nextLine, replaceCsvRow} from "../tools/csv-append.ts";
 import {ignoreRoutes, newIgnoredHeader} from "../tools/ignore-routes.ts";
 import {ledgerRoutes, newLedgerHeader} from "../tools/ledger-routes.ts";
 import {hashText, newToken, startSaveServer} from "../tools/save-server.ts";
@@ -35,6 +35,17 @@ describe("appendCsvRows", () => {
     expect(appendCsvRows(" \n", [{claim: "refugees", place: "x.md:3"}], columns)).toBe(
       "place,claim\nx.md:3,refugees\n"
     );
+  });
+
+  test("replaceCsvRow(text, key, value, row) rewrites that row's line alone, with its line end; null when no line holds it whole", () => {
+    const text = 'id,n,note\r\na,1,\r\nb,2,"x, y"\r\nc,3,';
+    expect(replaceCsvRow(text, "id", "b", {id: "b", n: "4,5", note: ""})).toEqual({
+      text: 'id,n,note\r\na,1,\r\nb,"4,5",\r\nc,3,',
+      line: 3
+    });
+    expect(replaceCsvRow(text, "id", "c", {id: "c", n: "6"})?.text).toBe('id,n,note\r\na,1,\r\nb,2,"x, y"\r\nc,6,');
+    expect(replaceCsvRow(text, "id", "z", {id: "z"})).toBeNull();
+    expect(replaceCsvRow('id,note\na,"one\ntwo"\n', "id", "a", {id: "a", note: ""})).toBeNull();
   });
 
   test("csvHeader and nextLine read the header and the line the next row starts on", () => {

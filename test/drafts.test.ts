@@ -243,6 +243,77 @@ describe("explainer claim on the seed", () => {
   });
 });
 
+describe("explainer claim --replace: a later report of a cited figure", () => {
+  const later = "2022-03-04-fixture-the-un-counts-a-million-refugees";
+  beforeEach(async () => {
+    root = await mkdtemp(join(tmpdir(), "explainer-replace-"));
+    await cp(seedFixture, root, {recursive: true});
+    await writeFile(
+      join(root, "later.txt"),
+      "Fixture: the UN counts a million refugees\n4 March 2022\n\nThis fixture article was written for the kit's tests.\n\nMore than 1 million people have become refugees, the UN said on Friday.\n"
+    );
+    expect((await explainer("add-source", "later.txt")).status).toBe(0);
+    // A ledger checked out with Windows line ends keeps them.
+    await edit("data/claims.csv", (text) => text.replace(/\n/g, "\r\n"));
+  });
+  afterEach(() => rm(root, {recursive: true, force: true}));
+
+  test("main([claim, source, offset, --replace ID]) prints the row that moves ID there: its id, measure and place kept", async () => {
+    const offset = (await read(`data/sources/${later}.md`)).split("---\n")[2].indexOf("More than 1 million");
+    const before = await read("data/claims.csv");
+    const {status, stdout, stderr} = await explainer("claim", later, String(offset), "--replace", "refugees");
+    expect(status).toBe(0);
+    expect(stdout).toBe(
+      `refugees,More than 1 million,refugees,the UN,2022-03-04,Ukraine,${later},"More than 1 million people have become refugees, the UN said on Friday.",,\n`
+    );
+    expect(stderr.split("\n").slice(1)).toEqual([
+      `refugees: Well over 800,000 (${seedId}, as of 2022-03-02) → More than 1 million (${later}, as of 2022-03-04)`,
+      "the row for line 3 of data/claims.csv: replace it with --write",
+      ""
+    ]);
+    expect(await read("data/claims.csv")).toBe(before);
+  });
+
+  test("main([…, --replace ID, --write]) puts the row on ID's line, every other line and line end as they were", async () => {
+    const offset = (await read(`data/sources/${later}.md`)).split("---\n")[2].indexOf("More than 1 million");
+    const before = (await read("data/claims.csv")).split("\r\n");
+    const {status, stderr} = await explainer("claim", later, String(offset), "--replace", "refugees", "--write");
+    expect([status, stderr.split("\n").at(-2)]).toEqual([
+      0,
+      "replaced line 3 of data/claims.csv; `npx explainer check` lists each published place to review"
+    ]);
+    const after = (await read("data/claims.csv")).split("\r\n");
+    expect(after.length).toBe(before.length);
+    expect(after.filter((_, i) => i !== 2)).toEqual(before.filter((_, i) => i !== 2));
+    expect(after[2].startsWith(`refugees,More than 1 million,refugees,the UN,2022-03-04,Ukraine,${later},`)).toBe(true);
+    // The ledger verifies; the old quote, cited no more, is a number to review again (a warning: no
+    // explainer cites its source now), and the new source's headline figure is to review.
+    const check = await explainer("check");
+    expect(check.stdout.split("\n")[0]).toBe("not ok, 1 problem: 2 sources, 3 claims verified, 0 charts rendered");
+    expect(check.stderr).toMatch(
+      /^warning: data\/sources\/2022-03-02-[^:]*:37: NUMBER_UNREVIEWED: count "Well over 800,000"/m
+    );
+    expect(check.stderr).toMatch(
+      new RegExp(`^data/sources/${later}.md: title: NUMBER_UNREVIEWED: count "a million"`, "m")
+    );
+  });
+
+  test("--replace of a claim that is not in the ledger, or with --all, fails and writes nothing", async () => {
+    const before = await read("data/claims.csv");
+    const unknown = await explainer("claim", later, "0", "--replace", "no-such-claim", "--write");
+    expect([unknown.status, unknown.stderr.split("\n")[0]]).toEqual([
+      1,
+      'data/claims.csv: UNKNOWN_CLAIM: no claim "no-such-claim" to replace'
+    ]);
+    const all = await explainer("claim", later, "--all", "--replace", "refugees");
+    expect([all.status, all.stderr.split("\n")[0]]).toEqual([
+      2,
+      "--as-of, --measure and --replace apply to one number: give a START instead of --all"
+    ]);
+    expect(await read("data/claims.csv")).toBe(before);
+  });
+});
+
 describe("explainer claim --all: three sources to a passing check with no hand-written ledger row", () => {
   beforeEach(async () => {
     root = await mkdtemp(join(tmpdir(), "explainer-drafts-"));

@@ -1,7 +1,8 @@
 /**
- * Appending rows to a CSV file the way a careful hand would: after the last line, in the header's
- * column order, with the file's own line ending, quoting only where CSV needs it. Pure: text in, text
- * out; the save endpoint's ledger and ignore routes write the result.
+ * Appending rows to a CSV file, or replacing one, the way a careful hand would: in the header's
+ * column order, with the file's own line ending, quoting only where CSV needs it, every other line
+ * as it was. Pure: text in, text out; the save endpoint's ledger and ignore routes and `claim` write
+ * the result.
  */
 import {csvFormatBody, csvFormatRows, csvParseRows} from "d3-dsv";
 
@@ -50,4 +51,35 @@ export function appendCsvRows(
       .join(eol) +
     eol
   );
+}
+
+/**
+ * `text` with the row whose `key` cell is `value` replaced by `row` (each cell under its header
+ * column), on the line it was on, with that line's ending; every other line as it was. Null when no
+ * line holds that row whole: there is none, or its quoted cells break across lines.
+ *
+ * ```ts
+ * replaceCsvRow("id,n\r\na,1\r\nb,2\r\n", "id", "a", {id: "a", n: "3"});
+ * // {text: "id,n\r\na,3\r\nb,2\r\n", line: 2}
+ * ```
+ */
+export function replaceCsvRow(
+  text: string,
+  key: string,
+  value: string,
+  row: Readonly<Record<string, string | undefined>>
+): {text: string; line: number} | null {
+  const columns = csvHeader(text);
+  const at = columns.indexOf(key);
+  if (at < 0) return null;
+  const lines = text.split("\n");
+  for (let i = 1; i < lines.length; i++) {
+    const cells = csvParseRows(lines[i].replace(/\r$/, ""))[0];
+    if (cells?.[at]?.trim() !== value) continue;
+    // An odd number of quote marks leaves a quoted cell open: the row goes on to the next line.
+    if (cells.length !== columns.length || (lines[i].match(/"/g)?.length ?? 0) % 2 === 1) return null;
+    lines[i] = csvFormatBody([row as Record<string, string>], columns) + (lines[i].endsWith("\r") ? "\r" : "");
+    return {text: lines.join("\n"), line: i + 1};
+  }
+  return null;
 }

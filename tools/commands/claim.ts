@@ -16,7 +16,7 @@ import {
   verifyLedger
 } from "../../loaders/ledger.ts";
 import {decodeText, parseSource, readSources, sourcesDir, type Source} from "../../loaders/sources.ts";
-import {appendCsvRows} from "../csv-append.ts";
+import {appendCsvRows, replaceCsvRow} from "../csv-append.ts";
 import {UsageError, type Effects} from "../effects.ts";
 
 /** Reads one archived source by id (`2022-03-02-…`) or path (`data/sources/2022-03-02-….md`). */
@@ -102,11 +102,18 @@ async function appendToLedger(root: string, drafts: Draft[]): Promise<void> {
 }
 
 /** Parses `claim`'s arguments. */
-function parseArgs(args: string[]): {ref: string; offset: number | "all"; options: DraftOptions; write: boolean} {
+function parseArgs(args: string[]): {
+  ref: string;
+  offset: number | "all";
+  options: DraftOptions;
+  write: boolean;
+  replace?: string;
+} {
   const positional: string[] = [];
   const options: DraftOptions = {};
   let write = false;
   let all = false;
+  let replace: string | undefined;
   for (let i = 0; i < args.length; i++) {
     const [flag, inline] = args[i].startsWith("--") ? args[i].split(/=(.*)/s, 2) : [args[i], undefined];
     const value = () => {
@@ -121,19 +128,69 @@ function parseArgs(args: string[]): {ref: string; offset: number | "all"; option
       if (!isIsoDate(options.asOf))
         throw new UsageError(`--as-of must be a date YYYY-MM-DD, not ${JSON.stringify(options.asOf)}`);
     } else if (flag === "--measure") options.measure = value().trim();
+    else if (flag === "--replace") replace = value().trim();
     else if (flag.startsWith("--")) throw new UsageError(`unknown option ${flag}`);
     else positional.push(args[i]);
   }
   if (all) {
     if (positional.length !== 1) throw new UsageError("claim --all takes one SOURCE (id or path) and no START");
-    if (options.asOf !== undefined || options.measure !== undefined)
-      throw new UsageError("--as-of and --measure apply to one number: give a START instead of --all");
+    if (options.asOf !== undefined || options.measure !== undefined || replace !== undefined)
+      throw new UsageError("--as-of, --measure and --replace apply to one number: give a START instead of --all");
     return {ref: positional[0], offset: "all", options, write};
   }
   if (positional.length !== 2) throw new UsageError("claim takes a SOURCE (id or path) and a START offset, or --all");
   if (!/^\d+$/.test(positional[1]))
     throw new UsageError(`START must be an offset (0, 1, 2, …), not ${JSON.stringify(positional[1])}`);
-  return {ref: positional[0], offset: Number(positional[1]), options, write};
+  return {ref: positional[0], offset: Number(positional[1]), options, write, replace};
+}
+
+/**
+ * `claim SOURCE START --replace ID`: the row that moves claim ID to the number at START of SOURCE
+ * (a later report of the same figure, say). Its id, measure and place stay; the figure, attribution,
+ * date, source and quote are drafted from the new sentence; its note, qualifier and query are not
+ * carried over. Prints the row, or with --write puts it on the old row's line (every other line as it
+ * was) after checking the whole new ledger as `check` would. The pages citing ID then show the new
+ * figure, and `check` lists each place to review once it has been published.
+ */
+async function replaceClaim(
+  root: string,
+  ref: string,
+  offset: number,
+  id: string,
+  options: DraftOptions,
+  write: boolean,
+  {stdout, stderr}: Pick<Effects, "stdout" | "stderr">
+): Promise<void> {
+  const source = await readOneSource(root, ref);
+  const text = await readFile(join(root, ledgerFile), "utf-8").catch(() => null);
+  const old = text === null ? undefined : parseCsvRows(text, ledgerFile).find((r) => r.record.id === id);
+  if (text === null || !old) throw new KitError("UNKNOWN_CLAIM", `no claim "${id}" to replace`, {file: ledgerFile});
+  const {ids, columns} = await ledgerShape(root);
+  const measure = options.measure ?? old.record.measure;
+  const draft = draftFor(source, numberAt(source, offset), ids, {...options, measure});
+  const row: Record<string, string> = {...draft.row, id, measure, place: old.record.place ?? draft.row.place};
+  const next = replaceCsvRow(text, "id", id, row);
+  if (!next) {
+    const detail = `the row of "${id}" breaks across lines (a quoted cell holds a line break): replace it by hand`;
+    throw new KitError("INVALID_FIELD", detail, {file: ledgerFile, line: old.line});
+  }
+  for (const note of draft.notes) stderr(`${id} (offset ${draft.number.start}): ${note}\n`);
+  const dropped = ["note", "qualifier", "query"].filter((c) => (old.record[c] ?? "").trim() !== "");
+  if (dropped.length > 0)
+    stderr(
+      `${id}: its ${dropped.join(", ")} ${dropped.length === 1 ? "is" : "are"} not carried over; write again what still holds\n`
+    );
+  const change = `${id}: ${old.record.figure} (${old.record.source}, as of ${old.record.as_of}) → ${row.figure} (${row.source}, as of ${row.as_of})`;
+  if (!write) {
+    stdout(csvFormatBody([row], columns) + "\n");
+    stderr(`${change}\nthe row for line ${next.line} of ${ledgerFile}: replace it with --write\n`);
+    return;
+  }
+  verifyLedger(next.text, await readSources(root));
+  await writeFileAtomic(join(root, ledgerFile), next.text);
+  stderr(
+    `${change}\nreplaced line ${next.line} of ${ledgerFile}; \`npx explainer check\` lists each published place to review\n`
+  );
 }
 
 /**
@@ -142,7 +199,9 @@ function parseArgs(args: string[]): {ref: string; offset: number | "all"; option
  * with a line for each such number; with --write it writes nothing.
  */
 export async function run(args: string[], {root, stdout, stderr}: Effects): Promise<void> {
-  const {ref, offset, options, write} = parseArgs(args);
+  const {ref, offset, options, write, replace} = parseArgs(args);
+  if (replace !== undefined && offset !== "all")
+    return replaceClaim(root, ref, offset, replace, options, write, {stdout, stderr});
   let drafts: Draft[];
   let skipped: string[] = [];
   let problems: KitError[] = [];
