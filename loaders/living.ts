@@ -277,7 +277,7 @@ export function compareWithRecord(input: LivingInput): {changes: FigureChange[];
       .filter((c) => c.claim === review.claim)
       .flatMap((c) => c.places.map((p) => placeText(p.place)));
     const hint = elsewhere.length
-      ? `; it is cited at ${[...new Set(elsewhere)].join(", ")}`
+      ? `; it is cited at ${[...new Set(elsewhere)].join(", ")}: \`npx explainer review\` of those places drops this row`
       : "; remove the row, or review the place that FIGURE_CHANGED names";
     const error = new KitError(
       "REVIEW_NOT_CITED",

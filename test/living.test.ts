@@ -291,7 +291,7 @@ describe("explainer review", () => {
     expect(await readFile(join(root, "data/reviews.csv"), "utf-8")).toBe(before);
   });
 
-  test("a review row naming a place that does not cite its claim fails check with the row's line", async () => {
+  test("a review row naming a place that does not cite its claim fails check with the row's line; review drops it", async () => {
     const copy = await published();
     try {
       await moveRefugees(copy);
@@ -304,9 +304,22 @@ describe("explainer review", () => {
       const result = await explainer(copy, "check");
       expect(result.status).toBe(1);
       expect(lines(result.stderr, "REVIEW_NOT_CITED")).toEqual([
-        `data/reviews.csv:3: REVIEW_NOT_CITED: ${page}:22 does not cite "refugees"; it is cited at ${page}:16, ${page}:20, ${chart}:annotations[0].text`
+        `data/reviews.csv:3: REVIEW_NOT_CITED: ${page}:22 does not cite "refugees"; it is cited at ${page}:16, ${page}:20, ${chart}:annotations[0].text: \`npx explainer review\` of those places drops this row`
       ]);
       expect(lines(result.stderr, "FIGURE_CHANGED")).toEqual([threeLines[0], threeLines[2]]);
+
+      // Reviewing the places that do cite it drops that row, and no other: check then passes.
+      const review = await explainer(copy, "review", "--all");
+      expect(review.status).toBe(0);
+      expect(review.stdout).toContain(`dropped data/reviews.csv:3: ${page}:22 does not cite "refugees"\n`);
+      const rows = (await readFile(join(copy, "data/reviews.csv"), "utf-8")).split("\n").map((l) => l.split(",")[0]);
+      expect(rows).toEqual(["place", `${page}:20`, `${page}:16`, `${chart}:annotations[0].text`, ""]);
+      const check = await explainer(copy, "check");
+      expect([check.status, lines(check.stderr, "REVIEW_NOT_CITED"), lines(check.stderr, "FIGURE_CHANGED")]).toEqual([
+        0,
+        [],
+        []
+      ]);
     } finally {
       await rm(copy, {recursive: true, force: true});
     }

@@ -2,7 +2,8 @@
  * `explainer review PLACE… | --all [--claim ID]`: marks places that cite a changed figure as
  * reviewed, by appending rows to `data/reviews.csv` (loaders/reviews.ts). A PLACE is written as
  * FIGURE_CHANGED prints it: `src/explainers/x.md:14` or `data/charts/x.json:annotations[0].text`.
- * A place that cites no changed figure is refused with its `file:line`, and nothing is written.
+ * A place that cites no changed figure is refused with its `file:line`, and nothing is written. Rows
+ * that name a place no longer citing their claim (REVIEW_NOT_CITED) are dropped when it writes.
  */
 import {readFile} from "node:fs/promises";
 import {join} from "node:path";
@@ -62,7 +63,10 @@ export async function run(args: string[], effects: Effects): Promise<void> {
       );
   }
   const {root, stdout} = effects;
-  const {stage} = await verifiedStage(root);
+  const {stage, run: checked} = await verifiedStage(root);
+  // Rows naming a place that no longer cites their claim (its lines moved when the page was edited
+  // above it, say): dropped when this command writes, as the places that do cite it are reviewed here.
+  const stale = checked.problems.filter((p) => p.code === "REVIEW_NOT_CITED" && p.file === reviewsFile && p.line);
   if (options.claim && !stage.claims.some((c) => c.id === options.claim)) {
     throw new KitError("UNKNOWN_CLAIM", `no claim "${options.claim}" in data/claims.csv`, {file: "data/claims.csv"});
   }
@@ -98,13 +102,21 @@ export async function run(args: string[], effects: Effects): Promise<void> {
     });
     stdout(`reviewed ${placeText(place.place)}: ${change.claim}: ${describeChange(change.before, change.after)}\n`);
   }
-  if (added.length === 0) {
+  if (added.length === 0 && stale.length === 0) {
     stdout("nothing to review: no place cites a figure that changed since it was published\n");
     return;
   }
-  // Appended: the file's rows stay as they are, one that check reports included.
+  // Appended: the file's other rows stay as they are, line ends included.
   const current = await readFile(join(root, reviewsFile), "utf-8").catch(() => null);
-  await writeProjectFile(root, reviewsFile, withReviews(current, added));
+  const dropped = new Set(stale.map((p) => p.line));
+  const kept =
+    current
+      ?.split("\n")
+      .filter((_, i) => !dropped.has(i + 1))
+      .join("\n") ?? null;
+  await writeProjectFile(root, reviewsFile, withReviews(kept, added));
+  for (const p of stale) stdout(`dropped ${reviewsFile}:${p.line}: ${p.detail.split(";")[0]}\n`);
+  if (added.length === 0) return;
   const left = pending.filter(
     (p) => !added.some((r) => r.claim === p.change.claim && placeText(r.place) === placeText(p.place.place))
   );
