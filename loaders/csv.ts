@@ -84,7 +84,13 @@ export function parseCsvRows(text: string, file: string, columns: readonly strin
   throwIfAny(problems);
   return output.map(({record, info, raw}) => ({
     record,
-    line: info.lines - (raw.replace(/\r?\n$/, "").match(/\n/g)?.length ?? 0)
+    // The raw text of a record after blank lines starts with them: they are not its lines.
+    line:
+      info.lines -
+      (raw
+        .replace(/^[\r\n]+/, "")
+        .replace(/\r?\n$/, "")
+        .match(/\n/g)?.length ?? 0)
   }));
 }
 

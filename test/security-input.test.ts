@@ -55,6 +55,13 @@ describe("CSV that is not UTF-8 text (row 6)", () => {
     ]);
   });
 
+  test("parseCsvRows gives each row the line it is on, after blank lines too (LF and CRLF)", () => {
+    const lines = (text: string) => parseCsvRows(text, "data/reviews.csv").map((r) => r.line);
+    expect(lines("h,i\na,b\n\nc,d\n\n\ne,f")).toEqual([2, 4, 7]);
+    expect(lines("h,i\r\na,b\r\n\r\nc,d\r\n")).toEqual([2, 4]);
+    expect(lines('h,i\na,"x\ny"\nc,d\n')).toEqual([2, 4]);
+  });
+
   describe("every CSV the kit reads", () => {
     let root: string;
     beforeAll(async () => void (root = await copyProject()));

@@ -6,6 +6,7 @@
  * that name a place no longer citing their claim (REVIEW_NOT_CITED) are dropped when it writes.
  */
 import {readFile} from "node:fs/promises";
+import {csvParseRows} from "d3-dsv";
 import {join} from "node:path";
 import {KitError, throwIfAny} from "../../loaders/errors.ts";
 import {describeChange, type ChangedPlace, type FigureChange} from "../../loaders/living.ts";
@@ -108,11 +109,12 @@ export async function run(args: string[], effects: Effects): Promise<void> {
   }
   // Appended: the file's other rows stay as they are, line ends included.
   const current = await readFile(join(root, reviewsFile), "utf-8").catch(() => null);
-  const dropped = new Set(stale.map((p) => p.line));
+  // A line is dropped only if it holds the place the problem names (`<place> does not cite …`).
+  const dropped = new Map(stale.map((p) => [p.line, p.detail.split(" does not cite ")[0]]));
   const kept =
     current
       ?.split("\n")
-      .filter((_, i) => !dropped.has(i + 1))
+      .filter((line, i) => csvParseRows(line.replace(/\r$/, ""))[0]?.[0] !== dropped.get(i + 1))
       .join("\n") ?? null;
   await writeProjectFile(root, reviewsFile, withReviews(kept, added));
   for (const p of stale) stdout(`dropped ${reviewsFile}:${p.line}: ${p.detail.split(";")[0]}\n`);
