@@ -114,7 +114,7 @@ export async function run(args: string[], effects: Effects): Promise<void> {
   const kept =
     current
       ?.split("\n")
-      .filter((line, i) => csvParseRows(line.replace(/\r$/, ""))[0]?.[0] !== dropped.get(i + 1))
+      .filter((line, i) => !dropped.has(i + 1) || csvParseRows(line.replace(/\r$/, ""))[0]?.[0] !== dropped.get(i + 1))
       .join("\n") ?? null;
   await writeProjectFile(root, reviewsFile, withReviews(kept, added));
   for (const p of stale) stdout(`dropped ${reviewsFile}:${p.line}: ${p.detail.split(";")[0]}\n`);
