@@ -320,6 +320,16 @@ describe("explainer review", () => {
         [],
         []
       ]);
+
+      // With nothing left to review, review still drops a stale row, and only it.
+      const reviewed = await readFile(join(copy, "data/reviews.csv"), "utf-8");
+      await writeFile(join(copy, "data/reviews.csv"), reviewed + `${page}:22,refugees,1 million,${hash},2026-11-25\n`);
+      const again = await explainer(copy, "review", "--all");
+      expect([again.status, again.stdout]).toEqual([
+        0,
+        `dropped data/reviews.csv:5: ${page}:22 does not cite "refugees"\n`
+      ]);
+      expect(await readFile(join(copy, "data/reviews.csv"), "utf-8")).toBe(reviewed);
     } finally {
       await rm(copy, {recursive: true, force: true});
     }

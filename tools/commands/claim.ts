@@ -16,7 +16,7 @@ import {
   verifyLedger
 } from "../../loaders/ledger.ts";
 import {decodeText, parseSource, readSources, sourcesDir, type Source} from "../../loaders/sources.ts";
-import {appendCsvRows, replaceCsvRow} from "../csv-append.ts";
+import {appendCsvRows, csvHeader, replaceCsvRow} from "../csv-append.ts";
 import {UsageError, type Effects} from "../effects.ts";
 
 /** Reads one archived source by id (`2022-03-02-…`) or path (`data/sources/2022-03-02-….md`). */
@@ -163,9 +163,10 @@ async function replaceClaim(
 ): Promise<void> {
   const source = await readOneSource(root, ref);
   const text = await readFile(join(root, ledgerFile), "utf-8").catch(() => null);
-  const old = text === null ? undefined : parseCsvRows(text, ledgerFile).find((r) => r.record.id === id);
+  const rows = text === null ? [] : parseCsvRows(text, ledgerFile);
+  const old = rows.find((r) => r.record.id === id);
   if (text === null || !old) throw new KitError("UNKNOWN_CLAIM", `no claim "${id}" to replace`, {file: ledgerFile});
-  const {ids, columns} = await ledgerShape(root);
+  const ids = new Set(rows.map((r) => r.record.id));
   const measure = options.measure ?? old.record.measure;
   const draft = draftFor(source, numberAt(source, offset), ids, {...options, measure});
   const row: Record<string, string> = {...draft.row, id, measure, place: old.record.place ?? draft.row.place};
@@ -182,7 +183,7 @@ async function replaceClaim(
     );
   const change = `${id}: ${old.record.figure} (${old.record.source}, as of ${old.record.as_of}) → ${row.figure} (${row.source}, as of ${row.as_of})`;
   if (!write) {
-    stdout(csvFormatBody([row], columns) + "\n");
+    stdout(csvFormatBody([row], csvHeader(text)) + "\n");
     stderr(`${change}\nthe row for line ${next.line} of ${ledgerFile}: replace it with --write\n`);
     return;
   }

@@ -67,7 +67,10 @@ export async function run(args: string[], effects: Effects): Promise<void> {
   const {stage, run: checked} = await verifiedStage(root);
   // Rows naming a place that no longer cites their claim (its lines moved when the page was edited
   // above it, say): dropped when this command writes, as the places that do cite it are reviewed here.
-  const stale = checked.problems.filter((p) => p.code === "REVIEW_NOT_CITED" && p.file === reviewsFile && p.line);
+  const staleLines = new Set(
+    checked.problems.filter((p) => p.code === "REVIEW_NOT_CITED" && p.file === reviewsFile).map((p) => p.line)
+  );
+  const stale = stage.reviews.filter((r) => staleLines.has(r.line));
   if (options.claim && !stage.claims.some((c) => c.id === options.claim)) {
     throw new KitError("UNKNOWN_CLAIM", `no claim "${options.claim}" in data/claims.csv`, {file: "data/claims.csv"});
   }
@@ -109,15 +112,20 @@ export async function run(args: string[], effects: Effects): Promise<void> {
   }
   // Appended: the file's other rows stay as they are, line ends included.
   const current = await readFile(join(root, reviewsFile), "utf-8").catch(() => null);
-  // A line is dropped only if it holds the place the problem names (`<place> does not cite …`).
-  const dropped = new Map(stale.map((p) => [p.line, p.detail.split(" does not cite ")[0]]));
+  // A line is dropped only if it holds that review's place and claim.
+  const staleAt = new Map(stale.map((r) => [r.line, r]));
+  const isStale = (line: string, at: number) => {
+    const r = staleAt.get(at);
+    const [place, claim] = csvParseRows(line.replace(/\r$/, ""))[0] ?? [];
+    return !!r && place === placeText(r.place) && claim === r.claim;
+  };
   const kept =
     current
       ?.split("\n")
-      .filter((line, i) => !dropped.has(i + 1) || csvParseRows(line.replace(/\r$/, ""))[0]?.[0] !== dropped.get(i + 1))
+      .filter((line, i) => !isStale(line, i + 1))
       .join("\n") ?? null;
   await writeProjectFile(root, reviewsFile, withReviews(kept, added));
-  for (const p of stale) stdout(`dropped ${reviewsFile}:${p.line}: ${p.detail.split(";")[0]}\n`);
+  for (const r of stale) stdout(`dropped ${reviewsFile}:${r.line}: ${placeText(r.place)} does not cite "${r.claim}"\n`);
   if (added.length === 0) return;
   const left = pending.filter(
     (p) => !added.some((r) => r.claim === p.change.claim && placeText(r.place) === placeText(p.place.place))
