@@ -35,6 +35,17 @@ export type {Block, BlockContext, PageStory} from "./blocks.ts";
 const claimRef = new RegExp(`^\\{(${slugSource})(?:\\.([a-z_]+))?\\}`);
 const directiveLine = /^:::\s+([a-z][a-z-]*)((?:[ \t]+\S+)*)[ \t]*$/;
 const references = new RegExp(referenceLike.source, "g");
+/** Inline tokens a reader does not see as text: emphasis and links go on around the words they wrap. */
+const transparent = new Set([
+  "em_open",
+  "em_close",
+  "strong_open",
+  "strong_close",
+  "s_open",
+  "s_close",
+  "link_open",
+  "link_close"
+]);
 
 /** The page file of a Framework page path: `/index` → `src/index.md`, `/explainers/x` → `src/explainers/x.md`. */
 export function pageFile(path: string | undefined): string {
@@ -182,8 +193,11 @@ export function explainerProse(md: MarkdownIt, options: ProseOptions): void {
         let afterLink: {id: string; citation: Citation}[] = [];
         let before = "";
         for (const child of token.children) {
+          // The text a reader sees just before this token: emphasis, links and line breaks do not end it.
           const textBefore = before;
-          before = child.type === "text" ? child.content : "";
+          if (child.type === "text" || child.type === "code_inline") before += child.content;
+          else if (child.type === "softbreak" || child.type === "hardbreak") before += " ";
+          else if (!transparent.has(child.type)) before = "";
           if (child.type === "link_open") links++;
           if (child.type === "link_close" && --links === 0 && afterLink.length > 0) {
             child.meta = {...child.meta, markers: afterLink};

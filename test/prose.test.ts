@@ -135,7 +135,21 @@ describe("explainerProse", () => {
     ).rejects.toThrow(
       'src/explainers/x.md:3: QUALIFIER_BEFORE_FIGURE: the standfirst: "Around" before {refugees.label} would read "Around more than 800,000"'
     );
-    // Words that end otherwise are not qualifiers ("handsome" ends in "some"; "rose to").
+    // Emphasis, a link or a line break between the words and the figure does not hide them.
+    await expect(
+      render("Intro.\n\n*Well over* {refugees} fled; [about](../methodology)\n{civilians-killed} died.\n")
+    ).rejects.toThrow(
+      [
+        'src/page.md:3: QUALIFIER_BEFORE_FIGURE: "Well over" before {refugees} would read "Well over more than 800,000": the label says it already; drop "Well over"',
+        'src/page.md:4: QUALIFIER_BEFORE_FIGURE: "about" before {civilians-killed} would read "about 2,000", but the source gives 2,000 exactly; drop "about"'
+      ].join("\n")
+    );
+    await expect(
+      render("::: standfirst\n", 'title: T\nstandfirst: "**Some** {refugees.label} fled."', "/explainers/x")
+    ).rejects.toThrow('src/explainers/x.md:3: QUALIFIER_BEFORE_FIGURE: the standfirst: "Some" before {refugees.label}');
+    // Words that end otherwise are not qualifiers ("handsome" ends in "some"; "rose to"), and a figure
+    // after another figure is not qualified by words before that one.
+    expect(await render("*Some* fled: {refugees} in all.\n")).toContain("<p><em>Some</em> fled: <span");
     expect(await render("A handsome {refugees} fled; the toll rose to {civilians-killed}.\n")).toContain(
       "the toll rose to <span"
     );

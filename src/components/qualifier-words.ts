@@ -93,7 +93,7 @@ export const qualifierWords: Readonly<Record<string, Exclude<Qualifier, "exact" 
 /** Longest first, so "well over" is read before "over". */
 const phrases = Object.keys(qualifierWords).sort((a, b) => b.length - a.length);
 const qualifierAtEnd = new RegExp(
-  `(?:^|[^\\p{L}])(${phrases.map((p) => p.replace(/[.]/g, "\\.")).join("|")})\\s+$`,
+  `(?:^|[^\\p{L}])(${phrases.map((p) => p.replace(/[.]/g, "\\.")).join("|")})[*_~]*\\s+$`,
   "iu"
 );
 
