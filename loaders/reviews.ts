@@ -11,7 +11,6 @@
  * data/charts/refugee-count.json:annotations[0].text,refugees,1 million,8d0f6b2c41aa,2026-11-25
  * ```
  */
-import {csvFormat} from "d3-dsv";
 import {isSlug} from "../src/components/slug.ts";
 import {KitError, type Checked, type ErrorCode} from "./errors.ts";
 import {parseCsvRows} from "./ledger.ts";
@@ -94,14 +93,4 @@ export function checkReviews(text: string, file: string = reviewsFile): Checked<
     });
   }
   return {rows: reviews, problems};
-}
-
-/** The file's text for these reviews, in the order given. */
-export function formatReviews(reviews: readonly Review[]): string {
-  return (
-    csvFormat(
-      reviews.map((r) => ({...r, place: placeText(r.place)})),
-      [...reviewColumns]
-    ) + "\n"
-  );
 }

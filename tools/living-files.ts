@@ -4,6 +4,7 @@
  */
 import {readFile} from "node:fs/promises";
 import {join} from "node:path";
+import {csvParseRows} from "d3-dsv";
 import writeFileAtomic from "write-file-atomic";
 import {correctionColumns, correctionsFile, type Correction} from "../loaders/corrections.ts";
 import {throwIfAny} from "../loaders/errors.ts";
@@ -57,4 +58,21 @@ export function withReviews(current: string | null, reviews: readonly Omit<Revie
     reviews.map((r) => ({...r, place: placeText(r.place)})),
     reviewColumns
   );
+}
+
+/**
+ * `data/reviews.csv`'s text without the rows of `reviews`: each at its line, and only while that line
+ * still holds the row's place and claim, whole. Every other line is kept as it is, line ends included.
+ */
+export function withoutReviews(current: string, reviews: readonly Review[]): string {
+  const at = new Map(reviews.map((r) => [r.line, r]));
+  const holds = (text: string, r: Review | undefined) => {
+    if (!r || (text.match(/"/g)?.length ?? 0) % 2 !== 0) return false;
+    const [place, claim] = csvParseRows(text.replace(/\r$/, ""))[0] ?? [];
+    return place === placeText(r.place) && claim === r.claim;
+  };
+  return current
+    .split("\n")
+    .filter((text, i) => !holds(text, at.get(i + 1)))
+    .join("\n");
 }

@@ -14,12 +14,12 @@ import {KitError, throwIfAny} from "../../loaders/errors.ts";
 import {publishProblems} from "../../loaders/living.ts";
 import {shownClaims} from "../../loaders/stage.ts";
 import {figureHash, formatPublished, nextRecord, publishedFile} from "../../loaders/published.ts";
-import {formatReviews, reviewsFile} from "../../loaders/reviews.ts";
+import {reviewsFile} from "../../loaders/reviews.ts";
 import {asKitErrors, runStage} from "../../loaders/stage.ts";
-import {existsSync} from "node:fs";
+import {readFile} from "node:fs/promises";
 import {join} from "node:path";
 import {UsageError, type Effects} from "../effects.ts";
-import {today, verifiedStage, writeProjectFile} from "../living-files.ts";
+import {today, verifiedStage, withoutReviews, writeProjectFile} from "../living-files.ts";
 import {buildSite} from "./build.ts";
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
@@ -54,10 +54,9 @@ export async function run(args: string[], effects: Effects): Promise<void> {
     const c = claims.get(claim);
     return !!c && figureHash(c) === hash;
   };
-  const keep = stage.reviews.filter((r) => current(r.claim, r.hash) && !recorded.has(`${r.claim}\0${r.hash}`));
-  if (existsSync(join(root, reviewsFile)) && keep.length !== stage.reviews.length) {
-    await writeProjectFile(root, reviewsFile, formatReviews(keep));
-  }
+  const spent = stage.reviews.filter((r) => !current(r.claim, r.hash) || recorded.has(`${r.claim}\0${r.hash}`));
+  const reviews = spent.length ? await readFile(join(root, reviewsFile), "utf-8").catch(() => null) : null;
+  if (reviews !== null) await writeProjectFile(root, reviewsFile, withoutReviews(reviews, spent));
 
   for (const e of stage.explainers.filter((x) => !x.draft)) {
     const rows = record.filter((r) => r.explainer === e.slug && r.claim !== "");

@@ -6,13 +6,12 @@
  * that name a place no longer citing their claim (REVIEW_NOT_CITED) are dropped when it writes.
  */
 import {readFile} from "node:fs/promises";
-import {csvParseRows} from "d3-dsv";
 import {join} from "node:path";
 import {KitError, throwIfAny} from "../../loaders/errors.ts";
 import {describeChange, type ChangedPlace, type FigureChange} from "../../loaders/living.ts";
 import {parsePlace, placeText, reviewsFile, type Review} from "../../loaders/reviews.ts";
 import {UsageError, type Effects} from "../effects.ts";
-import {today, verifiedStage, withReviews, writeProjectFile} from "../living-files.ts";
+import {today, verifiedStage, withoutReviews, withReviews, writeProjectFile} from "../living-files.ts";
 
 /** What `review` was asked for. */
 export interface ReviewArgs {
@@ -112,18 +111,7 @@ export async function run(args: string[], effects: Effects): Promise<void> {
   }
   // Appended: the file's other rows stay as they are, line ends included.
   const current = await readFile(join(root, reviewsFile), "utf-8").catch(() => null);
-  // A line is dropped only if it holds that review's place and claim.
-  const staleAt = new Map(stale.map((r) => [r.line, r]));
-  const isStale = (line: string, at: number) => {
-    const r = staleAt.get(at);
-    const [place, claim] = csvParseRows(line.replace(/\r$/, ""))[0] ?? [];
-    return !!r && place === placeText(r.place) && claim === r.claim;
-  };
-  const kept =
-    current
-      ?.split("\n")
-      .filter((line, i) => !isStale(line, i + 1))
-      .join("\n") ?? null;
+  const kept = current === null ? null : withoutReviews(current, stale);
   await writeProjectFile(root, reviewsFile, withReviews(kept, added));
   for (const r of stale) stdout(`dropped ${reviewsFile}:${r.line}: ${placeText(r.place)} does not cite "${r.claim}"\n`);
   if (added.length === 0) return;
