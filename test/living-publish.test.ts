@@ -71,12 +71,17 @@ test("publish, change a figure cited in three places, review and update, publish
   expect((await explainer("review", "--all")).status).toBe(0);
   expect((await readFile(join(root, "data/reviews.csv"), "utf-8")).split("\r\n")).toHaveLength(5);
   expect((await explainer("update")).status).toBe(0);
+  // The record says readers also saw a figure that the page (and the ledger) no longer has.
+  const removed = 'leaving-ukraine,2026-11-25,civilians-killed,"2,000",2022-03-02,x,0123456789ab,0\n';
+  await writeFile(join(root, "data/published.csv"), record + removed);
   const second = await explainer("publish");
   expect(second.status, second.stderr.slice(-3000)).toBe(0);
   expect(second.stdout).toBe(
-    "published leaving-ukraine: 1 figure (1 figure changed since 25 November 2026: refugees)\n" +
-      "recorded data/published.csv: commit it with the story\n"
+    "published leaving-ukraine: 1 figure (1 figure changed since 25 November 2026: refugees; 1 no longer shown: civilians-killed, was 2,000)\n" +
+      "recorded data/published.csv: commit it with the story\n" +
+      "readers saw figures the pages no longer show: if they should know why, add an entry with no claim to data/corrections.csv and publish again\n"
   );
+  expect(await readFile(join(root, "data/published.csv"), "utf-8")).not.toContain("civilians-killed");
   expect(await readFile(join(root, "data/published.csv"), "utf-8")).toMatch(
     /^leaving-ukraine,2026-11-25,refugees,1 million,2022-03-03,2022-03-03-the-refugee-count-reaches-a-milestone,[0-9a-f]{12},1$/m
   );

@@ -14,6 +14,7 @@ import {KitError, throwIfAny} from "../../loaders/errors.ts";
 import {publishProblems} from "../../loaders/living.ts";
 import {shownClaims} from "../../loaders/stage.ts";
 import {figureHash, formatPublished, nextRecord, publishedFile} from "../../loaders/published.ts";
+import {correctionsFile} from "../../loaders/corrections.ts";
 import {reviewsFile} from "../../loaders/reviews.ts";
 import {asKitErrors, runStage} from "../../loaders/stage.ts";
 import {readFile} from "node:fs/promises";
@@ -58,13 +59,30 @@ export async function run(args: string[], effects: Effects): Promise<void> {
   const reviews = spent.length ? await readFile(join(root, reviewsFile), "utf-8").catch(() => null) : null;
   if (reviews !== null) await writeProjectFile(root, reviewsFile, withoutReviews(reviews, spent));
 
+  let dropped = false;
   for (const e of stage.explainers.filter((x) => !x.draft)) {
     const rows = record.filter((r) => r.explainer === e.slug && r.claim !== "");
     const changed = stage.changes.filter((c) => c.explainer === e.slug);
-    const since = changed.length
-      ? ` (${plural(changed.length, "figure")} changed since ${formatDate(changed[0].before.date)}: ${changed.map((c) => c.claim).join(", ")})`
-      : "";
-    stdout(`published ${e.slug}: ${plural(rows.length, "figure")}${since}\n`);
+    // Figures readers saw on the page last time that it no longer shows: said, never silently dropped.
+    const gone = (stage.published ?? []).filter(
+      (r) => r.explainer === e.slug && r.claim !== "" && !rows.some((n) => n.claim === r.claim)
+    );
+    dropped ||= gone.length > 0;
+    const notes = [
+      ...(changed.length
+        ? [
+            `${plural(changed.length, "figure")} changed since ${formatDate(changed[0].before.date)}: ${changed.map((c) => c.claim).join(", ")}`
+          ]
+        : []),
+      ...(gone.length
+        ? [`${gone.length} no longer shown: ${gone.map((r) => `${r.claim}, was ${r.label}`).join("; ")}`]
+        : [])
+    ];
+    stdout(`published ${e.slug}: ${plural(rows.length, "figure")}${notes.length ? ` (${notes.join("; ")})` : ""}\n`);
   }
   stdout(wrote ? `recorded ${publishedFile}: commit it with the story\n` : `${publishedFile} is unchanged\n`);
+  if (dropped)
+    stdout(
+      `readers saw figures the pages no longer show: if they should know why, add an entry with no claim to ${correctionsFile} and publish again\n`
+    );
 }
