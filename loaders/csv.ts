@@ -63,7 +63,9 @@ export function parseCsvRows(text: string, file: string, columns: readonly strin
   };
   let output: {record: Record<string, string>; info: {lines: number}; raw: string}[] = [];
   try {
-    output = parse(text, {
+    // As LF: csv-parse counts a CRLF inside a quoted cell as two lines, so every row after one would
+    // be placed too low, and the cell would keep its CR.
+    output = parse(text.replace(/\r\n/g, "\n"), {
       bom: true,
       columns: true,
       info: true,

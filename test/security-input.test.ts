@@ -60,6 +60,13 @@ describe("CSV that is not UTF-8 text (row 6)", () => {
     expect(lines("h,i\na,b\n\nc,d\n\n\ne,f")).toEqual([2, 4, 7]);
     expect(lines("h,i\r\na,b\r\n\r\nc,d\r\n")).toEqual([2, 4]);
     expect(lines('h,i\na,"x\ny"\nc,d\n')).toEqual([2, 4]);
+    // A cell across lines in a file with CRLF line ends: the rows after it are on their own lines too.
+    expect(lines('h,i\r\na,"x\r\ny"\r\nc,d\r\n\r\ne,"1\r\n2\r\n3"\r\nf,g\r\n')).toEqual([2, 4, 6, 9]);
+    // and its cell reads as in a file with LF line ends.
+    expect(parseCsvRows('h,i\r\na,"x\r\ny"\r\n', "data/reviews.csv")[0].record.i).toBe("x\ny");
+    expect(thrown(() => parseCsvRows('h,i\r\na,"x\r\ny"\r\nc,"d\r\n', "data/reviews.csv"))[0]).toMatch(
+      /^data\/reviews\.csv:4: CSV_QUOTE_NOT_CLOSED/
+    );
   });
 
   describe("every CSV the kit reads", () => {
