@@ -93,6 +93,8 @@ export const kitCodes = {
   UNKNOWN_CLAIM: "a page, chart or correction names a claim that is not in the ledger",
   UNKNOWN_CHART: "a page places a chart that does not exist (or whose spec has problems)",
   UNKNOWN_DIRECTIVE: "a `::: name` line names no directive",
+  MISSING_FILE: "a page shows an image (or video, audio) whose file is not under `src/`",
+  REMOTE_FILE: "a page shows an image (or video, audio) from another host, which the site never loads",
   DIRECTIVE_ARGS: "a directive is given the wrong arguments",
   DIRECTIVE_PLACE: "a directive that belongs on an explainer page is used elsewhere",
   EMBED_OUTSIDE_EMBEDS: "`::: embed` is used outside `src/embed/[chart].md`",

@@ -1,10 +1,10 @@
 /**
  * What the story stage reads, and one hash of it: every file under `data/`, every page under `src/`
- * (Framework's cache aside) and the kit's own code that shapes the stage's outputs (`loaders/`,
- * `src/components/`). When the hash is unchanged, the stage's last outputs stand and nothing is
- * read again. A large file's content is hashed again only when its size or modification time
- * changed since the last run (kept in `.explainer/stage/inputs.json`), so a large dataset costs
- * nothing while it stays as it is.
+ * (Framework's cache aside) with the names of the other files there, and the kit's own code that
+ * shapes the stage's outputs (`loaders/`, `src/components/`). When the hash is unchanged, the stage's
+ * last outputs stand and nothing is read again. A large file's content is hashed again only when its
+ * size or modification time changed since the last run (kept in `.explainer/stage/inputs.json`), so a
+ * large dataset costs nothing while it stays as it is.
  */
 import {createHash} from "node:crypto";
 import {readFileSync, readdirSync, renameSync, statSync, writeFileSync, mkdirSync} from "node:fs";
@@ -18,6 +18,9 @@ export const stageInputs: {dir: string; include: RegExp}[] = [
   {dir: "loaders", include: /\.ts$/},
   {dir: join("src", "components"), include: /\.ts$/}
 ];
+
+/** Folders whose every file's name counts, though not its content: a page's images must exist (loaders/prose.ts). */
+export const listedInputs = ["src"];
 
 /** Where the hashes of the last run are kept, relative to the project root. */
 export const inputsCache = ".explainer/stage/inputs.json";
@@ -87,6 +90,15 @@ export function inputsHash(root: string): string {
     }
     next[file] = entry;
     hash.update(`${file}\0${entry.hash}\0`);
+  }
+  for (const dir of listedInputs) {
+    let names: string[] = [];
+    try {
+      names = readdirSync(join(root, dir), {recursive: true, encoding: "utf-8"});
+    } catch {
+      // no such folder
+    }
+    for (const name of names.filter((n) => !ignored(n)).sort()) hash.update(`${dir}/${name}\0listed\0`);
   }
   if (changed || Object.keys(known).length !== Object.keys(next).length) {
     try {

@@ -13,8 +13,8 @@
  * names the page and line. Framework fails the page on them; the stage's scan collects them all
  * for `explainer check`.
  */
-import {readFileSync} from "node:fs";
-import {join} from "node:path";
+import {existsSync, readFileSync} from "node:fs";
+import {dirname, join, normalize} from "node:path";
 import {readFrontMatter} from "./front-matter.ts";
 import type MarkdownIt from "markdown-it";
 import type StateCore from "markdown-it/lib/rules_core/state_core.mjs";
@@ -100,6 +100,38 @@ export interface PageScan {
   problems: KitError[];
 }
 
+/** A media element's `src` in a page's HTML: `<img src="…">`, and video, audio, source. */
+const mediaSrc = /<(img|video|audio|source)\b[^>]*?\ssrc\s*=\s*(?:"([^"]*)"|'([^']*)')/gi;
+
+/**
+ * The problem of an image (or other media file) that a page shows, or null. From the project, the
+ * file must be under `src/`: Framework's build would stop at a missing one with "Not found" and no
+ * page or line. From another host (`https:`, `//host`), it would never load: the site requests
+ * nothing from other hosts, and its policy refuses them. `data:` and `#` addresses are fine.
+ */
+function mediaProblem(root: string, page: string, src: string): {code: ErrorCode; detail: string} | null {
+  if (/^(?:data:|#|$)/i.test(src)) return null;
+  if (/^(?:[a-z][a-z0-9+.-]*:|\/\/)/i.test(src))
+    return {
+      code: "REMOTE_FILE",
+      detail: `"${src}" is on another host, and the site loads nothing from other hosts: save the file under src/ and show it from there`
+    };
+  let path = src.replace(/[?#].*$/, "");
+  try {
+    path = decodeURI(path);
+  } catch {
+    // not percent-encoded: the name as written
+  }
+  const file = normalize(path.startsWith("/") ? join("src", path) : join(dirname(page), path))
+    .split("\\")
+    .join("/");
+  if (!file.startsWith("src/"))
+    return {code: "MISSING_FILE", detail: `"${src}" is outside src/, where Framework finds a page's files`};
+  return existsSync(join(root, file))
+    ? null
+    : {code: "MISSING_FILE", detail: `"${src}" is not in the project: there is no ${file}`};
+}
+
 /** The line of the first occurrence of `needle` at or after token line `line`, in the token's content. */
 function lineOf(content: string, needle: string, line: number): number {
   const at = content.indexOf(needle);
@@ -156,12 +188,21 @@ export function explainerProse(md: MarkdownIt, options: ProseOptions): void {
     const contexts = new Map<Token, BlockContext>();
     const fail = (code: ErrorCode, detail: string, line: number) =>
       scan.problems.push(new KitError(code, detail, {file, line}));
+    const checkMedia = (html: string, line: number) => {
+      for (const m of html.replace(/<!--[\s\S]*?-->/g, "").matchAll(mediaSrc)) {
+        const problem = mediaProblem(options.root, file, m[2] ?? m[3]);
+        if (problem) fail(problem.code, `the <${m[1].toLowerCase()}> ${problem.detail}`, lineOf(html, m[0], line));
+      }
+    };
     let hasSources = false;
     let citesStory = false;
     let inHeading = false;
+    // A table cell's text has no line of its own: it is on its row's line.
+    let mapped = 0;
     for (const token of state.tokens) {
       if (token.type === "heading_open" || token.type === "heading_close") inHeading = token.type === "heading_open";
-      const line = offset + (token.map?.[0] ?? 0) + 1;
+      mapped = token.map?.[0] ?? mapped;
+      const line = offset + mapped + 1;
       if (token.type === "directive") {
         const {name, args} = token.meta as {name: string; args: string[]};
         const context: BlockContext = {...page, args, place: {file, line}, cited: []};
@@ -179,6 +220,7 @@ export function explainerProse(md: MarkdownIt, options: ProseOptions): void {
           scan.problems.push(error);
         }
       } else if (token.type === "html_block" || token.type === "html_inline") {
+        checkMedia(token.content, line);
         for (const [ref] of token.content.replace(/<!--[\s\S]*?-->/g, "").matchAll(references)) {
           fail(
             "UNRESOLVED_REFERENCE",
@@ -203,7 +245,29 @@ export function explainerProse(md: MarkdownIt, options: ProseOptions): void {
             child.meta = {...child.meta, markers: afterLink};
             afterLink = [];
           }
+          if (child.type === "image") {
+            const src = child.attrGet("src") ?? "";
+            const problem = mediaProblem(options.root, file, src);
+            if (problem) fail(problem.code, `the image ${problem.detail}`, lineOf(token.content, src, line));
+            // Its description is text (alt): a figure there is its words alone, as in a heading.
+            for (const [i, part] of (child.children ?? []).entries()) {
+              if (part.type !== "claim_ref") continue;
+              const {id, field} = part.meta as {id: string; field?: string};
+              const written = field ? `{${id}.${field}}` : `{${id}}`;
+              const where = lineOf(token.content, written, line);
+              citesStory = true;
+              if (!story.claimsById.has(id)) fail("UNKNOWN_CLAIM", `no claim "${id}" in data/claims.csv`, where);
+              else if (field !== undefined && !(placeholderFields as readonly string[]).includes(field))
+                fail("INVALID_PLACEHOLDER", `${written}: the field is one of ${placeholderFields.join(", ")}`, where);
+              else if ((field ?? "label") === "label")
+                scan.unmarked.push({written, id, line: where, why: "is in an image's description"});
+              const text = new state.Token("text", "", 0);
+              text.content = resolveText(written, story.claimsById);
+              child.children![i] = text;
+            }
+          }
           if (child.type === "html_inline") {
+            checkMedia(child.content, lineOf(token.content, child.content, line));
             for (const [ref] of child.content.matchAll(references)) {
               fail("UNRESOLVED_REFERENCE", `${ref} inside HTML is not resolved`, lineOf(token.content, ref, line));
             }

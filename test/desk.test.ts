@@ -98,6 +98,25 @@ describe("explainer check, per explainer", () => {
     expect(lines.at(-1)).toBe("explainer check: 5 problems");
   });
 
+  test("an image that is not under src/ fails check with its line; once the file is there, check passes", async () => {
+    await edit("src/explainers/one-million.md", (text) =>
+      text.replace("::: ledger", "![The border at Medyka, a fixture picture](medyka.jpg)\n\n::: ledger")
+    );
+    const line = (await readFile(join(root, "src/explainers/one-million.md"), "utf-8"))
+      .split("\n")
+      .findIndex((l) => l.includes("medyka.jpg"));
+    const missing = await explainer("check");
+    expect(missing.status).toBe(1);
+    expect(missing.stderr).toContain(
+      `src/explainers/one-million.md:${line + 1}: MISSING_FILE: the image "medyka.jpg" is not in the project: there is no src/explainers/medyka.jpg\n`
+    );
+    // Only the new file's name changed the project, and check sees it.
+    await writeFile(join(root, "src/explainers/medyka.jpg"), "a fixture file, not a real picture\n");
+    const found = await explainer("check");
+    expect(found.stderr).not.toContain("MISSING_FILE");
+    expect(found.status).toBe(0);
+  });
+
   test("a draft's problems warn and do not fail; the same problem in a published explainer fails", async () => {
     await edit("src/explainers/two-million.md", (text) => text.replace("::: ledger", "{no-such-claim}\n\n::: ledger"));
     const draft = await explainer("check");

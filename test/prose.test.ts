@@ -159,6 +159,55 @@ describe("explainerProse", () => {
     await expect(render("Intro.\n\nSo {no-such-claim} died.\n", "title: x")).rejects.toThrow(
       'src/page.md:6: UNKNOWN_CLAIM: no claim "no-such-claim" in data/claims.csv'
     );
+    // In a table, on its row's line (markdown-it gives a cell no line of its own).
+    await expect(render("Intro.\n\n| a |\n| --- |\n| {refugees} |\n| {no-such-claim} |\n")).rejects.toThrow(
+      'src/page.md:6: UNKNOWN_CLAIM: no claim "no-such-claim" in data/claims.csv'
+    );
+  });
+
+  test("an image whose file is not under src/ fails with the page and line; one that is there, or from elsewhere, passes", async () => {
+    await writeFile(join(root, "src/explainers/map.png"), "not really a PNG: a fixture file\n");
+    await mkdir(join(root, "src/images"));
+    await writeFile(join(root, "src/images/photo one.jpg"), "a fixture file\n");
+    const shown = [
+      "![A map](map.png)",
+      "![A photo](../images/photo%20one.jpg)",
+      "![Absolute](/images/photo%20one.jpg)",
+      '<img src="./map.png?v=2" alt="">',
+      "![Inline](data:image/gif;base64,R0lGOD)"
+    ].join("\n\n");
+    expect(await render(`${shown}\n`, "title: T", "/explainers/x")).toContain('<img src="map.png" alt="A map">');
+    await expect(
+      render(
+        'Intro.\n\n| a | b |\n| --- | --- |\n| x | ![Chart](chart.png) |\n\n<p><img alt="" src=\'../photo.jpg\'></p>\n\n![Up](../../outside.png)\n\n<video src="//news.example/a.mp4"></video>\n\n![Remote](https://news.example/a.png)\n',
+        "",
+        "/explainers/x"
+      )
+    ).rejects.toThrow(
+      [
+        'src/explainers/x.md:5: MISSING_FILE: the image "chart.png" is not in the project: there is no src/explainers/chart.png',
+        'src/explainers/x.md:7: MISSING_FILE: the <img> "../photo.jpg" is not in the project: there is no src/photo.jpg',
+        'src/explainers/x.md:9: MISSING_FILE: the image "../../outside.png" is outside src/, where Framework finds a page\'s files',
+        'src/explainers/x.md:11: REMOTE_FILE: the <video> "//news.example/a.mp4" is on another host, and the site loads nothing from other hosts: save the file under src/ and show it from there',
+        'src/explainers/x.md:13: REMOTE_FILE: the image "https://news.example/a.png" is on another host, and the site loads nothing from other hosts: save the file under src/ and show it from there'
+      ].join("\n")
+    );
+  });
+
+  test("a figure in an image's description is its words, and needs a citation elsewhere on the page", async () => {
+    await writeFile(join(root, "src/map.png"), "a fixture file\n");
+    expect(
+      await render("![Map of {refugees} refugees, as of {refugees.as_of}](map.png)\n\nIn all, {refugees}.\n")
+    ).toContain('<img src="map.png" alt="Map of more than 800,000 refugees, as of 2 March 2022">');
+    await expect(
+      render("Intro.\n\n![Map of {refugees}](map.png) and {refugess}.\n\n![{nope}](map.png)\n")
+    ).rejects.toThrow(
+      [
+        'src/page.md:3: UNKNOWN_CLAIM: no claim "refugess" in data/claims.csv',
+        'src/page.md:5: UNKNOWN_CLAIM: no claim "nope" in data/claims.csv',
+        "src/page.md:3: FIGURE_NOT_CITED: {refugees} is in an image's description, with no citation, and the page cites {refugees} nowhere else: cite it in the text"
+      ].join("\n")
+    );
   });
 
   test("an unknown directive fails with the page and line", async () => {
