@@ -28,6 +28,7 @@ import {builtinBlocks, type Block, type BlockContext, type ChartBlockOptions, ty
 import {Citations, type Citation} from "./citations.ts";
 import {KitError, throwIfAny, type ErrorCode} from "./errors.ts";
 import {referenceLike} from "./explainers.ts";
+import type {PageLink} from "./page-links.ts";
 import {figureHtml, escapeHtml} from "./prose-html.ts";
 
 export type {Block, BlockContext, PageStory} from "./blocks.ts";
@@ -97,8 +98,13 @@ export interface PageScan {
   charts: string[];
   /** Figures the page shows with no marker (in a heading, or as `{id.label}`): it must cite each elsewhere. */
   unmarked: {written: string; id: string; line: number; why: string}[];
+  /** The page's links, Markdown and HTML, for the stage's check of links within the site (loaders/page-links.ts). */
+  links: PageLink[];
   problems: KitError[];
 }
+
+/** A link's address in a page's HTML: `<a href="…">`. */
+const anchorHref = /<a\b[^>]*?\shref\s*=\s*(?:"([^"]*)"|'([^']*)')/gi;
 
 /** A media element's `src` in a page's HTML: `<img src="…">`, and video, audio, source. */
 const mediaSrc = /<(img|video|audio|source)\b[^>]*?\ssrc\s*=\s*(?:"([^"]*)"|'([^']*)')/gi;
@@ -183,11 +189,16 @@ export function explainerProse(md: MarkdownIt, options: ProseOptions): void {
       : readPageHead(options.root, file);
     const data = head.data;
     const offset = head.bodyLine - 1;
-    const scan: PageScan = {file, data, citations: new Citations(), charts: [], unmarked: [], problems: []};
+    const scan: PageScan = {file, data, citations: new Citations(), charts: [], unmarked: [], links: [], problems: []};
     const page = {root: options.root, story, claims: story.claimsById, data, scan, omitDrafts: options.omitDrafts};
     const contexts = new Map<Token, BlockContext>();
     const fail = (code: ErrorCode, detail: string, line: number) =>
       scan.problems.push(new KitError(code, detail, {file, line}));
+    const checkHtml = (html: string, line: number) => {
+      const text = html.replace(/<!--[\s\S]*?-->/g, "");
+      for (const m of text.matchAll(anchorHref)) scan.links.push({href: m[1] ?? m[2], line: lineOf(html, m[0], line)});
+      checkMedia(html, line);
+    };
     const checkMedia = (html: string, line: number) => {
       for (const m of html.replace(/<!--[\s\S]*?-->/g, "").matchAll(mediaSrc)) {
         const problem = mediaProblem(options.root, file, m[2] ?? m[3]);
@@ -220,7 +231,7 @@ export function explainerProse(md: MarkdownIt, options: ProseOptions): void {
           scan.problems.push(error);
         }
       } else if (token.type === "html_block" || token.type === "html_inline") {
-        checkMedia(token.content, line);
+        checkHtml(token.content, line);
         for (const [ref] of token.content.replace(/<!--[\s\S]*?-->/g, "").matchAll(references)) {
           fail(
             "UNRESOLVED_REFERENCE",
@@ -240,7 +251,11 @@ export function explainerProse(md: MarkdownIt, options: ProseOptions): void {
           if (child.type === "text" || child.type === "code_inline") before += child.content;
           else if (child.type === "softbreak" || child.type === "hardbreak") before += " ";
           else if (!transparent.has(child.type)) before = "";
-          if (child.type === "link_open") links++;
+          if (child.type === "link_open") {
+            links++;
+            const href = child.attrGet("href") ?? "";
+            scan.links.push({href, line: lineOf(token.content, href, line)});
+          }
           if (child.type === "link_close" && --links === 0 && afterLink.length > 0) {
             child.meta = {...child.meta, markers: afterLink};
             afterLink = [];
@@ -267,7 +282,7 @@ export function explainerProse(md: MarkdownIt, options: ProseOptions): void {
             }
           }
           if (child.type === "html_inline") {
-            checkMedia(child.content, lineOf(token.content, child.content, line));
+            checkHtml(child.content, lineOf(token.content, child.content, line));
             for (const [ref] of child.content.matchAll(references)) {
               fail("UNRESOLVED_REFERENCE", `${ref} inside HTML is not resolved`, lineOf(token.content, ref, line));
             }

@@ -24,6 +24,7 @@ import {ledgerFile, readLedger} from "./ledger.ts";
 import {chartMentions, citedLines, compareWithRecord} from "./living.ts";
 import {readPublished, type PublishedFigure} from "./published.ts";
 import {checkReviews, reviewsFile} from "./reviews.ts";
+import {brokenLinks} from "./page-links.ts";
 import {uncitedNumbers} from "./page-numbers.ts";
 import {pageScriptProblems} from "./page-scripts.ts";
 import {checkPlaces, placesFile} from "./places.ts";
@@ -246,6 +247,8 @@ export async function computeStage(
     const draft = data.draft === true;
     const scope = slug ? {explainer: slug} : {page: file};
     problems.push(...pageProblems.map((p) => stageProblem(p, scope, !draft)));
+    // A broken link is a warning: the page still reads, as Framework's build still builds it.
+    problems.push(...brokenLinks(root, file, scan.links).map((p) => stageProblem(p, scope, false)));
     if (!explainer) continue;
     const cited = scan.citations.entries().map((e) => e.claim);
     const shown = [...new Set([...cited, ...scan.charts.flatMap((id) => charts[id]?.claims ?? [])])];

@@ -117,6 +117,29 @@ describe("explainer check, per explainer", () => {
     expect(found.status).toBe(0);
   });
 
+  test("a link to a page or file of the site that does not exist is a warning at its line; check still passes", async () => {
+    await edit("src/explainers/one-million.md", (text) =>
+      text.replace(
+        "::: ledger",
+        [
+          "See [the other explainer](two-million), [how we verify](../methodology#figures), [home](../),",
+          "[its embed](/embed/refugee-counts), [the figures](/data/download/claims/one-million.csv) and",
+          "[a typo](./two-milion), <a href='/methodolgy'>a page that is not there</a>, [mail](mailto:desk@news.example).",
+          "",
+          "::: ledger"
+        ].join("\n")
+      )
+    );
+    const lines = (await readFile(join(root, "src/explainers/one-million.md"), "utf-8")).split("\n");
+    const line = lines.findIndex((l) => l.includes("two-milion")) + 1;
+    const check = await explainer("check");
+    expect(check.stderr.split("\n").filter((l) => l.includes("BROKEN_LINK"))).toEqual([
+      `warning: src/explainers/one-million.md:${line}: BROKEN_LINK: "./two-milion" leads to /explainers/two-milion, which is no page or file of the site`,
+      `warning: src/explainers/one-million.md:${line}: BROKEN_LINK: "/methodolgy" leads to /methodolgy, which is no page or file of the site`
+    ]);
+    expect(check.status).toBe(0);
+  });
+
   test("a draft's problems warn and do not fail; the same problem in a published explainer fails", async () => {
     await edit("src/explainers/two-million.md", (text) => text.replace("::: ledger", "{no-such-claim}\n\n::: ledger"));
     const draft = await explainer("check");
