@@ -38,24 +38,26 @@ export function sitePathExists(root: string, path: string): boolean {
 }
 
 /**
- * The warnings for a page's links (`file` is `src/…/x.md`) that lead to no page or file of the site;
- * an address with a scheme (`https:`, `mailto:`), `//host` or only a `#fragment` is not the site's.
+ * The site path an address on a page (`file` is `src/…/x.md`) leads to, from `/` and decoded, or
+ * null when it is not the site's: an address with a scheme (`https:`, `mailto:`, `data:`), `//host`
+ * or only a `#fragment`.
  */
-export function brokenLinks(root: string, file: string, links: readonly PageLink[]): KitError[] {
-  const here = new URL(file.replace(/^src/, "").replace(/\.md$/, ""), "https://site.invalid");
-  const problems: KitError[] = [];
-  for (const {href, line} of links) {
-    if (/^(?:[a-z][a-z0-9+.-]*:|\/\/|#|$)/i.test(href)) continue;
-    let path: string;
-    try {
-      path = decodeURI(new URL(href, here).pathname);
-    } catch {
-      path = new URL(href, here).pathname;
-    }
-    if (sitePathExists(root, path)) continue;
-    problems.push(
-      new KitError("BROKEN_LINK", `"${href}" leads to ${path}, which is no page or file of the site`, {file, line})
-    );
+export function sitePath(file: string, href: string): string | null {
+  if (/^(?:[a-z][a-z0-9+.-]*:|\/\/|#|$)/i.test(href)) return null;
+  const {pathname} = new URL(href, new URL(file.replace(/^src/, "").replace(/\.md$/, ""), "https://site.invalid"));
+  try {
+    return decodeURI(pathname);
+  } catch {
+    return pathname;
   }
-  return problems;
+}
+
+/** The warnings for a page's links that lead to no page or file of the site (`file` is `src/…/x.md`). */
+export function brokenLinks(root: string, file: string, links: readonly PageLink[]): KitError[] {
+  return links.flatMap(({href, line}) => {
+    const path = sitePath(file, href);
+    if (path === null || sitePathExists(root, path)) return [];
+    const detail = `"${href}" leads to ${path}, which is no page or file of the site`;
+    return [new KitError("BROKEN_LINK", detail, {file, line})];
+  });
 }

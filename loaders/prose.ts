@@ -13,8 +13,8 @@
  * names the page and line. Framework fails the page on them; the stage's scan collects them all
  * for `explainer check`.
  */
-import {existsSync, readFileSync} from "node:fs";
-import {dirname, join, normalize} from "node:path";
+import {readFileSync} from "node:fs";
+import {join} from "node:path";
 import {readFrontMatter} from "./front-matter.ts";
 import type MarkdownIt from "markdown-it";
 import type StateCore from "markdown-it/lib/rules_core/state_core.mjs";
@@ -28,7 +28,7 @@ import {builtinBlocks, type Block, type BlockContext, type ChartBlockOptions, ty
 import {Citations, type Citation} from "./citations.ts";
 import {KitError, throwIfAny, type ErrorCode} from "./errors.ts";
 import {referenceLike} from "./explainers.ts";
-import type {PageLink} from "./page-links.ts";
+import {sitePath, sitePathExists, type PageLink} from "./page-links.ts";
 import {figureHtml, escapeHtml} from "./prose-html.ts";
 
 export type {Block, BlockContext, PageStory} from "./blocks.ts";
@@ -110,32 +110,20 @@ const anchorHref = /<a\b[^>]*?\shref\s*=\s*(?:"([^"]*)"|'([^']*)')/gi;
 const mediaSrc = /<(img|video|audio|source)\b[^>]*?\ssrc\s*=\s*(?:"([^"]*)"|'([^']*)')/gi;
 
 /**
- * The problem of an image (or other media file) that a page shows, or null. From the project, the
- * file must be under `src/`: Framework's build would stop at a missing one with "Not found" and no
- * page or line. From another host (`https:`, `//host`), it would never load: the site requests
- * nothing from other hosts, and its policy refuses them. `data:` and `#` addresses are fine.
+ * The problem of an image (or other media file) that a page shows, or null. From the site, the file
+ * must be under `src/` (or made there by a data loader): Framework's build would stop at a missing one
+ * with "Not found" and no page or line. From another host (`https:`, `//host`), it would never load:
+ * the site requests nothing from other hosts, and its policy refuses them. `data:` and `#` are fine.
  */
 function mediaProblem(root: string, page: string, src: string): {code: ErrorCode; detail: string} | null {
-  if (/^(?:data:|#|$)/i.test(src)) return null;
-  if (/^(?:[a-z][a-z0-9+.-]*:|\/\/)/i.test(src))
+  if (/^(?:[a-z][a-z0-9+.-]*:|\/\/)/i.test(src) && !/^data:/i.test(src))
     return {
       code: "REMOTE_FILE",
       detail: `"${src}" is on another host, and the site loads nothing from other hosts: save the file under src/ and show it from there`
     };
-  let path = src.replace(/[?#].*$/, "");
-  try {
-    path = decodeURI(path);
-  } catch {
-    // not percent-encoded: the name as written
-  }
-  const file = normalize(path.startsWith("/") ? join("src", path) : join(dirname(page), path))
-    .split("\\")
-    .join("/");
-  if (!file.startsWith("src/"))
-    return {code: "MISSING_FILE", detail: `"${src}" is outside src/, where Framework finds a page's files`};
-  return existsSync(join(root, file))
-    ? null
-    : {code: "MISSING_FILE", detail: `"${src}" is not in the project: there is no ${file}`};
+  const path = sitePath(page, src);
+  if (path === null || sitePathExists(root, path)) return null;
+  return {code: "MISSING_FILE", detail: `"${src}" is not in the project: there is no src${path}`};
 }
 
 /** The line of the first occurrence of `needle` at or after token line `line`, in the token's content. */

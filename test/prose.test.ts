@@ -167,6 +167,8 @@ describe("explainerProse", () => {
 
   test("an image whose file is not under src/ fails with the page and line; one that is there, or from elsewhere, passes", async () => {
     await writeFile(join(root, "src/explainers/map.png"), "not really a PNG: a fixture file\n");
+    // An image a data loader makes counts as one that is there.
+    await writeFile(join(root, "src/explainers/drawn.svg.ts"), "process.stdout.write('<svg/>');\n");
     await mkdir(join(root, "src/images"));
     await writeFile(join(root, "src/images/photo one.jpg"), "a fixture file\n");
     const shown = [
@@ -174,7 +176,8 @@ describe("explainerProse", () => {
       "![A photo](../images/photo%20one.jpg)",
       "![Absolute](/images/photo%20one.jpg)",
       '<img src="./map.png?v=2" alt="">',
-      "![Inline](data:image/gif;base64,R0lGOD)"
+      "![Inline](data:image/gif;base64,R0lGOD)",
+      "![Drawn](drawn.svg)"
     ].join("\n\n");
     expect(await render(`${shown}\n`, "title: T", "/explainers/x")).toContain('<img src="map.png" alt="A map">');
     await expect(
@@ -187,7 +190,7 @@ describe("explainerProse", () => {
       [
         'src/explainers/x.md:5: MISSING_FILE: the image "chart.png" is not in the project: there is no src/explainers/chart.png',
         'src/explainers/x.md:7: MISSING_FILE: the <img> "../photo.jpg" is not in the project: there is no src/photo.jpg',
-        'src/explainers/x.md:9: MISSING_FILE: the image "../../outside.png" is outside src/, where Framework finds a page\'s files',
+        'src/explainers/x.md:9: MISSING_FILE: the image "../../outside.png" is not in the project: there is no src/outside.png',
         'src/explainers/x.md:11: REMOTE_FILE: the <video> "//news.example/a.mp4" is on another host, and the site loads nothing from other hosts: save the file under src/ and show it from there',
         'src/explainers/x.md:13: REMOTE_FILE: the image "https://news.example/a.png" is on another host, and the site loads nothing from other hosts: save the file under src/ and show it from there'
       ].join("\n")
