@@ -164,6 +164,26 @@ export interface LivingInput {
 
 const sameKey = (a: FigurePlace, b: FigurePlace) => placeText(a) === placeText(b);
 
+/**
+ * The reviews whose place no longer cites their claim (lines moved when the page was edited above
+ * it, say): REVIEW_NOT_CITED, and `review` or **Mark reviewed** drop them when they write the file.
+ */
+export function staleReviews({
+  explainers,
+  charts,
+  reviews
+}: Pick<LivingInput, "explainers" | "charts" | "reviews">): Review[] {
+  const cites = ({place, claim}: Review) =>
+    "line" in place
+      ? explainers.some(
+          (e) => e.file === place.file && (e.places ?? []).some((p) => p.claim === claim && p.line === place.line)
+        )
+      : Object.values(charts).some(
+          (c) => c.file === place.file && (c.mentions ?? []).some((m) => m.claim === claim && m.field === place.field)
+        );
+  return reviews.filter((r) => !cites(r));
+}
+
 /** Compares the story with the record: the changes and their problems (see the module's comment). */
 export function compareWithRecord(input: LivingInput): {changes: FigureChange[]; problems: StageProblem[]} {
   const {explainers, charts, claims, record, reviews, corrections} = input;
@@ -255,24 +275,7 @@ export function compareWithRecord(input: LivingInput): {changes: FigureChange[];
   }
 
   // A review names a place that cites its claim.
-  for (const review of reviews) {
-    const cites =
-      "line" in review.place
-        ? explainers.some(
-            (e) =>
-              e.file === review.place.file &&
-              (e.places ?? []).some(
-                (p) => p.claim === review.claim && "line" in review.place && p.line === review.place.line
-              )
-          )
-        : Object.values(charts).some(
-            (c) =>
-              c.file === review.place.file &&
-              (c.mentions ?? []).some(
-                (m) => m.claim === review.claim && "field" in review.place && m.field === review.place.field
-              )
-          );
-    if (cites) continue;
+  for (const review of staleReviews({explainers, charts, reviews})) {
     const elsewhere = changes
       .filter((c) => c.claim === review.claim)
       .flatMap((c) => c.places.map((p) => placeText(p.place)));

@@ -3,7 +3,7 @@
  * (tools/review-routes.ts) and the button on the editor page under `explainer dev`, in Chromium.
  */
 import type {ChildProcess} from "node:child_process";
-import {readFile, rm} from "node:fs/promises";
+import {readFile, rm, writeFile} from "node:fs/promises";
 import type {Server} from "node:http";
 import {join} from "node:path";
 import {afterAll, beforeAll, describe, expect, test} from "vitest";
@@ -98,6 +98,18 @@ describe("the review routes of the save endpoint", () => {
     const conflict = await call("PUT", {place: `${page}:16`, claim: "refugees", hash, base: "0".repeat(64)});
     expect(conflict.status).toBe(409);
     expect(await readFile(join(root, reviews), "utf-8")).toBe(before);
+  });
+
+  test("a review written over rows whose place no longer cites their claim drops those rows, as `review` does", async () => {
+    const before = await readFile(join(root, reviews), "utf-8");
+    const stale = `${page}:22,refugees,1 million,${hash},2026-11-25\n`;
+    await writeFile(join(root, reviews), before + stale);
+    await runStage(root);
+    const written = await call("PUT", {place: `${page}:16`, claim: "refugees", hash, base: hashText(before + stale)});
+    expect(written.status).toBe(200);
+    expect(await readFile(join(root, reviews), "utf-8")).toBe(
+      `${before}${page}:16,refugees,1 million,${hash},2026-11-25\n`
+    );
   });
 });
 

@@ -12,9 +12,10 @@
  * place cites it, and the claim has not moved again since the page was loaded.
  */
 import {z} from "zod";
+import {staleReviews} from "../loaders/living.ts";
 import {readStoredStage} from "../loaders/stage.ts";
 import {checkReviews, parsePlace, placeText, reviewsFile, type Review} from "../loaders/reviews.ts";
-import {withReviews} from "./living-files.ts";
+import {withoutReviews, withReviews} from "./living-files.ts";
 import {writeRoute, type FieldProblem, type Route} from "./save-server.ts";
 
 /** What the review routes need: the project, and the clock that dates a review. */
@@ -68,14 +69,20 @@ export function findPending(
   return {label: current.after.label, problems: []};
 }
 
-/** The file's text with the review appended (unchanged when the same review is already there). */
-function appended(current: string | null, row: Omit<Review, "line">): string {
+/**
+ * The file's text with the review appended (unchanged when the same review is already there), and
+ * without the rows whose place no longer cites their claim, as `explainer review` writes it.
+ */
+function appended(current: string | null, row: Omit<Review, "line">, root: string): string {
   const same =
     current !== null &&
     checkReviews(current).rows.some(
       (r) => r.claim === row.claim && r.hash === row.hash && placeText(r.place) === placeText(row.place)
     );
-  return same ? current : withReviews(current, [row]);
+  if (same) return current;
+  const stage = readStoredStage(root);
+  const kept = current !== null && stage ? withoutReviews(current, staleReviews(stage)) : current;
+  return withReviews(kept, [row]);
 }
 
 /** The review routes for the project at `root`. */
@@ -98,7 +105,7 @@ export function reviewRoutes({root, now = () => new Date()}: ReviewRouteOptions)
       hash: body.hash,
       reviewed: now().toISOString().slice(0, 10)
     };
-    return appended(current, row);
+    return appended(current, row, root);
   };
   return [
     {...common, method: "GET", read: () => ({})},

@@ -8,7 +8,7 @@
 import {readFile} from "node:fs/promises";
 import {join} from "node:path";
 import {KitError, throwIfAny} from "../../loaders/errors.ts";
-import {describeChange, type ChangedPlace, type FigureChange} from "../../loaders/living.ts";
+import {describeChange, staleReviews, type ChangedPlace, type FigureChange} from "../../loaders/living.ts";
 import {parsePlace, placeText, reviewsFile, type Review} from "../../loaders/reviews.ts";
 import {UsageError, type Effects} from "../effects.ts";
 import {today, verifiedStage, withoutReviews, withReviews, writeProjectFile} from "../living-files.ts";
@@ -63,13 +63,10 @@ export async function run(args: string[], effects: Effects): Promise<void> {
       );
   }
   const {root, stdout} = effects;
-  const {stage, run: checked} = await verifiedStage(root);
-  // Rows naming a place that no longer cites their claim (its lines moved when the page was edited
-  // above it, say): dropped when this command writes, as the places that do cite it are reviewed here.
-  const staleLines = new Set(
-    checked.problems.filter((p) => p.code === "REVIEW_NOT_CITED" && p.file === reviewsFile).map((p) => p.line)
-  );
-  const stale = stage.reviews.filter((r) => staleLines.has(r.line));
+  const {stage} = await verifiedStage(root);
+  // Rows naming a place that no longer cites their claim: dropped when this command writes, as the
+  // places that do cite it are reviewed here.
+  const stale = staleReviews(stage);
   if (options.claim && !stage.claims.some((c) => c.id === options.claim)) {
     throw new KitError("UNKNOWN_CLAIM", `no claim "${options.claim}" in data/claims.csv`, {file: "data/claims.csv"});
   }
