@@ -182,13 +182,11 @@ export function explainerProse(md: MarkdownIt, options: ProseOptions): void {
     const contexts = new Map<Token, BlockContext>();
     const fail = (code: ErrorCode, detail: string, line: number) =>
       scan.problems.push(new KitError(code, detail, {file, line}));
+    // HTML written into the page: its links, for the stage's check, and its media files.
     const checkHtml = (html: string, line: number) => {
       const text = html.replace(/<!--[\s\S]*?-->/g, "");
       for (const m of text.matchAll(anchorHref)) scan.links.push({href: m[1] ?? m[2], line: lineOf(html, m[0], line)});
-      checkMedia(html, line);
-    };
-    const checkMedia = (html: string, line: number) => {
-      for (const m of html.replace(/<!--[\s\S]*?-->/g, "").matchAll(mediaSrc)) {
+      for (const m of text.matchAll(mediaSrc)) {
         const problem = mediaProblem(options.root, file, m[2] ?? m[3]);
         if (problem) fail(problem.code, `the <${m[1].toLowerCase()}> ${problem.detail}`, lineOf(html, m[0], line));
       }
