@@ -94,7 +94,7 @@ export const kitCodes = {
   UNKNOWN_CHART: "a page places a chart that does not exist (or whose spec has problems)",
   UNKNOWN_DIRECTIVE: "a `::: name` line names no directive",
   MISSING_FILE: "a page shows an image (or video, audio) whose file is not under `src/`",
-  BROKEN_LINK: "a page links to a page or file of the site that does not exist (a warning)",
+  BROKEN_LINK: "a page links to a page or file of the site that does not exist, or to a draft (a warning)",
   REMOTE_FILE: "a page shows an image (or video, audio) from another host, which the site never loads",
   DIRECTIVE_ARGS: "a directive is given the wrong arguments",
   DIRECTIVE_PLACE: "a directive that belongs on an explainer page is used elsewhere",

@@ -52,12 +52,25 @@ export function sitePath(file: string, href: string): string | null {
   }
 }
 
-/** The warnings for a page's links that lead to no page or file of the site (`file` is `src/…/x.md`). */
-export function brokenLinks(root: string, file: string, links: readonly PageLink[]): KitError[] {
+/**
+ * The warnings for a page's links (`file` is `src/…/x.md`) that lead to no page or file of the site,
+ * or to a draft, which the build leaves out (`drafts`: their site paths, `/explainers/<slug>`).
+ */
+export function brokenLinks(
+  root: string,
+  file: string,
+  links: readonly PageLink[],
+  drafts: ReadonlySet<string> = new Set()
+): KitError[] {
   return links.flatMap(({href, line}) => {
     const path = sitePath(file, href);
-    if (path === null || sitePathExists(root, path)) return [];
-    const detail = `"${href}" leads to ${path}, which is no page or file of the site`;
-    return [new KitError("BROKEN_LINK", detail, {file, line})];
+    if (path === null) return [];
+    const page = path.replace(/\.html$/, "");
+    const why = drafts.has(page)
+      ? "a draft, which the build leaves out"
+      : sitePathExists(root, path)
+        ? null
+        : "which is no page or file of the site";
+    return why ? [new KitError("BROKEN_LINK", `"${href}" leads to ${path}, ${why}`, {file, line})] : [];
   });
 }

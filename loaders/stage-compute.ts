@@ -229,6 +229,7 @@ export async function computeStage(
   const partial = {claims, sources, charts, explainers: [] as StagedExplainer[], corrections};
   const md = MarkdownIt({html: true}).use(explainerProse, {root, story: () => pageStory(partial)});
   const bySlug = new Map<string, Explainer>(explainers.map((e) => [e.slug, e]));
+  const drafts = new Set(explainers.filter((e) => e.draft).map((e) => pathOf(e.file)));
   const staged: StagedExplainer[] = [];
   for (const file of pageFiles(root)) {
     const slug = file.startsWith(`${explainersDir}/`) ? file.slice(explainersDir.length + 1, -3) : undefined;
@@ -247,8 +248,10 @@ export async function computeStage(
     const draft = data.draft === true;
     const scope = slug ? {explainer: slug} : {page: file};
     problems.push(...pageProblems.map((p) => stageProblem(p, scope, !draft)));
-    // A broken link is a warning: the page still reads, as Framework's build still builds it.
-    problems.push(...brokenLinks(root, file, scan.links).map((p) => stageProblem(p, scope, false)));
+    // A broken link is a warning: the page still reads, as Framework's build still builds it. A draft
+    // may link to another draft.
+    const links = brokenLinks(root, file, scan.links, draft ? new Set() : drafts);
+    problems.push(...links.map((p) => stageProblem(p, scope, false)));
     if (!explainer) continue;
     const cited = scan.citations.entries().map((e) => e.claim);
     const shown = [...new Set([...cited, ...scan.charts.flatMap((id) => charts[id]?.claims ?? [])])];
