@@ -147,8 +147,8 @@ describe("explainerProse", () => {
     await expect(
       render("::: standfirst\n", 'title: T\nstandfirst: "**Some** {refugees.label} fled."', "/explainers/x")
     ).rejects.toThrow('src/explainers/x.md:3: QUALIFIER_BEFORE_FIGURE: the standfirst: "Some" before {refugees.label}');
-    // Words that end otherwise are not qualifiers ("handsome" ends in "some"; "rose to"), and a figure
-    // after another figure is not qualified by words before that one.
+    // Words that end otherwise are not qualifiers ("handsome" ends in "some"; "rose to"), and words
+    // further back than just before the figure do not qualify it.
     expect(await render("*Some* fled: {refugees} in all.\n")).toContain("<p><em>Some</em> fled: <span");
     expect(await render("A handsome {refugees} fled; the toll rose to {civilians-killed}.\n")).toContain(
       "the toll rose to <span"
@@ -165,7 +165,7 @@ describe("explainerProse", () => {
     );
   });
 
-  test("an image whose file is not under src/ fails with the page and line; one that is there, or from elsewhere, passes", async () => {
+  test("an image whose file is not under src/, or that is on another host, fails with the page and line; one that is there, a loader's or data: passes", async () => {
     await writeFile(join(root, "src/explainers/map.png"), "not really a PNG: a fixture file\n");
     // An image a data loader makes counts as one that is there.
     await writeFile(join(root, "src/explainers/drawn.svg.ts"), "process.stdout.write('<svg/>');\n");
