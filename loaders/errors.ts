@@ -124,6 +124,7 @@ export const kitCodes = {
   UPDATE_WITHOUT_CHANGE: "an update or correction is about a published figure that has not changed",
   REVIEW_NOT_CITED: "a review names a place that does not cite its claim",
   RECORD_UNKNOWN_EXPLAINER: "the publish record names an explainer that no longer exists (a warning)",
+  FIGURE_REMOVED: "a published explainer no longer shows a figure the record says readers saw (a warning)",
   STORY_CHANGED: "the story changed while `publish` built the site; nothing was recorded",
   FIGURES_STALE: "a measure’s newest figure is older than its explainer’s `maxAgeDays` (a warning)",
   SOURCE_DEAD: "`links`: a source’s url answers 404 or 410, or is not http(s)",

@@ -215,7 +215,16 @@ export function compareWithRecord(input: LivingInput): {changes: FigureChange[];
       const claim = claims.get(row.claim);
       const entries = entriesOf(e.slug, row.claim);
       const fresh = entries.slice(row.logged);
-      if (!claim || !shown.has(row.claim)) continue; // no longer shown: dropped at the next publish
+      if (!claim || !shown.has(row.claim)) {
+        // Readers saw it; the next publish drops it from the record, and says so.
+        const error = new KitError(
+          "FIGURE_REMOVED",
+          `${e.slug} no longer shows ${row.claim}, published as ${row.label} on ${formatDate(row.date)}; the next publish drops it from the record: if readers should know why, add an entry with no claim to ${correctionsFile}`,
+          {file: publishedFile, line: row.line}
+        );
+        problems.push(stageProblem(error, {explainer: e.slug}, false));
+        continue;
+      }
       const after = {label: claim.label, as_of: claim.as_of, source: claim.source, hash: figureHash(claim)};
       if (after.hash === row.hash) {
         for (const entry of fresh) {

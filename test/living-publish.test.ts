@@ -74,6 +74,11 @@ test("publish, change a figure cited in three places, review and update, publish
   // The record says readers also saw a figure that the page (and the ledger) no longer has.
   const removed = 'leaving-ukraine,2026-11-25,civilians-killed,"2,000",2022-03-02,x,0123456789ab,0\n';
   await writeFile(join(root, "data/published.csv"), record + removed);
+  const warned = await explainer("check");
+  expect(warned.status).toBe(0);
+  expect(warned.stderr).toContain(
+    `warning: data/published.csv:${record.split("\n").length}: FIGURE_REMOVED: leaving-ukraine no longer shows civilians-killed, published as 2,000 on 25 November 2026; the next publish drops it from the record: if readers should know why, add an entry with no claim to data/corrections.csv\n`
+  );
   const second = await explainer("publish");
   expect(second.status, second.stderr.slice(-3000)).toBe(0);
   expect(second.stdout).toBe(
