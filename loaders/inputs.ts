@@ -11,16 +11,17 @@ import {readFileSync, readdirSync, renameSync, statSync, writeFileSync, mkdirSyn
 import {dirname, join, sep} from "node:path";
 import {contentHash} from "./hash.ts";
 
-/** Folders whose files are the stage's inputs, relative to the project root, and which files of them count. */
-export const stageInputs: {dir: string; include: RegExp}[] = [
+/**
+ * Folders whose files are the stage's inputs, relative to the project root, and which files of them
+ * count; in a folder marked `names`, the names of its other files count too, though not their
+ * contents (a page's images must exist: loaders/prose.ts).
+ */
+export const stageInputs: {dir: string; include: RegExp; names?: true}[] = [
   {dir: "data", include: /./},
-  {dir: "src", include: /\.md$/},
+  {dir: "src", include: /\.md$/, names: true},
   {dir: "loaders", include: /\.ts$/},
   {dir: join("src", "components"), include: /\.ts$/}
 ];
-
-/** Folders whose every file's name counts, though not its content: a page's images must exist (loaders/prose.ts). */
-export const listedInputs = ["src"];
 
 /** Where the hashes of the last run are kept, relative to the project root. */
 export const inputsCache = ".explainer/stage/inputs.json";
@@ -30,10 +31,14 @@ function ignored(path: string): boolean {
   return path.split(sep).some((part) => part.startsWith(".") || part === "node_modules");
 }
 
-/** Every input file, relative to the root, with its size and modification time; sorted. */
-export function inputFiles(root: string): {file: string; size: number; mtime: number}[] {
+/**
+ * Every input file, relative to the root, with its size and modification time; and the other files
+ * whose names count (see `stageInputs`); both sorted.
+ */
+export function inputFiles(root: string): {files: {file: string; size: number; mtime: number}[]; named: string[]} {
   const files = new Map<string, {file: string; size: number; mtime: number}>();
-  for (const {dir, include} of stageInputs) {
+  const named: string[] = [];
+  for (const {dir, include, names: listed} of stageInputs) {
     let names: string[];
     try {
       names = readdirSync(join(root, dir), {recursive: true, encoding: "utf-8"});
@@ -41,7 +46,11 @@ export function inputFiles(root: string): {file: string; size: number; mtime: nu
       continue;
     }
     for (const name of names) {
-      if (ignored(name) || !include.test(name)) continue;
+      if (ignored(name)) continue;
+      if (!include.test(name)) {
+        if (listed) named.push(join(dir, name).split(sep).join("/"));
+        continue;
+      }
       const file = join(dir, name).split(sep).join("/");
       try {
         const stat = statSync(join(root, file));
@@ -51,7 +60,7 @@ export function inputFiles(root: string): {file: string; size: number; mtime: nu
       }
     }
   }
-  return [...files.values()].sort((a, b) => (a.file < b.file ? -1 : 1));
+  return {files: [...files.values()].sort((a, b) => (a.file < b.file ? -1 : 1)), named: named.sort()};
 }
 
 type Known = Record<string, {size: number; mtime: number; hash: string}>;
@@ -74,7 +83,8 @@ export function inputsHash(root: string): string {
   const next: Known = {};
   const hash = createHash("sha256");
   let changed = false;
-  for (const {file, size, mtime} of inputFiles(root)) {
+  const {files, named} = inputFiles(root);
+  for (const {file, size, mtime} of files) {
     let entry = known[file];
     // Small files are always read (cheap, and immune to two edits within one clock tick); large ones
     // only when their size or modification time changed.
@@ -91,15 +101,7 @@ export function inputsHash(root: string): string {
     next[file] = entry;
     hash.update(`${file}\0${entry.hash}\0`);
   }
-  for (const dir of listedInputs) {
-    let names: string[] = [];
-    try {
-      names = readdirSync(join(root, dir), {recursive: true, encoding: "utf-8"});
-    } catch {
-      // no such folder
-    }
-    for (const name of names.filter((n) => !ignored(n)).sort()) hash.update(`${dir}/${name}\0listed\0`);
-  }
+  for (const name of named) hash.update(`${name}\0named\0`);
   if (changed || Object.keys(known).length !== Object.keys(next).length) {
     try {
       mkdirSync(dirname(cachePath), {recursive: true});

@@ -184,6 +184,26 @@ export function staleReviews({
   return reviews.filter((r) => !cites(r));
 }
 
+/**
+ * The record's figures that a published explainer no longer shows (taken off its page and charts, or
+ * out of the ledger): readers saw them, and the next publish drops them from the record.
+ */
+export function removedFigures({
+  explainers,
+  charts,
+  claims,
+  record
+}: Pick<LivingInput, "explainers" | "charts" | "claims" | "record">): PublishedFigure[] {
+  return explainers
+    .filter((e) => !e.draft)
+    .flatMap((e) => {
+      const shown = new Set(shownClaims(e, charts));
+      return (record ?? []).filter(
+        (r) => r.explainer === e.slug && r.claim !== "" && (!claims.has(r.claim) || !shown.has(r.claim))
+      );
+    });
+}
+
 /** Compares the story with the record: the changes and their problems (see the module's comment). */
 export function compareWithRecord(input: LivingInput): {changes: FigureChange[]; problems: StageProblem[]} {
   const {explainers, charts, claims, record, reviews, corrections} = input;
@@ -215,16 +235,7 @@ export function compareWithRecord(input: LivingInput): {changes: FigureChange[];
       const claim = claims.get(row.claim);
       const entries = entriesOf(e.slug, row.claim);
       const fresh = entries.slice(row.logged);
-      if (!claim || !shown.has(row.claim)) {
-        // Readers saw it; the next publish drops it from the record, and says so.
-        const error = new KitError(
-          "FIGURE_REMOVED",
-          `${e.slug} no longer shows ${row.claim}, published as ${row.label} on ${formatDate(row.date)}; the next publish drops it from the record: if readers should know why, add an entry with no claim to ${correctionsFile}`,
-          {file: publishedFile, line: row.line}
-        );
-        problems.push(stageProblem(error, {explainer: e.slug}, false));
-        continue;
-      }
+      if (!claim || !shown.has(row.claim)) continue; // removed: see below
       const after = {label: claim.label, as_of: claim.as_of, source: claim.source, hash: figureHash(claim)};
       if (after.hash === row.hash) {
         for (const entry of fresh) {
@@ -281,6 +292,16 @@ export function compareWithRecord(input: LivingInput): {changes: FigureChange[];
         problems.push(stageProblem(error, {explainer: e.slug}, false));
       }
     }
+  }
+
+  // Figures readers saw that an explainer no longer shows: the next publish drops them from the record, and says so.
+  for (const row of removedFigures({explainers, charts, claims, record})) {
+    const error = new KitError(
+      "FIGURE_REMOVED",
+      `${row.explainer} no longer shows ${row.claim}, published as ${row.label} on ${formatDate(row.date)}; the next publish drops it from the record: if readers should know why, add an entry with no claim to ${correctionsFile}`,
+      {file: publishedFile, line: row.line}
+    );
+    problems.push(stageProblem(error, {explainer: row.explainer}, false));
   }
 
   // A review names a place that cites its claim.

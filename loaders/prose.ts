@@ -116,13 +116,13 @@ const mediaSrc = /<(img|video|audio|source)\b[^>]*?\ssrc\s*=\s*(?:"([^"]*)"|'([^
  * the site requests nothing from other hosts, and its policy refuses them. `data:` and `#` are fine.
  */
 function mediaProblem(root: string, page: string, src: string): {code: ErrorCode; detail: string} | null {
-  if (/^(?:[a-z][a-z0-9+.-]*:|\/\/)/i.test(src) && !/^data:/i.test(src))
-    return {
-      code: "REMOTE_FILE",
-      detail: `"${src}" is on another host, and the site loads nothing from other hosts: save the file under src/ and show it from there`
-    };
   const path = sitePath(page, src);
-  if (path === null || sitePathExists(root, path)) return null;
+  if (path === null) {
+    if (/^(?:data:|#|$)/i.test(src)) return null;
+    const detail = `"${src}" is on another host, and the site loads nothing from other hosts: save the file under src/ and show it from there`;
+    return {code: "REMOTE_FILE", detail};
+  }
+  if (sitePathExists(root, path)) return null;
   return {code: "MISSING_FILE", detail: `"${src}" is not in the project: there is no src${path}`};
 }
 

@@ -5,7 +5,7 @@ import {afterAll, beforeAll, beforeEach, describe, expect, test} from "vitest";
 import {draftFor, numberAt} from "../loaders/drafts.ts";
 import {readSources} from "../loaders/sources.ts";
 import {archiveArticle} from "../tools/commands/add-source.ts";
-import {appendCsvRows, csvHeader, nextLine, replaceCsvRow} from "../tools/csv-append.ts";
+import {appendCsvRows, csvHeader, nextLine, removeCsvRows, replaceCsvRow} from "../tools/csv-append.ts";
 import {ignoreRoutes, newIgnoredHeader} from "../tools/ignore-routes.ts";
 import {ledgerRoutes, newLedgerHeader} from "../tools/ledger-routes.ts";
 import {hashText, newToken, startSaveServer} from "../tools/save-server.ts";
@@ -46,6 +46,17 @@ describe("appendCsvRows", () => {
     expect(replaceCsvRow(text, "id", "c", {id: "c", n: "6"})?.text).toBe('id,n,note\r\na,1,\r\nb,2,"x, y"\r\nc,6,');
     expect(replaceCsvRow(text, "id", "z", {id: "z"})).toBeNull();
     expect(replaceCsvRow('id,note\na,"one\ntwo"\n', "id", "a", {id: "a", note: ""})).toBeNull();
+  });
+
+  test("removeCsvRows(text, rows) drops a row only from its line, and only while the line holds its cells whole", () => {
+    // Columns in another order than the kit writes them; CRLF line ends.
+    const text = 'claim,place\r\nx,a.md:3\r\ny,"b.md:4"\r\nz,"c.md:5\r\nstill c"\r\n';
+    const drop = (rows: [number, Record<string, string>][]) => removeCsvRows(text, new Map(rows));
+    expect(drop([[3, {place: "b.md:4", claim: "y"}]])).toBe('claim,place\r\nx,a.md:3\r\nz,"c.md:5\r\nstill c"\r\n');
+    // A line that holds another row (the file changed since it was read), or half a row, stays.
+    expect(drop([[2, {place: "b.md:4", claim: "y"}]])).toBe(text);
+    expect(drop([[4, {place: "c.md:5", claim: "z"}]])).toBe(text);
+    expect(drop([[1, {claim: "claim"}]])).toBe(text);
   });
 
   test("csvHeader and nextLine read the header and the line the next row starts on", () => {

@@ -74,12 +74,36 @@ export function replaceCsvRow(
   if (at < 0) return null;
   const lines = text.split("\n");
   for (let i = 1; i < lines.length; i++) {
-    const cells = csvParseRows(lines[i].replace(/\r$/, ""))[0];
-    if (cells?.[at]?.trim() !== value) continue;
-    // An odd number of quote marks leaves a quoted cell open: the row goes on to the next line.
-    if (cells.length !== columns.length || (lines[i].match(/"/g)?.length ?? 0) % 2 === 1) return null;
+    if (csvParseRows(lines[i].replace(/\r$/, ""))[0]?.[at]?.trim() !== value) continue;
+    if (wholeRow(lines[i])?.length !== columns.length) return null;
     lines[i] = csvFormatBody([row as Record<string, string>], columns) + (lines[i].endsWith("\r") ? "\r" : "");
     return {text: lines.join("\n"), line: i + 1};
   }
   return null;
+}
+
+/**
+ * `text` without the rows on the given lines (1-based), each dropped only while its line still holds
+ * it whole, with the cells given (by header column) as they were: every other line as it was.
+ *
+ * ```ts
+ * removeCsvRows("place,claim\r\na.md:3,x\r\nb.md:4,y\r\n", new Map([[2, {place: "a.md:3", claim: "x"}]]));
+ * // "place,claim\r\nb.md:4,y\r\n"
+ * ```
+ */
+export function removeCsvRows(text: string, rows: ReadonlyMap<number, Readonly<Record<string, string>>>): string {
+  const columns = csvHeader(text);
+  const holds = (line: string, cells: Readonly<Record<string, string>> | undefined) => {
+    const found = cells && wholeRow(line);
+    return !!found && Object.entries(cells).every(([name, cell]) => found[columns.indexOf(name)] === cell);
+  };
+  return text
+    .split("\n")
+    .filter((line, i) => i === 0 || !holds(line, rows.get(i + 1)))
+    .join("\n");
+}
+
+/** The cells of one line of CSV, or null when a quoted cell is left open (the row goes on to the next line). */
+function wholeRow(line: string): string[] | null {
+  return (line.match(/"/g)?.length ?? 0) % 2 === 1 ? null : (csvParseRows(line.replace(/\r$/, ""))[0] ?? []);
 }

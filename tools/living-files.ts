@@ -4,13 +4,12 @@
  */
 import {readFile} from "node:fs/promises";
 import {join} from "node:path";
-import {csvParseRows} from "d3-dsv";
 import writeFileAtomic from "write-file-atomic";
 import {correctionColumns, correctionsFile, type Correction} from "../loaders/corrections.ts";
 import {throwIfAny} from "../loaders/errors.ts";
 import {placeText, reviewColumns, type Review} from "../loaders/reviews.ts";
 import {asKitErrors, blockingProblems, runStage, type Stage, type StageRun} from "../loaders/stage.ts";
-import {appendCsvRows} from "./csv-append.ts";
+import {appendCsvRows, removeCsvRows} from "./csv-append.ts";
 import type {Effects} from "./effects.ts";
 
 /** Today as an ISO date, from the command's clock (tests fix it). */
@@ -65,14 +64,5 @@ export function withReviews(current: string | null, reviews: readonly Omit<Revie
  * still holds the row's place and claim, whole. Every other line is kept as it is, line ends included.
  */
 export function withoutReviews(current: string, reviews: readonly Review[]): string {
-  const at = new Map(reviews.map((r) => [r.line, r]));
-  const holds = (text: string, r: Review | undefined) => {
-    if (!r || (text.match(/"/g)?.length ?? 0) % 2 !== 0) return false;
-    const [place, claim] = csvParseRows(text.replace(/\r$/, ""))[0] ?? [];
-    return place === placeText(r.place) && claim === r.claim;
-  };
-  return current
-    .split("\n")
-    .filter((text, i) => !holds(text, at.get(i + 1)))
-    .join("\n");
+  return removeCsvRows(current, new Map(reviews.map((r) => [r.line, {place: placeText(r.place), claim: r.claim}])));
 }

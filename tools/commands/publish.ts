@@ -11,7 +11,7 @@
  */
 import {formatDate} from "../../src/components/chart-text.ts";
 import {KitError, throwIfAny} from "../../loaders/errors.ts";
-import {publishProblems} from "../../loaders/living.ts";
+import {publishProblems, removedFigures} from "../../loaders/living.ts";
 import {shownClaims} from "../../loaders/stage.ts";
 import {figureHash, formatPublished, nextRecord, publishedFile} from "../../loaders/published.ts";
 import {correctionsFile} from "../../loaders/corrections.ts";
@@ -59,15 +59,12 @@ export async function run(args: string[], effects: Effects): Promise<void> {
   const reviews = spent.length ? await readFile(join(root, reviewsFile), "utf-8").catch(() => null) : null;
   if (reviews !== null) await writeProjectFile(root, reviewsFile, withoutReviews(reviews, spent));
 
-  let dropped = false;
+  const removed = removedFigures({...stage, claims, record: stage.published ?? null});
   for (const e of stage.explainers.filter((x) => !x.draft)) {
     const rows = record.filter((r) => r.explainer === e.slug && r.claim !== "");
     const changed = stage.changes.filter((c) => c.explainer === e.slug);
     // Figures readers saw on the page last time that it no longer shows: said, never silently dropped.
-    const gone = (stage.published ?? []).filter(
-      (r) => r.explainer === e.slug && r.claim !== "" && !rows.some((n) => n.claim === r.claim)
-    );
-    dropped ||= gone.length > 0;
+    const gone = removed.filter((r) => r.explainer === e.slug);
     const notes = [
       ...(changed.length
         ? [
@@ -81,7 +78,7 @@ export async function run(args: string[], effects: Effects): Promise<void> {
     stdout(`published ${e.slug}: ${plural(rows.length, "figure")}${notes.length ? ` (${notes.join("; ")})` : ""}\n`);
   }
   stdout(wrote ? `recorded ${publishedFile}: commit it with the story\n` : `${publishedFile} is unchanged\n`);
-  if (dropped)
+  if (removed.length > 0)
     stdout(
       `readers saw figures the pages no longer show: if they should know why, add an entry with no claim to ${correctionsFile} and publish again\n`
     );
