@@ -46,6 +46,12 @@ describe("appendCsvRows", () => {
     expect(replaceCsvRow(text, "id", "c", {id: "c", n: "6"})?.text).toBe('id,n,note\r\na,1,\r\nb,2,"x, y"\r\nc,6,');
     expect(replaceCsvRow(text, "id", "z", {id: "z"})).toBeNull();
     expect(replaceCsvRow('id,note\na,"one\ntwo"\n', "id", "a", {id: "a", note: ""})).toBeNull();
+    // A line inside a quoted cell that reads like the row is not the row.
+    const inside = 'id,note\na,"one\nb,2\nthree"\nb,2\n';
+    expect(replaceCsvRow(inside, "id", "b", {id: "b", note: "4"})).toEqual({
+      text: 'id,note\na,"one\nb,2\nthree"\nb,4\n',
+      line: 5
+    });
   });
 
   test("removeCsvRows(text, rows) drops a row only from its line, and only while the line holds its cells whole", () => {
@@ -57,6 +63,9 @@ describe("appendCsvRows", () => {
     expect(drop([[2, {place: "b.md:4", claim: "y"}]])).toBe(text);
     expect(drop([[4, {place: "c.md:5", claim: "z"}]])).toBe(text);
     expect(drop([[1, {claim: "claim"}]])).toBe(text);
+    // Nor does a line inside a quoted cell that reads like the row.
+    const inside = 'claim,place\nz,"c.md:5\ny,b.md:4\nstill c"\n';
+    expect(removeCsvRows(inside, new Map([[3, {claim: "y", place: "b.md:4"}]]))).toBe(inside);
   });
 
   test("csvHeader and nextLine read the header and the line the next row starts on", () => {

@@ -73,8 +73,9 @@ export function replaceCsvRow(
   const at = columns.indexOf(key);
   if (at < 0) return null;
   const lines = text.split("\n");
+  const starts = recordStarts(lines);
   for (let i = 1; i < lines.length; i++) {
-    if (csvParseRows(lines[i].replace(/\r$/, ""))[0]?.[at]?.trim() !== value) continue;
+    if (!starts[i] || csvParseRows(lines[i].replace(/\r$/, ""))[0]?.[at]?.trim() !== value) continue;
     if (wholeRow(lines[i])?.length !== columns.length) return null;
     lines[i] = csvFormatBody([row as Record<string, string>], columns) + (lines[i].endsWith("\r") ? "\r" : "");
     return {text: lines.join("\n"), line: i + 1};
@@ -93,14 +94,23 @@ export function replaceCsvRow(
  */
 export function removeCsvRows(text: string, rows: ReadonlyMap<number, Readonly<Record<string, string>>>): string {
   const columns = csvHeader(text);
+  const lines = text.split("\n");
+  const starts = recordStarts(lines);
   const holds = (line: string, cells: Readonly<Record<string, string>> | undefined) => {
     const found = cells && wholeRow(line);
     return !!found && Object.entries(cells).every(([name, cell]) => found[columns.indexOf(name)] === cell);
   };
-  return text
-    .split("\n")
-    .filter((line, i) => i === 0 || !holds(line, rows.get(i + 1)))
-    .join("\n");
+  return lines.filter((line, i) => i === 0 || !starts[i] || !holds(line, rows.get(i + 1))).join("\n");
+}
+
+/** For each line, whether a row starts on it: false for the lines inside a quoted cell that broke across lines. */
+function recordStarts(lines: readonly string[]): boolean[] {
+  let open = false;
+  return lines.map((line) => {
+    const starts = !open;
+    if ((line.match(/"/g)?.length ?? 0) % 2 === 1) open = !open;
+    return starts;
+  });
 }
 
 /** The cells of one line of CSV, or null when a quoted cell is left open (the row goes on to the next line). */
