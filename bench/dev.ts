@@ -7,8 +7,9 @@ import {readFile, writeFile} from "node:fs/promises";
 import {join} from "node:path";
 import {pathToFileURL} from "node:url";
 import {launchChromium} from "../test/helpers/browser.ts";
-import {startDev, until} from "../test/helpers/dev.ts";
+import {startDev} from "../test/helpers/dev.ts";
 import {stopProcessGroup} from "../test/helpers/project.ts";
+import {until} from "../test/helpers/run.ts";
 import {benchProject} from "./project.ts";
 import {atMost, median, round, type Result} from "./result.ts";
 
@@ -16,7 +17,7 @@ import {atMost, median, round, type Result} from "./result.ts";
 export async function benchDev(): Promise<Result[]> {
   const {root, page: path} = await benchProject();
   let output = "";
-  const {child, origin} = await startDev(root, {onOutput: (t) => void (output += t)});
+  const {child, origin} = await startDev(root, {onOutput: (t) => void (output += t), npmBundles: false});
   const browser = await launchChromium();
   try {
     const page = await browser.newPage();

@@ -8,7 +8,8 @@ import {afterAll, beforeAll, describe, expect, test} from "vitest";
 import {draftFor, numberAt} from "../loaders/drafts.ts";
 import {readSources, type Source} from "../loaders/sources.ts";
 import {testBrowser, type TestBrowser, serveStatic} from "./helpers/browser.ts";
-import {startDev, until} from "./helpers/dev.ts";
+import {startDev} from "./helpers/dev.ts";
+import {until} from "./helpers/run.ts";
 import {copyProject, explainer, removeProject, stopProcessGroup} from "./helpers/project.ts";
 
 const convoy = "2022-03-02-fixture-352-civilians-killed-as-the-convoy-stalls";

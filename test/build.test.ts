@@ -6,7 +6,8 @@ import {csvParse, csvParseRows} from "d3-dsv";
 import {JSDOM, VirtualConsole} from "jsdom";
 import {afterAll, beforeAll, describe, expect, test} from "vitest";
 import {buildLog, builtCopy} from "./helpers/built.ts";
-import {devEnv, freePort, until} from "./helpers/dev.ts";
+import {devEnv, freePort} from "./helpers/dev.ts";
+import {until} from "./helpers/run.ts";
 import {copyProject, explainer, projectRoot, removeProject, stopProcessGroup} from "./helpers/project.ts";
 
 /** Every file under dir, relative to it. */

@@ -8,7 +8,8 @@ import type {Page} from "playwright-core";
 import {afterAll, beforeAll, describe, expect, test} from "vitest";
 import {warmPreview} from "../tools/commands/dev.ts";
 import {testBrowser, type TestBrowser} from "./helpers/browser.ts";
-import {freePort, startDev, until} from "./helpers/dev.ts";
+import {freePort, startDev} from "./helpers/dev.ts";
+import {until} from "./helpers/run.ts";
 import {builtCopy} from "./helpers/built.ts";
 import {addBlockedLoader, removeProject, stopProcessGroup} from "./helpers/project.ts";
 

@@ -6,7 +6,8 @@ import type {Page} from "playwright-core";
 import {afterAll, beforeAll, describe, expect, test} from "vitest";
 import {formatSpec} from "../src/components/spec-format.ts";
 import {testBrowser, type TestBrowser} from "./helpers/browser.ts";
-import {startDev, until} from "./helpers/dev.ts";
+import {startDev} from "./helpers/dev.ts";
+import {until} from "./helpers/run.ts";
 import {builtCopy} from "./helpers/built.ts";
 import {removeProject, stopProcessGroup} from "./helpers/project.ts";
 

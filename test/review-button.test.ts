@@ -12,7 +12,8 @@ import {runStage} from "../loaders/stage.ts";
 import {reviewRoutes} from "../tools/review-routes.ts";
 import {hashText, newToken, startSaveServer} from "../tools/save-server.ts";
 import {testBrowser, type TestBrowser} from "./helpers/browser.ts";
-import {devEnv, startDev, until} from "./helpers/dev.ts";
+import {devEnv, startDev} from "./helpers/dev.ts";
+import {until} from "./helpers/run.ts";
 import {copyLiving, moveRefugees, recordAsPublished} from "./helpers/living.ts";
 import {stopProcessGroup} from "./helpers/project.ts";
 

@@ -4,12 +4,11 @@
  * gets its own copy of the result, so no test sees another's changes. The run's folder is removed
  * when the run ends (test/global-setup.ts).
  */
-import {cp, mkdir, mkdtemp, readFile, rm, symlink, writeFile} from "node:fs/promises";
+import {cp, mkdir, mkdtemp, rm, symlink, writeFile} from "node:fs/promises";
 import {tmpdir} from "node:os";
 import {dirname, join} from "node:path";
-import {inject} from "vitest";
-import {until} from "./dev.ts";
 import {copyProject, explainer, projectRoot, type Fixture} from "./project.ts";
+import {oncePerRun} from "./run.ts";
 
 /** The site address the shared builds are made for: a sub-path, as a newsroom hosts them. */
 export const testSiteUrl = "https://news.example/news/ukraine/";
@@ -18,39 +17,19 @@ export const testSiteUrl = "https://news.example/news/ukraine/";
 export const buildLog = ".explainer/build.log";
 
 /** Builds `fixture` once for this test run and resolves to that (read-only) build's folder. */
-async function sharedBuild(fixture: Fixture): Promise<string> {
-  const dir = join(inject("builds"), fixture);
-  const done = join(dir, "done");
-  try {
-    await mkdir(dir);
-  } catch {
-    // Another test is building it, or has: wait for its verdict.
-    await until(
-      async () => (await readFile(done, "utf-8").catch(() => null)) !== null,
-      600_000,
-      () => `no build of ${fixture}`
-    );
-    const verdict = await readFile(done, "utf-8");
-    if (verdict !== "ok") throw new Error(`the shared build of the ${fixture} fixture failed:\n${verdict}`);
-    return join(dir, "project");
-  }
-  // Whatever happens, the waiting tests get a verdict: a build that throws (a copy that fails, a log
-  // that cannot be written) fails them at once instead of after ten minutes.
-  let verdict: string;
-  try {
+function sharedBuild(fixture: Fixture): Promise<string> {
+  return oncePerRun(`build-${fixture}`, async (folder) => {
     const project = await copyProject(fixture);
     const result = explainer(project, "build", {EXPLAINER_SITE_URL: testSiteUrl});
     await mkdir(join(project, dirname(buildLog)), {recursive: true});
     await writeFile(join(project, buildLog), result.stderr);
-    await cp(project, join(dir, "project"), {recursive: true, verbatimSymlinks: true});
+    await cp(project, folder, {recursive: true, verbatimSymlinks: true});
     await rm(project, {recursive: true, force: true});
-    verdict = result.status === 0 ? "ok" : result.stderr.slice(-4000) || `exit ${result.status}`;
-  } catch (error) {
-    verdict = `it threw: ${error instanceof Error ? error.stack : error}`;
-  }
-  await writeFile(done, verdict);
-  if (verdict !== "ok") throw new Error(`the build of the ${fixture} fixture failed:\n${verdict}`);
-  return join(dir, "project");
+    if (result.status !== 0)
+      throw new Error(
+        `the build of the ${fixture} fixture failed:\n${result.stderr.slice(-4000) || `exit ${result.status}`}`
+      );
+  });
 }
 
 /**
