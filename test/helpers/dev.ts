@@ -51,7 +51,7 @@ async function kitPackages(): Promise<string[]> {
  * test run with Framework's own bundler, which preview would otherwise run again in every dev
  * session the first time a page imports them (about 5 s of CPU for d3, Plot and zod).
  */
-function npmBundles(): Promise<string> {
+function sharedNpmBundles(): Promise<string> {
   return oncePerRun("npm-bundles", async (folder) => {
     await mkdir(join(folder, "src"), {recursive: true});
     await symlink(join(projectRoot, "node_modules"), join(folder, "node_modules"), "dir");
@@ -71,7 +71,7 @@ function npmBundles(): Promise<string> {
 /**
  * Starts `explainer dev --port <free port>` in `root` and resolves once the preview answers `/`
  * (within 90 s, else rejects with what it printed). Everything it prints goes to `onOutput`. In a
- * test run, the project starts with the run's {@link npmBundles} when it has none of its own (the
+ * test run, the project starts with the run's {@link sharedNpmBundles} when it has none of its own (the
  * bench, outside vitest, passes `npmBundles: false`).
  */
 export async function startDev(
@@ -79,12 +79,12 @@ export async function startDev(
   {
     env = devEnv(),
     onOutput,
-    npmBundles: shared = true
+    npmBundles = true
   }: {env?: NodeJS.ProcessEnv; onOutput: (text: string) => void; npmBundles?: boolean}
 ): Promise<{child: ChildProcess; origin: string}> {
   const bundles = join(root, "src/.observablehq/cache/_node");
-  if (!existsSync(bundles))
-    await cp(join(await npmBundles(), "src/.observablehq/cache/_node"), bundles, {recursive: true});
+  if (npmBundles && !existsSync(bundles))
+    await cp(join(await sharedNpmBundles(), "src/.observablehq/cache/_node"), bundles, {recursive: true});
   const port = await freePort();
   const origin = `http://127.0.0.1:${port}`;
   const child = spawn(process.execPath, ["bin/explainer.js", "dev", "--port", String(port)], {
