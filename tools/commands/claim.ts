@@ -35,8 +35,7 @@ async function ledgerShape(root: string): Promise<{text: string | null; columns:
   const text = await readFile(join(root, ledgerFile), "utf-8").catch(() => null);
   if (text === null) return {text, ...fallback};
   try {
-    const header = text.replace(/^\ufeff/, "").split(/\r?\n/, 1)[0];
-    const columns = header.split(",").map((s) => s.replace(/^"|"$/g, "").trim());
+    const columns = csvHeader(text);
     const ids = new Set(parseCsvRows(text, ledgerFile).map((r) => r.record.id));
     return {text, columns: columns.includes("id") ? columns : fallback.columns, ids};
   } catch {
