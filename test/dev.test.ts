@@ -1,9 +1,9 @@
 import {spawn, type ChildProcess} from "node:child_process";
-import {existsSync} from "node:fs";
+import {existsSync, readdirSync, readFileSync} from "node:fs";
 import {readFile, writeFile} from "node:fs/promises";
 import {createServer} from "node:http";
 import type {AddressInfo} from "node:net";
-import {join} from "node:path";
+import {basename, dirname, join} from "node:path";
 import type {Page} from "playwright-core";
 import {afterAll, beforeAll, describe, expect, test} from "vitest";
 import {warmPreview} from "../tools/commands/dev.ts";
@@ -33,7 +33,8 @@ describe("explainer dev", () => {
       join(root, "src/explainers/prose-only.md"),
       "---\ntitle: A fixture page\npublished: 2022-03-02\n---\n\n# A fixture page\n\nThis fixture cites {refugees} refugees in prose only.\n"
     );
-    ({child: dev, origin} = await startDev(root, {onOutput: (text) => void (output += text)}));
+    // As in a fresh clone, the project has no npm bundles yet: dev has them made (see the last test).
+    ({child: dev, origin} = await startDev(root, {onOutput: (text) => void (output += text), npmBundles: false}));
     browser = await testBrowser();
     page = await browser.newPage();
     page.on("console", (m) => void (output += `[browser] ${m.text()}\n`));
@@ -88,6 +89,23 @@ describe("explainer dev", () => {
       () => output
     );
     expect(output).toMatch(/^story: wrote [^\n]*data\/claims\.csv/m);
+  });
+
+  test("before anyone opens the chart editor, preview has bundled the npm packages it imports", async () => {
+    const bundles = join(root, "src/.observablehq/cache/_node");
+    /** The text of a package's bundle (`_node/d3@7.9.2/index.js`), or null while there is none. */
+    const bundle = (name: string): string | null => {
+      const folder = dirname(join(bundles, name));
+      const version = existsSync(folder) && readdirSync(folder).find((f) => f.startsWith(`${basename(name)}@`));
+      const file = version && join(folder, version, "index.js");
+      return file && existsSync(file) ? readFileSync(file, "utf-8") : null;
+    };
+    const packages = ["@observablehq/plot", "d3", "zod"];
+    await until(
+      () => packages.every((name) => bundle(name)?.includes("export")),
+      120_000,
+      () => `no bundles of ${packages.join(", ")} in ${bundles}:\n${output}`
+    );
   });
 });
 
@@ -156,12 +174,13 @@ describe("warmPreview", () => {
     return {base, paths, close: () => new Promise((resolve) => server.close(resolve))};
   }
 
-  test("asks for the client until preview answers, then for the runtime, the standard library and the home page", async () => {
+  test("asks for the client until preview answers, then for the runtime, the standard library and the home page, then the editor", async () => {
     const standIn = await guardStandIn(3);
     try {
       await warmPreview(standIn.base, () => true);
       expect(standIn.paths.slice(0, 4)).toEqual(Array(4).fill("/_observablehq/client.js"));
-      expect(standIn.paths.slice(4).sort()).toEqual(["/", "/_observablehq/runtime.js", "/_observablehq/stdlib.js"]);
+      expect(standIn.paths.slice(4, 7).sort()).toEqual(["/", "/_observablehq/runtime.js", "/_observablehq/stdlib.js"]);
+      expect(standIn.paths.slice(7)).toEqual(["/editor"]);
     } finally {
       await standIn.close();
     }
