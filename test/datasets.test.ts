@@ -240,6 +240,29 @@ describe("explainer add-dataset", () => {
     expect(JSON.parse(await readFile(join(root, "data/datasets/big.dataset.json"), "utf-8")).in_git).toBe(false);
   });
 
+  test("add-dataset --outside-git keeps a .gitignore with CRLF line ends as it is, and lists a file there once", async () => {
+    await mkdir(join(root, "incoming"));
+    await mkdir(join(root, "data/datasets"), {recursive: true});
+    await writeFile(join(root, "data/datasets/.gitignore"), "# the desk's own\r\n/one.csv\r\n");
+    for (const name of ["one", "two"]) {
+      await writeFile(join(root, `incoming/${name}.csv`), "a\n1\n");
+      const added = await run(
+        root,
+        "add-dataset",
+        `incoming/${name}.csv`,
+        "--title",
+        "T",
+        "--publisher",
+        "P",
+        "--outside-git"
+      );
+      expect(added.stderr).toBe("");
+    }
+    expect(await readFile(join(root, "data/datasets/.gitignore"), "utf-8")).toBe(
+      "# the desk's own\r\n/one.csv\r\n/two.csv\r\n"
+    );
+  });
+
   test("add-dataset URL downloads the file (from a server on this machine) and records the URL", async () => {
     const body = "date,n\n2022-03-01,7\n";
     const server = createServer((req, res) => {

@@ -71,9 +71,10 @@ test("publish, change a figure cited in three places, review and update, publish
   expect((await explainer("review", "--all")).status).toBe(0);
   expect((await readFile(join(root, "data/reviews.csv"), "utf-8")).split("\r\n")).toHaveLength(5);
   expect((await explainer("update")).status).toBe(0);
-  // The record says readers also saw a figure that the page (and the ledger) no longer has.
+  // The record says readers also saw a figure that the page (and the ledger) no longer has; it too has
+  // CRLF line ends, which the next publish keeps.
   const removed = 'leaving-ukraine,2026-11-25,civilians-killed,"2,000",2022-03-02,x,0123456789ab,0\n';
-  await writeFile(join(root, "data/published.csv"), record + removed);
+  await writeFile(join(root, "data/published.csv"), (record + removed).replaceAll("\n", "\r\n"));
   const warned = await explainer("check");
   expect(warned.status).toBe(0);
   expect(warned.stderr).toContain(
@@ -86,10 +87,15 @@ test("publish, change a figure cited in three places, review and update, publish
       "recorded data/published.csv: commit it with the story\n" +
       "readers saw figures the pages no longer show: if they should know why, add an entry with no claim to data/corrections.csv and publish again\n"
   );
-  expect(await readFile(join(root, "data/published.csv"), "utf-8")).not.toContain("civilians-killed");
-  expect(await readFile(join(root, "data/published.csv"), "utf-8")).toMatch(
-    /^leaving-ukraine,2026-11-25,refugees,1 million,2022-03-03,2022-03-03-the-refugee-count-reaches-a-milestone,[0-9a-f]{12},1$/m
-  );
+  const republished = await readFile(join(root, "data/published.csv"), "utf-8");
+  expect(republished).not.toContain("civilians-killed");
+  expect(republished.split("\r\n")).toEqual([
+    expect.stringMatching(/^explainer,/),
+    expect.stringMatching(
+      /^leaving-ukraine,2026-11-25,refugees,1 million,2022-03-03,2022-03-03-the-refugee-count-reaches-a-milestone,[0-9a-f]{12},1$/
+    ),
+    ""
+  ]);
   expect(await readFile(join(root, "data/reviews.csv"), "utf-8")).toBe(header);
   expect((await explainer("check")).status).toBe(0);
 

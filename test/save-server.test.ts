@@ -78,6 +78,14 @@ describe("the save endpoint", () => {
     expect(json.base).toBe(hashText(await onDisk()));
   });
 
+  test("PUT keeps the CRLF line ends of a spec checked out with them", async () => {
+    const windows = original.replaceAll("\n", "\r\n");
+    await writeFile(join(root, "data/charts/test-chart.json"), windows);
+    const {status} = await save({...spec, title: "Refugees"}, hashText(windows));
+    expect(status).toBe(200);
+    expect(await onDisk()).toBe(formatSpec({...spec, title: "Refugees"}).replaceAll("\n", "\r\n"));
+  });
+
   test.each([
     ["a foreign Host (DNS rebinding)", {host: "evil.example:80"}, 403, "BAD_HOST"],
     ["a foreign Origin", {origin: "http://evil.example"}, 403, "BAD_ORIGIN"],

@@ -11,6 +11,7 @@
 import {z} from "zod";
 import {chartsDir} from "../loaders/charts.ts";
 import {formatSpec} from "../src/components/spec-format.ts";
+import {lineEnd} from "./csv-append.ts";
 import {writeRoute, type FieldProblem, type Route} from "./save-server.ts";
 
 /** What the chart routes need: how to check a spec against the project as it is now. */
@@ -46,7 +47,8 @@ export function chartRoutes({validate, maxBytes = 256 * 1024}: ChartRouteOptions
       base: (body) => body.base,
       validate: (body) => validate(body.spec),
       invalid: "INVALID_SPEC",
-      apply: (body) => formatSpec(body.spec),
+      // The file keeps its line ends (a desk on Windows may have checked it out with CRLF).
+      apply: (body, current) => formatSpec(body.spec).replaceAll("\n", lineEnd(current)),
       conflict: (current) => ({spec: parsed(current)})
     }),
     writeRoute({

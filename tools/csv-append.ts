@@ -17,6 +17,11 @@ export function csvHeader(text: string): string[] {
   return line === "" ? [] : (csvParseRows(line)[0] ?? []).map((name) => name.trim());
 }
 
+/** A file's line ending: its first line's (`\r\n` or `\n`), `\n` for a file of one line or none. */
+export function lineEnd(text: string | null): "\r\n" | "\n" {
+  return text !== null && /^[^\n]*\r\n/.test(text) ? "\r\n" : "\n";
+}
+
 /** The number of the line the next appended row starts on (1-based). */
 export function nextLine(text: string): number {
   const lines = text.split("\n").length;
@@ -41,7 +46,7 @@ export function appendCsvRows(
 ): string {
   const text =
     file === null || file.trim() === "" ? (columns.length ? csvFormatRows([[...columns]]) + "\n" : "") : file;
-  const eol = /^[^\n]*\r\n/.test(text) ? "\r\n" : "\n";
+  const eol = lineEnd(text);
   const head = text === "" || text.endsWith("\n") ? text : text + eol;
   if (rows.length === 0) return head;
   return (

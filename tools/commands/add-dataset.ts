@@ -23,6 +23,7 @@ import {
 } from "../../loaders/datasets.ts";
 import {KitError} from "../../loaders/errors.ts";
 import {isIsoDate, slugify} from "../../loaders/sources.ts";
+import {lineEnd} from "../csv-append.ts";
 import {UsageError, type Effects} from "../effects.ts";
 import {fileHash, hashCacheFile, rememberHash} from "../../loaders/hash-cache.ts";
 
@@ -97,19 +98,20 @@ async function download(url: string, target: string): Promise<void> {
   await pipeline(Readable.fromWeb(response.body as never), createWriteStream(target));
 }
 
-/** Adds `/<name>` to `data/datasets/.gitignore` once. */
+/** Adds `/<name>` to `data/datasets/.gitignore` once, with the file's own line ending. */
 async function ignoreInGit(root: string, name: string): Promise<void> {
   const file = join(root, datasetsDir, ".gitignore");
   const text = await readFile(file, "utf-8").catch(() => "");
   const line = `/${name}`;
-  if (text.split("\n").includes(line)) return;
+  if (text.split(/\r?\n/).includes(line)) return;
+  const eol = lineEnd(text);
   const head =
     text === ""
       ? "# Dataset files kept out of git; their records (*.dataset.json) say where to get them.\n"
       : text.endsWith("\n")
         ? text
-        : text + "\n";
-  await writeFile(file, head + line + "\n");
+        : text + eol;
+  await writeFile(file, head + line + eol);
 }
 
 /**

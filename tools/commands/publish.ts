@@ -20,6 +20,7 @@ import {asKitErrors, runStage} from "../../loaders/stage.ts";
 import {readFile} from "node:fs/promises";
 import {join} from "node:path";
 import {UsageError, type Effects} from "../effects.ts";
+import {lineEnd} from "../csv-append.ts";
 import {today, verifiedStage, withoutReviews, writeProjectFile} from "../living-files.ts";
 import {buildSite} from "./build.ts";
 
@@ -47,7 +48,10 @@ export async function run(args: string[], effects: Effects): Promise<void> {
   const logged = (explainer: string, claim: string) =>
     stage.corrections.filter((c) => c.explainer === explainer && c.claim === claim).length;
   const record = nextRecord({explainers, claims, logged}, stage.published ?? [], today(effects));
-  const wrote = await writeProjectFile(root, publishedFile, formatPublished(record));
+  // The record keeps its line ends (a desk on Windows may have checked it out with CRLF).
+  const previous = await readFile(join(root, publishedFile), "utf-8").catch(() => null);
+  const text = formatPublished(record).replaceAll("\n", lineEnd(previous));
+  const wrote = await writeProjectFile(root, publishedFile, text);
 
   // Reviews of what is now recorded are consumed; those of an earlier version of a claim are void.
   const recorded = new Set(record.map((r) => `${r.claim}\0${r.hash}`));
