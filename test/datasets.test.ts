@@ -240,7 +240,7 @@ describe("explainer add-dataset", () => {
     expect(JSON.parse(await readFile(join(root, "data/datasets/big.dataset.json"), "utf-8")).in_git).toBe(false);
   });
 
-  test("add-dataset --outside-git keeps a .gitignore with CRLF line ends as it is, and lists a file there once", async () => {
+  test("add-dataset keeps CRLF line ends: a .gitignore lists a file once, and a record updated stays CRLF", async () => {
     await mkdir(join(root, "incoming"));
     await mkdir(join(root, "data/datasets"), {recursive: true});
     await writeFile(join(root, "data/datasets/.gitignore"), "# the desk's own\r\n/one.csv\r\n");
@@ -261,6 +261,14 @@ describe("explainer add-dataset", () => {
     expect(await readFile(join(root, "data/datasets/.gitignore"), "utf-8")).toBe(
       "# the desk's own\r\n/one.csv\r\n/two.csv\r\n"
     );
+    // So does a dataset's record when --update writes it again.
+    const record = join(root, "data/datasets/two.dataset.json");
+    await writeFile(record, (await readFile(record, "utf-8")).replaceAll("\n", "\r\n"));
+    await writeFile(join(root, "incoming/two.csv"), "a\n2\n");
+    expect((await run(root, "add-dataset", "incoming/two.csv", "--id", "two", "--update")).stderr).toBe("");
+    const updated = await readFile(record, "utf-8");
+    expect(updated.replaceAll("\r\n", "")).not.toContain("\n");
+    expect(JSON.parse(updated).sha256).toBe(sha256("a\n2\n"));
   });
 
   test("add-dataset URL downloads the file (from a server on this machine) and records the URL", async () => {

@@ -214,7 +214,9 @@ export async function addDataset(
   if (!inGit) await ignoreInGit(root, basename(target));
   await pruneCopies(root, {id, sha256});
   const tempRecord = join(root, `${recordFile}.${process.pid}.tmp`);
-  await writeFile(tempRecord, formatRecord(record));
+  // An updated record keeps its line ends (a desk on Windows may have checked it out with CRLF).
+  const before = await readFile(join(root, recordFile), "utf-8").catch(() => null);
+  await writeFile(tempRecord, formatRecord(record).replaceAll("\n", lineEnd(before)));
   await rename(tempRecord, join(root, recordFile));
   stdout(`${recordFile}\n`);
   stdout(
