@@ -2,7 +2,8 @@
  * Appending rows to a CSV file, or replacing one, the way a careful hand would: in the header's
  * column order, with the file's own line ending, quoting only where CSV needs it, every other line
  * as it was. Pure: text in, text out; the save endpoint's ledger and ignore routes and `claim` write
- * the result.
+ * the result. A file's line ending (`lineEnd`) is defined here too, for every file the kit writes
+ * again whole (the published record, a chart's spec, a dataset's record).
  */
 import {csvFormatBody, csvFormatRows, csvParseRows} from "d3-dsv";
 
