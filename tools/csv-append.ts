@@ -114,12 +114,17 @@ function recordStarts(lines: readonly string[]): boolean[] {
   let open = false;
   return lines.map((line) => {
     const starts = !open;
-    if ((line.match(/"/g)?.length ?? 0) % 2 === 1) open = !open;
+    if (togglesQuote(line)) open = !open;
     return starts;
   });
 }
 
 /** The cells of one line of CSV, or null when a quoted cell is left open (the row goes on to the next line). */
 function wholeRow(line: string): string[] | null {
-  return (line.match(/"/g)?.length ?? 0) % 2 === 1 ? null : (csvParseRows(line.replace(/\r$/, ""))[0] ?? []);
+  return togglesQuote(line) ? null : (csvParseRows(line.replace(/\r$/, ""))[0] ?? []);
+}
+
+/** Whether a line opens a quoted cell it does not close, or closes one an earlier line opened: an odd number of `"`. */
+function togglesQuote(line: string): boolean {
+  return (line.match(/"/g)?.length ?? 0) % 2 === 1;
 }
