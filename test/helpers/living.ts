@@ -2,13 +2,13 @@
  * The living-figures fixture desk (test/fixtures/living/): the kit from this checkout with that
  * desk's data and pages in a temporary folder, and small edits the tests make to it.
  */
-import {cp, mkdtemp, readFile, symlink, writeFile} from "node:fs/promises";
+import {cp, mkdtemp, readFile, writeFile} from "node:fs/promises";
 import {shownClaims} from "../../loaders/stage.ts";
 import {formatPublished, nextRecord} from "../../loaders/published.ts";
 import {runStage} from "../../loaders/stage.ts";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
-import {kitFiles, projectRoot} from "./project.ts";
+import {copyKit, projectRoot} from "./project.ts";
 
 /** The fixture desk's folder. */
 export const livingFixture = join(projectRoot, "test/fixtures/living");
@@ -16,14 +16,8 @@ export const livingFixture = join(projectRoot, "test/fixtures/living");
 /** Copies the kit and the living fixture desk into a fresh temporary folder and returns its path. */
 export async function copyLiving(): Promise<string> {
   const root = await mkdtemp(join(tmpdir(), "explainer-living-"));
-  for (const name of kitFiles) {
-    await cp(join(projectRoot, name), join(root, name), {
-      recursive: true,
-      filter: (src) => !src.includes(".observablehq")
-    });
-  }
+  await copyKit(root);
   await cp(livingFixture, root, {recursive: true});
-  await symlink(join(projectRoot, "node_modules"), join(root, "node_modules"), "dir");
   return root;
 }
 

@@ -39,17 +39,22 @@ export function fixturePath(fixture: Fixture): string {
   return join(projectRoot, "test/fixtures/projects", fixture);
 }
 
-/** Copies the kit and a fixture desk (without caches or dist) into a fresh temporary folder and returns its path. */
-export async function copyProject(fixture: Fixture = "seed"): Promise<string> {
-  const root = await mkdtemp(join(tmpdir(), `explainer-${fixture}-`));
+/** Copies the kit into `root` (a new test project) and links node_modules. */
+export async function copyKit(root: string): Promise<void> {
   for (const name of kitFiles) {
     await cp(join(projectRoot, name), join(root, name), {
       recursive: true,
       filter: (src) => !src.includes(".observablehq")
     });
   }
-  await cp(fixturePath(fixture), root, {recursive: true});
   await symlink(join(projectRoot, "node_modules"), join(root, "node_modules"), "dir");
+}
+
+/** Copies the kit and a fixture desk (without caches or dist) into a fresh temporary folder and returns its path. */
+export async function copyProject(fixture: Fixture = "seed"): Promise<string> {
+  const root = await mkdtemp(join(tmpdir(), `explainer-${fixture}-`));
+  await copyKit(root);
+  await cp(fixturePath(fixture), root, {recursive: true});
   return root;
 }
 
