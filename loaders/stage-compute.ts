@@ -87,17 +87,21 @@ function chartKey(text: string, claims: readonly Claim[], places: readonly MapPl
   );
 }
 
-/** Validates and renders the charts whose key changed; keeps the last good drawing of a bad one. */
+/**
+ * Validates and renders the charts whose key changed; keeps the last good drawing of a bad one, and
+ * names the bad ones (`failed`).
+ */
 async function stageCharts(
   root: string,
   data: ChartData,
   previous: Stage | null,
   problems: StageProblem[]
-): Promise<Record<string, StagedChart>> {
+): Promise<{charts: Record<string, StagedChart>; failed: string[]}> {
   const {ids, problems: idProblems} = chartIds(root);
   problems.push(...idProblems.map((p) => stageProblem(p, project)));
   const renderer = rendererHash();
   const charts: Record<string, StagedChart> = {};
+  const failed: string[] = [];
   let render: typeof import("./render-charts.ts") | undefined;
   for (const id of ids) {
     const file = `${chartsDir}/${id}.json`;
@@ -120,10 +124,11 @@ async function stageCharts(
       charts[id] = {...rendered, id, file, type: spec.type, key, rows: chartRows(id, rendered, data), mentions};
     } catch (error) {
       problems.push(...scoped(error, project));
+      failed.push(id);
       if (last) charts[id] = last;
     }
   }
-  return charts;
+  return {charts, failed};
 }
 
 /** The page's path for Framework: `src/explainers/x.md` → `/explainers/x`. */
@@ -223,10 +228,13 @@ export async function computeStage(
   );
   const unreviewed = unreviewedProblems(numbers, sources, bodyLines, movedOn);
 
-  const charts = await stageCharts(root, {claims, places}, previous, problems);
+  const {charts, failed: failedCharts} = await stageCharts(root, {claims, places}, previous, problems);
+  // What the pages are checked against: the charts that draw now. A bad chart's last good drawing does
+  // not make its page right, so check says the same with or without an earlier story.
+  const drawn = Object.fromEntries(Object.entries(charts).filter(([id]) => !failedCharts.includes(id)));
 
   // Every page, checked with the plugin against this story.
-  const partial = {claims, sources, charts, explainers: [] as StagedExplainer[], corrections};
+  const partial = {claims, sources, charts: drawn, explainers: [] as StagedExplainer[], corrections};
   const md = MarkdownIt({html: true}).use(explainerProse, {root, story: () => pageStory(partial)});
   const bySlug = new Map<string, Explainer>(explainers.map((e) => [e.slug, e]));
   const drafts = new Set(explainers.filter((e) => e.draft).map((e) => pathOf(e.file)));
@@ -254,7 +262,7 @@ export async function computeStage(
     problems.push(...links.map((p) => stageProblem(p, scope, false)));
     if (!explainer) continue;
     const cited = scan.citations.entries().map((e) => e.claim);
-    const shown = [...new Set([...cited, ...scan.charts.flatMap((id) => charts[id]?.claims ?? [])])];
+    const shown = [...new Set([...cited, ...scan.charts.flatMap((id) => drawn[id]?.claims ?? [])])];
     const sourceIds = [...new Set(shown.map((id) => claimsById.get(id)?.source).filter((s): s is string => !!s))];
     if (explainer.card !== undefined) {
       const place = {file, line: keyLine(text, "card")};
@@ -317,7 +325,14 @@ export async function computeStage(
 
   // What changed since each explainer was published, and what readers are owed for it.
   const reviews = rowsOf(reviewsFile, checkReviews);
-  const living = compareWithRecord({explainers: staged, charts, claims: claimsById, record, reviews, corrections});
+  const living = compareWithRecord({
+    explainers: staged,
+    charts: drawn,
+    claims: claimsById,
+    record,
+    reviews,
+    corrections
+  });
   problems.push(...living.problems);
 
   const stage: Stage = {
@@ -327,6 +342,7 @@ export async function computeStage(
     claims,
     places,
     charts,
+    failedCharts,
     explainers: staged,
     corrections,
     numbers,

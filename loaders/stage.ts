@@ -36,7 +36,7 @@ import type {Source} from "./sources.ts";
 export const stageDir = ".explainer/stage";
 
 /** The format of `story.json`; a stage written by another version is recomputed. */
-export const stageVersion = 3;
+export const stageVersion = 4;
 
 /** A chart as the stage rendered it: both SVGs, its texts, and the rows of its CSV download. */
 export interface StagedChart extends RenderedChart {
@@ -77,6 +77,11 @@ export interface Stage {
   claims: Claim[];
   places: MapPlace[];
   charts: Record<string, StagedChart>;
+  /**
+   * The charts whose spec does not draw now: `charts` keeps their last good drawing, which the pages
+   * show under `npm run dev`; `check` counts them as not drawn and their pages as placing no chart.
+   */
+  failedCharts: string[];
   explainers: StagedExplainer[];
   corrections: Correction[];
   numbers: AuditedNumber[];

@@ -1,4 +1,4 @@
-import {readFile, writeFile} from "node:fs/promises";
+import {readFile, rm, writeFile} from "node:fs/promises";
 import {join} from "node:path";
 import {JSDOM} from "jsdom";
 import {beforeAll, describe, expect, it} from "vitest";
@@ -9,6 +9,7 @@ import {segmentInBox} from "../src/components/charts/geometry.ts";
 import {drawnLand} from "../src/components/charts/land.ts";
 import {checkPlaces, readLandSync} from "../loaders/places.ts";
 import {renderChartSvg} from "../loaders/render-charts.ts";
+import {readStoredStage} from "../loaders/stage.ts";
 import {main} from "../tools/cli.ts";
 import {crossedSvg, deskCharts, testCharts, type TestChart} from "./helpers/chart-fixtures.ts";
 import {copyProject, recordingEffects, removeProject} from "./helpers/project.ts";
@@ -165,22 +166,38 @@ describe("data/places.csv", () => {
     ]);
   });
 
-  it("one bad row fails check at its line; the map's other places are still found", async () => {
+  it("one bad row fails check at its line; the map's other places are still found; the report is the same with or without an earlier story", async () => {
     const root = await copyProject("seed");
     try {
+      const check = async () => {
+        const effects = recordingEffects(root);
+        const status = await main(["check"], effects);
+        return {status, out: effects.out.join(""), err: effects.err.join("")};
+      };
+      // An earlier story, in which the map draws.
+      expect((await check()).status).toBe(0);
       const file = join(root, "data/places.csv");
       await writeFile(file, (await readFile(file, "utf-8")).replace("Kyiv,50.45,", "Kyiv,abc,"));
-      const effects = recordingEffects(root);
-      expect(await main(["check"], effects)).toBe(1);
-      const problems = effects.err
-        .join("")
-        .split("\n")
-        .filter((l) => /: [A-Z_]+: /.test(l) && !l.startsWith("warning"));
+      const after = await check();
+      expect(after.status).toBe(1);
+      const problems = after.err.split("\n").filter((l) => /: [A-Z_]+: /.test(l) && !l.startsWith("warning"));
       expect(problems).toEqual([
         'data/places.csv:2: INVALID_COORDINATE: latitude "abc" is not a number of degrees in [-90, 90]',
         'data/charts/places-in-the-report.json: places[0]: UNKNOWN_PLACE: place "Kyiv" is not in data/places.csv',
         'src/explainers/ukraine-dead-displaced-kyiv.md:41: UNKNOWN_CHART: no chart "places-in-the-report" in data/charts/ (or its spec has problems that `npx explainer check` lists)'
       ]);
+      expect(after.out.split("\n").slice(0, 2)).toEqual([
+        "not ok, 3 problems: 1 source, 3 claims verified, 2 charts rendered",
+        "explainer ukraine-dead-displaced-kyiv: 1 problem: cites 3 claims from 1 source, 2 charts; figures as of 2 March 2022"
+      ]);
+      // The pages under dev keep the map's last good drawing.
+      const story = readStoredStage(root)!;
+      expect(story.failedCharts).toEqual(["places-in-the-report"]);
+      expect(story.charts["places-in-the-report"].wide).toContain("<svg");
+      // A fresh clone (no earlier story) gets the same report.
+      await rm(join(root, ".explainer/stage"), {recursive: true});
+      expect(await check()).toEqual(after);
+      expect(readStoredStage(root)!.charts["places-in-the-report"]).toBeUndefined();
     } finally {
       await removeProject(root);
     }
