@@ -31,6 +31,7 @@ import {checkPlaces, placesFile} from "./places.ts";
 import {explainerProse, scanPage, type PageScan} from "./prose.ts";
 import {readSourcesSync, type Source} from "./sources.ts";
 import {
+  drawnCharts,
   scoped,
   stageProblem,
   stageVersion,
@@ -231,7 +232,7 @@ export async function computeStage(
   const {charts, failed: failedCharts} = await stageCharts(root, {claims, places}, previous, problems);
   // What the pages are checked against: the charts that draw now. A bad chart's last good drawing does
   // not make its page right, so check says the same with or without an earlier story.
-  const drawn = Object.fromEntries(Object.entries(charts).filter(([id]) => !failedCharts.includes(id)));
+  const drawn = drawnCharts(charts, failedCharts);
 
   // Every page, checked with the plugin against this story.
   const partial = {claims, sources, charts: drawn, explainers: [] as StagedExplainer[], corrections};

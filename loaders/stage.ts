@@ -93,6 +93,14 @@ export interface Stage {
   changes: FigureChange[];
 }
 
+/** The charts that draw now: `charts` without the {@link Stage.failedCharts} whose last good drawing it keeps. */
+export function drawnCharts(
+  charts: Readonly<Record<string, StagedChart>>,
+  failed: readonly string[]
+): Record<string, StagedChart> {
+  return Object.fromEntries(Object.entries(charts).filter(([id]) => !failed.includes(id)));
+}
+
 /** What a problem belongs to: the whole project, one explainer (by slug), one other page, or one source (by id). */
 export type Scope = {project: true} | {explainer: string} | {page: string} | {source: string};
 

@@ -11,6 +11,7 @@ import {staleMeasures, staleText} from "../../src/components/freshness.ts";
 import {
   asKitErrors,
   blockingProblems,
+  drawnCharts,
   runStage,
   explainersFreshness,
   type Stage,
@@ -26,7 +27,7 @@ export function summaryLines(stage: Stage, problems: StageProblem[]): string[] {
   // "ok" only when the command passes: problems that block the build fail it, warnings do not.
   const blocking = count((p) => p.blocking);
   const lines = [
-    `${blocking ? `not ok, ${plural(blocking, "problem")}` : "ok"}: ${plural(stage.sources.length, "source")}, ${plural(stage.claims.length, "claim")} verified, ${plural(Object.keys(stage.charts).filter((id) => !stage.failedCharts.includes(id)).length, "chart")} rendered`
+    `${blocking ? `not ok, ${plural(blocking, "problem")}` : "ok"}: ${plural(stage.sources.length, "source")}, ${plural(stage.claims.length, "claim")} verified, ${plural(Object.keys(drawnCharts(stage.charts, stage.failedCharts)).length, "chart")} rendered`
   ];
   for (const e of stage.explainers) {
     const n = count((p) => "explainer" in p.scope && p.scope.explainer === e.slug);
