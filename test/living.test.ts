@@ -1,6 +1,5 @@
 import {existsSync} from "node:fs";
-import {cp, mkdtemp, readFile, rm, symlink, writeFile} from "node:fs/promises";
-import {tmpdir} from "node:os";
+import {readFile, rm, writeFile} from "node:fs/promises";
 import {join} from "node:path";
 import {afterAll, beforeAll, describe, expect, test} from "vitest";
 import type {Claim} from "../src/components/claim.ts";
@@ -14,7 +13,7 @@ import {changesView} from "../src/components/changes-view.ts";
 import {JSDOM} from "jsdom";
 import {main} from "../tools/cli.ts";
 import {copyLiving, edit, moveRefugees, recordAsPublished} from "./helpers/living.ts";
-import {projectRoot, recordingEffects} from "./helpers/project.ts";
+import {copyOf, recordingEffects} from "./helpers/project.ts";
 
 const page = "src/explainers/leaving-ukraine.md";
 const chart = "data/charts/refugee-count.json";
@@ -35,10 +34,7 @@ afterAll(() => rm(base, {recursive: true, force: true}));
 
 /** A copy of the published base project (its stage included, so only what a test changes is recomputed). */
 async function published(): Promise<string> {
-  const root = await mkdtemp(join(tmpdir(), "explainer-living-test-"));
-  await cp(base, root, {recursive: true, filter: (src) => !src.endsWith("/node_modules")});
-  await symlink(join(projectRoot, "node_modules"), join(root, "node_modules"), "dir");
-  return root;
+  return copyOf(base, "explainer-living-test-");
 }
 
 async function explainer(root: string, ...args: string[]) {

@@ -1,5 +1,4 @@
-import {cp, mkdtemp, readdir, readFile, rm, stat, symlink, writeFile} from "node:fs/promises";
-import {tmpdir} from "node:os";
+import {cp, readdir, readFile, rm, stat, writeFile} from "node:fs/promises";
 import {join} from "node:path";
 import {afterAll, afterEach, beforeAll, beforeEach, describe, expect, test} from "vitest";
 import {stageOutputNames} from "../loaders/stage-outputs.ts";
@@ -9,6 +8,7 @@ import {projectLoaders, readManifest} from "../tools/deps.ts";
 import {failuresOf, problemsFromStderr, refresh, type LoaderResult} from "../tools/refresh.ts";
 import {
   addBlockedLoader,
+  copyOf,
   copyProject,
   explainer,
   projectRoot,
@@ -45,14 +45,6 @@ async function edit(root: string, file: string, change: (text: string) => string
   await writeFile(path, change(await readFile(path, "utf-8")));
 }
 
-/** A copy of `from` (a refreshed project) for one test: its caches included, node_modules linked. */
-async function copyOf(from: string): Promise<string> {
-  const root = await mkdtemp(join(tmpdir(), "explainer-refresh-"));
-  await cp(from, root, {recursive: true, filter: (src) => !src.endsWith("/node_modules")});
-  await symlink(join(projectRoot, "node_modules"), join(root, "node_modules"), "dir");
-  return root;
-}
-
 /** The outputs the story stage writes (no loader process runs for them). */
 const stageNames: readonly string[] = stageOutputNames;
 
@@ -69,7 +61,7 @@ describe("explainer refresh", () => {
   afterAll(() => removeProject(base));
   // Each test works in its own copy of the refreshed project.
   beforeEach(async () => {
-    root = await copyOf(base);
+    root = await copyOf(base, "explainer-refresh-");
   });
   afterEach(() => removeProject(root));
 

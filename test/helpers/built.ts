@@ -4,10 +4,9 @@
  * gets its own copy of the result, so no test sees another's changes. The run's folder is removed
  * when the run ends (test/global-setup.ts).
  */
-import {cp, mkdir, mkdtemp, rm, symlink, writeFile} from "node:fs/promises";
-import {tmpdir} from "node:os";
+import {cp, mkdir, rm, writeFile} from "node:fs/promises";
 import {dirname, join} from "node:path";
-import {copyProject, explainer, projectRoot, type Fixture} from "./project.ts";
+import {copyOf, copyProject, explainer, type Fixture} from "./project.ts";
 import {oncePerRun} from "./run.ts";
 
 /** The site address the shared builds are made for: a sub-path, as a newsroom hosts them. */
@@ -37,9 +36,5 @@ function sharedBuild(fixture: Fixture): Promise<string> {
  * Framework's cache included. Remove it with `removeProject` when done.
  */
 export async function builtCopy(fixture: Fixture = "seed"): Promise<string> {
-  const built = await sharedBuild(fixture);
-  const root = await mkdtemp(join(tmpdir(), `explainer-built-${fixture}-`));
-  await cp(built, root, {recursive: true, filter: (src) => !src.endsWith("/node_modules")});
-  await symlink(join(projectRoot, "node_modules"), join(root, "node_modules"), "dir");
-  return root;
+  return copyOf(await sharedBuild(fixture), `explainer-built-${fixture}-`);
 }

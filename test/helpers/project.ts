@@ -50,6 +50,17 @@ export async function copyKit(root: string): Promise<void> {
   await symlink(join(projectRoot, "node_modules"), join(root, "node_modules"), "dir");
 }
 
+/**
+ * A copy of the test project `from` (its files and caches: `dist/`, the stage, Framework's cache) in a
+ * new temporary folder named `prefix…`, node_modules linked. Remove it with `removeProject` when done.
+ */
+export async function copyOf(from: string, prefix: string): Promise<string> {
+  const root = await mkdtemp(join(tmpdir(), prefix));
+  await cp(from, root, {recursive: true, filter: (src) => !src.endsWith("/node_modules")});
+  await symlink(join(projectRoot, "node_modules"), join(root, "node_modules"), "dir");
+  return root;
+}
+
 /** Copies the kit and a fixture desk (without caches or dist) into a fresh temporary folder and returns its path. */
 export async function copyProject(fixture: Fixture = "seed"): Promise<string> {
   const root = await mkdtemp(join(tmpdir(), `explainer-${fixture}-`));
