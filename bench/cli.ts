@@ -1,9 +1,11 @@
 /**
  * Command-line benchmark: the wall time of `npx explainer --help` and of `npx explainer check` on
  * the bench project (with its story up to date, after one ledger row changed, and from nothing), as
- * a user types them. Medians of five.
+ * a user types them. Medians of five. Beside `--help`, its two parts: the kit's own (`node
+ * bin/explainer.js --help`) and npx's (`npx explainer` in a project whose `explainer` prints one line).
  */
-import {readFile, writeFile} from "node:fs/promises";
+import {mkdir, mkdtemp, readFile, rm, writeFile} from "node:fs/promises";
+import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {pathToFileURL} from "node:url";
 import {benchProject, emptyCaches} from "./project.ts";
@@ -11,6 +13,17 @@ import {atMost, median, round, type Result} from "./result.ts";
 import {timed} from "./timed.ts";
 
 const npx = (root: string, ...args: string[]) => timed(root, "npx", ["explainer", ...args]);
+
+/** A project with nothing but an `explainer` that prints one line: what `npx explainer` costs before the kit starts. */
+async function npxOnly(): Promise<string> {
+  const root = await mkdtemp(join(tmpdir(), "explainer-npx-"));
+  await mkdir(join(root, "node_modules/.bin"), {recursive: true});
+  await writeFile(join(root, "package.json"), '{"name": "npx-only", "private": true}\n');
+  await writeFile(join(root, "node_modules/.bin/explainer"), '#!/usr/bin/env node\nconsole.log("usage");\n', {
+    mode: 0o755
+  });
+  return root;
+}
 
 /** Measures the CLI in the built bench project. */
 export async function benchCli(): Promise<Result[]> {
@@ -21,6 +34,10 @@ export async function benchCli(): Promise<Result[]> {
     return median(times);
   };
   const help = await runs(5, () => npx(root, "--help"));
+  const helpKit = await runs(5, () => timed(root, process.execPath, ["bin/explainer.js", "--help"]));
+  const bare = await npxOnly();
+  const helpNpx = await runs(5, () => npx(bare, "--help"));
+  await rm(bare, {recursive: true, force: true});
   await npx(root, "check");
   const check = await runs(5, () => npx(root, "check"));
   const ledger = join(root, "data/claims.csv");
@@ -39,6 +56,13 @@ export async function benchCli(): Promise<Result[]> {
   await npx(root, "refresh");
   return [
     {key: "cli.help_ms", name: "cli: npx explainer --help", value: round(help), unit: "ms", target: atMost(500)},
+    {
+      key: "cli.help_kit_ms",
+      name: "cli: node bin/explainer.js --help (the kit's part)",
+      value: round(helpKit),
+      unit: "ms"
+    },
+    {key: "cli.npx_ms", name: "cli: npx of a one-line explainer (npx's part)", value: round(helpNpx), unit: "ms"},
     {
       key: "cli.check_ms",
       name: "cli: npx explainer check, story up to date",
