@@ -22,12 +22,9 @@ import {ledgerRoutes} from "./ledger-routes.ts";
 import {reviewRoutes} from "./review-routes.ts";
 import {newToken, startSaveServer, type FieldProblem} from "./save-server.ts";
 
-import {sessionEnv, type EditorSession} from "./session-json.ts";
+import {sessionEnv, sessionLoader, type EditorSession} from "./session-json.ts";
 
-export {editorSessionJson, sessionEnv, type EditorSession} from "./session-json.ts";
-
-/** The loader that gives the session to the editor page, relative to the project root. */
-export const sessionLoader = "src/data/editor-session.json.ts";
+export {editorSessionJson, sessionEnv, sessionLoader, type EditorSession} from "./session-json.ts";
 
 /** The origins of the preview at `port`, the only ones allowed to save. */
 export function previewOrigins(port: number): string[] {

@@ -1,7 +1,12 @@
 /**
  * The chart editor's session as the loader `src/data/editor-session.json.ts` gives it to the page:
  * small on purpose (no import), so the loader starts at once and is re-run only when this changes.
+ * The kit's refresh makes the same output in its own process (tools/refresh.ts); Framework on its
+ * own runs the loader.
  */
+
+/** The loader that gives the session to the editor page, relative to the project root. */
+export const sessionLoader = "src/data/editor-session.json.ts";
 
 /** The environment variable that carries the session from `explainer dev` to the loader. */
 export const sessionEnv = "EXPLAINER_EDITOR";
