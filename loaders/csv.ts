@@ -7,7 +7,7 @@
 import {CsvError, parse} from "csv-parse/sync";
 import {checkTextSize, storyLimits} from "./limits.ts";
 import {KitError, throwIfAny} from "./errors.ts";
-import {lineAt} from "./text.ts";
+import {checkTextChars} from "./text.ts";
 
 /** A row of CSV with the line it starts on. */
 export interface CsvRow {
@@ -15,43 +15,21 @@ export interface CsvRow {
   record: Record<string, string>;
 }
 
-/**
- * Refuses CSV text that is not text: the first NUL (`NOT_TEXT`) or U+FFFD (`NOT_UTF8`: what a byte
- * that is not UTF-8 becomes when the file is read as UTF-8), with its line. Text read with
- * `readFileSync(file, "utf-8")` keeps every bad byte as a U+FFFD at its place, so the line is exact.
- *
- * ```ts
- * checkCsvText("id,figure\nx,\u0000\n", "data/claims.csv"); // throws data/claims.csv:2: NOT_TEXT: …
- * ```
- */
-export function checkCsvText(text: string, file: string): void {
-  const bad = text.search(/[\u0000\ufffd]/);
-  if (bad < 0) return;
-  const line = lineAt(text, bad);
-  if (text[bad] === "\u0000")
-    throw new KitError("NOT_TEXT", "the file holds a NUL byte: it is binary, not CSV text", {file, line});
-  throw new KitError(
-    "NOT_UTF8",
-    "the file is not UTF-8 text (a byte that is not UTF-8, or a U+FFFD left by an earlier bad conversion); save it as UTF-8",
-    {file, line}
-  );
-}
-
 /** Decodes a CSV file's bytes as UTF-8, failing with NOT_UTF8 or NOT_TEXT (and the line) rather than reading mojibake. */
 export function decodeCsv(bytes: Uint8Array, file: string): string {
   const text = new TextDecoder("utf-8").decode(bytes);
-  checkCsvText(text, file);
+  checkTextChars(text, file);
   return text;
 }
 
 /**
  * Parses CSV text into rows with their starting line. Text that is not UTF-8 is refused first (see
- * `checkCsvText`). Malformed rows are reported with csv-parse's own code (`CSV_QUOTE_NOT_CLOSED`,
+ * `checkTextChars` in loaders/text.ts). Malformed rows are reported with csv-parse's own code (`CSV_QUOTE_NOT_CLOSED`,
  * `CSV_RECORD_INCONSISTENT_FIELDS_LENGTH`) and line, and all of them are reported, not only the first.
  */
 export function parseCsvRows(text: string, file: string, columns: readonly string[] = []): CsvRow[] {
   checkTextSize(text, file, storyLimits.csvChars, "the file");
-  checkCsvText(text, file);
+  checkTextChars(text, file);
   const header = text.replace(/^\ufeff/, "").split(/\r?\n/, 1)[0];
   checkDelimiter(header, file, columns);
   const problems: KitError[] = [];

@@ -3,7 +3,7 @@
  * line where the parser stopped.
  */
 import {KitError} from "./errors.ts";
-import {lineAt} from "./text.ts";
+import {checkTextChars, lineAt} from "./text.ts";
 
 /**
  * Where JSON.parse stopped, from its message. V8 says "at position N" for most errors; for an
@@ -25,8 +25,12 @@ export function jsonErrorOffset(text: string, message: string): number | null {
   return null;
 }
 
-/** Parses JSON text, or throws INVALID_JSON naming `file` and the line where the text stops being JSON. */
+/**
+ * Parses JSON text, or throws INVALID_JSON naming `file` and the line where the text stops being JSON
+ * (NOT_UTF8 or NOT_TEXT at its line for text that is not UTF-8 text).
+ */
 export function parseJson(text: string, file: string): unknown {
+  checkTextChars(text, file);
   try {
     return JSON.parse(text);
   } catch (error) {

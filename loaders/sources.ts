@@ -10,6 +10,7 @@ import {slugify} from "../src/components/slug.ts";
 import {checkTextSize, storyLimits} from "./limits.ts";
 import {KitError, throwIfAny} from "./errors.ts";
 import {frontMatterProblem} from "./front-matter.ts";
+import {checkTextChars} from "./text.ts";
 
 export {slugify};
 
@@ -167,21 +168,15 @@ export function parseRawArticle(raw: string, file: string, published?: string): 
   return {title, published: date, byline, body};
 }
 
-/** Rejects empty, binary and wrongly encoded text before it is read as an article or source. */
+/** Rejects empty, binary and wrongly encoded text, at the line of its first bad byte, before it is read as an article or source. */
 export function checkText(text: string, file: string): void {
   if (text.trim() === "") throw new KitError("SOURCE_EMPTY", "the file is empty", {file});
-  if (text.includes("\u0000")) throw new KitError("NOT_TEXT", "the file is binary, not text", {file});
-  if (text.includes("\ufffd")) throw new KitError("NOT_UTF8", "the file is not UTF-8 text", {file});
+  checkTextChars(text, file);
 }
 
-/** Decodes a file as UTF-8, failing with NOT_UTF8 or NOT_TEXT rather than reading mojibake. */
+/** Decodes a file as UTF-8, failing with NOT_UTF8 or NOT_TEXT (and the line) rather than reading mojibake. */
 export function decodeText(bytes: Uint8Array, file: string): string {
-  let text: string;
-  try {
-    text = new TextDecoder("utf-8", {fatal: true}).decode(bytes);
-  } catch {
-    throw new KitError("NOT_UTF8", "the file is not UTF-8 text", {file});
-  }
+  const text = new TextDecoder("utf-8").decode(bytes);
   checkText(text, file);
   return text;
 }

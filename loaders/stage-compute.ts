@@ -30,6 +30,7 @@ import {pageScriptProblems} from "./page-scripts.ts";
 import {checkPlaces, placesFile} from "./places.ts";
 import {explainerProse, scanPage, type PageScan} from "./prose.ts";
 import {readSourcesSync, type Source} from "./sources.ts";
+import {checkTextChars} from "./text.ts";
 import {
   drawnCharts,
   scoped,
@@ -151,13 +152,17 @@ function pageFiles(root: string): string[] {
     .sort();
 }
 
-/** Checks one page with the plugin: what it cites and places, and its problems. */
+/**
+ * Checks one page with the plugin: what it cites and places, and its problems. Throws for a page that
+ * is not UTF-8 text (a byte pasted from a Windows-1252 editor would reach readers as "�").
+ */
 function checkPage(
   md: MarkdownIt,
   file: string,
   text: string,
   claims: readonly Claim[]
 ): {scan: PageScan; data: Record<string, unknown>; problems: KitError[]} {
+  checkTextChars(text, file);
   const parsed = readFrontMatter(text, file);
   const bodyLine = text.slice(0, text.length - parsed.content.length).split("\n").length;
   const scan = scanPage(md, pathOf(file), parsed.data, bodyLine, parsed.content);

@@ -5,23 +5,31 @@
  * within a bounded memory whatever the size of the file.
  */
 import {KitError} from "./errors.ts";
+import {checkTextChars} from "./text.ts";
 
-/** Checks that `bytes` are non-empty UTF-8 text with no NUL, as decodeText does, without decoding them whole. */
+/** The line breaks in `bytes`. */
+function newlinesIn(bytes: Uint8Array): number {
+  let n = 0;
+  for (let i = bytes.indexOf(0x0a); i >= 0; i = bytes.indexOf(0x0a, i + 1)) n++;
+  return n;
+}
+
+/**
+ * Checks that `bytes` are non-empty UTF-8 text with no NUL, as decodeText does (naming the line of the
+ * first bad byte), without decoding them whole.
+ */
 export function checkTextBytes(bytes: Uint8Array, file: string): void {
-  if (bytes.includes(0)) throw new KitError("NOT_TEXT", "the file is binary, not text", {file});
-  const decoder = new TextDecoder("utf-8", {fatal: true});
+  const decoder = new TextDecoder("utf-8");
   let blank = true;
+  // `at`: where the piece's bytes start (a character finished from the piece before holds no line break).
+  const check = (piece: string, at: number) => {
+    if (/[\u0000\ufffd]/.test(piece)) checkTextChars(piece, file, newlinesIn(bytes.subarray(0, at)));
+    if (blank && /\S/.test(piece)) blank = false;
+  };
   const step = 1 << 22;
-  try {
-    for (let at = 0; at < bytes.length; at += step) {
-      const s = decoder.decode(bytes.subarray(at, at + step), {stream: true});
-      if (s.includes("\ufffd")) throw new TypeError("replacement character");
-      if (blank && /\S/.test(s)) blank = false;
-    }
-    decoder.decode();
-  } catch {
-    throw new KitError("NOT_UTF8", "the file is not UTF-8 text", {file});
-  }
+  for (let at = 0; at < bytes.length; at += step)
+    check(decoder.decode(bytes.subarray(at, at + step), {stream: true}), at);
+  check(decoder.decode(), bytes.length);
   if (blank) throw new KitError("SOURCE_EMPTY", "the file is empty", {file});
 }
 

@@ -6,6 +6,8 @@
  * number finder) and the line of an offset (for messages).
  */
 
+import {KitError} from "./errors.ts";
+
 const folds: Record<string, string> = {
   "\u2018": "'",
   "\u2019": "'",
@@ -55,6 +57,29 @@ export function lineAt(text: string, offset: number): number {
   let line = 1;
   for (let i = text.indexOf("\n"); i >= 0 && i < offset; i = text.indexOf("\n", i + 1)) line++;
   return line;
+}
+
+/**
+ * Refuses decoded text that is not text, at the line of its first bad character: a NUL (`NOT_TEXT`: a
+ * binary file) or a U+FFFD (`NOT_UTF8`: what a byte that is not UTF-8 becomes when the bytes are
+ * decoded, or one left by an earlier bad conversion). Decoded without `fatal`, each bad byte stays a
+ * U+FFFD at its place, so the line is exact. `linesBefore`: the lines of the file before this piece.
+ *
+ * ```ts
+ * checkTextChars("id,figure\nx,\u0000\n", "data/claims.csv"); // throws data/claims.csv:2: NOT_TEXT: …
+ * ```
+ */
+export function checkTextChars(text: string, file: string, linesBefore = 0): void {
+  const bad = text.search(/[\u0000\ufffd]/);
+  if (bad < 0) return;
+  const line = linesBefore + lineAt(text, bad);
+  if (text[bad] === "\u0000")
+    throw new KitError("NOT_TEXT", "the file holds a NUL byte: it is binary, not text", {file, line});
+  throw new KitError(
+    "NOT_UTF8",
+    "the file is not UTF-8 text (a byte that is not UTF-8, or a U+FFFD left by an earlier bad conversion); save it as UTF-8",
+    {file, line}
+  );
 }
 
 /** Normalized text with, for each of its characters, the offset of the character it came from. */

@@ -17,6 +17,9 @@ import {projectRoot, recordingEffects} from "./helpers/project.ts";
 const fixtures = join(projectRoot, "test/fixtures/numbers");
 const seedId = "2022-03-02-putins-invasion-of-ukraine-leaves-2000-civilians-dead-as-pleas-for-escape-routes-grow";
 const seedSourceFile = `data/sources/${seedId}.md`;
+/** What NOT_UTF8 says (loaders/text.ts). */
+const notUtf8 =
+  "the file is not UTF-8 text (a byte that is not UTF-8, or a U+FFFD left by an earlier bad conversion); save it as UTF-8";
 
 /** [start, end, text, value, lower, upper, qualifier, kind, unit] of each row. */
 function brief(rows: ReturnType<typeof findNumbers>): unknown[][] {
@@ -237,10 +240,14 @@ describe("large files", () => {
       }
     };
     expect(fail(Buffer.concat([head, Buffer.from([0x41, 0x00])]))).toBe(
-      "big.txt: NOT_TEXT: the file is binary, not text"
+      "big.txt:3: NOT_TEXT: the file holds a NUL byte: it is binary, not text"
     );
-    expect(fail(Buffer.concat([head, Buffer.from([0x41, 0xff, 0x41])]))).toBe(
-      "big.txt: NOT_UTF8: the file is not UTF-8 text"
+    expect(fail(Buffer.concat([head, Buffer.from([0x41, 0xff, 0x41])]))).toBe(`big.txt:3: NOT_UTF8: ${notUtf8}`);
+    // Read in pieces of 4 MB: the line of a bad byte in a later piece, and of a character cut off at the end.
+    const later = Buffer.concat([head, Buffer.from("A line of text.\n".repeat(300_000)), Buffer.from([0xe9, 0x0a])]);
+    expect(fail(later)).toBe(`big.txt:300003: NOT_UTF8: ${notUtf8}`);
+    expect(fail(Buffer.concat([head, Buffer.from("Ends in \u20ac")]).subarray(0, -1))).toBe(
+      `big.txt:3: NOT_UTF8: ${notUtf8}`
     );
   });
 });
@@ -287,8 +294,8 @@ describe("explainer numbers", () => {
     expect(stdout).toBe("");
     expect(stderr.split("\n")).toEqual([
       "empty.txt: SOURCE_EMPTY: the file is empty",
-      "binary.bin: NOT_UTF8: the file is not UTF-8 text",
-      "latin1.txt: NOT_UTF8: the file is not UTF-8 text",
+      `binary.bin:1: NOT_UTF8: ${notUtf8}`,
+      `latin1.txt:1: NOT_UTF8: ${notUtf8}`,
       'notes.txt:1: NOT_A_SOURCE: neither an archived source (a "---" front matter block) nor a raw article (a headline, then a line with the date it was published)',
       "missing.txt: NO_SUCH_FILE: cannot read the file",
       "explainer numbers: 5 problems",
@@ -299,7 +306,11 @@ describe("explainer numbers", () => {
   test("main([numbers, binary UTF-8 text]) rejects a file with NUL bytes as binary", async () => {
     await writeFile(join(root, "nul.txt"), " date 2022-03-02 Headline\n\nBody\u0000\n");
     const {status, stdout, stderr} = await run("nul.txt");
-    expect([status, stdout, stderr.split("\n")[0]]).toEqual([1, "", "nul.txt: NOT_TEXT: the file is binary, not text"]);
+    expect([status, stdout, stderr.split("\n")[0]]).toEqual([
+      1,
+      "",
+      "nul.txt:3: NOT_TEXT: the file holds a NUL byte: it is binary, not text"
+    ]);
   });
 
   test("main([numbers]) with no file is a usage error", async () => {

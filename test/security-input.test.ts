@@ -1,4 +1,4 @@
-import {existsSync, readFileSync} from "node:fs";
+import {existsSync, readdirSync, readFileSync} from "node:fs";
 // Hostile input in a project's files (issue 15, rows 3, 6, 8 and 10): every one is a clear error naming the
 // file and line, the command fails, and no file is changed. Fixture text written for Explainer Kit's tests.
 import {readFile, rm, writeFile} from "node:fs/promises";
@@ -8,7 +8,8 @@ import {afterAll, beforeAll, describe, expect, test} from "vitest";
 import {readIgnored} from "../loaders/audit.ts";
 import {parseChartSpec} from "../loaders/charts.ts";
 import {checkCorrections, correctionsFile} from "../loaders/corrections.ts";
-import {checkCsvText, decodeCsv, parseCsvRows} from "../loaders/csv.ts";
+import {decodeCsv, parseCsvRows} from "../loaders/csv.ts";
+import {checkTextChars} from "../loaders/text.ts";
 import {problemsOf} from "../loaders/errors.ts";
 import {readLedger} from "../loaders/ledger.ts";
 import {chartJsonLimits, checkJsonLimits, storyLimits} from "../loaders/limits.ts";
@@ -18,7 +19,8 @@ import {chartCardSvg, pageCardSvg, renderPng} from "../tools/publish/cards.ts";
 import {pageScriptProblems} from "../loaders/page-scripts.ts";
 import {pageInfo} from "../tools/publish/page-info.ts";
 import {runStage} from "../loaders/stage.ts";
-import {copyProject, explainer, removeProject} from "./helpers/project.ts";
+import {main} from "../tools/cli.ts";
+import {copyProject, explainer, recordingEffects, removeProject} from "./helpers/project.ts";
 
 /** What a call throws, as `file:line: CODE` strings (one per problem), or [] when it does not throw. */
 function thrown(call: () => unknown): string[] {
@@ -36,8 +38,8 @@ const source = (frontMatter: string) =>
   `---\n${frontMatter}---\nFixture article written for Explainer Kit's tests. Some 12 people were there.\n`;
 
 describe("CSV that is not UTF-8 text (row 6)", () => {
-  test("checkCsvText names the line of a NUL (NOT_TEXT) and of a byte that is not UTF-8 (NOT_UTF8)", () => {
-    expect(thrown(() => checkCsvText("id,figure\nok,1\nbad,\u0000\n", "data/claims.csv"))).toEqual([
+  test("checkTextChars names the line of a NUL (NOT_TEXT) and of a byte that is not UTF-8 (NOT_UTF8)", () => {
+    expect(thrown(() => checkTextChars("id,figure\nok,1\nbad,\u0000\n", "data/claims.csv"))).toEqual([
       "data/claims.csv:3: NOT_TEXT"
     ]);
     const latin1 = Buffer.concat([Buffer.from("id,place\nx,Kyiv\ny,"), Buffer.from([0xe9]), Buffer.from("\n")]);
@@ -46,7 +48,7 @@ describe("CSV that is not UTF-8 text (row 6)", () => {
     expect(thrown(() => decodeCsv(Buffer.from("\ufeffid,figure\n", "utf16le"), "data/ignored.csv"))).toEqual([
       "data/ignored.csv:1: NOT_UTF8"
     ]);
-    expect(thrown(() => checkCsvText("id,figure\nok,“2,000” — déjà\n", "data/claims.csv"))).toEqual([]);
+    expect(thrown(() => checkTextChars("id,figure\nok,“2,000” — déjà\n", "data/claims.csv"))).toEqual([]);
   });
 
   test("parseCsvRows refuses before csv-parse reads a cell", () => {
@@ -157,6 +159,90 @@ describe("CSV that is not UTF-8 text (row 6)", () => {
         await writeFile(path, good);
       }
     });
+  });
+});
+
+describe("a source, a raw article, a page or a chart spec that is not UTF-8 text (row 6)", () => {
+  const notUtf8 =
+    "the file is not UTF-8 text (a byte that is not UTF-8, or a U+FFFD left by an earlier bad conversion); save it as UTF-8";
+  let root: string;
+  beforeAll(async () => void (root = await copyProject()));
+  afterAll(async () => await removeProject(root));
+
+  async function run(...args: string[]) {
+    const effects = recordingEffects(root);
+    const status = await main(args, effects);
+    return {status, stderr: effects.err.join("")};
+  }
+
+  test("check names the archived source's line with the first bad byte, and changes no file", async () => {
+    const [name] = readdirSync(join(root, "data/sources"));
+    const path = join(root, "data/sources", name);
+    const good = await readFile(path);
+    // A sentence pasted from a Windows-1252 editor: its apostrophe is the byte 0x92.
+    const bad = Buffer.concat([
+      good,
+      Buffer.from("\nA fixture sentence: the desk"),
+      Buffer.from([0x92]),
+      Buffer.from("s note.\n")
+    ]);
+    await writeFile(path, bad);
+    try {
+      const {status, stderr} = await run("check");
+      expect(status).toBe(1);
+      const line = good.toString("utf-8").split("\n").length + 1;
+      expect(stderr).toContain(`data/sources/${name}:${line}: NOT_UTF8: ${notUtf8}`);
+      expect(await readFile(path)).toEqual(bad);
+    } finally {
+      await writeFile(path, good);
+    }
+  });
+
+  test("check names the line of a page or a chart spec with a byte that is not UTF-8, and changes no file", async () => {
+    const page = join(root, "src/explainers/ukraine-dead-displaced-kyiv.md");
+    const [chart] = readdirSync(join(root, "data/charts"));
+    const spec = join(root, "data/charts", chart);
+    const [goodPage, goodSpec] = await Promise.all([readFile(page), readFile(spec)]);
+    const badPage = Buffer.concat([
+      goodPage,
+      Buffer.from("\nThe desk"),
+      Buffer.from([0x92]),
+      Buffer.from("s fixture note.\n")
+    ]);
+    const badSpec = Buffer.from(goodSpec.toString("latin1").replace('"title": "', '"title": "Caf\xe9 '), "latin1");
+    expect(badSpec.includes(0xe9)).toBe(true);
+    await Promise.all([writeFile(page, badPage), writeFile(spec, badSpec)]);
+    try {
+      const {status, stderr} = await run("check");
+      expect(status).toBe(1);
+      const specLine =
+        goodSpec
+          .toString("utf-8")
+          .split("\n")
+          .findIndex((l) => l.includes('"title": "')) + 1;
+      expect(stderr.split("\n").filter((l) => l.includes("NOT_UTF8"))).toEqual([
+        `data/charts/${chart}:${specLine}: NOT_UTF8: ${notUtf8}`,
+        `src/explainers/ukraine-dead-displaced-kyiv.md:${goodPage.toString("utf-8").split("\n").length + 1}: NOT_UTF8: ${notUtf8}`
+      ]);
+      expect([await readFile(page), await readFile(spec)]).toEqual([badPage, badSpec]);
+    } finally {
+      await Promise.all([writeFile(page, goodPage), writeFile(spec, goodSpec)]);
+    }
+  });
+
+  test("add-source names the raw article's line, and archives nothing", async () => {
+    const article = Buffer.concat([
+      Buffer.from("Fixture: a headline for a test\n2022-03-05\n\nA fixture article.\nIt says "),
+      Buffer.from([0x93]),
+      Buffer.from("12 buses"),
+      Buffer.from([0x94]),
+      Buffer.from(" arrived.\n")
+    ]);
+    await writeFile(join(root, "wire.txt"), article);
+    const before = readdirSync(join(root, "data/sources"));
+    const {status, stderr} = await run("add-source", "wire.txt");
+    expect([status, stderr.split("\n")[0]]).toEqual([1, `wire.txt:5: NOT_UTF8: ${notUtf8}`]);
+    expect(readdirSync(join(root, "data/sources"))).toEqual(before);
   });
 });
 
