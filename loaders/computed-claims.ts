@@ -8,7 +8,7 @@
 import {readFileSync} from "node:fs";
 import {join, normalize} from "node:path";
 import type {Claim, Provenance} from "../src/components/claim.ts";
-import {readDatasetsSync, verifyDatasets, queriesDir, type Dataset} from "./datasets.ts";
+import {readDatasetsSync, readQueryText, verifyDatasets, queriesDir, type Dataset} from "./datasets.ts";
 import {datasetsNamedIn, openSession, type SessionOptions} from "./duckdb.ts";
 import {KitError, KitErrors, problemsOf} from "./errors.ts";
 import {labelOf, formatNumber} from "./figure.ts";
@@ -113,7 +113,7 @@ export async function verifyComputedClaims(
         )
       );
     } else {
-      if (!texts.has(file)) texts.set(file, readQuery(root, file));
+      if (!texts.has(file)) texts.set(file, readQueryText(root, file));
       if (texts.get(file) === null) problems.push(new KitError("NO_SUCH_QUERY", `${file} does not exist`, at));
     }
     if (problems.length === before) planned.push({row, dataset: dataset!, file: file!});
@@ -174,14 +174,6 @@ export async function verifyComputedClaims(
   if (problems.length === 1) throw problems[0];
   if (problems.length) throw new KitErrors(problems);
   return claims;
-}
-
-function readQuery(root: string, file: string): string | null {
-  try {
-    return readFileSync(join(root, file), "utf-8");
-  } catch {
-    return null;
-  }
 }
 
 function computedClaim(

@@ -13,6 +13,7 @@ import {projectFileHash} from "./hash-cache.ts";
 import {KitError, throwIfAny} from "./errors.ts";
 import {parseJson} from "./json.ts";
 import {isIsoDate} from "./sources.ts";
+import {checkTextChars} from "./text.ts";
 
 /** Where dataset files and their records live, relative to the project root. */
 export const datasetsDir = "data/datasets";
@@ -20,6 +21,22 @@ export const datasetsDir = "data/datasets";
 export const queriesDir = "data/queries";
 /** A record's file name ends with this: `data/datasets/<id>.dataset.json`. */
 export const recordSuffix = ".dataset.json";
+
+/**
+ * A query file's text (`file` relative to the root), or null when it does not exist; NOT_UTF8 or
+ * NOT_TEXT at its line when it is not UTF-8 text (a U+FFFD in a string literal would change what the
+ * query selects).
+ */
+export function readQueryText(root: string, file: string): string | null {
+  let text: string;
+  try {
+    text = readFileSync(join(root, file), "utf-8");
+  } catch {
+    return null;
+  }
+  checkTextChars(text, file);
+  return text;
+}
 
 /** The formats a dataset may have. */
 export const datasetFormats = ["csv", "tsv", "json", "parquet"] as const;

@@ -18,7 +18,14 @@ import {once} from "node:events";
 import {join} from "node:path";
 import type {Writable} from "node:stream";
 import {csvFormatRows} from "d3-dsv";
-import {isDatasetId, parseDatasetRecord, recordFileOf, verifyDatasets, type Dataset} from "./datasets.ts";
+import {
+  isDatasetId,
+  parseDatasetRecord,
+  readQueryText,
+  recordFileOf,
+  verifyDatasets,
+  type Dataset
+} from "./datasets.ts";
 import {openSession, type SessionOptions} from "./duckdb.ts";
 import {KitError, problemsOf} from "./errors.ts";
 
@@ -67,12 +74,8 @@ async function write(out: Writable, text: string): Promise<void> {
  */
 export async function runSqlToStream(queryFile: string, options: SqlLoaderOptions = {}): Promise<number> {
   const {format = "csv", root = process.cwd(), out = process.stdout} = options;
-  let sql: string;
-  try {
-    sql = readFileSync(join(root, queryFile), "utf-8");
-  } catch {
-    throw new KitError("NO_SUCH_QUERY", `${queryFile} does not exist`, {file: queryFile});
-  }
+  const sql = readQueryText(root, queryFile);
+  if (sql === null) throw new KitError("NO_SUCH_QUERY", `${queryFile} does not exist`, {file: queryFile});
   const datasets = await verifyDatasets(root, datasetsOfQuery(root, sql));
   const session = await openSession(root, datasets, options);
   let rows = 0;

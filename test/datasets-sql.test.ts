@@ -79,6 +79,16 @@ describe("runSqlToStream", () => {
     expect(out.text().split("\n").slice(0, 3)).toEqual(["i", "0", "1"]);
   });
 
+  test("runSqlToStream refuses a query that is not UTF-8 text at its line, before it runs", async () => {
+    // Saved as Latin-1: its "é" would be a U+FFFD, and the filter would silently select nothing.
+    const query =
+      "SELECT date, sum(people) AS people\nFROM synthetic_crossings\nWHERE direction = 'entr\xe9e'\nGROUP BY date\n";
+    await writeFile(join(root, "data/queries/latin1.sql"), Buffer.from(query, "latin1"));
+    await expect(runSqlToStream("data/queries/latin1.sql", {root, out: sink()})).rejects.toThrow(
+      "data/queries/latin1.sql:3: NOT_UTF8: the file is not UTF-8 text"
+    );
+  });
+
   test("runSqlToStream refuses a write before it reads anything", async () => {
     await writeFile(join(root, "data/queries/copy.sql"), "COPY synthetic_crossings TO 'data/out.csv'\n");
     await expect(runSqlToStream("data/queries/copy.sql", {root, out: sink()})).rejects.toThrow(
