@@ -44,7 +44,29 @@ export function frontMatterProblem(error: unknown): {detail: string; line: numbe
 }
 
 /**
- * Parses a page's front matter and body (gray-matter), within the limits above.
+ * The front matter's values with every top-level date as it is written when YAML rolled it over: YAML
+ * reads `published: 2026-13-45` as a date, 14 February 2027, which a page would then show. Given back
+ * as its text, it fails the date checks (INVALID_DATE). Returns `data` itself when no date rolled over.
+ *
+ * ```ts
+ * datesAsWritten({published: new Date("2027-02-14")}, "published: 2026-13-45\n"); // {published: "2026-13-45"}
+ * ```
+ */
+export function datesAsWritten(data: Record<string, unknown>, yaml: string): Record<string, unknown> {
+  let written: Record<string, unknown> | undefined;
+  for (const [key, value] of Object.entries(data)) {
+    if (!(value instanceof Date)) continue;
+    const line = new RegExp(`^${key.replace(/[^\w-]/g, "\\$&")}[ \t]*:[ \t]*(\\S+)`, "m").exec(yaml);
+    const text = line?.[1];
+    if (text === undefined || (!Number.isNaN(+value) && text.startsWith(value.toISOString().slice(0, 10)))) continue;
+    (written ??= {...data})[key] = text;
+  }
+  return written ?? data;
+}
+
+/**
+ * Parses a page's front matter and body (gray-matter), within the limits above; a date YAML rolled
+ * over is given back as written (`datesAsWritten`).
  *
  * ```ts
  * const {data, content} = readFrontMatter(text, "src/explainers/one-million.md");
@@ -70,5 +92,7 @@ export function readFrontMatter(text: string, file: string): matter.GrayMatterFi
     throw new KitError("INVALID_FRONT_MATTER", detail, {file, line});
   }
   checkShape(parsed.data, file);
-  return parsed;
+  const data = datesAsWritten(parsed.data, parsed.matter);
+  // A new object: gray-matter keeps what it parsed for the next call with the same text.
+  return data === parsed.data ? parsed : {...parsed, data};
 }

@@ -75,7 +75,7 @@ export function publishProblems(problems: readonly StageProblem[]): StageProblem
 
 /** Whether a page line's text is where a directive cites: `::: standfirst`, `::: cards …`. */
 function kindOfLine(text: string | undefined): CitedLine["kind"] {
-  const m = /^\s*:::\s+([a-z-]+)/.exec(text ?? "");
+  const m = /^\s*:::[ \t]*([a-z][a-z-]*)/.exec(text ?? "");
   return m?.[1] === "standfirst" ? "standfirst" : m?.[1] === "cards" ? "cards" : "prose";
 }
 

@@ -34,7 +34,7 @@ import {figureHtml, escapeHtml} from "./prose-html.ts";
 export type {Block, BlockContext, PageStory} from "./blocks.ts";
 
 const claimRef = new RegExp(`^\\{(${slugSource})(?:\\.([a-z_]+))?\\}`);
-const directiveLine = /^:::\s+([a-z][a-z-]*)((?:[ \t]+\S+)*)[ \t]*$/;
+const directiveLine = /^:::[ \t]*([a-z][a-z-]*)((?:[ \t]+\S+)*)[ \t]*$/;
 const references = new RegExp(referenceLike.source, "g");
 /** Inline tokens a reader does not see as text: emphasis and links go on around the words they wrap. */
 const transparent = new Set([
@@ -154,19 +154,26 @@ export function explainerProse(md: MarkdownIt, options: ProseOptions): void {
     return true;
   });
 
-  md.block.ruler.before("paragraph", "directive", (state, startLine, _endLine, silent) => {
-    if (state.sCount[startLine] - state.blkIndent >= 4) return false;
-    const line = state.src.slice(state.bMarks[startLine] + state.tShift[startLine], state.eMarks[startLine]);
-    const m = directiveLine.exec(line);
-    if (!m) return false;
-    if (silent) return true;
-    const token = state.push("directive", "", 0);
-    token.map = [startLine, startLine + 1];
-    token.block = true;
-    token.meta = {name: m[1], args: m[2].trim().split(/\s+/).filter(Boolean)};
-    state.line = startLine + 1;
-    return true;
-  });
+  md.block.ruler.before(
+    "paragraph",
+    "directive",
+    (state, startLine, _endLine, silent) => {
+      if (state.sCount[startLine] - state.blkIndent >= 4) return false;
+      const line = state.src.slice(state.bMarks[startLine] + state.tShift[startLine], state.eMarks[startLine]);
+      if (!line.startsWith(":::")) return false;
+      if (silent) return true;
+      // Any line that starts with ::: is one, even under a paragraph's last line: a malformed one is a
+      // problem (its name null), never text that reaches the page.
+      const m = directiveLine.exec(line);
+      const token = state.push("directive", "", 0);
+      token.map = [startLine, startLine + 1];
+      token.block = true;
+      token.meta = m ? {name: m[1], args: m[2].trim().split(/\s+/).filter(Boolean)} : {name: null, args: [], line};
+      state.line = startLine + 1;
+      return true;
+    },
+    {alt: ["paragraph", "reference", "blockquote", "list"]}
+  );
 
   // Before text_join, so that escaped braces (`\{`) are still apart from text and not taken for references.
   md.core.ruler.before("text_join", "explainer_citations", (state: StateCore) => {
@@ -201,7 +208,16 @@ export function explainerProse(md: MarkdownIt, options: ProseOptions): void {
       mapped = token.map?.[0] ?? mapped;
       const line = offset + mapped + 1;
       if (token.type === "directive") {
-        const {name, args} = token.meta as {name: string; args: string[]};
+        const {name, args} = token.meta as {name: string | null; args: string[]; line?: string};
+        if (name === null) {
+          const known = Object.keys(blocks).join(", ");
+          fail(
+            "UNKNOWN_DIRECTIVE",
+            `"${token.meta.line}" is not a directive: write "::: name args" (known: ${known})`,
+            line
+          );
+          continue;
+        }
         const context: BlockContext = {...page, args, place: {file, line}, cited: []};
         const block = blocks[name];
         if (!block) {

@@ -9,7 +9,7 @@ import matter from "gray-matter";
 import {slugify} from "../src/components/slug.ts";
 import {checkTextSize, storyLimits} from "./limits.ts";
 import {KitError, throwIfAny} from "./errors.ts";
-import {frontMatterProblem} from "./front-matter.ts";
+import {datesAsWritten, frontMatterProblem} from "./front-matter.ts";
 import {checkTextChars} from "./text.ts";
 
 export {slugify};
@@ -253,6 +253,7 @@ function frontMatterOf(text: string, file: string): matter.GrayMatterFile<string
     const {detail, line} = frontMatterProblem(error);
     throw new KitError("SOURCE_BAD_FRONT_MATTER", detail, {file, line});
   }
+  parsed.data = datesAsWritten(parsed.data, parsed.matter);
   // A list or map where a field is read (an alias bomb is one) is refused before anything turns it into text.
   for (const name of sourceFields) {
     const value: unknown = parsed.data[name];

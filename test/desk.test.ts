@@ -215,6 +215,18 @@ describe("explainer check, per explainer", () => {
     );
   });
 
+  test("a published date that is not a day of the calendar fails, where YAML would have rolled it over", async () => {
+    // YAML reads 2022-02-30 as 2 March 2022; the home page and the metadata would have shown that day.
+    await edit("src/explainers/one-million.md", (text) =>
+      text.replace("published: 2022-03-04", "published: 2022-02-30")
+    );
+    const {status, stderr} = await explainer("check");
+    expect(status).toBe(1);
+    expect(stderr).toContain(
+      'src/explainers/one-million.md:5: INVALID_DATE: published "2022-02-30" is not a date YYYY-MM-DD\n'
+    );
+  });
+
   test("a page whose front matter is an alias bomb, or too large, is refused fast with its file", async () => {
     const bomb = ["a: &a [x, x, x, x, x, x, x, x, x]"];
     for (const c of "bcdefghij")

@@ -229,6 +229,8 @@ describe("sources", () => {
     ["no front matter", "Just text\n", "SOURCE_NO_FRONT_MATTER"],
     ["no date", '---\ntitle: "x"\n---\nBody\n', "SOURCE_NO_DATE"],
     ["an invalid date", '---\npublished: "2022-31-01"\n---\nBody\n', "INVALID_DATE"],
+    // Unquoted, YAML reads it as a date and rolls it over to 2 March 2022.
+    ["a date that is not a day", "---\npublished: 2022-02-30\n---\nBody\n", "INVALID_DATE"],
     ["an empty file", "", "SOURCE_EMPTY"],
     ["a binary file", "\u0000\u0001", "NOT_TEXT"]
   ])("parseSource rejects %s", (_name, text, code) => {

@@ -217,6 +217,21 @@ describe("explainerProse", () => {
     await expect(render("::: chartz x\n")).rejects.toThrow("src/page.md:1: UNKNOWN_DIRECTIVE");
   });
 
+  test("a line that starts with ::: is a directive even with no space after it or right under a paragraph; a malformed one fails, and none reaches the page as text", async () => {
+    const sources = (html: string) => html.match(/<li id="source-\d" data-claim="[^"]+"/g);
+    const spaced = await render("{refugees} fled.\n\n::: sources\n");
+    expect(sources(spaced)).toHaveLength(1);
+    for (const page of ["{refugees} fled.\n\n:::sources\n", "{refugees} fled.\n::: sources\n"]) {
+      const html = await render(page);
+      expect(html).not.toContain(":::");
+      expect(sources(html)).toEqual(sources(spaced));
+    }
+    await expect(render("Intro.\n\n::: Sources\n")).rejects.toThrow(
+      'src/page.md:3: UNKNOWN_DIRECTIVE: "::: Sources" is not a directive: write "::: name args" (known: '
+    );
+    await expect(render("Intro.\n:::\n")).rejects.toThrow('src/page.md:2: UNKNOWN_DIRECTIVE: ":::" is not a directive');
+  });
+
   test("braces around words stay text; a {…} that looks like a reference and resolves to nothing fails with its line", async () => {
     expect(await render("A {two words} and an escaped \\{Set\\}.\n")).toBe(
       "<p>A {two words} and an escaped {Set}.</p>\n"
