@@ -424,6 +424,18 @@ describe("explainer add-source", () => {
     await rm(join(root, "data/sources/2022-03-05-fixture-crossings-pass-2000.md"));
   });
 
+  test("names a web address or a folder for what it is, and archives nothing", async () => {
+    const before = await readdir(join(root, "data/sources"));
+    const url = explainer(root, "add-source", "https://news.example/2022/03/04/fixture-story");
+    expect([url.status, url.stderr.split("\n")[0]]).toEqual([
+      1,
+      "https://news.example/2022/03/04/fixture-story: NO_SUCH_FILE: is a web address, not a file: save the page's article as text, then give that file"
+    ]);
+    const folder = explainer(root, "add-source", "data");
+    expect([folder.status, folder.stderr.split("\n")[0]]).toEqual([1, "data: NO_SUCH_FILE: is a folder, not a file"]);
+    expect(await readdir(join(root, "data/sources"))).toEqual(before);
+  });
+
   test("names the file and fails on an empty or binary file", async () => {
     const empty = join(root, "empty.txt");
     await writeFile(empty, "");

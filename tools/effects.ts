@@ -1,7 +1,11 @@
 /**
- * What a command may do to the world, passed in so that tests run silent with a fixed clock, and
- * the usage mistake every command may throw. Imported by every command; imports nothing of theirs.
+ * What a command may do to the world, passed in so that tests run silent with a fixed clock, the
+ * usage mistake every command may throw, and how a command reads a file named on its command line.
+ * Imported by every command; imports nothing of theirs.
  */
+import {readFile} from "node:fs/promises";
+import {relative, resolve} from "node:path";
+import {KitError} from "../loaders/errors.ts";
 
 /** What a command may do to the world; tests pass their own. */
 export interface Effects {
@@ -25,3 +29,27 @@ export const defaultEffects: Effects = {
 
 /** A command-line usage mistake: printed with the usage line, exit status 2. */
 export class UsageError extends Error {}
+
+/**
+ * A file named on the command line: its name as messages give it (relative to the root) and its bytes.
+ * NO_SUCH_FILE says why one cannot be read: a folder, a web address (commands read saved files), or
+ * no such file.
+ */
+export async function readNamedFile(root: string, path: string): Promise<{file: string; bytes: Buffer}> {
+  if (/^https?:\/\//i.test(path))
+    throw new KitError(
+      "NO_SUCH_FILE",
+      "is a web address, not a file: save the page's article as text, then give that file",
+      {
+        file: path
+      }
+    );
+  const file = relative(root, resolve(root, path)) || path;
+  try {
+    return {file, bytes: await readFile(resolve(root, path))};
+  } catch (error) {
+    const detail =
+      (error as NodeJS.ErrnoException).code === "EISDIR" ? "is a folder, not a file" : "cannot read the file";
+    throw new KitError("NO_SUCH_FILE", detail, {file});
+  }
+}

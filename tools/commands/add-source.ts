@@ -1,12 +1,12 @@
 import {existsSync} from "node:fs";
-import {mkdir, readFile, writeFile} from "node:fs/promises";
+import {mkdir, writeFile} from "node:fs/promises";
 import {join, relative, resolve} from "node:path";
 import {parseArgs} from "node:util";
 import {KitError} from "../../loaders/errors.ts";
 import {checkTextSize, storyLimits} from "../../loaders/limits.ts";
 import {decodeText, formatSource, parseRawArticle, sourceIdOf, sourcesDir} from "../../loaders/sources.ts";
 import {isSlug} from "../../src/components/slug.ts";
-import {UsageError, type Effects} from "../effects.ts";
+import {readNamedFile, UsageError, type Effects} from "../effects.ts";
 
 /**
  * Archives a raw article (wire copy, or the seed's layout: see parseRawArticle) as
@@ -19,14 +19,11 @@ export async function archiveArticle(
   {root, now, stdout}: Effects,
   {id, published}: {id?: string; published?: string} = {}
 ): Promise<string> {
-  const file = relative(root, resolve(root, path)) || path;
   if (id !== undefined && !isSlug(id)) {
     const detail = `source id ${JSON.stringify(id)} is not a slug (lower-case letters, digits and hyphens)`;
-    throw new KitError("INVALID_ID", detail, {file});
+    throw new KitError("INVALID_ID", detail, {file: relative(root, resolve(root, path)) || path});
   }
-  const bytes = await readFile(resolve(root, path)).catch(() => {
-    throw new KitError("NO_SUCH_FILE", "cannot read the file", {file});
-  });
+  const {file, bytes} = await readNamedFile(root, path);
   const raw = decodeText(bytes, file);
   // An article over the limit on sources would be archived as a source that fails check: refused here.
   checkTextSize(raw, file, storyLimits.sourceChars, "the article");

@@ -1,5 +1,3 @@
-import {readFile} from "node:fs/promises";
-import {relative, resolve} from "node:path";
 import {KitError, throwIfAny} from "../../loaders/errors.ts";
 import {
   eachNumberOfFile,
@@ -9,7 +7,7 @@ import {
   type NumberFile,
   type NumberRow
 } from "../../loaders/number-rows.ts";
-import {UsageError, type Effects} from "../effects.ts";
+import {readNamedFile, UsageError, type Effects} from "../effects.ts";
 
 /**
  * Reads and checks every file (archived sources or raw articles) first and throws all problems
@@ -19,12 +17,8 @@ export async function readNumberFiles(paths: string[], {root}: Pick<Effects, "ro
   const files: NumberFile[] = [];
   const problems: KitError[] = [];
   for (const path of paths) {
-    const file = relative(root, resolve(root, path)) || path;
     try {
-      const bytes = await readFile(resolve(root, path)).catch((error: NodeJS.ErrnoException) => {
-        const detail = error.code === "EISDIR" ? "is a folder, not a file" : "cannot read the file";
-        throw new KitError("NO_SUCH_FILE", detail, {file});
-      });
+      const {file, bytes} = await readNamedFile(root, path);
       files.push(readNumberFile(bytes, file));
     } catch (error) {
       if (error instanceof KitError) problems.push(error);
