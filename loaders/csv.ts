@@ -24,8 +24,9 @@ export function decodeCsv(bytes: Uint8Array, file: string): string {
 
 /**
  * Parses CSV text into rows with their starting line. Text that is not UTF-8 is refused first (see
- * `checkTextChars` in loaders/text.ts). Malformed rows are reported with csv-parse's own code (`CSV_QUOTE_NOT_CLOSED`,
- * `CSV_RECORD_INCONSISTENT_FIELDS_LENGTH`) and line, and all of them are reported, not only the first.
+ * `checkTextChars` in loaders/text.ts). Malformed rows are reported with csv-parse's own code
+ * (`CSV_QUOTE_NOT_CLOSED`, `CSV_RECORD_INCONSISTENT_FIELDS_LENGTH`) and line, and all of them are
+ * reported, not only the first.
  */
 export function parseCsvRows(text: string, file: string, columns: readonly string[] = []): CsvRow[] {
   checkTextSize(text, file, storyLimits.csvChars, "the file");

@@ -168,7 +168,10 @@ export function parseRawArticle(raw: string, file: string, published?: string): 
   return {title, published: date, byline, body};
 }
 
-/** Rejects empty, binary and wrongly encoded text, at the line of its first bad byte, before it is read as an article or source. */
+/**
+ * Rejects empty, binary and wrongly encoded text (at the line of its first bad byte) before it is read
+ * as an article or source.
+ */
 export function checkText(text: string, file: string): void {
   if (text.trim() === "") throw new KitError("SOURCE_EMPTY", "the file is empty", {file});
   checkTextChars(text, file);

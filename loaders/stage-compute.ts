@@ -254,7 +254,7 @@ export async function computeStage(
     try {
       checked = checkPage(md, file, text, claims);
     } catch (error) {
-      // A front matter the kit will not read: the page's only problem.
+      // Text that is not UTF-8, or a front matter the kit will not read: the page's only problem.
       problems.push(...scoped(error, slug ? {explainer: slug} : {page: file}));
       continue;
     }

@@ -36,14 +36,8 @@ export class UsageError extends Error {}
  * no such file.
  */
 export async function readNamedFile(root: string, path: string): Promise<{file: string; bytes: Buffer}> {
-  if (/^https?:\/\//i.test(path))
-    throw new KitError(
-      "NO_SUCH_FILE",
-      "is a web address, not a file: save the page's article as text, then give that file",
-      {
-        file: path
-      }
-    );
+  const address = "is a web address, not a file: save the page's article as text, then give that file";
+  if (/^https?:\/\//i.test(path)) throw new KitError("NO_SUCH_FILE", address, {file: path});
   const file = relative(root, resolve(root, path)) || path;
   try {
     return {file, bytes: await readFile(resolve(root, path))};

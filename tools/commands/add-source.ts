@@ -1,6 +1,6 @@
 import {existsSync} from "node:fs";
 import {mkdir, writeFile} from "node:fs/promises";
-import {join, relative, resolve} from "node:path";
+import {join} from "node:path";
 import {parseArgs} from "node:util";
 import {KitError} from "../../loaders/errors.ts";
 import {checkTextSize, storyLimits} from "../../loaders/limits.ts";
@@ -19,11 +19,11 @@ export async function archiveArticle(
   {root, now, stdout}: Effects,
   {id, published}: {id?: string; published?: string} = {}
 ): Promise<string> {
+  const {file, bytes} = await readNamedFile(root, path);
   if (id !== undefined && !isSlug(id)) {
     const detail = `source id ${JSON.stringify(id)} is not a slug (lower-case letters, digits and hyphens)`;
-    throw new KitError("INVALID_ID", detail, {file: relative(root, resolve(root, path)) || path});
+    throw new KitError("INVALID_ID", detail, {file});
   }
-  const {file, bytes} = await readNamedFile(root, path);
   const raw = decodeText(bytes, file);
   // An article over the limit on sources would be archived as a source that fails check: refused here.
   checkTextSize(raw, file, storyLimits.sourceChars, "the article");
