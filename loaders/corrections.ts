@@ -5,7 +5,7 @@
  */
 import {KitError, type Checked, type ErrorCode} from "./errors.ts";
 import {parseCsvRows} from "./ledger.ts";
-import {isIsoDate} from "./sources.ts";
+import {isIsoDate, notADate} from "./sources.ts";
 
 /** The corrections log, relative to the project root. */
 export const correctionsFile = "data/corrections.csv";
@@ -42,8 +42,7 @@ export function checkCorrections(text: string, file: string = correctionsFile): 
     for (const name of ["explainer", "change"] as const) {
       if ((record[name] ?? "").trim() === "") fail("MISSING_FIELD", `"${name}" is empty`);
     }
-    if (!isIsoDate(record.date ?? ""))
-      fail("INVALID_DATE", `date ${JSON.stringify(record.date)} is not a date YYYY-MM-DD`);
+    if (!isIsoDate(record.date ?? "")) fail("INVALID_DATE", notADate(record.date ?? "", "date"));
     if (!(correctionKinds as readonly string[]).includes(kind)) {
       fail("INVALID_FIELD", `kind ${JSON.stringify(kind)} is not one of ${correctionKinds.join(", ")}`);
     }

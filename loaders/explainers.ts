@@ -10,7 +10,7 @@ import {join} from "node:path";
 import {readFrontMatter} from "./front-matter.ts";
 import {isSlug} from "../src/components/slug.ts";
 import {KitError, problemsOf, throwIfAny, type ErrorCode} from "./errors.ts";
-import {isIsoDate} from "./sources.ts";
+import {isIsoDate, notADate} from "./sources.ts";
 
 /** The folder of explainer pages, relative to the project root; its pages are `/explainers/<slug>`. */
 export const explainersDir = "src/explainers";
@@ -109,8 +109,7 @@ export function parseExplainer(text: string, slug: string): Explainer {
   }
   const published = isoOf(data.published);
   if (published === "") fail("MISSING_FIELD", "published", "the front matter has no published date (YYYY-MM-DD)");
-  else if (!isIsoDate(published))
-    fail("INVALID_DATE", "published", `published ${JSON.stringify(published)} is not a date YYYY-MM-DD`);
+  else if (!isIsoDate(published)) fail("INVALID_DATE", "published", notADate(published, "published"));
   if (data.draft !== undefined && typeof data.draft !== "boolean")
     fail("INVALID_FIELD", "draft", "draft is true or false");
   const allow = data.allow === undefined ? [] : Array.isArray(data.allow) ? data.allow.map(String) : null;

@@ -10,7 +10,7 @@ import {parseCsvRows} from "./csv.ts";
 import {KitError, throwIfAny, type ErrorCode} from "./errors.ts";
 import {FigureError, labelOf, parseFigure, withQualifier} from "./figure.ts";
 import {findNumbers} from "./numbers.ts";
-import {isIsoDate, type Source} from "./sources.ts";
+import {isIsoDate, notADate, type Source} from "./sources.ts";
 import {findAllNormalized, findNormalized, normalize, type Normalized} from "./text.ts";
 
 /** The ledger, relative to the project root. */
@@ -120,7 +120,7 @@ export function verifyLedger(
       fail("INVALID_ID", `id ${JSON.stringify(id)} is not a slug (lower-case letters, digits and hyphens)`);
     else if (seen.has(id)) fail("DUPLICATE_ID", `id "${id}" is already used on line ${seen.get(id)}`);
     else seen.set(id, line);
-    if (!isIsoDate(as_of)) fail("INVALID_DATE", `as_of ${JSON.stringify(as_of)} is not a date YYYY-MM-DD`);
+    if (!isIsoDate(as_of)) fail("INVALID_DATE", notADate(as_of, "as_of"));
     const source = isComputed ? undefined : byId.get(sourceId);
     if (isComputed) {
       // The source is a dataset and the figure comes from a query: checked by computed-claims.ts.

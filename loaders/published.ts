@@ -18,7 +18,7 @@ import {isSlug} from "../src/components/slug.ts";
 import {KitError, throwIfAny, type ErrorCode} from "./errors.ts";
 import {contentHash} from "./hash.ts";
 import {parseCsvRows} from "./ledger.ts";
-import {isIsoDate} from "./sources.ts";
+import {isIsoDate, notADate} from "./sources.ts";
 
 /** The publish record, relative to the project root. */
 export const publishedFile = "data/published.csv";
@@ -94,11 +94,11 @@ export function parsePublished(text: string, file: string = publishedFile): Publ
     const cell = (name: (typeof publishedColumns)[number]) => (record[name] ?? "").trim();
     const [explainer, date, claim, label, asOf, source, hash, logged] = publishedColumns.map(cell);
     if (!isSlug(explainer)) fail("INVALID_ID", `explainer ${JSON.stringify(explainer)} is not a slug`);
-    if (!isIsoDate(date)) fail("INVALID_DATE", `date ${JSON.stringify(date)} is not a date YYYY-MM-DD`);
+    if (!isIsoDate(date)) fail("INVALID_DATE", notADate(date, "date"));
     if (claim !== "" && !isSlug(claim)) fail("INVALID_ID", `claim ${JSON.stringify(claim)} is not a slug`);
     if (claim !== "") {
       if (label === "") fail("MISSING_FIELD", `"label" is empty for claim "${claim}"`);
-      if (!isIsoDate(asOf)) fail("INVALID_DATE", `as_of ${JSON.stringify(asOf)} is not a date YYYY-MM-DD`);
+      if (!isIsoDate(asOf)) fail("INVALID_DATE", notADate(asOf, "as_of"));
       if (!isSlug(source)) fail("INVALID_ID", `source ${JSON.stringify(source)} is not a source id`);
       if (!hashPattern.test(hash))
         fail("INVALID_FIELD", `hash ${JSON.stringify(hash)} is not ${figureHashLength} hex digits`);

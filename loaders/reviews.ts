@@ -15,7 +15,7 @@ import {isSlug} from "../src/components/slug.ts";
 import {KitError, type Checked, type ErrorCode} from "./errors.ts";
 import {parseCsvRows} from "./ledger.ts";
 import {figureHashLength} from "./published.ts";
-import {isIsoDate} from "./sources.ts";
+import {isIsoDate, notADate} from "./sources.ts";
 
 /** The reviews file, relative to the project root. */
 export const reviewsFile = "data/reviews.csv";
@@ -80,8 +80,7 @@ export function checkReviews(text: string, file: string = reviewsFile): Checked<
     if (!isSlug(cell("claim"))) fail("INVALID_ID", `claim ${JSON.stringify(cell("claim"))} is not a slug`);
     if (!new RegExp(`^[0-9a-f]{${figureHashLength}}$`).test(cell("hash")))
       fail("INVALID_FIELD", `hash ${JSON.stringify(cell("hash"))} is not ${figureHashLength} hex digits`);
-    if (!isIsoDate(cell("reviewed")))
-      fail("INVALID_DATE", `reviewed ${JSON.stringify(cell("reviewed"))} is not a date YYYY-MM-DD`);
+    if (!isIsoDate(cell("reviewed"))) fail("INVALID_DATE", notADate(cell("reviewed"), "reviewed"));
     if (problems.length > before) continue;
     reviews.push({
       place: place!,

@@ -50,6 +50,20 @@ export function isIsoDate(s: string): boolean {
   return !Number.isNaN(+d) && d.toISOString().slice(0, 10) === s;
 }
 
+/**
+ * What INVALID_DATE says of `value`, the value of `name` (a column, a field, an option): a date the way
+ * a spreadsheet shows it (`02/03/2022`, which it may have written back into a CSV) is said to be one.
+ *
+ * ```ts
+ * notADate("02/03/2022", "as_of"); // 'as_of "02/03/2022" is not a date YYYY-MM-DD (a spreadsheet …)'
+ * ```
+ */
+export function notADate(value: string, name?: string): string {
+  const said = `${name ? `${name} ` : ""}${JSON.stringify(value)} is not a date YYYY-MM-DD`;
+  if (!/^\d{1,2}[/.]\d{1,2}[/.]\d{2,4}$/.test(value.trim())) return said;
+  return `${said} (a spreadsheet may have rewritten it: write it as YYYY-MM-DD in a column kept as text)`;
+}
+
 /** English month names; a date line may give a month in full or by its first three letters or more ("Mar", "Sept"). */
 const monthNames = [
   "january",
@@ -154,9 +168,8 @@ export function parseRawArticle(raw: string, file: string, published?: string): 
     throw new KitError("NOT_AN_ARTICLE", detail, {file, line: first + 2 + (update?.i ?? 0)});
   }
   if (!isIsoDate(date)) {
-    const where = published === undefined ? {file, line: first + 1} : {file};
-    const what = published === undefined ? "" : "--published ";
-    throw new KitError("INVALID_DATE", `${what}${JSON.stringify(date)} is not a date YYYY-MM-DD`, where);
+    if (published !== undefined) throw new KitError("INVALID_DATE", notADate(date, "--published"), {file});
+    throw new KitError("INVALID_DATE", notADate(date), {file, line: first + 1});
   }
   const body =
     bodyLines
@@ -311,9 +324,7 @@ export function parseSource(written: string, file: string): Source {
       if (name === "published")
         problems.push(new KitError("SOURCE_NO_DATE", "front matter has no published date", {file, field: "published"}));
     } else if (!isIsoDate(value)) {
-      problems.push(
-        new KitError("INVALID_DATE", `${JSON.stringify(value)} is not a date YYYY-MM-DD`, {file, field: name})
-      );
+      problems.push(new KitError("INVALID_DATE", notADate(value), {file, field: name}));
     }
   }
   throwIfAny(problems);

@@ -89,6 +89,23 @@ describe("verifyLedger", () => {
     expect(problems(row)).toEqual([expected]);
   });
 
+  test("an as_of a spreadsheet rewrote (02/03/2022) says a spreadsheet may have; another bad date does not", () => {
+    const message = (row: string) => {
+      try {
+        verifyLedger(`${header}\n${row}\n`, [source]);
+      } catch (error) {
+        return (error as KitError).message;
+      }
+      return "";
+    };
+    expect(message(good.replace("2022-03-02", "02/03/2022"))).toBe(
+      'data/claims.csv:2: INVALID_DATE: as_of "02/03/2022" is not a date YYYY-MM-DD (a spreadsheet may have rewritten it: write it as YYYY-MM-DD in a column kept as text)'
+    );
+    expect(message(good.replace("2022-03-02", "2022-02-30"))).toBe(
+      'data/claims.csv:2: INVALID_DATE: as_of "2022-02-30" is not a date YYYY-MM-DD'
+    );
+  });
+
   test("verifyLedger reports a duplicate id on the second line, naming the first", () => {
     expect(problems(good, good)).toEqual(["3: DUPLICATE_ID"]);
     try {
