@@ -87,7 +87,9 @@ export async function verifyComputedClaims(
   const datasets = options.datasets ?? readDatasetsSync(root);
   const byId = new Map(datasets.map((d) => [d.id, d]));
   const problems: KitError[] = [];
-  const texts = new Map<string, string | null>();
+  // A query's text; null when the file does not exist; the problem that keeps it from being read (a
+  // query that is not UTF-8), reported as a failing query is: once at the file, then at each claim.
+  const texts = new Map<string, string | KitError | null>();
   const planned: {row: QueryRow; dataset: Dataset; file: string}[] = [];
   for (const row of rows) {
     const at = {file: ledger, line: row.line};
@@ -113,14 +115,17 @@ export async function verifyComputedClaims(
         )
       );
     } else {
-      if (!texts.has(file)) texts.set(file, readQueryText(root, file));
+      if (!texts.has(file)) texts.set(file, readQuery(root, file));
       if (texts.get(file) === null) problems.push(new KitError("NO_SUCH_QUERY", `${file} does not exist`, at));
     }
     if (problems.length === before) planned.push({row, dataset: dataset!, file: file!});
   }
   // Every dataset a query reads (a join may read one the row does not cite) is checked against its hash.
   const queries = [...new Set(planned.map((p) => p.file))];
-  const named = new Set(queries.flatMap((file) => datasetsNamedIn(texts.get(file)!, datasets).map((d) => d.id)));
+  const readable = queries.filter((file) => typeof texts.get(file) === "string");
+  const named = new Set(
+    readable.flatMap((file) => datasetsNamedIn(texts.get(file) as string, datasets).map((d) => d.id))
+  );
   const used = datasets.filter((d) => named.has(d.id) || planned.some((p) => p.dataset.id === d.id));
   try {
     await verifyDatasets(root, used);
@@ -130,11 +135,12 @@ export async function verifyComputedClaims(
     throw new KitErrors([...problems, ...found]);
   }
   const results = new Map<string, number | KitError>();
+  for (const file of queries) if (texts.get(file) instanceof KitError) results.set(file, texts.get(file) as KitError);
   const session = await openSession(root, used, options);
   try {
-    for (const file of queries) {
+    for (const file of readable) {
       try {
-        results.set(file, valueOf(await session.rows(texts.get(file)!, file, 2), file));
+        results.set(file, valueOf(await session.rows(texts.get(file) as string, file, 2), file));
       } catch (error) {
         if (!(error instanceof KitError)) throw error;
         results.set(file, error);
@@ -169,11 +175,21 @@ export async function verifyComputedClaims(
       );
       continue;
     }
-    claims.push(computedClaim(row, dataset, file, texts.get(file)!, result, match.reason));
+    claims.push(computedClaim(row, dataset, file, texts.get(file) as string, result, match.reason));
   }
   if (problems.length === 1) throw problems[0];
   if (problems.length) throw new KitErrors(problems);
   return claims;
+}
+
+/** A query's text, null when the file does not exist, or the problem that keeps it from being read. */
+function readQuery(root: string, file: string): string | KitError | null {
+  try {
+    return readQueryText(root, file);
+  } catch (error) {
+    if (error instanceof KitError) return error;
+    throw error;
+  }
 }
 
 function computedClaim(

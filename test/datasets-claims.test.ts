@@ -172,8 +172,16 @@ describe("verifyComputedClaims", () => {
       "SELECT sum(people)\nFROM synthetic_crossings\nWHERE direction = = 'entering'\n"
     );
     const text = await query("text.sql", "SELECT 'many' AS value\n");
+    // Saved as Latin-1: its "é" is not UTF-8, so the query is not run at all.
+    const latin1 = "latin1.sql";
+    await writeFile(
+      join(root, "data/queries", latin1),
+      Buffer.from("SELECT sum(people) AS value\nFROM synthetic_crossings WHERE direction = 'entr\xe9e'\n", "latin1")
+    );
     expect(
-      await problemsOfRows(rowsOf(["1", none], ["1", several], ["1", broken], ["1", text], ["2", "no-such.sql"]))
+      await problemsOfRows(
+        rowsOf(["1", none], ["1", several], ["1", broken], ["1", text], ["2", "no-such.sql"], ["1", latin1])
+      )
     ).toEqual([
       "data/claims.csv:6: NO_SUCH_QUERY: data/queries/no-such.sql does not exist",
       "data/queries/none.sql: QUERY_NO_ROW: the query returned no row; a claim needs one",
@@ -183,7 +191,9 @@ describe("verifyComputedClaims", () => {
       'data/queries/broken.sql:3: QUERY_FAILED: Parser Error: syntax error at or near "="',
       'data/claims.csv:4: QUERY_UNUSABLE: claim "c3" cites data/queries/broken.sql, which failed (above)',
       'data/queries/text.sql: QUERY_NOT_A_NUMBER: the query\'s column "value" holds "many", not a number',
-      'data/claims.csv:5: QUERY_UNUSABLE: claim "c4" cites data/queries/text.sql, which failed (above)'
+      'data/claims.csv:5: QUERY_UNUSABLE: claim "c4" cites data/queries/text.sql, which failed (above)',
+      "data/queries/latin1.sql:2: NOT_UTF8: the file is not UTF-8 text (a byte that is not UTF-8, or a U+FFFD left by an earlier bad conversion); save it as UTF-8",
+      'data/claims.csv:7: QUERY_UNUSABLE: claim "c6" cites data/queries/latin1.sql, which failed (above)'
     ]);
   });
 
