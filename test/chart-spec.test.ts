@@ -193,10 +193,11 @@ describe("chartJsonSchema()", () => {
     expect(variants.map((v) => v.properties.type.const)).toEqual(["bar", "units", "map", "reported"]);
     expect(variants[1].properties.unit.description).toMatch(/each square/);
   });
-  it("matches what the Framework loader writes (in a fixture desk)", async () => {
+  it("matches what the Framework loader writes (in a built fixture desk, as a build runs it)", async () => {
     const {execFile} = await import("node:child_process");
-    const {copyProject, projectRoot, removeProject} = await import("./helpers/project.ts");
-    const root = await copyProject("seed");
+    const {projectRoot, removeProject} = await import("./helpers/project.ts");
+    const {builtCopy} = await import("./helpers/built.ts");
+    const root = await builtCopy("seed");
     try {
       const out = await new Promise<string>((resolve, reject) =>
         execFile(

@@ -93,16 +93,19 @@ describe("a new chart from the editor under explainer dev", () => {
     expect(await editor.locator(`#ed-chart option[value="${newId}"]`).textContent()).toBe(newId);
     const fresh = await browser!.newPage({viewport: {width: 1400, height: 1000}});
     try {
+      // The list is read once, where it is checked: the dev server may reload the page right after.
+      let listed: string[] = [];
       await until(
         async () => {
           await fresh.goto(`${origin}/editor#${newId}`, {timeout: slow});
           await fresh.locator("#ed-chart").waitFor({timeout: slow});
-          return (await fresh.locator("#ed-chart option").allTextContents()).includes(newId);
+          listed = await fresh.locator("#ed-chart option").allTextContents();
+          return listed.includes(newId);
         },
         slow,
         () => `a new editor page does not list ${newId}:\n${output}`
       );
-      expect(await fresh.locator("#ed-chart option").allTextContents()).toEqual([
+      expect(listed).toEqual([
         newId,
         "places-in-the-report",
         "refugees-and-deaths",

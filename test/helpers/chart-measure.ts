@@ -77,6 +77,11 @@ export async function measureProblems(page: Page): Promise<{width: number; texts
       const h = Math.min(a.y + a.height, b.y + b.height) - Math.max(a.y, b.y);
       return w > 0 && h > 0 ? w * h : 0;
     };
+    const filledAreas = areas.map((area) => ({
+      area,
+      inverse: area.getScreenCTM()!.inverse(),
+      bounds: area.getBoundingClientRect()
+    }));
     const frame = svg.getBoundingClientRect();
     const problems: string[] = [];
     texts.forEach((a, i) => {
@@ -100,13 +105,15 @@ export async function measureProblems(page: Page): Promise<{width: number; texts
           s.y < inner.y + inner.height
       );
       if (crossed) problems.push(`"${a.text}" is crossed by a line, a border or a connector`);
-      // A filled area under the text: its painted points, tested on a 2 px grid inside the text's box.
-      const covered = areas.some((area) => {
-        const inverse = area.getScreenCTM()!.inverse();
-        for (let x = inner.x; x <= inner.x + inner.width; x += 2) {
-          for (let y = inner.y; y <= inner.y + inner.height; y += 2) {
-            const p = new DOMPoint(x, y).matrixTransform(inverse);
-            if (area.isPointInFill(p)) return true;
+      // A filled area under the text: its painted points, tested on a 2 px grid inside the text's box
+      // (only where the box meets the area's bounding box: no point outside it can be painted).
+      const covered = filledAreas.some(({area, inverse, bounds}) => {
+        const from = (start: number, low: number) => start + Math.max(0, Math.ceil((low - start) / 2) * 2);
+        const right = Math.min(inner.x + inner.width, bounds.right);
+        const bottom = Math.min(inner.y + inner.height, bounds.bottom);
+        for (let x = from(inner.x, bounds.left); x <= right; x += 2) {
+          for (let y = from(inner.y, bounds.top); y <= bottom; y += 2) {
+            if (area.isPointInFill(new DOMPoint(x, y).matrixTransform(inverse))) return true;
           }
         }
         return false;
