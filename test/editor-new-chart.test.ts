@@ -105,12 +105,7 @@ describe("a new chart from the editor under explainer dev", () => {
         slow,
         () => `a new editor page does not list ${newId}:\n${output}`
       );
-      expect(listed).toEqual([
-        newId,
-        "places-in-the-report",
-        "refugees-and-deaths",
-        "reported-figures"
-      ]);
+      expect(listed).toEqual([newId, "places-in-the-report", "refugees-and-deaths", "reported-figures"]);
     } finally {
       await fresh.close();
     }
