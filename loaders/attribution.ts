@@ -14,7 +14,7 @@ export interface Attribution {
 }
 
 const sayVerbs =
-  "said|says|say|told|tells|reported|reports|estimated|estimates|estimate|believes|believe|believed|stated|states|announced|announces|confirmed|confirms|claimed|claims|added|adds|warned|warns|noted|notes|tweeted|wrote|writes|recorded|records|registered|counted|counts|puts? (?:the|its|their) (?:figure|number|toll|total|count|tally)";
+  "said|says|say|told|tells|reported|reports|estimated|estimates|estimate|believes|believe|believed|stated|states|announced|announces|confirmed|confirms|claimed|claims|added|adds|warned|warns|noted|notes|tweeted|wrote|writes|recorded|records|registered|counted|counts|puts? (?:the|its|their) (?:figure|number|toll|total|count|tally|cost|bill|damage)";
 const sayVerb = new RegExp(String.raw`(?<![\p{L}])(?:(?:has|have|had)\s+)?(?:${sayVerbs})(?![\p{L}])`, "giu");
 const accordingTo = /\baccording to\s+([^,;:.()"“”]+?)(?=\s*(?:[,;:.()"“”]|$|\s(?:which|who|that|as of|on|in|by)\b))/iu;
 const showVerbs =
@@ -103,8 +103,9 @@ export function attributionIn(sentence: string, at: number): Attribution {
     if (apposition && before && !before.startsWith(apposition)) before = `${apposition}, ${before}`;
     if (isName(before)) {
       const common =
-        /^(?:The \p{Ll}|(?:Officials|Authorities|Police|Doctors|Analysts|Witnesses|Residents|Rescuers|Medics|Volunteers|Organisers|Organizers|Sources|Experts|Diplomats)\b)/u;
-      // "Aid groups", "Health officials" at the start of a sentence are common nouns; "Romania's interior ministry" is a name.
+        /^(?:The \p{Ll}|An? \p{Ll}|(?:Officials|Authorities|Police|Doctors|Analysts|Witnesses|Residents|Rescuers|Medics|Volunteers|Organisers|Organizers|Sources|Experts|Diplomats)\b)/u;
+      // "Aid groups", "Health officials", "A volunteer group" at the start of a sentence are common nouns;
+      // "Romania's interior ministry" is a name.
       const commonPair = /^\p{Lu}\p{Ll}+\s+\p{Ll}/u.test(before) && cut < 0;
       // "The UN refugee agency" describes; "The Daily Fixture" is a title: a word in lower case tells them apart.
       const description = /^The\s/u.test(before) && /\s\p{Ll}/u.test(before.slice(4));

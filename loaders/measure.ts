@@ -150,6 +150,13 @@ function moneyMeasure(before: string, after: string): string {
     const noun = phraseAt(after.replace(/^\s*-/, " "), 3);
     if (noun) return noun;
   }
+  // "put the cost of emergency shelters at $4.2 million", "the bill for repairs was €3m"
+  const cost =
+    /\b(cost|bill|price|value)\s+(of|for)\s+(?:the\s+)?(.+?)\s+(?:at|was|is|came to|rose to|reached)\s+$/u.exec(before);
+  if (cost) {
+    const noun = phraseAt(cost[3], 3);
+    if (noun) return `${cost[1]} ${cost[2]} ${noun.toLowerCase()}`;
+  }
   const worth = /(.*?)\s+(?:worth|totalling|totaling|of|at)\s+(?:\p{Ll}+\s+){0,2}$/u.exec(before);
   if (worth) {
     const noun = phraseBefore(worth[1], 1);

@@ -75,7 +75,10 @@ describe("attributionIn", () => {
     ["Aid groups said that as much as 35 percent of homes had no heating.", "aid groups"],
     ["Some 15,000 Russian soldiers are approaching the city.", ""],
     ["The UN refugee agency put the total who had left Ukraine at 1.7 million.", "the UN refugee agency"],
-    ["The Daily Fixture counted 300 arrests.", "The Daily Fixture"]
+    ["The Daily Fixture counted 300 arrests.", "The Daily Fixture"],
+    ["A fixture volunteer group said it had served some 3,000 meals.", "a fixture volunteer group"],
+    ["An aid worker in the fixture town said 300 people slept in the station.", "an aid worker in the fixture town"],
+    ["The fixture council put the cost of the shelters at $4.2 million.", "the fixture council"]
   ])("attributionIn(%j) is %j", (sentence, who) => {
     expect(attributionIn(sentence, sentence.search(/\d/)).who).toBe(who);
   });
@@ -111,6 +114,8 @@ describe("measureIn", () => {
     ["Inflation reached 8.5% in February.", "inflation"],
     ["The commission proposed €500 million for humanitarian aid.", "humanitarian aid"],
     ["Lenders agreed a $1.7-billion credit line.", "credit line"],
+    ["The fixture council put the cost of emergency shelters at $4.2 million.", "cost of emergency shelters"],
+    ["The bill for the fixture repairs was €3 million.", "bill for fixture repairs"],
     ["Police arrested 4,300 protesters overnight.", "protesters arrested"],
     ["The siege lasted 40 days.", "length of siege"]
   ])("measureIn(%j) is %j", (sentence, measure) => {
