@@ -13,6 +13,7 @@ import {KitError, orThrow, type Checked, type ErrorCode} from "./errors.ts";
 import {parseCsvRows} from "./ledger.ts";
 import {numberColumns, numbersOfSource, type NumberPart, type NumberRow} from "./number-rows.ts";
 import {formatDate} from "../src/components/chart-text.ts";
+import {didYouMean} from "../src/components/suggest.ts";
 import {parseFigure} from "./figure.ts";
 import type {PublishedFigure} from "./published.ts";
 import type {Source} from "./sources.ts";
@@ -59,7 +60,10 @@ export function checkIgnored(text: string, sources: Source[], file: string = ign
     for (const name of missing) problems.push(new KitError("MISSING_FIELD", `"${name}" is empty`, {file, line}));
     if (missing.length > 0) continue;
     if (!ids.has(record.source)) {
-      problems.push(new KitError("UNKNOWN_SOURCE", `source "${record.source}" is not in data/sources/`, {file, line}));
+      const suggestion = didYouMean(record.source, ids);
+      problems.push(
+        new KitError("UNKNOWN_SOURCE", `source "${record.source}" is not in data/sources/${suggestion}`, {file, line})
+      );
       continue;
     }
     rows.push({line, source: record.source, text: record.text, reason: record.reason});

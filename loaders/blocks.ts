@@ -6,7 +6,7 @@
 import {readFileSync} from "node:fs";
 import {join} from "node:path";
 import {formatDate, resolveText} from "../src/components/chart-text.ts";
-import type {Claim} from "../src/components/claim.ts";
+import {noClaim, type Claim} from "../src/components/claim.ts";
 import {qualifiedAgain, qualifierWords} from "../src/components/qualifier-words.ts";
 import {slugSource} from "../src/components/slug.ts";
 import {chartBlocks, relativeRoot, type ChartBlockOptions} from "./chart-block.ts";
@@ -82,7 +82,7 @@ export function problem(context: Pick<BlockContext, "place">, code: ErrorCode, d
 
 /** Cites a claim from a directive, failing with the page and line when the ledger has no such claim. */
 export function cite(context: BlockContext, id: string): Citation {
-  if (!context.claims.has(id)) throw problem(context, "UNKNOWN_CLAIM", `no claim "${id}" in data/claims.csv`);
+  if (!context.claims.has(id)) throw problem(context, "UNKNOWN_CLAIM", noClaim(id, context.claims.keys()));
   return context.scan.citations.cite(id, context.place.line);
 }
 
@@ -154,8 +154,7 @@ export function builtinBlocks(chart: ChartBlockOptions = {}): Record<string, Blo
           // Its problems are placed at the front matter's `standfirst:`, where its text is written.
           const here = () => fieldPlace(context, "standfirst");
           if (again) throw new KitError("QUALIFIER_BEFORE_FIGURE", `the standfirst: ${again}`, here());
-          if (!context.claims.has(id))
-            throw new KitError("UNKNOWN_CLAIM", `no claim "${id}" in data/claims.csv`, here());
+          if (!context.claims.has(id)) throw new KitError("UNKNOWN_CLAIM", noClaim(id, context.claims.keys()), here());
           if (!field) context.cited.push(cite(context, id));
           else if (field === ".label")
             context.scan.unmarked.push({

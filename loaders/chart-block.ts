@@ -5,6 +5,7 @@
  * (`src/embed/[chart].md`, whose path names the chart).
  */
 import {slugSource} from "../src/components/slug.ts";
+import {closest} from "../src/components/suggest.ts";
 import type {Block, BlockContext} from "./blocks.ts";
 import {KitError} from "./errors.ts";
 import {escapeHtml} from "./prose-html.ts";
@@ -57,9 +58,11 @@ export interface ChartBlockOptions {
 
 function known(context: BlockContext, id: string): void {
   if (!context.story.charts[id]) {
+    const near = closest(id, Object.keys(context.story.charts));
+    const hint = near ? `: did you mean "${near}"? (Or` : " (or";
     throw new KitError(
       "UNKNOWN_CHART",
-      `no chart "${id}" in data/charts/ (or its spec has problems that \`npx explainer check\` lists)`,
+      `no chart "${id}" in data/charts/${hint} its spec has problems that \`npx explainer check\` lists)`,
       context.place
     );
   }

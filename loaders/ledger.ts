@@ -6,6 +6,7 @@ import {readFileSync} from "node:fs";
 import {join} from "node:path";
 import type {Claim, Figure, Qualifier} from "../src/components/claim.ts";
 import {qualifiers} from "../src/components/claim.ts";
+import {didYouMean} from "../src/components/suggest.ts";
 import {parseCsvRows} from "./csv.ts";
 import {KitError, throwIfAny, type ErrorCode} from "./errors.ts";
 import {FigureError, labelOf, parseFigure, withQualifier} from "./figure.ts";
@@ -125,7 +126,7 @@ export function verifyLedger(
     if (isComputed) {
       // The source is a dataset and the figure comes from a query: checked by computed-claims.ts.
     } else if (!source) {
-      fail("UNKNOWN_SOURCE", `source "${sourceId}" is not in data/sources/`);
+      fail("UNKNOWN_SOURCE", `source "${sourceId}" is not in data/sources/${didYouMean(sourceId, byId.keys())}`);
     } else if (isIsoDate(as_of) && as_of > source.published) {
       fail("AS_OF_AFTER_PUBLISHED", `as_of ${as_of} is after the source's published date ${source.published}`);
     }

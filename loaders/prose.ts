@@ -20,7 +20,7 @@ import type MarkdownIt from "markdown-it";
 import type StateCore from "markdown-it/lib/rules_core/state_core.mjs";
 import type Token from "markdown-it/lib/token.mjs";
 import {placeholderFields, resolveText} from "../src/components/chart-text.ts";
-import type {Claim} from "../src/components/claim.ts";
+import {noClaim, type Claim} from "../src/components/claim.ts";
 import {qualifiedAgain} from "../src/components/qualifier-words.ts";
 import {slugSource} from "../src/components/slug.ts";
 import {relativeRoot} from "./chart-block.ts";
@@ -273,7 +273,7 @@ export function explainerProse(md: MarkdownIt, options: ProseOptions): void {
               const written = field ? `{${id}.${field}}` : `{${id}}`;
               const where = lineOf(token.content, written, line);
               citesStory = true;
-              if (!story.claimsById.has(id)) fail("UNKNOWN_CLAIM", `no claim "${id}" in data/claims.csv`, where);
+              if (!story.claimsById.has(id)) fail("UNKNOWN_CLAIM", noClaim(id, story.claimsById.keys()), where);
               else if (field !== undefined && !(placeholderFields as readonly string[]).includes(field))
                 fail("INVALID_PLACEHOLDER", `${written}: the field is one of ${placeholderFields.join(", ")}`, where);
               else if ((field ?? "label") === "label")
@@ -309,7 +309,7 @@ export function explainerProse(md: MarkdownIt, options: ProseOptions): void {
           const again = claim && (field ?? "label") === "label" ? qualifiedAgain(textBefore, written, claim) : null;
           if (again) fail("QUALIFIER_BEFORE_FIGURE", again, where);
           if (!claim) {
-            fail("UNKNOWN_CLAIM", `no claim "${id}" in data/claims.csv`, where);
+            fail("UNKNOWN_CLAIM", noClaim(id, story.claimsById.keys()), where);
             child.meta = {id, unknown: true};
           } else if (field !== undefined && !(placeholderFields as readonly string[]).includes(field)) {
             fail("INVALID_PLACEHOLDER", `{${id}.${field}}: the field is one of ${placeholderFields.join(", ")}`, where);

@@ -9,7 +9,8 @@ import {join} from "node:path";
 import {fileURLToPath} from "node:url";
 import MarkdownIt from "markdown-it";
 import {readFrontMatter} from "./front-matter.ts";
-import type {Claim} from "../src/components/claim.ts";
+import {noClaim, type Claim} from "../src/components/claim.ts";
+import {didYouMean} from "../src/components/suggest.ts";
 import type {ChartData, MapPlace} from "../src/components/charts/types.ts";
 import {auditNumbers, bodyLineOf, checkIgnored, ignoredFile, unreviewedProblems, type AuditedNumber} from "./audit.ts";
 import {pageStory} from "./blocks.ts";
@@ -273,7 +274,7 @@ export async function computeStage(
     if (explainer.card !== undefined) {
       const place = {file, line: keyLine(text, "card")};
       const problem = !claimsById.has(explainer.card)
-        ? new KitError("UNKNOWN_CLAIM", `card: no claim "${explainer.card}" in data/claims.csv`, place)
+        ? new KitError("UNKNOWN_CLAIM", `card: ${noClaim(explainer.card, claimsById.keys())}`, place)
         : !shown.includes(explainer.card)
           ? new KitError(
               "FIGURE_NOT_CITED",
@@ -309,15 +310,17 @@ export async function computeStage(
     if (!bySlug.has(c.explainer)) {
       problems.push(
         stageProblem(
-          new KitError("UNKNOWN_EXPLAINER", `no explainer "${c.explainer}" in ${explainersDir}/`, place),
+          new KitError(
+            "UNKNOWN_EXPLAINER",
+            `no explainer "${c.explainer}" in ${explainersDir}/${didYouMean(c.explainer, bySlug.keys())}`,
+            place
+          ),
           project
         )
       );
     }
     if (c.claim && !claimsById.has(c.claim)) {
-      problems.push(
-        stageProblem(new KitError("UNKNOWN_CLAIM", `no claim "${c.claim}" in data/claims.csv`, place), project)
-      );
+      problems.push(stageProblem(new KitError("UNKNOWN_CLAIM", noClaim(c.claim, claimsById.keys()), place), project));
     }
   }
 

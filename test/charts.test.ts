@@ -402,7 +402,7 @@ describe("explainer charts", () => {
     expect(status).toBe(1);
     expect(stdout).toBe("");
     expect(stderr).toContain(
-      'data/charts/reported-figures.json: annotations[1].on.claim: UNKNOWN_CLAIM: claim "no-such-claim" is not in data/claims.csv\n'
+      'data/charts/reported-figures.json: annotations[1].on.claim: UNKNOWN_CLAIM: no claim "no-such-claim" in data/claims.csv\n'
     );
     expect(await readFile(join(dir, "out/reported-figures-narrow.svg"), "utf-8")).toBe(good);
   });

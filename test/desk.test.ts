@@ -72,11 +72,11 @@ describe("explainer new", () => {
 });
 
 describe("explainer check, per explainer", () => {
-  test("an unknown claim, an unknown chart and an unresolved reference each fail with the page and line", async () => {
+  test("an unknown claim, an unknown chart and an unresolved reference each fail with the page and line, and a slip names the id meant", async () => {
     await edit("src/explainers/one-million.md", (text) =>
       text.replace(
         "::: ledger",
-        "By then {refugees-review-9999} had fled, as {refugees-review-0308.colour} says, and {Refugees} more.\n\n::: chart no-such-chart\n\n<p>{refugees-review-0308} in HTML</p>\n\n::: ledger"
+        "By then {refugees-review-9999} had fled, as {refugees-review-0308.colour} says, and {Refugees} more.\n\n::: chart no-such-chart\n\n::: chart refugee-count\n\n<p>{refugees-review-0308} in HTML</p>\n\n::: ledger"
       )
     );
     const {status, stderr} = await explainer("check");
@@ -85,17 +85,20 @@ describe("explainer check, per explainer", () => {
     const at = (code: string) => lines.filter((l) => l.includes(`: ${code}: `));
     expect(at("UNKNOWN_CLAIM")).toEqual([
       expect.stringMatching(
-        /^src\/explainers\/one-million\.md:\d+: UNKNOWN_CLAIM: no claim "refugees-review-9999" in data\/claims\.csv$/
+        /^src\/explainers\/one-million\.md:\d+: UNKNOWN_CLAIM: no claim "refugees-review-9999" in data\/claims\.csv \(did you mean "refugees-review-0309"\?\)$/
       )
     ]);
     expect(at("INVALID_PLACEHOLDER")).toHaveLength(1);
     expect(at("UNRESOLVED_REFERENCE")).toHaveLength(2);
     expect(at("UNKNOWN_CHART")).toEqual([
       expect.stringMatching(
-        /^src\/explainers\/one-million\.md:\d+: UNKNOWN_CHART: no chart "no-such-chart" in data\/charts\//
+        /^src\/explainers\/one-million\.md:\d+: UNKNOWN_CHART: no chart "no-such-chart" in data\/charts\/ \(or its spec/
+      ),
+      expect.stringMatching(
+        /^src\/explainers\/one-million\.md:\d+: UNKNOWN_CHART: no chart "refugee-count" in data\/charts\/: did you mean "refugee-counts"\? \(Or its spec/
       )
     ]);
-    expect(lines.at(-1)).toBe("explainer check: 5 problems");
+    expect(lines.at(-1)).toBe("explainer check: 6 problems");
   });
 
   test("an image that is not under src/ fails check with its line; once the file is there, check passes", async () => {
@@ -195,14 +198,21 @@ describe("explainer check, per explainer", () => {
     );
   });
 
-  test("a correction for an explainer or a claim that does not exist fails with its line", async () => {
-    await edit("data/corrections.csv", (text) => text + "no-such-page,2022-03-10,update,no-such-claim,A change.\n");
+  test("a correction for an explainer or a claim that does not exist fails with its line, naming the one meant after a slip", async () => {
+    await edit(
+      "data/corrections.csv",
+      (text) =>
+        text + "no-such-page,2022-03-10,update,no-such-claim,A change.\none-milion,2022-03-10,update,,A change.\n"
+    );
     const {status, stderr} = await explainer("check");
     expect(status).toBe(1);
     expect(stderr).toContain(
       'data/corrections.csv:3: UNKNOWN_EXPLAINER: no explainer "no-such-page" in src/explainers/\n'
     );
     expect(stderr).toContain('data/corrections.csv:3: UNKNOWN_CLAIM: no claim "no-such-claim" in data/claims.csv\n');
+    expect(stderr).toContain(
+      'data/corrections.csv:4: UNKNOWN_EXPLAINER: no explainer "one-milion" in src/explainers/ (did you mean "one-million"?)\n'
+    );
   });
 
   test("a page whose front matter is not YAML fails at the line where YAML noticed, with its reason", async () => {

@@ -226,6 +226,10 @@ describe("explainer claim on the seed", () => {
     expect((await explainer("claim", "nope", "3")).stderr.split("\n")[0]).toBe(
       'nope: UNKNOWN_SOURCE: source "nope" is not in data/sources/'
     );
+    const slip = seedId.replace("civilians", "civilian");
+    expect((await explainer("claim", slip, "3")).stderr.split("\n")[0]).toBe(
+      `${slip}: UNKNOWN_SOURCE: source "${slip}" is not in data/sources/ (did you mean "${seedId}"?)`
+    );
     const bad = await explainer("claim", seedId, "x");
     expect([bad.status, bad.stderr.split("\n")[0]]).toEqual([2, 'START must be an offset (0, 1, 2, …), not "x"']);
     const option = await explainer("claim", seedId, "137", "--as-of", "yesterday");

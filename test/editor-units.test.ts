@@ -325,14 +325,12 @@ describe("createForm", () => {
   test("puts each problem beside its field, marks it invalid, and returns those of the whole spec", () => {
     const built = form([]);
     const unplaced = built.update(spec, [
-      {code: "UNKNOWN_CLAIM", field: "annotations[0].on.claim", detail: 'claim "x" is not in data/claims.csv'},
+      {code: "UNKNOWN_CLAIM", field: "annotations[0].on.claim", detail: 'no claim "x" in data/claims.csv'},
       {code: "INVALID_FIELD", field: "title", detail: "too short"},
       {code: "INVALID_FIELD", field: "", detail: "a chart spec is a JSON object"}
     ]);
     expect(unplaced.map((p) => p.detail)).toEqual(["a chart spec is a JSON object"]);
-    expect(document.getElementById("ed-annotations-0-on-error")?.textContent).toBe(
-      'claim "x" is not in data/claims.csv'
-    );
+    expect(document.getElementById("ed-annotations-0-on-error")?.textContent).toBe('no claim "x" in data/claims.csv');
     expect(document.getElementById("ed-annotations-0-on")?.getAttribute("aria-invalid")).toBe("true");
     expect(document.getElementById("ed-title")?.getAttribute("aria-describedby")).toBe("ed-title-help ed-title-error");
     built.update(spec, []);
@@ -613,7 +611,7 @@ describe("the editor session", () => {
       {
         code: "UNKNOWN_CLAIM",
         field: "annotations[0].on.claim",
-        detail: 'claim "no-such-claim" is not in data/claims.csv'
+        detail: 'no claim "no-such-claim" in data/claims.csv'
       }
     ]);
   });

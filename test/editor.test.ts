@@ -171,7 +171,7 @@ describe("the chart editor under explainer dev", () => {
     await eventually(() => save.isDisabled(), true);
     await eventually(
       () => editor.locator("#ed-annotations-0-on-error").textContent(),
-      'claim "no-such-claim" is not in data/claims.csv'
+      'no claim "no-such-claim" in data/claims.csv'
     );
     await editor.keyboard.press("Control+z");
     await eventually(() => editor.locator("#ed-annotations-0-on").inputValue(), "civilians-killed");

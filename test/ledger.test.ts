@@ -89,6 +89,12 @@ describe("verifyLedger", () => {
     expect(problems(row)).toEqual([expected]);
   });
 
+  test("a source id one slip away from an archived one names it", () => {
+    expect(() => verifyLedger(`${header}\n${good.replace(",seed,", ",sed,")}\n`, [source])).toThrow(
+      'data/claims.csv:2: UNKNOWN_SOURCE: source "sed" is not in data/sources/ (did you mean "seed"?)'
+    );
+  });
+
   test("an as_of a spreadsheet rewrote (02/03/2022) says a spreadsheet may have; another bad date does not", () => {
     const message = (row: string) => {
       try {

@@ -206,7 +206,7 @@ describe("explainerProse", () => {
       render("Intro.\n\n![Map of {refugees}](map.png) and {refugess}.\n\n![{nope}](map.png)\n")
     ).rejects.toThrow(
       [
-        'src/page.md:3: UNKNOWN_CLAIM: no claim "refugess" in data/claims.csv',
+        'src/page.md:3: UNKNOWN_CLAIM: no claim "refugess" in data/claims.csv (did you mean "refugees"?)',
         'src/page.md:5: UNKNOWN_CLAIM: no claim "nope" in data/claims.csv',
         "src/page.md:3: FIGURE_NOT_CITED: {refugees} is in an image's description, with no citation, and the page cites {refugees} nowhere else: cite it in the text"
       ].join("\n")

@@ -6,8 +6,9 @@
  * problems with the same codes and field paths (`annotations[2].on`).
  */
 import {z} from "zod";
-import {claimsById, type Claim} from "./claim.js";
+import {claimsById, noClaim, type Claim} from "./claim.js";
 import {placeholderProblems} from "./chart-text.js";
+import {didYouMean} from "./suggest.js";
 import {colorProblems} from "./charts/colors.js";
 import {jsonDepth, specLimits} from "./charts/common.js";
 import type {Fail, SpecProblem, SpecProblemCode} from "./charts/problems.ts";
@@ -112,7 +113,7 @@ function dataProblems(spec: ChartSpec, data: ChartData): SpecProblem[] {
   const places = new Set(data.places.map((p) => p.name));
   const seen = new Set<string>();
   (("claims" in spec ? spec.claims : undefined) ?? []).forEach((id, i) => {
-    if (!claims.has(id)) return fail("UNKNOWN_CLAIM", `claims[${i}]`, `claim "${id}" is not in data/claims.csv`);
+    if (!claims.has(id)) return fail("UNKNOWN_CLAIM", `claims[${i}]`, noClaim(id, claims.keys()));
     if (seen.has(id)) return fail("DUPLICATE_CLAIM", `claims[${i}]`, `claim "${id}" is listed twice`);
     seen.add(id);
   });
@@ -127,14 +128,17 @@ function dataProblems(spec: ChartSpec, data: ChartData): SpecProblem[] {
       return fail("ANNOTATION_ON_NOTHING", field, "name a claim, a place or a point to anchor the note to");
     if (targets.length > 1) return fail("INVALID_FIELD", field, `name one anchor, not ${targets.join(" and ")}`);
     if (on.claim !== undefined) {
-      if (!claims.has(on.claim))
-        return fail("UNKNOWN_CLAIM", `${field}.claim`, `claim "${on.claim}" is not in data/claims.csv`);
+      if (!claims.has(on.claim)) return fail("UNKNOWN_CLAIM", `${field}.claim`, noClaim(on.claim, claims.keys()));
       if (!drawn.has(on.claim))
         return fail("ANNOTATION_ON_NOTHING", field, `claim "${on.claim}" is not drawn on this chart`);
     }
     if (on.place !== undefined) {
       if (!places.has(on.place))
-        return fail("UNKNOWN_PLACE", `${field}.place`, `place "${on.place}" is not in data/places.csv`);
+        return fail(
+          "UNKNOWN_PLACE",
+          `${field}.place`,
+          `place "${on.place}" is not in data/places.csv${didYouMean(on.place, places)}`
+        );
       if (!drawnPlaces.has(on.place))
         return fail("ANNOTATION_ON_NOTHING", field, `place "${on.place}" is not drawn on this chart`);
     }

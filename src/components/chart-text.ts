@@ -2,7 +2,7 @@
  * The words of a chart: `{claim-id}` placeholders, the source line, dates, and the
  * text measuring and wrapping that lets Node lay out labels without a browser. Browser-safe.
  */
-import {attributionOf, type Claim} from "./claim.js";
+import {attributionOf, noClaim, type Claim} from "./claim.js";
 import type {SpecProblemCode} from "./charts/problems.ts";
 import {qualifiedAgain} from "./qualifier-words.js";
 
@@ -53,7 +53,7 @@ export function placeholderProblems(
     const claim = claims.get(id);
     const again = claim && (field ?? "label") === "label" ? qualifiedAgain(text.slice(0, index), written, claim) : null;
     if (again) problems.push({code: "QUALIFIER_BEFORE_FIGURE", detail: again});
-    if (!claim) problems.push({code: "UNKNOWN_CLAIM", detail: `{${id}} names no claim in data/claims.csv`});
+    if (!claim) problems.push({code: "UNKNOWN_CLAIM", detail: `{${id}}: ${noClaim(id, claims.keys())}`});
     else if (field !== undefined && !placeholderFields.includes(field as PlaceholderField)) {
       problems.push({
         code: "INVALID_PLACEHOLDER",

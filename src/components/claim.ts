@@ -2,6 +2,7 @@
  * The claim: a figure as the ledger publishes it, after parsing and verification.
  * This module holds types and browser-safe helpers only; it runs in Node and in the page.
  */
+import {didYouMean} from "./suggest.js";
 
 /**
  * How a figure's words bound its value. `exact` has no qualifier word; the others are named
@@ -91,6 +92,14 @@ export function claimsById(claims: readonly Claim[]): ReadonlyMap<string, Claim>
   const byId = new Map(claims.map((c) => [c.id, c]));
   byIdCache.set(claims, {length: claims.length, byId});
   return byId;
+}
+
+/**
+ * What every surface says of an id that names no claim: `no claim "refugess" in data/claims.csv (did
+ * you mean "refugees"?)`, with the closest id of `known` when one is close.
+ */
+export function noClaim(id: string, known: Iterable<string>): string {
+  return `no claim "${id}" in data/claims.csv${didYouMean(id, known)}`;
 }
 
 /** Who gave a figure, as every surface says it: "the UN", or "not attributed in the source". */

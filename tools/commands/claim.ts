@@ -1,9 +1,10 @@
-import {readFile} from "node:fs/promises";
+import {readdir, readFile} from "node:fs/promises";
 import {join} from "node:path";
 import {csvFormatBody} from "d3-dsv";
 import writeFileAtomic from "write-file-atomic";
 import {auditNumbers, readIgnored} from "../../loaders/audit.ts";
 import {reviewedKinds} from "../../src/components/audit-repeats.ts";
+import {didYouMean} from "../../src/components/suggest.ts";
 import {draftAll, draftFor, numberAt, type Draft, type DraftOptions} from "../../loaders/drafts.ts";
 import {KitError, throwIfAny} from "../../loaders/errors.ts";
 import {isIsoDate} from "../../loaders/sources.ts";
@@ -23,8 +24,13 @@ import {UsageError, type Effects} from "../effects.ts";
 export async function readOneSource(root: string, ref: string): Promise<Source> {
   const id = ref.replace(/^.*\//, "").replace(/\.md$/, "");
   const file = `${sourcesDir}/${id}.md`;
-  const bytes = await readFile(join(root, file)).catch(() => {
-    throw new KitError("UNKNOWN_SOURCE", `source "${id}" is not in ${sourcesDir}/`, {file: ref});
+  const bytes = await readFile(join(root, file)).catch(async () => {
+    const known = (await readdir(join(root, sourcesDir)).catch(() => [])).filter((f) => f.endsWith(".md"));
+    const suggestion = didYouMean(
+      id,
+      known.map((f) => f.slice(0, -3))
+    );
+    throw new KitError("UNKNOWN_SOURCE", `source "${id}" is not in ${sourcesDir}/${suggestion}`, {file: ref});
   });
   return parseSource(decodeText(bytes, file), file);
 }
@@ -164,7 +170,10 @@ async function replaceClaim(
   const text = await readFile(join(root, ledgerFile), "utf-8").catch(() => null);
   const rows = text === null ? [] : parseCsvRows(text, ledgerFile);
   const old = rows.find((r) => r.record.id === id);
-  if (text === null || !old) throw new KitError("UNKNOWN_CLAIM", `no claim "${id}" to replace`, {file: ledgerFile});
+  if (text === null || !old) {
+    const known = rows.map((r) => r.record.id);
+    throw new KitError("UNKNOWN_CLAIM", `no claim "${id}" to replace${didYouMean(id, known)}`, {file: ledgerFile});
+  }
   const ids = new Set(rows.map((r) => r.record.id));
   const measure = options.measure ?? old.record.measure;
   const draft = draftFor(source, numberAt(source, offset), ids, {...options, measure});

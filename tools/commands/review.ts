@@ -10,6 +10,7 @@ import {join} from "node:path";
 import {KitError, throwIfAny} from "../../loaders/errors.ts";
 import {describeChange, staleReviews, type ChangedPlace, type FigureChange} from "../../loaders/living.ts";
 import {parsePlace, placeText, reviewsFile, type Review} from "../../loaders/reviews.ts";
+import {noClaim} from "../../src/components/claim.ts";
 import {UsageError, type Effects} from "../effects.ts";
 import {today, verifiedStage, withoutReviews, withReviews, writeProjectFile} from "../living-files.ts";
 
@@ -68,7 +69,14 @@ export async function run(args: string[], effects: Effects): Promise<void> {
   // places that do cite it are reviewed here.
   const stale = staleReviews(stage);
   if (options.claim && !stage.claims.some((c) => c.id === options.claim)) {
-    throw new KitError("UNKNOWN_CLAIM", `no claim "${options.claim}" in data/claims.csv`, {file: "data/claims.csv"});
+    throw new KitError(
+      "UNKNOWN_CLAIM",
+      noClaim(
+        options.claim,
+        stage.claims.map((c) => c.id)
+      ),
+      {file: "data/claims.csv"}
+    );
   }
   const changes = stage.changes.filter((c) => !options.claim || c.claim === options.claim);
   const pending: {change: FigureChange; place: ChangedPlace}[] = changes.flatMap((change) =>

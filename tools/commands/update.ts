@@ -9,6 +9,7 @@
 import {KitError, throwIfAny} from "../../loaders/errors.ts";
 import {correctionsFile} from "../../loaders/corrections.ts";
 import {draftEntry} from "../../loaders/living.ts";
+import {noClaim} from "../../src/components/claim.ts";
 import {UsageError, type Effects} from "../effects.ts";
 import {appendEntries, today, verifiedStage} from "../living-files.ts";
 
@@ -46,7 +47,7 @@ export async function run(args: string[], effects: Effects): Promise<void> {
   const problems: KitError[] = [];
   for (const id of options.claims) {
     if (!claims.has(id))
-      problems.push(new KitError("UNKNOWN_CLAIM", `no claim "${id}" in data/claims.csv`, {file: "data/claims.csv"}));
+      problems.push(new KitError("UNKNOWN_CLAIM", noClaim(id, claims.keys()), {file: "data/claims.csv"}));
     else if (!stage.changes.some((c) => c.claim === id)) {
       problems.push(
         new KitError(

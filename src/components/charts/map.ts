@@ -10,6 +10,7 @@ import {geoContains, geoPath} from "d3";
 import {z} from "zod";
 import {claimsById, type Claim} from "../claim.js";
 import {capitalize, listOf, resolveText, wrapText} from "../chart-text.js";
+import {didYouMean} from "../suggest.js";
 import {allDirections, annotationRequests, labelsMark, placeLabels, withMovedLabels} from "../annotations.js";
 import {commonFields, defineChartType, text} from "./common.js";
 import {drawnLand, findTerritory} from "./land.js";
@@ -368,7 +369,8 @@ export const map = defineChartType({
   check(spec, data, _shown, fail) {
     const known = new Set(data.places.map((p) => p.name));
     spec.places.forEach((name, i) => {
-      if (!known.has(name)) fail("UNKNOWN_PLACE", `places[${i}]`, `place "${name}" is not in data/places.csv`);
+      if (!known.has(name))
+        fail("UNKNOWN_PLACE", `places[${i}]`, `place "${name}" is not in data/places.csv${didYouMean(name, known)}`);
     });
     (spec.claims ?? []).forEach((id, i) => {
       const claim = data.claims.find((c) => c.id === id);
