@@ -1,5 +1,6 @@
 // Observable Framework's configuration for the desk's explainers.
 import type MarkdownIt from "markdown-it";
+import {defaultSiteName, siteNameOf} from "./loaders/explainers.ts";
 import {explainerProse} from "./loaders/prose.ts";
 import type {RenderedChart} from "./loaders/render-charts.ts";
 import {readPageStory} from "./loaders/stage-read.ts";
@@ -12,6 +13,14 @@ import {siteBase, siteUrl} from "./tools/publish/site.ts";
 const site = siteUrl();
 const root = process.cwd();
 
+function siteName(): string {
+  try {
+    return siteNameOf(root);
+  } catch {
+    return defaultSiteName;
+  }
+}
+
 /** The way from a page's path to the site's root: `/explainers/x` → `../`. */
 const toRoot = (path: string) => "../".repeat(path.split("/").length - 2) || "./";
 
@@ -20,7 +29,8 @@ export default {
   // `explainer build` builds into a staging folder and swaps it in only when the build succeeds.
   output: process.env.EXPLAINER_OUTPUT ?? "dist",
   base: siteBase(site),
-  title: "Explainer Kit",
+  // The desk's name, from the home page's `site_name` (a bad one is `check`'s to report).
+  title: siteName(),
   // No web font from a CDN: the theme's own fallbacks are system fonts.
   globalStylesheets: [],
   sidebar: false,

@@ -15,6 +15,43 @@ import {isIsoDate, notADate} from "./sources.ts";
 /** The folder of explainer pages, relative to the project root; its pages are `/explainers/<slug>`. */
 export const explainersDir = "src/explainers";
 
+/** The desk's home page, which lists the explainers; its front matter may name the site (`site_name`). */
+export const homePage = "src/index.md";
+
+/** What the site is called when the home page does not say. */
+export const defaultSiteName = "Explainer Kit";
+
+/**
+ * The site's name, from the home page's front matter (`site_name: The Daily Fixture`), or
+ * {@link defaultSiteName}: the end of each page's `<title>`, `og:site_name`, the publisher in
+ * JSON-LD, and the foot of the social cards. Throws `INVALID_FIELD` at its line when it is not one
+ * line of text (the stage reports it; Framework's config falls back to the default).
+ */
+export function siteNameOf(root: string): string {
+  let text: string;
+  try {
+    text = readFileSync(join(root, homePage), "utf-8");
+  } catch {
+    return defaultSiteName;
+  }
+  const value = (readFrontMatter(text, homePage).data as Record<string, unknown>).site_name;
+  if (value === undefined || value === null) return defaultSiteName;
+  if (typeof value !== "string" || !value.trim() || /[\r\n]/.test(value.trim()) || value.length > maxSiteName) {
+    throw new KitError(
+      "INVALID_FIELD",
+      `site_name is the site's name: one line of text, up to ${maxSiteName} characters`,
+      {
+        file: homePage,
+        line: keyLine(text, "site_name")
+      }
+    );
+  }
+  return value.trim();
+}
+
+/** The longest site name: it ends every page's title. */
+const maxSiteName = 80;
+
 /** An explainer page, its front matter checked. */
 export interface Explainer {
   /** The file name without `.md`: the page is `/explainers/<slug>`. */

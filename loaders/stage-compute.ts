@@ -19,7 +19,7 @@ import {chartIds, chartsDir, parseChartSpec} from "./charts.ts";
 import {checkCorrections, correctionsFile} from "./corrections.ts";
 import {chartRows} from "./downloads.ts";
 import {KitError, type Checked} from "./errors.ts";
-import {explainersDir, keyLine, readExplainers, type Explainer} from "./explainers.ts";
+import {explainersDir, keyLine, readExplainers, siteNameOf, type Explainer} from "./explainers.ts";
 import {contentHash} from "./hash.ts";
 import {ledgerFile, readLedger} from "./ledger.ts";
 import {chartMentions, citedLines, compareWithRecord} from "./living.ts";
@@ -214,6 +214,7 @@ export async function computeStage(
   };
   const places = rowsOf(placesFile, checkPlaces);
   const corrections = rowsOf(correctionsFile, checkCorrections);
+  attempt(() => siteNameOf(root), "");
   const {explainers, problems: frontMatterProblems} = readExplainers(root);
   for (const p of frontMatterProblems) problems.push(stageProblem(p, {explainer: p.file.replace(/^.*\/|\.md$/g, "")}));
   if (!sources || !claims) return {stage: null, problems};

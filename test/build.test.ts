@@ -208,6 +208,22 @@ describe("npm run build, on a desk of several sources and explainers", () => {
     }
   });
 
+  test("the home page's site_name names the site: every page's title, og:site_name and the JSON-LD publisher", async () => {
+    const html = await readFile(join(root, "dist/explainers/one-million.html"), "utf-8");
+    const {document} = new JSDOM(html, {virtualConsole: new VirtualConsole()}).window;
+    expect(document.title).toMatch(/ \| The Fixture Desk & Co$/);
+    expect(document.querySelector('meta[property="og:site_name"]')!.getAttribute("content")).toBe(
+      "The Fixture Desk & Co"
+    );
+    const ld = JSON.parse(document.querySelector('script[type="application/ld+json"]')!.textContent!);
+    const article = (ld["@graph"] as {"@type": string; publisher?: unknown}[]).find(
+      (n) => n["@type"] === "NewsArticle"
+    )!;
+    expect(article.publisher).toEqual({"@type": "Organization", name: "The Fixture Desk & Co"});
+    const home = await readFile(join(root, "dist/index.html"), "utf-8");
+    expect(home).toContain("<title>Explainers | The Fixture Desk &amp; Co</title>");
+  });
+
   test("a source that no published explainer cites does not block the build: check warns and exits 0", () => {
     const result = explainer(root, "check");
     expect(result.status).toBe(0);

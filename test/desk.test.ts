@@ -215,6 +215,15 @@ describe("explainer check, per explainer", () => {
     );
   });
 
+  test("a site_name that is not one line of text fails check at its line", async () => {
+    await edit("src/index.md", (text) => text.replace(/^site_name: .*$/m, "site_name: [The, Desk]"));
+    const {status, stderr} = await explainer("check");
+    expect(status).toBe(1);
+    expect(stderr).toContain(
+      "src/index.md:3: INVALID_FIELD: site_name is the site's name: one line of text, up to 80 characters\n"
+    );
+  });
+
   test("a page whose front matter is not YAML fails at the line where YAML noticed, with its reason", async () => {
     // Line 4 opens a bracket it never closes; YAML notices on line 5.
     await edit("src/explainers/one-million.md", (text) => text.replace("byline: the", "byline: [the"));
