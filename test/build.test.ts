@@ -411,6 +411,34 @@ describe("explainer add-source", () => {
     await rm(join(root, "data/sources/2022-03-02-fixture-kyiv.md"));
   });
 
+  test("archives the day's wire copy at once: each file in turn, a refused one named without stopping the rest", async () => {
+    // Fixture wire copy, written for this test.
+    const copy = {
+      "first.txt":
+        "Fixture desk: first wire story\nMarch 5, 2022\n\nA fixture paragraph: 300 people crossed, the fixture agency said.\n",
+      "undated.txt": "Fixture desk: a story with no date\n\nA fixture paragraph with no date line above it.\n",
+      "second.txt":
+        "Fixture desk: second wire story\n2022-03-06\n\nA fixture paragraph: 400 people crossed, officials said.\n"
+    };
+    for (const [name, text] of Object.entries(copy)) await writeFile(join(root, name), text);
+    const result = explainer(root, "add-source", ...Object.keys(copy));
+    expect(result.status).toBe(1);
+    expect(result.stdout).toBe(
+      "data/sources/2022-03-05-fixture-desk-first-wire-story.md\ndata/sources/2022-03-06-fixture-desk-second-wire-story.md\n"
+    );
+    expect(result.stderr).toMatch(/^undated\.txt:\d+: \w+: .*--published YYYY-MM-DD/m);
+    expect(existsSync(join(root, "data/sources/2022-03-06-fixture-desk-second-wire-story.md"))).toBe(true);
+    // --id and --published name one article's id and date: with several files, a usage mistake, and nothing archived.
+    const many = explainer(root, "add-source", "undated.txt", "first.txt", "--published", "2022-03-05");
+    expect([many.status, many.stdout, many.stderr.split("\n")[0]]).toEqual([
+      2,
+      "",
+      "--published is for one FILE at a time"
+    ]);
+    for (const id of ["2022-03-05-fixture-desk-first-wire-story", "2022-03-06-fixture-desk-second-wire-story"])
+      await rm(join(root, `data/sources/${id}.md`));
+  });
+
   test("archives wire copy as it arrives (headline, date line, article), dated by --published when it has no date line", async () => {
     // Fixture wire copy, written for this test.
     const wire = join(root, "wire.txt");

@@ -2,7 +2,7 @@ import {existsSync} from "node:fs";
 import {mkdir, writeFile} from "node:fs/promises";
 import {join} from "node:path";
 import {parseArgs} from "node:util";
-import {KitError} from "../../loaders/errors.ts";
+import {KitError, problemsOf, throwIfAny} from "../../loaders/errors.ts";
 import {checkTextSize, storyLimits} from "../../loaders/limits.ts";
 import {decodeText, formatSource, parseRawArticle, sourceIdOf, sourcesDir} from "../../loaders/sources.ts";
 import {isSlug} from "../../src/components/slug.ts";
@@ -53,7 +53,11 @@ export async function archiveArticle(
   return sourceId;
 }
 
-/** `explainer add-source FILE [--id ID] [--published YYYY-MM-DD]`. */
+/**
+ * `explainer add-source FILE… [--id ID] [--published YYYY-MM-DD]`: archives each file in turn (the
+ * day's wire copy at once); one that is refused does not stop the others, and every problem is
+ * reported. `--id` and `--published` name one article's id and date, so they take one FILE.
+ */
 export async function run(args: string[], effects: Effects): Promise<void> {
   let parsed;
   try {
@@ -61,6 +65,19 @@ export async function run(args: string[], effects: Effects): Promise<void> {
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
-  if (parsed.positionals.length !== 1) throw new UsageError("add-source takes one FILE");
-  await archiveArticle(parsed.positionals[0], effects, parsed.values);
+  const files = parsed.positionals;
+  if (files.length === 0) throw new UsageError("add-source takes a FILE");
+  const one = Object.keys(parsed.values).map((name) => `--${name}`);
+  if (files.length > 1 && one.length > 0)
+    throw new UsageError(`${one.join(" and ")} ${one.length > 1 ? "are" : "is"} for one FILE at a time`);
+  const problems: KitError[] = [];
+  for (const file of files) {
+    try {
+      await archiveArticle(file, effects, parsed.values);
+    } catch (error) {
+      if (problemsOf(error).length === 0) throw error;
+      problems.push(...problemsOf(error));
+    }
+  }
+  throwIfAny(problems);
 }
