@@ -57,6 +57,44 @@ export function numberAt(source: Source, offset: number, numbers = bodyNumbers(s
   );
 }
 
+/** Words as a figure is compared in them: lower case, one space, no thousands separator. */
+const comparable = (text: string) =>
+  text
+    .toLowerCase()
+    .replace(/\s+/gu, " ")
+    .replace(/(?<=\d)[,\u00a0\u202f](?=\d{3})/gu, "")
+    .trim();
+
+/**
+ * The number of a source's body written as `words` ("12,500", "more than 12,500", "$4.2 million"): the
+ * one whose words hold them, or whose words are exactly them when several hold them. Throws
+ * NO_NUMBER_WRITTEN (with the numbers there are) or NUMBER_AMBIGUOUS (with their offsets).
+ */
+export function numberWritten(source: Source, words: string, numbers = bodyNumbers(source)): NumberRow {
+  const wanted = comparable(words);
+  const holding = numbers.filter((n) => wanted !== "" && comparable(n.text).includes(wanted));
+  const exact = holding.filter((n) => comparable(n.text) === wanted);
+  const found = exact.length === 1 ? exact : holding;
+  const field = JSON.stringify(words);
+  const listed = (rows: NumberRow[]) =>
+    rows
+      .slice(0, 12)
+      .map((n) => `${JSON.stringify(n.text)} at ${n.start}`)
+      .join(", ") + (rows.length > 12 ? ", …" : "");
+  if (found.length === 1) return found[0];
+  if (found.length === 0) {
+    const detail = `no number of the body of "${source.id}" is written ${field}; its numbers: ${listed(numbers) || "(none)"}`;
+    throw new KitError("NO_NUMBER_WRITTEN", detail, {file: source.file, field});
+  }
+  const detail = `${found.length} numbers of the body of "${source.id}" are written ${field}: ${listed(found)}; give the offset of the one to draft`;
+  throw new KitError("NUMBER_AMBIGUOUS", detail, {file: source.file, field});
+}
+
+/** The number a `claim` START names: at that offset of the body, or written as its words. */
+export function numberNamed(source: Source, start: number | string): NumberRow {
+  return typeof start === "number" ? numberAt(source, start) : numberWritten(source, start);
+}
+
 /** The numbers of a source's body (the ledger quotes bodies only). */
 export function bodyNumbers(source: Source): NumberRow[] {
   return numbersOfSource(source).filter((n) => n.part === "body");

@@ -84,6 +84,8 @@ export const kitCodes = {
     "a computed claim's figure, with its qualifier and rounding rule, does not match its query's result",
   // Drafting ledger rows
   NO_NUMBER_AT_OFFSET: "`claim SOURCE START` found no number at that offset",
+  NO_NUMBER_WRITTEN: "`claim SOURCE WORDS` found no number of the source's body written that way",
+  NUMBER_AMBIGUOUS: "`claim SOURCE WORDS` found several numbers written that way: give the offset",
   NOT_A_FIGURE: "`claim` was asked to draft a number that is not a figure to cite (a date, an ordinal, a vague word)",
   AS_OF_UNRESOLVED: "the sentence's time words do not say which day the figure describes",
   MEASURE_UNKNOWN: "the sentence does not say what the number counts",

@@ -49,8 +49,8 @@ export function siteNameOf(root: string): string {
   return value.trim();
 }
 
-/** The longest site name: it ends every page's title. */
-const maxSiteName = 80;
+/** The longest site name: it ends every page's title, and fits on one line at the foot of a social card. */
+const maxSiteName = 60;
 
 /** An explainer page, its front matter checked. */
 export interface Explainer {

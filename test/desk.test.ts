@@ -220,7 +220,7 @@ describe("explainer check, per explainer", () => {
     const {status, stderr} = await explainer("check");
     expect(status).toBe(1);
     expect(stderr).toContain(
-      "src/index.md:3: INVALID_FIELD: site_name is the site's name: one line of text, up to 80 characters\n"
+      "src/index.md:3: INVALID_FIELD: site_name is the site's name: one line of text, up to 60 characters\n"
     );
   });
 

@@ -230,12 +230,34 @@ describe("explainer claim on the seed", () => {
     expect((await explainer("claim", slip, "3")).stderr.split("\n")[0]).toBe(
       `${slip}: UNKNOWN_SOURCE: source "${slip}" is not in data/sources/ (did you mean "${seedId}"?)`
     );
-    const bad = await explainer("claim", seedId, "x");
-    expect([bad.status, bad.stderr.split("\n")[0]]).toEqual([2, 'START must be an offset (0, 1, 2, …), not "x"']);
+    const bad = await explainer("claim", seedId, " ");
+    expect([bad.status, bad.stderr.split("\n")[0]]).toEqual([
+      2,
+      "START is an offset (0, 1, 2, …) or the figure as written, not empty"
+    ]);
     const option = await explainer("claim", seedId, "137", "--as-of", "yesterday");
     expect([option.status, option.stderr.split("\n")[0]]).toEqual([
       2,
       '--as-of must be a date YYYY-MM-DD, not "yesterday"'
+    ]);
+  });
+
+  test("main([claim, source, words]) drafts the number written so, and names the numbers when the words fit none or several", async () => {
+    const byOffset = await explainer("claim", seedId, "499");
+    expect(await explainer("claim", seedId, "15,000")).toEqual(byOffset);
+    expect(await explainer("claim", seedId, "some  15000")).toEqual(byOffset);
+    expect((await explainer("claim", seedId, "Well over 800,000")).stdout).toBe(
+      (await explainer("claim", seedId, "1656")).stdout
+    );
+    const several = await explainer("claim", seedId, "2,000");
+    expect([several.status, several.stderr.split("\n")[0]]).toEqual([
+      1,
+      `${sourceFile}: "2,000": NUMBER_AMBIGUOUS: 2 numbers of the body of "${seedId}" are written "2,000": "2,000" at 135, "2,000" at 1090; give the offset of the one to draft`
+    ]);
+    const none = await explainer("claim", seedId, "3,000");
+    expect([none.status, none.stderr.split("\n")[0]]).toEqual([
+      1,
+      `${sourceFile}: "3,000": NO_NUMBER_WRITTEN: no number of the body of "${seedId}" is written "3,000"; its numbers: "2,000" at 135, "Some 15,000" at 499, "2,000" at 1090, "Well over 800,000" at 1656, "dozens" at 2498`
     ]);
   });
 

@@ -5,7 +5,7 @@ import writeFileAtomic from "write-file-atomic";
 import {auditNumbers, readIgnored} from "../../loaders/audit.ts";
 import {reviewedKinds} from "../../src/components/audit-repeats.ts";
 import {didYouMean} from "../../src/components/suggest.ts";
-import {draftAll, draftFor, numberAt, type Draft, type DraftOptions} from "../../loaders/drafts.ts";
+import {draftAll, draftFor, numberNamed, type Draft, type DraftOptions} from "../../loaders/drafts.ts";
 import {KitError, throwIfAny} from "../../loaders/errors.ts";
 import {isIsoDate} from "../../loaders/sources.ts";
 import {
@@ -47,23 +47,6 @@ async function ledgerShape(root: string): Promise<{text: string | null; columns:
   } catch {
     return {text, ...fallback};
   }
-}
-
-/**
- * A draft ledger row for the number at `offset` in a source's body (see loaders/drafts.ts), with
- * the ledger's columns. Throws a KitError naming the source and offset when there is no figure
- * to draft there.
- */
-export async function draftClaim(
-  root: string,
-  ref: string,
-  offset: number,
-  options: DraftOptions = {}
-): Promise<{row: Record<string, string>; columns: string[]; number: Draft["number"]; notes: string[]}> {
-  const source = await readOneSource(root, ref);
-  const {columns, ids} = await ledgerShape(root);
-  const draft = draftFor(source, numberAt(source, offset), ids, options);
-  return {...draft, columns};
 }
 
 /**
@@ -109,7 +92,7 @@ async function appendToLedger(root: string, drafts: Draft[]): Promise<void> {
 /** Parses `claim`'s arguments. */
 function parseArgs(args: string[]): {
   ref: string;
-  offset: number | "all";
+  start: number | string | "all";
   options: DraftOptions;
   write: boolean;
   replace?: string;
@@ -141,12 +124,13 @@ function parseArgs(args: string[]): {
     if (positional.length !== 1) throw new UsageError("claim --all takes one SOURCE (id or path) and no START");
     if (options.asOf !== undefined || options.measure !== undefined || replace !== undefined)
       throw new UsageError("--as-of, --measure and --replace apply to one number: give a START instead of --all");
-    return {ref: positional[0], offset: "all", options, write};
+    return {ref: positional[0], start: "all", options, write};
   }
-  if (positional.length !== 2) throw new UsageError("claim takes a SOURCE (id or path) and a START offset, or --all");
-  if (!/^\d+$/.test(positional[1]))
-    throw new UsageError(`START must be an offset (0, 1, 2, …), not ${JSON.stringify(positional[1])}`);
-  return {ref: positional[0], offset: Number(positional[1]), options, write, replace};
+  if (positional.length !== 2)
+    throw new UsageError("claim takes a SOURCE (id or path) and a START (an offset, or the figure's words), or --all");
+  const [ref, start] = positional;
+  if (start.trim() === "") throw new UsageError("START is an offset (0, 1, 2, …) or the figure as written, not empty");
+  return {ref, start: /^\d+$/.test(start) ? Number(start) : start, options, write, replace};
 }
 
 /**
@@ -160,7 +144,7 @@ function parseArgs(args: string[]): {
 async function replaceClaim(
   root: string,
   ref: string,
-  offset: number,
+  start: number | string,
   id: string,
   options: DraftOptions,
   write: boolean,
@@ -176,7 +160,7 @@ async function replaceClaim(
   }
   const ids = new Set(rows.map((r) => r.record.id));
   const measure = options.measure ?? old.record.measure;
-  const draft = draftFor(source, numberAt(source, offset), ids, {...options, measure});
+  const draft = draftFor(source, numberNamed(source, start), ids, {...options, measure});
   const row: Record<string, string> = {...draft.row, id, measure, place: old.record.place ?? draft.row.place};
   const next = replaceCsvRow(text, "id", id, row);
   if (!next) {
@@ -208,19 +192,19 @@ async function replaceClaim(
  * with a line for each such number; with --write it writes nothing.
  */
 export async function run(args: string[], {root, stdout, stderr}: Effects): Promise<void> {
-  const {ref, offset, options, write, replace} = parseArgs(args);
-  if (replace !== undefined && offset !== "all")
-    return replaceClaim(root, ref, offset, replace, options, write, {stdout, stderr});
+  const {ref, start, options, write, replace} = parseArgs(args);
+  if (replace !== undefined && start !== "all")
+    return replaceClaim(root, ref, start, replace, options, write, {stdout, stderr});
   let drafts: Draft[];
   let skipped: string[] = [];
   let problems: KitError[] = [];
-  if (offset === "all") {
+  if (start === "all") {
     ({drafts, skipped, problems} = await draftSource(root, ref));
     if (write) throwIfAny(problems);
   } else {
     const source = await readOneSource(root, ref);
     const {ids} = await ledgerShape(root);
-    drafts = [draftFor(source, numberAt(source, offset), ids, options)];
+    drafts = [draftFor(source, numberNamed(source, start), ids, options)];
   }
   const {columns} = await ledgerShape(root);
   if (write && drafts.length > 0) await appendToLedger(root, drafts);
