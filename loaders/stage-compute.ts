@@ -214,6 +214,7 @@ export async function computeStage(
   };
   const places = rowsOf(placesFile, checkPlaces);
   const corrections = rowsOf(correctionsFile, checkCorrections);
+  // The home page's site_name: a bad one is reported here (Framework's config then uses the default).
   attempt(() => siteNameOf(root), "");
   const {explainers, problems: frontMatterProblems} = readExplainers(root);
   for (const p of frontMatterProblems) problems.push(stageProblem(p, {explainer: p.file.replace(/^.*\/|\.md$/g, "")}));
