@@ -1,6 +1,7 @@
 import {spawn} from "node:child_process";
 import {existsSync} from "node:fs";
 import {readFile, readdir, rm, writeFile} from "node:fs/promises";
+import {tmpdir} from "node:os";
 import {join, relative} from "node:path";
 import {csvParse, csvParseRows} from "d3-dsv";
 import {JSDOM, VirtualConsole} from "jsdom";
@@ -8,6 +9,7 @@ import {afterAll, beforeAll, describe, expect, test} from "vitest";
 import {buildLog, builtCopy} from "./helpers/built.ts";
 import {devEnv, freePort} from "./helpers/dev.ts";
 import {until} from "./helpers/run.ts";
+import {buildHeapMb, frameworkBuildCommand, runProgram} from "../tools/commands/build.ts";
 import {copyProject, explainer, projectRoot, removeProject, stopProcessGroup} from "./helpers/project.ts";
 
 /** Every file under dir, relative to it. */
@@ -119,6 +121,23 @@ describe("npm run build, on the seed desk", () => {
     expect(existsSync(join(root, "dist", card!))).toBe(true);
     const page = await readFile(join(root, `dist/${seedExplainer}.html`), "utf-8");
     expect(page).toContain('<a href="../">All explainers</a>');
+  });
+});
+
+describe("Framework's build process", () => {
+  test("runs with its heap capped, unless NODE_OPTIONS sets the cap; its abort (out of memory) is status 134", async () => {
+    const bin = join(projectRoot, "node_modules/@observablehq/framework/dist/bin/observable.js");
+    expect(frameworkBuildCommand(projectRoot, ["--config", "x.js"], "--require ./a.cjs")).toEqual([
+      `--max-old-space-size=${buildHeapMb}`,
+      bin,
+      "build",
+      "--config",
+      "x.js"
+    ]);
+    expect(frameworkBuildCommand(projectRoot, [], "--max-old-space-size=4096")).toEqual([bin, "build"]);
+    // Run in the system's temporary folder: where the system keeps a core dump, it is not the checkout.
+    const effects = {root: tmpdir(), stdout: () => {}, stderr: () => {}, now: () => new Date()};
+    expect(await runProgram(process.execPath, ["-e", "process.abort()"], effects, {NODE_OPTIONS: ""})).toBe(134);
   });
 });
 
