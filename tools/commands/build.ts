@@ -31,7 +31,17 @@ export function frameworkBuildCommand(
   args: string[],
   nodeOptions = process.env.NODE_OPTIONS ?? ""
 ): string[] {
-  const framework = createRequire(join(root, "package.json")).resolve("@observablehq/framework/package.json");
+  // Framework as the project resolves it, else the kit's own (as `observable` on PATH was found: frameworkEnv).
+  const framework = [join(root, "package.json"), import.meta.filename]
+    .map((from) => {
+      try {
+        return createRequire(from).resolve("@observablehq/framework/package.json");
+      } catch {
+        return null;
+      }
+    })
+    .find((found) => found !== null);
+  if (!framework) throw new Error("@observablehq/framework is not installed: run npm ci");
   const bin = (JSON.parse(readFileSync(framework, "utf-8")) as {bin: {observable: string}}).bin.observable;
   const heap = /--max-old-space-size\b/.test(nodeOptions) ? [] : [`--max-old-space-size=${buildHeapMb}`];
   return [...heap, join(dirname(framework), bin), "build", ...args];
