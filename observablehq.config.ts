@@ -1,9 +1,9 @@
 // Observable Framework's configuration for the desk's explainers.
 import type MarkdownIt from "markdown-it";
-import {defaultSiteName, siteNameOf} from "./loaders/explainers.ts";
+import {defaultSiteName} from "./loaders/explainers.ts";
 import {explainerProse} from "./loaders/prose.ts";
 import type {RenderedChart} from "./loaders/render-charts.ts";
-import {readPageStory} from "./loaders/stage-read.ts";
+import {readPageStory, readStageSync} from "./loaders/stage-read.ts";
 import {storyLinkOutput} from "./loaders/stage-outputs.ts";
 import {embedCodeHtml, embedFolder, embedPaths} from "./tools/publish/embeds.ts";
 import {siteBase, siteUrl} from "./tools/publish/site.ts";
@@ -13,9 +13,10 @@ import {siteBase, siteUrl} from "./tools/publish/site.ts";
 const site = siteUrl();
 const root = process.cwd();
 
+/** The site's name as the story stage read it (the home page's `site_name`); the default before the stage ran. */
 function siteName(): string {
   try {
-    return siteNameOf(root);
+    return readStageSync(root).siteName;
   } catch {
     return defaultSiteName;
   }
@@ -29,7 +30,7 @@ export default {
   // `explainer build` builds into a staging folder and swaps it in only when the build succeeds.
   output: process.env.EXPLAINER_OUTPUT ?? "dist",
   base: siteBase(site),
-  // The desk's name, from the home page's `site_name` (a bad one is `check`'s to report).
+  // The desk's name, from the home page's `site_name` (a bad one is the stage's to report).
   title: siteName(),
   // No web font from a CDN: the theme's own fallbacks are system fonts.
   globalStylesheets: [],

@@ -25,7 +25,8 @@ export const defaultSiteName = "Explainer Kit";
  * The site's name, from the home page's front matter (`site_name: The Daily Fixture`), or
  * {@link defaultSiteName}: the end of each page's `<title>`, `og:site_name`, the publisher in
  * JSON-LD, and the foot of the social cards. Throws `INVALID_FIELD` at its line when it is not one
- * line of text (the stage reports it; Framework's config falls back to the default).
+ * line of text. Read once, by the story stage (`Stage.siteName`); Framework's config and publishing
+ * take it from there.
  */
 export function siteNameOf(root: string): string {
   let text: string;

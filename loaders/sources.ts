@@ -343,22 +343,30 @@ export function parseSource(written: string, file: string): Source {
 }
 
 /**
+ * The ids of the archived sources under `root`: their file names without `.md`, in file name order;
+ * none when there is no sources folder yet.
+ */
+export function sourceIds(root: string): string[] {
+  try {
+    return readdirSync(join(root, sourcesDir))
+      .filter((n) => n.endsWith(".md"))
+      .sort()
+      .map((n) => n.slice(0, -3));
+  } catch {
+    return [];
+  }
+}
+
+/**
  * Reads every archived source under `root`, in id order; reports every bad file, not only the first.
  * Synchronous, because the page plugin reads the story while markdown-it renders (which is sync).
  */
 export function readSourcesSync(root: string): Source[] {
   const dir = join(root, sourcesDir);
-  let names: string[] = [];
-  try {
-    names = readdirSync(dir)
-      .filter((n) => n.endsWith(".md"))
-      .sort();
-  } catch {
-    // No sources folder yet: no sources.
-  }
   const sources: Source[] = [];
   const problems: KitError[] = [];
-  for (const name of names) {
+  for (const id of sourceIds(root)) {
+    const name = `${id}.md`;
     const file = `${sourcesDir}/${name}`;
     try {
       sources.push(parseSource(decodeText(readFileSync(join(dir, name)), file), file));

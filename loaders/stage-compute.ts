@@ -19,7 +19,7 @@ import {chartIds, chartsDir, parseChartSpec} from "./charts.ts";
 import {checkCorrections, correctionsFile} from "./corrections.ts";
 import {chartRows} from "./downloads.ts";
 import {KitError, type Checked} from "./errors.ts";
-import {explainersDir, keyLine, readExplainers, siteNameOf, type Explainer} from "./explainers.ts";
+import {defaultSiteName, explainersDir, keyLine, readExplainers, siteNameOf, type Explainer} from "./explainers.ts";
 import {contentHash} from "./hash.ts";
 import {ledgerFile, readLedger} from "./ledger.ts";
 import {chartMentions, citedLines, compareWithRecord} from "./living.ts";
@@ -214,8 +214,7 @@ export async function computeStage(
   };
   const places = rowsOf(placesFile, checkPlaces);
   const corrections = rowsOf(correctionsFile, checkCorrections);
-  // The home page's site_name: a bad one is reported here (Framework's config then uses the default).
-  attempt(() => siteNameOf(root), "");
+  const siteName = attempt(() => siteNameOf(root), defaultSiteName);
   const {explainers, problems: frontMatterProblems} = readExplainers(root);
   for (const p of frontMatterProblems) problems.push(stageProblem(p, {explainer: p.file.replace(/^.*\/|\.md$/g, "")}));
   if (!sources || !claims) return {stage: null, problems};
@@ -359,7 +358,8 @@ export async function computeStage(
     numbers,
     published: record,
     reviews,
-    changes: living.changes
+    changes: living.changes,
+    siteName
   };
   return {stage, problems};
 }

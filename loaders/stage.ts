@@ -36,7 +36,7 @@ import type {Source} from "./sources.ts";
 export const stageDir = ".explainer/stage";
 
 /** The format of `story.json`; a stage written by another version is recomputed. */
-export const stageVersion = 4;
+export const stageVersion = 5;
 
 /** A chart as the stage rendered it: both SVGs, its texts, and the rows of its CSV download. */
 export interface StagedChart extends RenderedChart {
@@ -91,6 +91,8 @@ export interface Stage {
   reviews: Review[];
   /** The published figures that changed since, with their places and entries (loaders/living.ts). */
   changes: FigureChange[];
+  /** The site's name, from the home page's `site_name` (loaders/explainers.ts: `siteNameOf`). */
+  siteName: string;
 }
 
 /** The charts that draw now: `charts` without the {@link Stage.failedCharts} whose last good drawing it keeps. */

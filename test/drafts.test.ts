@@ -254,6 +254,13 @@ describe("explainer claim on the seed", () => {
       1,
       `${sourceFile}: "2,000": NUMBER_AMBIGUOUS: 2 numbers of the body of "${seedId}" are written "2,000": "2,000" at 135, "2,000" at 1090; give the offset of the one to draft`
     ]);
+    // A START that reads "all" is a figure's words, not --all: nothing is drafted from it.
+    const all = await explainer("claim", seedId, "all");
+    expect([all.status, all.stdout, all.stderr.split("\n")[0]]).toEqual([
+      1,
+      "",
+      expect.stringContaining(`${sourceFile}: "all": NO_NUMBER_WRITTEN: `)
+    ]);
     const none = await explainer("claim", seedId, "3,000");
     expect([none.status, none.stderr.split("\n")[0]]).toEqual([
       1,

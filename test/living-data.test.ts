@@ -107,9 +107,7 @@ const html =
 function jsonLdOf(stage: Stage, page = html) {
   const info = pageInfo(stage, file, page, {});
   const urls = {page: pageUrl, card: `${pageUrl}.png`, chartCards: new Map<string, string>()};
-  const script = jsonLdScript(
-    structuredData(info, urls, {siteName: "Fixture desk", site: "https://news.example/news/ukraine/", stage})
-  );
+  const script = jsonLdScript(structuredData(info, urls, {site: "https://news.example/news/ukraine/", stage}));
   return parseJsonLd(script);
 }
 

@@ -1,4 +1,4 @@
-import {readdir, readFile} from "node:fs/promises";
+import {readFile} from "node:fs/promises";
 import {join} from "node:path";
 import {csvFormatBody} from "d3-dsv";
 import writeFileAtomic from "write-file-atomic";
@@ -16,7 +16,7 @@ import {
   readLedger,
   verifyLedger
 } from "../../loaders/ledger.ts";
-import {decodeText, parseSource, readSources, sourcesDir, type Source} from "../../loaders/sources.ts";
+import {decodeText, parseSource, readSources, sourceIds, sourcesDir, type Source} from "../../loaders/sources.ts";
 import {appendCsvRows, csvHeader, replaceCsvRow} from "../csv-append.ts";
 import {UsageError, type Effects} from "../effects.ts";
 
@@ -24,12 +24,8 @@ import {UsageError, type Effects} from "../effects.ts";
 export async function readOneSource(root: string, ref: string): Promise<Source> {
   const id = ref.replace(/^.*\//, "").replace(/\.md$/, "");
   const file = `${sourcesDir}/${id}.md`;
-  const bytes = await readFile(join(root, file)).catch(async () => {
-    const known = (await readdir(join(root, sourcesDir)).catch(() => [])).filter((f) => f.endsWith(".md"));
-    const suggestion = didYouMean(
-      id,
-      known.map((f) => f.slice(0, -3))
-    );
+  const bytes = await readFile(join(root, file)).catch(() => {
+    const suggestion = didYouMean(id, sourceIds(root));
     throw new KitError("UNKNOWN_SOURCE", `source "${id}" is not in ${sourcesDir}/${suggestion}`, {file: ref});
   });
   return parseSource(decodeText(bytes, file), file);
@@ -92,7 +88,8 @@ async function appendToLedger(root: string, drafts: Draft[]): Promise<void> {
 /** Parses `claim`'s arguments. */
 function parseArgs(args: string[]): {
   ref: string;
-  start: number | string | "all";
+  /** The number to draft: its offset, or its words; null with --all. */
+  start: number | string | null;
   options: DraftOptions;
   write: boolean;
   replace?: string;
@@ -124,7 +121,7 @@ function parseArgs(args: string[]): {
     if (positional.length !== 1) throw new UsageError("claim --all takes one SOURCE (id or path) and no START");
     if (options.asOf !== undefined || options.measure !== undefined || replace !== undefined)
       throw new UsageError("--as-of, --measure and --replace apply to one number: give a START instead of --all");
-    return {ref: positional[0], start: "all", options, write};
+    return {ref: positional[0], start: null, options, write};
   }
   if (positional.length !== 2)
     throw new UsageError("claim takes a SOURCE (id or path) and a START (an offset, or the figure's words), or --all");
@@ -193,12 +190,12 @@ async function replaceClaim(
  */
 export async function run(args: string[], {root, stdout, stderr}: Effects): Promise<void> {
   const {ref, start, options, write, replace} = parseArgs(args);
-  if (replace !== undefined && start !== "all")
+  if (replace !== undefined && start !== null)
     return replaceClaim(root, ref, start, replace, options, write, {stdout, stderr});
   let drafts: Draft[];
   let skipped: string[] = [];
   let problems: KitError[] = [];
-  if (start === "all") {
+  if (start === null) {
     ({drafts, skipped, problems} = await draftSource(root, ref));
     if (write) throwIfAny(problems);
   } else {

@@ -24,9 +24,8 @@ export interface PageUrls {
   chartCards: Map<string, string>;
 }
 
-/** What the metadata needs besides the page: the site's name and address, and the story (for sources). */
+/** What the metadata needs besides the page: the site's address, and the story (its name, its sources). */
 export interface MetaContext {
-  siteName: string;
   site: string | undefined;
   stage: Stage;
 }
@@ -38,7 +37,7 @@ const tag = (name: string, attrs: Record<string, string>) =>
     .join(" ")}>`;
 
 /** The metadata tags of a page (description, canonical, Open Graph, Twitter), one per line. */
-export function metaTags(page: PageInfo, urls: PageUrls, {siteName}: MetaContext): string {
+export function metaTags(page: PageInfo, urls: PageUrls, {stage: {siteName}}: MetaContext): string {
   const alt = page.kind === "embed" ? page.charts[0]?.alt || page.title : `${page.title}: ${page.description}`;
   return [
     tag("meta", {name: "description", content: page.description}),
@@ -129,7 +128,7 @@ function definedOnly(object: Record<string, unknown>): Record<string, unknown> {
 
 /** The schema.org graph of a page: the page (NewsArticle or WebPage), then a Dataset per CSV download. */
 export function structuredData(page: PageInfo, urls: PageUrls, context: MetaContext): Record<string, unknown> {
-  const publisher = {"@type": "Organization", name: context.siteName};
+  const publisher = {"@type": "Organization", name: context.stage.siteName};
   const sources = sourcesOf(page, context.stage);
   const chartCards = page.charts.map((c) => urls.chartCards.get(c.id)).filter((u): u is string => !!u);
   const slug = /^explainers\/([^/]+)\.html$/.exec(page.file)?.[1];

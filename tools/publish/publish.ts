@@ -4,15 +4,13 @@
  * after the first paint, and last a Content Security Policy with the hashes of the final inline
  * scripts. Each step is its own module; this one only runs them over the files.
  */
-import {existsSync, readFileSync} from "node:fs";
+import {readFileSync} from "node:fs";
 import {mkdir, readFile, rename, writeFile} from "node:fs/promises";
 import {dirname, join, posix, relative} from "node:path";
-import {pathToFileURL} from "node:url";
 import {contentHash} from "../../loaders/hash.ts";
 import type {Stage} from "../../loaders/stage.ts";
 import {escapeHtml} from "../../loaders/prose-html.ts";
 import type {Effects} from "../effects.ts";
-import {compiledFile} from "../compiled.ts";
 import {listFiles} from "../deps.ts";
 import {cardFonts, cardSize, chartCardSvg, pageCardSvg, renderPng} from "./cards.ts";
 import {addContentSecurityPolicy} from "./csp.ts";
@@ -21,14 +19,6 @@ import {staticPage} from "./static.ts";
 import {jsonLdScript, metaTags, structuredData, type PageUrls} from "./meta.ts";
 import {siteLink, siteUrl, siteUrlVariable} from "./site.ts";
 import {frontMatter, pageInfo, type ChartInfo, type PageInfo} from "./page-info.ts";
-
-/** The project's Framework config: compiled with the kit, or its TypeScript loaded by tsx (for this one import). */
-async function frameworkConfig(root: string): Promise<{title?: unknown}> {
-  const compiled = compiledFile("observablehq.config.js");
-  if (compiled && existsSync(compiled)) return (await import(pathToFileURL(compiled).href)).default;
-  const {tsImport} = await import("tsx/esm/api");
-  return (await tsImport(pathToFileURL(join(root, "observablehq.config.ts")).href, import.meta.url)).default;
-}
 
 /** The folder of the social cards in the built site. */
 export const cardFolder = "_card";
@@ -42,9 +32,7 @@ export interface PublishOptions {
   root: string;
   /** The site's address (`EXPLAINER_SITE_URL`), or undefined: links are then relative to each page. */
   site: string | undefined;
-  /** The site's name (the config's `title`). */
-  siteName: string;
-  /** The verified story: charts, explainers, claims and sources. */
+  /** The verified story: charts, explainers, claims and sources, and the site's name. */
   stage: Stage;
   /** Card font files (default: DejaVu Sans, see cards.ts). */
   fonts?: string[];
@@ -91,7 +79,10 @@ export function publishHtml(
 ): string {
   let out = staticPage(html, readAsset);
   if (page.kind === "embed") {
-    out = out.replace(/<title>[^<]*<\/title>/, `<title>${escapeHtml(`${page.title} | ${options.siteName}`)}</title>`);
+    out = out.replace(
+      /<title>[^<]*<\/title>/,
+      `<title>${escapeHtml(`${page.title} | ${options.stage.siteName}`)}</title>`
+    );
   }
   const head = `${metaTags(page, urls, options)}\n${jsonLdScript(structuredData(page, urls, options))}\n`;
   out = out.replace(/<\/head>/i, `${head}</head>`);
@@ -122,13 +113,13 @@ export async function publishPages(dir: string, options: PublishOptions): Promis
   const charts = new Map<string, ChartInfo>();
   for (const {info} of pages) for (const chart of info.charts) if (!charts.has(chart.id)) charts.set(chart.id, chart);
   for (const [id, chart] of charts) {
-    const png = await cardPng(options.root, chartCardSvg(chart, options.siteName), fonts);
+    const png = await cardPng(options.root, chartCardSvg(chart, options.stage.siteName), fonts);
     chartCards.set(id, await writeCard(dir, `chart/${id}`, png));
   }
   const pageCards = new Map<string, string>();
   for (const {file, info} of pages) {
     const card = info.kind === "embed" && info.charts[0] ? chartCards.get(info.charts[0].id) : undefined;
-    const png = card ? null : await cardPng(options.root, pageCardSvg(info, options.siteName), fonts);
+    const png = card ? null : await cardPng(options.root, pageCardSvg(info, options.stage.siteName), fonts);
     pageCards.set(file, card ?? (await writeCard(dir, file.replace(/\.html$/, ""), png!)));
   }
   for (const {file, html, info} of pages) {
@@ -165,9 +156,7 @@ export async function publishBuild(dir: string, effects: Effects, stage: Stage):
         `(${siteUrlVariable}=https://news.example/ukraine/ npm run build)\n`
     );
   }
-  const config = await frameworkConfig(root);
-  const siteName = String(config.title ?? "");
-  const result = await publishPages(dir, {root, site, siteName, stage});
+  const result = await publishPages(dir, {root, site, stage});
   stderr(
     `published ${result.pages.length} pages with ${result.cards.length} social cards and a Content Security Policy\n`
   );
