@@ -37,6 +37,7 @@ export const kitCodes = {
   INVALID_FIELD: "a value is not of the kind its column or key takes",
   INVALID_ID: "an id (claim, chart, explainer) is not a slug",
   DUPLICATE_ID: "two ledger rows have the same id",
+  ALREADY_CITED: "`claim SOURCE START` names a number a claim of the ledger already cites",
   INVALID_DATE: "a date is not a real `YYYY-MM-DD` date",
   AS_OF_AFTER_PUBLISHED: "a claim's `as_of` is after its source's `published`",
   UNKNOWN_SOURCE: "a row names a source that is not in `data/sources/`",

@@ -157,6 +157,15 @@ function moneyMeasure(before: string, after: string): string {
     const noun = phraseAt(cost[3], 3);
     if (noun) return `${cost[1]} ${cost[2]} ${noun.toLowerCase()}`;
   }
+  // "Heating costs rose to €2.3 million", "the fixture budget stands at $40,000": the subject.
+  const subject =
+    /(.*?)\s+(?:(?:has|have|had)\s+)?(?:(?:rose|risen|climbed|jumped|increased|grew|fell|fallen|dropped|amounted|came|stood|stands)\s+(?:to|at)|reached|hit|topped|totalled|totaled)\s+$/u.exec(
+      before
+    );
+  if (subject) {
+    const noun = phraseBefore(subject[1]);
+    if (noun) return noun.toLowerCase();
+  }
   const worth = /(.*?)\s+(?:worth|totalling|totaling|of|at)\s+(?:\p{Ll}+\s+){0,2}$/u.exec(before);
   if (worth) {
     const noun = phraseBefore(worth[1], 1);

@@ -146,11 +146,19 @@ export function isName(text: string, start: number, end: number): boolean {
   );
 }
 
-/** "one" used as a pronoun: "no one", "one of them". */
+/** "for one" with nothing counted after it: "people asked for one.", "For one, the council …". */
+const forOneBefore = /(?:^|[^\p{L}])for\s+$/iu;
+const nothingAfter = /^\s*(?:[.,;:!?)"”’]|$)/u;
+
+/** "one" used as a pronoun: "no one", "one of them", "asked for one". */
 export function isPronounOne(text: string, start: number, end: number): boolean {
   if (!/^one$/i.test(text.slice(start, end))) return false;
+  const before = text.slice(Math.max(0, start - 12), start);
+  const after = text.slice(end, end + 12);
   return (
-    pronounOneBefore.test(text.slice(Math.max(0, start - 12), start)) || pronounOneAfter.test(text.slice(end, end + 12))
+    pronounOneBefore.test(before) ||
+    pronounOneAfter.test(after) ||
+    (forOneBefore.test(before) && nothingAfter.test(after))
   );
 }
 

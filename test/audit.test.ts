@@ -190,7 +190,7 @@ describe("explainer check", () => {
     // Warnings do not fail the command, so the summary says "ok".
     expect(stdout.split("\n")[0]).toBe("ok: 1 source, 3 claims verified, 0 charts rendered");
     expect(stdout).toContain(
-      `source ${seedId}: 6 numbers: 3 cited, 0 ignored, 2 unreviewed, 1 not figures (dates, ordinals, vague); cited by no explainer`
+      `source ${seedId}: 6 numbers: 3 cited, 0 ignored, 2 unreviewed, 1 not a figure (dates, ordinals, vague); cited by no explainer`
     );
     expect(stderr.split("\n").map((line) => line.split(" is neither")[0])).toEqual([
       `warning: ${sourceFile}: title: NUMBER_UNREVIEWED: count "2,000"`,

@@ -116,6 +116,9 @@ describe("measureIn", () => {
     ["Lenders agreed a $1.7-billion credit line.", "credit line"],
     ["The fixture council put the cost of emergency shelters at $4.2 million.", "cost of emergency shelters"],
     ["The bill for the fixture repairs was €3 million.", "bill for fixture repairs"],
+    ["Fixture heating costs rose to EUR 2.3 million this winter, the office said.", "fixture heating costs"],
+    ["The fixture repair budget stands at $40,000.", "fixture repair budget"],
+    ["Fixture flood damage reached $9 million, insurers said.", "fixture flood damage"],
     ["Police arrested 4,300 protesters overnight.", "protesters arrested"],
     ["The siege lasted 40 days.", "length of siege"]
   ])("measureIn(%j) is %j", (sentence, measure) => {
@@ -206,7 +209,17 @@ describe("explainer claim on the seed", () => {
     ]);
   });
 
+  /** Removes the ledger rows of these claims, so the numbers they cite can be drafted again. */
+  const uncite = (...ids: string[]) =>
+    edit("data/claims.csv", (text) =>
+      text
+        .split("\n")
+        .filter((line) => !ids.some((id) => line.startsWith(`${id},`)))
+        .join("\n")
+    );
+
   test("main([claim, path, offset]) takes the source's path and keeps the qualifier in the figure", async () => {
+    await uncite("soldiers-approaching-kyiv");
     const {stdout} = await explainer("claim", sourceFile, "499");
     expect(stdout.split(",").slice(0, 4)).toEqual([
       "russian-soldiers-approaching-putins-invasion",
@@ -243,7 +256,12 @@ describe("explainer claim on the seed", () => {
   });
 
   test("main([claim, source, words]) drafts the number written so, and names the numbers when the words fit none or several", async () => {
+    await uncite("soldiers-approaching-kyiv", "refugees");
     const byOffset = await explainer("claim", seedId, "499");
+    expect([byOffset.status, byOffset.stdout.split(",")[0]]).toEqual([
+      0,
+      "russian-soldiers-approaching-putins-invasion"
+    ]);
     expect(await explainer("claim", seedId, "15,000")).toEqual(byOffset);
     expect(await explainer("claim", seedId, "some  15000")).toEqual(byOffset);
     expect((await explainer("claim", seedId, "Well over 800,000")).stdout).toBe(
@@ -266,6 +284,21 @@ describe("explainer claim on the seed", () => {
       1,
       `${sourceFile}: "3,000": NO_NUMBER_WRITTEN: no number of the body of "${seedId}" is written "3,000"; its numbers: "2,000" at 135, "Some 15,000" at 499, "2,000" at 1090, "Well over 800,000" at 1656, "dozens" at 2498`
     ]);
+  });
+
+  test("main([claim, source, offset]) of a number a claim already cites names that claim at its line, and writes nothing", async () => {
+    const before = await read("data/claims.csv");
+    for (const start of ["499", "Some 15,000"]) {
+      const {status, stdout, stderr} = await explainer("claim", seedId, start, "--write");
+      expect([status, stdout, stderr.split("\n")[0]]).toEqual([
+        1,
+        "",
+        `data/claims.csv:4: ALREADY_CITED: claim "soldiers-approaching-kyiv" already cites "Some 15,000" (offset 499 of ${seedId}): cite {soldiers-approaching-kyiv} in a page; to move another claim to this figure, give --replace ID`
+      ]);
+    }
+    expect(await read("data/claims.csv")).toBe(before);
+    // Moving a claim to a figure it already cites is not refused: --replace rewrites the row in place.
+    expect((await explainer("claim", seedId, "499", "--replace", "soldiers-approaching-kyiv")).status).toBe(0);
   });
 
   test("main([claim, source, offset]) of money in an unknown currency names the source and offset and writes nothing", async () => {
@@ -412,7 +445,7 @@ describe("explainer claim --all: three sources to a passing check with no hand-w
     expect([check.status, check.stderr]).toEqual([0, ""]);
     expect(check.stdout.split("\n").slice(0, 2)).toEqual([
       "ok: 3 sources, 10 claims verified, 0 charts rendered",
-      `source ${convoy}: 4 numbers: 3 cited, 0 ignored, 0 unreviewed, 1 not figures (dates, ordinals, vague); cited by no explainer`
+      `source ${convoy}: 4 numbers: 3 cited, 0 ignored, 0 unreviewed, 1 not a figure (dates, ordinals, vague); cited by no explainer`
     ]);
   });
 

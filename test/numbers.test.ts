@@ -174,6 +174,14 @@ describe("findNumbers", () => {
     ]);
   });
 
+  test('findNumbers("…") passes "one" as a pronoun and keeps it as a count', () => {
+    // Sentences written for Explainer Kit's tests.
+    const text =
+      "No one left. One of the shelters had 40 beds and 90 people asked for one. For one, the fixture council " +
+      "paid. The storm killed one, hurt two and left one shelter dark for one night.";
+    expect(findNumbers(text).map((r) => r.text)).toEqual(["40", "90", "one", "two", "one", "one"]);
+  });
+
   test('findNumbers("…") does not join numbers across a blank line', () => {
     expect(findNumbers("They counted twenty\n\nThree days later").map((r) => r.text)).toEqual(["twenty", "Three"]);
   });

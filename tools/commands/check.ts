@@ -58,7 +58,7 @@ export function summaryLines(stage: Stage, problems: StageProblem[]): string[] {
     const citedBy = stage.explainers.filter((e) => e.sources.includes(s.id)).map((e) => e.slug);
     const who = citedBy.length ? `cited by ${citedBy.join(", ")}` : "cited by no explainer";
     lines.push(
-      `source ${s.id}: ${plural(rows.length, "number")}: ${rows.filter((r) => r.status === "cited").length} cited, ${rows.filter((r) => r.status === "ignored").length} ignored, ${by("unreviewed")} unreviewed${others ? `, ${others} not figures (dates, ordinals, vague)` : ""}; ${who}`
+      `source ${s.id}: ${plural(rows.length, "number")}: ${rows.filter((r) => r.status === "cited").length} cited, ${rows.filter((r) => r.status === "ignored").length} ignored, ${by("unreviewed")} unreviewed${others ? `, ${others} ${others === 1 ? "not a figure" : "not figures"} (dates, ordinals, vague)` : ""}; ${who}`
     );
   }
   return lines;

@@ -6,6 +6,8 @@ import {auditNumbers, readIgnored} from "../../loaders/audit.ts";
 import {reviewedKinds} from "../../src/components/audit-repeats.ts";
 import {didYouMean} from "../../src/components/suggest.ts";
 import {draftAll, draftFor, numberNamed, type Draft, type DraftOptions} from "../../loaders/drafts.ts";
+import type {NumberRow} from "../../loaders/number-rows.ts";
+import type {Claim} from "../../src/components/claim.ts";
 import {KitError, throwIfAny} from "../../loaders/errors.ts";
 import {isIsoDate} from "../../loaders/sources.ts";
 import {
@@ -83,6 +85,31 @@ async function appendToLedger(root: string, drafts: Draft[]): Promise<void> {
   );
   verifyLedger(next, await readSources(root));
   await writeFileAtomic(join(root, ledgerFile), next);
+}
+
+/**
+ * Fails with ALREADY_CITED, at the citing row's line, when a claim of the ledger already cites the
+ * number: a second row would be the same figure twice. A ledger that does not verify is left to the
+ * write, which checks the whole new ledger.
+ */
+async function refuseIfCited(root: string, source: Source, number: NumberRow): Promise<void> {
+  let claims: Claim[];
+  try {
+    claims = readLedger(root, await readSources(root));
+  } catch {
+    return;
+  }
+  const cited = auditNumbers([source], claims, []).rows.find(
+    (n) => n.start === number.start && n.part === number.part && n.status === "cited"
+  );
+  if (!cited) return;
+  const {text} = await ledgerShape(root);
+  const line = parseCsvRows(text ?? "", ledgerFile).find((r) => r.record.id === cited.claim)?.line;
+  throw new KitError(
+    "ALREADY_CITED",
+    `claim "${cited.claim}" already cites ${JSON.stringify(number.text)} (offset ${number.start} of ${source.id}): cite {${cited.claim}} in a page; to move another claim to this figure, give --replace ID`,
+    {file: ledgerFile, line}
+  );
 }
 
 /** Parses `claim`'s arguments. */
@@ -200,8 +227,10 @@ export async function run(args: string[], {root, stdout, stderr}: Effects): Prom
     if (write) throwIfAny(problems);
   } else {
     const source = await readOneSource(root, ref);
+    const number = numberNamed(source, start);
+    await refuseIfCited(root, source, number);
     const {ids} = await ledgerShape(root);
-    drafts = [draftFor(source, numberNamed(source, start), ids, options)];
+    drafts = [draftFor(source, number, ids, options)];
   }
   const {columns} = await ledgerShape(root);
   if (write && drafts.length > 0) await appendToLedger(root, drafts);
