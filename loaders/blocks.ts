@@ -5,7 +5,7 @@
  */
 import {readFileSync} from "node:fs";
 import {join} from "node:path";
-import {formatDate, resolveText} from "../src/components/chart-text.ts";
+import {formatDate, resolveText, startsSentence} from "../src/components/chart-text.ts";
 import {noClaim, type Claim} from "../src/components/claim.ts";
 import {qualifiedAgain, qualifierWords} from "../src/components/qualifier-words.ts";
 import {slugSource} from "../src/components/slug.ts";
@@ -173,9 +173,10 @@ export function builtinBlocks(chart: ChartBlockOptions = {}): Record<string, Blo
         let at = 0;
         for (const m of text.matchAll(refs)) {
           html += escapeHtml(text.slice(at, m.index));
+          const before = text.slice(0, m.index);
           html += m[2]
-            ? escapeHtml(resolveText(m[0], context.claims))
-            : figureHtml(context.claims.get(m[1])!, context.cited[i++]);
+            ? escapeHtml(resolveText(m[0], context.claims, before))
+            : figureHtml(context.claims.get(m[1])!, context.cited[i++], {capital: startsSentence(before)});
           at = m.index + m[0].length;
         }
         return `<p class="standfirst">${html}${escapeHtml(text.slice(at))}</p>\n`;

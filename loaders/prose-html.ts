@@ -3,7 +3,7 @@
  * list and the corrections log. Every string from data is escaped here, so a quote holding
  * `<img src=x onerror=…>` shows as text.
  */
-import {formatDate, unquoted} from "../src/components/chart-text.ts";
+import {capitalize, formatDate, unquoted} from "../src/components/chart-text.ts";
 import {attributionOf, type Claim} from "../src/components/claim.ts";
 import type {Citation, Citations} from "./citations.ts";
 import type {Correction} from "./corrections.ts";
@@ -53,11 +53,16 @@ export function markerHtml(claim: Claim, citation: Citation): string {
 /**
  * A figure in prose: its label, then its marker and card. In a heading (a link to itself) the label
  * comes alone, with no citation; in a link the label goes inside and the marker (`label` false) after it.
+ * A label that starts a sentence starts with a capital (`capital`): "About 12% of requests …".
  */
-export function figureHtml(claim: Claim, citation: Citation | null, label = true): string {
+export function figureHtml(
+  claim: Claim,
+  citation: Citation | null,
+  {label = true, capital = false}: {label?: boolean; capital?: boolean} = {}
+): string {
   return (
     `<span class="claim" data-claim="${escapeHtml(claim.id)}">` +
-    (label ? `<span class="claim-label">${escapeHtml(claim.label)}</span>` : "") +
+    (label ? `<span class="claim-label">${escapeHtml(capital ? capitalize(claim.label) : claim.label)}</span>` : "") +
     (citation ? markerHtml(claim, citation) : "") +
     `</span>`
   );

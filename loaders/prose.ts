@@ -19,7 +19,14 @@ import {readFrontMatter} from "./front-matter.ts";
 import type MarkdownIt from "markdown-it";
 import type StateCore from "markdown-it/lib/rules_core/state_core.mjs";
 import type Token from "markdown-it/lib/token.mjs";
-import {placeholderFields, resolveText} from "../src/components/chart-text.ts";
+import {
+  capitalize,
+  fieldText,
+  placeholderFields,
+  resolveText,
+  startsSentence,
+  type PlaceholderField
+} from "../src/components/chart-text.ts";
 import {noClaim, type Claim} from "../src/components/claim.ts";
 import {qualifiedAgain} from "../src/components/qualifier-words.ts";
 import {slugSource} from "../src/components/slug.ts";
@@ -201,10 +208,12 @@ export function explainerProse(md: MarkdownIt, options: ProseOptions): void {
     let hasSources = false;
     let citesStory = false;
     let inHeading = false;
+    let inCell = false;
     // A table cell's text has no line of its own: it is on its row's line.
     let mapped = 0;
     for (const token of state.tokens) {
       if (token.type === "heading_open" || token.type === "heading_close") inHeading = token.type === "heading_open";
+      if (/^t[dh]_(?:open|close)$/.test(token.type)) inCell = token.type.endsWith("_open");
       mapped = token.map?.[0] ?? mapped;
       const line = offset + mapped + 1;
       if (token.type === "directive") {
@@ -267,7 +276,9 @@ export function explainerProse(md: MarkdownIt, options: ProseOptions): void {
             const problem = mediaProblem(options.root, file, src);
             if (problem) fail(problem.code, `the image ${problem.detail}`, lineOf(token.content, src, line));
             // Its description is text (alt): a figure there is its words alone, as in a heading.
+            let altBefore = "";
             for (const [i, part] of (child.children ?? []).entries()) {
+              if (part.type === "text") altBefore += part.content;
               if (part.type !== "claim_ref") continue;
               const {id, field} = part.meta as {id: string; field?: string};
               const written = field ? `{${id}.${field}}` : `{${id}}`;
@@ -279,7 +290,8 @@ export function explainerProse(md: MarkdownIt, options: ProseOptions): void {
               else if ((field ?? "label") === "label")
                 scan.unmarked.push({written, id, line: where, why: "is in an image's description"});
               const text = new state.Token("text", "", 0);
-              text.content = resolveText(written, story.claimsById);
+              text.content = resolveText(written, story.claimsById, altBefore);
+              altBefore += text.content;
               child.children![i] = text;
             }
           }
@@ -314,18 +326,23 @@ export function explainerProse(md: MarkdownIt, options: ProseOptions): void {
           } else if (field !== undefined && !(placeholderFields as readonly string[]).includes(field)) {
             fail("INVALID_PLACEHOLDER", `{${id}.${field}}: the field is one of ${placeholderFields.join(", ")}`, where);
             child.meta = {id, unknown: true};
-          } else if (field !== undefined) {
-            if (field === "label") scan.unmarked.push({written, id, line: where, why: "is the figure as plain text"});
-            child.meta = {id, text: resolveText(written, story.claimsById)};
-          } else if (inHeading) {
-            // Framework makes a heading's content a link to the heading, and a link holds no other link.
-            scan.unmarked.push({written, id, line: where, why: "is in a heading, which links to itself"});
-            child.meta = {id, label: true};
-          } else if (links > 0) {
-            afterLink.push({id, citation: scan.citations.cite(id, where)});
-            child.meta = {id, label: true};
           } else {
-            child.meta = {id, citation: scan.citations.cite(id, where)};
+            // A table cell is no sentence: a figure at its start keeps its case.
+            const capital = !inCell && startsSentence(textBefore);
+            if (field !== undefined) {
+              if (field === "label") scan.unmarked.push({written, id, line: where, why: "is the figure as plain text"});
+              const text = fieldText(claim, field as PlaceholderField);
+              child.meta = {id, text: capital ? capitalize(text) : text};
+            } else if (inHeading) {
+              // Framework makes a heading's content a link to the heading, and a link holds no other link.
+              scan.unmarked.push({written, id, line: where, why: "is in a heading, which links to itself"});
+              child.meta = {id, label: true, capital};
+            } else if (links > 0) {
+              afterLink.push({id, citation: scan.citations.cite(id, where)});
+              child.meta = {id, label: true, capital};
+            } else {
+              child.meta = {id, citation: scan.citations.cite(id, where), capital};
+            }
           }
         }
       }
@@ -356,11 +373,13 @@ export function explainerProse(md: MarkdownIt, options: ProseOptions): void {
   });
 
   md.renderer.rules.claim_ref = (tokens, idx, _options, env) => {
-    const meta = tokens[idx].meta as {id: string; text?: string; citation?: Citation; label?: true};
+    const meta = tokens[idx].meta as {id: string; text?: string; citation?: Citation; label?: true; capital?: boolean};
     if (meta.text !== undefined) return escapeHtml(meta.text);
     const claim: Claim | undefined = env.explainer.page.claims.get(meta.id);
-    if (claim && meta.label) return figureHtml(claim, null);
-    return claim && meta.citation ? figureHtml(claim, meta.citation) : escapeHtml(`{${meta.id}}`);
+    if (claim && meta.label) return figureHtml(claim, null, {capital: meta.capital});
+    return claim && meta.citation
+      ? figureHtml(claim, meta.citation, {capital: meta.capital})
+      : escapeHtml(`{${meta.id}}`);
   };
   const linkClose =
     md.renderer.rules.link_close ?? ((tokens, idx, options, _env, self) => self.renderToken(tokens, idx, options));
@@ -369,7 +388,7 @@ export function explainerProse(md: MarkdownIt, options: ProseOptions): void {
     const claims: Map<string, Claim> = env.explainer.page.claims;
     return (
       linkClose(tokens, idx, options, env, self) +
-      markers.map(({id, citation}) => figureHtml(claims.get(id)!, citation, false)).join("")
+      markers.map(({id, citation}) => figureHtml(claims.get(id)!, citation, {label: false})).join("")
     );
   };
   md.renderer.rules.directive = (tokens, idx, _options, env) => {

@@ -146,9 +146,14 @@ describe("placeholders", () => {
     const {data} = await seedCharts();
     const claims = new Map(data.claims.map((c) => [c.id, c]));
     expect(resolveText("{refugees} refugees as of {refugees.as_of}, says {refugees.attribution}", claims)).toBe(
-      "more than 800,000 refugees as of 2 March 2022, says the UN"
+      "More than 800,000 refugees as of 2 March 2022, says the UN"
     );
-    expect(resolveText("{soldiers-approaching-kyiv.attribution}", claims)).toBe("an unnamed source");
+    // A value starts with a capital where it starts a sentence, in the text or after `before`.
+    expect(resolveText("By {refugees.as_of}, {refugees} had fled. {refugees.attribution} says so.", claims)).toBe(
+      "By 2 March 2022, more than 800,000 had fled. The UN says so."
+    );
+    expect(resolveText("{refugees} had fled", claims, "By March, ")).toBe("more than 800,000 had fled");
+    expect(resolveText("{soldiers-approaching-kyiv.attribution}", claims, "per ")).toBe("an unnamed source");
   });
   it("placeholderProblems(text, claims) refuses a typed figure, allows one from a placeholder", async () => {
     const {data} = await seedCharts();

@@ -241,6 +241,35 @@ describe("explainerProse", () => {
     );
   });
 
+  test("a figure or field that starts a sentence starts with a capital; mid-sentence and in a table cell it keeps its case", async () => {
+    const labels = (html: string) => [...html.matchAll(/<span class="claim-label">([^<]*)<\/span>/g)].map((m) => m[1]);
+    const html = await render(
+      "{refugees} fled. By then, {refugees} had fled! *{refugees}* fled, and “{refugees}” is the UN's count.\n\n" +
+        "- {refugees} fled\n\n# {refugees} fled\n\n[{refugees}](#x) fled.\n"
+    );
+    expect(labels(html)).toEqual([
+      "More than 800,000",
+      "more than 800,000",
+      "More than 800,000",
+      "more than 800,000",
+      "More than 800,000",
+      "More than 800,000",
+      "More than 800,000"
+    ]);
+    expect(await render("{refugees.attribution} counted them. Per {refugees.attribution}.\n")).toBe(
+      "<p>The UN counted them. Per the UN.</p>\n"
+    );
+    expect(labels(await render("| figure |\n| --- |\n| {refugees} |\n\n{refugees.label} fled.\n"))).toEqual([
+      "more than 800,000"
+    ]);
+    const standfirst = await render(
+      "::: standfirst\n",
+      'title: T\nstandfirst: "Why? {refugees} fled."',
+      "/explainers/x"
+    );
+    expect(labels(standfirst)).toEqual(["More than 800,000"]);
+  });
+
   test("{claim.field} gives that field as text; an unknown field fails", async () => {
     expect(await render("As of {refugees.as_of}, per {refugees.attribution}.\n")).toBe(
       "<p>As of 2 March 2022, per the UN.</p>\n"

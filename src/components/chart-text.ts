@@ -11,7 +11,7 @@ const placeholder = /\{([a-z0-9]+(?:-[a-z0-9]+)*)(?:\.([a-z_]+))?\}/g;
 
 /** The claim fields a placeholder may name; `label` is the default. */
 export const placeholderFields = ["label", "measure", "attribution", "as_of", "place"] as const;
-type PlaceholderField = (typeof placeholderFields)[number];
+export type PlaceholderField = (typeof placeholderFields)[number];
 
 const months = "January February March April May June July August September October November December".split(" ");
 
@@ -31,7 +31,8 @@ export function capitalize(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
-function fieldOf(claim: Claim, field: PlaceholderField): string {
+/** What `{claim-id.field}` shows: the field of the claim, dates spelled out. */
+export function fieldText(claim: Claim, field: PlaceholderField): string {
   if (field === "as_of") return formatDate(claim.as_of);
   if (field === "attribution") return claim.attribution || "an unnamed source";
   return claim[field];
@@ -74,11 +75,25 @@ export function placeholderProblems(
   return problems;
 }
 
-/** Replaces `{claim-id}` with the claim's label and `{claim-id.field}` with that field (dates spelled out). */
-export function resolveText(text: string, claims: ReadonlyMap<string, Claim>): string {
-  return text.replace(placeholder, (match, id: string, field: string | undefined) => {
+/**
+ * Whether words written after `before` start a sentence: nothing but spaces before them, or the end
+ * of a sentence (`.`, `!` or `?`, then any closing quote or bracket).
+ */
+export function startsSentence(before: string): boolean {
+  return /(?:^|[.!?]["'”’)\]]*)\s*$/u.test(before);
+}
+
+/**
+ * Replaces `{claim-id}` with the claim's label and `{claim-id.field}` with that field (dates spelled
+ * out); a value that starts a sentence starts with a capital ("{share}: about 12%" → "About 12%").
+ * `before` is the text a reader sees just before `text`, when `text` is part of a sentence.
+ */
+export function resolveText(text: string, claims: ReadonlyMap<string, Claim>, before = ""): string {
+  return text.replace(placeholder, (match, id: string, field: string | undefined, at: number) => {
     const claim = claims.get(id);
-    return claim ? fieldOf(claim, (field ?? "label") as PlaceholderField) : match;
+    if (!claim) return match;
+    const value = fieldText(claim, (field ?? "label") as PlaceholderField);
+    return startsSentence(before + text.slice(0, at)) ? capitalize(value) : value;
   });
 }
 
