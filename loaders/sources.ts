@@ -82,11 +82,15 @@ const monthNames = [
 
 /**
  * A line of wire copy that gives a date and nothing else: an optional label ("Published:", "Posted",
- * "Updated"), an optional weekday, the date (`3 March 2022`, `March 3, 2022`, `2022-03-03`), then at
- * most a time and a time zone (`, 09:40 GMT`).
+ * "Updated"), an optional time and time zone (`10:41 AM EST,`), an optional weekday, the date
+ * (`3 March 2022`, `March 3, 2022`, `2022-03-03`, a feed's `2022-03-03T09:40:00Z`), then at most a
+ * time and a time zone (`, 09:40 GMT`).
  */
 const dateLine =
-  /^(?:(?<label>first published|published|posted|filed|date|last updated|updated|last modified|modified)\b\s*:?\s*(?:on\s+)?)?(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?(?:(?<d1>\d{1,2})(?:st|nd|rd|th)?\s+(?<m1>[a-z]{3,9})\.?,?\s+(?<y1>\d{4})|(?<m2>[a-z]{3,9})\.?\s+(?<d2>\d{1,2})(?:st|nd|rd|th)?,?\s+(?<y2>\d{4})|(?<iso>\d{4}-\d{2}-\d{2}))(?<rest>.*)$/i;
+  /^(?:(?<label>first published|published|posted|filed|date|last updated|updated|last modified|modified)\b\s*:?\s*(?:on\s+)?)?(?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,5})?\s*[,|]?\s+)?(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?(?:(?<d1>\d{1,2})(?:st|nd|rd|th)?\s+(?<m1>[a-z]{3,9})\.?,?\s+(?<y1>\d{4})|(?<m2>[a-z]{3,9})\.?\s+(?<d2>\d{1,2})(?:st|nd|rd|th)?,?\s+(?<y2>\d{4})|(?<iso>\d{4}-\d{2}-\d{2})(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?)(?<rest>.*)$/i;
+
+/** A date written in figures only (`03/04/2022`, `3.4.2022`): day and month could be either way round. */
+const numericDate = /(?:^|\s)(\d{1,2}[/.]\d{1,2}[/.]\d{2,4})\b/;
 
 /** What may follow the date on its line: a time and a time zone in capitals (`, 09:40 GMT`, `at 9am (UTC+2)`, `10.15 AM`). */
 const dateLineRest =
@@ -162,10 +166,17 @@ export function parseRawArticle(raw: string, file: string, published?: string): 
   date = published ?? date;
   if (date === undefined) {
     const fix = `add a line with the date it was published ("Published: 3 March 2022", "March 3, 2022" or "2022-03-03") below the headline, or give --published YYYY-MM-DD`;
+    const window = bodyLines
+      .map((line, i) => ({line, i}))
+      .filter(({line}) => line.trim() !== "")
+      .slice(0, dateLineWindow);
+    const numeric = window.map(({line, i}) => ({i, date: numericDate.exec(line)?.[1]})).find((n) => n.date);
     const detail = update
       ? `the only date under the headline ${JSON.stringify(title)} is an update's (${JSON.stringify(update.line.trim())}): ${fix}`
-      : `no date under the headline ${JSON.stringify(title)}: ${fix}`;
-    throw new KitError("NOT_AN_ARTICLE", detail, {file, line: first + 2 + (update?.i ?? 0)});
+      : numeric
+        ? `the date under the headline ${JSON.stringify(title)} is written in figures, ${numeric.date}, which can be read day first or month first: write it as "3 March 2022" or "2022-03-03", or give --published YYYY-MM-DD`
+        : `no date under the headline ${JSON.stringify(title)}: ${fix}`;
+    throw new KitError("NOT_AN_ARTICLE", detail, {file, line: first + 2 + (update?.i ?? numeric?.i ?? 0)});
   }
   if (!isIsoDate(date)) {
     if (published !== undefined) throw new KitError("INVALID_DATE", notADate(date, "--published"), {file});

@@ -326,13 +326,17 @@ describe("sources", () => {
     ["Thu, 3rd Mar 2022", "2022-03-03"],
     ["Sept 30, 2022 | 9am EDT", "2022-09-30"],
     ["2022-03-03", "2022-03-03"],
-    ["First published on Wednesday 2 March 2022 18.05 GMT", "2022-03-02"]
+    ["First published on Wednesday 2 March 2022 18.05 GMT", "2022-03-02"],
+    ["Published 9:40 AM EST, March 3, 2022", "2022-03-03"],
+    ["2022-03-03T09:40:00Z", "2022-03-03"],
+    ["Published: 2022-03-03T23:40:00-05:00", "2022-03-03"]
   ])("dateOfLine reads %j as %s", (line, date) => {
     expect(dateOfLine(line)).toEqual({date, updated: false});
   });
 
   test("dateOfLine tells a line that dates an update", () => {
     expect(dateOfLine("Last updated: 4 March 2022, 11:00 GMT")).toEqual({date: "2022-03-04", updated: true});
+    expect(dateOfLine("Updated 10:41 AM EST, March 4, 2022")).toEqual({date: "2022-03-04", updated: true});
   });
 
   test.each([
@@ -341,6 +345,8 @@ describe("sources", () => {
     "3 Marches 2022",
     "On 3 March 2022 the fixture agency said 1,000 people crossed.",
     "3 March 2022 said the fixture agency",
+    "2022-03-03T09:40 the fixture agency said",
+    "10:41 AM EST",
     "Kyiv, 3 March"
   ])("dateOfLine reads no date in %j", (line) => {
     expect(dateOfLine(line)).toBeNull();
@@ -354,6 +360,10 @@ describe("sources", () => {
       parseRawArticle("Fixture headline\nBy A. Reporter\nUpdated: 4 March 2022\n\nBody.\n", "a.txt")
     ).toThrow(
       'a.txt:3: NOT_AN_ARTICLE: the only date under the headline "Fixture headline" is an update\'s ("Updated: 4 March 2022"): add a line with the date it was published ("Published: 3 March 2022", "March 3, 2022" or "2022-03-03") below the headline, or give --published YYYY-MM-DD'
+    );
+    // A date in figures alone is refused with why: 03/04/2022 is 3 April or March 4.
+    expect(() => parseRawArticle("Fixture headline\nBy A. Reporter\n03/04/2022 09:40\n\nBody.\n", "a.txt")).toThrow(
+      'a.txt:3: NOT_AN_ARTICLE: the date under the headline "Fixture headline" is written in figures, 03/04/2022, which can be read day first or month first: write it as "3 March 2022" or "2022-03-03", or give --published YYYY-MM-DD'
     );
     expect(() => parseRawArticle("Hello\nworld\n", "notes.txt", "3 March")).toThrow(
       'notes.txt: INVALID_DATE: --published "3 March" is not a date YYYY-MM-DD'
