@@ -45,7 +45,10 @@ const dateline = /^\s*\p{Lu}[\p{Lu}\s.'’-]*\p{Lu}(?:,[^()–—]{1,40}?)?(?:\s
 function clean(subject: string): string {
   let s = subject.replace(/^[\s"“”'‘’—–-]+|[\s"“”'‘’—–-]+$/gu, "");
   for (let i = 0; i < 3; i++) s = s.replace(trimAfter, "").replace(trimBefore, "");
-  return s.replace(sourceWords, "").replace(figuresOf, "").trim();
+  const named = s.replace(sourceWords, "").trim();
+  const bare = named.replace(figuresOf, "").trim();
+  // "UNHCR figures", "the agency's figures": whose they are; "trade figures" names no one, so it stays whole.
+  return bare === named || /['’]s\s/u.test(named) || /^the\s|\p{Lu}/u.test(bare) ? bare : named;
 }
 
 /** True for a subject that can name who gave a figure: a few words, no digits, not a bare pronoun. */

@@ -45,13 +45,21 @@ function phraseAt(text: string, max = 4, stopAtVerbs = true, andJoins = false): 
   return words.join(" ");
 }
 
-/** The last noun phrase before `end` in `text`: "the death toll" → "death toll". */
+/**
+ * The last noun phrase before `end` in `text`: "the death toll" → "death toll"; "of" or "for" may
+ * join two nouns ("prices for wheat", "rate of inflation").
+ */
 function phraseBefore(text: string, max = 3): string {
   const words = text.trimEnd().split(/\s+/);
   const out: string[] = [];
   for (let i = words.length - 1; i >= 0 && out.length < max; i--) {
     const w = words[i].replace(/[^\p{L}'’-]/gu, "");
-    if (w === "" || stop.has(w.toLowerCase()) || /[,;:]$/.test(words[i])) break;
+    if (w === "" || /[,;:]$/.test(words[i])) break;
+    if (stop.has(w.toLowerCase())) {
+      const joined = /^(?:of|for)$/.test(w) && out.length > 0 && out.length < max - 1;
+      const next = joined ? words[i - 1]?.replace(/[^\p{L}'’-]/gu, "") : "";
+      if (!next || stop.has(next.toLowerCase()) || /[,;:]$/.test(words[i - 1])) break;
+    }
     out.unshift(w);
   }
   return out.join(" ");
@@ -146,7 +154,8 @@ function moneyMeasure(before: string, after: string): string {
     const noun = phraseAt(of[1], 4, true, true);
     if (noun) return noun;
   }
-  if (/^\s*-?\s*\p{Ll}/u.test(after)) {
+  // "€80 million a week" is a rate: the words after it say when, not what.
+  if (/^\s*-?\s*\p{Ll}/u.test(after) && !/^\s+(?:a|an|per|each|every)\s+(?:day|week|month|year|hour)\b/u.test(after)) {
     const noun = phraseAt(after.replace(/^\s*-/, " "), 3);
     if (noun) return noun;
   }

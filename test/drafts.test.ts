@@ -62,6 +62,8 @@ describe("attributionIn", () => {
     ["UNHCR figures show 1.5 million people have crossed into Poland.", "UNHCR"],
     ["Poland has taken in some 505,000 people, according to the agency's figures.", "the agency"],
     ["According to UNHCR data, 1.2 million people had crossed by Sunday.", "UNHCR"],
+    ["Two-thirds of the fixture grain goes to 3 countries, according to trade figures.", "trade figures"],
+    ["According to official figures, 40 fixture ships were stuck.", "official figures"],
     [
       "According to the Office for National Statistics, 3 per cent of homes were empty.",
       "the Office for National Statistics"
@@ -112,6 +114,7 @@ describe("measureIn", () => {
     ["The death toll rose to 2,000 on Monday.", "death toll"],
     ["About 3 per cent of homes lost power.", "share of homes"],
     ["Inflation reached 8.5% in February.", "inflation"],
+    ["Prices for wheat climbed 7 per cent in the fixture market.", "change in prices for wheat"],
     ["The commission proposed €500 million for humanitarian aid.", "humanitarian aid"],
     ["Lenders agreed a $1.7-billion credit line.", "credit line"],
     ["The fixture council put the cost of emergency shelters at $4.2 million.", "cost of emergency shelters"],
@@ -120,6 +123,7 @@ describe("measureIn", () => {
     ["The fixture repair budget stands at $40,000.", "fixture repair budget"],
     ["Fixture flood damage reached $9 million, insurers said.", "fixture flood damage"],
     ["Police arrested 4,300 protesters overnight.", "protesters arrested"],
+    ["The fixture closure costs an estimated €80 million a week.", ""],
     ["The siege lasted 40 days.", "length of siege"]
   ])("measureIn(%j) is %j", (sentence, measure) => {
     const n = findNumbers(sentence).find((r) => r.value !== null)!;
