@@ -68,6 +68,12 @@ describe("parseChartSpec(text, file, data) on bad input", () => {
       expect(problems[0].message.startsWith(`data/charts/${name}.json${where}: ${expected.code}: `)).toBe(true);
     });
   }
+  it("a missing field of the chart's type says what the field is for", async () => {
+    const [problem] = await problemsFor("missing-field");
+    expect(problem.message).toBe(
+      'data/charts/missing-field.json: unit: MISSING_FIELD: "unit" is required: how many the one square stands for (each square is 1,000 people)'
+    );
+  });
   it("jsonErrorOffset finds an unexpected token from V8's quoted text, near the start, the middle or the end", () => {
     const offset = (text: string) => {
       try {

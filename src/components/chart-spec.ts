@@ -54,6 +54,13 @@ function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
   return value;
 }
 
+/** What a top-level field of the spec's chart type is for, from its schema ("how many the one square stands for …"). */
+function fieldDescription(input: unknown, name: string): string | undefined {
+  const type = (input as {type?: unknown} | null)?.type;
+  const schema = chartModules.find((m) => m.type === type)?.schema;
+  return (schema?.shape as Record<string, z.ZodType> | undefined)?.[name]?.description;
+}
+
 /** Maps zod's issues to the kit's codes: MISSING_FIELD, UNKNOWN_CHART_TYPE, UNKNOWN_FIELD, INVALID_FIELD. */
 function schemaProblems(input: unknown, issues: readonly z.core.$ZodIssue[], data: ChartData): SpecProblem[] {
   return issues.map((issue): SpecProblem => {
@@ -69,7 +76,9 @@ function schemaProblems(input: unknown, issues: readonly z.core.$ZodIssue[], dat
           };
     }
     if (issue.code === "invalid_type" && value === undefined) {
-      return {code: "MISSING_FIELD", field, detail: `"${String(issue.path.at(-1))}" is required`};
+      const name = String(issue.path.at(-1));
+      const about = issue.path.length === 1 ? fieldDescription(input, name) : undefined;
+      return {code: "MISSING_FIELD", field, detail: `"${name}" is required${about ? `: ${about}` : ""}`};
     }
     if (issue.code === "unrecognized_keys") {
       const keys = issue.keys.map((k) => JSON.stringify(k)).join(", ");
