@@ -133,6 +133,13 @@ describe("what a reader sees in each SVG", async () => {
       "Fading squares after the last: “more than”, a lower bound; the true number is higher"
     );
   });
+  it("without unitLabel, a units chart's key and alt text count what its claims measure, never a noun of the kit's", async () => {
+    const {spec, data} = charts.find((c) => c.name === "refugees-and-deaths")!;
+    const one = {...spec, unitLabel: undefined, annotations: undefined, claims: ["refugees"]} as ChartSpec;
+    expect(checkChartSpec(one, data).problems).toEqual([]);
+    expect(texts(parse(renderChartSvg(one, data, {id: "x", width: 360})))).toContain("Each square is 1,000 refugees");
+    expect(chartTexts(one, data).alt).toContain("each square is 1,000 refugees.");
+  });
 });
 
 describe("chart texts", () => {

@@ -564,7 +564,19 @@ describe("a new chart", () => {
       all
     );
     expect(units).toMatchObject({unit: 1000});
-    expect(checkChartSpec(units, all).problems).toEqual([]);
+    // The claims measure different things: the editor asks what a square counts rather than guess.
+    expect(checkChartSpec(units, all).problems).toEqual([
+      {
+        code: "MISSING_FIELD",
+        field: "unitLabel",
+        detail:
+          '"unitLabel" is required: the claims measure different things (civilians killed, refugees), so say what each square counts, for the key ("people")'
+      }
+    ]);
+    expect(checkChartSpec({...units, unitLabel: "people"}, all).problems).toEqual([]);
+    // Claims of one measure: a square counts that, with no unitLabel.
+    const one = newChartSpec({type: "units", id: "v", title: "Departures", claims: over.slice(0, 2)}, all);
+    expect(checkChartSpec(one, all).problems).toEqual([]);
     expect(unitFor([])).toBe(1);
     const map = newChartSpec({type: "map", id: "m", title: "Where", claims: ["soldiers-approaching-kyiv"]}, all);
     expect(map).toEqual({

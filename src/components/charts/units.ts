@@ -20,7 +20,12 @@ const schema = z.strictObject({
   ...commonFields,
   claims: claimIds("one block of squares per claim", 6),
   unit: z.number().positive().describe("how many the one square stands for (each square is 1,000 people)"),
-  unitLabel: z.string().min(1).max(80).optional().describe('what is counted, for the key: "people" by default')
+  unitLabel: z
+    .string()
+    .min(1)
+    .max(80)
+    .optional()
+    .describe('what each square counts, for the key ("people"): by default the claims\' measure, when they share one')
 });
 
 /** A unit chart's spec. */
@@ -245,6 +250,16 @@ function swatch(document: Document, bound: KeyBound, palette: Palette): SVGGElem
   return g;
 }
 
+/**
+ * What one square counts, for the key and the alt text: the spec's `unitLabel`, else the measure all
+ * the drawn claims share (null when they measure different things, and the spec must name it).
+ */
+function unitNoun(spec: UnitsSpec, shown: readonly Claim[]): string | null {
+  if (spec.unitLabel) return spec.unitLabel;
+  const measures = new Set(shown.map((c) => c.measure));
+  return measures.size === 1 ? [...measures][0] : null;
+}
+
 /** The unit chart type. */
 export const units = defineChartType({
   type: "units",
@@ -257,6 +272,14 @@ export const units = defineChartType({
       if (claim?.unit === "percent")
         fail("NOT_A_COUNT", `claims[${i}]`, `claim "${id}" is a percentage; a unit chart counts things`);
     });
+    if (shown.length > 0 && unitNoun(spec, shown) === null) {
+      const measures = [...new Set(shown.map((c) => c.measure))].join(", ");
+      fail(
+        "MISSING_FIELD",
+        "unitLabel",
+        `"unitLabel" is required: the claims measure different things (${measures}), so say what each square counts, for the key ("people")`
+      );
+    }
     const squares = shown.reduce((n, c) => n + (c.upper ?? c.value) / spec.unit, 0);
     if (squares > maxSquares) {
       fail(
@@ -270,7 +293,7 @@ export const units = defineChartType({
   alt(spec, shown) {
     const comparing = shown.length === 1 ? shown[0].measure : shown.map((c) => c.measure).join(" with ");
     return [
-      `Unit chart comparing ${comparing}; each square is ${formatCount(spec.unit)} ${spec.unitLabel ?? "people"}.`,
+      `Unit chart comparing ${comparing}; each square is ${formatCount(spec.unit)} ${unitNoun(spec, shown) ?? ""}.`,
       ...shown.map(figureSentence)
     ];
   },
@@ -281,10 +304,10 @@ export const units = defineChartType({
     range: "Solid squares to the lower end, hollow to the upper: a range"
   },
   swatch,
-  extraKey(spec, _shown, layout, document) {
+  extraKey(spec, shown, layout, document) {
     const {cell} = layout.narrow ? unitsDefaults.narrow : unitsDefaults.wide;
     const {g, add} = swatchKit(document, layout.palette);
     add("rect", {...fillOf(layout.palette), x: 0, y: 6 - cell / 2, width: cell, height: cell});
-    return [{swatch: g, text: `Each square is ${formatCount(spec.unit)} ${spec.unitLabel ?? "people"}`}];
+    return [{swatch: g, text: `Each square is ${formatCount(spec.unit)} ${unitNoun(spec, shown) ?? ""}`.trim()}];
   }
 });
