@@ -4,9 +4,12 @@
  * "Get the data" link to the chart's CSV; `::: embed` does the same on an embed page
  * (`src/embed/[chart].md`, whose path names the chart).
  */
+import {existsSync} from "node:fs";
+import {join} from "node:path";
 import {slugSource} from "../src/components/slug.ts";
 import {closest} from "../src/components/suggest.ts";
 import type {Block, BlockContext} from "./blocks.ts";
+import {chartsDir} from "./charts.ts";
 import {KitError} from "./errors.ts";
 import {escapeHtml} from "./prose-html.ts";
 import type {RenderedChart} from "./render-charts.ts";
@@ -57,15 +60,20 @@ export interface ChartBlockOptions {
 }
 
 function known(context: BlockContext, id: string): void {
-  if (!context.story.charts[id]) {
-    const near = closest(id, Object.keys(context.story.charts));
-    const hint = near ? `: did you mean "${near}"? (Or` : " (or";
+  if (context.story.charts[id]) return;
+  const file = `${chartsDir}/${id}.json`;
+  if (existsSync(join(context.root, file)))
     throw new KitError(
-      "UNKNOWN_CHART",
-      `no chart "${id}" in data/charts/${hint} its spec has problems that \`npx explainer check\` lists)`,
+      "CHART_NOT_DRAWN",
+      `chart "${id}" is not drawn: ${file} has problems, each listed at that file`,
       context.place
     );
-  }
+  const near = closest(id, Object.keys(context.story.charts));
+  throw new KitError(
+    "UNKNOWN_CHART",
+    `no chart "${id}" in ${chartsDir}/${near ? `: did you mean "${near}"?` : ""}`,
+    context.place
+  );
 }
 
 /** The `chart` and `embed` directives. */

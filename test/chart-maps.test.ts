@@ -184,7 +184,7 @@ describe("data/places.csv", () => {
       expect(problems).toEqual([
         'data/places.csv:2: INVALID_COORDINATE: latitude "abc" is not a number of degrees in [-90, 90]',
         'data/charts/places-in-the-report.json: places[0]: UNKNOWN_PLACE: place "Kyiv" is not in data/places.csv',
-        'src/explainers/ukraine-dead-displaced-kyiv.md:41: UNKNOWN_CHART: no chart "places-in-the-report" in data/charts/ (or its spec has problems that `npx explainer check` lists)'
+        'src/explainers/ukraine-dead-displaced-kyiv.md:41: CHART_NOT_DRAWN: chart "places-in-the-report" is not drawn: data/charts/places-in-the-report.json has problems, each listed at that file'
       ]);
       expect(after.out.split("\n").slice(0, 2)).toEqual([
         "not ok, 3 problems: 1 source, 3 claims verified, 2 charts rendered",
