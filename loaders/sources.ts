@@ -149,13 +149,14 @@ export function parseRawArticle(raw: string, file: string, published?: string): 
   const title = (seed ? seed[2] : lines[first]).trim();
   let date = seed?.[1] ?? (first !== above ? dateAbove?.date : undefined);
   const bodyLines = lines.slice(first + 1);
+  // The lines under the headline that may date it.
+  const near = bodyLines
+    .map((line, i) => ({line, i}))
+    .filter(({line}) => line.trim() !== "")
+    .slice(0, dateLineWindow);
   let update: {line: string; i: number} | undefined;
   if (date === undefined) {
-    const dated = bodyLines
-      .map((line, i) => ({line, i}))
-      .filter(({line}) => line.trim() !== "")
-      .slice(0, dateLineWindow)
-      .map(({line, i}) => ({line, i, read: dateOfLine(line)}));
+    const dated = near.map(({line, i}) => ({line, i, read: dateOfLine(line)}));
     const found = dated.find(({read}) => read && !read.updated);
     update = dated.find(({read}) => read?.updated);
     if (found) {
@@ -166,11 +167,7 @@ export function parseRawArticle(raw: string, file: string, published?: string): 
   date = published ?? date;
   if (date === undefined) {
     const fix = `add a line with the date it was published ("Published: 3 March 2022", "March 3, 2022" or "2022-03-03") below the headline, or give --published YYYY-MM-DD`;
-    const window = bodyLines
-      .map((line, i) => ({line, i}))
-      .filter(({line}) => line.trim() !== "")
-      .slice(0, dateLineWindow);
-    const numeric = window.map(({line, i}) => ({i, date: numericDate.exec(line)?.[1]})).find((n) => n.date);
+    const numeric = near.map(({line, i}) => ({i, date: numericDate.exec(line)?.[1]})).find((n) => n.date);
     const detail = update
       ? `the only date under the headline ${JSON.stringify(title)} is an update's (${JSON.stringify(update.line.trim())}): ${fix}`
       : numeric
