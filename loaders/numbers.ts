@@ -152,7 +152,27 @@ export function findNumbers(written: string): FoundNumber[] {
       emitNumber(text, start, end, found, add);
     }
   }
+  markAges(text, found);
   return withSentences(written, found);
+}
+
+/** "aged 15", "aged between 18 and 60": an age, read as a duration in years rather than a count. */
+const agedBefore = /(?:^|[^\p{L}])(?:aged|ages)\s+(?:between\s+|from\s+)?$/iu;
+/** What joins a run of ages: "aged 15 and 16", "aged 12, 14 or 15". */
+const ageJoin = /^(?:\s*,\s*|\s+(?:and|or|to)\s+|\s*,\s+(?:and|or)\s+)$/u;
+
+/** Re-kinds the counts that are ages (`agedBefore`), and the counts joined to one, as durations in years. */
+function markAges(text: string, rows: Omit<FoundNumber, "sentence">[]): void {
+  let ageEnd = -1;
+  for (const row of rows) {
+    const age =
+      row.kind === "count" &&
+      row.unit === "" &&
+      (agedBefore.test(text.slice(Math.max(0, row.start - 16), row.start)) ||
+        (ageEnd >= 0 && ageJoin.test(text.slice(ageEnd, row.start))));
+    if (age) Object.assign(row, {kind: "duration", unit: "years"});
+    ageEnd = age ? row.end : -1;
+  }
 }
 
 /**

@@ -182,6 +182,21 @@ describe("findNumbers", () => {
     expect(findNumbers(text).map((r) => r.text)).toEqual(["40", "90", "one", "two", "one", "one"]);
   });
 
+  test('findNumbers("…") reads an age as a duration in years, not a count to cite', () => {
+    // Sentences written for Explainer Kit's tests.
+    const text =
+      "A 20-year-old and two teenagers aged 15 and 16 were held. Men aged 18 to 60 stay; 300 people aged between 5 and 12 left.";
+    expect(findNumbers(text).map((r) => [r.text, r.kind, r.unit])).toEqual([
+      ["20", "duration", "year-old"],
+      ["two", "count", "teenagers"],
+      ["15", "duration", "years"],
+      ["16", "duration", "years"],
+      ["18 to 60", "duration", "years"],
+      ["300", "count", "people"],
+      ["between 5 and 12", "duration", "years"]
+    ]);
+  });
+
   test('findNumbers("…") does not join numbers across a blank line', () => {
     expect(findNumbers("They counted twenty\n\nThree days later").map((r) => r.text)).toEqual(["twenty", "Three"]);
   });
