@@ -134,6 +134,12 @@ export function findNumbers(written: string): FoundNumber[] {
       master.lastIndex = start + g.currency.length;
     } else if (g.words && (isNameWord(text, start, end) || isPronounOne(text, start, end))) {
       floor = end;
+    } else if ((g.words || g.digits) && oneInEnd(text, start, end) > 0) {
+      // "one in five residents": a proportion, read as one expression like "a third of residents".
+      const to = oneInEnd(text, start, end);
+      const unit = unitAfter(text, to, false);
+      const q = qualifierStart(text, wordsBefore(text, Math.max(floor, start - 32), start), start);
+      add({start: q >= 0 ? q : start, end: to, ...blank, kind: "vague", unit: unit.unit}, unit.end);
     } else if (g.words && !isNumberWords(text, start, end)) {
       // A run such as "five and six" is several numbers: the recognizer splits it.
       for (const r of recognizeNumber(m[0], "en-us")) {
@@ -197,6 +203,15 @@ export function findNumbersInPieces(text: string, each: (rows: FoundNumber[]) =>
     each(rows);
     from = to;
   }
+}
+
+/** "one in five", "1 in 10", "one in every four": the end of the proportion starting at [start, end), else 0. */
+const oneIn =
+  /^\s+in\s+(?:every\s+)?(?:\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|twenty|a hundred|a thousand)(?=\s+\p{L})/iu;
+function oneInEnd(text: string, start: number, end: number): number {
+  if (!/^(?:one|1|two|three|2|3)$/i.test(text.slice(start, end))) return 0;
+  const m = oneIn.exec(text.slice(end, end + 30));
+  return m ? end + m[0].length : 0;
 }
 
 /** True when a currency token before digits is a currency here: a sign, or a known ISO code ("EUR500"). */

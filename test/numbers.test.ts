@@ -197,6 +197,19 @@ describe("findNumbers", () => {
     ]);
   });
 
+  test('findNumbers("…") reads "one in five" as one proportion, like "a third", not two counts', () => {
+    // Sentences written for Explainer Kit's tests.
+    const text =
+      "One in five fixture homes and about 1 in 4 shops lost power; one in 2022 is no proportion; 3 in 10 fixture adults agreed.";
+    expect(findNumbers(text).map((r) => [r.text, r.kind, r.unit])).toEqual([
+      ["One in five", "vague", "fixture homes"],
+      ["about 1 in 4", "vague", "shops"],
+      ["one", "count", ""],
+      ["2022", "year", ""],
+      ["3 in 10", "vague", "fixture adults"]
+    ]);
+  });
+
   test('findNumbers("…") does not join numbers across a blank line', () => {
     expect(findNumbers("They counted twenty\n\nThree days later").map((r) => r.text)).toEqual(["twenty", "Three"]);
   });
