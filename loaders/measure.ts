@@ -65,20 +65,37 @@ function phraseBefore(text: string, max = 3): string {
   return out.join(" ");
 }
 
+/**
+ * The head of a verb's subject: its last clause's first noun phrase, with an "of"/"for" phrase after
+ * it. "The death toll from the flood" → "death toll"; "Unemployment in the region" → "Unemployment";
+ * "Prices for wheat" → "Prices for wheat"; "In March, the death toll" → "death toll".
+ */
+function subjectHead(subject: string): string {
+  const clause = subject.slice(Math.max(subject.lastIndexOf(","), subject.lastIndexOf(";")) + 1);
+  const head = phraseAt(clause, 3);
+  if (!head) return phraseBefore(subject);
+  const joined = /^\s+(of|for)\s+(.*)/u.exec(clause.slice(clause.indexOf(head) + head.length));
+  const tail = joined ? phraseAt(joined[2], 2) : "";
+  return tail ? `${head} ${joined![1]} ${tail}` : head;
+}
+
 const isParticiple = (w: string) => /^\p{Ll}+ed$/u.test(w) || participles.has(w) || statusWords.has(w);
 
 /** The measure of a count (or a duration or distance) from the noun it counts and what the sentence says of it. */
 function countMeasure(unit: string, before: string, after: string): string {
   const aux = String.raw`(?:(?:have|has|had|were|was|are|is|being|been|reportedly|now|already|so far|all)\s+)*`;
   // "2,000 civilians have been killed", "2,000 civilians dead"
-  const passive = new RegExp(String.raw`^\s+${aux}(\p{Ll}+)\b`, "u").exec(after);
+  // … with an adverb: "6.5 million people are internally displaced"
+  const passive = new RegExp(String.raw`^\s+${aux}((?!(?:nearly|hardly|barely)\s)\p{Ll}+ly\s+)?(\p{Ll}+)\b`, "u").exec(
+    after
+  );
   if (
     unit &&
     passive &&
-    isParticiple(passive[1]) &&
-    !/^(?:fled|left|arrived|crossed|died|gathered)$/.test(passive[1])
+    isParticiple(passive[2]) &&
+    !/^(?:fled|left|arrived|crossed|died|gathered)$/.test(passive[2])
   ) {
-    return `${unit} ${passive[1]}`;
+    return `${unit} ${passive[1] ?? ""}${passive[2]}`;
   }
   // "has killed 2,000 civilians", "evacuated 300 people"
   const verbBefore = /(\p{Ll}+)\s+(?:(?:at least|more than|some|about|nearly|almost|over|up to|around)\s+)?$/u.exec(
@@ -110,9 +127,9 @@ function countMeasure(unit: string, before: string, after: string): string {
     return `${unit} who ${active[1] ?? ""}${active[2]}${obj}`.replace(/\s+/g, " ");
   }
   if (unit) return unit;
-  // "The number of internally displaced people stood at 6.5 million", "the death toll rose to 2,000"
+  // "The number of internally displaced people stood at 6.5 million", "put the number of evacuees at 9,000"
   const linking =
-    /(?:^|[\s,])(?:the\s+)?(?:(?:total\s+)?number|total|tally|count|figure)\s+of\s+(.+?)\s+(?:(?:has|have|had)\s+)?(?:stood at|stands at|rose to|risen to|climbed to|reached|hit|passed|topped|was|is|jumped to|increased to)\s+$/iu.exec(
+    /(?:^|[\s,])(?:the\s+)?(?:(?:total\s+)?number|total|tally|count|figure)\s+of\s+(.+?)\s+(?:(?:has|have|had)\s+)?(?:stood at|stands at|rose to|risen to|climbed to|reached|hit|passed|topped|was|is|jumped to|increased to|at)\s+$/iu.exec(
       before
     );
   if (linking) return phraseAt(linking[1], 5, false);
@@ -120,7 +137,7 @@ function countMeasure(unit: string, before: string, after: string): string {
     /(.*?)\s+(?:(?:has|have|had)\s+)?(?:rose|risen|rises|climbed|reached|hit|passed|topped|stood at|stands at|stood|was|is|jumped|increased|fell|dropped)\s+(?:to\s+|at\s+)?(?:\p{Ll}+\s+){0,2}$/u.exec(
       before
     );
-  if (subject) return phraseBefore(subject[1]);
+  if (subject) return subjectHead(subject[1]);
   return "";
 }
 
@@ -131,19 +148,20 @@ function percentMeasure(before: string, after: string): string {
     const noun = phraseAt(of[1], 4);
     if (noun) return `share of ${noun}`;
   }
+  // "rose 7 per cent", "fell by nearly 3%": a change; "rose to 7.2%" is a level (below).
   const change =
-    /(.*?)\s+(?:(?:has|have|had)\s+)?(?:rose|risen|fell|fallen|dropped|jumped|climbed|increased|decreased|declined|grew|shrank|lost|gained|up|down)\s+(?:by\s+)?(?:\p{Ll}+\s+){0,2}$/u.exec(
+    /(.*?)\s+(?:(?:has|have|had)\s+)?(?:rose|risen|fell|fallen|dropped|jumped|climbed|increased|decreased|declined|grew|shrank|lost|gained|up|down)\s+(?!(?:to|at)\s)(?:by\s+)?(?:\p{Ll}+\s+){0,2}$/u.exec(
       before
     );
   if (change) {
-    const subject = phraseBefore(change[1]);
+    const subject = subjectHead(change[1]);
     if (subject) return `change in ${subject.toLowerCase()}`;
   }
   const level =
     /(.*?)\s+(?:(?:has|have|had)\s+)?(?:reached|hit|stood at|stands at|was|is|rose to|fell to|at)\s+(?:\p{Ll}+\s+){0,2}$/u.exec(
       before
     );
-  if (level) return phraseBefore(level[1]).toLowerCase();
+  if (level) return subjectHead(level[1]).toLowerCase();
   return "";
 }
 
@@ -172,7 +190,7 @@ function moneyMeasure(before: string, after: string): string {
       before
     );
   if (subject) {
-    const noun = phraseBefore(subject[1]);
+    const noun = subjectHead(subject[1]);
     if (noun) return noun.toLowerCase();
   }
   const worth = /(.*?)\s+(?:worth|totalling|totaling|of|at)\s+(?:\p{Ll}+\s+){0,2}$/u.exec(before);

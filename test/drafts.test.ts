@@ -124,7 +124,13 @@ describe("measureIn", () => {
     ["Fixture flood damage reached $9 million, insurers said.", "fixture flood damage"],
     ["Police arrested 4,300 protesters overnight.", "protesters arrested"],
     ["The fixture closure costs an estimated €80 million a week.", ""],
-    ["The siege lasted 40 days.", "length of siege"]
+    ["The siege lasted 40 days.", "length of siege"],
+    ["The death toll from the fixture flood has risen to 112, officials said.", "death toll"],
+    ["In March, the fixture death toll rose to 40.", "fixture death toll"],
+    ["Unemployment in the fixture region rose to 7.2% in January.", "unemployment"],
+    ["Inflation in the fixture economy hit 11.1 per cent in October.", "inflation"],
+    ["Fixture officials put the number of evacuees at 9,000.", "evacuees"],
+    ["Fixture agencies estimate that 6.5 million people are internally displaced.", "people internally displaced"]
   ])("measureIn(%j) is %j", (sentence, measure) => {
     const n = findNumbers(sentence).find((r) => r.value !== null)!;
     expect(measureIn(sentence, n.start, n)).toBe(measure);
