@@ -108,6 +108,7 @@ export function findNumbers(written: string): FoundNumber[] {
     const end = start + m[0].length;
     if (start < floor) continue;
     const glued = start > 0 && !isSpace(text.charCodeAt(start - 1));
+    let to = 0; // the end of a proportion ("one in five") starting here
     const url = glued ? urlEndAround(text, start) : -1;
     if (url >= 0) {
       // Digits in a link, an e-mail address or a query string: not figures.
@@ -134,9 +135,8 @@ export function findNumbers(written: string): FoundNumber[] {
       master.lastIndex = start + g.currency.length;
     } else if (g.words && (isNameWord(text, start, end) || isPronounOne(text, start, end))) {
       floor = end;
-    } else if ((g.words || g.digits) && oneInEnd(text, start, end) > 0) {
+    } else if ((g.words || g.digits) && (to = oneInEnd(text, start, end)) > 0) {
       // "one in five residents": a proportion, read as one expression like "a third of residents".
-      const to = oneInEnd(text, start, end);
       const unit = unitAfter(text, to, false);
       const q = qualifierStart(text, wordsBefore(text, Math.max(floor, start - 32), start), start);
       add({start: q >= 0 ? q : start, end: to, ...blank, kind: "vague", unit: unit.unit}, unit.end);

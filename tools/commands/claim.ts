@@ -8,7 +8,7 @@ import {didYouMean} from "../../src/components/suggest.ts";
 import {draftAll, draftFor, numberNamed, type Draft, type DraftOptions} from "../../loaders/drafts.ts";
 import type {NumberRow} from "../../loaders/number-rows.ts";
 import type {Claim} from "../../src/components/claim.ts";
-import {KitError, throwIfAny} from "../../loaders/errors.ts";
+import {KitError, problemsOf, throwIfAny} from "../../loaders/errors.ts";
 import {isIsoDate} from "../../loaders/sources.ts";
 import {
   ledgerColumns,
@@ -96,7 +96,8 @@ async function refuseIfCited(root: string, source: Source, number: NumberRow): P
   let claims: Claim[];
   try {
     claims = readLedger(root, await readSources(root));
-  } catch {
+  } catch (error) {
+    if (problemsOf(error).length === 0) throw error;
     return;
   }
   const cited = auditNumbers([source], claims, []).rows.find(

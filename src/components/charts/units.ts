@@ -260,6 +260,12 @@ function unitNoun(spec: UnitsSpec, shown: readonly Claim[]): string | null {
   return measures.size === 1 ? [...measures][0] : null;
 }
 
+/** "each square is 1,000 people", or the number alone while the spec does not say what a square counts. */
+function eachSquare(spec: UnitsSpec, shown: readonly Claim[]): string {
+  const noun = unitNoun(spec, shown);
+  return `each square is ${formatCount(spec.unit)}${noun ? ` ${noun}` : ""}`;
+}
+
 /** The unit chart type. */
 export const units = defineChartType({
   type: "units",
@@ -292,10 +298,7 @@ export const units = defineChartType({
   draw,
   alt(spec, shown) {
     const comparing = shown.length === 1 ? shown[0].measure : shown.map((c) => c.measure).join(" with ");
-    return [
-      `Unit chart comparing ${comparing}; each square is ${formatCount(spec.unit)} ${unitNoun(spec, shown) ?? ""}.`,
-      ...shown.map(figureSentence)
-    ];
+    return [`Unit chart comparing ${comparing}; ${eachSquare(spec, shown)}.`, ...shown.map(figureSentence)];
   },
   key: {
     lower: "Fading squares after the last: a lower bound; the true number is higher",
@@ -308,6 +311,6 @@ export const units = defineChartType({
     const {cell} = layout.narrow ? unitsDefaults.narrow : unitsDefaults.wide;
     const {g, add} = swatchKit(document, layout.palette);
     add("rect", {...fillOf(layout.palette), x: 0, y: 6 - cell / 2, width: cell, height: cell});
-    return [{swatch: g, text: `Each square is ${formatCount(spec.unit)} ${unitNoun(spec, shown) ?? ""}`.trim()}];
+    return [{swatch: g, text: capitalize(eachSquare(spec, shown))}];
   }
 });
