@@ -15,7 +15,9 @@ const stop = new Set(
 );
 /** Past participles that are not "-ed" words. */
 const participles = new Set(
-  "killed hurt held taken seen left shot struck hit lost found made sent kept given driven thrown".split(" ")
+  "killed hurt held taken seen left shot struck hit lost found made sent kept given driven thrown laid cut shut".split(
+    " "
+  )
 );
 const pastTense = new Set("lost fled left died went came took gave made fell rose ran saw got won".split(" "));
 const statusWords = new Set(["dead", "missing", "injured", "wounded", "homeless", "displaced", "stranded", "trapped"]);
@@ -86,16 +88,18 @@ function countMeasure(unit: string, before: string, after: string): string {
   const aux = String.raw`(?:(?:have|has|had|were|was|are|is|being|been|reportedly|now|already|so far|all)\s+)*`;
   // "2,000 civilians have been killed", "2,000 civilians dead"
   // … with an adverb: "6.5 million people are internally displaced"
-  const passive = new RegExp(String.raw`^\s+${aux}((?!(?:nearly|hardly|barely)\s)\p{Ll}+ly\s+)?(\p{Ll}+)\b`, "u").exec(
-    after
-  );
+  // … and a particle: "4,500 workers have been laid off"
+  const passive = new RegExp(
+    String.raw`^\s+${aux}((?!(?:nearly|hardly|barely)\s)\p{Ll}+ly\s+)?(\p{Ll}+)(\s+(?:off|out|up|down|away))?\b`,
+    "u"
+  ).exec(after);
   if (
     unit &&
     passive &&
     isParticiple(passive[2]) &&
     !/^(?:fled|left|arrived|crossed|died|gathered)$/.test(passive[2])
   ) {
-    return `${unit} ${passive[1] ?? ""}${passive[2]}`;
+    return `${unit} ${passive[1] ?? ""}${passive[2]}${passive[3] ?? ""}`;
   }
   // "has killed 2,000 civilians", "evacuated 300 people"
   const verbBefore = /(\p{Ll}+)\s+(?:(?:at least|more than|some|about|nearly|almost|over|up to|around)\s+)?$/u.exec(
