@@ -92,9 +92,12 @@ const dateLine =
 /** A date written in figures only (`03/04/2022`, `3.4.2022`): day and month could be either way round. */
 const numericDate = /(?:^|\s)(\d{1,2}[/.]\d{1,2}[/.]\d{2,4})\b/;
 
-/** What may follow the date on its line: a time and a time zone in capitals (`, 09:40 GMT`, `at 9am (UTC+2)`, `10.15 AM`). */
+/**
+ * What may follow the date on its line: a time and a time zone in capitals (`, 09:40 GMT`, `at 9am
+ * (UTC+2)`, `10.15 AM`), then a note of an update (`/ Updated 2 hours ago`) or the agency in brackets.
+ */
 const dateLineRest =
-  /^\s*(?:[,|\u2013\u2014-]|at)?\s*(?:\d{1,2}[:.]\d{2}(?:\s*[aApP]\.?[mM]\.?)?|\d{1,2}\s*[aApP]\.?[mM]\.?)?\s*(?:\(?(?:[A-Z]{2,5}|(?:UTC|GMT)[+\u2212-]\d{1,2}(?::?\d{2})?)\)?)?\s*$/;
+  /^\s*(?:[,|/\u2013\u2014-]|at)?\s*(?:\d{1,2}[:.]\d{2}(?:\s*[aApP]\.?[mM]\.?)?|\d{1,2}\s*[aApP]\.?[mM]\.?)?\s*(?:\(?(?:[A-Z]{2,5}|(?:UTC|GMT)[+\u2212-]\d{1,2}(?::?\d{2})?)\)?)?\s*(?:[/|]\s*(?:[Ll]ast\s+)?[Uu]pdated\b.*|\([^()]{1,40}\))?\s*$/;
 
 /**
  * The date a line of wire copy gives (see `dateLine`) as `YYYY-MM-DD`, whether it dates the
@@ -115,6 +118,13 @@ export function dateOfLine(line: string): {date: string; updated: boolean} | nul
   return isIsoDate(date) ? {date, updated: /updated|modified/i.test(label)} : null;
 }
 
+/** A byline and the date on one line: `By Fixture Staff | March 3, 2022`; null for any other line. */
+function bylineAndDate(line: string): {date: string; updated: boolean; byline: string} | null {
+  const m = /^\s*By\s+(.+?)\s*[|·•/]\s*(.+)$/.exec(line);
+  const read = m && dateOfLine(m[2]);
+  return read ? {...read, byline: m[1]} : null;
+}
+
 /** How many non-empty lines under a headline are searched for its date line (a byline, a dateline, a caption). */
 const dateLineWindow = 4;
 
@@ -128,7 +138,8 @@ const dateLineWindow = 4;
  *   update (`Updated: …`) stays in the body.
  *
  * `published` (`add-source --published`) gives the date when the article has none, or overrides
- * it. The byline is the body's first line that reads `By <name>`.
+ * it. The byline is the body's first line that reads `By <name>`, or the name on a date line that
+ * gives both (`By Fixture Staff | March 3, 2022`).
  */
 export function parseRawArticle(raw: string, file: string, published?: string): RawArticle {
   checkText(raw, file);
@@ -155,12 +166,18 @@ export function parseRawArticle(raw: string, file: string, published?: string): 
     .filter(({line}) => line.trim() !== "")
     .slice(0, dateLineWindow);
   let update: {line: string; i: number} | undefined;
+  let byline: string | undefined;
   if (date === undefined) {
-    const dated = near.map(({line, i}) => ({line, i, read: dateOfLine(line)}));
+    const dated = near.map(({line, i}) => {
+      const read: {date: string; updated: boolean; byline?: string} | null = dateOfLine(line) ?? bylineAndDate(line);
+      return {line, i, read};
+    });
     const found = dated.find(({read}) => read && !read.updated);
     update = dated.find(({read}) => read?.updated);
     if (found) {
-      date = found.read!.date;
+      const read = found.read!;
+      date = read.date;
+      if (read.byline !== undefined) byline = read.byline;
       bodyLines.splice(found.i, 1);
     }
   }
@@ -185,7 +202,7 @@ export function parseRawArticle(raw: string, file: string, published?: string): 
       .replace(/^\s*\n/, "")
       .replace(/\s+$/, "") + "\n";
   if (body.trim() === "") throw new KitError("SOURCE_EMPTY", "the article has no body", {file, line: first + 2});
-  const byline = /^By (.+?)\s*$/m.exec(body)?.[1] ?? "";
+  byline ??= /^By (.+?)\s*$/m.exec(body)?.[1] ?? "";
   return {title, published: date, byline, body};
 }
 

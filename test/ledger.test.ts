@@ -302,6 +302,15 @@ describe("sources", () => {
       // The update's line is part of the article; the publication's is its date.
       body: "By A. Reporter\nUpdated: 4 March 2022\n\nThis fixture sentence says 1,000 people crossed.\n"
     });
+    // A web copy's byline and date on one line: both are read, and the line leaves the body.
+    expect(
+      parseRawArticle("Fixture headline\nBy Fixture Staff | March 3, 2022\n\nA fixture paragraph.\n", "a.txt")
+    ).toEqual({
+      title: "Fixture headline",
+      published: "2022-03-03",
+      byline: "Fixture Staff",
+      body: "A fixture paragraph.\n"
+    });
     // The date line may come first, above the headline.
     expect(parseRawArticle("Friday, March 4, 2022\n\nFixture headline\n\nA fixture paragraph.\n", "a.txt")).toEqual({
       title: "Fixture headline",
@@ -329,7 +338,9 @@ describe("sources", () => {
     ["First published on Wednesday 2 March 2022 18.05 GMT", "2022-03-02"],
     ["Published 9:40 AM EST, March 3, 2022", "2022-03-03"],
     ["2022-03-03T09:40:00Z", "2022-03-03"],
-    ["Published: 2022-03-03T23:40:00-05:00", "2022-03-03"]
+    ["Published: 2022-03-03T23:40:00-05:00", "2022-03-03"],
+    ["March 3, 2022 / 9:40 AM / Updated 2 hours ago", "2022-03-03"],
+    ["3 March 2022 (Fixture Wire)", "2022-03-03"]
   ])("dateOfLine reads %j as %s", (line, date) => {
     expect(dateOfLine(line)).toEqual({date, updated: false});
   });
