@@ -87,9 +87,9 @@ const monthNames = [
  * time and a time zone (`, 09:40 GMT`).
  */
 const dateLine =
-  /^(?:(?<label>first published|published|posted|filed|date|last updated|updated|last modified|modified)\b\s*:?\s*(?:on\s+)?)?(?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,5})?\s*[,|]?\s+)?(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?(?:(?<d1>\d{1,2})(?:st|nd|rd|th)?\s+(?<m1>[a-z]{3,9})\.?,?\s+(?<y1>\d{4})|(?<m2>[a-z]{3,9})\.?\s+(?<d2>\d{1,2})(?:st|nd|rd|th)?,?\s+(?<y2>\d{4})|(?<iso>\d{4}-\d{2}-\d{2})(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?)(?<rest>.*)$/i;
+  /^(?:(?<label>first published|published|posted|filed|date|last updated|updated|last modified|modified)\b\s*:?\s*(?:on\s+)?)?(?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,5})?\s*[,|]?\s+)?(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?(?:(?<d1>\d{1,2})(?:st|nd|rd|th)?\s+(?<m1>[a-z]{3,9})\.?,?\s+(?<y1>\d{4})|(?<m2>[a-z]{3,9})\.?\s+(?<d2>\d{1,2})(?:st|nd|rd|th)?,?\s+(?<y2>\d{4})|(?<n1>\d{1,2})[/.](?<n2>\d{1,2})[/.](?<y3>\d{4})|(?<iso>\d{4}-\d{2}-\d{2})(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?)(?<rest>.*)$/i;
 
-/** A date written in figures only (`03/04/2022`, `3.4.2022`): day and month could be either way round. */
+/** A date written in figures only (`03/04/2022`, `3.4.2022`): one that `dateLine` did not read can be read either way round. */
 const numericDate = /(?:^|\s)(\d{1,2}[/.]\d{1,2}[/.]\d{2,4})\b/;
 
 /**
@@ -106,13 +106,19 @@ const dateLineRest =
 export function dateOfLine(line: string): {date: string; updated: boolean} | null {
   const m = dateLine.exec(line.trim());
   if (!m?.groups || !dateLineRest.test(m.groups.rest)) return null;
-  const {label = "", d1, m1, y1, m2, d2, y2, iso} = m.groups;
+  const {label = "", d1, m1, y1, m2, d2, y2, n1, n2, y3, iso} = m.groups;
+  const pad = (n: string | number) => String(n).padStart(2, "0");
   let date = iso;
-  if (!date) {
+  if (n1) {
+    // In figures only when the order cannot be mistaken: a part over 12 is the day (25.03.2022, 3/25/2022).
+    const [a, b] = [Number(n1), Number(n2)];
+    if (a === b || a > 12 !== b > 12)
+      date = a > 12 || a === b ? `${y3}-${pad(b)}-${pad(a)}` : `${y3}-${pad(a)}-${pad(b)}`;
+    else return null;
+  } else if (!date) {
     const name = (m1 ?? m2).toLowerCase();
     const month = monthNames.findIndex((full) => full === name || (name.length >= 3 && full.startsWith(name)));
     if (month < 0) return null;
-    const pad = (n: string | number) => String(n).padStart(2, "0");
     date = `${y1 ?? y2}-${pad(month + 1)}-${pad(d1 ?? d2)}`;
   }
   return isIsoDate(date) ? {date, updated: /updated|modified/i.test(label)} : null;

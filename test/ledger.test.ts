@@ -340,7 +340,10 @@ describe("sources", () => {
     ["2022-03-03T09:40:00Z", "2022-03-03"],
     ["Published: 2022-03-03T23:40:00-05:00", "2022-03-03"],
     ["March 3, 2022 / 9:40 AM / Updated 2 hours ago", "2022-03-03"],
-    ["3 March 2022 (Fixture Wire)", "2022-03-03"]
+    ["3 March 2022 (Fixture Wire)", "2022-03-03"],
+    ["Thu 25.03.2022 09:40", "2022-03-25"],
+    ["3/25/2022", "2022-03-25"],
+    ["03.03.2022", "2022-03-03"]
   ])("dateOfLine reads %j as %s", (line, date) => {
     expect(dateOfLine(line)).toEqual({date, updated: false});
   });
