@@ -89,8 +89,8 @@ const monthNames = [
 const dateLine =
   /^(?:(?<label>first published|published|posted|filed|date|last updated|updated|last modified|modified)\b\s*:?\s*(?:on\s+)?)?(?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,5})?\s*[,|]?\s+)?(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?(?:(?<d1>\d{1,2})(?:st|nd|rd|th)?\s+(?<m1>[a-z]{3,9})\.?,?\s+(?<y1>\d{4})|(?<m2>[a-z]{3,9})\.?\s+(?<d2>\d{1,2})(?:st|nd|rd|th)?,?\s+(?<y2>\d{4})|(?<n1>\d{1,2})[/.](?<n2>\d{1,2})[/.](?<y3>\d{4})|(?<iso>\d{4}-\d{2}-\d{2})(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?)(?<rest>.*)$/i;
 
-/** A date written in figures only (`03/04/2022`, `3.4.2022`): one that `dateLine` did not read can be read either way round. */
-const numericDate = /(?:^|\s)(\d{1,2}[/.]\d{1,2}[/.]\d{2,4})\b/;
+/** A date written in figures only whose day and month could be either way round (`03/04/2022`, `3.4.22`). */
+const numericDate = /(?:^|\s)((0?[1-9]|1[0-2])[/.](0?[1-9]|1[0-2])[/.]\d{2,4})\b/;
 
 /**
  * What may follow the date on its line: a time and a time zone in capitals (`, 09:40 GMT`, `at 9am
@@ -190,7 +190,10 @@ export function parseRawArticle(raw: string, file: string, published?: string): 
   date = published ?? date;
   if (date === undefined) {
     const fix = `add a line with the date it was published ("Published: 3 March 2022", "March 3, 2022" or "2022-03-03") below the headline, or give --published YYYY-MM-DD`;
-    const numeric = near.map(({line, i}) => ({i, date: numericDate.exec(line)?.[1]})).find((n) => n.date);
+    const numeric = near
+      .map(({line, i}) => ({i, m: numericDate.exec(line)}))
+      .map(({i, m}) => ({i, date: m && Number(m[2]) !== Number(m[3]) ? m[1] : undefined}))
+      .find((n) => n.date);
     const detail = update
       ? `the only date under the headline ${JSON.stringify(title)} is an update's (${JSON.stringify(update.line.trim())}): ${fix}`
       : numeric

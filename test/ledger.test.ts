@@ -375,6 +375,10 @@ describe("sources", () => {
     ).toThrow(
       'a.txt:3: NOT_AN_ARTICLE: the only date under the headline "Fixture headline" is an update\'s ("Updated: 4 March 2022"): add a line with the date it was published ("Published: 3 March 2022", "March 3, 2022" or "2022-03-03") below the headline, or give --published YYYY-MM-DD'
     );
+    // A line with an unambiguous date in figures that is not a date line gets the plain message.
+    expect(() => parseRawArticle("Fixture headline\n25.03.2022 said the agency\n\nBody.\n", "a.txt")).toThrow(
+      'a.txt:2: NOT_AN_ARTICLE: no date under the headline "Fixture headline"'
+    );
     // A date in figures alone is refused with why: 03/04/2022 is 3 April or March 4.
     expect(() => parseRawArticle("Fixture headline\nBy A. Reporter\n03/04/2022 09:40\n\nBody.\n", "a.txt")).toThrow(
       'a.txt:3: NOT_AN_ARTICLE: the date under the headline "Fixture headline" is written in figures, 03/04/2022, which can be read day first or month first: write it as "3 March 2022" or "2022-03-03", or give --published YYYY-MM-DD'
