@@ -7,7 +7,7 @@
 import {existsSync} from "node:fs";
 import {join} from "node:path";
 import {slugSource} from "../src/components/slug.ts";
-import {closest} from "../src/components/suggest.ts";
+import {didYouMean} from "../src/components/suggest.ts";
 import type {Block, BlockContext} from "./blocks.ts";
 import {chartsDir} from "./charts.ts";
 import {KitError} from "./errors.ts";
@@ -68,12 +68,8 @@ function known(context: BlockContext, id: string): void {
       `chart "${id}" is not drawn: ${file} has problems, each listed at that file`,
       context.place
     );
-  const near = closest(id, Object.keys(context.story.charts));
-  throw new KitError(
-    "UNKNOWN_CHART",
-    `no chart "${id}" in ${chartsDir}/${near ? `: did you mean "${near}"?` : ""}`,
-    context.place
-  );
+  const suggestion = didYouMean(id, Object.keys(context.story.charts));
+  throw new KitError("UNKNOWN_CHART", `no chart "${id}" in ${chartsDir}/${suggestion}`, context.place);
 }
 
 /** The `chart` and `embed` directives. */

@@ -89,8 +89,11 @@ const monthNames = [
 const dateLine =
   /^(?:(?<label>first published|published|posted|filed|date|last updated|updated|last modified|modified)\b\s*:?\s*(?:on\s+)?)?(?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,5})?\s*[,|]?\s+)?(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?(?:(?<d1>\d{1,2})(?:st|nd|rd|th)?\s+(?<m1>[a-z]{3,9})\.?,?\s+(?<y1>\d{4})|(?<m2>[a-z]{3,9})\.?\s+(?<d2>\d{1,2})(?:st|nd|rd|th)?,?\s+(?<y2>\d{4})|(?<n1>\d{1,2})[/.](?<n2>\d{1,2})[/.](?<y3>\d{4})|(?<iso>\d{4}-\d{2}-\d{2})(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?)(?<rest>.*)$/i;
 
-/** A date written in figures only whose day and month could be either way round (`03/04/2022`, `3.4.22`). */
-const numericDate = /(?:^|\s)((0?[1-9]|1[0-2])[/.](0?[1-9]|1[0-2])[/.]\d{2,4})\b/;
+/** A date written in figures only (`25.03.2022`, `3/4/22`): the whole, and its first two parts. */
+const numericDate = /(?:^|\s)((\d{1,2})[/.](\d{1,2})[/.]\d{2,4})\b/;
+
+/** Whether a date in figures reads both ways: its first two parts differ and either could be the month (03/04/2022). */
+const readsBothWays = (a: number, b: number) => a !== b && a <= 12 && b <= 12;
 
 /**
  * What may follow the date on its line: a time and a time zone in capitals (`, 09:40 GMT`, `at 9am
@@ -112,9 +115,9 @@ export function dateOfLine(line: string): {date: string; updated: boolean} | nul
   if (n1) {
     // In figures only when the order cannot be mistaken: a part over 12 is the day (25.03.2022, 3/25/2022).
     const [a, b] = [Number(n1), Number(n2)];
-    if (a === b || a > 12 !== b > 12)
-      date = a > 12 || a === b ? `${y3}-${pad(b)}-${pad(a)}` : `${y3}-${pad(a)}-${pad(b)}`;
-    else return null;
+    if (readsBothWays(a, b)) return null;
+    const [day, month] = a > 12 ? [a, b] : [b, a];
+    date = `${y3}-${pad(month)}-${pad(day)}`;
   } else if (!date) {
     const name = (m1 ?? m2).toLowerCase();
     const month = monthNames.findIndex((full) => full === name || (name.length >= 3 && full.startsWith(name)));
@@ -192,7 +195,7 @@ export function parseRawArticle(raw: string, file: string, published?: string): 
     const fix = `add a line with the date it was published ("Published: 3 March 2022", "March 3, 2022" or "2022-03-03") below the headline, or give --published YYYY-MM-DD`;
     const numeric = near
       .map(({line, i}) => ({i, m: numericDate.exec(line)}))
-      .map(({i, m}) => ({i, date: m && Number(m[2]) !== Number(m[3]) ? m[1] : undefined}))
+      .map(({i, m}) => ({i, date: m && readsBothWays(Number(m[2]), Number(m[3])) ? m[1] : undefined}))
       .find((n) => n.date);
     const detail = update
       ? `the only date under the headline ${JSON.stringify(title)} is an update's (${JSON.stringify(update.line.trim())}): ${fix}`

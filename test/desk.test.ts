@@ -95,7 +95,7 @@ describe("explainer check, per explainer", () => {
         /^src\/explainers\/one-million\.md:\d+: UNKNOWN_CHART: no chart "no-such-chart" in data\/charts\/$/
       ),
       expect.stringMatching(
-        /^src\/explainers\/one-million\.md:\d+: UNKNOWN_CHART: no chart "refugee-count" in data\/charts\/: did you mean "refugee-counts"\?$/
+        /^src\/explainers\/one-million\.md:\d+: UNKNOWN_CHART: no chart "refugee-count" in data\/charts\/ \(did you mean "refugee-counts"\?\)$/
       )
     ]);
     expect(lines.at(-1)).toBe("explainer check: 6 problems");

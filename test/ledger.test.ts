@@ -343,7 +343,8 @@ describe("sources", () => {
     ["3 March 2022 (Fixture Wire)", "2022-03-03"],
     ["Thu 25.03.2022 09:40", "2022-03-25"],
     ["3/25/2022", "2022-03-25"],
-    ["03.03.2022", "2022-03-03"]
+    ["03.03.2022", "2022-03-03"],
+    ["12/31/2022", "2022-12-31"]
   ])("dateOfLine reads %j as %s", (line, date) => {
     expect(dateOfLine(line)).toEqual({date, updated: false});
   });
@@ -355,6 +356,7 @@ describe("sources", () => {
 
   test.each([
     "03/04/2022",
+    "13/14/2022",
     "31 February 2022",
     "3 Marches 2022",
     "On 3 March 2022 the fixture agency said 1,000 people crossed.",
