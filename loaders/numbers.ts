@@ -205,13 +205,22 @@ export function findNumbersInPieces(text: string, each: (rows: FoundNumber[]) =>
   }
 }
 
-/** "one in five", "1 in 10", "one in every four": the end of the proportion starting at [start, end), else 0. */
+/**
+ * "one in five", "seven in 10", "one in every four", "nine out of ten": a proportion, its two numbers
+ * small and the first the smaller ("killed 5 in 3 attacks" is two counts), or after "out of" no larger,
+ * and of things rather than a time or a distance ("20 in 100 days" is a rate).
+ */
 const oneIn =
-  /^\s+in\s+(?:every\s+)?(?:\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|twenty|a hundred|a thousand)(?=\s+\p{L})/iu;
+  /^\s+(in|out\s+of)\s+(?:every\s+)?(\d{1,3}(?:,\d{3})?|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|fifty|a hundred|a thousand)(?=\s+\p{L}|[.,;:!?)]|$)/iu;
+/** The end of the proportion whose first number is [start, end) ("one in five"), else 0. */
 function oneInEnd(text: string, start: number, end: number): number {
-  if (!/^(?:one|1|two|three|2|3)$/i.test(text.slice(start, end))) return 0;
+  const first = readFigure(text.slice(start, end))?.value;
   const m = oneIn.exec(text.slice(end, end + 30));
-  return m ? end + m[0].length : 0;
+  if (!m || first == null || !Number.isInteger(first) || first < 1 || first > 99) return 0;
+  const of = readFigure(m[2])?.value;
+  if (of == null || (m[1].toLowerCase() === "in" ? first >= of : first > of)) return 0;
+  const next = /^\s+(\p{L}+)/u.exec(text.slice(end + m[0].length, end + m[0].length + 24))?.[1];
+  return next && kindOfUnit(next) ? 0 : end + m[0].length;
 }
 
 /** True when a currency token before digits is a currency here: a sign, or a known ISO code ("EUR500"). */

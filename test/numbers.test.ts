@@ -210,6 +210,22 @@ describe("findNumbers", () => {
     ]);
   });
 
+  test('findNumbers("…") reads "seven out of 10" as one proportion, and "5 in 3 attacks" or "20 in 100 days" as two numbers', () => {
+    // Sentences written for Explainer Kit's tests.
+    const text =
+      "Seven out of 10 fixture residents left, nine in ten shops shut and nearly two out of three stayed. " +
+      "Raiders killed 5 in 3 attacks; 20 in 100 days is a rate.";
+    expect(findNumbers(text).map((r) => [r.text, r.kind, r.unit])).toEqual([
+      ["Seven out of 10", "vague", "fixture residents"],
+      ["nine in ten", "vague", "shops"],
+      ["nearly two out of three", "vague", ""],
+      ["5", "count", ""],
+      ["3", "count", "attacks"],
+      ["20", "count", ""],
+      ["100", "duration", "days"]
+    ]);
+  });
+
   test('findNumbers("…") does not join numbers across a blank line', () => {
     expect(findNumbers("They counted twenty\n\nThree days later").map((r) => r.text)).toEqual(["twenty", "Three"]);
   });
