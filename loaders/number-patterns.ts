@@ -126,8 +126,16 @@ const ofALabel = /(?:^|[^\p{L}])(?:page|photo|image|picture|slide|part|item)\s+\
 export const seriesNounBefore =
   /(?:^|[^\p{L}])(day|week|month|round|stage|phase|part|episode|season|wave|leg|game|match|update)\s+$/iu;
 
-/** Letters glued to digits that are a unit, not part of a name: "50km", "35pc", "10pm" is a time. */
-const gluedUnit = /^(?:km|kms|m|kg|t|mph|kph|pc|pct|bps|ft|mi|cm|mm|GW|MW|kW|GWh|MWh|kWh|bcm|mt)\b/u;
+/** Letters glued to digits that are a unit, not part of a name: "50km", "35pc", "-5C"; "10pm" is a time. */
+const gluedUnit = /^(?:km|kms|m|kg|t|mph|kph|pc|pct|bps|ft|mi|cm|mm|GW|MW|kW|GWh|MWh|kWh|bcm|mt|C|F)\b/u;
+
+/** A temperature's scale after its number: "5C", "5°C", "5 ºF", "5 degrees Celsius" (`F` or `Fahrenheit` at its end, else Celsius). */
+export const temperatureTail = new RegExp(
+  String.raw`(?:[ \t]?[°º][ \t]?[CF]|[CF]|${space}degrees?${space}(?:Celsius|Fahrenheit|centigrade|C|F))(?![\p{L}\d])`,
+  "uy"
+);
+/** A temperature's sign before its number: "minus 5C", "-5C", "−5C" (not the hyphen of a word, "Covid-19"). */
+export const temperatureSign = /(?:^|[^\p{L}\d.,])(minus[ \t]+|[-−])$/iu;
 
 /**
  * Digits that are part of a name or a label: "F-16", "Covid-19", "G7", "3D", "5G", "Article 5",

@@ -29,6 +29,8 @@ import {
   rangeFromBefore,
   rangeTail,
   seriesNounBefore,
+  temperatureSign,
+  temperatureTail,
   urlEndAround
 } from "./number-patterns.ts";
 import {oneLine, sentenceSpans} from "./sentences.ts";
@@ -336,6 +338,31 @@ function emitNumber(text: string, start: number, end: number, found: Omit<FoundN
         percent = saved;
       }
     }
+  }
+  // A temperature: "-5C", "minus 5 degrees Celsius", "around 20-25°C".
+  temperatureTail.lastIndex = e;
+  const degrees = percent ? null : temperatureTail.exec(text);
+  if (degrees) {
+    const sign = isRange ? null : temperatureSign.exec(text.slice(Math.max(lastEnd, start - 8), start));
+    const from = sign ? start - sign[1].length : start;
+    const q = qualifierStart(text, wordsBefore(text, windowStart, from), from);
+    const qualified = q >= 0 ? figureOf(text.slice(q, from) + text.slice(start, e)) : null;
+    const figure = qualified?.qualifier ? qualified : figureOf(text.slice(start, e));
+    const negate = (v: number | null) => (v === null || !sign ? v : -v);
+    add(
+      {
+        start: figure === qualified ? q : from,
+        end: temperatureTail.lastIndex,
+        value: negate(figure.value),
+        lower: negate(sign ? figure.upper : figure.lower),
+        upper: negate(sign ? figure.lower : figure.upper),
+        qualifier: figure.qualifier,
+        kind: "temperature",
+        unit: /F(?:ahrenheit)?$/.test(degrees[0]) ? "F" : "C"
+      },
+      temperatureTail.lastIndex
+    );
+    return;
   }
   // A qualifier after the number: "40-odd", "3,000 or so", "1,000-plus", "500 or more".
   const after = isRange ? -1 : tailAt(qualifierTail, text, e);

@@ -14,6 +14,7 @@ export type NumberKind =
   | "duration"
   | "ordinal"
   | "distance"
+  | "temperature"
   | "vague";
 
 /** Every kind, in the order the audit page lists them. */
@@ -26,6 +27,7 @@ export const numberKinds: readonly NumberKind[] = [
   "duration",
   "ordinal",
   "distance",
+  "temperature",
   "vague"
 ];
 
