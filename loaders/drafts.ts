@@ -10,7 +10,7 @@ import {asOfSentence} from "./as-of.ts";
 import {attributionIn} from "./attribution.ts";
 import {KitError, type ErrorCode} from "./errors.ts";
 import {FigureError, parseFigure} from "./figure.ts";
-import {measureIn} from "./measure.ts";
+import {isMultiple, measureIn} from "./measure.ts";
 import type {NumberRow} from "./number-rows.ts";
 import {numbersOfSource} from "./number-rows.ts";
 import type {NumberKind} from "./numbers.ts";
@@ -211,7 +211,7 @@ export function draftFor(
       source,
       offset,
       "MEASURE_UNKNOWN",
-      `${what}: the sentence names nothing it counts; draft it with --measure "what it measures"`
+      `${what}: ${isMultiple(number) ? `"${number.unit}" says how many times, not of what` : "the sentence names nothing it counts"}; draft it with --measure "what it measures"`
     );
   }
   const attribution = attributionIn(sentence.text, sentence.at);

@@ -210,6 +210,11 @@ function moneyMeasure(before: string, after: string): string {
   return "";
 }
 
+/** A number of times, which names nothing it counts: "three times as much", "shelled three times", "a 10-fold rise". */
+export function isMultiple(n: Pick<FoundNumber, "kind" | "unit">): boolean {
+  return n.kind === "count" && /^-?(?:times|fold)$/i.test(n.unit);
+}
+
 /**
  * The measure of the figure `n` in its sentence, `at` being its offset there. "" when the words
  * give none (the CLI then asks the editor for one).
@@ -229,6 +234,8 @@ export function measureIn(sentence: string, at: number, n: Pick<FoundNumber, "ki
     if (i >= 0 && i < 8) after = after.slice(i + unit.length);
     else unit = unit.replace(/^-/, "");
   }
+  // "three times as many", "a 10-fold rise": how many times, not of what.
+  if (isMultiple(n)) return "";
   if (n.kind === "percent") return percentMeasure(before, n.unit === "percentage points" ? after : after);
   if (n.kind === "money") return moneyMeasure(before, after);
   if (n.kind === "duration" || n.kind === "distance") {

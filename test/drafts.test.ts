@@ -5,9 +5,11 @@ import {csvParseRows} from "d3-dsv";
 import {afterEach, beforeEach, describe, expect, test} from "vitest";
 import {asOfSentence} from "../loaders/as-of.ts";
 import {attributionIn} from "../loaders/attribution.ts";
-import {draftId, sourceTag} from "../loaders/drafts.ts";
+import {draftFor, draftId, sourceTag} from "../loaders/drafts.ts";
 import {measureIn} from "../loaders/measure.ts";
+import {numbersOfSource} from "../loaders/number-rows.ts";
 import {findNumbers} from "../loaders/numbers.ts";
+import {parseSource} from "../loaders/sources.ts";
 import {main} from "../tools/cli.ts";
 import {projectRoot, recordingEffects} from "./helpers/project.ts";
 
@@ -132,10 +134,25 @@ describe("measureIn", () => {
     ["Fixture officials put the number of evacuees at 9,000.", "evacuees"],
     ["Fixture agencies estimate that 6.5 million people are internally displaced.", "people internally displaced"],
     ["A total of 4,500 fixture dockworkers have been laid off since the closure.", "fixture dockworkers laid off"],
-    ["About 300 fixture homes were cut off by the flood.", "fixture homes cut off"]
+    ["About 300 fixture homes were cut off by the flood.", "fixture homes cut off"],
+    ["Fixture bread costs three times as much as in February.", ""],
+    ["The fixture depot was shelled three times on Friday.", ""],
+    ["Fixture fuel prices rose 10-fold, traders said.", ""]
   ])("measureIn(%j) is %j", (sentence, measure) => {
     const n = findNumbers(sentence).find((r) => r.value !== null)!;
     expect(measureIn(sentence, n.start, n)).toBe(measure);
+  });
+
+  test("a draft of a number of times asks for its measure, and says why", () => {
+    const source = parseSource(
+      "---\npublished: 2022-03-05\n---\n# Fixture prices\n\nFixture bread costs three times as much, traders said.\n",
+      "data/sources/fixture-prices.md"
+    );
+    const three = numbersOfSource(source).find((n) => n.text === "three")!;
+    expect(() => draftFor(source, three, new Set())).toThrow(
+      'data/sources/fixture-prices.md: offset 38: MEASURE_UNKNOWN: count "three": "times" says how many times, not of what; draft it with --measure "what it measures"'
+    );
+    expect(draftFor(source, three, new Set(), {measure: "bread price multiple"}).row.figure).toBe("three");
   });
 });
 
