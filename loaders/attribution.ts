@@ -19,6 +19,9 @@ const sayVerb = new RegExp(String.raw`(?<![\p{L}])(?:(?:has|have|had)\s+)?(?:${s
 const accordingTo = /\baccording to\s+([^,;:.()"“”]+?)(?=\s*(?:[,;:.()"“”]|$|\s(?:which|who|that|as of|on|in|by)\b))/iu;
 const showVerbs =
   /([^,;:"“”]+?)\s+(?:figures|data|estimates|statistics|numbers|tallies|counts)\s+(?:show|showed|shows|suggest|suggested|indicate|indicated)\b/iu;
+/** "Figures from the border guard showed …": whose figures, after the word for them. */
+const showFrom =
+  /\b(?:figures|data|estimates|statistics|numbers|tallies|counts)\s+(?:from|by|of)\s+([^,;:"“”]+?)\s+(?:show|showed|shows|suggest|suggested|indicate|indicated)\b/iu;
 const sourceWords =
   /^(?:(?:the\s+)?(?:latest\s+)?(?:figures|data|estimates|statistics|numbers|a count|a tally|a statement|a report)\s+(?:from|by|of)\s+)/iu;
 /**
@@ -122,7 +125,8 @@ export function attributionIn(sentence: string, at: number): Attribution {
     if (/^(?:that|on|in|it|he|she|they|the figure|there)\b/iu.test(after)) continue;
     if (isName(after) && end > at) candidates.push({who: after, distance});
   }
-  const show = showVerbs.exec(sentence);
+  const from = showFrom.exec(sentence);
+  const show = from ?? showVerbs.exec(sentence);
   if (show) {
     const who = clean(show[1].replace(/.*\b(?:that|and|but|while|as)\s/iu, ""));
     if (isName(who) && !/^(?:the|official|latest|new)$/i.test(who)) candidates.push({who, distance: 0});

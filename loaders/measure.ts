@@ -21,6 +21,8 @@ const participles = new Set(
 );
 const pastTense = new Set("lost fled left died went came took gave made fell rose ran saw got won".split(" "));
 const statusWords = new Set(["dead", "missing", "injured", "wounded", "homeless", "displaced", "stranded", "trapped"]);
+/** Verbs by which figures show a count ("figures showed 210,000 arrivals"): the count is of arrivals, not "arrivals showed". */
+const showWords = new Set(["showed", "revealed", "suggested", "indicated"]);
 
 /**
  * Words of a noun phrase at the start of `text`: up to `max` words, stopping at punctuation, a
@@ -105,7 +107,13 @@ function countMeasure(unit: string, before: string, after: string): string {
   const verbBefore = /(\p{Ll}+)\s+(?:(?:at least|more than|some|about|nearly|almost|over|up to|around)\s+)?$/u.exec(
     before
   );
-  if (unit && verbBefore && isParticiple(verbBefore[1]) && !statusWords.has(verbBefore[1])) {
+  if (
+    unit &&
+    verbBefore &&
+    isParticiple(verbBefore[1]) &&
+    !statusWords.has(verbBefore[1]) &&
+    !showWords.has(verbBefore[1])
+  ) {
     return `${unit} ${verbBefore[1]}`;
   }
   // "800,000 Ukrainians have become refugees", "are now refugees"
@@ -147,6 +155,8 @@ function countMeasure(unit: string, before: string, after: string): string {
 
 /** The measure of a percentage: "share of homes" ("3 per cent of homes"), or its subject ("inflation"). */
 function percentMeasure(before: string, after: string): string {
+  // "to 2.1 per cent from 3.4 per cent": the second figure is of what the first is.
+  before = before.replace(/\s(?:to|from)\s+[\d.,]+(?:\s*%|\s+per\s*cent|\s+percent)\s+(?:from|to)\s+$/u, " to ");
   const of = /^\s+of\s+(?:the\s+|its\s+|their\s+)?(.*)/u.exec(after);
   if (of) {
     const noun = phraseAt(of[1], 4);
@@ -166,6 +176,12 @@ function percentMeasure(before: string, after: string): string {
       before
     );
   if (level) return subjectHead(level[1]).toLowerCase();
+  // "The bank cut its growth forecast to 2.1 per cent": what was cut.
+  const revised =
+    /\b(?:cut|lowered|raised|lifted|revised|trimmed|set|kept|held)\s+(?:its|their|the|his|her|our)\s+(.+?)\s+(?:(?:up|down)\s+)?(?:to|at)\s+$/u.exec(
+      before
+    );
+  if (revised) return phraseAt(revised[1], 4).toLowerCase();
   return "";
 }
 

@@ -62,6 +62,7 @@ describe("attributionIn", () => {
     ["According to UNHCR, 2,011,312 refugees had crossed by Sunday.", "UNHCR"],
     ["At least 352 civilians have been killed, said Ukraine's health ministry.", "Ukraine's health ministry"],
     ["UNHCR figures show 1.5 million people have crossed into Poland.", "UNHCR"],
+    ["Figures from the fixture border guard showed 210,000 arrivals in a day.", "the fixture border guard"],
     ["Poland has taken in some 505,000 people, according to the agency's figures.", "the agency"],
     ["According to UNHCR data, 1.2 million people had crossed by Sunday.", "UNHCR"],
     ["Two-thirds of the fixture grain goes to 3 countries, according to trade figures.", "trade figures"],
@@ -137,10 +138,19 @@ describe("measureIn", () => {
     ["About 300 fixture homes were cut off by the flood.", "fixture homes cut off"],
     ["Fixture bread costs three times as much as in February.", ""],
     ["The fixture depot was shelled three times on Friday.", ""],
-    ["Fixture fuel prices rose 10-fold, traders said.", ""]
+    ["Fixture fuel prices rose 10-fold, traders said.", ""],
+    ["Figures from the fixture border guard showed 210,000 arrivals in a day.", "arrivals"],
+    ["The fixture central bank cut its growth forecast to 2.1 per cent from 3.4 per cent.", "growth forecast"],
+    ["Fixture inflation rose to 7% from 5%, the office said.", "fixture inflation"]
   ])("measureIn(%j) is %j", (sentence, measure) => {
     const n = findNumbers(sentence).find((r) => r.value !== null)!;
     expect(measureIn(sentence, n.start, n)).toBe(measure);
+  });
+
+  test('the second figure of "to 2.1 per cent from 3.4 per cent" measures what the first does', () => {
+    const sentence = "The fixture central bank cut its growth forecast to 2.1 per cent from 3.4 per cent.";
+    const [, from] = findNumbers(sentence);
+    expect([from.text, measureIn(sentence, from.start, from)]).toEqual(["3.4 per cent", "growth forecast"]);
   });
 
   test("a draft of a number of times asks for its measure, and says why", () => {
