@@ -30,7 +30,29 @@ const sourceWords =
  */
 const figuresOf =
   /(?:['’]s)?\s+(?:latest\s+|own\s+|official\s+)?(?:figures|data|estimates|statistics|numbers|counts?|tally|tallies)$/u;
-const pronouns = new Set(["he", "she", "it", "they", "we", "i", "you", "who", "which", "this", "that", "one"]);
+const pronouns = new Set("he she it they we i you who which this that one its their his her our".split(" "));
+
+/** Saying verbs that are also nouns: "the agency estimates", but "its estimates", "1,200 claims". */
+const nounable = /^(?:estimates?|reports?|claims?|counts?|records?|notes?|states?)$/i;
+/** Before a noun: a determiner, a possessive or a number ("its estimate", "the bank's records", "1,200 claims"). */
+const nounBefore =
+  /(?:(?:^|[^\p{L}])(?:its|their|his|her|our|my|your|the|a|an|this|these|those|own|latest|new|official|initial|unconfirmed)|\d|['’]s)\s+$/iu;
+/** After a noun: the verb it is the subject of ("reports suggest", "records show"). */
+const verbAfter =
+  /^\s+(?:show|shows|showed|suggest|suggests|suggested|indicate|indicates|indicated|list|lists|listed|put|puts)\b/iu;
+const pluralSubject = /(?:^|[^\p{L}])(?:we|they|i|you|\p{L}+s|people|police)\s+$/iu;
+
+/**
+ * True when the saying verb at [start, end) is a noun here: after a determiner, a possessive or a
+ * number, before a verb, or in its bare form with no plural subject ("its unemployment estimate").
+ */
+function isNounHere(sentence: string, start: number, end: number): boolean {
+  const word = sentence.slice(start, end);
+  if (!nounable.test(word)) return false;
+  const before = sentence.slice(Math.max(0, start - 24), start);
+  if (nounBefore.test(before) || verbAfter.test(sentence.slice(end, end + 16))) return true;
+  return !/s$/i.test(word) && /\p{L}\s+$/u.test(before) && !pluralSubject.test(before);
+}
 /** Words around a subject that are not part of its name: time words, adverbs, "in a statement". */
 const trimBefore =
   /^(?:(?:and|but|while|as|so|also|then|later|earlier|now|separately|meanwhile|however|in addition|yesterday|today|last (?:week|month|year|night)|(?:on|by|late on|early on) (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\s+)+/iu;
@@ -83,6 +105,7 @@ export function attributionIn(sentence: string, at: number): Attribution {
   for (let m; (m = sayVerb.exec(sentence)); ) {
     const start = m.index;
     const end = start + m[0].length;
+    if (isNounHere(sentence, start, end)) continue;
     const distance = end <= at ? at - end : start - at;
     // The subject before the verb: back to the clause's start. "Filippo Grandi, the UN High
     // Commissioner, said": the clause ends in a comma, and the name and its apposition go together.
