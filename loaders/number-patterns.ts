@@ -122,9 +122,12 @@ const labelNounBefore =
 const rankOrCopyright = /(?:#|©\s*|\([cC]\)\s*|(?:^|[^\p{L}])No\s+)$/u;
 /** The "of M" after a labelled number: "Page 2 of 3", "Photo 1 of 5", "Part 2 of 4". */
 const ofALabel = /(?:^|[^\p{L}])(?:page|photo|image|picture|slide|part|item)\s+\d+\s+of\s+$/iu;
-/** Nouns before a number that make it a position in a series: "day 7 of the war", "round 3", "Update 4". */
+/**
+ * Nouns before a number that make it a position in a series: "day 7 of the war", "round 3", "Update 4";
+ * not after a word that makes the noun a time ("Last month 300 homes were sold", "Each day 200 arrive").
+ */
 export const seriesNounBefore =
-  /(?:^|[^\p{L}])(day|week|month|round|stage|phase|part|episode|season|wave|leg|game|match|update)\s+$/iu;
+  /(?:^|[^\p{L}])(?<!(?:this|that|last|next|each|every|per|a|one|same|whole|previous|following)\s+)(day|week|month|round|stage|phase|part|episode|season|wave|leg|game|match|update)\s+$/iu;
 
 /** Letters glued to digits that are a unit, not part of a name: "50km", "35pc", "-5C"; "10pm" is a time. */
 const gluedUnit = /^(?:km|kms|m|kg|t|mph|kph|pc|pct|bps|ft|mi|cm|mm|GW|MW|kW|GWh|MWh|kWh|bcm|mt|C|F)\b/u;

@@ -152,9 +152,9 @@ export function findNumbers(written: string): FoundNumber[] {
       floor = Math.max(floor, end);
     } else if (g.digits && isName(text, start, end)) {
       floor = end;
-    } else if (g.digits && seriesNounBefore.test(text.slice(Math.max(0, start - 10), start))) {
+    } else if (g.digits && seriesNounBefore.test(text.slice(Math.max(0, start - 24), start))) {
       // "day 7 of the war": a place in a series.
-      const noun = seriesNounBefore.exec(text.slice(Math.max(0, start - 10), start))![1];
+      const noun = seriesNounBefore.exec(text.slice(Math.max(0, start - 24), start))![1];
       add({start, end, ...blank, kind: "ordinal", unit: noun}, end);
     } else {
       emitNumber(text, start, end, found, add);
