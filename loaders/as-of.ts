@@ -53,6 +53,10 @@ const timeWords = new RegExp(
 
 /** Words before a date that make it the start or the end of a span, or a target, rather than the figure's date. */
 const notTheDate = /^(?:since|from|until|till|before|after|next|by the end of|over|during|in|for)\b/i;
+/** A clause that starts a span ("Since the invasion began on Feb. 24"): its dates are the span's start. */
+const inSinceClause = /\b(?:since|from the (?:start|beginning) of)\b[^,;:.]*$/i;
+/** Words that date the figure itself: "as of Wednesday", "by Sunday". */
+const asOfMark = /^(?:as of|by)\s/i;
 /** Spans of time up to now ("in the past 24 hours", "over the past week"): the figure is as of the published date. */
 const upToNow = /^(?:in|over|during|for|within)\s+the\s+(?:past|last|previous)\b/i;
 
@@ -130,14 +134,19 @@ function readTimeWords(m: RegExpExecArray, published: string): AsOf | null {
  * ```
  */
 export function asOfSentence(sentence: string, at: number, published: string): AsOf {
-  let best: {asOf: AsOf; distance: number} | null = null;
+  let best: {asOf: AsOf; distance: number; marked: boolean} | null = null;
   timeWords.lastIndex = 0;
   for (let m; (m = timeWords.exec(sentence)); ) {
+    // "Since the invasion began on Feb. 24, 2 million have fled": the start of a span, not the figure's date.
+    if (inSinceClause.test(sentence.slice(Math.max(0, m.index - 80), m.index))) continue;
     const asOf = readTimeWords(m, published);
     if (asOf === null) continue;
     const end = m.index + m[0].length;
     const distance = end <= at ? at - end : Math.max(0, m.index - at);
-    if (best === null || distance < best.distance) best = {asOf, distance};
+    // "as of" and "by" date the figure itself, before the day it was said ("said on Tuesday that … by Monday").
+    const marked = asOfMark.test(m[0]);
+    if (best === null || (marked && !best.marked) || (marked === best.marked && distance < best.distance))
+      best = {asOf, distance, marked};
   }
   return best?.asOf ?? {kind: "none"};
 }

@@ -28,7 +28,8 @@ describe("asOfSentence", () => {
     ["By Sunday, 1.5 million had crossed.", "2022-02-27", "By Sunday"],
     ["The agency said last Wednesday that 10 had died.", "2022-02-23", "last Wednesday"],
     ["Two days ago, 40 shelters were open.", "2022-02-28", "Two days ago"],
-    ["Officials said on Monday night that 40 were hurt.", "2022-02-28", "on Monday night"]
+    ["Officials said on Monday night that 40 were hurt.", "2022-02-28", "on Monday night"],
+    ["The fixture agency said on Monday that 900 people had left by Sunday.", "2022-02-27", "by Sunday"]
   ])("asOfSentence(%j) is %s, from %j", (sentence, date, words) => {
     expect(asOfSentence(sentence, sentence.search(/\d/), published)).toEqual({kind: "date", date, words});
   });
@@ -37,7 +38,8 @@ describe("asOfSentence", () => {
     "The ministry said 300 people died.",
     "More than 1 million had fled since Thursday.",
     "Up to 4 million could flee by March 31.",
-    "500 people died in the past 24 hours."
+    "500 people died in the past 24 hours.",
+    "Since the fixture siege began on Monday, 2 million people have fled."
   ])("asOfSentence(%j) has no time words that date the figure", (sentence) => {
     expect(asOfSentence(sentence, sentence.search(/\d/), published)).toEqual({kind: "none"});
   });
