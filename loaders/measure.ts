@@ -155,8 +155,9 @@ function countMeasure(unit: string, before: string, after: string): string {
 
 /** The measure of a percentage: "share of homes" ("3 per cent of homes"), or its subject ("inflation"). */
 function percentMeasure(before: string, after: string): string {
-  // "to 2.1 per cent from 3.4 per cent": the second figure is of what the first is.
-  before = before.replace(/\s(?:to|from)\s+[\d.,]+(?:\s*%|\s+per\s*cent|\s+percent)\s+(?:from|to)\s+$/u, " to ");
+  // "to 2.1 per cent from 3.4 per cent", "rose 2% to 9.1%": the second figure is of what the first is,
+  // and after a change, a level.
+  before = before.replace(/\s(?:(?:to|from)\s+)?[\d.,]+(?:\s*%|\s+per\s*cent|\s+percent)\s+(?:from|to)\s+$/u, " to ");
   const of = /^\s+of\s+(?:the\s+|its\s+|their\s+)?(.*)/u.exec(after);
   if (of) {
     const noun = phraseAt(of[1], 4);
@@ -192,8 +193,8 @@ function moneyMeasure(before: string, after: string): string {
     const noun = phraseAt(of[1], 4, true, true);
     if (noun) return noun;
   }
-  // "€80 million a week" is a rate: the words after it say when, not what.
-  if (/^\s*-?\s*\p{Ll}/u.test(after) && !/^\s+(?:a|an|per|each|every)\s+(?:day|week|month|year|hour)\b/u.test(after)) {
+  // "€80 million a week", "$112.93 a barrel" are rates: the words after say per what, not what.
+  if (/^\s*-?\s*\p{Ll}/u.test(after) && !/^\s+(?:a|an|per|each|every)\s/u.test(after)) {
     const noun = phraseAt(after.replace(/^\s*-/, " "), 3);
     if (noun) return noun;
   }

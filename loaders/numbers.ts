@@ -26,6 +26,7 @@ import {
   master,
   percentTail,
   qualifierTail,
+  changeVerbBefore,
   rangeFromBefore,
   rangeTail,
   seriesNounBefore,
@@ -326,11 +327,18 @@ function emitNumber(text: string, start: number, end: number, found: Omit<FoundN
     const between = lastWord === "between" ? before[0] : -1;
     rangeTail.lastIndex = e;
     const r = rangeTail.exec(text);
-    if (r && between >= 0 === /^\s+and\s/.test(r[0])) {
+    // "rose $3.50 to $112.93", "slid 12.5% to 340 pence": a change and the level it reached, two numbers.
+    const changeTo =
+      r !== null &&
+      /^\s+to\s/.test(r[0]) &&
+      (percent !== "" || /^\D/.test(text.slice(start, end))) &&
+      changeVerbBefore.test(text.slice(Math.max(0, start - 40), start));
+    if (r && !changeTo && between >= 0 === /^\s+and\s/.test(r[0])) {
       const saved = percent;
       const re = percentAt(rangeTail.lastIndex);
       const rangeStart = between >= 0 ? between : from >= 0 ? from : start;
-      if (readFigure(text.slice(rangeStart, re))?.qualifier === "range") {
+      const unitsAgree = saved === "" || re > rangeTail.lastIndex;
+      if (unitsAgree && readFigure(text.slice(rangeStart, re))?.qualifier === "range") {
         isRange = true;
         start = rangeStart;
         e = re;

@@ -149,16 +149,24 @@ describe("measureIn", () => {
     ["Fixture fuel prices rose 10-fold, traders said.", ""],
     ["Figures from the fixture border guard showed 210,000 arrivals in a day.", "arrivals"],
     ["The fixture central bank cut its growth forecast to 2.1 per cent from 3.4 per cent.", "growth forecast"],
-    ["Fixture inflation rose to 7% from 5%, the office said.", "fixture inflation"]
+    ["Fixture inflation rose to 7% from 5%, the office said.", "fixture inflation"],
+    ["Fixture crude rose $3.50 to $112.93 a barrel.", ""]
   ])("measureIn(%j) is %j", (sentence, measure) => {
     const n = findNumbers(sentence).find((r) => r.value !== null)!;
     expect(measureIn(sentence, n.start, n)).toBe(measure);
   });
 
-  test('the second figure of "to 2.1 per cent from 3.4 per cent" measures what the first does', () => {
-    const sentence = "The fixture central bank cut its growth forecast to 2.1 per cent from 3.4 per cent.";
-    const [, from] = findNumbers(sentence);
-    expect([from.text, measureIn(sentence, from.start, from)]).toEqual(["3.4 per cent", "growth forecast"]);
+  test.each([
+    [
+      "The fixture central bank cut its growth forecast to 2.1 per cent from 3.4 per cent.",
+      "3.4 per cent",
+      "growth forecast"
+    ],
+    ["Fixture inflation rose 2% to 9.1%, the office said.", "9.1%", "fixture inflation"],
+    ["Fixture crude rose $3.50 to $112.93 a barrel.", "$112.93", ""]
+  ])("the second figure of %j, %j, measures %j", (sentence, text, measure) => {
+    const [, second] = findNumbers(sentence);
+    expect([second.text, measureIn(sentence, second.start, second)]).toEqual([text, measure]);
   });
 
   test("a draft of a number of times asks for its measure, and says why", () => {
