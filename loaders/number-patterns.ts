@@ -68,7 +68,7 @@ export const master = new RegExp(
     String.raw`(?<pair>\b\d{1,2}/\d{1,2}\b)`,
     String.raw`(?<groupOf>\b(?:Group|Gang|Club)${space}of${space}(?:${anyOf(cardinalWords)}|\d+)\b|\b(?:Formula|Air${space}Force|Channel|Radio)${space}(?:One|Two|Three|Four|\d+)\b)`,
     String.raw`(?<money>(?<currency>${currencyBefore})(?<gap>[ \t]?)(?:${digits})(?:${suffix}|b(?![\p{L}])|${scale})?)`,
-    String.raw`(?<ordinalDigits>\b\d+(?:st|nd|rd|th)\b)`,
+    String.raw`(?<ordinalDigits>\b\d{1,3}(?:,\d{3})+(?:st|nd|rd|th)\b|\b\d+(?:st|nd|rd|th)\b)`,
     String.raw`(?<digits>(?<![\d.,]|\d[.,])(?:${digits})(?:${suffix}|${scale})?)`,
     String.raw`(?<fractionScale>\b${fraction}(?:${space}of)?${space}an?${space}${scaleWord})`,
     String.raw`(?<vague>\b(?:${vague})\b)`,

@@ -174,6 +174,8 @@ export function unitAfter(text: string, pos: number, singular: boolean): UnitPhr
     wordAt.lastIndex = pos + 1;
     const m = wordAt.exec(text);
     if (!m || isNumberWord(m[0].split("-")[0])) return none;
+    // "a 10,000-strong police force": the force is what is counted, singular as it is.
+    if (/^strong$/i.test(m[0])) return strongNoun(text, wordAt.lastIndex) ?? none;
     return {unit: m[0], end: wordAt.lastIndex, plural: kindOfUnit(m[0]) !== null};
   }
   const words: string[] = [];
@@ -208,6 +210,23 @@ export function unitAfter(text: string, pos: number, singular: boolean): UnitPhr
   }
   if (singular && words.length > 0) return {unit: words.join(" "), end, plural: false};
   return none;
+}
+
+/** The noun phrase after "-strong" (up to three words, before a stop word or a past tense), or null. */
+function strongNoun(text: string, pos: number): UnitPhrase | null {
+  const words: string[] = [];
+  let end = pos;
+  for (let at = pos; words.length < 3; at = end) {
+    spaceAt.lastIndex = at;
+    if (!spaceAt.exec(text)) break;
+    wordAt.lastIndex = spaceAt.lastIndex;
+    const m = wordAt.exec(text);
+    if (!m || stopWords.has(m[0].toLowerCase()) || isNumberWord(m[0]) || (words.length > 0 && /[a-z]ed$/.test(m[0])))
+      break;
+    words.push(m[0]);
+    end = wordAt.lastIndex;
+  }
+  return words.length > 0 ? {unit: words.join(" "), end, plural: false} : null;
 }
 
 /** Words before a bare four-digit number that make it a year: "in 2014", "since 1991", "the 2022 invasion". */
