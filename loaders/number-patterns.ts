@@ -55,7 +55,10 @@ export function urlEndAround(text: string, start: number): number {
   return urlMarks.test(text.slice(from, to)) ? to : -1;
 }
 
-/** Named groups say which alternative matched; they are tried in this order at each position. */
+/**
+ * Named groups say which alternative matched; they are tried in this order at each position. A
+ * `pair` ("24/7") and a `score` ("won 3-2", "a 5-4 ruling") are names, not figures.
+ */
 export const master = new RegExp(
   [
     String.raw`(?<iso>\b\d{4}-\d{2}-\d{2}\b|\b\d{4}/\d{2}/\d{2}\b|\b\d{1,2}\.\d{1,2}\.\d{4}\b)`,
@@ -66,6 +69,7 @@ export const master = new RegExp(
     String.raw`(?<yearspan>\b(?:1[5-9]|20)\d{2}[-–/]\d{2}\b(?![-–/]?\d))`,
     String.raw`(?<decade>\b(?:1[0-9]|20)\d0s\b|['’]\d0s\b)`,
     String.raw`(?<pair>\b\d{1,2}/\d{1,2}\b)`,
+    String.raw`(?<score>(?<=\b(?:won|beat|lost|drew|trailed|led|ruled|voted|finished|ended)${space})\d{1,3}[-–]\d{1,3}(?=\s*(?:[.,;:!?)]|$)|${space}(?:on|in|at|against|to|after|with|and|over|before|for|away)\b)|\b\d{1,3}[-–]\d{1,3}(?=${space}(?:win|victory|defeat|loss|draw|lead|ruling|vote|decision|majority|scoreline)\b))`,
     String.raw`(?<groupOf>\b(?:Group|Gang|Club)${space}of${space}(?:${anyOf(cardinalWords)}|\d+)\b|\b(?:Formula|Air${space}Force|Channel|Radio)${space}(?:One|Two|Three|Four|\d+)\b)`,
     String.raw`(?<money>(?<currency>${currencyBefore})(?<gap>[ \t]?)(?:${digits})(?:${suffix}|b(?![\p{L}])|${scale})?)`,
     String.raw`(?<ordinalDigits>\b\d{1,3}(?:,\d{3})+(?:st|nd|rd|th)\b|\b\d+(?:st|nd|rd|th)\b)`,

@@ -117,8 +117,8 @@ export function findNumbers(written: string): FoundNumber[] {
       // Digits in a link, an e-mail address or a query string: not figures.
       floor = url;
       master.lastIndex = Math.max(master.lastIndex, url);
-    } else if (g.pair || g.groupOf) {
-      // "24/7", "Group of Seven": names, not figures.
+    } else if (g.pair || g.score || g.groupOf) {
+      // "24/7", "won 3-2", "Group of Seven": names, not figures.
       floor = end;
     } else if (g.iso || g.slash || g.time || g.daymonth || g.monthday) {
       add({start, end, ...blank, kind: "date", unit: ""}, end);
