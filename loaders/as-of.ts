@@ -55,6 +55,9 @@ const timeWords = new RegExp(
 const notTheDate = /^(?:since|from|until|till|before|after|next|by the end of|over|during|in|for)\b/i;
 /** A clause that starts a span ("Since the invasion began on Feb. 24"): its dates are the span's start. */
 const inSinceClause = /\b(?:since|from the (?:start|beginning) of)\b[^,;:.]*$/i;
+/** A later day after a day: "(Tuesday) and Wednesday", "(Monday) to Thursday". */
+const toLaterDay =
+  /^\s*(?:and|to|through|until|[-–])\s*(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b/;
 /** Words that date the figure itself: "as of Wednesday", "by Sunday". */
 const asOfMark = /^(?:as of|by)\s/i;
 /** Spans of time up to now ("in the past 24 hours", "over the past week"): the figure is as of the published date. */
@@ -139,6 +142,9 @@ export function asOfSentence(sentence: string, at: number, published: string): A
   for (let m; (m = timeWords.exec(sentence)); ) {
     // "Since the invasion began on Feb. 24, 2 million have fled": the start of a span, not the figure's date.
     if (inSinceClause.test(sentence.slice(Math.max(0, m.index - 80), m.index))) continue;
+    // "on Tuesday and Wednesday": a span of days, as of its last.
+    if (m.groups!.weekday && toLaterDay.test(sentence.slice(m.index + m[0].length, m.index + m[0].length + 24)))
+      continue;
     const asOf = readTimeWords(m, published);
     if (asOf === null) continue;
     const end = m.index + m[0].length;

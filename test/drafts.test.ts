@@ -29,7 +29,8 @@ describe("asOfSentence", () => {
     ["The agency said last Wednesday that 10 had died.", "2022-02-23", "last Wednesday"],
     ["Two days ago, 40 shelters were open.", "2022-02-28", "Two days ago"],
     ["Officials said on Monday night that 40 were hurt.", "2022-02-28", "on Monday night"],
-    ["The fixture agency said on Monday that 900 people had left by Sunday.", "2022-02-27", "by Sunday"]
+    ["The fixture agency said on Monday that 900 people had left by Sunday.", "2022-02-27", "by Sunday"],
+    ["Some 900 fixture people left on Monday and Tuesday.", "2022-03-01", "Tuesday"]
   ])("asOfSentence(%j) is %s, from %j", (sentence, date, words) => {
     expect(asOfSentence(sentence, sentence.search(/\d/), published)).toEqual({kind: "date", date, words});
   });
