@@ -5,7 +5,7 @@
  * "share of homes" ("3 per cent of homes"), "humanitarian aid" ("€500 million for humanitarian aid").
  * Pure, and modest: the words come from the sentence, never from a dictionary of topics.
  */
-import type {FoundNumber} from "./numbers.ts";
+import {findNumbers, type FoundNumber} from "./numbers.ts";
 
 const stop = new Set(
   `a an the of and or but in on at to for from by with into over under about than as that this these those it its
@@ -266,5 +266,21 @@ export function measureIn(sentence: string, at: number, n: Pick<FoundNumber, "ki
       return `${n.kind === "duration" ? "length" : "distance"} of ${/^\p{Lu}\p{Ll}/u.test(subject) ? subject.toLowerCase() : subject}`;
     return unit;
   }
-  return countMeasure(unit, before, after);
+  return countMeasure(unit, before, after) || (n.kind === "count" && !n.unit ? gappedMeasure(before) : "");
+}
+
+/**
+ * The measure of a count that leaves its noun to the sentence's first counted noun: after a verb,
+ * "killed 12 people and injured 40" (people injured); after a name, "Poland has taken in 500,000
+ * refugees, Hungary 130,000" (refugees). "" otherwise: "40 beds and 12 are free" names no measure.
+ */
+function gappedMeasure(before: string): string {
+  const first = findNumbers(before).find((r) => r.kind === "count" && r.unit !== "");
+  if (!first) return "";
+  const verb = /(\p{Ll}+)\s+(?:(?:at least|more than|some|about|nearly|almost|over|another|a further)\s+)?$/u.exec(
+    before
+  );
+  if (verb && isParticiple(verb[1])) return `${first.unit} ${verb[1]}`;
+  if (/\p{Lu}[\p{L}'’-]*\s+$/u.test(before)) return measureIn(before, first.start, first);
+  return "";
 }

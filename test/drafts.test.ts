@@ -164,7 +164,10 @@ describe("measureIn", () => {
       "growth forecast"
     ],
     ["Fixture inflation rose 2% to 9.1%, the office said.", "9.1%", "fixture inflation"],
-    ["Fixture crude rose $3.50 to $112.93 a barrel.", "$112.93", ""]
+    ["Fixture crude rose $3.50 to $112.93 a barrel.", "$112.93", ""],
+    ["The fixture strike killed 12 people and injured 40.", "40", "people injured"],
+    ["Fixture Poland has taken in 500,000 refugees, Fixture Hungary 130,000.", "130,000", "refugees"],
+    ["The fixture ward has 40 beds and 12 are free.", "12", ""]
   ])("the second figure of %j, %j, measures %j", (sentence, text, measure) => {
     const [, second] = findNumbers(sentence);
     expect([second.text, measureIn(sentence, second.start, second)]).toEqual([text, measure]);
