@@ -253,7 +253,7 @@ export function measureIn(sentence: string, at: number, n: Pick<FoundNumber, "ki
   }
   // "three times as many", "a 10-fold rise": how many times, not of what.
   if (isMultiple(n)) return "";
-  if (n.kind === "percent") return percentMeasure(before, n.unit === "percentage points" ? after : after);
+  if (n.kind === "percent") return percentMeasure(before, after);
   if (n.kind === "money") return moneyMeasure(before, after);
   if (n.kind === "duration" || n.kind === "distance") {
     // "The siege lasted 40 days": the length of the siege; "advanced 50km": the distance advanced.

@@ -17,6 +17,7 @@ import {qualifierWords} from "../src/components/qualifier-words.ts";
 import {currencyOf, isCodeBefore, isCurrencyCode} from "./currency.ts";
 import {FigureError, parseFigure} from "./figure.ts";
 import {
+  changeVerbBefore,
   currencyTail,
   estimatedAsVerb,
   isMetres,
@@ -26,7 +27,6 @@ import {
   master,
   percentTail,
   qualifierTail,
-  changeVerbBefore,
   rangeFromBefore,
   rangeTail,
   seriesNounBefore,
