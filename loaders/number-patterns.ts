@@ -55,6 +55,15 @@ export function urlEndAround(text: string, start: number): number {
   return urlMarks.test(text.slice(from, to)) ? to : -1;
 }
 
+/** Verbs before a score ("won 3-2", "Wins 3-1"), what may follow it, and nouns after one ("a 1-0 defeat"). */
+const scoreVerbs = anyOf(
+  "win won wins beat beats lose lost loses draw drew draws trail trailed trails lead led leads rule ruled rules vote voted votes finish finished end ended".split(
+    " "
+  )
+);
+const scoreAfterVerb = anyOf("on in at as against to after with and over before for away".split(" "));
+const scoreNouns = anyOf("win victory defeat loss draw lead ruling vote decision majority scoreline".split(" "));
+
 /**
  * Named groups say which alternative matched; they are tried in this order at each position. A
  * `pair` ("24/7") and a `score` ("won 3-2", "a 5-4 ruling") are names, not figures.
@@ -69,7 +78,7 @@ export const master = new RegExp(
     String.raw`(?<yearspan>\b(?:1[5-9]|20)\d{2}[-–/]\d{2}\b(?![-–/]?\d))`,
     String.raw`(?<decade>\b(?:1[0-9]|20)\d0s\b|['’]\d0s\b)`,
     String.raw`(?<pair>\b\d{1,2}/\d{1,2}\b)`,
-    String.raw`(?<score>(?<=\b(?:won|beat|lost|drew|trailed|led|ruled|voted|finished|ended)${space})\d{1,3}[-–]\d{1,3}(?=\s*(?:[.,;:!?)]|$)|${space}(?:on|in|at|against|to|after|with|and|over|before|for|away)\b)|\b\d{1,3}[-–]\d{1,3}(?=${space}(?:win|victory|defeat|loss|draw|lead|ruling|vote|decision|majority|scoreline)\b))`,
+    String.raw`(?<score>(?=\d)(?<=\b(?:${scoreVerbs})${space})\d{1,3}[-–]\d{1,3}(?=\s*(?:[.,;:!?)]|$)|${space}(?:${scoreAfterVerb})\b)|\b\d{1,3}[-–]\d{1,3}(?=${space}(?:${scoreNouns})\b))`,
     String.raw`(?<groupOf>\b(?:Group|Gang|Club)${space}of${space}(?:${anyOf(cardinalWords)}|\d+)\b|\b(?:Formula|Air${space}Force|Channel|Radio)${space}(?:One|Two|Three|Four|\d+)\b)`,
     String.raw`(?<money>(?<currency>${currencyBefore})(?<gap>[ \t]?)(?:${digits})(?:${suffix}|b(?![\p{L}])|${scale})?)`,
     String.raw`(?<ordinalDigits>\b\d{1,3}(?:,\d{3})+(?:st|nd|rd|th)\b|\b\d+(?:st|nd|rd|th)\b)`,
@@ -129,12 +138,19 @@ const labelNounBefore =
 const rankOrCopyright = /(?:#|©\s*|\([cC]\)\s*|(?:^|[^\p{L}])No\s+)$/u;
 /** The "of M" after a labelled number: "Page 2 of 3", "Photo 1 of 5", "Part 2 of 4". */
 const ofALabel = /(?:^|[^\p{L}])(?:page|photo|image|picture|slide|part|item)\s+\d+\s+of\s+$/iu;
-/**
- * Nouns before a number that make it a position in a series: "day 7 of the war", "round 3", "Update 4";
- * not after a word that makes the noun a time ("Last month 300 homes were sold", "Each day 200 arrive").
- */
-export const seriesNounBefore =
-  /(?:^|[^\p{L}])(?<!(?:this|that|last|next|each|every|per|a|one|same|whole|previous|following)\s+)(day|week|month|round|stage|phase|part|episode|season|wave|leg|game|match|update)\s+$/iu;
+/** Nouns before a number that make it a position in a series: "day 7 of the war", "round 3", "Update 4". */
+const seriesNounBefore =
+  /(?:^|[^\p{L}])(day|week|month|round|stage|phase|part|episode|season|wave|leg|game|match|update)\s+$/iu;
+/** A word that makes the series noun a time: "Last month 300 homes were sold", "Each day 200 arrive". */
+const timeWordBefore =
+  /(?:^|[^\p{L}])(?:this|that|last|next|each|every|per|a|one|same|whole|previous|following)\s+\p{L}+\s+$/iu;
+
+/** The series noun that makes the number at `start` a position ("day" in "day 7 of the war"), or null. */
+export function seriesNounAt(text: string, start: number): string | null {
+  const noun = seriesNounBefore.exec(text.slice(Math.max(0, start - 10), start));
+  if (!noun || timeWordBefore.test(text.slice(Math.max(0, start - 24), start))) return null;
+  return noun[1];
+}
 
 /** Letters glued to digits that are a unit, not part of a name: "50km", "35pc", "-5C"; "10pm" is a time. */
 const gluedUnit = /^(?:km|kms|m|kg|t|mph|kph|pc|pct|bps|ft|mi|cm|mm|GW|MW|kW|GWh|MWh|kWh|bcm|mt|C|F)\b/u;

@@ -29,7 +29,7 @@ import {
   qualifierTail,
   rangeFromBefore,
   rangeTail,
-  seriesNounBefore,
+  seriesNounAt,
   temperatureSign,
   temperatureTail,
   urlEndAround
@@ -112,6 +112,7 @@ export function findNumbers(written: string): FoundNumber[] {
     if (start < floor) continue;
     const glued = start > 0 && !isSpace(text.charCodeAt(start - 1));
     let to = 0; // the end of a proportion ("one in five") starting here
+    let series: string | null = null; // the noun of a place in a series ("day" of "day 7")
     const url = glued ? urlEndAround(text, start) : -1;
     if (url >= 0) {
       // Digits in a link, an e-mail address or a query string: not figures.
@@ -153,10 +154,9 @@ export function findNumbers(written: string): FoundNumber[] {
       floor = Math.max(floor, end);
     } else if (g.digits && isName(text, start, end)) {
       floor = end;
-    } else if (g.digits && seriesNounBefore.test(text.slice(Math.max(0, start - 24), start))) {
+    } else if (g.digits && (series = seriesNounAt(text, start))) {
       // "day 7 of the war": a place in a series.
-      const noun = seriesNounBefore.exec(text.slice(Math.max(0, start - 24), start))![1];
-      add({start, end, ...blank, kind: "ordinal", unit: noun}, end);
+      add({start, end, ...blank, kind: "ordinal", unit: series}, end);
     } else {
       emitNumber(text, start, end, found, add);
     }
@@ -214,16 +214,18 @@ export function findNumbersInPieces(text: string, each: (rows: FoundNumber[]) =>
  * and of things rather than a time or a distance ("20 in 100 days" is a rate).
  */
 const oneIn =
-  /^\s+(in|out\s+of)\s+(?:every\s+)?(\d{1,3}(?:,\d{3})?|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|fifty|a hundred|a thousand)(?=\s+\p{L}|[.,;:!?)]|$)/iu;
+  /\s+(in|out\s+of)\s+(?:every\s+)?(\d{1,3}(?:,\d{3})?|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|fifty|a hundred|a thousand)(?=\s+\p{L}|[.,;:!?)]|$)/iuy;
 /** The end of the proportion whose first number is [start, end) ("one in five"), else 0. */
 function oneInEnd(text: string, start: number, end: number): number {
+  oneIn.lastIndex = end;
+  const m = oneIn.exec(text);
+  if (!m) return 0;
   const first = readFigure(text.slice(start, end))?.value;
-  const m = oneIn.exec(text.slice(end, end + 30));
-  if (!m || first == null || !Number.isInteger(first) || first < 1 || first > 99) return 0;
+  if (first == null || !Number.isInteger(first) || first < 1 || first > 99) return 0;
   const of = readFigure(m[2])?.value;
   if (of == null || (m[1].toLowerCase() === "in" ? first >= of : first > of)) return 0;
-  const next = /^\s+(\p{L}+)/u.exec(text.slice(end + m[0].length, end + m[0].length + 24))?.[1];
-  return next && kindOfUnit(next) ? 0 : end + m[0].length;
+  const next = /^\s+(\p{L}+)/u.exec(text.slice(oneIn.lastIndex, oneIn.lastIndex + 24))?.[1];
+  return next && kindOfUnit(next) ? 0 : oneIn.lastIndex;
 }
 
 /** True when a currency token before digits is a currency here: a sign, or a known ISO code ("EUR500"). */
