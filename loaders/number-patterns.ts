@@ -33,7 +33,9 @@ const vague = [
   String.raw`(?:${ci("many")}${space})?(?:${anyOf(["dozens", "scores", "hundreds", "thousands", "millions", "billions"])})`,
   String.raw`(?:${anyOf(["a few", "several", "a couple", "a handful"])})`,
   String.raw`(?:${anyOf(["half", "a third", "two thirds", "two-thirds", "a quarter", "three quarters", "three-quarters", "a fifth", "two fifths", "two-fifths", "three fifths", "three-fifths", "a tenth"])})(?=${space}of\b)`,
-  String.raw`(?<=(?:about|around|roughly|nearly|almost|over|under|than|some)${space})half(?=${space}(?:are|were|is|was|have|had|say|said)\b)`
+  String.raw`(?<=(?:about|around|roughly|nearly|almost|over|under|than|some)${space})half(?=${space}(?:are|were|is|was|have|had|say|said)\b)`,
+  // "fell by half", "cut by two thirds": a change by a fraction.
+  String.raw`(?=[aht])(?<=\bby${space})(?:half|a third|two thirds|two-thirds|a quarter|three quarters|three-quarters|a fifth|a tenth)(?![\p{L}-])`
 ].join("|");
 const zones = "GMT|UTC|CET|CEST|EET|EEST|BST|EST|EDT|PST|PDT|MSK|IST|Kyiv time|Moscow time|local time|hrs";
 const day = String.raw`\d{1,2}(?:st|nd|rd|th)?`;
