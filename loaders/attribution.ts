@@ -17,11 +17,15 @@ const sayVerbs =
   "said|says|say|told|tells|reported|reports|estimated|estimates|estimate|believes|believe|believed|stated|states|announced|announces|confirmed|confirms|claimed|claims|added|adds|warned|warns|noted|notes|tweeted|wrote|writes|recorded|records|registered|counted|counts|puts? (?:the|its|their) (?:figure|number|toll|total|count|tally|cost|bill|damage)";
 const sayVerb = new RegExp(String.raw`(?<![\p{L}])(?:(?:has|have|had)\s+)?(?:${sayVerbs})(?![\p{L}])`, "giu");
 const accordingTo = /\baccording to\s+([^,;:.()"“”]+?)(?=\s*(?:[,;:.()"“”]|$|\s(?:which|who|that|as of|on|in|by)\b))/iu;
-const showVerbs =
-  /([^,;:"“”]+?)\s+(?:figures|data|estimates|statistics|numbers|tallies|counts)\s+(?:show|showed|shows|suggest|suggested|indicate|indicated)\b/iu;
+/** What figures are called, and what they do: "UNHCR figures show", "Figures from the border guard showed". */
+const figureNouns = "figures|data|estimates|statistics|numbers|tallies|counts";
+const showWords = "show|shows|showed|suggest|suggests|suggested|indicate|indicates|indicated";
+const showVerbs = new RegExp(String.raw`([^,;:"“”]+?)\s+(?:${figureNouns})\s+(?:${showWords})\b`, "iu");
 /** "Figures from the border guard showed …": whose figures, after the word for them. */
-const showFrom =
-  /\b(?:figures|data|estimates|statistics|numbers|tallies|counts)\s+(?:from|by|of)\s+([^,;:"“”]+?)\s+(?:show|showed|shows|suggest|suggested|indicate|indicated)\b/iu;
+const showFrom = new RegExp(
+  String.raw`\b(?:${figureNouns})\s+(?:from|by|of)\s+([^,;:"“”]+?)\s+(?:${showWords})\b`,
+  "iu"
+);
 const sourceWords =
   /^(?:(?:the\s+)?(?:latest\s+)?(?:figures|data|estimates|statistics|numbers|a count|a tally|a statement|a report)\s+(?:from|by|of)\s+)/iu;
 /**
@@ -38,8 +42,7 @@ const nounable = /^(?:estimates?|reports?|claims?|counts?|records?|notes?|states
 const nounBefore =
   /(?:(?:^|[^\p{L}])(?:its|their|his|her|our|my|your|the|a|an|this|these|those|own|latest|new|official|initial|unconfirmed)|\d|['’]s)\s+$/iu;
 /** After a noun: the verb it is the subject of ("reports suggest", "records show"). */
-const verbAfter =
-  /^\s+(?:show|shows|showed|suggest|suggests|suggested|indicate|indicates|indicated|list|lists|listed|put|puts)\b/iu;
+const verbAfter = new RegExp(String.raw`^\s+(?:${showWords}|list|lists|listed|put|puts)\b`, "iu");
 const pluralSubject = /(?:^|[^\p{L}])(?:we|they|i|you|\p{L}+s|people|police)\s+$/iu;
 
 /**

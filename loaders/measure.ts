@@ -6,6 +6,7 @@
  * Pure, and modest: the words come from the sentence, never from a dictionary of topics.
  */
 import {findNumbers, type FoundNumber} from "./numbers.ts";
+import {changeVerbs} from "./units.ts";
 
 const stop = new Set(
   `a an the of and or but in on at to for from by with into over under about than as that this these those it its
@@ -21,6 +22,14 @@ const participles = new Set(
 );
 const pastTense = new Set("lost fled left died went came took gave made fell rose ran saw got won".split(" "));
 const statusWords = new Set(["dead", "missing", "injured", "wounded", "homeless", "displaced", "stranded", "trapped"]);
+/** The word just before a number, past its qualifier: "killed" in "has killed at least 2,000". */
+const verbBeforeNumber =
+  /(\p{Ll}+)\s+(?:(?:at least|more than|some|about|nearly|almost|over|up to|around|another|a further)\s+)?$/u;
+/** A change before a percentage, "rose 7 per cent", "fell by nearly 3%"; not "rose to 7.2%", a level. */
+const changeBefore = new RegExp(
+  String.raw`(.*?)\s+(?:(?:has|have|had)\s+)?(?:${changeVerbs})\s+(?!(?:to|at)\s)(?:by\s+)?(?:\p{Ll}+\s+){0,2}$`,
+  "u"
+);
 /** Verbs by which figures show a count ("figures showed 210,000 arrivals"): the count is of arrivals, not "arrivals showed". */
 const showWords = new Set(["showed", "revealed", "suggested", "indicated"]);
 
@@ -104,9 +113,7 @@ function countMeasure(unit: string, before: string, after: string): string {
     return `${unit} ${passive[1] ?? ""}${passive[2]}${passive[3] ?? ""}`;
   }
   // "has killed 2,000 civilians", "evacuated 300 people"
-  const verbBefore = /(\p{Ll}+)\s+(?:(?:at least|more than|some|about|nearly|almost|over|up to|around)\s+)?$/u.exec(
-    before
-  );
+  const verbBefore = verbBeforeNumber.exec(before);
   if (
     unit &&
     verbBefore &&
@@ -164,10 +171,7 @@ function percentMeasure(before: string, after: string): string {
     if (noun) return `share of ${noun}`;
   }
   // "rose 7 per cent", "fell by nearly 3%": a change; "rose to 7.2%" is a level (below).
-  const change =
-    /(.*?)\s+(?:(?:has|have|had)\s+)?(?:rose|risen|fell|fallen|dropped|jumped|climbed|increased|decreased|declined|grew|shrank|lost|gained|up|down)\s+(?!(?:to|at)\s)(?:by\s+)?(?:\p{Ll}+\s+){0,2}$/u.exec(
-      before
-    );
+  const change = changeBefore.exec(before);
   if (change) {
     const subject = subjectHead(change[1]);
     if (subject) return `change in ${subject.toLowerCase()}`;
@@ -277,9 +281,7 @@ export function measureIn(sentence: string, at: number, n: Pick<FoundNumber, "ki
 function gappedMeasure(before: string): string {
   const first = findNumbers(before).find((r) => r.kind === "count" && r.unit !== "");
   if (!first) return "";
-  const verb = /(\p{Ll}+)\s+(?:(?:at least|more than|some|about|nearly|almost|over|another|a further)\s+)?$/u.exec(
-    before
-  );
+  const verb = verbBeforeNumber.exec(before);
   if (verb && isParticiple(verb[1])) return `${first.unit} ${verb[1]}`;
   if (/\p{Lu}[\p{L}'’-]*\s+$/u.test(before)) return measureIn(before, first.start, first);
   return "";

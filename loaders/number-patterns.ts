@@ -7,7 +7,17 @@
  */
 import {currencyAfter, currencyBefore} from "./currency.ts";
 import {qualifierSuffixes} from "./figure.ts";
-import {anyOf, cardinalWords, ci, kindOfUnit, monthNames, ordinalWords, scaleWords, space} from "./units.ts";
+import {
+  anyOf,
+  cardinalWords,
+  changeVerbs,
+  ci,
+  kindOfUnit,
+  monthNames,
+  ordinalWords,
+  scaleWords,
+  space
+} from "./units.ts";
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
@@ -117,8 +127,10 @@ export const qualifierTail = new RegExp(
 export const currencyTail = new RegExp(`${space}(?:${currencyAfter})(?![\\p{L}])`, "iuy");
 
 /** A verb of change just before a number: "rose $3.50 to $112.93" is a change and a level, not a range. */
-export const changeVerbBefore =
-  /(?:^|[^\p{L}])(?:rose|risen|rises|rise|fell|fallen|falls|climbed|climbs|jumped|jumps|slid|slides|dropped|drops|gained|gains|lost|loses|increased|increases|decreased|decreases|declined|declines|grew|grows|shrank|shrunk|surged|surges|plunged|plunges|tumbled|tumbles|soared|soars|slumped|slumps|sank|added|shed|up|down|higher|lower)(?:\s+by)?\s+(?:(?:about|around|nearly|almost|some|roughly|more than|over|just|another|a further)\s+)?$/iu;
+export const changeVerbBefore = new RegExp(
+  String.raw`(?:^|[^\p{L}])(?:${changeVerbs})(?:\s+by)?\s+(?:(?:about|around|nearly|almost|some|roughly|more than|over|just|another|a further)\s+)?$`,
+  "iu"
+);
 /** Words before "from A to B" that make it a range of estimates rather than a change. */
 export const rangeFromBefore = /(?:rang(?:e|es|ed|ing)|anywhere|estimates?|varies|varied|vary)\s+from\s+$/iu;
 /** "estimated" as a verb ("the Pentagon estimated 150,000"), not the qualifier ("an estimated 150,000"). */

@@ -31,6 +31,13 @@ export const numberKinds: readonly NumberKind[] = [
   "vague"
 ];
 
+/**
+ * Verbs of change, as a regex source: "rose 7 per cent" is a change in something, and "rose $3.50 to
+ * $112.93" a change and the level it reached.
+ */
+export const changeVerbs =
+  "rose|risen|rises|rise|fell|fallen|falls|climbed|climbs|jumped|jumps|slid|slides|dropped|drops|gained|gains|lost|loses|increased|increases|decreased|decreases|declined|declines|grew|grows|shrank|shrunk|surged|surges|plunged|plunges|tumbled|tumbles|soared|soars|slumped|slumps|sank|added|shed|up|down|higher|lower";
+
 /** Regex source for the space between two words: spaces and tabs with at most one line break, never a blank line. */
 export const space = String.raw`(?:[ \t]+\n?[ \t]*|\n[ \t]*)`;
 

@@ -127,6 +127,7 @@ describe("measureIn", () => {
     ["About 3 per cent of homes lost power.", "share of homes"],
     ["Inflation reached 8.5% in February.", "inflation"],
     ["Prices for wheat climbed 7 per cent in the fixture market.", "change in prices for wheat"],
+    ["Fixture shares slid 12.5% on Monday.", "change in fixture shares"],
     ["The commission proposed €500 million for humanitarian aid.", "humanitarian aid"],
     ["Lenders agreed a $1.7-billion credit line.", "credit line"],
     ["The fixture council put the cost of emergency shelters at $4.2 million.", "cost of emergency shelters"],
