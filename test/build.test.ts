@@ -8,6 +8,7 @@ import {JSDOM, VirtualConsole} from "jsdom";
 import {afterAll, beforeAll, describe, expect, test} from "vitest";
 import {buildLog, builtCopy} from "./helpers/built.ts";
 import {devEnv, freePort} from "./helpers/dev.ts";
+import {recordAsPublished} from "./helpers/living.ts";
 import {until} from "./helpers/run.ts";
 import {buildHeapMb, frameworkBuildCommand, runProgram} from "../tools/commands/build.ts";
 import {copyProject, explainer, projectRoot, removeProject, stopProcessGroup} from "./helpers/project.ts";
@@ -254,7 +255,7 @@ describe("npm run build, on a desk of several sources and explainers", () => {
 });
 
 describe("a changed story is rebuilt, and a bad one is refused", () => {
-  test("after a ledger edit, no file in dist/ still carries the old figure or attribution", async () => {
+  test("after a ledger edit, no file in dist/ still carries the old figure or attribution, and the publish record is left alone", async () => {
     const root = await builtCopy("seed");
     try {
       const ledger = join(root, "data/claims.csv");
@@ -263,8 +264,12 @@ describe("a changed story is rebuilt, and a bad one is refused", () => {
         ledger,
         text.replace(/^(refugees,"Well over 800,000",refugees,)the UN,(.*),,$/m, "$1the United Nations,$2,at-least,")
       );
+      // A record of the story as it now is: only `explainer publish` writes it, never a build.
+      await recordAsPublished(root);
+      const record = await readFile(join(root, "data/published.csv"), "utf-8");
       const result = explainer(root, "build");
       expect(result.stderr).toContain("built dist/");
+      expect(await readFile(join(root, "data/published.csv"), "utf-8")).toBe(record);
       const stale: string[] = [];
       const fresh: string[] = [];
       for (const [file, content] of await texts(join(root, "dist"))) {

@@ -1,4 +1,4 @@
-import {cp, readdir, readFile, rm, stat, writeFile} from "node:fs/promises";
+import {readdir, readFile, rm, stat, writeFile} from "node:fs/promises";
 import {join} from "node:path";
 import {afterAll, afterEach, beforeAll, beforeEach, describe, expect, test} from "vitest";
 import {stageOutputNames} from "../loaders/stage-outputs.ts";
@@ -8,6 +8,7 @@ import {projectLoaders, readManifest} from "../tools/deps.ts";
 import {failuresOf, problemsFromStderr, refresh, type LoaderResult} from "../tools/refresh.ts";
 import {
   addBlockedLoader,
+  copyInto,
   copyOf,
   copyProject,
   explainer,
@@ -55,7 +56,7 @@ describe("explainer refresh", () => {
 
   beforeAll(async () => {
     base = await copyProject("seed");
-    await cp(join(projectRoot, "test/fixtures/refresh"), base, {recursive: true});
+    await copyInto(base, `${projectRoot}/test/fixtures/refresh/.`);
     first = await refreshIn(base);
   });
   afterAll(() => removeProject(base));

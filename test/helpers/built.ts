@@ -4,9 +4,9 @@
  * gets its own copy of the result, so no test sees another's changes. The run's folder is removed
  * when the run ends (test/global-setup.ts).
  */
-import {cp, mkdir, rm, writeFile} from "node:fs/promises";
+import {mkdir, rm, writeFile} from "node:fs/promises";
 import {dirname, join} from "node:path";
-import {copyOf, copyProject, explainer, type Fixture} from "./project.ts";
+import {copyInto, copyOf, copyProject, explainer, type Fixture} from "./project.ts";
 import {oncePerRun} from "./run.ts";
 
 /** The site address the shared builds are made for: a sub-path, as a newsroom hosts them. */
@@ -22,7 +22,7 @@ function sharedBuild(fixture: Fixture): Promise<string> {
     const result = explainer(project, "build", {EXPLAINER_SITE_URL: testSiteUrl});
     await mkdir(join(project, dirname(buildLog)), {recursive: true});
     await writeFile(join(project, buildLog), result.stderr);
-    await cp(project, folder, {recursive: true, verbatimSymlinks: true});
+    await copyInto(folder, `${project}/.`);
     await rm(project, {recursive: true, force: true});
     if (result.status !== 0)
       throw new Error(

@@ -2,11 +2,11 @@
  * Test projects for datasets: the kit's code (loaders, tools, bin) and the dataset fixture project
  * (test/fixtures/datasets/project: synthetic test data) in a temporary folder, node_modules linked.
  */
-import {cp, mkdtemp, symlink} from "node:fs/promises";
+import {mkdtemp} from "node:fs/promises";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {DuckDBInstance} from "@duckdb/node-api";
-import {projectRoot} from "./project.ts";
+import {copyInto, copyKit, projectRoot} from "./project.ts";
 
 /** The fixture project overlaid on each dataset test project. */
 export const datasetFixture = join(projectRoot, "test/fixtures/datasets/project");
@@ -14,10 +14,8 @@ export const datasetFixture = join(projectRoot, "test/fixtures/datasets/project"
 /** A fresh temporary project with the kit's code and the dataset fixture; returns its root. */
 export async function datasetProject(): Promise<string> {
   const root = await mkdtemp(join(tmpdir(), "explainer-datasets-"));
-  for (const name of ["bin", "loaders", "tools", "src/components", "package.json", "tsconfig.json"])
-    await cp(join(projectRoot, name), join(root, name), {recursive: true});
-  await cp(datasetFixture, root, {recursive: true});
-  await symlink(join(projectRoot, "node_modules"), join(root, "node_modules"), "dir");
+  await copyKit(root, ["bin", "loaders", "tools", "src/components", "package.json", "tsconfig.json"]);
+  await copyInto(root, `${datasetFixture}/.`);
   return root;
 }
 

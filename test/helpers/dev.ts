@@ -4,11 +4,11 @@
  */
 import {execFile, spawn, type ChildProcess} from "node:child_process";
 import {existsSync} from "node:fs";
-import {cp, mkdir, readdir, readFile, symlink} from "node:fs/promises";
+import {mkdir, readdir, readFile, symlink} from "node:fs/promises";
 import {createServer} from "node:net";
 import {join} from "node:path";
 import {promisify} from "node:util";
-import {projectRoot} from "./project.ts";
+import {copyInto, projectRoot} from "./project.ts";
 import {oncePerRun, until} from "./run.ts";
 
 /** A free TCP port on loopback. */
@@ -84,7 +84,7 @@ export async function startDev(
 ): Promise<{child: ChildProcess; origin: string}> {
   const bundles = join(root, "src/.observablehq/cache/_node");
   if (npmBundles && !existsSync(bundles))
-    await cp(join(await sharedNpmBundles(), "src/.observablehq/cache/_node"), bundles, {recursive: true});
+    await copyInto(bundles, `${await sharedNpmBundles()}/src/.observablehq/cache/_node/.`);
   const port = await freePort();
   const origin = `http://127.0.0.1:${port}`;
   const child = spawn(process.execPath, ["bin/explainer.js", "dev", "--port", String(port)], {

@@ -2,13 +2,13 @@
  * The living-figures fixture desk (test/fixtures/living/): the kit from this checkout with that
  * desk's data and pages in a temporary folder, and small edits the tests make to it.
  */
-import {cp, mkdtemp, readFile, writeFile} from "node:fs/promises";
+import {mkdtemp, readFile, writeFile} from "node:fs/promises";
 import {shownClaims} from "../../loaders/stage.ts";
 import {formatPublished, nextRecord} from "../../loaders/published.ts";
 import {runStage} from "../../loaders/stage.ts";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
-import {copyKit, projectRoot} from "./project.ts";
+import {copyInto, copyKit, projectRoot} from "./project.ts";
 
 /** The fixture desk's folder. */
 export const livingFixture = join(projectRoot, "test/fixtures/living");
@@ -17,7 +17,7 @@ export const livingFixture = join(projectRoot, "test/fixtures/living");
 export async function copyLiving(): Promise<string> {
   const root = await mkdtemp(join(tmpdir(), "explainer-living-"));
   await copyKit(root);
-  await cp(livingFixture, root, {recursive: true});
+  await copyInto(root, `${livingFixture}/.`);
   return root;
 }
 

@@ -4,10 +4,12 @@
  * explainers) in a temporary folder, node_modules linked. Tests never read the checkout's own
  * data/ or stories, so a desk's work in progress cannot break them, and each test gets its own copy.
  */
-import {spawnSync, type ChildProcess} from "node:child_process";
-import {cp, mkdir, mkdtemp, rm, symlink, writeFile} from "node:fs/promises";
+import {execFile, spawnSync, type ChildProcess} from "node:child_process";
+import {existsSync} from "node:fs";
+import {mkdir, mkdtemp, rm, symlink, writeFile} from "node:fs/promises";
 import {tmpdir} from "node:os";
-import {join, resolve} from "node:path";
+import {dirname, join, resolve} from "node:path";
+import {promisify} from "node:util";
 import type {Effects} from "../../tools/effects.ts";
 
 /** The checkout's root. */
@@ -39,13 +41,21 @@ export function fixturePath(fixture: Fixture): string {
   return join(projectRoot, "test/fixtures/projects", fixture);
 }
 
+/**
+ * Copies `sources` (files or folders, with their modes and symlinks) into the folder `into`, made if
+ * missing; a source ending in `/.` copies what the folder holds. The system's `cp -a`: a copy of a
+ * built project takes about 80 ms where Node's `fs.cp` takes 200 ms, most of it system time.
+ */
+export async function copyInto(into: string, ...sources: string[]): Promise<void> {
+  await mkdir(into, {recursive: true});
+  await promisify(execFile)("cp", ["-a", ...sources, into]);
+}
+
 /** Copies the kit into `root` (a new test project) and links node_modules. */
-export async function copyKit(root: string): Promise<void> {
-  for (const name of kitFiles) {
-    await cp(join(projectRoot, name), join(root, name), {
-      recursive: true,
-      filter: (src) => !src.includes(".observablehq")
-    });
+export async function copyKit(root: string, names: readonly string[] = kitFiles): Promise<void> {
+  for (const folder of new Set(names.map((name) => dirname(name)))) {
+    const inFolder = names.filter((name) => dirname(name) === folder);
+    await copyInto(join(root, folder), ...inFolder.map((name) => join(projectRoot, name)));
   }
   await symlink(join(projectRoot, "node_modules"), join(root, "node_modules"), "dir");
 }
@@ -56,8 +66,9 @@ export async function copyKit(root: string): Promise<void> {
  */
 export async function copyOf(from: string, prefix: string): Promise<string> {
   const root = await mkdtemp(join(tmpdir(), prefix));
-  await cp(from, root, {recursive: true, filter: (src) => !src.endsWith("/node_modules")});
-  await symlink(join(projectRoot, "node_modules"), join(root, "node_modules"), "dir");
+  await copyInto(root, `${from}/.`);
+  if (!existsSync(join(root, "node_modules")))
+    await symlink(join(projectRoot, "node_modules"), join(root, "node_modules"), "dir");
   return root;
 }
 
@@ -65,7 +76,7 @@ export async function copyOf(from: string, prefix: string): Promise<string> {
 async function coldCopy(fixture: Fixture): Promise<string> {
   const root = await mkdtemp(join(tmpdir(), `explainer-${fixture}-`));
   await copyKit(root);
-  await cp(fixturePath(fixture), root, {recursive: true});
+  await copyInto(root, `${fixturePath(fixture)}/.`);
   return root;
 }
 
@@ -80,7 +91,7 @@ async function firstCheckCaches(fixture: Fixture): Promise<string | undefined> {
     const root = await coldCopy(fixture);
     try {
       explainer(root, "check");
-      await cp(join(root, ".explainer"), folder, {recursive: true});
+      await copyInto(folder, `${root}/.explainer/.`);
     } finally {
       await removeProject(root);
     }
@@ -97,7 +108,7 @@ async function firstCheckCaches(fixture: Fixture): Promise<string | undefined> {
 export async function copyProject(fixture: Fixture = "seed"): Promise<string> {
   const root = await coldCopy(fixture);
   const caches = await firstCheckCaches(fixture);
-  if (caches) await cp(caches, join(root, ".explainer"), {recursive: true});
+  if (caches) await copyInto(join(root, ".explainer"), `${caches}/.`);
   return root;
 }
 
