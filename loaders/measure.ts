@@ -129,11 +129,15 @@ function countMeasure(unit: string, before: string, after: string): string {
     const noun = phraseAt(become[1], 3);
     if (noun) return noun;
   }
-  // "15,000 Russian soldiers are approaching the city"
+  // "15,000 Russian soldiers are approaching the city", "… were waiting to cross", "… waiting at the border"
   const progressive = /^\s+(?:are|is|were|was)\s+(\p{Ll}+ing)\b(.*)/u.exec(after);
   if (unit && progressive) {
-    const object = /^\s+((?:the|a|an)\s+)?[\p{L}'’-]+(?:\s+[\p{Lu}][\p{L}'’-]*)*/u.exec(progressive[2]);
-    return [unit, progressive[1], object?.[0].trim() ?? ""].filter(Boolean).join(" ");
+    const object =
+      /^\s+((?:to|for|at|in|on|from|into|near|outside|across)\s+)?((?:the|a|an)\s+)?([\p{L}'’-]+)(?:\s+[\p{Lu}][\p{L}'’-]*)*/u.exec(
+        progressive[2]
+      );
+    const named = object && !stop.has(object[3].toLowerCase()) ? object[0].trim() : "";
+    return [unit, progressive[1], named].filter(Boolean).join(" ");
   }
   // "1 million people have fled Ukraine": the people who did it.
   const active = new RegExp(
