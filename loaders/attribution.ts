@@ -160,3 +160,35 @@ export function attributionIn(sentence: string, at: number): Attribution {
   candidates.sort((a, b) => a.distance - b.distance);
   return {who: candidates[0]?.who ?? "", pronoun: candidates.length > 0 ? "" : pronoun};
 }
+
+/** Words that end a name read backwards from its head: "said on Monday the UN refugee agency" starts at "the". */
+const beforeName = new Set("the a an of on in at by for from to and or but said says say told that as".split(" "));
+
+/**
+ * The full name that a short sayer ("the agency", "the border guard") stands for: its last mention
+ * in `earlier` (the source's text before the figure's sentence) that ends in the same words and
+ * names something ("the Fixture Refugee Agency", "Poland's border guard"), or "" when there is none.
+ *
+ * ```ts
+ * fullNameBefore("the agency", "1.2 million have crossed, the UN refugee agency said. ") // "the UN refugee agency"
+ * ```
+ */
+export function fullNameBefore(who: string, earlier: string): string {
+  const short = /^the\s+(\p{Ll}+(?:\s+\p{Ll}+)?)$/u.exec(who);
+  if (!short) return "";
+  const head = new RegExp(
+    String.raw`((?:[\p{L}\p{N}'’.-]+ ){1,4})(${short[1].replace(/\s+/g, " ")})(?![\p{L}])`,
+    "giu"
+  );
+  let found = "";
+  for (const m of earlier.replace(/\s+/g, " ").matchAll(head)) {
+    const words = m[1].trim().split(" ");
+    let start = words.length;
+    while (start > 0 && !beforeName.has(words[start - 1].toLowerCase())) start--;
+    const name = words.slice(start);
+    if (!name.some((w) => /^\p{Lu}/u.test(w))) continue;
+    const article = start > 0 && words[start - 1].toLowerCase() === "the" ? "the " : "";
+    found = `${article}${name.join(" ")} ${m[2]}`;
+  }
+  return found;
+}

@@ -7,7 +7,7 @@
  * `explainer claim` and the audit page's form both call it.
  */
 import {asOfSentence} from "./as-of.ts";
-import {attributionIn} from "./attribution.ts";
+import {attributionIn, fullNameBefore} from "./attribution.ts";
 import {KitError, type ErrorCode} from "./errors.ts";
 import {FigureError, parseFigure} from "./figure.ts";
 import {isMultiple, measureIn} from "./measure.ts";
@@ -215,6 +215,11 @@ export function draftFor(
     );
   }
   const attribution = attributionIn(sentence.text, sentence.at);
+  const fullName = fullNameBefore(attribution.who, source.body.slice(0, sentence.start));
+  if (fullName) {
+    notes.push(`attribution: ${JSON.stringify(attribution.who)} is ${fullName}, named earlier in the source`);
+    attribution.who = fullName;
+  }
   if (attribution.pronoun) notes.push(`attribution: the sentence says only ${JSON.stringify(attribution.pronoun)}`);
   else if (attribution.who === "") notes.push("attribution: the sentence names no one");
   // The quote is the sentence; when the same figure is written earlier in it, the quote starts at

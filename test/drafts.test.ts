@@ -189,6 +189,23 @@ describe("measureIn", () => {
     );
     expect(draftFor(source, three, new Set(), {measure: "bread price multiple"}).row.figure).toBe("three");
   });
+
+  test('a sayer named in full earlier in the source and then as "the agency" is drafted by its full name, with a note', () => {
+    const source = parseSource(
+      "---\npublished: 2022-03-05\n---\n# Fixture crossings\n\n" +
+        "More than 1.2 million people have crossed, the Fixture Refugee Agency said on Saturday.\n\n" +
+        "The ministry said 300 buses were running. The agency said it expected as many as 4 million people to leave.\n",
+      "data/sources/fixture-crossings.md"
+    );
+    const draft = (text: string) => draftFor(source, numbersOfSource(source).find((n) => n.text === text)!, new Set());
+    const leaving = draft("as many as 4 million");
+    expect(leaving.row.attribution).toBe("the Fixture Refugee Agency");
+    expect(leaving.notes).toContain(
+      'attribution: "the agency" is the Fixture Refugee Agency, named earlier in the source'
+    );
+    // No ministry is named before "The ministry said": it stays as the sentence has it.
+    expect(draft("300").row.attribution).toBe("the ministry");
+  });
 });
 
 describe("draftId", () => {
