@@ -24,6 +24,7 @@ const modules: Record<keyof typeof table, () => Promise<{run: Run}>> = {
   datasets: () => import("./datasets.ts"),
   numbers: () => import("./numbers.ts"),
   claim: () => import("./claim.ts"),
+  ignore: () => import("./ignore.ts"),
   check: () => import("./check.ts"),
   charts: () => import("./charts.ts"),
   refresh: () => import("./refresh.ts"),
