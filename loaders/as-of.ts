@@ -53,6 +53,16 @@ const timeWords = new RegExp(
 
 /** Words before a date that make it the start or the end of a span, or a target, rather than the figure's date. */
 const notTheDate = /^(?:since|from|until|till|before|after|next|by the end of|over|during|in|for)\b/i;
+/**
+ * A figure compared with a number after it, whose time words are that number's: "4,000, up from
+ * 3,100 on Monday", "compared with 340 a year earlier"; after a bare "from", only when they look back
+ * ("rose to 7% from 5% a year earlier"), since "rose to $112 from $110 on Monday" dates the rise.
+ */
+const comparedWithNumber =
+  /(?:\b(?:up|down)\s+from|\bcompared\s+(?:with|to)|\bagainst|\bversus)\s+(?:\p{L}+\s+){0,2}?[$€£]?\d/u;
+const fromNumber = /^\S+(?:\s+\p{L}+)?\s+from\s+[$€£]?\d/u;
+const lookingBack = /\b(?:earlier|ago|before|previously|previous|last)\b/i;
+
 /** A clause that starts a span ("Since the invasion began on Feb. 24"): its dates are the span's start. */
 const inSinceClause = /\b(?:since|from the (?:start|beginning) of)\b[^,;:.]*$/i;
 /** A later day after a day: "(Tuesday) and Wednesday", "(Monday) to Thursday". */
@@ -145,6 +155,9 @@ export function asOfSentence(sentence: string, at: number, published: string): A
     // "on Tuesday and Wednesday": a span of days, as of its last.
     if (m.groups!.weekday && toLaterDay.test(sentence.slice(m.index + m[0].length, m.index + m[0].length + 24)))
       continue;
+    // "4,000 flats, up from 3,100 a week earlier": the time words date the number compared with, not this one.
+    const between = m.index > at ? sentence.slice(at, m.index) : "";
+    if (comparedWithNumber.test(between) || (fromNumber.test(between) && lookingBack.test(m[0]))) continue;
     const asOf = readTimeWords(m, published);
     if (asOf === null) continue;
     const end = m.index + m[0].length;

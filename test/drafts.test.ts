@@ -30,7 +30,8 @@ describe("asOfSentence", () => {
     ["Two days ago, 40 shelters were open.", "2022-02-28", "Two days ago"],
     ["Officials said on Monday night that 40 were hurt.", "2022-02-28", "on Monday night"],
     ["The fixture agency said on Monday that 900 people had left by Sunday.", "2022-02-27", "by Sunday"],
-    ["Some 900 fixture people left on Monday and Tuesday.", "2022-03-01", "Tuesday"]
+    ["Some 900 fixture people left on Monday and Tuesday.", "2022-03-01", "Tuesday"],
+    ["Fixture crude rose to 112 dollars from 110 dollars on Monday.", "2022-02-28", "on Monday"]
   ])("asOfSentence(%j) is %s, from %j", (sentence, date, words) => {
     expect(asOfSentence(sentence, sentence.search(/\d/), published)).toEqual({kind: "date", date, words});
   });
@@ -40,9 +41,21 @@ describe("asOfSentence", () => {
     "More than 1 million had fled since Thursday.",
     "Up to 4 million could flee by March 31.",
     "500 people died in the past 24 hours.",
-    "Since the fixture siege began on Monday, 2 million people have fled."
+    "Since the fixture siege began on Monday, 2 million people have fled.",
+    "The fixture mayor said 4,000 flats had been damaged, up from 3,100 a week earlier.",
+    "Fixture exports fell to 200 tonnes, compared with 340 tonnes a year ago.",
+    "Fixture inflation rose to 7% from 5% a year earlier."
   ])("asOfSentence(%j) has no time words that date the figure", (sentence) => {
     expect(asOfSentence(sentence, sentence.search(/\d/), published)).toEqual({kind: "none"});
+  });
+
+  test("the time words of a figure compared with are that figure's own", () => {
+    const sentence = "The fixture mayor said 4,000 flats had been damaged, up from 3,100 a week earlier.";
+    expect(asOfSentence(sentence, sentence.indexOf("3,100"), published)).toEqual({
+      kind: "date",
+      date: "2022-02-23",
+      words: "a week earlier"
+    });
   });
 
   test.each([
