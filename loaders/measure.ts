@@ -92,6 +92,12 @@ function subjectHead(subject: string): string {
   return tail ? `${head} ${joined![1]} ${tail}` : head;
 }
 
+/** Nouns of a quantity of something: "2,500 tonnes of medical supplies", "1 million doses of vaccine". */
+const quantityNouns = new Set(
+  `tonnes tonne tons ton litres litre liters liter gallons barrels kilograms kilos hectares acres bags sacks
+  boxes crates containers pallets truckloads doses rounds bottles parcels`.split(/\s+/)
+);
+
 const isParticiple = (w: string) => /^\p{Ll}+ed$/u.test(w) || participles.has(w) || statusWords.has(w);
 
 /** The measure of a count (or a duration or distance) from the noun it counts and what the sentence says of it. */
@@ -148,6 +154,12 @@ function countMeasure(unit: string, before: string, after: string): string {
     const object = /^\s+((?:the|a|an)\s+)?[\p{Lu}\p{Ll}][\p{L}'’-]*/u.exec(active[3]);
     const obj = object && !stop.has(object[0].trim().toLowerCase()) ? ` ${object[0].trim()}` : "";
     return `${unit} who ${active[1] ?? ""}${active[2]}${obj}`.replace(/\s+/g, " ");
+  }
+  // "2,500 tonnes of medical supplies", "40,000 litres of fuel were delivered": the quantity of what.
+  const quantityOf = /^\s+of\s+(.*)/u.exec(after);
+  if (unit && quantityNouns.has(unit.toLowerCase()) && quantityOf) {
+    const what = phraseAt(quantityOf[1], 3);
+    if (what) return `${unit} of ${what}`;
   }
   if (unit) return unit;
   // "The number of internally displaced people stood at 6.5 million", "put the number of evacuees at 9,000"
