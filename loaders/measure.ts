@@ -239,6 +239,15 @@ function moneyMeasure(before: string, after: string): string {
     const noun = phraseBefore(worth[1], 1);
     if (noun) return noun.toLowerCase();
   }
+  // "$300 million had been promised for food", "will be spent on schools": what it is for.
+  const purpose =
+    /^\s+(?:(?:has|have|had|was|were|is|are|will|would)\s+)?(?:been\s+|be\s+)?(?:\p{Ll}+ed|spent|given|lent|paid|set aside)\s+(?:for|on)\s+(?:the\s+)?(.*)/u.exec(
+      after
+    );
+  if (purpose) {
+    const noun = phraseAt(purpose[1], 4, true, true);
+    if (noun) return noun;
+  }
   const verb =
     /(\p{Ll}+ed|spent|lent|paid|raised|gave|sold|lost|froze|borrowed)\s+(?:(?:a further|another|an extra|more than|up to|about|some|nearly)\s+)?$/u.exec(
       before
