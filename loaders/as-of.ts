@@ -6,6 +6,7 @@
  * 24 hours") are passed over. Pure: a sentence and a date in, a date out.
  */
 import {parseNumber} from "./figure.ts";
+import {datelineLength} from "./sentences.ts";
 
 /** What the sentence says about its date. */
 export type AsOf =
@@ -148,6 +149,9 @@ function readTimeWords(m: RegExpExecArray, published: string): AsOf | null {
  */
 export function asOfSentence(sentence: string, at: number, published: string): AsOf {
   let best: {asOf: AsOf; distance: number; marked: boolean} | null = null;
+  // "KYIV, March 12 (Agency) - ": the day the story was filed, not the figure's.
+  const lead = datelineLength(sentence);
+  sentence = " ".repeat(lead) + sentence.slice(lead);
   timeWords.lastIndex = 0;
   for (let m; (m = timeWords.exec(sentence)); ) {
     // "Since the invasion began on Feb. 24, 2 million have fled": the start of a span, not the figure's date.

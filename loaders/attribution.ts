@@ -13,6 +13,8 @@ export interface Attribution {
   pronoun: string;
 }
 
+import {datelineLength} from "./sentences.ts";
+
 const sayVerbs =
   "said|says|say|told|tells|reported|reports|estimated|estimates|estimate|believes|believe|believed|stated|states|announced|announces|confirmed|confirms|claimed|claims|added|adds|warned|warns|noted|notes|tweeted|wrote|writes|recorded|records|registered|counted|counts|puts? (?:the|its|their) (?:figure|number|toll|total|count|tally|cost|bill|damage)";
 const sayVerb = new RegExp(String.raw`(?<![\p{L}])(?:(?:has|have|had)\s+)?(?:${sayVerbs})(?![\p{L}])`, "giu");
@@ -62,13 +64,6 @@ const trimBefore =
 const trimAfter =
   /\s+(?:(?:on|late on|early on|as of)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|yesterday|today|also|previously|earlier|later|now|separately|in a statement|on its website|on Twitter|on Telegram)$/iu;
 
-/**
- * A wire story's dateline before its first sentence: "WARSAW (Fixture Wire) - ", "KYIV, March 2
- * (Agency) — ", "LVIV, Ukraine — ". A place in capitals, what follows it up to an agency in brackets,
- * and a dash: no part of who gave a figure.
- */
-const dateline = /^\s*\p{Lu}[\p{Lu}\s.'’-]*\p{Lu}(?:,[^()–—]{1,40}?)?(?:\s*\([^()]{1,40}\))?\s+[-–—]{1,2}\s+/u;
-
 /** Cleans a candidate subject: trims joining words, time words and quotes; "" when nothing is left. */
 function clean(subject: string): string {
   let s = subject.replace(/^[\s"“”'‘’—–-]+|[\s"“”'‘’—–-]+$/gu, "");
@@ -96,7 +91,7 @@ function isName(s: string): boolean {
  */
 export function attributionIn(sentence: string, at: number): Attribution {
   // Blanked rather than cut, so that `at` still points at the figure.
-  sentence = sentence.replace(dateline, (line) => " ".repeat(line.length));
+  sentence = " ".repeat(datelineLength(sentence)) + sentence.slice(datelineLength(sentence));
   const according = accordingTo.exec(sentence);
   if (according) {
     const who = clean(according[1]);

@@ -14,7 +14,7 @@ import {isMultiple, measureIn} from "./measure.ts";
 import type {NumberRow} from "./number-rows.ts";
 import {numbersOfSource} from "./number-rows.ts";
 import type {NumberKind} from "./numbers.ts";
-import {oneLine, sentenceSpans} from "./sentences.ts";
+import {datelineLength, oneLine, sentenceSpans} from "./sentences.ts";
 import {slugify, type Source} from "./sources.ts";
 
 /** Kinds a draft can cite: figures with a value (counts, percentages, money, durations, distances). */
@@ -223,9 +223,10 @@ export function draftFor(
   if (attribution.pronoun) notes.push(`attribution: the sentence says only ${JSON.stringify(attribution.pronoun)}`);
   else if (attribution.who === "") notes.push("attribution: the sentence names no one");
   // The quote is the sentence; when the same figure is written earlier in it, the quote starts at
-  // this number, so that the ledger's figure is this occurrence.
-  let quote = number.sentence;
-  const earlier = sentence.text.slice(0, sentence.at).includes(number.text);
+  // this number, so that the ledger's figure is this occurrence; a wire story's dateline is left out.
+  const lead = datelineLength(sentence.text);
+  let quote = lead > 0 && lead <= sentence.at ? oneLine(sentence.text.slice(lead)) : number.sentence;
+  const earlier = sentence.text.slice(lead, sentence.at).includes(number.text);
   if (earlier) quote = oneLine(source.body.slice(number.start, sentence.start + sentence.text.length));
   const row = {
     id: "",

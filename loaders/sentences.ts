@@ -58,3 +58,15 @@ export function oneLine(text: string): string {
   // split/join gives a flat string; a global replace gives a tree of pieces, ten times the memory.
   return /[^\S ]| {2}/.test(text) ? text.split(/\s+/).join(" ") : text;
 }
+
+/**
+ * A wire story's dateline before its first sentence: "WARSAW (Fixture Wire) - ", "KYIV, March 2
+ * (Agency) — ", "LVIV, Ukraine — ". A place in capitals, what follows it up to an agency in brackets,
+ * and a dash: no part of who gave a figure, nor of when, nor of a quote.
+ */
+const dateline = /^\s*\p{Lu}[\p{Lu}\s.'’-]*\p{Lu}(?:,[^()–—]{1,40}?)?(?:\s*\([^()]{1,40}\))?\s+[-–—]{1,2}\s+/u;
+
+/** The length of the dateline that `sentence` starts with (see {@link dateline}), or 0. */
+export function datelineLength(sentence: string): number {
+  return dateline.exec(sentence)?.[0].length ?? 0;
+}

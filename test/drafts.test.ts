@@ -31,7 +31,12 @@ describe("asOfSentence", () => {
     ["Officials said on Monday night that 40 were hurt.", "2022-02-28", "on Monday night"],
     ["The fixture agency said on Monday that 900 people had left by Sunday.", "2022-02-27", "by Sunday"],
     ["Some 900 fixture people left on Monday and Tuesday.", "2022-03-01", "Tuesday"],
-    ["Fixture crude rose to 112 dollars from 110 dollars on Monday.", "2022-02-28", "on Monday"]
+    ["Fixture crude rose to 112 dollars from 110 dollars on Monday.", "2022-02-28", "on Monday"],
+    [
+      "KYIV, March 2 (Fixture Wire) - At least 71 fixture pupils have been hurt, officials said on Tuesday.",
+      "2022-03-01",
+      "on Tuesday"
+    ]
   ])("asOfSentence(%j) is %s, from %j", (sentence, date, words) => {
     expect(asOfSentence(sentence, sentence.search(/\d/), published)).toEqual({kind: "date", date, words});
   });
@@ -208,6 +213,20 @@ describe("measureIn", () => {
       'data/sources/fixture-prices.md: offset 38: MEASURE_UNKNOWN: count "three": "times" says how many times, not of what; draft it with --measure "what it measures"'
     );
     expect(draftFor(source, three, new Set(), {measure: "bread price multiple"}).row.figure).toBe("three");
+  });
+
+  test("a wire story's dateline dates nothing and is left out of the quote", () => {
+    const source = parseSource(
+      "---\npublished: 2022-03-12\n---\n# Fixture casualties\n\n" +
+        "KYIV, March 12 (Fixture Wire) - At least 71 fixture pupils have been hurt, the fixture ministry said on Friday.\n",
+      "data/sources/fixture-casualties.md"
+    );
+    const {row} = draftFor(source, numbersOfSource(source).find((n) => n.text === "At least 71")!, new Set());
+    expect([row.as_of, row.attribution, row.quote]).toEqual([
+      "2022-03-11",
+      "the fixture ministry",
+      "At least 71 fixture pupils have been hurt, the fixture ministry said on Friday."
+    ]);
   });
 
   test('a sayer named in full earlier in the source and then as "the agency" is drafted by its full name, with a note', () => {
