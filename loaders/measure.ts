@@ -164,7 +164,7 @@ function countMeasure(unit: string, before: string, after: string): string {
   if (unit) return unit;
   // "The number of internally displaced people stood at 6.5 million", "put the number of evacuees at 9,000"
   const linking =
-    /(?:^|[\s,])(?:the\s+)?(?:(?:total\s+)?number|total|tally|count|figure)\s+of\s+(.+?)\s+(?:(?:has|have|had)\s+)?(?:stood at|stands at|rose to|risen to|climbed to|reached|hit|passed|topped|was|is|jumped to|increased to|at)\s+$/iu.exec(
+    /(?:^|[\s,])(?:the\s+)?(?:(?:total\s+)?number|total|tally|count|figure)\s+of\s+(.+?)\s+(?:(?:has|have|had)\s+)?(?:stood at|stands at|rose to|risen to|climbed to|reached|hit|passed|topped|was|is|jumped to|increased to|(?:more than )?(?:doubled|tripled) to|grown to|grew to|fell to|fallen to|dropped to|declined to|at)\s+$/iu.exec(
       before
     );
   if (linking) return phraseAt(linking[1], 5, false);

@@ -172,6 +172,8 @@ describe("measureIn", () => {
     ["Unemployment in the fixture region rose to 7.2% in January.", "unemployment"],
     ["Inflation in the fixture economy hit 11.1 per cent in October.", "inflation"],
     ["Fixture officials put the number of evacuees at 9,000.", "evacuees"],
+    ["Officials said the number of fixture wounded had doubled to about 6,000.", "fixture wounded"],
+    ["The number of open fixture shelters fell to 40.", "open fixture shelters"],
     ["Fixture agencies estimate that 6.5 million people are internally displaced.", "people internally displaced"],
     ["A total of 4,500 fixture dockworkers have been laid off since the closure.", "fixture dockworkers laid off"],
     ["About 300 fixture homes were cut off by the flood.", "fixture homes cut off"],
