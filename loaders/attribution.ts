@@ -4,6 +4,7 @@
  * words the sentence uses, or "" (with the pronoun it saw, when the sentence names someone only
  * as "he" or "they") so that the editor fills it in rather than trusting a guess.
  */
+import {datelineLength} from "./sentences.ts";
 
 /** What the sentence says about who gave the figure. */
 export interface Attribution {
@@ -12,8 +13,6 @@ export interface Attribution {
   /** A pronoun or a vague subject that stands for someone named elsewhere ("he", "it"), or "". */
   pronoun: string;
 }
-
-import {datelineLength} from "./sentences.ts";
 
 const sayVerbs =
   "said|says|say|told|tells|reported|reports|estimated|estimates|estimate|believes|believe|believed|stated|states|announced|announces|confirmed|confirms|claimed|claims|added|adds|warned|warns|noted|notes|tweeted|wrote|writes|recorded|records|registered|counted|counts|puts? (?:the|its|their) (?:figure|number|toll|total|count|tally|cost|bill|damage)";
@@ -91,7 +90,8 @@ function isName(s: string): boolean {
  */
 export function attributionIn(sentence: string, at: number): Attribution {
   // Blanked rather than cut, so that `at` still points at the figure.
-  sentence = " ".repeat(datelineLength(sentence)) + sentence.slice(datelineLength(sentence));
+  const lead = datelineLength(sentence);
+  sentence = " ".repeat(lead) + sentence.slice(lead);
   const according = accordingTo.exec(sentence);
   if (according) {
     const who = clean(according[1]);

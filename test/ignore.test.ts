@@ -2,7 +2,7 @@
  * `explainer ignore SOURCE --repeats`: the ignore rows for the numbers of a source that repeat a
  * figure the ledger cites from it, as the audit page's one-click button writes them.
  */
-import {readFile, writeFile} from "node:fs/promises";
+import {readFile, rm, writeFile} from "node:fs/promises";
 import {join} from "node:path";
 import {afterEach, beforeEach, expect, test} from "vitest";
 import {main} from "../tools/cli.ts";
@@ -71,4 +71,13 @@ test("bad input names the file and what is wrong, exits non-zero and writes noth
   expect(refused.status).toBe(1);
   expect(refused.stderr).toContain(`data/ignored.csv:3: MISSING_FIELD: "reason" is empty`);
   expect(await readFile(join(root, ignored), "utf-8")).toBe(broken);
+});
+
+test("a project without data/ignored.csv gets one, its header first", async () => {
+  await rm(join(root, ignored));
+  const written = await explainer("ignore", seed, "--repeats", "--write");
+  expect(written.status, written.stderr).toBe(0);
+  const text = await readFile(join(root, ignored), "utf-8");
+  expect(text.split("\n").slice(0, 1)).toEqual(["source,text,reason"]);
+  expect(text.split("\n")).toHaveLength(4);
 });

@@ -67,6 +67,7 @@ export async function run(args: string[], {root, stdout, stderr}: Effects): Prom
     stderr(`${listed} for ${ignoredFile}: append with --write\n`);
     return;
   }
+  // A project without the list starts one: appendCsvRows writes the header.
   const current = await readFile(join(root, ignoredFile), "utf-8").catch((error: NodeJS.ErrnoException) => {
     if (error.code === "ENOENT") return null;
     throw error;
