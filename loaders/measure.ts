@@ -6,6 +6,7 @@
  * Pure, and modest: the words come from the sentence, never from a dictionary of topics.
  */
 import {findNumbers, type FoundNumber} from "./numbers.ts";
+import {datelineLength} from "./sentences.ts";
 import {changeVerbs} from "./units.ts";
 
 const stop = new Set(
@@ -272,7 +273,8 @@ export function isMultiple(n: Pick<FoundNumber, "kind" | "unit">): boolean {
  */
 export function measureIn(sentence: string, at: number, n: Pick<FoundNumber, "kind" | "unit" | "text">): string {
   const end = at + n.text.length;
-  const before = sentence.slice(0, at);
+  // A wire story's dateline ("LONDON (Agency) - ") is no part of what the figure measures.
+  const before = sentence.slice(Math.min(datelineLength(sentence), at), at);
   let after = sentence.slice(end);
   let unit = n.kind === "money" || n.kind === "percent" ? "" : n.unit;
   if (unit) {

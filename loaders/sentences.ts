@@ -62,7 +62,7 @@ export function oneLine(text: string): string {
 /**
  * A wire story's dateline before its first sentence: "WARSAW (Fixture Wire) - ", "KYIV, March 2
  * (Agency) — ", "LVIV, Ukraine — ". A place in capitals, what follows it up to an agency in brackets,
- * and a dash: no part of who gave a figure, nor of when, nor of a quote.
+ * and a dash: no part of what a figure measures, who gave it, when, nor of its quote.
  */
 const dateline = /^\s*\p{Lu}[\p{Lu}\s.'’-]*\p{Lu}(?:,[^()–—]{1,40}?)?(?:\s*\([^()]{1,40}\))?\s+[-–—]{1,2}\s+/u;
 

@@ -154,6 +154,7 @@ describe("measureIn", () => {
     ["Inflation reached 8.5% in February.", "inflation"],
     ["Prices for wheat climbed 7 per cent in the fixture market.", "change in prices for wheat"],
     ["Fixture shares slid 12.5% on Monday.", "change in fixture shares"],
+    ["LONDON (Fixture Wire) - Fixture grain exports fell by 48% in February.", "change in fixture grain exports"],
     ["The commission proposed €500 million for humanitarian aid.", "humanitarian aid"],
     ["The fixture office said another $300 million had been promised for food.", "food"],
     ["A fixture fund of €40 million was set aside for repairs.", "fund"],
