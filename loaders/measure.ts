@@ -137,7 +137,7 @@ function countMeasure(unit: string, before: string, after: string): string {
     if (noun) return noun;
   }
   // "15,000 Russian soldiers are approaching the city", "… were waiting to cross", "… waiting at the border"
-  const progressive = /^\s+(?:are|is|were|was)\s+(\p{Ll}+ing)\b(.*)/u.exec(after);
+  const progressive = /^\s+(?:are|is|were|was|(?:have|has|had)\s+been)\s+(\p{Ll}+ing)\b(.*)/u.exec(after);
   if (unit && progressive) {
     const object =
       /^\s+((?:to|for|at|in|on|from|into|near|outside|across)\s+)?((?:the|a|an)\s+)?([\p{L}'’-]+)(?:\s+[\p{Lu}][\p{L}'’-]*)*/u.exec(
@@ -296,6 +296,12 @@ export function measureIn(sentence: string, at: number, n: Pick<FoundNumber, "ki
     if (subject)
       return `${n.kind === "duration" ? "length" : "distance"} of ${/^\p{Lu}\p{Ll}/u.test(subject) ? subject.toLowerCase() : subject}`;
     return unit;
+  }
+  // "30,000 people a day have been leaving": a rate, measured as such.
+  const rate = unit ? /^\s+(?:a|an|per|each|every)\s+(day|week|month|year|hour|night)\b/u.exec(after) : null;
+  if (rate) {
+    const measure = countMeasure(unit, before, after.slice(rate[0].length));
+    return measure && `${measure} per ${rate[1]}`;
   }
   return countMeasure(unit, before, after) || (n.kind === "count" && !n.unit ? gappedMeasure(before) : "");
 }

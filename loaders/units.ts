@@ -161,6 +161,8 @@ export interface UnitPhrase {
 const wordAt = /[\p{L}][\p{L}'’]*(?:-[\p{L}][\p{L}'’]*)*/uy;
 const spaceAt = /[ \t]+/y;
 const articleAt = /^[ \t]+(?:the|a|an|its|their|his|her)\b/i;
+/** A rate after a noun ("residents a day"): the article starts no object. */
+const rateAt = /^[ \t]+(?:a|an)[ \t]+(?:day|week|month|year|hour|night)\b/i;
 
 /**
  * The phrase after a number that says what it counts: up to three modifiers and a head noun
@@ -206,9 +208,10 @@ export function unitAfter(text: string, pos: number, singular: boolean): UnitPhr
       const end = wordAt.lastIndex + points[0].length;
       return {unit: [...words, `${word} ${points[0].trim()}`].join(" "), end, plural: true};
     }
-    // After a modifier, "holds the line" is a verb and its object, not a plural noun.
+    // After a modifier, "holds the line" is a verb and its object, not a plural noun ("residents a day" is).
     const next = wordAt.lastIndex;
-    if (words.length > 0 && !irregularPlurals.has(lower) && articleAt.test(text.slice(next, next + 8))) break;
+    const ahead = words.length > 0 ? text.slice(next, next + 12) : "";
+    if (words.length > 0 && !irregularPlurals.has(lower) && articleAt.test(ahead) && !rateAt.test(ahead)) break;
     words.push(word);
     at = end = next;
     if (kindOfUnit(word) !== null || isPluralNoun(word)) return {unit: words.join(" "), end, plural: true};
