@@ -7,7 +7,7 @@
  */
 import {findNumbers, type FoundNumber} from "./numbers.ts";
 import {datelineLength} from "./sentences.ts";
-import {changeVerbs} from "./units.ts";
+import {changeVerbs, rateTimes} from "./units.ts";
 
 const stop = new Set(
   `a an the of and or but in on at to for from by with into over under about than as that this these those it its
@@ -92,6 +92,9 @@ function subjectHead(subject: string): string {
   const tail = joined ? phraseAt(joined[2], 2) : "";
   return tail ? `${head} ${joined![1]} ${tail}` : head;
 }
+
+/** A rate right after a count's noun: "(30,000 people) a day", "per week", "each month". */
+const ratePhrase = new RegExp(String.raw`^\s+(?:a|an|per|each|every)\s+(${rateTimes})\b`, "u");
 
 /** Nouns of a quantity of something: "2,500 tonnes of medical supplies", "1 million doses of vaccine". */
 const quantityNouns = new Set(
@@ -298,7 +301,7 @@ export function measureIn(sentence: string, at: number, n: Pick<FoundNumber, "ki
     return unit;
   }
   // "30,000 people a day have been leaving": a rate, measured as such.
-  const rate = unit ? /^\s+(?:a|an|per|each|every)\s+(day|week|month|year|hour|night)\b/u.exec(after) : null;
+  const rate = unit ? ratePhrase.exec(after) : null;
   if (rate) {
     const measure = countMeasure(unit, before, after.slice(rate[0].length));
     return measure && `${measure} per ${rate[1]}`;

@@ -161,8 +161,10 @@ export interface UnitPhrase {
 const wordAt = /[\p{L}][\p{L}'’]*(?:-[\p{L}][\p{L}'’]*)*/uy;
 const spaceAt = /[ \t]+/y;
 const articleAt = /^[ \t]+(?:the|a|an|its|their|his|her)\b/i;
+/** The times a count can be a rate of, as a regex source: "30,000 people a day", "40 trains a week". */
+export const rateTimes = "day|week|month|year|hour|night";
 /** A rate after a noun ("residents a day"): the article starts no object. */
-const rateAt = /^[ \t]+(?:a|an)[ \t]+(?:day|week|month|year|hour|night)\b/i;
+const rateAt = new RegExp(String.raw`^[ \t]+(?:a|an)[ \t]+(?:${rateTimes})\b`, "i");
 
 /**
  * The phrase after a number that says what it counts: up to three modifiers and a head noun
