@@ -12,7 +12,7 @@ import {join} from "node:path";
 import {pathToFileURL} from "node:url";
 import {csvFormat} from "d3-dsv";
 import {geoBounds} from "d3";
-import {readLedger} from "../loaders/ledger.ts";
+import {readQuotedClaims} from "../loaders/ledger.ts";
 import {readLandSync} from "../loaders/places.ts";
 import {readSourcesSync} from "../loaders/sources.ts";
 import {launchChromium} from "../test/helpers/browser.ts";
@@ -39,7 +39,7 @@ export async function referenceProject(): Promise<string> {
   const data = join(root, "src/data");
   await mkdir(data, {recursive: true});
   const seed = fixturePath("seed");
-  const claims = readLedger(seed, readSourcesSync(seed));
+  const claims = readQuotedClaims(seed, readSourcesSync(seed));
   await writeFile(
     join(data, "claims.csv"),
     csvFormat(claims.map(({id, label, measure, value}) => ({id, label, measure, value})))

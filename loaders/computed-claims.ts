@@ -235,7 +235,7 @@ function computedClaim(
 
 /**
  * The whole ledger, quoted and computed claims together in ledger order: what an async stage calls
- * instead of readLedger. Throws the problems of both kinds at once.
+ * instead of readQuotedClaims. Throws the problems of both kinds at once.
  */
 export async function readLedgerWithComputed(
   root: string,

@@ -67,7 +67,6 @@ export const kitCodes = {
   DOWNLOAD_FAILED: "`add-dataset URL` could not fetch the file",
   UNKNOWN_DATASET: "a computed claim names a dataset that is not in `data/datasets/`",
   QUOTE_AND_QUERY: "a ledger row gives both a quote and a query",
-  COMPUTED_CLAIM_NOT_VERIFIED: "a computed claim reached a check that does not run queries",
   AS_OF_AFTER_RETRIEVED: "a computed claim's `as_of` is after its dataset was retrieved",
   INVALID_QUERY_FILE: "a claim's `query` is not a `.sql` file in `data/queries/`",
   NO_SUCH_QUERY: "a claim's query file does not exist",

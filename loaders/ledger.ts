@@ -1,6 +1,6 @@
 /**
  * The claim ledger, `data/claims.csv`: one row per cited figure, checked against its archived
- * source. `readLedger` is the boundary: past it, every claim is parsed, verified and typed.
+ * source. `readQuotedClaims` is the boundary: past it, every claim is parsed, verified and typed.
  */
 import {readFileSync} from "node:fs";
 import {join} from "node:path";
@@ -61,11 +61,13 @@ function otherwiseQualified(quote: string, figure: string, parsed: Figure): stri
 export {parseCsvRows, type CsvRow} from "./csv.ts";
 
 /**
- * Reads and verifies the ledger against the archived sources: every quote occurs in its source,
- * every figure in its quote and parses; ids are unique slugs; dates are ISO dates and `as_of` is
- * not after the source's `published`. Throws every problem found, one line each.
+ * Reads and verifies the ledger's quoted claims against the archived sources: every quote occurs in
+ * its source, every figure in its quote and parses; ids are unique slugs; dates are ISO dates and
+ * `as_of` is not after the source's `published`. A computed row (a `query`) is checked for what its
+ * row says (id, date, figure) and left out: it cites a dataset, not a number of a source, and
+ * loaders/computed-claims.ts runs its query. Throws every problem found, one line each.
  */
-export function readLedger(root: string, sources: Source[]): Claim[] {
+export function readQuotedClaims(root: string, sources: Source[]): Claim[] {
   let text: string;
   try {
     text = readFileSync(join(root, ledgerFile), "utf-8");
@@ -90,15 +92,15 @@ export interface QueryRow {
 }
 
 /**
- * The pure core of readLedger: CSV text and sources in, claims out (or every problem thrown). Rows
- * with a `query` are pushed onto `computed` for verifyComputedClaims; without that list they are
- * reported as COMPUTED_CLAIM_NOT_VERIFIED, never passed through unchecked.
+ * The pure core of readQuotedClaims: CSV text and sources in, quoted claims out (or every problem
+ * thrown). Rows with a `query` are checked for what the row says and pushed onto `computed`, for
+ * verifyComputedClaims to run their queries.
  */
 export function verifyLedger(
   text: string,
   sources: Source[],
   file: string = ledgerFile,
-  computed?: QueryRow[]
+  computed: QueryRow[] = []
 ): Claim[] {
   const rows = parseCsvRows(text, file, ledgerColumns);
   const byId = new Map(sources.map((s) => [s.id, s]));
@@ -170,14 +172,7 @@ export function verifyLedger(
         "QUALIFIER_DROPPED",
         `figure ${JSON.stringify(figure)} reads as ${parsed!.qualifier}, but the quote says ${JSON.stringify(dropped)}: write the figure as the quote does, or give the row a qualifier`
       );
-    if (isComputed && problems.length === before && parsed) {
-      if (computed) computed.push({line, record, figure: parsed});
-      else
-        fail(
-          "COMPUTED_CLAIM_NOT_VERIFIED",
-          `claim "${id}" is computed by ${record.query}; this command does not run queries yet (see verifyComputedClaims)`
-        );
-    }
+    if (isComputed && problems.length === before && parsed) computed.push({line, record, figure: parsed});
     if (problems.length > before || !parsed || !source || !span) continue;
     claims.push({
       ...parsed,

@@ -21,7 +21,7 @@ import {chartRows} from "./downloads.ts";
 import {KitError, type Checked} from "./errors.ts";
 import {defaultSiteName, explainersDir, keyLine, readExplainers, siteNameOf, type Explainer} from "./explainers.ts";
 import {contentHash} from "./hash.ts";
-import {ledgerFile, readLedger} from "./ledger.ts";
+import {ledgerFile, readQuotedClaims} from "./ledger.ts";
 import {chartMentions, citedLines, compareWithRecord} from "./living.ts";
 import {readPublished, type PublishedFigure} from "./published.ts";
 import {checkReviews, reviewsFile} from "./reviews.ts";
@@ -62,7 +62,7 @@ function readOptional(root: string, file: string): string | null {
 async function readClaims(root: string, sources: Source[]): Promise<Claim[]> {
   const header = (readOptional(root, ledgerFile) ?? "").replace(/^\ufeff/, "").split(/\r?\n/, 1)[0];
   if (!header.split(",").some((name) => name.replace(/^"|"$/g, "").trim() === "query"))
-    return readLedger(root, sources);
+    return readQuotedClaims(root, sources);
   const {readLedgerWithComputed} = await import("./computed-claims.ts");
   return readLedgerWithComputed(root, sources);
 }

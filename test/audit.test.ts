@@ -4,7 +4,7 @@ import {join} from "node:path";
 import {JSDOM} from "jsdom";
 import {afterEach, beforeEach, describe, expect, test} from "vitest";
 import {auditNumbers, parseIgnored, type IgnoreRow} from "../loaders/audit.ts";
-import {readLedger} from "../loaders/ledger.ts";
+import {readQuotedClaims} from "../loaders/ledger.ts";
 import {readSourcesSync} from "../loaders/sources.ts";
 import {runStage} from "../loaders/stage.ts";
 import {stageOutputs} from "../loaders/stage-output-content.ts";
@@ -39,7 +39,7 @@ async function edit(file: string, change: (text: string) => string) {
 /** The fixture's sources and verified claims. */
 async function loadStory(root: string) {
   const sources = readSourcesSync(root);
-  return {sources, claims: readLedger(root, sources)};
+  return {sources, claims: readQuotedClaims(root, sources)};
 }
 
 /** `src/data/numbers.csv` as the stage makes it for the project at root. */

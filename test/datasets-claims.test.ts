@@ -9,7 +9,7 @@ import {matchFigure, precisionOf} from "../loaders/figure-match.ts";
 import {verifyLedger, type QueryRow} from "../loaders/ledger.ts";
 import {main} from "../tools/cli.ts";
 import {datasetProject, duckdbScratch} from "./helpers/datasets.ts";
-import {explainer, projectRoot, recordingEffects, removeProject} from "./helpers/project.ts";
+import {copyProject, explainer, projectRoot, recordingEffects, removeProject} from "./helpers/project.ts";
 import {builtCopy} from "./helpers/built.ts";
 
 describe("matchFigure", () => {
@@ -85,10 +85,18 @@ describe("verifyLedger with a query column", () => {
     ]);
   });
 
-  test("verifyLedger without a list for computed rows reports them instead of passing them through", () => {
-    const text = `${header}\nentering,"49,344",people entering,,2022-03-10,,synthetic-crossings,,,,total-entering.sql\n`;
-    expect(() => verifyLedger(text, [])).toThrow(
-      'data/claims.csv:2: COMPUTED_CLAIM_NOT_VERIFIED: claim "entering" is computed by total-entering.sql; this command does not run queries yet (see verifyComputedClaims)'
+  test("verifyLedger without a list for computed rows gives the quoted claims only, a computed row checked all the same", () => {
+    const quoted = `seed,"2,000",civilians killed,,2022-03-02,,seed,"2,000 civilians were killed in this fixture sentence.",,,`;
+    const source = {
+      id: "seed",
+      published: "2022-03-02",
+      body: "2,000 civilians were killed in this fixture sentence.\n"
+    };
+    const computed = `entering,"49,344",people entering,,2022-03-10,,synthetic-crossings,,,,total-entering.sql`;
+    const claims = verifyLedger(`${header}\n${quoted}\n${computed}\n`, [source as never]);
+    expect(claims.map((c) => c.id)).toEqual(["seed"]);
+    expect(() => verifyLedger(`${header}\n${computed.replace("2022-03-10", "March")}\n`, [])).toThrow(
+      'data/claims.csv:2: INVALID_DATE: as_of "March" is not a date YYYY-MM-DD'
     );
   });
 
@@ -346,6 +354,48 @@ describe("explainer datasets", () => {
 });
 
 describe("a computed claim on an explainer", () => {
+  test("claim and ignore draft and write rows for a source's numbers in a ledger that has computed claims", async () => {
+    const root = await copyProject("seed");
+    try {
+      await cp(join(projectRoot, "test/fixtures/datasets/project/data"), join(root, "data"), {recursive: true});
+      const ledger = join(root, "data/claims.csv");
+      const [head, ...rows] = (await readFile(ledger, "utf-8")).trimEnd().split("\n");
+      const computed =
+        'entering,"more than 49,000",people entering,,2022-03-10,,synthetic-crossings,,,,total-entering.sql';
+      await writeFile(ledger, [`${head},query`, ...rows.map((row) => `${row},`), computed].join("\n") + "\n");
+      await writeFile(
+        join(root, "wire.txt"),
+        "Fixture wire: 3,000 cross at a fixture border post\nPublished: 11 March 2022\n\n" +
+          "This is a fixture article, written for the kit's tests.\n\n" +
+          "Border guards said 3,000 people crossed the border post on Thursday.\n"
+      );
+      const run = async (...args: string[]) => {
+        const effects = recordingEffects(root);
+        const status = await main(args, effects);
+        return {status, stdout: effects.out.join(""), stderr: effects.err.join("")};
+      };
+      const id = "2022-03-11-fixture-wire-3000-cross-at-a-fixture-border-post";
+      expect((await run("add-source", "wire.txt")).status).toBe(0);
+      const claimed = await run("claim", id, "--all", "--write");
+      expect(claimed.status, claimed.stderr).toBe(0);
+      const written = await readFile(ledger, "utf-8");
+      expect(written).toContain(`${computed}\n`);
+      expect(written).toContain(
+        `people-crossed-border-fixture-wire,"3,000",people who crossed the border,border guards,2022-03-10,,${id},"Border guards said 3,000 people crossed the border post on Thursday.",,,\n`
+      );
+      const ignored = await run("ignore", id, "--repeats", "--write");
+      expect(ignored.status, ignored.stderr).toBe(0);
+      expect(await readFile(join(root, "data/ignored.csv"), "utf-8")).toContain(
+        `${id},"3,000 cross",The headline repeats the figure that the ledger cites from the body (claim people-crossed-border-fixture-wire).\n`
+      );
+      const check = await run("check");
+      expect(check.status, check.stderr).toBe(0);
+      expect(check.stdout).toContain(`source ${id}: 2 numbers: 1 cited, 1 ignored, 0 unreviewed`);
+    } finally {
+      await removeProject(root);
+    }
+  });
+
   test("check verifies it with DuckDB, and the page's card and Sources show the query, its result and the dataset's hash", async () => {
     const root = await builtCopy("seed");
     try {

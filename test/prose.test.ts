@@ -10,7 +10,7 @@ import {uncitedNumbers} from "../loaders/page-numbers.ts";
 import {pageStory} from "../loaders/blocks.ts";
 import {checkCorrections, correctionsFile} from "../loaders/corrections.ts";
 import {orThrow} from "../loaders/errors.ts";
-import {readLedger} from "../loaders/ledger.ts";
+import {readQuotedClaims} from "../loaders/ledger.ts";
 import {explainerProse} from "../loaders/prose.ts";
 import {readSourcesSync} from "../loaders/sources.ts";
 import type {StagedExplainer} from "../loaders/stage.ts";
@@ -29,7 +29,7 @@ afterEach(() => rm(root, {recursive: true, force: true}));
 function story(explainers: StagedExplainer[] = []) {
   const sources = readSourcesSync(root);
   return pageStory({
-    claims: readLedger(root, sources),
+    claims: readQuotedClaims(root, sources),
     sources,
     charts: {},
     explainers,

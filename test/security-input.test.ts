@@ -11,7 +11,7 @@ import {checkCorrections, correctionsFile} from "../loaders/corrections.ts";
 import {decodeCsv, parseCsvRows} from "../loaders/csv.ts";
 import {checkTextChars} from "../loaders/text.ts";
 import {problemsOf} from "../loaders/errors.ts";
-import {readLedger} from "../loaders/ledger.ts";
+import {readQuotedClaims} from "../loaders/ledger.ts";
 import {chartJsonLimits, checkJsonLimits, storyLimits} from "../loaders/limits.ts";
 import {checkPlaces, placesFile} from "../loaders/places.ts";
 import {isHttpUrl, maxFrontMatter, parseSource, readSourcesSync} from "../loaders/sources.ts";
@@ -105,12 +105,14 @@ describe("CSV that is not UTF-8 text (row 6)", () => {
       const withNul = Buffer.from(
         [...lines.slice(0, 2), lines[2].replace("the UN", "the U\u0000N"), ...lines.slice(3)].join("\n")
       );
-      await refuses("data/claims.csv", withNul, () => readLedger(root, sources), ["data/claims.csv:3: NOT_TEXT"]);
+      await refuses("data/claims.csv", withNul, () => readQuotedClaims(root, sources), ["data/claims.csv:3: NOT_TEXT"]);
       const at = ledger.indexOf("the UN");
       expect(at).toBeGreaterThan(0);
       const latin1 = Buffer.concat([ledger.subarray(0, at), Buffer.from([0xe9]), ledger.subarray(at)]);
       const line = ledger.subarray(0, at).toString("utf-8").split("\n").length;
-      await refuses("data/claims.csv", latin1, () => readLedger(root, sources), [`data/claims.csv:${line}: NOT_UTF8`]);
+      await refuses("data/claims.csv", latin1, () => readQuotedClaims(root, sources), [
+        `data/claims.csv:${line}: NOT_UTF8`
+      ]);
     });
 
     test("data/places.csv, data/corrections.csv and data/ignored.csv", async () => {

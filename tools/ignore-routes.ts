@@ -66,7 +66,7 @@ export function ignoreRoutes({root, maxBytes = 256 * 1024}: IgnoreRouteOptions):
         const {sources} = read;
         let claims;
         try {
-          claims = verifyLedger(await readOr(root, ledgerFile, newLedgerHeader), sources, ledgerFile, []);
+          claims = verifyLedger(await readOr(root, ledgerFile, newLedgerHeader), sources);
         } catch (error) {
           const problems = problemsOf(error);
           if (problems.length === 0) throw error;

@@ -225,7 +225,7 @@ export function ledgerRoutes({root, maxBytes = 64 * 1024}: LedgerRouteOptions): 
         const missing = missingColumns(row, csvHeader(current), ledgerFile);
         if (missing.length) return missing;
         try {
-          verifyLedger(appendCsvRows(current, [row]), read.sources, ledgerFile, []);
+          verifyLedger(appendCsvRows(current, [row]), read.sources);
           return [];
         } catch (error) {
           const problems = problemsOf(error);

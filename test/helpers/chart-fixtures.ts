@@ -12,7 +12,7 @@ import {checkChartSpec, type ChartSpec} from "../../src/components/chart-spec.ts
 import type {ChartData} from "../../src/components/charts/types.ts";
 import {chartIds, chartsDir, parseChartSpec, type ChartFile} from "../../loaders/charts.ts";
 import {labelOf, parseFigure} from "../../loaders/figure.ts";
-import {parseCsvRows, readLedger} from "../../loaders/ledger.ts";
+import {parseCsvRows, readQuotedClaims} from "../../loaders/ledger.ts";
 import {orThrow} from "../../loaders/errors.ts";
 import {checkPlaces, placesFile, readLandSync} from "../../loaders/places.ts";
 import {readSourcesSync} from "../../loaders/sources.ts";
@@ -42,7 +42,7 @@ export function deskCharts(desk: FixtureDesk): Promise<{data: ChartData; charts:
     loaded = (async () => {
       const sources = readSourcesSync(dir);
       const data: ChartData = {
-        claims: readLedger(dir, sources),
+        claims: readQuotedClaims(dir, sources),
         places: orThrow(checkPlaces(await readFile(join(dir, placesFile), "utf-8"))),
         land: readLandSync()
       };

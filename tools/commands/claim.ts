@@ -15,7 +15,7 @@ import {
   ledgerFile,
   optionalColumns,
   parseCsvRows,
-  readLedger,
+  readQuotedClaims,
   verifyLedger
 } from "../../loaders/ledger.ts";
 import {decodeText, parseSource, readSources, sourceIds, sourcesDir, type Source} from "../../loaders/sources.ts";
@@ -58,7 +58,7 @@ async function draftSource(
   const source = await readOneSource(root, ref);
   // The statuses as check gives them: the ledger verified against the sources, the ignore list read.
   const sources = await readSources(root);
-  const audit = auditNumbers(sources, readLedger(root, sources), await readIgnored(root, sources));
+  const audit = auditNumbers(sources, readQuotedClaims(root, sources), await readIgnored(root, sources));
   const {ids} = await ledgerShape(root);
   const rows = audit.rows.filter((n) => n.source === source.id && n.status === "unreviewed");
   const wanted = rows.filter((n) => n.part === "body" && reviewedKinds.includes(n.kind));
@@ -95,7 +95,7 @@ async function appendToLedger(root: string, drafts: Draft[]): Promise<void> {
 async function refuseIfCited(root: string, source: Source, number: NumberRow): Promise<void> {
   let claims: Claim[];
   try {
-    claims = readLedger(root, await readSources(root));
+    claims = readQuotedClaims(root, await readSources(root));
   } catch (error) {
     if (problemsOf(error).length === 0) throw error;
     return;

@@ -18,7 +18,7 @@ import {
   readIgnored
 } from "../../loaders/audit.ts";
 import {throwIfAny} from "../../loaders/errors.ts";
-import {readLedger} from "../../loaders/ledger.ts";
+import {readQuotedClaims} from "../../loaders/ledger.ts";
 import {readSources} from "../../loaders/sources.ts";
 import {ignoreText, repeatOf, repeatReason} from "../../src/components/audit-repeats.ts";
 import {appendCsvRows} from "../csv-append.ts";
@@ -43,7 +43,7 @@ export async function run(args: string[], {root, stdout, stderr}: Effects): Prom
   const {ref, write} = parseArgs(args);
   const source = await readOneSource(root, ref);
   const sources = await readSources(root);
-  const claims = readLedger(root, sources);
+  const claims = readQuotedClaims(root, sources);
   const audit = auditNumbers(sources, claims, await readIgnored(root, sources));
   // The rows as the audit page reads them (data/numbers.csv), for the functions its buttons use.
   const rows = csvParse(
