@@ -197,7 +197,7 @@ export function unreviewedProblems(
     const draft = `\`npx explainer claim ${source.id} ${n.start}\``;
     const former = formerQuote(n, movedOn);
     const fix = former
-      ? `${former.claim} cited it when ${former.explainer} was published on ${formatDate(former.date)}, and has moved on since: add it to ${ignoredFile} with a reason (it was superseded), or cite it again (${draft})`
+      ? `${former.claim} cited it when ${former.explainer} was published on ${formatDate(former.date)}, and has moved on since: ignore it as superseded (\`npx explainer ignore ${source.id} --superseded --write\`), or cite it again (${draft})`
       : `draft a ledger row with ${draft}, or add it to ${ignoredFile} with a reason`;
     const detail = `${what}; sentence: ${JSON.stringify(n.sentence)}; ${fix}`;
     problems.push(new KitError("NUMBER_UNREVIEWED", detail, {file: source.file, line}));
@@ -206,11 +206,10 @@ export function unreviewedProblems(
 }
 
 /**
- * The row, among the publish record's rows of figures that have moved on since (another source or
- * label now), of the one that quoted this number when its explainer was published: the same source,
- * the same value.
+ * The row, among the publish record's rows of figures that have moved on since (movedOnFigures), of
+ * the one that quoted this number when its explainer was published: the same source, the same value.
  */
-function formerQuote(n: AuditedNumber, movedOn: readonly PublishedFigure[]): PublishedFigure | undefined {
+export function formerQuote(n: AuditedNumber, movedOn: readonly PublishedFigure[]): PublishedFigure | undefined {
   const value = (label: string) => {
     try {
       return parseFigure(label).value;
@@ -219,6 +218,16 @@ function formerQuote(n: AuditedNumber, movedOn: readonly PublishedFigure[]): Pub
     }
   };
   return movedOn.find((r) => r.source === n.source && value(r.label) === n.value);
+}
+
+/**
+ * The reason an ignore row gives for a number that a published figure quoted before it moved on,
+ * naming the claim, the explainer and what the claim cites now (`now`, when the ledger still quotes it).
+ */
+export function supersededReason(former: PublishedFigure, now: Claim | undefined): string {
+  const quoted = `Superseded: claim ${former.claim} quoted this figure when ${former.explainer} was published on ${formatDate(former.date)}`;
+  if (!now) return `${quoted}, and has moved on since.`;
+  return `${quoted}; it now cites ${now.label} from ${now.source === former.source ? "this source" : now.source}.`;
 }
 
 function countNewlines(text: string, end: number): number {

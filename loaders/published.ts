@@ -163,6 +163,18 @@ export function formatPublished(rows: readonly PublishedFigure[]): string {
   return csvFormat(cells, [...publishedColumns]) + "\n";
 }
 
+/**
+ * The record's rows of figures that have moved on since they were published: their claim now cites
+ * another source or shows another label, or is no longer in `claims`. Each leaves the number it
+ * quoted to be cited again or ignored as superseded.
+ */
+export function movedOnFigures(record: readonly PublishedFigure[], claims: readonly Claim[]): PublishedFigure[] {
+  const byId = new Map(claims.map((c) => [c.id, c]));
+  return record.filter(
+    (r) => r.claim !== "" && (byId.get(r.claim)?.source !== r.source || byId.get(r.claim)?.label !== r.label)
+  );
+}
+
 /** What the next record is made from: each published (not draft) explainer, the figures it shows and its log. */
 export interface RecordInput {
   explainers: readonly {slug: string; draft: boolean; shown: readonly string[]}[];

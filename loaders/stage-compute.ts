@@ -23,7 +23,7 @@ import {defaultSiteName, explainersDir, keyLine, readExplainers, siteNameOf, typ
 import {contentHash} from "./hash.ts";
 import {ledgerFile, readQuotedClaims} from "./ledger.ts";
 import {chartMentions, citedLines, compareWithRecord} from "./living.ts";
-import {readPublished, type PublishedFigure} from "./published.ts";
+import {movedOnFigures, readPublished, type PublishedFigure} from "./published.ts";
 import {checkReviews, reviewsFile} from "./reviews.ts";
 import {brokenLinks} from "./page-links.ts";
 import {uncitedNumbers} from "./page-numbers.ts";
@@ -230,11 +230,7 @@ export async function computeStage(
   // that has moved on (another source, another label) leaves its old quote to be ignored.
   const record = attempt<PublishedFigure[] | null>(() => readPublished(root), null);
   const claimsById = new Map(claims.map((c) => [c.id, c]));
-  const movedOn = (record ?? []).filter(
-    (r) =>
-      r.claim !== "" && (claimsById.get(r.claim)?.source !== r.source || claimsById.get(r.claim)?.label !== r.label)
-  );
-  const unreviewed = unreviewedProblems(numbers, sources, bodyLines, movedOn);
+  const unreviewed = unreviewedProblems(numbers, sources, bodyLines, movedOnFigures(record ?? [], claims));
 
   const {charts, failed: failedCharts} = await stageCharts(root, {claims, places}, previous, problems);
   // What the pages are checked against: the charts that draw now. A bad chart's last good drawing does

@@ -177,9 +177,40 @@ describe("changed figures", () => {
     // The count's old quote is cited no more: check says which claim cited it, and what to do.
     expect(lines(result.stderr, "NUMBER_UNREVIEWED")).toEqual([
       expect.stringMatching(
-        /^warning: data\/sources\/2022-03-02-refugees-leave-ukraine-in-growing-numbers\.md:\d+: NUMBER_UNREVIEWED: count "Well over 800,000" .*; refugees cited it when leaving-ukraine was published on 20 November 2026, and has moved on since: add it to data\/ignored\.csv with a reason \(it was superseded\), or cite it again \(`npx explainer claim 2022-03-02-refugees-leave-ukraine-in-growing-numbers \d+`\)$/
+        /^warning: data\/sources\/2022-03-02-refugees-leave-ukraine-in-growing-numbers\.md:\d+: NUMBER_UNREVIEWED: count "Well over 800,000" .*; refugees cited it when leaving-ukraine was published on 20 November 2026, and has moved on since: ignore it as superseded \(`npx explainer ignore 2022-03-02-refugees-leave-ukraine-in-growing-numbers --superseded --write`\), or cite it again \(`npx explainer claim 2022-03-02-refugees-leave-ukraine-in-growing-numbers \d+`\)$/
       )
     ]);
+  });
+
+  test("ignore --superseded lists the old quote with a reason naming the claim and what it cites now; --write appends it, and check asks no more", async () => {
+    const root = await published();
+    try {
+      await moveRefugees(root);
+      const old = "2022-03-02-refugees-leave-ukraine-in-growing-numbers";
+      const printed = await explainer(root, "ignore", old, "--superseded");
+      const row = `${old},"Well over 800,000",Superseded: claim refugees quoted this figure when leaving-ukraine was published on 20 November 2026; it now cites 1 million from 2022-03-03-the-refugee-count-reaches-a-milestone.\n`;
+      expect([printed.status, printed.stdout, printed.stderr]).toEqual([
+        0,
+        row,
+        "1 row for data/ignored.csv: append with --write\n"
+      ]);
+      expect(existsSync(join(root, "data/ignored.csv"))).toBe(false);
+
+      expect((await explainer(root, "ignore", old, "--superseded", "--write")).status).toBe(0);
+      expect(await readFile(join(root, "data/ignored.csv"), "utf-8")).toBe(`source,text,reason\n${row}`);
+      const check = await explainer(root, "check");
+      expect(lines(check.stderr, "NUMBER_UNREVIEWED")).toEqual([]);
+      expect(check.stdout).toContain(`source ${old}: 1 number: 0 cited, 1 ignored, 0 unreviewed`);
+
+      const none = await explainer(root, "ignore", "2022-03-03-the-refugee-count-reaches-a-milestone", "--superseded");
+      expect([none.status, none.stdout, none.stderr]).toEqual([
+        0,
+        "",
+        'no number of "2022-03-03-the-refugee-count-reaches-a-milestone" was quoted by a published figure that has moved on since\n'
+      ]);
+    } finally {
+      await rm(root, {recursive: true, force: true});
+    }
   });
 
   test("a repeat of a figure that has not moved on is not called superseded", async () => {
