@@ -31,7 +31,7 @@ import {throwIfAny} from "../../loaders/errors.ts";
 import {readQuotedClaims} from "../../loaders/ledger.ts";
 import {movedOnFigures, readPublished} from "../../loaders/published.ts";
 import {readSources} from "../../loaders/sources.ts";
-import {ignoreText, repeatOf, repeatReason} from "../../src/components/audit-repeats.ts";
+import {ignoreText, repeatOf, repeatReason, reviewedKinds} from "../../src/components/audit-repeats.ts";
 import {appendCsvRows} from "../csv-append.ts";
 import {UsageError, type Effects} from "../effects.ts";
 import {readOneSource} from "./claim.ts";
@@ -86,7 +86,9 @@ export async function run(args: string[], {root, stdout, stderr}: Effects): Prom
     listed(
       "--superseded",
       own.flatMap((n, i) => {
-        const former = n.status === "unreviewed" && n.part === "body" ? formerQuote(n, movedOn) : undefined;
+        // The numbers check asks for (counts, percentages, money), in the body, which the ledger quotes.
+        const asked = n.status === "unreviewed" && n.part === "body" && reviewedKinds.includes(n.kind);
+        const former = asked ? formerQuote(n, movedOn) : undefined;
         if (!former) return [];
         const now = claims.find((c) => c.id === former.claim);
         return [{source: source.id, text: ignoreText(source, rows[i]), reason: supersededReason(former, now)}];
