@@ -7,6 +7,7 @@ import {problemsOf} from "../loaders/errors.ts";
 import {parseFigure} from "../loaders/figure.ts";
 import {matchFigure, precisionOf} from "../loaders/figure-match.ts";
 import {verifyLedger, type QueryRow} from "../loaders/ledger.ts";
+import {parseSource} from "../loaders/sources.ts";
 import {main} from "../tools/cli.ts";
 import {datasetProject, duckdbScratch} from "./helpers/datasets.ts";
 import {copyProject, explainer, projectRoot, recordingEffects, removeProject} from "./helpers/project.ts";
@@ -87,13 +88,12 @@ describe("verifyLedger with a query column", () => {
 
   test("verifyLedger without a list for computed rows gives the quoted claims only, a computed row checked all the same", () => {
     const quoted = `seed,"2,000",civilians killed,,2022-03-02,,seed,"2,000 civilians were killed in this fixture sentence.",,,`;
-    const source = {
-      id: "seed",
-      published: "2022-03-02",
-      body: "2,000 civilians were killed in this fixture sentence.\n"
-    };
+    const source = parseSource(
+      '---\ntitle: "A fixture source"\npublished: "2022-03-02"\n---\n2,000 civilians were killed in this fixture sentence.\n',
+      "data/sources/seed.md"
+    );
     const computed = `entering,"49,344",people entering,,2022-03-10,,synthetic-crossings,,,,total-entering.sql`;
-    const claims = verifyLedger(`${header}\n${quoted}\n${computed}\n`, [source as never]);
+    const claims = verifyLedger(`${header}\n${quoted}\n${computed}\n`, [source]);
     expect(claims.map((c) => c.id)).toEqual(["seed"]);
     expect(() => verifyLedger(`${header}\n${computed.replace("2022-03-10", "March")}\n`, [])).toThrow(
       'data/claims.csv:2: INVALID_DATE: as_of "March" is not a date YYYY-MM-DD'
