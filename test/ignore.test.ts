@@ -56,6 +56,7 @@ test("prints a row for each repeat of a cited figure, with the reason naming the
 });
 
 test("bad input names the file and what is wrong, exits non-zero and writes nothing", async () => {
+  const before = await readFile(join(root, ignored), "utf-8");
   const unknown = await explainer("ignore", "2022-03-02-no-such-source", "--repeats", "--write");
   expect(unknown.status).toBe(1);
   expect(unknown.stderr).toContain('UNKNOWN_SOURCE: source "2022-03-02-no-such-source" is not in data/sources/');
@@ -71,6 +72,17 @@ test("bad input names the file and what is wrong, exits non-zero and writes noth
   expect(refused.status).toBe(1);
   expect(refused.stderr).toContain(`data/ignored.csv:3: MISSING_FIELD: "reason" is empty`);
   expect(await readFile(join(root, ignored), "utf-8")).toBe(broken);
+
+  // A publish record with a bad row: --superseded, which reads it, names its line, and writes nothing.
+  await writeFile(join(root, ignored), before);
+  await writeFile(
+    join(root, "data/published.csv"),
+    `explainer,date,claim,label,as_of,source,hash,logged\nfixture,2026-11-20,civilians-killed,"2,000",2022-03-02,${seed},abc,0\n`
+  );
+  const record = await explainer("ignore", seed, "--superseded", "--write");
+  expect(record.status).toBe(1);
+  expect(record.stderr).toContain('data/published.csv:2: INVALID_FIELD: hash "abc" is not 12 hex digits');
+  expect(await readFile(join(root, ignored), "utf-8")).toBe(before);
 });
 
 test("a project without data/ignored.csv gets one, its header first", async () => {
