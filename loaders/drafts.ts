@@ -27,7 +27,12 @@ export interface Draft {
   number: NumberRow;
   /** Short notes for the editor ("as_of 2022-02-28 from \"on Monday\""); empty when there is nothing to say. */
   notes: string[];
+  /** The ids of the claims the number may be a later report of ({@link earlierReports}), each with a note. */
+  earlier: string[];
 }
+
+/** A row of the ledger as drafts read it: its columns by name (`id`, `figure`, `measure`, …). */
+export type LedgerRecord = Readonly<Record<string, string>>;
 
 /** What the editor may decide for a draft that the sentence cannot: the date, the measure. */
 export interface DraftOptions {
@@ -162,13 +167,15 @@ function sentenceOf(source: Source, number: NumberRow): {text: string; at: numbe
 /**
  * A draft for one number of a source's body, or a KitError naming the source and the offset:
  * NOT_A_FIGURE (a date, a vague number), UNKNOWN_CURRENCY, AS_OF_UNRESOLVED ("last week"),
- * MEASURE_UNKNOWN (the sentence names nothing the figure counts). `taken` holds the ids in use.
+ * MEASURE_UNKNOWN (the sentence names nothing the figure counts). `taken` holds the ids in use;
+ * a note names each claim of `ledger` the number may be a later report of ({@link earlierReports}).
  */
 export function draftFor(
   source: Source,
   number: NumberRow,
   taken: ReadonlySet<string>,
-  options: DraftOptions = {}
+  options: DraftOptions = {},
+  ledger: readonly LedgerRecord[] = []
 ): Draft {
   const offset = number.start;
   const what = `${number.kind} ${JSON.stringify(number.text)}`;
@@ -239,25 +246,75 @@ export function draftFor(
     quote
   };
   row.id = draftId(measure, source, row, taken);
-  return {row, number, notes};
+  const reports = earlierReports(row, ledger);
+  for (const claim of reports) {
+    notes.push(
+      `a later report of "${claim.id}" (${claim.figure}, as of ${claim.as_of})? to move that claim to this figure rather than add one: \`npx explainer claim ${source.id} ${offset} --replace ${claim.id} --write\``
+    );
+  }
+  return {row, number, notes, earlier: reports.map((c) => c.id)};
+}
+
+/** Who gave a figure, as drafts compare it: lower case, one space, no leading "the". */
+const whoKey = (who: string) => who.toLowerCase().replace(/\s+/gu, " ").replace(/^the /u, "").trim();
+
+/** The unit of a written figure (`percent`, a currency code, null for a count), or undefined when it does not parse. */
+function unitOf(figure: string): string | null | undefined {
+  try {
+    return parseFigure(figure).unit;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The claims of `ledger` that a draft `row` may be a later report of: from another source, dated no
+ * later, with a figure of the same unit, and of the same measure or from the same attribution. The
+ * latest of each measure, the same measure first; two at most. A desk that keeps each report as a
+ * claim of its own (a `reported` chart draws them) adds the draft; one that shows the latest figure
+ * moves the claim with `claim … --replace ID`.
+ */
+export function earlierReports(row: LedgerRecord, ledger: readonly LedgerRecord[]): LedgerRecord[] {
+  const unit = unitOf(row.figure);
+  const measure = row.measure.toLowerCase();
+  const who = whoKey(row.attribution);
+  const sameMeasure = (r: LedgerRecord) => (r.measure ?? "").toLowerCase() === measure;
+  const matches = ledger.filter(
+    (r) =>
+      r.source !== row.source &&
+      (r.as_of ?? "") <= row.as_of &&
+      unit !== undefined &&
+      unitOf(r.figure ?? "") === unit &&
+      (sameMeasure(r) || (who !== "" && whoKey(r.attribution ?? "") === who))
+  );
+  const latest = new Map<string, LedgerRecord>();
+  for (const r of matches) {
+    const key = (r.measure ?? "").toLowerCase();
+    const seen = latest.get(key);
+    if (!seen || (r.as_of ?? "") > (seen.as_of ?? "")) latest.set(key, r);
+  }
+  return [...latest.values()]
+    .sort((a, b) => Number(sameMeasure(b)) - Number(sameMeasure(a)) || (b.as_of ?? "").localeCompare(a.as_of ?? ""))
+    .slice(0, 2);
 }
 
 /**
  * Drafts for every number of a source that nobody answers for yet (`numbers`: the source's body
  * numbers of reviewed kinds that are neither cited nor ignored). Ids are unique against `taken`
- * and each other. Numbers that cannot be drafted are returned as problems, one per number.
+ * and each other; notes name the claims of `ledger` a number may be a later report of. Numbers that cannot be drafted are returned as problems, one per number.
  */
 export function draftAll(
   source: Source,
   numbers: NumberRow[],
-  taken: ReadonlySet<string>
+  taken: ReadonlySet<string>,
+  ledger: readonly LedgerRecord[] = []
 ): {drafts: Draft[]; problems: KitError[]} {
   const ids = new Set(taken);
   const drafts: Draft[] = [];
   const problems: KitError[] = [];
   for (const number of numbers) {
     try {
-      const draft = draftFor(source, number, ids);
+      const draft = draftFor(source, number, ids, {}, ledger);
       ids.add(draft.row.id);
       drafts.push(draft);
     } catch (error) {

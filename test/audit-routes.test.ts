@@ -150,6 +150,21 @@ describe("the ledger and ignore routes of the save endpoint", () => {
     });
   });
 
+  test("a draft names the claim of an earlier source it may be a later report of, as `explainer claim` does", async () => {
+    const sources = await readSources(root);
+    const at = (id: string, text: string) => sources.find((s) => s.id === id)!.body.indexOf(text);
+    const earlier = await draft(refugees, at(refugees, "More than 1.5 million people have fled"));
+    // The editor names the measure and who counted as the later report does.
+    const row = {...earlier.row, measure: "people who have left", attribution: "UNHCR"};
+    expect((await cite(row)).status).toBe(200);
+    const start = at(twoMillion, "Two million");
+    const later = await draft(twoMillion, start);
+    expect(later.row).toMatchObject({figure: "Two million", attribution: "UNHCR", as_of: "2022-03-08"});
+    expect(later.notes).toEqual([
+      `a later report of "${row.id}" (More than 1.5 million, as of 2022-03-06)? to move that claim to this figure rather than add one: \`npx explainer claim ${twoMillion} ${start} --replace ${row.id} --write\``
+    ]);
+  });
+
   test("a draft's id is unique against the ledger as it is now", async () => {
     const first = await draft(convoy, 152);
     expect((await cite(first.row)).status).toBe(200);

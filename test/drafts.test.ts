@@ -5,7 +5,7 @@ import {csvParseRows} from "d3-dsv";
 import {afterEach, beforeEach, describe, expect, test} from "vitest";
 import {asOfSentence} from "../loaders/as-of.ts";
 import {attributionIn} from "../loaders/attribution.ts";
-import {draftFor, draftId, sourceTag} from "../loaders/drafts.ts";
+import {draftFor, draftId, earlierReports, sourceTag} from "../loaders/drafts.ts";
 import {measureIn} from "../loaders/measure.ts";
 import {numbersOfSource} from "../loaders/number-rows.ts";
 import {findNumbers} from "../loaders/numbers.ts";
@@ -253,6 +253,55 @@ describe("measureIn", () => {
   });
 });
 
+describe("earlierReports", () => {
+  // A draft from a 9 March fixture source, and a ledger of earlier reports (its rows are fixtures).
+  const draft = {
+    figure: "more than 2 million",
+    measure: "refugees who left",
+    attribution: "UNHCR",
+    as_of: "2022-03-08",
+    source: "march-9"
+  };
+  const row = (
+    id: string,
+    figure: string,
+    measure: string,
+    attribution: string,
+    as_of: string,
+    source = "march-3"
+  ) => ({
+    id,
+    figure,
+    measure,
+    attribution,
+    as_of,
+    source
+  });
+  const ids = (ledger: ReturnType<typeof row>[]) => earlierReports(draft, ledger).map((r) => r.id);
+
+  test("names the latest claim of the same measure first, then one of the same attribution", () => {
+    const ledger = [
+      row("left-0301", "more than 660,000", "refugees who left", "UN agencies", "2022-03-01"),
+      row("left-0303", "1 million", "Refugees who left", "the UN", "2022-03-03"),
+      row("poland-0303", "about 500,000", "refugees who reached Poland", "the UNHCR", "2022-03-03")
+    ];
+    expect(ids(ledger)).toEqual(["left-0303", "poland-0303"]);
+  });
+
+  test("leaves out a claim of the draft's own source, a later one, another unit, and one of another measure and attribution", () => {
+    const ledger = [
+      row("same-source", "1.5 million", "refugees who left", "UNHCR", "2022-03-06", "march-9"),
+      row("later", "2.5 million", "refugees who left", "UNHCR", "2022-03-10"),
+      row("share", "4%", "refugees who left", "UNHCR", "2022-03-03"),
+      row("money", "$1.7 billion", "appeal", "UNHCR", "2022-03-01"),
+      row("other", "2,000", "civilians killed", "the emergency service", "2022-03-02"),
+      row("unparsed", "many", "refugees who left", "UNHCR", "2022-03-02")
+    ];
+    expect(ids(ledger)).toEqual([]);
+    expect(earlierReports({...draft, attribution: ""}, [row("anyone", "3", "trucks", "", "2022-03-01")])).toEqual([]);
+  });
+});
+
 describe("draftId", () => {
   const source = {
     publisher: "Fixture Wire",
@@ -493,6 +542,36 @@ describe("explainer claim --replace: a later report of a cited figure", () => {
     expect(check.stderr).toMatch(
       new RegExp(`^data/sources/${later}.md: title: NUMBER_UNREVIEWED: count "a million"`, "m")
     );
+  });
+
+  test("a draft of the later report names the claim it may move there; once it is appended, --replace refuses the twice-cited number", async () => {
+    const offset = (await read(`data/sources/${later}.md`)).split("---\n")[2].indexOf("More than 1 million");
+    const draft = await explainer("claim", later, String(offset));
+    expect(draft.status).toBe(0);
+    expect(draft.stdout.split(",").slice(0, 5)).toEqual([
+      "refugees-fixture-un",
+      "More than 1 million",
+      "refugees",
+      "the UN",
+      "2022-03-04"
+    ]);
+    const command = `npx explainer claim ${later} ${offset} --replace refugees --write`;
+    expect(draft.stderr.split("\n")).toContain(
+      `refugees-fixture-un (offset ${offset}): a later report of "refugees" (Well over 800,000, as of 2022-03-02)? to move that claim to this figure rather than add one: \`${command}\``
+    );
+    const appended = await explainer("claim", later, String(offset), "--write");
+    expect([appended.status, appended.stderr.split("\n").at(-3)]).toEqual([
+      0,
+      "refugees-fixture-un: appended; to move a claim to its figure instead, remove its row first"
+    ]);
+    const ledger = await read("data/claims.csv");
+    const line = ledger.split("\r\n").findIndex((l) => l.startsWith("refugees-fixture-un,")) + 1;
+    const refused = await explainer("claim", later, String(offset), "--replace", "refugees", "--write");
+    expect([refused.status, refused.stderr.split("\n")[0]]).toEqual([
+      1,
+      `data/claims.csv:${line}: ALREADY_CITED: claim "refugees-fixture-un" already cites "More than 1 million" (offset ${offset} of ${later}): to move "refugees" here, remove the row of "refugees-fixture-un" first (and cite {refugees} where the pages cite {refugees-fixture-un})`
+    ]);
+    expect(await read("data/claims.csv")).toBe(ledger);
   });
 
   test("--replace of a claim that is not in the ledger, or with --all, fails and writes nothing", async () => {

@@ -146,14 +146,15 @@ export function draftOf(
   start: number,
   ledgerText: string
 ): {row: Record<string, string> | null; notes: string[]; problem: DraftProblem | null} {
-  let ids: Set<string>;
+  let records: Record<string, string>[];
   try {
-    ids = new Set(parseCsvRows(ledgerText, ledgerFile).map((r) => r.record.id));
+    records = parseCsvRows(ledgerText, ledgerFile).map((r) => r.record);
   } catch (error) {
     const [problem] = problemsOf(error);
     if (!problem) throw error;
     throw new HttpError(422, "LEDGER_INVALID", `${problem.message}; fix the ledger first`);
   }
+  const ids = new Set(records.map((r) => r.id));
   let number;
   try {
     number = numberAt(source, start);
@@ -163,7 +164,7 @@ export function draftOf(
   }
   const attempt = (options: {asOf?: string; measure?: string}): Draft | KitError => {
     try {
-      return draftFor(source, number, ids, options);
+      return draftFor(source, number, ids, options, records);
     } catch (error) {
       if (error instanceof KitError) return error;
       throw error;

@@ -5,7 +5,14 @@ import writeFileAtomic from "write-file-atomic";
 import {auditNumbers, readIgnored} from "../../loaders/audit.ts";
 import {reviewedKinds} from "../../src/components/audit-repeats.ts";
 import {didYouMean} from "../../src/components/suggest.ts";
-import {draftAll, draftFor, numberNamed, type Draft, type DraftOptions} from "../../loaders/drafts.ts";
+import {
+  draftAll,
+  draftFor,
+  numberNamed,
+  type Draft,
+  type DraftOptions,
+  type LedgerRecord
+} from "../../loaders/drafts.ts";
 import type {NumberRow} from "../../loaders/number-rows.ts";
 import type {Claim} from "../../src/components/claim.ts";
 import {KitError, problemsOf, throwIfAny} from "../../loaders/errors.ts";
@@ -33,15 +40,21 @@ export async function readOneSource(root: string, ref: string): Promise<Source> 
   return parseSource(decodeText(bytes, file), file);
 }
 
-/** The ledger's text (null when there is none), header and ids, read leniently: drafts only need to fit in. */
-async function ledgerShape(root: string): Promise<{text: string | null; columns: string[]; ids: Set<string>}> {
-  const fallback = {columns: [...ledgerColumns, ...optionalColumns], ids: new Set<string>()};
+/**
+ * The ledger's text (null when there is none), header, rows and ids, read leniently: drafts only need
+ * to fit in.
+ */
+async function ledgerShape(
+  root: string
+): Promise<{text: string | null; columns: string[]; records: LedgerRecord[]; ids: Set<string>}> {
+  const fallback = {columns: [...ledgerColumns, ...optionalColumns], records: [], ids: new Set<string>()};
   const text = await readFile(join(root, ledgerFile), "utf-8").catch(() => null);
   if (text === null) return {text, ...fallback};
   try {
     const columns = csvHeader(text);
-    const ids = new Set(parseCsvRows(text, ledgerFile).map((r) => r.record.id));
-    return {text, columns: columns.includes("id") ? columns : fallback.columns, ids};
+    const records = parseCsvRows(text, ledgerFile).map((r) => r.record);
+    const ids = new Set(records.map((r) => r.id));
+    return {text, columns: columns.includes("id") ? columns : fallback.columns, records, ids};
   } catch {
     return {text, ...fallback};
   }
@@ -59,7 +72,7 @@ async function draftSource(
   // The statuses as check gives them: the ledger verified against the sources, the ignore list read.
   const sources = await readSources(root);
   const audit = auditNumbers(sources, readQuotedClaims(root, sources), await readIgnored(root, sources));
-  const {ids} = await ledgerShape(root);
+  const {ids, records} = await ledgerShape(root);
   const rows = audit.rows.filter((n) => n.source === source.id && n.status === "unreviewed");
   const wanted = rows.filter((n) => n.part === "body" && reviewedKinds.includes(n.kind));
   const skipped = rows
@@ -68,7 +81,7 @@ async function draftSource(
       (n) =>
         `title: ${n.kind} ${JSON.stringify(n.text)} is in the headline, which the ledger does not quote; ignore it in data/ignored.csv if it repeats a cited figure`
     );
-  return {...draftAll(source, wanted, ids), skipped};
+  return {...draftAll(source, wanted, ids, records), skipped};
 }
 
 /**
@@ -88,11 +101,11 @@ async function appendToLedger(root: string, drafts: Draft[]): Promise<void> {
 }
 
 /**
- * Fails with ALREADY_CITED, at the citing row's line, when a claim of the ledger already cites the
- * number: a second row would be the same figure twice. A ledger that does not verify is left to the
- * write, which checks the whole new ledger.
+ * Fails with ALREADY_CITED, at the citing row's line, when a claim of the ledger (other than
+ * `replacing`, the claim `--replace` moves) already cites the number: a second row would be the same
+ * figure twice. A ledger that does not verify is left to the write, which checks the whole new ledger.
  */
-async function refuseIfCited(root: string, source: Source, number: NumberRow): Promise<void> {
+async function refuseIfCited(root: string, source: Source, number: NumberRow, replacing?: string): Promise<void> {
   let claims: Claim[];
   try {
     claims = readQuotedClaims(root, await readSources(root));
@@ -103,14 +116,15 @@ async function refuseIfCited(root: string, source: Source, number: NumberRow): P
   const cited = auditNumbers([source], claims, []).rows.find(
     (n) => n.start === number.start && n.part === number.part && n.status === "cited"
   );
-  if (!cited) return;
+  if (!cited || cited.claim === replacing) return;
   const {text} = await ledgerShape(root);
   const line = parseCsvRows(text ?? "", ledgerFile).find((r) => r.record.id === cited.claim)?.line;
-  throw new KitError(
-    "ALREADY_CITED",
-    `claim "${cited.claim}" already cites ${JSON.stringify(number.text)} (offset ${number.start} of ${source.id}): cite {${cited.claim}} in a page; to move another claim to this figure, give --replace ID`,
-    {file: ledgerFile, line}
-  );
+  const what = `claim "${cited.claim}" already cites ${JSON.stringify(number.text)} (offset ${number.start} of ${source.id})`;
+  const fix =
+    replacing === undefined
+      ? `cite {${cited.claim}} in a page; to move another claim to this figure, give --replace ID`
+      : `to move "${replacing}" here, remove the row of "${cited.claim}" first (and cite {${replacing}} where the pages cite {${cited.claim}})`;
+  throw new KitError("ALREADY_CITED", `${what}: ${fix}`, {file: ledgerFile, line});
 }
 
 /** Parses `claim`'s arguments. */
@@ -185,7 +199,9 @@ async function replaceClaim(
   }
   const ids = new Set(rows.map((r) => r.record.id));
   const measure = options.measure ?? old.record.measure;
-  const draft = draftFor(source, numberNamed(source, start), ids, {...options, measure});
+  const number = numberNamed(source, start);
+  await refuseIfCited(root, source, number, id);
+  const draft = draftFor(source, number, ids, {...options, measure});
   const row: Record<string, string> = {...draft.row, id, measure, place: old.record.place ?? draft.row.place};
   const next = replaceCsvRow(text, "id", id, row);
   if (!next) {
@@ -230,8 +246,8 @@ export async function run(args: string[], {root, stdout, stderr}: Effects): Prom
     const source = await readOneSource(root, ref);
     const number = numberNamed(source, start);
     await refuseIfCited(root, source, number);
-    const {ids} = await ledgerShape(root);
-    drafts = [draftFor(source, number, ids, options)];
+    const {ids, records} = await ledgerShape(root);
+    drafts = [draftFor(source, number, ids, options, records)];
   }
   const {columns} = await ledgerShape(root);
   if (write && drafts.length > 0) await appendToLedger(root, drafts);
@@ -244,6 +260,8 @@ export async function run(args: string[], {root, stdout, stderr}: Effects): Prom
     );
   for (const d of drafts) {
     for (const note of d.notes) stderr(`${d.row.id} (offset ${d.number.start}): ${note}\n`);
+    if (write && d.earlier.length > 0)
+      stderr(`${d.row.id}: appended; to move a claim to its figure instead, remove its row first\n`);
   }
   for (const s of skipped) stderr(`${s}\n`);
   const n = drafts.length;
