@@ -62,6 +62,13 @@ const notTheDate = /^(?:since|from|until|till|before|after|next|by the end of|ov
 const comparedWithNumber =
   /(?:\b(?:up|down)\s+from|\bcompared\s+(?:with|to)|\bagainst|\bversus)\s+(?:\p{L}+\s+){0,2}?[$€£]?\d/u;
 const fromNumber = /^\S+(?:\s+\p{L}+)?\s+from\s+[$€£]?\d/u;
+/** The figure is the one compared with ("…, up from 2 million"): time words before it date the figure it is compared to. */
+const comparedWithThis = /(?:\b(?:up|down)\s+from|\bcompared\s+(?:with|to)|\bagainst|\bversus)\s+(?:\p{L}+\s+){0,2}$/u;
+/**
+ * A clause of its own, with its own number, between the figure and time words after it: "1.43
+ * million had crossed, while arrivals slowed to 20,000 on Wednesday" (Wednesday is the 20,000's).
+ */
+const otherClauseNumber = /[,;]\s+(?:while|whereas|but|and)\s[^]*?\d/u;
 const lookingBack = /\b(?:earlier|ago|before|previously|previous|last)\b/i;
 
 /** A clause that starts a span ("Since the invasion began on Feb. 24"): its dates are the span's start. */
@@ -140,14 +147,15 @@ function readTimeWords(m: RegExpExecArray, published: string): AsOf | null {
 
 /**
  * The date a figure is as of, from the time words of its sentence nearest to the figure
- * (`at` is the figure's offset in the sentence), relative to `published` (YYYY-MM-DD).
+ * (`at` is the figure's offset in the sentence, `length` its length), relative to `published`
+ * (YYYY-MM-DD).
  *
  * ```ts
  * asOfSentence("The UN said on Monday that 500,000 had fled.", 29, "2022-03-02")
  * // {kind: "date", date: "2022-02-28", words: "on Monday"}
  * ```
  */
-export function asOfSentence(sentence: string, at: number, published: string): AsOf {
+export function asOfSentence(sentence: string, at: number, published: string, length = 0): AsOf {
   let best: {asOf: AsOf; distance: number; marked: boolean} | null = null;
   // "KYIV, March 12 (Agency) - ": the day the story was filed, not the figure's.
   const lead = datelineLength(sentence);
@@ -162,10 +170,13 @@ export function asOfSentence(sentence: string, at: number, published: string): A
     // "4,000 flats, up from 3,100 a week earlier": the time words date the number compared with, not this one.
     const between = m.index > at ? sentence.slice(at, m.index) : "";
     if (comparedWithNumber.test(between) || (fromNumber.test(between) && lookingBack.test(m[0]))) continue;
+    if (otherClauseNumber.test(sentence.slice(at + length, Math.max(at + length, m.index)))) continue;
+    const end = m.index + m[0].length;
+    // "2.3 million said on Thursday, up from 2 million": Thursday dates the 2.3 million, not the 2 million.
+    if (end <= at && comparedWithThis.test(sentence.slice(end, at))) continue;
     const asOf = readTimeWords(m, published);
     if (asOf === null) continue;
-    const end = m.index + m[0].length;
-    const distance = end <= at ? at - end : Math.max(0, m.index - at);
+    const distance = end <= at ? at - end : Math.max(0, m.index - at - length);
     // "as of" and "by" date the figure itself, before the day it was said ("said on Tuesday that … by Monday").
     const marked = asOfMark.test(m[0]);
     if (best === null || (marked && !best.marked) || (marked === best.marked && distance < best.distance))

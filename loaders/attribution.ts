@@ -37,6 +37,10 @@ const figuresOf =
   /(?:['’]s)?\s+(?:latest\s+|own\s+|official\s+)?(?:figures|data|estimates|statistics|numbers|counts?|tally|tallies)$/u;
 const pronouns = new Set("he she it they we i you who which this that one its their his her our".split(" "));
 
+/** What a saying verb reports when a number follows it: "said (that) about 40 percent", "estimated 300". */
+const reportsNumber =
+  /^\s+(?:that\s+)?(?:(?:about|some|around|roughly|nearly|almost|more than|over|up to|at least|as many as|fewer than|less than|another|a further)\s+)?[$€£]?\d/iu;
+
 /** Saying verbs that are also nouns: "the agency estimates", but "its estimates", "1,200 claims". */
 const nounable = /^(?:estimates?|reports?|claims?|counts?|records?|notes?|states?)$/i;
 /** Before a noun: a determiner, a possessive or a number ("its estimate", "the bank's records", "1,200 claims"). */
@@ -104,6 +108,9 @@ export function attributionIn(sentence: string, at: number): Attribution {
     const start = m.index;
     const end = start + m[0].length;
     if (isNounHere(sentence, start, end)) continue;
+    // "…500 million euros in aid, and aid agencies said about 40 percent were children": a verb after
+    // the figure that goes on to another number gives that number, not this one.
+    if (start > at && reportsNumber.test(sentence.slice(end))) continue;
     const distance = end <= at ? at - end : start - at;
     // The subject before the verb: back to the clause's start. "Filippo Grandi, the UN High
     // Commissioner, said": the clause ends in a comma, and the name and its apposition go together.

@@ -120,8 +120,8 @@ const ordinals = ["second", "third", "fourth", "fifth", "sixth", "seventh", "eig
 
 /**
  * An id from the measure and the source, unique against `taken`: `civilians-killed-reuters`, then
- * with the source's date, the attribution, the figure's own date or its qualifier, and only last
- * with an ordinal (`…-second`). Never a bare counter.
+ * with the figure's own date, the source's date, the attribution or the figure, and only last with
+ * an ordinal (`…-second`). Never a bare counter.
  */
 export function draftId(
   measure: string,
@@ -144,9 +144,9 @@ export function draftId(
   const figure = slugify(row.figure).split("-").slice(0, 6).join("-");
   const candidates = [
     `${m}-${tag}`,
+    row.as_of && `${m}-${tag}-${row.as_of}`,
     `${m}-${tag}-${source.published}`,
     who && `${m}-${who}-${tag}`,
-    row.as_of !== source.published && `${m}-${tag}-${row.as_of}`,
     figure && `${m}-${figure}-${tag}`,
     ...ordinals.map((o) => `${m}-${tag}-${o}`)
   ].filter((c): c is string => typeof c === "string" && c !== "");
@@ -198,7 +198,7 @@ export function draftFor(
   // as_of: the sentence's own time words, else the published date.
   let asOf = options.asOf ?? source.published;
   if (options.asOf === undefined) {
-    const found = asOfSentence(sentence.text, sentence.at, source.published);
+    const found = asOfSentence(sentence.text, sentence.at, source.published, number.end - number.start);
     if (found.kind === "unresolved") {
       throw problem(
         source,

@@ -85,7 +85,9 @@ function phraseBefore(text: string, max = 3): string {
  * "Prices for wheat" → "Prices for wheat"; "In March, the death toll" → "death toll".
  */
 function subjectHead(subject: string): string {
-  const clause = subject.slice(Math.max(subject.lastIndexOf(","), subject.lastIndexOf(";")) + 1);
+  const clause = subject
+    .slice(Math.max(subject.lastIndexOf(","), subject.lastIndexOf(";")) + 1)
+    .replace(/^\s*(?:while|whereas|and|but|as|although|though)\s/iu, " ");
   const head = phraseAt(clause, 3);
   if (!head) return phraseBefore(subject);
   const joined = /^\s+(of|for)\s+(.*)/u.exec(clause.slice(clause.indexOf(head) + head.length));
@@ -93,8 +95,11 @@ function subjectHead(subject: string): string {
   return tail ? `${head} ${joined![1]} ${tail}` : head;
 }
 
-/** A rate right after a count's noun: "(30,000 people) a day", "per week", "each month". */
-const ratePhrase = new RegExp(String.raw`^\s+(?:a|an|per|each|every)\s+(${rateTimes})\b`, "u");
+/** A rate right after a count's noun: "(30,000 people) a day", "per week", "each month"; not "a year ago". */
+const ratePhrase = new RegExp(
+  String.raw`^\s+(?:a|an|per|each|every)\s+(${rateTimes})\b(?!\s+(?:ago|earlier|before|later|previously)\b)`,
+  "u"
+);
 
 /** Nouns of a quantity of something: "2,500 tonnes of medical supplies", "1 million doses of vaccine". */
 const quantityNouns = new Set(
@@ -173,7 +178,7 @@ function countMeasure(unit: string, before: string, after: string): string {
     );
   if (linking) return phraseAt(linking[1], 5, false);
   const subject =
-    /(.*?)\s+(?:(?:has|have|had)\s+)?(?:rose|risen|rises|climbed|reached|hit|passed|topped|stood at|stands at|stood|was|is|jumped|increased|fell|dropped)\s+(?:to\s+|at\s+)?(?:\p{Ll}+\s+){0,2}$/u.exec(
+    /(.*?)\s+(?:(?:has|have|had)\s+)?(?:(?:rose|risen|rises|climbed|reached|hit|passed|topped|stood at|stands at|stood|was|is|jumped|increased|fell|dropped)\s+(?:to\s+|at\s+)?|(?:slowed|eased|dipped|swelled|grew|grown|surged|soared|declined|fallen|doubled|tripled|slumped|plunged)\s+to\s+)(?:\p{Ll}+\s+){0,2}$/u.exec(
       before
     );
   if (subject) return subjectHead(subject[1]);
@@ -306,7 +311,20 @@ export function measureIn(sentence: string, at: number, n: Pick<FoundNumber, "ki
     const measure = countMeasure(unit, before, after.slice(rate[0].length));
     return measure && `${measure} per ${rate[1]}`;
   }
-  return countMeasure(unit, before, after) || (n.kind === "count" && !n.unit ? gappedMeasure(before) : "");
+  return (
+    countMeasure(unit, before, after) ||
+    (n.kind === "count" && !n.unit ? gappedMeasure(before) || comparedMeasure(sentence.slice(0, at), n) : "")
+  );
+}
+
+/**
+ * The measure of a count compared with the one before it, "2.3 million have fled, up from 2 million"
+ * (or "compared with", "against"): that count's. "" when no count of the sentence comes before.
+ */
+function comparedMeasure(before: string, n: Pick<FoundNumber, "kind" | "unit" | "text">): string {
+  if (!/(?:\b(?:up|down)\s+from|\bcompared\s+(?:with|to)|\bagainst|\bversus)\s+$/u.test(before)) return "";
+  const first = findNumbers(before).findLast((r) => r.kind === n.kind);
+  return first ? measureIn(before, first.start, first) : "";
 }
 
 /**
