@@ -1,7 +1,7 @@
 /**
  * The day a figure describes, from its sentence's own time words, relative to the source's
  * published date: "on Monday", "as of Wednesday", "yesterday", "almost 24 hours earlier",
- * "on Feb. 24". Words that name no single day ("last week", "earlier this month") are reported,
+ * "on Feb. 24", "the previous day" (the day before the sentence's day before it). Words that name no single day ("last week", "earlier this month") are reported,
  * never guessed; words that do not date the figure ("since Monday", "by March 31", "in the past
  * 24 hours") are passed over. Pure: a sentence and a date in, a date out.
  */
@@ -43,6 +43,7 @@ const timeWords = new RegExp(
     String.raw`(?<today>\b(?:today|tonight|this (?:morning|afternoon|evening)|earlier today|so far today)\b)`,
     String.raw`(?<yesterday>\b(?:the day before yesterday|yesterday(?: (?:morning|afternoon|evening))?|last night)\b)`,
     String.raw`(?<weekday>\b(?:(?:last|this|on|as of|by|since|from|until|till|before|after|next)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:['’]s)?(?:\s+(?:morning|afternoon|evening|night))?\b)`,
+    String.raw`(?<previous>\bthe (?:previous|prior) day\b|\bthe day before\b)`,
     String.raw`(?<ago>\b${hedge}${count}\s+(?:hours?|days?|weeks?)\s+(?:earlier|ago|before|previously)\b)`,
     String.raw`(?<dayMonth>\b(?:(?:on|as of|by|since|from|until|till|before|after)\s+)?(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?${monthWord}(?:,?\s+(?<year1>\d{4}))?)`,
     String.raw`(?<monthDay>\b(?:(?:on|as of|by|since|from|until|till|before|after)\s+)?${monthWord}\s+\d{1,2}(?:st|nd|rd|th)?\b(?:,?\s+(?<year2>\d{4}))?)`,
@@ -109,13 +110,17 @@ function dayMonthDate(day: number, month: number, year: number | null, published
   return iso;
 }
 
-/** Reads one time expression; null when it does not date the figure. */
-function readTimeWords(m: RegExpExecArray, published: string): AsOf | null {
+/**
+ * Reads one time expression; null when it does not date the figure. `anchor` is the day the
+ * sentence's time words before it name (else `published`): "the previous day" is the day before it.
+ */
+function readTimeWords(m: RegExpExecArray, published: string, anchor: string): AsOf | null {
   const g = m.groups!;
   const words = m[0].trim().replace(/\.$/, "");
   const lower = words.toLowerCase();
   if (g.today) return {kind: "date", date: published, words};
   if (g.yesterday) return {kind: "date", date: addDays(published, lower.startsWith("the day before") ? -2 : -1), words};
+  if (g.previous) return {kind: "date", date: addDays(anchor, -1), words};
   if (g.weekday) {
     if (notTheDate.test(lower)) return null;
     const weekday = weekdays.findIndex((d) => lower.includes(d));
@@ -161,7 +166,10 @@ export function asOfSentence(sentence: string, at: number, published: string, le
   const lead = datelineLength(sentence);
   sentence = " ".repeat(lead) + sentence.slice(lead);
   timeWords.lastIndex = 0;
+  let anchor = published;
   for (let m; (m = timeWords.exec(sentence)); ) {
+    const asOf = readTimeWords(m, published, anchor);
+    if (asOf?.kind === "date") anchor = asOf.date;
     // "Since the invasion began on Feb. 24, 2 million have fled": the start of a span, not the figure's date.
     if (inSinceClause.test(sentence.slice(Math.max(0, m.index - 80), m.index))) continue;
     // "on Tuesday and Wednesday": a span of days, as of its last.
@@ -174,7 +182,6 @@ export function asOfSentence(sentence: string, at: number, published: string, le
     const end = m.index + m[0].length;
     // "2.3 million said on Thursday, up from 2 million": Thursday dates the 2.3 million, not the 2 million.
     if (end <= at && comparedWithThis.test(sentence.slice(end, at))) continue;
-    const asOf = readTimeWords(m, published);
     if (asOf === null) continue;
     const distance = end <= at ? at - end : Math.max(0, m.index - at - length);
     // "as of" and "by" date the figure itself, before the day it was said ("said on Tuesday that … by Monday").

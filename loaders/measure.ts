@@ -127,6 +127,10 @@ function countMeasure(unit: string, before: string, after: string): string {
   ) {
     return `${unit} ${passive[1] ?? ""}${passive[2]}${passive[3] ?? ""}`;
   }
+  // "left 80,000 homes without electricity": the homes without it.
+  const without = /^\s+without\s+(.*)/u.exec(after);
+  const lacking = unit && without ? phraseAt(without[1], 2) : "";
+  if (lacking) return `${unit} without ${lacking}`;
   // "has killed 2,000 civilians", "evacuated 300 people"
   const verbBefore = verbBeforeNumber.exec(before);
   if (
@@ -313,7 +317,7 @@ export function measureIn(sentence: string, at: number, n: Pick<FoundNumber, "ki
   }
   return (
     countMeasure(unit, before, after) ||
-    (n.kind === "count" && !n.unit ? gappedMeasure(before) || comparedMeasure(sentence.slice(0, at), n) : "")
+    (n.kind === "count" && !n.unit ? gappedMeasure(before, after) || comparedMeasure(sentence.slice(0, at), n) : "")
   );
 }
 
@@ -329,14 +333,17 @@ function comparedMeasure(before: string, n: Pick<FoundNumber, "kind" | "unit" | 
 
 /**
  * The measure of a count that leaves its noun to the sentence's first counted noun: after a verb,
- * "killed 12 people and injured 40" (people injured); after a name, "Poland has taken in 500,000
- * refugees, Hungary 130,000" (refugees). "" otherwise: "40 beds and 12 are free" names no measure.
+ * "killed 12 people and injured 40" (people injured); before a participle, "34 people were killed
+ * and 120 wounded" (people wounded); after a name, "Poland has taken in 500,000 refugees, Hungary
+ * 130,000" (refugees). "" otherwise: "40 beds and 12 are free" names no measure.
  */
-function gappedMeasure(before: string): string {
+function gappedMeasure(before: string, after: string): string {
   const first = findNumbers(before).find((r) => r.kind === "count" && r.unit !== "");
   if (!first) return "";
   const verb = verbBeforeNumber.exec(before);
   if (verb && isParticiple(verb[1])) return `${first.unit} ${verb[1]}`;
+  const participle = /^\s+(\p{Ll}+)\b/u.exec(after);
+  if (participle && isParticiple(participle[1]) && /\band\s+$/u.test(before)) return `${first.unit} ${participle[1]}`;
   if (/\p{Lu}[\p{L}'’-]*\s+$/u.test(before)) return measureIn(before, first.start, first);
   return "";
 }

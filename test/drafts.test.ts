@@ -85,6 +85,17 @@ describe("asOfSentence", () => {
       "More than 2.3 million fixture people have fled, the agency said on Tuesday, up from 2 million two days earlier.",
       "More than 2.3 million",
       {kind: "date", date: "2022-03-01", words: "on Tuesday"}
+    ],
+    // "the previous day" is the day before the one the sentence names before it (else before the published date).
+    [
+      "Some 3,500 fixture residents left by train on Tuesday, the operator said, down from 5,000 the previous day.",
+      "5,000",
+      {kind: "date", date: "2022-02-28", words: "the previous day"}
+    ],
+    [
+      "The fixture agency said 300 trains had run the day before.",
+      "300",
+      {kind: "date", date: "2022-03-01", words: "the day before"}
     ]
   ])("asOfSentence(%j) of %j, measured from the figure's end, is %j", (sentence, figure, asOf) => {
     expect(asOfSentence(sentence, sentence.indexOf(figure), published, figure.length)).toEqual(asOf);
@@ -210,6 +221,7 @@ describe("measureIn", () => {
     ["Fixture agencies estimate that 6.5 million people are internally displaced.", "people internally displaced"],
     ["A total of 4,500 fixture dockworkers have been laid off since the closure.", "fixture dockworkers laid off"],
     ["About 300 fixture homes were cut off by the flood.", "fixture homes cut off"],
+    ["Overnight fixture shelling left about 80,000 homes without electricity.", "homes without electricity"],
     ["Fixture bread costs three times as much as in February.", ""],
     ["The fixture depot was shelled three times on Friday.", ""],
     ["Fixture fuel prices rose 10-fold, traders said.", ""],
@@ -231,6 +243,7 @@ describe("measureIn", () => {
     ["Fixture inflation rose 2% to 9.1%, the office said.", "9.1%", "fixture inflation"],
     ["Fixture crude rose $3.50 to $112.93 a barrel.", "$112.93", ""],
     ["The fixture strike killed 12 people and injured 40.", "40", "people injured"],
+    ["At least 34 fixture people were killed and 120 wounded.", "120", "fixture people wounded"],
     ["Fixture Poland has taken in 500,000 refugees, Fixture Hungary 130,000.", "130,000", "refugees"],
     ["The fixture ward has 40 beds and 12 are free.", "12", ""],
     [
