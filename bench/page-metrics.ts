@@ -7,6 +7,7 @@ import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
 import type {Browser} from "playwright-core";
 import {chromiumPath} from "../test/helpers/browser.ts";
+import {median} from "./result.ts";
 
 /** Lighthouse's "Slow 4G" as DevTools applies it (its `mobileSlow4G` with the DevTools multipliers), for CDP. */
 export const slow4G = {
@@ -141,6 +142,17 @@ export interface LighthouseResult {
   tbt: number;
   speedIndex: number;
   cls: number;
+}
+
+/**
+ * Lighthouse's results for `url`, each the median of `runs` runs (one Chromium each): a single run's
+ * total blocking time swings by tens of milliseconds on this machine, even for a one-paragraph page.
+ */
+export async function medianLighthouse(url: string, runs: number): Promise<LighthouseResult> {
+  const results: LighthouseResult[] = [];
+  for (let i = 0; i < runs; i++) results.push(await runLighthouse(url));
+  const keys = Object.keys(results[0]) as (keyof LighthouseResult)[];
+  return Object.fromEntries(keys.map((k) => [k, median(results.map((r) => r[k]))])) as unknown as LighthouseResult;
 }
 
 /** Runs Lighthouse (mobile, simulated Slow 4G, its defaults) on `url` in Debian's headless Chromium. */
