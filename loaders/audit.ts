@@ -33,10 +33,18 @@ export interface AuditedNumber extends NumberRow {
   status: NumberStatus;
   claim: string;
   reason: string;
+  /**
+   * For a number to review that a published figure quoted before it moved on: the reason an ignore
+   * row gives it ({@link supersededReason}); otherwise empty or absent.
+   */
+  superseded?: string;
 }
 
-/** Columns of `src/data/numbers.csv`: the number columns, then the status and who gives it. */
-export const auditColumns = [...numberColumns, "status", "claim", "reason"] as const;
+/**
+ * Columns of `src/data/numbers.csv`: the number columns, then the status and who gives it, and the
+ * reason to ignore a superseded number.
+ */
+export const auditColumns = [...numberColumns, "status", "claim", "reason", "superseded"] as const;
 
 /** One row of the ignore list, with its line in the file. */
 export interface IgnoreRow {
@@ -218,6 +226,26 @@ export function formerQuote(n: AuditedNumber, movedOn: readonly PublishedFigure[
     }
   };
   return movedOn.find((r) => r.source === n.source && value(r.label) === n.value);
+}
+
+/**
+ * `rows` with the numbers that check asks for (counts, percentages, money of a source's body, not
+ * reviewed yet) and that a published figure quoted before it moved on (`movedOn`: movedOnFigures)
+ * marked `superseded`, with the reason an ignore row gives them. `explainer ignore --superseded` and
+ * the audit page's "Ignore as superseded" both take these.
+ */
+export function markSuperseded(
+  rows: AuditedNumber[],
+  claims: readonly Claim[],
+  movedOn: readonly PublishedFigure[]
+): AuditedNumber[] {
+  if (movedOn.length === 0) return rows;
+  const byId = new Map(claims.map((c) => [c.id, c]));
+  return rows.map((n) => {
+    const asked = n.status === "unreviewed" && n.part === "body" && reviewedKinds.includes(n.kind);
+    const former = asked ? formerQuote(n, movedOn) : undefined;
+    return former ? {...n, superseded: supersededReason(former, byId.get(former.claim))} : n;
+  });
 }
 
 /**

@@ -12,7 +12,15 @@ import {readFrontMatter} from "./front-matter.ts";
 import {noClaim, type Claim} from "../src/components/claim.ts";
 import {didYouMean} from "../src/components/suggest.ts";
 import type {ChartData, MapPlace} from "../src/components/charts/types.ts";
-import {auditNumbers, bodyLineOf, checkIgnored, ignoredFile, unreviewedProblems, type AuditedNumber} from "./audit.ts";
+import {
+  auditNumbers,
+  bodyLineOf,
+  checkIgnored,
+  ignoredFile,
+  markSuperseded,
+  unreviewedProblems,
+  type AuditedNumber
+} from "./audit.ts";
 import {pageStory} from "./blocks.ts";
 import {textFields} from "../src/components/chart-spec.ts";
 import {chartIds, chartsDir, parseChartSpec} from "./charts.ts";
@@ -220,17 +228,17 @@ export async function computeStage(
   if (!sources || !claims) return {stage: null, problems};
 
   // Every number of every source, with what the ledger and the ignore list say of it.
-  let numbers: AuditedNumber[] = [];
   const ignores = rowsOf(ignoredFile, (text) => checkIgnored(text, sources));
   const audit = auditNumbers(sources, claims, ignores);
-  numbers = audit.rows;
   problems.push(...audit.problems.map((p) => stageProblem(p, project)));
   const bodyLines = new Map(sources.map((s) => [s.id, bodyLineOf(readFileSync(join(root, s.file), "utf-8"), s.body)]));
   // What each explainer showed when it was last published: the base of what changed since. A figure
   // that has moved on (another source, another label) leaves its old quote to be ignored.
   const record = attempt<PublishedFigure[] | null>(() => readPublished(root), null);
   const claimsById = new Map(claims.map((c) => [c.id, c]));
-  const unreviewed = unreviewedProblems(numbers, sources, bodyLines, movedOnFigures(record ?? [], claims));
+  const movedOn = movedOnFigures(record ?? [], claims);
+  const numbers: AuditedNumber[] = markSuperseded(audit.rows, claims, movedOn);
+  const unreviewed = unreviewedProblems(numbers, sources, bodyLines, movedOn);
 
   const {charts, failed: failedCharts} = await stageCharts(root, {claims, places}, previous, problems);
   // What the pages are checked against: the charts that draw now. A bad chart's last good drawing does

@@ -138,4 +138,33 @@ describe("auditReview in the audit's view", () => {
     expect(review.status.querySelector("p")!.textContent).toMatch(/^Review: 4 numbers need a claim or a reason\./);
     expect(view.querySelectorAll("img").length).toBe(0);
   });
+
+  test("a superseded number is ignored in one click, with the reason the stage gives it", async () => {
+    const reason =
+      "Superseded: claim refugees quoted this figure when a fixture explainer was published on 1 March 2026.";
+    const old = {...euros, superseded: reason};
+    const posts: unknown[] = [];
+    vi.stubGlobal(
+      "fetch",
+      vi.fn(async (_url: string, init: RequestInit) => {
+        if (init.method === "POST") posts.push(JSON.parse(String(init.body)));
+        return new Response(JSON.stringify({base: "b0", file: "data/ignored.csv"}));
+      })
+    );
+    const review = auditReview({url: "http://127.0.0.1:3001", token: "t"}, [source], [cited, old]);
+    const view = auditView([source], [cited, old], review.actions);
+    const row = view.querySelector(`tr[id="number-s-body-${old.start}"]`)!;
+    const buttons = [...row.querySelectorAll("button")];
+    expect(buttons.map((b) => b.getAttribute("aria-label"))).toEqual([
+      "Cite €2,000",
+      "Ignore €2,000",
+      `Ignore as superseded: €2,000. ${reason}`
+    ]);
+    buttons[2].click();
+    await vi.waitFor(() =>
+      expect(row.querySelector("[role=status]")!.textContent).toMatch(/^Ignored €2,000 as superseded/)
+    );
+    expect(posts).toEqual([{rows: [{source: "s", text: "€2,000", reason}], base: "b0"}]);
+    expect(buttons[2].disabled).toBe(true);
+  });
 });

@@ -229,11 +229,12 @@ describe("explainer check", () => {
 });
 
 describe("numbers.csv and the audit page", () => {
-  test("numbersAuditCsv(root) gives every number with its status, claim and reason", async () => {
+  test("numbersAuditCsv(root) gives every number with its status, claim, reason and (empty: nothing published) superseded", async () => {
     const lines = (await numbersAuditCsv(root)).trimEnd().split("\n");
     expect(lines[0]).toBe(
-      "source,start,end,text,value,lower,upper,qualifier,kind,unit,sentence,part,status,claim,reason"
+      "source,start,end,text,value,lower,upper,qualifier,kind,unit,sentence,part,status,claim,reason,superseded"
     );
+    expect(lines.slice(1).every((line) => line.endsWith(","))).toBe(true);
     expect(
       lines.slice(1).map((line) => line.match(/,(title|body),(cited|ignored|unreviewed),([^,]*)/)!.slice(1))
     ).toEqual([

@@ -10,6 +10,7 @@ import {checkReviews, parsePlace} from "../loaders/reviews.ts";
 import {runStage} from "../loaders/stage.ts";
 import {stageOutputs} from "../loaders/stage-output-content.ts";
 import {changesView} from "../src/components/changes-view.ts";
+import {csvParse, csvParseRows} from "d3-dsv";
 import {JSDOM} from "jsdom";
 import {main} from "../tools/cli.ts";
 import {copyLiving, edit, moveRefugees, recordAsPublished} from "./helpers/living.ts";
@@ -195,6 +196,12 @@ describe("changed figures", () => {
         "1 row for data/ignored.csv: append with --write\n"
       ]);
       expect(existsSync(join(root, "data/ignored.csv"))).toBe(false);
+      // The audit page's data gives the old quote the same reason, for its "Ignore as superseded" button.
+      const {stage} = await runStage(root);
+      const numbers = csvParse(String(await stageOutputs["data/numbers.csv"](stage!, root)));
+      expect(numbers.filter((n) => n.superseded).map((n) => [n.source, n.text, n.status, n.superseded])).toEqual([
+        [old, "Well over 800,000", "unreviewed", csvParseRows(row)[0][2]]
+      ]);
 
       expect((await explainer(root, "ignore", old, "--superseded", "--write")).status).toBe(0);
       expect(await readFile(join(root, "data/ignored.csv"), "utf-8")).toBe(`source,text,reason\n${row}`);

@@ -4,7 +4,7 @@
  * `explainer claim` gives), **Ignore** a form for an ignore row with a reason, and a number that
  * repeats a figure the ledger cites from the same source (a headline, an intro) is ignored in one
  * click, with a reason naming the claim; a source with several repeats has one button for all of
- * them. Saves append to `data/claims.csv` or `data/ignored.csv` through the save endpoint, which
+ * them. So is a number a published figure quoted before its claim moved on (superseded). Saves append to `data/claims.csv` or `data/ignored.csv` through the save endpoint, which
  * checks them as `check` does; the story stage then runs again and the audit re-renders with the new
  * statuses. Forms being filled in survive that re-render. Text from data is set as text, never HTML.
  */
@@ -102,11 +102,23 @@ export function auditReview(
   };
 
   /** One click: ignore numbers that repeat cited figures, with the reasons that name the claims. */
-  async function ignoreRepeats(pairs: [NumberRow, NumberRow][], button: HTMLButtonElement, line: HTMLElement) {
-    const rowsToAdd = pairs.map(([row, cited]) => ({
+  function ignoreRepeats(pairs: [NumberRow, NumberRow][], button: HTMLButtonElement, line: HTMLElement) {
+    const what = pairs.length === 1 ? `${textOf(pairs[0][0])} as a repeat` : `${pairs.length} repeats`;
+    const reasons = pairs.map(([row, cited]): [NumberRow, string] => [row, repeatReason(row, cited)]);
+    return ignoreWithReasons(reasons, `Ignored ${what} of cited figures (data/ignored.csv).`, button, line);
+  }
+
+  /** One click: ignore numbers, each with its reason; `done` says what was saved. */
+  async function ignoreWithReasons(
+    reasons: [NumberRow, string][],
+    done: string,
+    button: HTMLButtonElement,
+    line: HTMLElement
+  ) {
+    const rowsToAdd = reasons.map(([row, reason]) => ({
       source: row.source,
       text: ignoreText(byId.get(row.source)!, row),
-      reason: repeatReason(row, cited)
+      reason
     }));
     button.disabled = true;
     say(line, "Saving…");
@@ -116,11 +128,9 @@ export function auditReview(
     } catch (error) {
       result = {status: "error", code: "UNREACHABLE", message: (error as Error).message};
     }
-    const what = pairs.length === 1 ? `${textOf(pairs[0][0])} as a repeat` : `${pairs.length} repeats`;
     if (result.status === "invalid")
       say(line, `Not saved: ${result.problems.map((p) => p.detail).join("; ")}`, "error");
-    if (!report(result, line, "data/ignored.csv", `Ignored ${what} of cited figures (data/ignored.csv).`))
-      button.disabled = false;
+    if (!report(result, line, "data/ignored.csv", done)) button.disabled = false;
   }
 
   /** The form that cites a number: the draft row, editable, saved to the ledger. */
@@ -281,6 +291,18 @@ export function auditReview(
             "Ignore as a repeat",
             `Ignore as a repeat of claim ${cited.claim}: ${text}`,
             (b) => void ignoreRepeats([[row, cited]], b, line)
+          ),
+          line
+        );
+      }
+      if (row.superseded && canIgnore(row)) {
+        const line = h("span", {class: "audit-form-status", role: "status"});
+        const done = `Ignored ${text} as superseded (data/ignored.csv).`;
+        wrap.append(
+          button(
+            "Ignore as superseded",
+            `Ignore as superseded: ${text}. ${row.superseded}`,
+            (b) => void ignoreWithReasons([[row, row.superseded]], done, b, line)
           ),
           line
         );

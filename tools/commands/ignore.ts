@@ -19,19 +19,18 @@ import writeFileAtomic from "write-file-atomic";
 import {
   auditColumns,
   auditNumbers,
-  formerQuote,
   ignoredColumns,
   ignoredFile,
+  markSuperseded,
   parseIgnored,
   readIgnored,
-  supersededReason,
   type IgnoreRow
 } from "../../loaders/audit.ts";
 import {throwIfAny} from "../../loaders/errors.ts";
 import {readQuotedClaims} from "../../loaders/ledger.ts";
 import {movedOnFigures, readPublished} from "../../loaders/published.ts";
 import {readSources} from "../../loaders/sources.ts";
-import {ignoreText, repeatOf, repeatReason, reviewedKinds} from "../../src/components/audit-repeats.ts";
+import {ignoreText, repeatOf, repeatReason} from "../../src/components/audit-repeats.ts";
 import {appendCsvRows} from "../csv-append.ts";
 import {UsageError, type Effects} from "../effects.ts";
 import {readOneSource} from "./claim.ts";
@@ -64,7 +63,9 @@ export async function run(args: string[], {root, stdout, stderr}: Effects): Prom
   const sources = await readSources(root);
   const claims = readQuotedClaims(root, sources);
   const audit = auditNumbers(sources, claims, await readIgnored(root, sources));
-  const own = audit.rows.filter((n) => n.source === source.id);
+  // Only --superseded reads the publish record: a bad record fails it, not --repeats.
+  const movedOn = lists.includes("--superseded") ? movedOnFigures(readPublished(root) ?? [], claims) : [];
+  const own = markSuperseded(audit.rows, claims, movedOn).filter((n) => n.source === source.id);
   // The rows as the audit page reads them (data/numbers.csv), for the functions its buttons use.
   const rows = csvParse(csvFormat(own, [...auditColumns]));
   const found: Omit<IgnoreRow, "line">[] = [];
@@ -81,20 +82,13 @@ export async function run(args: string[], {root, stdout, stderr}: Effects): Prom
         return cited ? [{source: source.id, text: ignoreText(source, row), reason: repeatReason(row, cited)}] : [];
       })
     );
-  if (lists.includes("--superseded")) {
-    const movedOn = movedOnFigures(readPublished(root) ?? [], claims);
+  if (lists.includes("--superseded"))
     listed(
       "--superseded",
-      own.flatMap((n, i) => {
-        // The numbers check asks for (counts, percentages, money), in the body, which the ledger quotes.
-        const asked = n.status === "unreviewed" && n.part === "body" && reviewedKinds.includes(n.kind);
-        const former = asked ? formerQuote(n, movedOn) : undefined;
-        if (!former) return [];
-        const now = claims.find((c) => c.id === former.claim);
-        return [{source: source.id, text: ignoreText(source, rows[i]), reason: supersededReason(former, now)}];
-      })
+      rows.flatMap((row) =>
+        row.superseded ? [{source: source.id, text: ignoreText(source, row), reason: row.superseded}] : []
+      )
     );
-  }
   const n = found.length;
   if (n === 0) return;
   const count = `${n} row${n === 1 ? "" : "s"}`;
