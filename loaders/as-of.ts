@@ -70,6 +70,8 @@ const comparedWithThis = /(?:\b(?:up|down)\s+from|\bcompared\s+(?:with|to)|\baga
  * million had crossed, while arrivals slowed to 20,000 on Wednesday" (Wednesday is the 20,000's).
  */
 const otherClauseNumber = /[,;]\s+(?:while|whereas|but|and)\s[^]*?\d/u;
+/** A clause break between time words and a figure after them: ", and", "; while". */
+const clauseBreak = /[,;]\s+(?:while|whereas|but|and)\s/u;
 const lookingBack = /\b(?:earlier|ago|before|previously|previous|last)\b/i;
 
 /** A clause that starts a span ("Since the invasion began on Feb. 24"): its dates are the span's start. */
@@ -182,6 +184,10 @@ export function asOfSentence(sentence: string, at: number, published: string, le
     const end = m.index + m[0].length;
     // "2.3 million said on Thursday, up from 2 million": Thursday dates the 2.3 million, not the 2 million.
     if (end <= at && comparedWithThis.test(sentence.slice(end, at))) continue;
+    // "… grain exports last year, and between 20 and 25 ships remain stuck": words that name no single
+    // day, in a clause before this one's, are that clause's ("died on Monday, and 1,000 were hurt" keeps
+    // Monday for both).
+    if (asOf?.kind === "unresolved" && end <= at && clauseBreak.test(sentence.slice(end, at))) continue;
     if (asOf === null) continue;
     const distance = end <= at ? at - end : Math.max(0, m.index - at - length);
     // "as of" and "by" date the figure itself, before the day it was said ("said on Tuesday that … by Monday").

@@ -21,6 +21,10 @@ const participles = new Set(
     " "
   )
 );
+/** Words in "-ed" that are no verb's past: "feed", "need", "bed". */
+const notPast = new Set("feed need speed breed seed bleed weed heed deed reed bed red embed".split(" "));
+/** A past tense or participle in "-ed": "killed", "displaced"; not "feed". */
+const isEdWord = (w: string) => /^\p{Ll}+ed$/u.test(w) && !notPast.has(w);
 const pastTense = new Set("lost fled left died went came took gave made fell rose ran saw got won".split(" "));
 const statusWords = new Set(["dead", "missing", "injured", "wounded", "homeless", "displaced", "stranded", "trapped"]);
 /** The word just before a number, past its qualifier: "killed" in "has killed at least 2,000". */
@@ -44,7 +48,7 @@ function phraseAt(text: string, max = 4, stopAtVerbs = true, andJoins = false): 
   for (const m of text.matchAll(/\s*([\p{L}][\p{L}'’-]*)|\s*(\S)/gu)) {
     if (m[2] !== undefined || words.length >= max) break;
     const w = m[1];
-    if (stopAtVerbs && words.length > 0 && (/^\p{Ll}+ed$/u.test(w) || pastTense.has(w))) break;
+    if (stopAtVerbs && words.length > 0 && (isEdWord(w) || pastTense.has(w))) break;
     if (w === "and" && words.length > 0 && words.length < max - 1 && andJoins) {
       words.push(w);
       continue;
@@ -107,7 +111,7 @@ const quantityNouns = new Set(
   boxes crates containers pallets truckloads doses rounds bottles parcels`.split(/\s+/)
 );
 
-const isParticiple = (w: string) => /^\p{Ll}+ed$/u.test(w) || participles.has(w) || statusWords.has(w);
+const isParticiple = (w: string) => isEdWord(w) || participles.has(w) || statusWords.has(w);
 
 /** The measure of a count (or a duration or distance) from the noun it counts and what the sentence says of it. */
 function countMeasure(unit: string, before: string, after: string): string {
@@ -289,6 +293,8 @@ export function measureIn(sentence: string, at: number, n: Pick<FoundNumber, "ki
   const before = sentence.slice(Math.min(datelineLength(sentence), at), at);
   let after = sentence.slice(end);
   let unit = n.kind === "money" || n.kind === "percent" ? "" : n.unit;
+  // "counted 600,000 last week": time words, not what the figure counts.
+  if (/^(?:last|this|next|past|previous)\b/iu.test(unit)) unit = "";
   if (unit) {
     const i = after.indexOf(unit);
     if (i >= 0 && i < 8) after = after.slice(i + unit.length);

@@ -96,6 +96,17 @@ describe("asOfSentence", () => {
       "The fixture agency said 300 trains had run the day before.",
       "300",
       {kind: "date", date: "2022-03-01", words: "the day before"}
+    ],
+    // Words that name no single day, in a clause before the figure's, are that clause's; a day is every clause's.
+    [
+      "The fixture ports handled a third of the exports last year, and between 20 and 25 ships remain stuck.",
+      "between 20 and 25",
+      {kind: "none"}
+    ],
+    [
+      "Some 300 fixture people died on Monday, and 1,000 were injured.",
+      "1,000",
+      {kind: "date", date: "2022-02-28", words: "on Monday"}
     ]
   ])("asOfSentence(%j) of %j, measured from the figure's end, is %j", (sentence, figure, asOf) => {
     expect(asOfSentence(sentence, sentence.indexOf(figure), published, figure.length)).toEqual(asOf);
@@ -222,6 +233,8 @@ describe("measureIn", () => {
     ["A total of 4,500 fixture dockworkers have been laid off since the closure.", "fixture dockworkers laid off"],
     ["About 300 fixture homes were cut off by the flood.", "fixture homes cut off"],
     ["Overnight fixture shelling left about 80,000 homes without electricity.", "homes without electricity"],
+    ["The fixture kitchens feed 3,000 people.", "people"],
+    ["The fixture agency counted 600,000 last week.", ""],
     ["Fixture bread costs three times as much as in February.", ""],
     ["The fixture depot was shelled three times on Friday.", ""],
     ["Fixture fuel prices rose 10-fold, traders said.", ""],
