@@ -1,12 +1,14 @@
 /**
  * The day a figure describes, from its sentence's own time words, relative to the source's
  * published date: "on Monday", "as of Wednesday", "yesterday", "almost 24 hours earlier",
- * "on Feb. 24", "the previous day" (the day before the sentence's day before it). Words that name no single day ("last week", "earlier this month") are reported,
- * never guessed; words that do not date the figure ("since Monday", "by March 31", "in the past
- * 24 hours") are passed over. Pure: a sentence and a date in, a date out.
+ * "on Feb. 24", "the previous day" (the day before the sentence's day before it). Words that name
+ * no single day ("last week", "earlier this month") are reported, never guessed; words that do not
+ * date the figure ("since Monday", "by March 31", "in the past 24 hours") are passed over. Pure: a
+ * sentence and a date in, a date out.
  */
 import {parseNumber} from "./figure.ts";
 import {datelineLength} from "./sentences.ts";
+import {comparedWith} from "./units.ts";
 
 /** What the sentence says about its date. */
 export type AsOf =
@@ -60,11 +62,10 @@ const notTheDate = /^(?:since|from|until|till|before|after|next|by the end of|ov
  * 3,100 on Monday", "compared with 340 a year earlier"; after a bare "from", only when they look back
  * ("rose to 7% from 5% a year earlier"), since "rose to $112 from $110 on Monday" dates the rise.
  */
-const comparedWithNumber =
-  /(?:\b(?:up|down)\s+from|\bcompared\s+(?:with|to)|\bagainst|\bversus)\s+(?:\p{L}+\s+){0,2}?[$€£]?\d/u;
+const comparedWithNumber = new RegExp(String.raw`${comparedWith}\s+(?:\p{L}+\s+){0,2}?[$€£]?\d`, "u");
 const fromNumber = /^\S+(?:\s+\p{L}+)?\s+from\s+[$€£]?\d/u;
 /** The figure is the one compared with ("…, up from 2 million"): time words before it date the figure it is compared to. */
-const comparedWithThis = /(?:\b(?:up|down)\s+from|\bcompared\s+(?:with|to)|\bagainst|\bversus)\s+(?:\p{L}+\s+){0,2}$/u;
+const comparedWithThis = new RegExp(String.raw`${comparedWith}\s+(?:\p{L}+\s+){0,2}$`, "u");
 /**
  * A clause of its own, with its own number, between the figure and time words after it: "1.43
  * million had crossed, while arrivals slowed to 20,000 on Wednesday" (Wednesday is the 20,000's).

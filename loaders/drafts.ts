@@ -276,6 +276,7 @@ function unitOf(figure: string): string | null | undefined {
  */
 export function earlierReports(row: LedgerRecord, ledger: readonly LedgerRecord[]): LedgerRecord[] {
   const unit = unitOf(row.figure);
+  if (unit === undefined) return [];
   const measure = row.measure.toLowerCase();
   const who = whoKey(row.attribution);
   const sameMeasure = (r: LedgerRecord) => (r.measure ?? "").toLowerCase() === measure;
@@ -283,7 +284,6 @@ export function earlierReports(row: LedgerRecord, ledger: readonly LedgerRecord[
     (r) =>
       r.source !== row.source &&
       (r.as_of ?? "") <= row.as_of &&
-      unit !== undefined &&
       unitOf(r.figure ?? "") === unit &&
       (sameMeasure(r) || (who !== "" && whoKey(r.attribution ?? "") === who))
   );
@@ -301,7 +301,8 @@ export function earlierReports(row: LedgerRecord, ledger: readonly LedgerRecord[
 /**
  * Drafts for every number of a source that nobody answers for yet (`numbers`: the source's body
  * numbers of reviewed kinds that are neither cited nor ignored). Ids are unique against `taken`
- * and each other; notes name the claims of `ledger` a number may be a later report of. Numbers that cannot be drafted are returned as problems, one per number.
+ * and each other; notes name the claims of `ledger` a number may be a later report of. Numbers that
+ * cannot be drafted are returned as problems, one per number.
  */
 export function draftAll(
   source: Source,

@@ -7,7 +7,7 @@
  */
 import {findNumbers, type FoundNumber} from "./numbers.ts";
 import {datelineLength} from "./sentences.ts";
-import {changeVerbs, rateTimes} from "./units.ts";
+import {changeVerbs, comparedWith, rateTimes} from "./units.ts";
 
 const stop = new Set(
   `a an the of and or but in on at to for from by with into over under about than as that this these those it its
@@ -327,12 +327,14 @@ export function measureIn(sentence: string, at: number, n: Pick<FoundNumber, "ki
   );
 }
 
+const comparedBefore = new RegExp(String.raw`${comparedWith}\s+$`, "u");
+
 /**
  * The measure of a count compared with the one before it, "2.3 million have fled, up from 2 million"
  * (or "compared with", "against"): that count's. "" when no count of the sentence comes before.
  */
 function comparedMeasure(before: string, n: Pick<FoundNumber, "kind" | "unit" | "text">): string {
-  if (!/(?:\b(?:up|down)\s+from|\bcompared\s+(?:with|to)|\bagainst|\bversus)\s+$/u.test(before)) return "";
+  if (!comparedBefore.test(before)) return "";
   const first = findNumbers(before).findLast((r) => r.kind === n.kind);
   return first ? measureIn(before, first.start, first) : "";
 }

@@ -38,6 +38,9 @@ export const numberKinds: readonly NumberKind[] = [
 export const changeVerbs =
   "rose|risen|rises|rise|fell|fallen|falls|climbed|climbs|jumped|jumps|slid|slides|dropped|drops|gained|gains|lost|loses|increased|increases|decreased|decreases|declined|declines|grew|grows|shrank|shrunk|surged|surges|plunged|plunges|tumbled|tumbles|soared|soars|slumped|slumps|sank|added|shed|up|down|higher|lower";
 
+/** Regex source for the words that compare a figure with the one after them: "up from", "compared with", "against". */
+export const comparedWith = String.raw`(?:\b(?:up|down)\s+from|\bcompared\s+(?:with|to)|\bagainst|\bversus)`;
+
 /** Regex source for the space between two words: spaces and tabs with at most one line break, never a blank line. */
 export const space = String.raw`(?:[ \t]+\n?[ \t]*|\n[ \t]*)`;
 
