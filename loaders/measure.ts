@@ -197,7 +197,11 @@ function countMeasure(unit: string, before: string, after: string): string {
 function percentMeasure(before: string, after: string): string {
   // "to 2.1 per cent from 3.4 per cent", "rose 2% to 9.1%": the second figure is of what the first is,
   // and after a change, a level.
-  before = before.replace(/\s(?:(?:to|from)\s+)?[\d.,]+(?:\s*%|\s+per\s*cent|\s+percent)\s+(?:from|to)\s+$/u, " to ");
+  // … with the first figure's time between: "to 7.1 percent in February from 8.2 percent".
+  before = before.replace(
+    /\s(?:(?:to|from)\s+)?[\d.,]+(?:\s*%|\s+per\s*cent|\s+percent)(?:\s+(?:in|on|at|last|this)\s+\p{L}+)?\s+(?:from|to)\s+$/u,
+    " to "
+  );
   const of = /^\s+of\s+(?:the\s+|its\s+|their\s+)?(.*)/u.exec(after);
   if (of) {
     const noun = phraseAt(of[1], 4);
@@ -210,7 +214,7 @@ function percentMeasure(before: string, after: string): string {
     if (subject) return `change in ${subject.toLowerCase()}`;
   }
   const level =
-    /(.*?)\s+(?:(?:has|have|had)\s+)?(?:reached|hit|stood at|stands at|was|is|rose to|fell to|at)\s+(?:\p{Ll}+\s+){0,2}$/u.exec(
+    /(.*?)\s+(?:(?:has|have|had)\s+)?(?:reached|hit|stood at|stands at|was|is|(?:rose|fell|eased|slowed|climbed|dropped|jumped|declined|slipped|accelerated|quickened|edged up|edged down|ticked up|ticked down)\s+to|at)\s+(?:\p{Ll}+\s+){0,2}$/u.exec(
       before
     );
   if (level) return subjectHead(level[1]).toLowerCase();
@@ -231,7 +235,11 @@ function moneyMeasure(before: string, after: string): string {
     if (noun) return noun;
   }
   // "€80 million a week", "$112.93 a barrel" are rates: the words after say per what, not what.
-  if (/^\s*-?\s*\p{Ll}/u.test(after) && !/^\s+(?:a|an|per|each|every)\s/u.test(after)) {
+  if (
+    /^\s*-?\s*\p{Ll}/u.test(after) &&
+    !/^\s+(?:a|an|per|each|every)\s/u.test(after) &&
+    !/^\s+(?:last|this|next|past|previous)\s/u.test(after)
+  ) {
     const noun = phraseAt(after.replace(/^\s*-/, " "), 3);
     if (noun) return noun;
   }
@@ -244,7 +252,7 @@ function moneyMeasure(before: string, after: string): string {
   }
   // "Heating costs rose to €2.3 million", "the fixture budget stands at $40,000": the subject.
   const subject =
-    /(.*?)\s+(?:(?:has|have|had)\s+)?(?:(?:rose|risen|climbed|jumped|increased|grew|fell|fallen|dropped|amounted|came|stood|stands)\s+(?:to|at)|reached|hit|topped|totalled|totaled)\s+$/u.exec(
+    /(.*?)\s+(?:(?:has|have|had)\s+)?(?:(?:rose|risen|climbed|jumped|increased|grew|fell|fallen|dropped|amounted|came|stood|stands)(?:\s+by\s+[^,;]{1,30}?)?\s+(?:to|at)|reached|hit|topped|totalled|totaled)\s+$/u.exec(
       before
     );
   if (subject) {
@@ -258,7 +266,7 @@ function moneyMeasure(before: string, after: string): string {
   }
   // "$300 million had been promised for food", "will be spent on schools": what it is for.
   const purpose =
-    /^\s+(?:(?:has|have|had|was|were|is|are|will|would)\s+)?(?:been\s+|be\s+)?(?:\p{Ll}+ed|spent|given|lent|paid|set aside)\s+(?:for|on)\s+(?:the\s+)?(.*)/u.exec(
+    /^\s+(?:(?:has|have|had|was|were|is|are|will|would)\s+)?(?:been\s+|be\s+)?(?:(?:\p{Ll}+ed|spent|given|lent|paid|set aside)\s+(?:for|on)|(?:go|goes|went|gone)\s+to(?:wards)?)\s+(?:the\s+)?(.*)/u.exec(
       after
     );
   if (purpose) {

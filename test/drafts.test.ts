@@ -235,6 +235,9 @@ describe("measureIn", () => {
     ["Overnight fixture shelling left about 80,000 homes without electricity.", "homes without electricity"],
     ["The fixture kitchens feed 3,000 people.", "people"],
     ["The fixture agency counted 600,000 last week.", ""],
+    ["Fixture inflation eased to 7.1 percent in February, the office said.", "fixture inflation"],
+    ["Of the package, 400 million euros will go to fixture energy subsidies.", "fixture energy subsidies"],
+    ["Fixture exports to the bloc fell by a quarter to 3.2 billion dollars last month.", "fixture exports"],
     ["Fixture bread costs three times as much as in February.", ""],
     ["The fixture depot was shelled three times on Friday.", ""],
     ["Fixture fuel prices rose 10-fold, traders said.", ""],
@@ -254,6 +257,11 @@ describe("measureIn", () => {
       "growth forecast"
     ],
     ["Fixture inflation rose 2% to 9.1%, the office said.", "9.1%", "fixture inflation"],
+    [
+      "Fixture inflation eased to 7.1 percent in February from 8.2 percent in January.",
+      "8.2 percent",
+      "fixture inflation"
+    ],
     ["Fixture crude rose $3.50 to $112.93 a barrel.", "$112.93", ""],
     ["The fixture strike killed 12 people and injured 40.", "40", "people injured"],
     ["At least 34 fixture people were killed and 120 wounded.", "120", "fixture people wounded"],
@@ -785,7 +793,7 @@ describe("explainer claim --all: three sources to a passing check with no hand-w
       ""
     ]);
     expect(stderr).toContain(
-      'title: count "1.5 million" is in the headline, which the ledger does not quote; ignore it in data/ignored.csv if it repeats a cited figure'
+      `title: count "1.5 million" is in the headline, which the ledger does not quote; once the body's figure is cited, \`npx explainer ignore ${refugees} --repeats --write\` ignores the headline's repeat of it (else give it a reason in data/ignored.csv)`
     );
     expect(await read("data/claims.csv")).toBe(before);
   });

@@ -79,7 +79,7 @@ async function draftSource(
     .filter((n) => n.part === "title" && reviewedKinds.includes(n.kind))
     .map(
       (n) =>
-        `title: ${n.kind} ${JSON.stringify(n.text)} is in the headline, which the ledger does not quote; ignore it in data/ignored.csv if it repeats a cited figure`
+        `title: ${n.kind} ${JSON.stringify(n.text)} is in the headline, which the ledger does not quote; once the body's figure is cited, \`npx explainer ignore ${source.id} --repeats --write\` ignores the headline's repeat of it (else give it a reason in data/ignored.csv)`
     );
   return {...draftAll(source, wanted, ids, records), skipped};
 }
