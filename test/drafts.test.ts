@@ -49,7 +49,9 @@ describe("asOfSentence", () => {
     "Since the fixture siege began on Monday, 2 million people have fled.",
     "The fixture mayor said 4,000 flats had been damaged, up from 3,100 a week earlier.",
     "Fixture exports fell to 200 tonnes, compared with 340 tonnes a year ago.",
-    "Fixture inflation rose to 7% from 5% a year earlier."
+    "Fixture inflation rose to 7% from 5% a year earlier.",
+    "Fixture prices have risen 5 percent since February.",
+    "Up to 4 million fixture people could leave by March."
   ])("asOfSentence(%j) has no time words that date the figure", (sentence) => {
     expect(asOfSentence(sentence, sentence.search(/\d/), published)).toEqual({kind: "none"});
   });
@@ -115,7 +117,9 @@ describe("asOfSentence", () => {
   test.each([
     ["The agency counted 600,000 last week.", "last week"],
     ["Earlier this month 300 schools closed.", "Earlier this month"],
-    ["Recently 40 clinics reopened.", "Recently"]
+    ["Recently 40 clinics reopened.", "Recently"],
+    ["Fixture inflation eased to 7.1 percent in February.", "in February"],
+    ["Some 300 fixture schools closed in March 2020, the ministry said on Monday.", "in March 2020"]
   ])("asOfSentence(%j) names no single day: %j", (sentence, words) => {
     expect(asOfSentence(sentence, sentence.search(/\d/), published)).toEqual({kind: "unresolved", words});
   });
