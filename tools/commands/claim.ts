@@ -241,7 +241,14 @@ export async function run(args: string[], {root, stdout, stderr}: Effects): Prom
   let problems: KitError[] = [];
   if (start === null) {
     ({drafts, skipped, problems} = await draftSource(root, ref));
-    if (write) throwIfAny(problems);
+    if (write && problems.length > 0) {
+      const n = drafts.length;
+      const more = `${problems.length} more number${problems.length === 1 ? " needs" : "s need"}`;
+      stderr(
+        `nothing written to ${ledgerFile}: ${n} draft row${n === 1 ? " is" : "s are"} ready, but ${more} drafting alone (an option, as each line below says) or a row in data/ignored.csv first; then run \`npx explainer claim ${ref} --all --write\` again\n`
+      );
+      throwIfAny(problems);
+    }
   } else {
     const source = await readOneSource(root, ref);
     const number = numberNamed(source, start);
