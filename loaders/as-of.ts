@@ -2,9 +2,9 @@
  * The day a figure describes, from its sentence's own time words, relative to the source's
  * published date: "on Monday", "as of Wednesday", "yesterday", "almost 24 hours earlier",
  * "on Feb. 24", "the previous day" (the day before the sentence's day before it). Words that name
- * no single day ("last week", "earlier this month", "in February") are reported, never guessed; words that do not
- * date the figure ("since Monday", "by March 31", "in the past 24 hours") are passed over. Pure: a
- * sentence and a date in, a date out.
+ * no single day ("last week", "earlier this month", "in February") are reported, never guessed;
+ * words that do not date the figure ("since Monday", "by March 31", "in the past 24 hours") are
+ * passed over. Pure: a sentence and a date in, a date out.
  */
 import {parseNumber} from "./figure.ts";
 import {datelineLength} from "./sentences.ts";

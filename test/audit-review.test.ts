@@ -160,6 +160,8 @@ describe("auditReview in the audit's view", () => {
       "Ignore €2,000",
       `Ignore as superseded: €2,000. ${reason}`
     ]);
+    // Its reason shows on hover, as the screen reader says it.
+    expect(buttons[2].title).toBe(reason);
     buttons[2].click();
     await vi.waitFor(() =>
       expect(row.querySelector("[role=status]")!.textContent).toMatch(/^Ignored €2,000 as superseded/)

@@ -270,8 +270,8 @@ export function auditReview(
     else ignoreForm(row, cell, fresh);
   }
 
-  const button = (text: string, label: string | null, onClick: (b: HTMLButtonElement) => void) => {
-    const b = h("button", label ? {type: "button", "aria-label": label} : {type: "button"}, text);
+  const button = (text: string, label: string | null, onClick: (b: HTMLButtonElement) => void, title?: string) => {
+    const b = h("button", {type: "button", "aria-label": label ?? undefined, title}, text);
     b.addEventListener("click", () => onClick(b));
     return b;
   };
@@ -302,7 +302,8 @@ export function auditReview(
           button(
             "Ignore as superseded",
             `Ignore as superseded: ${text}. ${row.superseded}`,
-            (b) => void ignoreWithReasons([[row, row.superseded]], done, b, line)
+            (b) => void ignoreWithReasons([[row, row.superseded]], done, b, line),
+            row.superseded
           ),
           line
         );
