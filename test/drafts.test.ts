@@ -17,6 +17,11 @@ import {projectRoot, recordingEffects} from "./helpers/project.ts";
 
 describe("asOfSentence", () => {
   const published = "2022-03-02"; // a Wednesday
+  // Fixture sentences with two figures each, dated apart.
+  const crossings =
+    "The fixture border guard said 1.43 million people had crossed since Feb. 24, while arrivals slowed to about 20,000 on Tuesday.";
+  const compared =
+    "More than 2.3 million fixture people have fled, the agency said on Tuesday, up from 2 million two days earlier.";
   test.each([
     ["The UN said on Monday that 500,000 had fled.", "2022-02-28", "on Monday"],
     ["On Sunday, 368,000 people had crossed.", "2022-02-27", "On Sunday"],
@@ -67,27 +72,11 @@ describe("asOfSentence", () => {
 
   test.each([
     // Time words after the figure, beyond a clause of their own with its own number, are that number's.
-    [
-      "The fixture border guard said 1.43 million people had crossed since Feb. 24, while arrivals slowed to about 20,000 on Tuesday.",
-      "1.43 million",
-      {kind: "none"}
-    ],
-    [
-      "The fixture border guard said 1.43 million people had crossed since Feb. 24, while arrivals slowed to about 20,000 on Tuesday.",
-      "about 20,000",
-      {kind: "date", date: "2022-03-01", words: "on Tuesday"}
-    ],
+    [crossings, "1.43 million", {kind: "none"}],
+    [crossings, "about 20,000", {kind: "date", date: "2022-03-01", words: "on Tuesday"}],
     // The figure compared with: the time words before "up from" are the first figure's, its own come after it.
-    [
-      "More than 2.3 million fixture people have fled, the agency said on Tuesday, up from 2 million two days earlier.",
-      "2 million",
-      {kind: "date", date: "2022-02-28", words: "two days earlier"}
-    ],
-    [
-      "More than 2.3 million fixture people have fled, the agency said on Tuesday, up from 2 million two days earlier.",
-      "More than 2.3 million",
-      {kind: "date", date: "2022-03-01", words: "on Tuesday"}
-    ],
+    [compared, "2 million", {kind: "date", date: "2022-02-28", words: "two days earlier"}],
+    [compared, "More than 2.3 million", {kind: "date", date: "2022-03-01", words: "on Tuesday"}],
     // "the previous day" is the day before the one the sentence names before it (else before the published date).
     [
       "Some 3,500 fixture residents left by train on Tuesday, the operator said, down from 5,000 the previous day.",

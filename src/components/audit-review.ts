@@ -4,8 +4,9 @@
  * `explainer claim` gives), **Ignore** a form for an ignore row with a reason, and a number that
  * repeats a figure the ledger cites from the same source (a headline, an intro) is ignored in one
  * click, with a reason naming the claim; a source with several repeats has one button for all of
- * them. So is a number a published figure quoted before its claim moved on (superseded). Saves append to `data/claims.csv` or `data/ignored.csv` through the save endpoint, which
- * checks them as `check` does; the story stage then runs again and the audit re-renders with the new
+ * them. So is a number a published figure quoted before its claim moved on (superseded). Saves
+ * append to `data/claims.csv` or `data/ignored.csv` through the save endpoint, which checks them as
+ * `check` does; the story stage then runs again and the audit re-renders with the new
  * statuses. Forms being filled in survive that re-render. Text from data is set as text, never HTML.
  */
 import {
