@@ -15,7 +15,7 @@ export interface Attribution {
 }
 
 const sayVerbs =
-  "said|says|say|told|tells|reported|reports|estimated|estimates|estimate|believes|believe|believed|stated|states|announced|announces|confirmed|confirms|claimed|claims|added|adds|warned|warns|noted|notes|tweeted|wrote|writes|recorded|records|registered|counted|counts|puts? (?:the|its|their) (?:figure|number|toll|total|count|tally|cost|bill|damage)";
+  "said|says|say|told|tells|reported|reports|estimated|estimates|estimate|believes|believe|believed|stated|states|announced|announces|confirmed|confirms|claimed|claims|added|adds|warned|warns|noted|notes|tweeted|wrote|writes|recorded|records|registered|counted|counts|expects?|forecasts?|predicts?|puts? (?:the|its|their) (?:figure|number|toll|total|count|tally|cost|bill|damage)";
 const sayVerb = new RegExp(String.raw`(?<![\p{L}])(?:(?:has|have|had)\s+)?(?:${sayVerbs})(?![\p{L}])`, "giu");
 const accordingTo = /\baccording to\s+([^,;:.()"“”]+?)(?=\s*(?:[,;:.()"“”]|$|\s(?:which|who|that|as of|on|in|by)\b))/iu;
 /** What figures are called, and what they do: "UNHCR figures show", "Figures from the border guard showed". */
@@ -41,8 +41,8 @@ const pronouns = new Set("he she it they we i you who which this that one its th
 const reportsNumber =
   /^\s+(?:that\s+)?(?:(?:about|some|around|roughly|nearly|almost|more than|over|up to|at least|as many as|fewer than|less than|another|a further)\s+)?[$€£]?\d/iu;
 
-/** Saying verbs that are also nouns: "the agency estimates", but "its estimates", "1,200 claims". */
-const nounable = /^(?:estimates?|reports?|claims?|counts?|records?|notes?|states?)$/i;
+/** Saying verbs that are also nouns: "the agency estimates", but "its estimates", "1,200 claims", "the forecast". */
+const nounable = /^(?:estimates?|reports?|claims?|counts?|records?|notes?|states?|forecasts?)$/i;
 /** Before a noun: a determiner, a possessive or a number ("its estimate", "the bank's records", "1,200 claims"). */
 const nounBefore =
   /(?:(?:^|[^\p{L}])(?:its|their|his|her|our|my|your|the|a|an|this|these|those|own|latest|new|official|initial|unconfirmed)|\d|['’]s)\s+$/iu;

@@ -21,8 +21,10 @@ const participles = new Set(
     " "
   )
 );
-/** Words in "-ed" that are no verb's past: "feed", "need", "bed". */
-const notPast = new Set("feed need speed breed seed bleed weed heed deed reed bed red embed".split(" "));
+/** Words in "-ed" that are no verb's past: "feed", "need", "exceed", "bed". */
+const notPast = new Set(
+  "feed need speed breed seed bleed weed heed deed reed bed red embed exceed proceed succeed".split(" ")
+);
 /** A past tense or participle in "-ed": "killed", "displaced"; not "feed". */
 const isEdWord = (w: string) => /^\p{Ll}+ed$/u.test(w) && !notPast.has(w);
 const pastTense = new Set("lost fled left died went came took gave made fell rose ran saw got won".split(" "));
@@ -99,6 +101,42 @@ function subjectHead(subject: string): string {
   return tail ? `${head} ${joined![1]} ${tail}` : head;
 }
 
+/** A change made to something, "raised premiums by 15%", "cut its prices by as much as 10 per cent": what was changed. */
+const changedObject =
+  /\b(?:raised|cut|lowered|lifted|reduced|trimmed|hiked|slashed|boosted)\s+(?:(?:its|their|the|his|her|our)\s+)?([^,;]+?)\s+by\s+(?:\p{Ll}+\s+){0,3}$/u;
+
+/**
+ * What someone expects to reach a figure: "Insurers expect claims to exceed $300 million" (claims),
+ * "economists predict inflation will hit 9 percent" (inflation), "the agency sees arrivals topping
+ * 300,000" (arrivals). "" for any other figure.
+ */
+function expectedMeasure(before: string): string {
+  const expected =
+    /\b(?:expects?|forecasts?|predicts?|sees?)\s+(?:(?:the|its|their)\s+)?([^,;]+?)\s+(?:(?:to|will|would|could|may|might)\s+(?:exceed|top|reach|surpass|hit|pass)|exceeding|topping|reaching|surpassing|passing)\s+(?:\p{Ll}+\s+){0,2}$/u.exec(
+      before
+    );
+  return expected ? phraseAt(expected[1], 3).toLowerCase() : "";
+}
+
+/** Words that begin a clause of time or place before a sentence's subject: "In March, …", "On Friday, …". */
+const openingPhrase = /^\s*(?:in|on|at|by|after|before|since|during|over|last|this|early|late)\s/iu;
+
+/**
+ * The subject of a figure in a participle clause after the main one: "Freight rates doubled over the
+ * fortnight, a broker said, reaching $90 a tonne" (freight rates); "In March, inflation quickened,
+ * hitting 9.1 percent" (inflation). "" for any other figure.
+ */
+function participleSubject(before: string): string {
+  if (
+    !/,\s+(?:reaching|hitting|topping|passing|rising to|climbing to|falling to|dropping to|standing at)\s+(?:\p{Ll}+\s+){0,2}$/u.test(
+      before
+    )
+  )
+    return "";
+  const main = before.split(/[,;]/).find((clause) => clause.trim() !== "" && !openingPhrase.test(clause)) ?? "";
+  return subjectHead(main).toLowerCase();
+}
+
 /** A rate right after a count's noun: "(30,000 people) a day", "per week", "each month"; not "a year ago". */
 const ratePhrase = new RegExp(
   String.raw`^\s+(?:a|an|per|each|every)\s+(${rateTimes})\b(?!\s+(?:ago|earlier|before|later|previously)\b)`,
@@ -132,7 +170,8 @@ function countMeasure(unit: string, before: string, after: string): string {
     return `${unit} ${passive[1] ?? ""}${passive[2]}${passive[3] ?? ""}`;
   }
   // "left 80,000 homes without electricity": the homes without it.
-  const without = /^\s+without\s+(.*)/u.exec(after);
+  // … or "42,000 households were still without power".
+  const without = new RegExp(String.raw`^\s+${aux}(?:still\s+)?without\s+(.*)`, "u").exec(after);
   const lacking = unit && without ? phraseAt(without[1], 2) : "";
   if (lacking) return `${unit} without ${lacking}`;
   // "has killed 2,000 civilians", "evacuated 300 people"
@@ -207,12 +246,17 @@ function percentMeasure(before: string, after: string): string {
     const noun = phraseAt(of[1], 4);
     if (noun) return `share of ${noun}`;
   }
+  const changed = changedObject.exec(before);
+  const object = changed ? phraseAt(changed[1], 3) : "";
+  if (object) return `change in ${object.toLowerCase()}`;
   // "rose 7 per cent", "fell by nearly 3%": a change; "rose to 7.2%" is a level (below).
   const change = changeBefore.exec(before);
   if (change) {
     const subject = subjectHead(change[1]);
     if (subject) return `change in ${subject.toLowerCase()}`;
   }
+  const expected = expectedMeasure(before);
+  if (expected) return expected;
   const level =
     /(.*?)\s+(?:(?:has|have|had)\s+)?(?:reached|hit|stood at|stands at|was|is|(?:rose|fell|eased|slowed|climbed|dropped|jumped|declined|slipped|accelerated|quickened|edged up|edged down|ticked up|ticked down)\s+to|at)\s+(?:\p{Ll}+\s+){0,2}$/u.exec(
       before
@@ -224,7 +268,7 @@ function percentMeasure(before: string, after: string): string {
       before
     );
   if (revised) return phraseAt(revised[1], 4).toLowerCase();
-  return "";
+  return participleSubject(before);
 }
 
 /** The measure of a sum of money: "humanitarian aid" ("€500 million for humanitarian aid"), "credit line" ("a $1.7bn credit line"). */
@@ -250,6 +294,8 @@ function moneyMeasure(before: string, after: string): string {
     const noun = phraseAt(cost[3], 3);
     if (noun) return `${cost[1]} ${cost[2]} ${noun.toLowerCase()}`;
   }
+  const expected = expectedMeasure(before);
+  if (expected) return expected;
   // "Heating costs rose to €2.3 million", "the fixture budget stands at $40,000": the subject.
   const subject =
     /(.*?)\s+(?:(?:has|have|had)\s+)?(?:(?:rose|risen|climbed|jumped|increased|grew|fell|fallen|dropped|amounted|came|stood|stands)(?:\s+by\s+[^,;]{1,30}?)?\s+(?:to|at)|reached|hit|topped|totalled|totaled)\s+$/u.exec(
@@ -277,8 +323,8 @@ function moneyMeasure(before: string, after: string): string {
     /(\p{Ll}+ed|spent|lent|paid|raised|gave|sold|lost|froze|borrowed)\s+(?:(?:a further|another|an extra|more than|up to|about|some|nearly)\s+)?$/u.exec(
       before
     );
-  if (verb) return `money ${verb[1]}`;
-  return "";
+  if (verb && (isEdWord(verb[1]) || !verb[1].endsWith("ed"))) return `money ${verb[1]}`;
+  return participleSubject(before);
 }
 
 /** A number of times, which names nothing it counts: "three times as much", "shelled three times", "a 10-fold rise". */
@@ -331,11 +377,20 @@ export function measureIn(sentence: string, at: number, n: Pick<FoundNumber, "ki
   }
   return (
     countMeasure(unit, before, after) ||
-    (n.kind === "count" && !n.unit ? gappedMeasure(before, after) || comparedMeasure(sentence.slice(0, at), n) : "")
+    (n.kind === "count" && !n.unit
+      ? gappedMeasure(before, after) ||
+        comparedMeasure(sentence.slice(0, at), n) ||
+        expectedMeasure(before) ||
+        participleSubject(before)
+      : "")
   );
 }
 
-const comparedBefore = new RegExp(String.raw`${comparedWith}\s+$`, "u");
+/** "up from", "compared with" right before a figure, or before "a peak of", "the previous high of". */
+const comparedBefore = new RegExp(
+  String.raw`${comparedWith}\s+(?:(?:a|the|its|their)\s+(?:\p{Ll}+\s+)?(?:peak|high|low|record|total|level)\s+of\s+)?$`,
+  "u"
+);
 
 /**
  * The measure of a count compared with the one before it, "2.3 million have fled, up from 2 million"
@@ -358,7 +413,7 @@ function gappedMeasure(before: string, after: string): string {
   if (!first) return "";
   const verb = verbBeforeNumber.exec(before);
   if (verb && isParticiple(verb[1])) return `${first.unit} ${verb[1]}`;
-  const participle = /^\s+(\p{Ll}+)\b/u.exec(after);
+  const participle = /^\s+(?:(?:were|was|are|is|(?:have|has|had)\s+been)\s+)?(\p{Ll}+)\b/u.exec(after);
   if (participle && isParticiple(participle[1]) && /\band\s+$/u.test(before)) return `${first.unit} ${participle[1]}`;
   if (/\p{Lu}[\p{L}'’-]*\s+$/u.test(before)) return measureIn(before, first.start, first);
   return "";

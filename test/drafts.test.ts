@@ -154,7 +154,12 @@ describe("attributionIn", () => {
     ["An aid worker in the fixture town said 300 people slept in the station.", "an aid worker in the fixture town"],
     ["The fixture council put the cost of the shelters at $4.2 million.", "the fixture council"],
     // A saying verb after the figure that goes on to another number gives that number.
-    ["The fixture commission pledged 500 million euros, and aid agencies said about 40 percent went to food.", ""]
+    ["The fixture commission pledged 500 million euros, and aid agencies said about 40 percent went to food.", ""],
+    // A forecast is given by whoever expects or predicts it; "claims" after "expect" is a noun.
+    ["The fixture agency expects 300,000 arrivals this week.", "the fixture agency"],
+    ["Fixture insurers expect claims to exceed $300 million.", "fixture insurers"],
+    ["Fixture economists predict inflation will hit 9 percent.", "fixture economists"],
+    ["The fixture bank's forecast of 2.1 percent was cut.", ""]
   ])("attributionIn(%j) is %j", (sentence, who) => {
     expect(attributionIn(sentence, sentence.search(/\d/)).who).toBe(who);
   });
@@ -237,7 +242,21 @@ describe("measureIn", () => {
     ["Figures from the fixture border guard showed 210,000 arrivals in a day.", "arrivals"],
     ["The fixture central bank cut its growth forecast to 2.1 per cent from 3.4 per cent.", "growth forecast"],
     ["Fixture inflation rose to 7% from 5%, the office said.", "fixture inflation"],
-    ["Fixture crude rose $3.50 to $112.93 a barrel.", ""]
+    ["Fixture crude rose $3.50 to $112.93 a barrel.", ""],
+    ["Fixture insurers raised premiums by as much as 15 percent.", "change in premiums"],
+    ["The fixture bakery cut its prices by 10 per cent on Monday.", "change in prices"],
+    ["Fixture output increased by 20 percent.", "change in fixture output"],
+    [
+      "Fixture freight rates doubled over the fortnight, a broker said, reaching $90 a tonne on Friday.",
+      "fixture freight rates"
+    ],
+    ["In March, fixture inflation quickened, hitting 9.1 percent.", "fixture inflation"],
+    ["The fixture toll climbed all week, reaching 2,000 on Friday.", "fixture toll"],
+    ["Fixture insurers expect claims to exceed $300 million.", "claims"],
+    ["Fixture economists predict inflation will hit 9 percent.", "inflation"],
+    ["The fixture agency expects arrivals to top 300,000 this week.", "arrivals"],
+    ["The fixture council raised $5 million.", "money raised"],
+    ["About 42,000 fixture households were still without power on Tuesday.", "fixture households without power"]
   ])("measureIn(%j) is %j", (sentence, measure) => {
     const n = findNumbers(sentence).find((r) => r.value !== null)!;
     expect(measureIn(sentence, n.start, n)).toBe(measure);
@@ -271,7 +290,13 @@ describe("measureIn", () => {
       "Some 1.4 million fixture people had crossed, while arrivals at the crossing slowed to about 20,000.",
       "about 20,000",
       "arrivals"
-    ]
+    ],
+    [
+      "About 42,000 fixture households were without power, the operator said, down from a peak of 130,000.",
+      "130,000",
+      "fixture households without power"
+    ],
+    ["Three fixture people died and 27 were taken to hospital.", "27", "fixture people taken"]
   ])("the second figure of %j, %j, measures %j", (sentence, text, measure) => {
     const [, second] = findNumbers(sentence);
     expect([second.text, measureIn(sentence, second.start, second)]).toEqual([text, measure]);
