@@ -108,6 +108,8 @@ export function attributionIn(sentence: string, at: number): Attribution {
     const start = m.index;
     const end = start + m[0].length;
     if (isNounHere(sentence, start, end)) continue;
+    // "612,000 registered voters", "300 confirmed cases": a participle describing a count, not a saying.
+    if (/\d\s+$/u.test(sentence.slice(0, start))) continue;
     // "…500 million euros in aid, and aid agencies said about 40 percent were children": a verb after
     // the figure that goes on to another number gives that number, not this one.
     if (start > at && reportsNumber.test(sentence.slice(end))) continue;
@@ -117,7 +119,8 @@ export function attributionIn(sentence: string, at: number): Attribution {
     let clause = sentence.slice(0, start);
     let apposition = "";
     if (/,\s*$/u.test(clause)) {
-      clause = clause.replace(/,\s*$/u, "");
+      // "The agency, which runs 40 shelters, said": the relative clause says who it is, not who said.
+      clause = clause.replace(/,\s*$/u, "").replace(/,\s*(?:who|which)\s[^,]*$/u, "");
       const comma = clause.lastIndexOf(",");
       const name = clause.slice(0, Math.max(comma, 0)).split(/[,;:]/).pop()!.trim();
       if (comma > 0 && /^(?:\p{Lu}[\p{L}'’.-]*\s*){1,4}$/u.test(name)) apposition = name;

@@ -198,7 +198,9 @@ function countMeasure(unit: string, before: string, after: string): string {
       /^\s+((?:to|for|at|in|on|from|into|near|outside|across)\s+)?((?:the|a|an)\s+)?([\p{L}'’-]+)(?:\s+[\p{Lu}][\p{L}'’-]*)*/u.exec(
         progressive[2]
       );
-    const named = object && !stop.has(object[3].toLowerCase()) ? object[0].trim() : "";
+    // A bare word in lower case is no object: "working long shifts" says how, not where or what.
+    const bare = object && !object[1] && !object[2] && /^\p{Ll}/u.test(object[3]);
+    const named = object && !bare && !stop.has(object[3].toLowerCase()) ? object[0].trim() : "";
     return [unit, progressive[1], named].filter(Boolean).join(" ");
   }
   // "1 million people have fled Ukraine": the people who did it.
@@ -246,6 +248,12 @@ function percentMeasure(before: string, after: string): string {
     const noun = phraseAt(of[1], 4);
     if (noun) return `share of ${noun}`;
   }
+  // "612,000 registered voters, up 3 percent": a change in the figure before it.
+  if (/,\s+(?:up|down)\s+(?:by\s+)?(?:\p{Ll}+\s+){0,2}$/u.test(before)) {
+    const figure = findNumbers(before).findLast((r) => r.kind === "count" || r.kind === "money");
+    const measure = figure ? measureIn(before, figure.start, figure) : "";
+    if (measure) return `change in ${measure.toLowerCase()}`;
+  }
   const changed = changedObject.exec(before);
   const object = changed ? phraseAt(changed[1], 3) : "";
   if (object) return `change in ${object.toLowerCase()}`;
@@ -261,7 +269,12 @@ function percentMeasure(before: string, after: string): string {
     /(.*?)\s+(?:(?:has|have|had)\s+)?(?:reached|hit|stood at|stands at|was|is|(?:rose|fell|eased|slowed|climbed|dropped|jumped|declined|slipped|accelerated|quickened|edged up|edged down|ticked up|ticked down)\s+to|at)\s+(?:\p{Ll}+\s+){0,2}$/u.exec(
       before
     );
-  if (level) return subjectHead(level[1]).toLowerCase();
+  if (level) {
+    // "The appeal is only 12 percent funded": what is so much done.
+    const done = /^\s+(\p{Ll}+)\b/u.exec(after);
+    const subject = subjectHead(level[1]).toLowerCase();
+    return done && subject && (isEdWord(done[1]) || participles.has(done[1])) ? `${subject} ${done[1]}` : subject;
+  }
   // "The bank cut its growth forecast to 2.1 per cent": what was cut.
   const revised =
     /\b(?:cut|lowered|raised|lifted|revised|trimmed|set|kept|held)\s+(?:its|their|the|his|her|our)\s+(.+?)\s+(?:(?:up|down)\s+)?(?:to|at)\s+$/u.exec(
@@ -298,13 +311,16 @@ function moneyMeasure(before: string, after: string): string {
   if (expected) return expected;
   // "Heating costs rose to €2.3 million", "the fixture budget stands at $40,000": the subject.
   const subject =
-    /(.*?)\s+(?:(?:has|have|had)\s+)?(?:(?:rose|risen|climbed|jumped|increased|grew|fell|fallen|dropped|amounted|came|stood|stands)(?:\s+by\s+[^,;]{1,30}?)?\s+(?:to|at)|reached|hit|topped|totalled|totaled)\s+$/u.exec(
+    /(.*?)\s+(?:(?:has|have|had)\s+)?(?:(?:rose|risen|climbed|jumped|increased|grew|fell|fallen|dropped|amounted|came|stood|stands)(?:\s+by\s+[^,;]{1,30}?)?\s+(?:to|at)|reached|hit|topped|totalled|totaled|was|were|is|are)\s+$/u.exec(
       before
     );
   if (subject) {
     const noun = subjectHead(subject[1]);
     if (noun) return noun.toLowerCase();
   }
+  // "The cluster's appeal for $46 million", "a request for €2 billion": what asks for it (not "sold for").
+  const asked = /(?:^|\s)(?:an?|the|its|their|\p{L}+['’]s)\s+(\p{Ll}+)\s+for\s+(?:\p{Ll}+\s+){0,2}$/u.exec(before);
+  if (asked && !isEdWord(asked[1]) && !pastTense.has(asked[1]) && !stop.has(asked[1])) return asked[1];
   const worth = /(.*?)\s+(?:worth|totalling|totaling|of|at)\s+(?:\p{Ll}+\s+){0,2}$/u.exec(before);
   if (worth) {
     const noun = phraseBefore(worth[1], 1);

@@ -159,7 +159,12 @@ describe("attributionIn", () => {
     ["The fixture agency expects 300,000 arrivals this week.", "the fixture agency"],
     ["Fixture insurers expect claims to exceed $300 million.", "fixture insurers"],
     ["Fixture economists predict inflation will hit 9 percent.", "fixture economists"],
-    ["The fixture bank's forecast of 2.1 percent was cut.", ""]
+    ["The fixture bank's forecast of 2.1 percent was cut.", ""],
+    // A relative clause after the name says who it is, not who said.
+    ["Dr Anna Fixture, who runs the largest site, said 35 doctors were on duty.", "Dr Anna Fixture"],
+    ["The fixture agency, which runs shelters, said 3,000 people slept there.", "the fixture agency"],
+    // A participle after a figure describes it: "registered voters" names no one.
+    ["The fixture city has 612,000 registered voters, the commission said.", "the commission"]
   ])("attributionIn(%j) is %j", (sentence, who) => {
     expect(attributionIn(sentence, sentence.search(/\d/)).who).toBe(who);
   });
@@ -256,7 +261,11 @@ describe("measureIn", () => {
     ["Fixture economists predict inflation will hit 9 percent.", "inflation"],
     ["The fixture agency expects arrivals to top 300,000 this week.", "arrivals"],
     ["The fixture council raised $5 million.", "money raised"],
-    ["About 42,000 fixture households were still without power on Tuesday.", "fixture households without power"]
+    ["About 42,000 fixture households were still without power on Tuesday.", "fixture households without power"],
+    ["Some 35 fixture doctors were working long shifts.", "fixture doctors working"],
+    ["The fixture cluster's appeal for $46 million is only 12 percent funded.", "appeal"],
+    ["The fixture farm was sold for $5 million.", ""],
+    ["Fixture exports were $4 billion last year.", "fixture exports"]
   ])("measureIn(%j) is %j", (sentence, measure) => {
     const n = findNumbers(sentence).find((r) => r.value !== null)!;
     expect(measureIn(sentence, n.start, n)).toBe(measure);
@@ -296,7 +305,18 @@ describe("measureIn", () => {
       "130,000",
       "fixture households without power"
     ],
-    ["Three fixture people died and 27 were taken to hospital.", "27", "fixture people taken"]
+    ["Three fixture people died and 27 were taken to hospital.", "27", "fixture people taken"],
+    [
+      "The fixture cluster's appeal for $46 million is only 12 percent funded.",
+      "12 percent",
+      "fixture cluster's appeal funded"
+    ],
+    [
+      "The fixture city has 612,000 registered voters, up 3 percent from four years ago.",
+      "3 percent",
+      "change in registered voters"
+    ],
+    ["Fixture exports were $4 billion, down 12 percent on the year.", "12 percent", "change in fixture exports"]
   ])("the second figure of %j, %j, measures %j", (sentence, text, measure) => {
     const [, second] = findNumbers(sentence);
     expect([second.text, measureIn(sentence, second.start, second)]).toEqual([text, measure]);
