@@ -177,38 +177,69 @@ export function auditNumbers(
   return {rows, problems};
 }
 
+/** Past this many, the unreviewed numbers of a source that blocks no build are one warning, not one each. */
+export const foldAfter = 3;
+
 /**
  * One NUMBER_UNREVIEWED problem per count, percent or money number that nothing answers for,
  * with its sentence and the command that drafts a ledger row for it. `bodyLines` gives, per
  * source id, the file line its body starts on, so the message points at the line. `movedOn`, the
  * publish record's rows of figures now cited from another source or with another label, names
- * the claim that quoted a number before it moved on.
+ * the claim that quoted a number before it moved on. A source whose numbers block no build
+ * (`blocks(id)` false: no published explainer cites it), as the day's wire copy is until a story
+ * uses it, gets one problem for them past {@link foldAfter}, naming the command that drafts them all;
+ * a superseded quote keeps its own.
  */
 export function unreviewedProblems(
   rows: AuditedNumber[],
   sources: Source[],
   bodyLines: Map<string, number>,
-  movedOn: readonly PublishedFigure[] = []
+  movedOn: readonly PublishedFigure[] = [],
+  blocks: (source: string) => boolean = () => true
 ): KitError[] {
   const byId = new Map(sources.map((s) => [s.id, s]));
+  const unreviewed = rows.filter((n) => n.status === "unreviewed" && reviewedKinds.includes(n.kind));
   const problems: KitError[] = [];
-  for (const n of rows) {
-    if (n.status !== "unreviewed" || !reviewedKinds.includes(n.kind)) continue;
-    const source = byId.get(n.source)!;
-    const what = `${n.kind} ${JSON.stringify(n.text)} is neither cited in data/claims.csv nor listed in ${ignoredFile}`;
-    if (n.part === "title") {
-      const detail = `${what}; headline: ${JSON.stringify(n.sentence)}; add it to ${ignoredFile} with a reason`;
-      problems.push(new KitError("NUMBER_UNREVIEWED", detail, {file: source.file, field: "title"}));
-      continue;
+  for (const [id, numbers] of group(unreviewed, (n) => n.source)) {
+    const source = byId.get(id)!;
+    const place = (n: AuditedNumber) =>
+      n.part === "title"
+        ? {file: source.file, field: "title"}
+        : {file: source.file, line: (bodyLines.get(id) ?? 1) + countNewlines(source.body, n.start)};
+    const what = (n: AuditedNumber) =>
+      `${n.kind} ${JSON.stringify(n.text)} is neither cited in data/claims.csv nor listed in ${ignoredFile}`;
+    const former = new Map(numbers.map((n) => [n, n.part === "title" ? undefined : formerQuote(n, movedOn)]));
+    const plain = numbers.filter((n) => !former.get(n));
+    const folded = !blocks(id) && plain.length > foldAfter;
+    if (folded) {
+      const listed = plain
+        .slice(0, foldAfter)
+        .map((n) => {
+          const at = place(n);
+          return `${n.kind} ${JSON.stringify(n.text)} (${"line" in at ? `line ${at.line}` : "headline"})`;
+        })
+        .join(", ");
+      const detail =
+        `${plain.length} numbers are neither cited in data/claims.csv nor listed in ${ignoredFile}: ${listed} and ${plain.length - foldAfter} more; ` +
+        `no published explainer cites this source, so they block no build: \`npx explainer claim ${id} --all\` drafts a ledger row for each, and the audit page lists them`;
+      problems.push(new KitError("NUMBER_UNREVIEWED", detail, place(plain[0])));
     }
-    const line = (bodyLines.get(source.id) ?? 1) + countNewlines(source.body, n.start);
-    const draft = `\`npx explainer claim ${source.id} ${n.start}\``;
-    const former = formerQuote(n, movedOn);
-    const fix = former
-      ? `${former.claim} cited it when ${former.explainer} was published on ${formatDate(former.date)}, and has moved on since: ignore it as superseded (\`npx explainer ignore ${source.id} --superseded --write\`), or cite it again (${draft})`
-      : `draft a ledger row with ${draft}, or add it to ${ignoredFile} with a reason`;
-    const detail = `${what}; sentence: ${JSON.stringify(n.sentence)}; ${fix}`;
-    problems.push(new KitError("NUMBER_UNREVIEWED", detail, {file: source.file, line}));
+    for (const n of numbers) {
+      const quoted = former.get(n);
+      if (folded && !quoted) continue;
+      if (n.part === "title") {
+        const detail = `${what(n)}; headline: ${JSON.stringify(n.sentence)}; add it to ${ignoredFile} with a reason`;
+        problems.push(new KitError("NUMBER_UNREVIEWED", detail, place(n)));
+        continue;
+      }
+      const draft = `\`npx explainer claim ${id} ${n.start}\``;
+      const fix = quoted
+        ? `${quoted.claim} cited it when ${quoted.explainer} was published on ${formatDate(quoted.date)}, and has moved on since: ignore it as superseded (\`npx explainer ignore ${id} --superseded --write\`), or cite it again (${draft})`
+        : `draft a ledger row with ${draft}, or add it to ${ignoredFile} with a reason`;
+      problems.push(
+        new KitError("NUMBER_UNREVIEWED", `${what(n)}; sentence: ${JSON.stringify(n.sentence)}; ${fix}`, place(n))
+      );
+    }
   }
   return problems;
 }

@@ -238,7 +238,6 @@ export async function computeStage(
   const claimsById = new Map(claims.map((c) => [c.id, c]));
   const movedOn = movedOnFigures(record ?? [], claims);
   const numbers: AuditedNumber[] = markSuperseded(audit.rows, claims, movedOn);
-  const unreviewed = unreviewedProblems(numbers, sources, bodyLines, movedOn);
 
   const {charts, failed: failedCharts} = await stageCharts(root, {claims, places}, previous, problems);
   // What the pages are checked against: the charts that draw now. A bad chart's last good drawing does
@@ -331,10 +330,10 @@ export async function computeStage(
 
   // An unreviewed number blocks the build only of published explainers that cite its source.
   const published = staged.filter((e) => !e.draft);
-  for (const p of unreviewed) {
+  const blocks = (source: string) => published.some((e) => e.sources.includes(source));
+  for (const p of unreviewedProblems(numbers, sources, bodyLines, movedOn, blocks)) {
     const source = sources.find((s) => s.file === p.file)?.id ?? p.file;
-    const blocking = published.some((e) => e.sources.includes(source));
-    problems.push(stageProblem(p, {source}, blocking));
+    problems.push(stageProblem(p, {source}, blocks(source)));
   }
 
   // What changed since each explainer was published, and what readers are owed for it.

@@ -199,6 +199,36 @@ describe("explainer check", () => {
     ]);
   });
 
+  test("main([check]) folds past three the unreviewed numbers of a source no explainer cites into one warning; cited, each blocks on its line", async () => {
+    const report = await readFile(join(root, "src/explainers/the-report.md"), "utf-8");
+    await rm(join(root, "src/explainers/the-report.md"));
+    await rm(join(root, "data/ignored.csv"));
+    await edit(sourceFile, (text) =>
+      text.replace(
+        "In other developments today\n",
+        "In other developments today, about 3 per cent of homes lost power and 40 fixture buses were sent.\n"
+      )
+    );
+    const quiet = await explainer("check");
+    expect(quiet.status).toBe(0);
+    expect(quiet.stderr.split("\n")).toEqual([
+      `warning: ${sourceFile}: title: NUMBER_UNREVIEWED: 4 numbers are neither cited in data/claims.csv nor listed in data/ignored.csv: count "2,000" (headline), count "2,000" (line 13), percent "about 3 per cent" (line 19) and 1 more; no published explainer cites this source, so they block no build: \`npx explainer claim ${seedId} --all\` drafts a ledger row for each, and the audit page lists them`,
+      ""
+    ]);
+
+    await writeFile(join(root, "src/explainers/the-report.md"), report);
+    const cited = await explainer("check");
+    expect(cited.status).toBe(1);
+    expect(cited.stderr.split("\n").map((line) => line.split(" is neither")[0])).toEqual([
+      `${sourceFile}: title: NUMBER_UNREVIEWED: count "2,000"`,
+      `${sourceFile}:13: NUMBER_UNREVIEWED: count "2,000"`,
+      `${sourceFile}:19: NUMBER_UNREVIEWED: percent "about 3 per cent"`,
+      `${sourceFile}:19: NUMBER_UNREVIEWED: count "40"`,
+      "explainer check: 4 problems",
+      ""
+    ]);
+  });
+
   test("main([check]) with one bad row in the ignore list reports that row and keeps the others' numbers ignored", async () => {
     await edit("data/ignored.csv", (text) => text + `fixture-no-such-source,300,A reason.\n`);
     const {status, stdout, stderr} = await explainer("check");
