@@ -167,6 +167,13 @@ function countMeasure(unit: string, before: string, after: string): string {
     isParticiple(passive[2]) &&
     !/^(?:fled|left|arrived|crossed|died|gathered)$/.test(passive[2])
   ) {
+    // "12,500 passengers signed a petition": a verb with an object is no participle, but what they did.
+    const object =
+      /^\s+((?:a|an|the|its|their)\s+(?!(?:day|week|month|year|night|morning|afternoon|evening|weekend|previous|same|following|next|last|first)\b)[\p{Ll}'’-]+)/u.exec(
+        after.slice(passive[0].length)
+      );
+    if (object && !passive[0].match(/\b(?:have|has|had|were|was|are|is|being|been)\b/u) && !passive[3])
+      return `${unit} who ${passive[2]} ${object[1]}`;
     return `${unit} ${passive[1] ?? ""}${passive[2]}${passive[3] ?? ""}`;
   }
   // "left 80,000 homes without electricity": the homes without it.
@@ -281,6 +288,14 @@ function percentMeasure(before: string, after: string): string {
       before
     );
   if (revised) return phraseAt(revised[1], 4).toLowerCase();
+  // "a 5 percent pay rise": the noun it qualifies; "the planned fare rise of 4.8 percent": the noun it is of.
+  const noun = /^\s+(\p{Ll}+)/u.exec(after);
+  if (noun && !stop.has(noun[1]) && !isParticiple(noun[1]) && !pastTense.has(noun[1])) return phraseAt(after, 3);
+  const ofIt = /(.*?\p{Ll})\s+of\s+(?:(?:about|some|nearly|almost|around|roughly|up to|more than|over)\s+)?$/u.exec(
+    before
+  );
+  const named = ofIt ? phraseBefore(ofIt[1], 3) : "";
+  if (named) return named.toLowerCase();
   return participleSubject(before);
 }
 
@@ -311,7 +326,7 @@ function moneyMeasure(before: string, after: string): string {
   if (expected) return expected;
   // "Heating costs rose to €2.3 million", "the fixture budget stands at $40,000": the subject.
   const subject =
-    /(.*?)\s+(?:(?:has|have|had)\s+)?(?:(?:rose|risen|climbed|jumped|increased|grew|fell|fallen|dropped|amounted|came|stood|stands)(?:\s+by\s+[^,;]{1,30}?)?\s+(?:to|at)|reached|hit|topped|totalled|totaled|was|were|is|are)\s+$/u.exec(
+    /(.*?)\s+(?:(?:has|have|had)\s+)?(?:(?:rose|risen|climbed|jumped|increased|grew|fell|fallen|dropped|amounted|came|stood|stands)(?:\s+by\s+[^,;]{1,30}?)?\s+(?:to|at)|reached|hit|topped|totalled|totaled|was|were|is|are|(?:could|would|will|may|might)\s+(?:reach|hit|top|total|exceed))\s+$/u.exec(
       before
     );
   if (subject) {
@@ -370,10 +385,22 @@ export function measureIn(sentence: string, at: number, n: Pick<FoundNumber, "ki
     if (i >= 0 && i < 8) after = after.slice(i + unit.length);
     else unit = unit.replace(/^-/, "");
   }
+  // "9,000 of its members have walked out": a count of members.
+  const partOf =
+    n.kind === "count" && !unit ? /^\s+of\s+(?:its|their|the|his|her|our)\s+(\p{Ll}[\p{L}'’-]*)/u.exec(after) : null;
+  if (partOf && !stop.has(partOf[1])) {
+    unit = partOf[1];
+    after = after.slice(partOf[0].length);
+  }
   // "three times as many", "a 10-fold rise": how many times, not of what.
   if (isMultiple(n)) return "";
   if (n.kind === "percent") return percentMeasure(before, after);
-  if (n.kind === "money") return moneyMeasure(before, after);
+  if (n.kind === "money") {
+    // "Losses could reach £40 million a day": a rate, measured as such.
+    const measure = moneyMeasure(before, after);
+    const rate = ratePhrase.exec(after);
+    return rate && measure ? `${measure} per ${rate[1]}` : measure;
+  }
   if (n.kind === "duration" || n.kind === "distance") {
     // "The siege lasted 40 days": the length of the siege; "advanced 50km": the distance advanced.
     const verb =

@@ -265,7 +265,13 @@ describe("measureIn", () => {
     ["Some 35 fixture doctors were working long shifts.", "fixture doctors working"],
     ["The fixture cluster's appeal for $46 million is only 12 percent funded.", "appeal"],
     ["The fixture farm was sold for $5 million.", ""],
-    ["Fixture exports were $4 billion last year.", "fixture exports"]
+    ["Fixture exports were $4 billion last year.", "fixture exports"],
+    ["The fixture union says 9,000 of its members have walked out.", "members walked out"],
+    ["Fixture losses could reach £40 million a day, a chamber estimated.", "fixture losses per day"],
+    ["The fixture union will put an offer of a 5 percent pay rise to its members.", "pay rise"],
+    ["The planned fixture levy of 4.8 percent was dropped.", "planned fixture levy"],
+    ["Last month, 12,500 fixture passengers signed a petition.", "fixture passengers who signed a petition"],
+    ["Some 2,000 fixture civilians killed the day before were buried.", "fixture civilians killed"]
   ])("measureIn(%j) is %j", (sentence, measure) => {
     const n = findNumbers(sentence).find((r) => r.value !== null)!;
     expect(measureIn(sentence, n.start, n)).toBe(measure);
