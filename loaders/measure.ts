@@ -301,6 +301,12 @@ function percentMeasure(before: string, after: string): string {
 
 /** The measure of a sum of money: "humanitarian aid" ("€500 million for humanitarian aid"), "credit line" ("a $1.7bn credit line"). */
 function moneyMeasure(before: string, after: string): string {
+  // "$590 million to feed 3.1 million people": what it is to do, and for whom.
+  const toDo =
+    /^\s+to\s+(\p{Ll}+)\s+(?:(?:about|some|nearly|more than|over|up to)\s+)?\d[\d.,]*(?:\s+(?:million|billion|thousand))?\s+(\p{Ll}+)/u.exec(
+      after
+    );
+  if (toDo && !stop.has(toDo[2])) return `money to ${toDo[1]} ${toDo[2]}`;
   const of = /^\s+(?:in|of|for|worth of|on|to)\s+(?:the\s+|its\s+|new\s+)?(.*)/u.exec(after);
   if (of) {
     const noun = phraseAt(of[1], 4, true, true);
@@ -324,6 +330,13 @@ function moneyMeasure(before: string, after: string): string {
   }
   const expected = expectedMeasure(before);
   if (expected) return expected;
+  // "Mortgage payments will go up by about €85": a change in the subject.
+  const change =
+    /(.*?)\s+(?:(?:will|would|could|may|might)\s+)?(?:go|goes|went|gone)\s+(?:up|down)\s+by\s+(?:\p{Ll}+\s+){0,2}$/u.exec(
+      before
+    );
+  const changed = change ? subjectHead(change[1]) : "";
+  if (changed) return `change in ${changed.toLowerCase()}`;
   // "Heating costs rose to €2.3 million", "the fixture budget stands at $40,000": the subject.
   const subject =
     /(.*?)\s+(?:(?:has|have|had)\s+)?(?:(?:rose|risen|climbed|jumped|increased|grew|fell|fallen|dropped|amounted|came|stood|stands)(?:\s+by\s+[^,;]{1,30}?)?\s+(?:to|at)|reached|hit|topped|totalled|totaled|was|were|is|are|(?:could|would|will|may|might)\s+(?:reach|hit|top|total|exceed))\s+$/u.exec(

@@ -271,7 +271,12 @@ describe("measureIn", () => {
     ["The fixture union will put an offer of a 5 percent pay rise to its members.", "pay rise"],
     ["The planned fixture levy of 4.8 percent was dropped.", "planned fixture levy"],
     ["Last month, 12,500 fixture passengers signed a petition.", "fixture passengers who signed a petition"],
-    ["Some 2,000 fixture civilians killed the day before were buried.", "fixture civilians killed"]
+    ["Some 2,000 fixture civilians killed the day before were buried.", "fixture civilians killed"],
+    [
+      "Fixture mortgage payments on a typical home will go up by about €85 a month.",
+      "change in fixture mortgage payments per month"
+    ],
+    ["The fixture agency appealed for $590 million to feed 3.1 million people.", "money to feed people"]
   ])("measureIn(%j) is %j", (sentence, measure) => {
     const n = findNumbers(sentence).find((r) => r.value !== null)!;
     expect(measureIn(sentence, n.start, n)).toBe(measure);
