@@ -153,7 +153,7 @@ export function attributionIn(sentence: string, at: number): Attribution {
     if (pronouns.has(before.toLowerCase())) pronoun ||= before;
     // "…, said the UN refugee agency." / "…, said Filippo Grandi, the UN High Commissioner."
     const after = clean(/^\s+([^,;:.()"“”]+)/u.exec(sentence.slice(end))?.[1] ?? "");
-    if (/^(?:that|on|in|it|he|she|they|the figure|there)\b/iu.test(after)) continue;
+    if (/^(?:that|on|in|it|he|she|they|the figure|there|yes|no)\b/iu.test(after)) continue;
     if (isName(after) && end > at) candidates.push({who: after, distance});
   }
   const from = showFrom.exec(sentence);

@@ -172,7 +172,7 @@ function countMeasure(unit: string, before: string, after: string): string {
       /^\s+((?:a|an|the|its|their)\s+(?!(?:day|week|month|year|night|morning|afternoon|evening|weekend|previous|same|following|next|last|first)\b)[\p{Ll}'’-]+)/u.exec(
         after.slice(passive[0].length)
       );
-    if (object && !passive[0].match(/\b(?:have|has|had|were|was|are|is|being|been)\b/u) && !passive[3])
+    if (object && !/\b(?:have|has|had|were|was|are|is|being|been)\b/u.test(passive[0]) && !passive[3])
       return `${unit} who ${passive[2]} ${object[1]}`;
     return `${unit} ${passive[1] ?? ""}${passive[2]}${passive[3] ?? ""}`;
   }
@@ -272,6 +272,12 @@ function percentMeasure(before: string, after: string): string {
   }
   const expected = expectedMeasure(before);
   if (expected) return expected;
+  // "Prices were 7 percent higher than a year earlier": a change, in what was so much higher.
+  const compared = /^\s+(?:higher|lower|more|less|fewer|above|below|up|down|cheaper|dearer)\b/u.test(after)
+    ? /(.*?)\s+(?:was|were|is|are|stood|stands|ran|runs)\s+(?:\p{Ll}+\s+){0,2}$/u.exec(before)
+    : null;
+  const comparedSubject = compared ? subjectHead(compared[1]) : "";
+  if (comparedSubject) return `change in ${comparedSubject.toLowerCase()}`;
   const level =
     /(.*?)\s+(?:(?:has|have|had)\s+)?(?:reached|hit|stood at|stands at|was|is|(?:rose|fell|eased|slowed|climbed|dropped|jumped|declined|slipped|accelerated|quickened|edged up|edged down|ticked up|ticked down)\s+to|at)\s+(?:\p{Ll}+\s+){0,2}$/u.exec(
       before
@@ -290,7 +296,9 @@ function percentMeasure(before: string, after: string): string {
   if (revised) return phraseAt(revised[1], 4).toLowerCase();
   // "a 5 percent pay rise": the noun it qualifies; "the planned fare rise of 4.8 percent": the noun it is of.
   const noun = /^\s+(\p{Ll}+)/u.exec(after);
-  if (noun && !stop.has(noun[1]) && !isParticiple(noun[1]) && !pastTense.has(noun[1])) return phraseAt(after, 3);
+  const modifier = noun && /(?:ly|er)$|^(?:up|down|above|below|year|month|week|day)$/u.test(noun[1]);
+  if (noun && !modifier && !stop.has(noun[1]) && !isParticiple(noun[1]) && !pastTense.has(noun[1]))
+    return phraseAt(after, 3);
   const ofIt = /(.*?\p{Ll})\s+of\s+(?:(?:about|some|nearly|almost|around|roughly|up to|more than|over)\s+)?$/u.exec(
     before
   );

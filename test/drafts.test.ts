@@ -164,7 +164,8 @@ describe("attributionIn", () => {
     ["Dr Anna Fixture, who runs the largest site, said 35 doctors were on duty.", "Dr Anna Fixture"],
     ["The fixture agency, which runs shelters, said 3,000 people slept there.", "the fixture agency"],
     // A participle after a figure describes it: "registered voters" names no one.
-    ["The fixture city has 612,000 registered voters, the commission said.", "the commission"]
+    ["The fixture city has 612,000 registered voters, the commission said.", "the commission"],
+    ["About 60 percent of fixture voters said yes.", ""]
   ])("attributionIn(%j) is %j", (sentence, who) => {
     expect(attributionIn(sentence, sentence.search(/\d/)).who).toBe(who);
   });
@@ -276,7 +277,9 @@ describe("measureIn", () => {
       "Fixture mortgage payments on a typical home will go up by about €85 a month.",
       "change in fixture mortgage payments per month"
     ],
-    ["The fixture agency appealed for $590 million to feed 3.1 million people.", "money to feed people"]
+    ["The fixture agency appealed for $590 million to feed 3.1 million people.", "money to feed people"],
+    ["Fixture prices were 7 percent higher than a year earlier.", "change in fixture prices"],
+    ["Fixture shares closed 7 percent higher.", ""]
   ])("measureIn(%j) is %j", (sentence, measure) => {
     const n = findNumbers(sentence).find((r) => r.value !== null)!;
     expect(measureIn(sentence, n.start, n)).toBe(measure);
