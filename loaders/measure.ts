@@ -13,7 +13,8 @@ const stop = new Set(
   `a an the of and or but in on at to for from by with into over under about than as that this these those it its
   their his her our your which who whom whose what when where while there here is are was were be been being has have
   had do does did will would can could may might must should said says say told according also not no so just still
-  now then after before since until during per each every some any more most less least many much few`.split(/\s+/)
+  now then after before since until during per each every some any more most less least many much few through
+  across via inside outside among between against within along around toward towards despite near`.split(/\s+/)
 );
 /** Past participles that are not "-ed" words. */
 const participles = new Set(
@@ -226,19 +227,22 @@ function countMeasure(unit: string, before: string, after: string): string {
     const what = phraseAt(quantityOf[1], 3);
     if (what) return `${unit} of ${what}`;
   }
-  if (unit) return unit;
+  // "Grain exports fell to 1.2 million tonnes": a quantity is of its sentence's subject, when it has one.
+  const quantity = unit !== "" && quantityNouns.has(unit.toLowerCase());
+  if (unit && !quantity) return unit;
   // "The number of internally displaced people stood at 6.5 million", "put the number of evacuees at 9,000"
   const linking =
     /(?:^|[\s,])(?:the\s+)?(?:(?:total\s+)?number|total|tally|count|figure)\s+of\s+(.+?)\s+(?:(?:has|have|had)\s+)?(?:stood at|stands at|rose to|risen to|climbed to|reached|hit|passed|topped|was|is|jumped to|increased to|(?:more than )?(?:doubled|tripled) to|grown to|grew to|fell to|fallen to|dropped to|declined to|at)\s+$/iu.exec(
       before
     );
-  if (linking) return phraseAt(linking[1], 5, false);
+  if (linking && !quantity) return phraseAt(linking[1], 5, false);
   const subject =
     /(.*?)\s+(?:(?:has|have|had)\s+)?(?:(?:rose|risen|rises|climbed|reached|hit|passed|topped|stood at|stands at|stood|was|is|jumped|increased|fell|dropped)\s+(?:to\s+|at\s+)?|(?:slowed|eased|dipped|swelled|grew|grown|surged|soared|declined|fallen|doubled|tripled|slumped|plunged)\s+to\s+)(?:\p{Ll}+\s+){0,2}$/u.exec(
       before
     );
-  if (subject) return subjectHead(subject[1]);
-  return "";
+  const named = subject ? subjectHead(subject[1]) : "";
+  if (quantity) return named ? `${unit} of ${named.toLowerCase()}` : unit;
+  return named;
 }
 
 /** The measure of a percentage: "share of homes" ("3 per cent of homes"), or its subject ("inflation"). */
@@ -439,7 +443,13 @@ export function measureIn(sentence: string, at: number, n: Pick<FoundNumber, "ki
     const measure = countMeasure(unit, before, after.slice(rate[0].length));
     return measure && `${measure} per ${rate[1]}`;
   }
+  // "…, down from 1.8 million tonnes": a quantity compared with the one before it is of what that one is.
+  const compared =
+    unit && quantityNouns.has(unit.toLowerCase()) && comparedBefore.test(before)
+      ? comparedMeasure(sentence.slice(0, at), n)
+      : "";
   return (
+    compared ||
     countMeasure(unit, before, after) ||
     (n.kind === "count" && !n.unit
       ? gappedMeasure(before, after) ||

@@ -205,6 +205,7 @@ describe("measureIn", () => {
     ["Some 40,000 litres of fixture fuel were delivered.", "litres of fixture fuel"],
     ["About 1 million doses of the fixture vaccine arrived.", "doses of fixture vaccine"],
     ["Some 300 tonnes were delivered.", "tonnes delivered"],
+    ["Fixture grain exports fell to 1.2 million tonnes last week.", "tonnes of fixture grain exports"],
     ["More than 1 million people have fled Ukraine, the agency said.", "people who have fled Ukraine"],
     ["The number of internally displaced people stood at 6.5 million, the IOM said.", "internally displaced people"],
     ["The death toll rose to 2,000 on Monday.", "death toll"],
@@ -308,7 +309,12 @@ describe("measureIn", () => {
       "people who have fled Fixturia"
     ],
     ["The fixture mayor said 4,000 flats had been damaged, up from 3,100 a week earlier.", "3,100", "flats damaged"],
-    ["Fixture exports fell to 200 tonnes, compared with 340 tonnes a year ago.", "340", "tonnes"],
+    ["Fixture exports fell to 200 tonnes, compared with 340 tonnes a year ago.", "340", "tonnes of fixture exports"],
+    [
+      "Grain exports through the fixture ports fell to 1.2 million tonnes, down from 1.8 million tonnes.",
+      "1.8 million",
+      "tonnes of grain exports"
+    ],
     [
       "Some 1.4 million fixture people had crossed, while arrivals at the crossing slowed to about 20,000.",
       "about 20,000",
