@@ -9,7 +9,8 @@ import {chartTexts, chartWidths, layoutProblems, svgLayoutProblems} from "../src
 import {checkChartSpec, drawnClaims, type ChartSpec} from "../src/components/chart-spec.ts";
 import {dateSpan, resolveText, sourceLine, unquoted, wrapEntries, wrapText} from "../src/components/chart-text.ts";
 import {placeLabels, overlap} from "../src/components/annotations.ts";
-import {bar} from "../src/components/charts/bar.ts";
+import {bar, barName} from "../src/components/charts/bar.ts";
+import type {Claim} from "../src/components/claim.ts";
 import {drawnLand, findTerritory, landFromTopology} from "../src/components/charts/land.ts";
 import {dateGroups, seriesOf} from "../src/components/charts/reported.ts";
 import {cellsOf} from "../src/components/charts/units.ts";
@@ -195,6 +196,24 @@ describe("chart texts", () => {
       claims: ["civilians-killed", "refugees"],
       figure: {label: "more than 800,000", caption: "Refugees, according to the UN, 2 March 2022", claim: "refugees"}
     });
+  });
+  it("barName(claim, claims): bars of one measure are told apart by date, else by who gave them, else both", async () => {
+    const claims = await fixtureClaims();
+    const story = (...ids: string[]) => ids.map((id) => claims.find((c) => c.id === `story-${id}`)!);
+    const names = (shown: Claim[]) => shown.map((c) => barName(c, shown));
+    expect(names(story("1", "2"))).toEqual(["fixture departures, 1 March 2022", "fixture departures, 2 March 2022"]);
+    expect(names(story("3", "4"))).toEqual([
+      "fixture departures, Agency North",
+      "fixture departures, Wire Service West"
+    ]);
+    expect(names(story("3", "4", "6", "8"))).toEqual([
+      "fixture departures, Agency North, 3 March 2022",
+      "fixture departures, Wire Service West, 3 March 2022",
+      "fixture departures, Agency North, 5 March 2022",
+      "fixture departures, Agency North, 9 March 2022"
+    ]);
+    const share = claims.find((c) => c.id === "share-1")!;
+    expect(names([share, ...story("1")])).toEqual(["fixture share", "fixture departures"]);
   });
   it("wrapText(text, width, size) keeps lines within the width", () => {
     expect(wrapText("Escaping on packed trains and roads to neighbouring countries", 180, 12)).toEqual([

@@ -7,8 +7,8 @@
  */
 import * as Plot from "@observablehq/plot";
 import {z} from "zod";
-import {claimsById, type Claim} from "../claim.js";
-import {capitalize, figureSentence, listOf, textWidth, wrapText} from "../chart-text.js";
+import {attributionOf, claimsById, type Claim} from "../claim.js";
+import {capitalize, figureSentence, formatDate, listOf, textWidth, wrapText} from "../chart-text.js";
 import {annotationRoom, labelSize, labelsMark} from "../annotations.js";
 import {claimIds, commonFields, defineChartType} from "./common.js";
 import {both, boundOf, fadeSteps, swatchKit} from "./qualifiers.js";
@@ -41,6 +41,20 @@ interface Row {
   label: {x: number; y: number};
 }
 
+/**
+ * What a bar is called: its measure, and when other bars of the chart share it, what tells them
+ * apart: the date, else who gave it, else both ("Tonnes, 7 March 2022" beside "Tonnes, 14 March 2022").
+ */
+export function barName(claim: Claim, claims: readonly Claim[]): string {
+  const same = claims.filter((c) => c.measure.toLowerCase() === claim.measure.toLowerCase());
+  if (same.length === 1) return claim.measure;
+  const apart = (key: (c: Claim) => string) => new Set(same.map(key)).size === same.length;
+  const date = formatDate(claim.as_of);
+  if (apart((c) => c.as_of)) return `${claim.measure}, ${date}`;
+  if (apart(attributionOf)) return `${claim.measure}, ${attributionOf(claim)}`;
+  return `${claim.measure}, ${attributionOf(claim)}, ${date}`;
+}
+
 /** True when a bar of `length` px cannot show its bound's style (dashes, a hollow outline). */
 export function needsMarker(bound: Bound, length: number): boolean {
   return (bound === "approximate" || bound === "upper" || bound === "range") && length < barDefaults.styled;
@@ -61,7 +75,7 @@ function rowsOf(
   const width = layout.width;
   let y = 0;
   const rows: Row[] = claims.map((claim) => {
-    const name = wrapText(capitalize(claim.measure), width * 0.6, layout.fontSize);
+    const name = wrapText(capitalize(barName(claim, claims)), width * 0.6, layout.fontSize);
     const nameWidth = textWidth(name.at(-1)!, layout.fontSize);
     const labelWidth = textWidth(claim.label, layout.fontSize, true);
     const bound = boundOf(claim);
@@ -238,7 +252,8 @@ export const bar = defineChartType({
   },
   draw,
   alt(_spec, shown) {
-    const measures = shown.map((c) => c.measure);
+    // Each figure's sentence says its date and who gave it; the first names each measure once.
+    const measures = [...new Set(shown.map((c) => c.measure))];
     return [
       `Bar chart of ${shown.length === 1 ? "one figure" : `${shown.length} figures`}: ${listOf(measures)}.`,
       ...shown.map(figureSentence)
