@@ -14,8 +14,11 @@ import {comparedWith} from "./units.ts";
 export type AsOf =
   /** A day the time words resolve to, with the words that say it. */
   | {kind: "date"; date: string; words: string}
-  /** Time words that name no single day. */
-  | {kind: "unresolved"; words: string}
+  /**
+   * Time words that name no single day; `end` is the last day of the period they name ("last week",
+   * "in February") when it was over by the published date: the date of a figure that covers all of it.
+   */
+  | {kind: "unresolved"; words: string; end?: string}
   /** No time words that date the figure: the figure is as of the published date. */
   | {kind: "none"};
 
@@ -115,6 +118,24 @@ function dayMonthDate(day: number, month: number, year: number | null, published
 }
 
 /**
+ * The last day of a period that ended by `published`: the week before its week (Monday to Sunday)
+ * for "last week", the month before for "last month", the year before for "last year", and a month
+ * named ("in February", "in March 2020") unless it is the published month or later; else undefined.
+ */
+function periodEnd(lower: string, published: string): string | undefined {
+  const [y, m] = [Number(published.slice(0, 4)), Number(published.slice(5, 7))];
+  const monthEnd = (year: number, month: number) => new Date(Date.UTC(year, month, 0)).toISOString().slice(0, 10);
+  if (/\b(?:last|the previous) week$/.test(lower)) return lastWeekday(published, 0, true);
+  if (/\b(?:last|the previous) month$/.test(lower)) return monthEnd(y, m - 1);
+  if (/\b(?:last|the previous) year$/.test(lower)) return `${y - 1}-12-31`;
+  const named = /(jan|feb|mar|apr|may|jun|jul|aug|sept|sep|oct|nov|dec)\S*(?:\s+(\d{4}))?$/.exec(lower);
+  if (!named || !/^(?:in|during|for)\s/.test(lower) || /\b(?:early|late|mid-)/.test(lower)) return undefined;
+  const month = monthIndex[named[1]];
+  const year = named[2] ? Number(named[2]) : month > m ? y - 1 : y;
+  return year < y || (year === y && month < m) ? monthEnd(year, month) : undefined;
+}
+
+/**
  * Reads one time expression; null when it does not date the figure. `anchor` is the day the
  * sentence's time words before it name (else `published`): "the previous day" is the day before it.
  */
@@ -147,11 +168,14 @@ function readTimeWords(m: RegExpExecArray, published: string, anchor: string): A
     return {kind: "date", date, words};
   }
   // "in February": a month, no single day; "since February", "by March" start or end a span.
-  if (g.month) return /^(?:since|from|until|till|by|through)\b/.test(lower) ? null : {kind: "unresolved", words};
+  if (g.month)
+    return /^(?:since|from|until|till|by|through)\b/.test(lower)
+      ? null
+      : {kind: "unresolved", words, end: periodEnd(lower, published)};
   if (g.iso) return words <= published ? {kind: "date", date: words, words} : null;
   if (g.vague) {
     if (upToNow.test(lower) || /^(?:since|from|until|till|before|after)\b/.test(lower)) return null;
-    return {kind: "unresolved", words};
+    return {kind: "unresolved", words, end: periodEnd(lower, published)};
   }
   return null;
 }

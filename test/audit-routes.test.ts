@@ -146,7 +146,7 @@ describe("the ledger and ignore routes of the save endpoint", () => {
     expect(json.problem).toEqual({
       code: "AS_OF_UNRESOLVED",
       field: "as_of",
-      detail: `data/sources/${twoMillion}.md: offset 280: AS_OF_UNRESOLVED: count "1 million": the sentence dates it "Last week", which names no single day; draft it with --as-of YYYY-MM-DD`
+      detail: `data/sources/${twoMillion}.md: offset 280: AS_OF_UNRESOLVED: count "1 million": the sentence dates it "Last week", which names no single day; draft it with --as-of YYYY-MM-DD (for a figure that covers all of it, its last day: --as-of 2022-03-06)`
     });
   });
 

@@ -103,14 +103,20 @@ describe("asOfSentence", () => {
     expect(asOfSentence(sentence, sentence.indexOf(figure), published, figure.length)).toEqual(asOf);
   });
 
+  // `end`: the last day of a period that was over by the published date (Wednesday 2 March 2022).
   test.each([
-    ["The agency counted 600,000 last week.", "last week"],
-    ["Earlier this month 300 schools closed.", "Earlier this month"],
-    ["Recently 40 clinics reopened.", "Recently"],
-    ["Fixture inflation eased to 7.1 percent in February.", "in February"],
-    ["Some 300 fixture schools closed in March 2020, the ministry said on Monday.", "in March 2020"]
-  ])("asOfSentence(%j) names no single day: %j", (sentence, words) => {
-    expect(asOfSentence(sentence, sentence.search(/\d/), published)).toEqual({kind: "unresolved", words});
+    ["The agency counted 600,000 last week.", "last week", "2022-02-27"],
+    ["Earlier this month 300 schools closed.", "Earlier this month", undefined],
+    ["Recently 40 clinics reopened.", "Recently", undefined],
+    ["Fixture inflation eased to 7.1 percent in February.", "in February", "2022-02-28"],
+    ["Some 300 fixture schools closed in March 2020, the ministry said on Monday.", "in March 2020", "2020-03-31"],
+    ["Fixture exports reached 40 tonnes last month.", "last month", "2022-02-28"],
+    ["Some 300 fixture schools closed last year.", "last year", "2021-12-31"],
+    ["Fixture prices rose 4 percent in March.", "in March", undefined],
+    ["Fixture prices rose 4 percent in November.", "in November", "2021-11-30"],
+    ["Fixture prices rose 4 percent in early February.", "in early February", undefined]
+  ])("asOfSentence(%j) names no single day: %j, ending %j", (sentence, words, end) => {
+    expect(asOfSentence(sentence, sentence.search(/\d/), published)).toEqual({kind: "unresolved", words, end});
   });
 });
 
@@ -740,7 +746,7 @@ describe("explainer claim --all: three sources to a passing check with no hand-w
     expect([stopped.status, ...stopped.stderr.split("\n").slice(0, 2)]).toEqual([
       1,
       `nothing written to data/claims.csv: 2 draft rows are ready, but 1 more number needs drafting alone (an option, as each line below says) or a row in data/ignored.csv first; then run \`npx explainer claim ${twoMillion} --all --write\` again`,
-      `data/sources/${twoMillion}.md: offset 244: AS_OF_UNRESOLVED: count "1 million": the sentence dates it "Last week", which names no single day; draft it with --as-of YYYY-MM-DD`
+      `data/sources/${twoMillion}.md: offset 244: AS_OF_UNRESOLVED: count "1 million": the sentence dates it "Last week", which names no single day; draft it with --as-of YYYY-MM-DD (for a figure that covers all of it, its last day: --as-of 2022-03-06)`
     ]);
     expect(await read("data/claims.csv")).toBe(ledger);
     // Without --write, the batch prints the drafts it could make, then fails with that number's line.
@@ -753,7 +759,7 @@ describe("explainer claim --all: three sources to a passing check with no hand-w
     ]);
     expect(printed.stderr.split("\n").slice(-4)).toEqual([
       "2 draft rows for data/claims.csv; 1 more number to draft alone, as each line below says:",
-      `data/sources/${twoMillion}.md: offset 244: AS_OF_UNRESOLVED: count "1 million": the sentence dates it "Last week", which names no single day; draft it with --as-of YYYY-MM-DD`,
+      `data/sources/${twoMillion}.md: offset 244: AS_OF_UNRESOLVED: count "1 million": the sentence dates it "Last week", which names no single day; draft it with --as-of YYYY-MM-DD (for a figure that covers all of it, its last day: --as-of 2022-03-06)`,
       "explainer claim: 1 problem",
       ""
     ]);
