@@ -6,7 +6,7 @@
  * Pure: sources, numbers and the ids taken in; rows or problems naming the source and offset out.
  * `explainer claim` and the audit page's form both call it.
  */
-import {asOfSentence} from "./as-of.ts";
+import {asOfSentence, type AsOf} from "./as-of.ts";
 import {attributionIn, fullNameBefore} from "./attribution.ts";
 import {KitError, type ErrorCode} from "./errors.ts";
 import {FigureError, parseFigure} from "./figure.ts";
@@ -164,6 +164,12 @@ function sentenceOf(source: Source, number: NumberRow): {text: string; at: numbe
   return {text: source.body.slice(span.start, span.end), at: number.start - span.start, start: span.start};
 }
 
+/** What the sentence of a body number says of the day it describes (loaders/as-of.ts). */
+export function timeWordsOf(source: Source, number: NumberRow): AsOf {
+  const sentence = sentenceOf(source, number);
+  return asOfSentence(sentence.text, sentence.at, source.published, number.end - number.start);
+}
+
 /**
  * A draft for one number of a source's body, or a KitError naming the source and the offset:
  * NOT_A_FIGURE (a date, a vague number), UNKNOWN_CURRENCY, AS_OF_UNRESOLVED ("last week"),
@@ -198,7 +204,7 @@ export function draftFor(
   // as_of: the sentence's own time words, else the published date.
   let asOf = options.asOf ?? source.published;
   if (options.asOf === undefined) {
-    const found = asOfSentence(sentence.text, sentence.at, source.published, number.end - number.start);
+    const found = timeWordsOf(source, number);
     if (found.kind === "unresolved") {
       throw problem(
         source,

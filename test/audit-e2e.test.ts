@@ -172,9 +172,11 @@ describe("from raw articles to a passing check in the number audit's forms", () 
       slow,
       () => `no problem beside as_of:\n${output}`
     );
-    await asOf.fill("2022-03-01");
+    // The week the sentence names ended on Sunday 6 March: one click puts that day in the field.
+    await formOf(twoMillion, 280).getByRole("button", {name: "Use 2022-03-06"}).click();
+    expect(await asOf.inputValue()).toBe("2022-03-06");
     await saveCite(twoMillion, 280);
-    expected.push(drafted(twoMillion, 280, {as_of: "2022-03-01"}));
+    expected.push(drafted(twoMillion, 280, {as_of: "2022-03-06"}));
     await rowOf(twoMillion, 9, "title")
       .getByRole("button", {name: /^Ignore as a repeat of claim people-left-fixture-two/})
       .click();

@@ -3,6 +3,7 @@ import {afterEach, beforeEach, describe, expect, test, vi} from "vitest";
 import {reviewSession} from "../src/components/audit-api.ts";
 import {canCite, canIgnore, ignoreText, repeatOf, repeatReason} from "../src/components/audit-repeats.ts";
 import {auditReview} from "../src/components/audit-review.ts";
+import {field, labels, showProblems} from "../src/components/audit-form.ts";
 import {auditView} from "../src/components/audit-view.ts";
 
 const title = "Fixture: 2,000 dead <img src=x onerror=alert(1)> as talks stall";
@@ -90,6 +91,28 @@ describe("auditReview in the audit's view", () => {
   afterEach(() => {
     globalThis.document = saved;
     vi.unstubAllGlobals();
+  });
+
+  test("a problem that offers a value puts it in its field in one click, and goes with the next problem", () => {
+    vi.stubGlobal("CSS", {escape: (id: string) => id});
+    vi.stubGlobal("Event", window.Event);
+    const values: Record<string, string> = {};
+    const form = window.document.createElement("form");
+    form.append(field("f", "as_of", labels.as_of, "", values));
+    const line = window.document.createElement("p");
+    const detail = 'the sentence dates it "Last week", which names no single day';
+    showProblems(form, "f", [{code: "AS_OF_UNRESOLVED", field: "as_of", detail, value: "2022-03-06"}], line);
+    const input = form.querySelector("input")!;
+    expect([input.getAttribute("aria-invalid"), form.querySelector(".audit-field-error")!.textContent]).toEqual([
+      "true",
+      detail
+    ]);
+    const use = form.querySelector<HTMLButtonElement>("button.audit-field-offer")!;
+    expect(use.textContent).toBe("Use 2022-03-06");
+    use.click();
+    expect([input.value, values.as_of]).toEqual(["2022-03-06", "2022-03-06"]);
+    showProblems(form, "f", [{code: "FIELD_EMPTY", field: "as_of", detail: '"as_of" is empty'}], line);
+    expect(form.querySelectorAll(".audit-field-offer")).toHaveLength(0);
   });
 
   test("reviewSession() asks for no session where the page has no dev marker (the built site)", async () => {

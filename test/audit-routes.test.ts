@@ -140,13 +140,14 @@ describe("the ledger and ignore routes of the save endpoint", () => {
     });
   });
 
-  test("a draft whose sentence names no single day leaves as_of empty and says why", async () => {
+  test("a draft whose sentence names no single day leaves as_of empty, says why, and offers the last day of the week it names", async () => {
     const json = await draft(twoMillion, 280);
     expect(json.row).toMatchObject({figure: "1 million", as_of: "", measure: "refugees counted"});
     expect(json.problem).toEqual({
       code: "AS_OF_UNRESOLVED",
       field: "as_of",
-      detail: `data/sources/${twoMillion}.md: offset 280: AS_OF_UNRESOLVED: count "1 million": the sentence dates it "Last week", which names no single day; draft it with --as-of YYYY-MM-DD (for a figure that covers all of it, its last day: --as-of 2022-03-06)`
+      detail: `data/sources/${twoMillion}.md: offset 280: AS_OF_UNRESOLVED: count "1 million": the sentence dates it "Last week", which names no single day; draft it with --as-of YYYY-MM-DD (for a figure that covers all of it, its last day: --as-of 2022-03-06)`,
+      value: "2022-03-06"
     });
   });
 

@@ -14,7 +14,7 @@
 import {readFile} from "node:fs/promises";
 import {join} from "node:path";
 import {z} from "zod";
-import {draftFor, numberAt, type Draft} from "../loaders/drafts.ts";
+import {draftFor, numberAt, timeWordsOf, type Draft} from "../loaders/drafts.ts";
 import {KitError, problemsOf} from "../loaders/errors.ts";
 import {ledgerColumns, ledgerFile, parseCsvRows, verifyLedger} from "../loaders/ledger.ts";
 import {decodeText, parseSource, readSources, sourcesDir, type Source} from "../loaders/sources.ts";
@@ -128,11 +128,15 @@ async function readSource(root: string, id: string): Promise<Source> {
   }
 }
 
-/** A draft's problem, for the form: its code, the column to fill in and the message. */
+/**
+ * A draft's problem, for the form: its code, the column to fill in and the message; `value`, a value
+ * the form may offer for that column (the last day of "last week", for a figure that covers it all).
+ */
 export interface DraftProblem {
   code: string;
   field: string;
   detail: string;
+  value?: string;
 }
 
 /**
@@ -172,9 +176,11 @@ export function draftOf(
   };
   let draft = attempt({});
   if (!(draft instanceof KitError)) return {row: draft.row, notes: draft.notes, problem: null};
-  const problem = {code: draft.code, field: "", detail: draft.message};
+  const problem: DraftProblem = {code: draft.code, field: "", detail: draft.message};
   if (draft.code === "AS_OF_UNRESOLVED") {
     problem.field = "as_of";
+    const time = timeWordsOf(source, number);
+    if (time.kind === "unresolved" && time.end) problem.value = time.end;
     draft = attempt({asOf: ""});
   } else if (draft.code === "MEASURE_UNKNOWN") {
     problem.field = "measure";

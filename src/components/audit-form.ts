@@ -39,14 +39,17 @@ export const say = (line: HTMLElement, text: string, kind: "info" | "ok" | "erro
   line.dataset.kind = kind;
 };
 
-/** Marks each field a problem names, with the problem beside it; unknown fields go to the status line. */
+/**
+ * Marks each field a problem names, with the problem beside it (and a button that fills in the value
+ * the server offers, if any); unknown fields go to the status line.
+ */
 export const showProblems = (
   form: HTMLFormElement,
   prefix: string,
   problems: readonly ServerProblem[],
   line: HTMLElement
 ) => {
-  for (const error of form.querySelectorAll(".audit-field-error")) error.remove();
+  for (const error of form.querySelectorAll(".audit-field-error, .audit-field-offer")) error.remove();
   for (const control of form.querySelectorAll("[aria-invalid]")) control.removeAttribute("aria-invalid");
   const general: string[] = [];
   for (const p of problems) {
@@ -59,6 +62,17 @@ export const showProblems = (
     control.setAttribute("aria-invalid", "true");
     control.setAttribute("aria-describedby", error.id);
     control.after(error);
+    // A value the server offers ("last week" ends on 2022-03-06): one click puts it in the field.
+    const offered = p.value;
+    if (offered !== undefined && control.localName === "input") {
+      const use = h("button", {type: "button", class: "audit-field-offer"}, `Use ${offered}`);
+      use.addEventListener("click", () => {
+        (control as HTMLInputElement).value = offered;
+        control.dispatchEvent(new Event("input"));
+        control.focus();
+      });
+      error.after(use);
+    }
   }
   if (general.length) say(line, `Not saved: ${general.join("; ")}`, "error");
   else if (problems.length) say(line, "Not saved: fix the fields marked below.", "error");

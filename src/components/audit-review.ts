@@ -16,7 +16,8 @@ import {
   ignoreRows,
   type AppendResult,
   type DraftAnswer,
-  type EditorSession
+  type EditorSession,
+  type ServerProblem
 } from "./audit-api.js";
 import {
   canCite,
@@ -184,7 +185,10 @@ export function auditReview(
       say(line, "Saving…");
       const result = await citeRow(session, cited, state.base!);
       if (result.status === "conflict") state.base = result.base;
-      if (result.status === "invalid") showProblems(form, prefix, result.problems, line);
+      // The draft's offer for a field ("last week" ends on …) stays beside that field's new problem.
+      const offer = draft.problem?.value !== undefined ? draft.problem : null;
+      const withOffer = (p: ServerProblem) => (offer && p.field === offer.field ? {...p, value: offer.value} : p);
+      if (result.status === "invalid") showProblems(form, prefix, result.problems.map(withOffer), line);
       if (report(result, line, "data/claims.csv", `Cited ${textOf(row)} as claim ${cited.id} (data/claims.csv).`)) {
         pending.delete(keyOf(row));
         for (const control of form.elements) (control as HTMLInputElement).disabled = true;

@@ -15,11 +15,12 @@ export interface EditorSession {
   token: string;
 }
 
-/** A problem the server's schema check reported. */
+/** A problem the server's schema check reported; `value`, one the form may offer for its field. */
 export interface ServerProblem {
   code: string;
   field: string;
   detail: string;
+  value?: string;
 }
 
 /** A chart as loaded: its spec and the hash of the file it came from. */
