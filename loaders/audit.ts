@@ -178,7 +178,7 @@ export function auditNumbers(
 }
 
 /** Past this many, the unreviewed numbers of a source that blocks no build are one warning, not one each. */
-export const foldAfter = 3;
+const foldAfter = 3;
 
 /**
  * One NUMBER_UNREVIEWED problem per count, percent or money number that nothing answers for,
