@@ -240,6 +240,30 @@ describe("changed figures", () => {
     }
   });
 
+  test("past three, the old source's other unreviewed numbers are one warning; the superseded quote keeps its own line", async () => {
+    const root = await published();
+    try {
+      await moveRefugees(root);
+      await edit(
+        root,
+        "data/sources/2022-03-02-refugees-leave-ukraine-in-growing-numbers.md",
+        (text) => text + "\nThis fixture sentence counts 11 buses, 12 trains, 13 ferries and 14 vans.\n"
+      );
+      const {stderr} = await explainer(root, "check");
+      const old = lines(stderr, "NUMBER_UNREVIEWED").filter((l) => l.includes("2022-03-02-"));
+      expect(old).toEqual([
+        expect.stringMatching(
+          /: NUMBER_UNREVIEWED: 4 numbers are neither cited .*: count "11" \(line \d+\), count "12" \(line \d+\), count "13" \(line \d+\) and 1 more; no published explainer cites this source/
+        ),
+        expect.stringMatching(
+          /: NUMBER_UNREVIEWED: count "Well over 800,000" .*; refugees cited it when leaving-ukraine was published on 20 November 2026, and has moved on since/
+        )
+      ]);
+    } finally {
+      await rm(root, {recursive: true, force: true});
+    }
+  });
+
   test("the audit page's data lists the changed figure and its three places; its view says which wait for a review", async () => {
     const {stage} = await runStage(root);
     const changes = JSON.parse(String(await stageOutputs["data/changes.json"](stage!, root)));

@@ -66,13 +66,13 @@ async function ledgerShape(
  */
 async function draftSource(
   root: string,
-  ref: string
+  ref: string,
+  {ids, records}: {ids: ReadonlySet<string>; records: LedgerRecord[]}
 ): Promise<{drafts: Draft[]; skipped: string[]; problems: KitError[]}> {
   const source = await readOneSource(root, ref);
   // The statuses as check gives them: the ledger verified against the sources, the ignore list read.
   const sources = await readSources(root);
   const audit = auditNumbers(sources, readQuotedClaims(root, sources), await readIgnored(root, sources));
-  const {ids, records} = await ledgerShape(root);
   const rows = audit.rows.filter((n) => n.source === source.id && n.status === "unreviewed");
   const wanted = rows.filter((n) => n.part === "body" && reviewedKinds.includes(n.kind));
   const skipped = rows
@@ -239,8 +239,9 @@ export async function run(args: string[], {root, stdout, stderr}: Effects): Prom
   let drafts: Draft[];
   let skipped: string[] = [];
   let problems: KitError[] = [];
+  const ledger = await ledgerShape(root);
   if (start === null) {
-    ({drafts, skipped, problems} = await draftSource(root, ref));
+    ({drafts, skipped, problems} = await draftSource(root, ref, ledger));
     if (write && problems.length > 0) {
       const n = drafts.length;
       const more = `${problems.length} more number${problems.length === 1 ? " needs" : "s need"}`;
@@ -253,10 +254,9 @@ export async function run(args: string[], {root, stdout, stderr}: Effects): Prom
     const source = await readOneSource(root, ref);
     const number = numberNamed(source, start);
     await refuseIfCited(root, source, number);
-    const {ids, records} = await ledgerShape(root);
-    drafts = [draftFor(source, number, ids, options, records)];
+    drafts = [draftFor(source, number, ledger.ids, options, ledger.records)];
   }
-  const {columns} = await ledgerShape(root);
+  const {columns} = ledger;
   if (write && drafts.length > 0) await appendToLedger(root, drafts);
   else if (drafts.length > 0)
     stdout(
