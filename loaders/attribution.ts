@@ -114,6 +114,13 @@ export function attributionIn(sentence: string, at: number): Attribution {
     // the figure that goes on to another number gives that number, not this one.
     if (start > at && reportsNumber.test(sentence.slice(end))) continue;
     const distance = end <= at ? at - end : start - at;
+    // "300 cases were reported by the ministry": a passive names who by "by"; "300 residents were
+    // told to stay indoors" names no one.
+    if (/(?:^|[^\p{L}])(?:was|were|is|are|be|been|being)\s+$/iu.test(sentence.slice(0, start))) {
+      const agent = clean(/^\s+by\s+([^,;:.()"“”]+)/u.exec(sentence.slice(end))?.[1] ?? "");
+      if (isName(agent)) candidates.push({who: agent, distance});
+      continue;
+    }
     // The subject before the verb: back to the clause's start. "Filippo Grandi, the UN High
     // Commissioner, said": the clause ends in a comma, and the name and its apposition go together.
     let clause = sentence.slice(0, start);

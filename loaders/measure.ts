@@ -18,7 +18,7 @@ const stop = new Set(
 );
 /** Past participles that are not "-ed" words. */
 const participles = new Set(
-  "killed hurt held taken seen left shot struck hit lost found made sent kept given driven thrown laid cut shut".split(
+  "killed hurt held taken seen left shot struck hit lost found made sent kept given driven thrown laid cut shut told".split(
     " "
   )
 );
@@ -33,9 +33,12 @@ const statusWords = new Set(["dead", "missing", "injured", "wounded", "homeless"
 /** The word just before a number, past its qualifier: "killed" in "has killed at least 2,000". */
 const verbBeforeNumber =
   /(\p{Ll}+)\s+(?:(?:at least|more than|some|about|nearly|almost|over|up to|around|another|a further)\s+)?$/u;
-/** A change before a percentage, "rose 7 per cent", "fell by nearly 3%"; not "rose to 7.2%", a level. */
+/**
+ * A change before a percentage, "rose 7 per cent", "fell by nearly 3%", "are expected to fall by up
+ * to 30 percent"; not "rose to 7.2%", a level.
+ */
 const changeBefore = new RegExp(
-  String.raw`(.*?)\s+(?:(?:has|have|had)\s+)?(?:${changeVerbs})\s+(?!(?:to|at)\s)(?:by\s+)?(?:\p{Ll}+\s+){0,2}$`,
+  String.raw`(.*?)\s+(?:(?:has|have|had)\s+)?(?:${changeVerbs}|fall|increase|decrease|drop|climb|grow|decline|shrink|jump|slide|plunge|slump)\s+(?!(?:to|at)\s)(?:by\s+)?(?:\p{Ll}+\s+){0,2}$`,
   "u"
 );
 /** Verbs by which figures show a count ("figures showed 210,000 arrivals"): the count is of arrivals, not "arrivals showed". */
@@ -98,8 +101,10 @@ function subjectHead(subject: string): string {
   const head = phraseAt(clause, 3);
   if (!head) return phraseBefore(subject);
   const joined = /^\s+(of|for)\s+(.*)/u.exec(clause.slice(clause.indexOf(head) + head.length));
-  const tail = joined ? phraseAt(joined[2], 2) : "";
-  return tail ? `${head} ${joined![1]} ${tail}` : head;
+  // A phrase after "of" or "for" is kept whole or not at all: "waiting list for planned hospital
+  // treatment", never "… for planned hospital".
+  const tail = joined ? phraseAt(joined[2], 4) : "";
+  return tail && tail.split(" ").length <= 3 ? `${head} ${joined![1]} ${tail}` : head;
 }
 
 /** A change made to something, "raised premiums by 15%", "cut its prices by as much as 10 per cent": what was changed. */
@@ -152,6 +157,17 @@ const quantityNouns = new Set(
 
 const isParticiple = (w: string) => isEdWord(w) || participles.has(w) || statusWords.has(w);
 
+/**
+ * To what end, or where, after a participle: " to leave their homes" ("residents were ordered to
+ * leave their homes"), " to hospital" ("were taken to hospital"); "" for anything else.
+ */
+function toWhatEnd(text: string): string {
+  const to = /^\s+to\s+(\p{Ll}+)(?:\s+((?:their|the|its|his|her|our)\s+)?(\p{Ll}[\p{L}'’-]*))?/u.exec(text);
+  if (!to || stop.has(to[1])) return "";
+  const object = to[3] && !stop.has(to[3]) ? ` ${to[2] ?? ""}${to[3]}` : "";
+  return ` to ${to[1]}${object}`;
+}
+
 /** The measure of a count (or a duration or distance) from the noun it counts and what the sentence says of it. */
 function countMeasure(unit: string, before: string, after: string): string {
   const aux = String.raw`(?:(?:have|has|had|were|was|are|is|being|been|reportedly|now|already|so far|all)\s+)*`;
@@ -159,7 +175,7 @@ function countMeasure(unit: string, before: string, after: string): string {
   // … with an adverb: "6.5 million people are internally displaced"
   // … and a particle: "4,500 workers have been laid off"
   const passive = new RegExp(
-    String.raw`^\s+${aux}((?!(?:nearly|hardly|barely)\s)\p{Ll}+ly\s+)?(\p{Ll}+)(\s+(?:off|out|up|down|away))?\b`,
+    String.raw`^\s+${aux}((?!(?:nearly|hardly|barely)\s)\p{Ll}+ly\s+)?(\p{Ll}+)(\s+(?:off|out|up|down|away|behind))?\b`,
     "u"
   ).exec(after);
   if (
@@ -168,6 +184,9 @@ function countMeasure(unit: string, before: string, after: string): string {
     isParticiple(passive[2]) &&
     !/^(?:fled|left|arrived|crossed|died|gathered)$/.test(passive[2])
   ) {
+    // "210 firefighters remained on the lines", "20 families stayed behind": who did so.
+    if (/^(?:remained|stayed)$/.test(passive[2]) && !/\b(?:were|was|are|is|being|been)\b/u.test(passive[0]))
+      return `${unit} who ${passive[2]}${passive[3] ?? ""}`;
     // "12,500 passengers signed a petition": a verb with an object is no participle, but what they did.
     const object =
       /^\s+((?:a|an|the|its|their)\s+(?!(?:day|week|month|year|night|morning|afternoon|evening|weekend|previous|same|following|next|last|first)\b)[\p{Ll}'’-]+)/u.exec(
@@ -175,7 +194,7 @@ function countMeasure(unit: string, before: string, after: string): string {
       );
     if (object && !/\b(?:have|has|had|were|was|are|is|being|been)\b/u.test(passive[0]) && !passive[3])
       return `${unit} who ${passive[2]} ${object[1]}`;
-    return `${unit} ${passive[1] ?? ""}${passive[2]}${passive[3] ?? ""}`;
+    return `${unit} ${passive[1] ?? ""}${passive[2]}${passive[3] ?? ""}${toWhatEnd(after.slice(passive[0].length))}`;
   }
   // "left 80,000 homes without electricity": the homes without it.
   // … or "42,000 households were still without power".
@@ -191,7 +210,10 @@ function countMeasure(unit: string, before: string, after: string): string {
     !statusWords.has(verbBefore[1]) &&
     !showWords.has(verbBefore[1])
   ) {
-    return `${unit} ${verbBefore[1]}`;
+    // "has burned 12,000 hectares of forest": the quantity of what.
+    const of = quantityNouns.has(unit.toLowerCase()) ? /^\s+of\s+(.*)/u.exec(after) : null;
+    const what = of ? phraseAt(of[1], 3) : "";
+    return what ? `${unit} of ${what} ${verbBefore[1]}` : `${unit} ${verbBefore[1]}`;
   }
   // "800,000 Ukrainians have become refugees", "are now refugees"
   const become = new RegExp(String.raw`^\s+${aux}(?:become|became|becoming)\s+(.*)`, "u").exec(after);
@@ -230,9 +252,10 @@ function countMeasure(unit: string, before: string, after: string): string {
   // "Grain exports fell to 1.2 million tonnes": a quantity is of its sentence's subject, when it has one.
   const quantity = unit !== "" && quantityNouns.has(unit.toLowerCase());
   if (unit && !quantity) return unit;
-  // "The number of internally displaced people stood at 6.5 million", "put the number of evacuees at 9,000"
+  // "The number of internally displaced people stood at 6.5 million", "put the number of evacuees at 9,000",
+  // "the number of people sleeping rough rose by 26 percent to 3,069"
   const linking =
-    /(?:^|[\s,])(?:the\s+)?(?:(?:total\s+)?number|total|tally|count|figure)\s+of\s+(.+?)\s+(?:(?:has|have|had)\s+)?(?:stood at|stands at|rose to|risen to|climbed to|reached|hit|passed|topped|was|is|jumped to|increased to|(?:more than )?(?:doubled|tripled) to|grown to|grew to|fell to|fallen to|dropped to|declined to|at)\s+$/iu.exec(
+    /(?:^|[\s,])(?:the\s+)?(?:(?:total\s+)?number|total|tally|count|figure)\s+of\s+(.+?)\s+(?:(?:has|have|had)\s+)?(?:stood at|stands at|rose to|risen to|climbed to|reached|hit|passed|topped|was|is|jumped to|increased to|(?:more than )?(?:doubled|tripled) to|grown to|grew to|fell to|fallen to|dropped to|declined to|(?:rose|risen|climbed|jumped|increased|grew|grown|fell|fallen|dropped|declined)\s+by\s+[^,;]{1,30}?\s+to|at)\s+$/iu.exec(
       before
     );
   if (linking && !quantity) return phraseAt(linking[1], 5, false);
@@ -313,6 +336,8 @@ function percentMeasure(before: string, after: string): string {
 
 /** The measure of a sum of money: "humanitarian aid" ("€500 million for humanitarian aid"), "credit line" ("a $1.7bn credit line"). */
 function moneyMeasure(before: string, after: string): string {
+  // "The court fined the company €2.4 million (for …)", "fined three banks a total of $90 million": a fine.
+  if (/\bfined\s+(?:[^,;]{1,40}?\s+)?$/u.test(before)) return "fine";
   // "$590 million to feed 3.1 million people": what it is to do, and for whom.
   const toDo =
     /^\s+to\s+(\p{Ll}+)\s+(?:(?:about|some|nearly|more than|over|up to)\s+)?\d[\d.,]*(?:\s+(?:million|billion|thousand))?\s+(\p{Ll}+)/u.exec(
@@ -419,6 +444,9 @@ export function measureIn(sentence: string, at: number, n: Pick<FoundNumber, "ki
   }
   // "three times as many", "a 10-fold rise": how many times, not of what.
   if (isMultiple(n)) return "";
+  // "Turnout was 58 percent, down from 64 percent": a share or a sum compared with the one before it is of what that one is.
+  const comparedFigure = n.kind === "percent" || n.kind === "money" ? comparedMeasure(sentence.slice(0, at), n) : "";
+  if (comparedFigure) return comparedFigure;
   if (n.kind === "percent") return percentMeasure(before, after);
   if (n.kind === "money") {
     // "Losses could reach £40 million a day": a rate, measured as such.
@@ -488,7 +516,8 @@ function gappedMeasure(before: string, after: string): string {
   const verb = verbBeforeNumber.exec(before);
   if (verb && isParticiple(verb[1])) return `${first.unit} ${verb[1]}`;
   const participle = /^\s+(?:(?:were|was|are|is|(?:have|has|had)\s+been)\s+)?(\p{Ll}+)\b/u.exec(after);
-  if (participle && isParticiple(participle[1]) && /\band\s+$/u.test(before)) return `${first.unit} ${participle[1]}`;
+  if (participle && isParticiple(participle[1]) && /\band\s+$/u.test(before))
+    return `${first.unit} ${participle[1]}${toWhatEnd(after.slice(participle[0].length))}`;
   if (/\p{Lu}[\p{L}'’-]*\s+$/u.test(before)) return measureIn(before, first.start, first);
   return "";
 }

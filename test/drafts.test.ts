@@ -171,7 +171,10 @@ describe("attributionIn", () => {
     ["The fixture agency, which runs shelters, said 3,000 people slept there.", "the fixture agency"],
     // A participle after a figure describes it: "registered voters" names no one.
     ["The fixture city has 612,000 registered voters, the commission said.", "the commission"],
-    ["About 60 percent of fixture voters said yes.", ""]
+    ["About 60 percent of fixture voters said yes.", ""],
+    // A passive saying names who by "by", or no one.
+    ["Some 300 fixture cases were reported by the ministry on Monday.", "the ministry"],
+    ["About 300 fixture residents were told to stay indoors.", ""]
   ])("attributionIn(%j) is %j", (sentence, who) => {
     expect(attributionIn(sentence, sentence.search(/\d/)).who).toBe(who);
   });
@@ -286,7 +289,23 @@ describe("measureIn", () => {
     ],
     ["The fixture agency appealed for $590 million to feed 3.1 million people.", "money to feed people"],
     ["Fixture prices were 7 percent higher than a year earlier.", "change in fixture prices"],
-    ["Fixture shares closed 7 percent higher.", ""]
+    ["Fixture shares closed 7 percent higher.", ""],
+    [
+      "The fixture waiting list for planned hospital treatment grew to 7.2 million.",
+      "fixture waiting list for planned hospital treatment"
+    ],
+    ["The fixture queue for the most urgent repairs of flats grew to 1,200.", "fixture queue"],
+    ["Fixture wheat yields are expected to fall by up to 30 percent this year.", "change in fixture wheat yields"],
+    ["The fixture court fined the company €2.4 million for breaching the rules.", "fine"],
+    ["A blaze has burned more than 12,000 hectares of fixture forest.", "hectares of fixture forest burned"],
+    [
+      "About 3,400 fixture residents were ordered to leave their homes.",
+      "fixture residents ordered to leave their homes"
+    ],
+    ["Some 40 fixture people were taken to hospital for treatment.", "fixture people taken to hospital"],
+    ["About 300 fixture residents were told to stay indoors.", "fixture residents told to stay indoors"],
+    ["Some 210 fixture firefighters remained on the lines.", "fixture firefighters who remained"],
+    ["Under 20 fixture families stayed behind.", "fixture families who stayed behind"]
   ])("measureIn(%j) is %j", (sentence, measure) => {
     const n = findNumbers(sentence).find((r) => r.value !== null)!;
     expect(measureIn(sentence, n.start, n)).toBe(measure);
@@ -331,7 +350,7 @@ describe("measureIn", () => {
       "130,000",
       "fixture households without power"
     ],
-    ["Three fixture people died and 27 were taken to hospital.", "27", "fixture people taken"],
+    ["Three fixture people died and 27 were taken to hospital.", "27", "fixture people taken to hospital"],
     [
       "The fixture cluster's appeal for $46 million is only 12 percent funded.",
       "12 percent",
@@ -342,7 +361,15 @@ describe("measureIn", () => {
       "3 percent",
       "change in registered voters"
     ],
-    ["Fixture exports were $4 billion, down 12 percent on the year.", "12 percent", "change in fixture exports"]
+    ["Fixture exports were $4 billion, down 12 percent on the year.", "12 percent", "change in fixture exports"],
+    ["Fixture turnout was 58 percent, down from 64 percent last time.", "64 percent", "fixture turnout"],
+    [
+      "The number of fixture people sleeping rough rose by 26 percent to 3,069.",
+      "3,069",
+      "fixture people sleeping rough"
+    ],
+    ["Fixture regulators fined three banks a total of $90 million.", "$90 million", "fine"],
+    ["Fixture exports were $4 billion, down from $4.6 billion a year earlier.", "$4.6 billion", "fixture exports"]
   ])("the second figure of %j, %j, measures %j", (sentence, text, measure) => {
     const [, second] = findNumbers(sentence);
     expect([second.text, measureIn(sentence, second.start, second)]).toEqual([text, measure]);
@@ -816,7 +843,7 @@ describe("explainer claim --all: three sources to a passing check with no hand-w
     const drafted = csvParseRows(await read("data/claims.csv")).slice(-3);
     // The figure as the source writes it; the id, measure and date read through the spaces.
     expect(drafted.map((row) => row.slice(0, 5))).toEqual([
-      ["people-moved-fixture-shelters", "1,200", "people moved", "the mayor", "2022-03-05"],
+      ["people-moved-shelters-fixture-shelters", "1,200", "people moved to shelters", "the mayor", "2022-03-05"],
       ["homes-fixture-shelters", "2\u202f000", "homes", "officials", "2022-03-07"],
       ["share-city-fixture-shelters", "some 40\u00a0per cent", "share of city", "officials", "2022-03-07"]
     ]);
