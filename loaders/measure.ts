@@ -35,10 +35,10 @@ const verbBeforeNumber =
   /(\p{Ll}+)\s+(?:(?:at least|more than|some|about|nearly|almost|over|up to|around|another|a further)\s+)?$/u;
 /**
  * A change before a percentage, "rose 7 per cent", "fell by nearly 3%", "are expected to fall by up
- * to 30 percent"; not "rose to 7.2%", a level.
+ * to 30 percent", "have risen by an average of 11 percent"; not "rose to 7.2%", a level.
  */
 const changeBefore = new RegExp(
-  String.raw`(.*?)\s+(?:(?:has|have|had)\s+)?(?:${changeVerbs}|fall|increase|decrease|drop|climb|grow|decline|shrink|jump|slide|plunge|slump)\s+(?!(?:to|at)\s)(?:by\s+)?(?:\p{Ll}+\s+){0,2}$`,
+  String.raw`(.*?)\s+(?:(?:has|have|had)\s+)?(?:${changeVerbs}|fall|increase|decrease|drop|climb|grow|decline|shrink|jump|slide|plunge|slump)\s+(?!(?:to|at)\s)(?:by\s+)?(?:an?\s+average\s+of\s+)?(?:\p{Ll}+\s+){0,2}$`,
   "u"
 );
 /** Verbs by which figures show a count ("figures showed 210,000 arrivals"): the count is of arrivals, not "arrivals showed". */
@@ -97,10 +97,15 @@ function phraseBefore(text: string, max = 3): string {
 function subjectHead(subject: string): string {
   const clause = subject
     .slice(Math.max(subject.lastIndexOf(","), subject.lastIndexOf(";")) + 1)
-    .replace(/^\s*(?:while|whereas|and|but|as|although|though)\s/iu, " ");
-  const head = phraseAt(clause, 3);
-  if (!head) return phraseBefore(subject);
-  const joined = /^\s+(of|for)\s+(.*)/u.exec(clause.slice(clause.indexOf(head) + head.length));
+    .replace(/^\s*(?:while|whereas|and|but|as|although|though)\s/iu, " ")
+    // "The charity said demand at its food banks was up": the subject of what was said.
+    .replace(/^.*\b(?:said|says|told|reported|estimated|announced|warned|added)\s+(?:that\s+)?(?=\S)/u, "");
+  // A noun phrase ends in its noun: of a long one, the last three words ("new hospital wing" of "A
+  // new fixture hospital wing").
+  const phrase = phraseAt(clause, 6);
+  if (!phrase) return phraseBefore(subject);
+  const head = phrase.split(" ").slice(-3).join(" ");
+  const joined = /^\s+(of|for)\s+(.*)/u.exec(clause.slice(clause.indexOf(phrase) + phrase.length));
   // A phrase after "of" or "for" is kept whole or not at all: "waiting list for planned hospital
   // treatment", never "… for planned hospital".
   const tail = joined ? phraseAt(joined[2], 4) : "";
@@ -171,6 +176,13 @@ function toWhatEnd(text: string): string {
 /** The measure of a count (or a duration or distance) from the noun it counts and what the sentence says of it. */
 function countMeasure(unit: string, before: string, after: string): string {
   const aux = String.raw`(?:(?:have|has|had|were|was|are|is|being|been|reportedly|now|already|so far|all)\s+)*`;
+  // "1,250 schools would stay closed", "40 posts remain unfilled": the state they are left in.
+  const kept =
+    /^\s+(?:(?:would|will|could|may|might|to|have|has|had)\s+)?(?:stay|stays|stayed|remain|remains|remained)\s+(\p{Ll}+)\b/u.exec(
+      after
+    );
+  if (unit && kept && (isParticiple(kept[1]) || /^(?:open|shut|empty|vacant)$/.test(kept[1])))
+    return `${unit} ${kept[1]}`;
   // "2,000 civilians have been killed", "2,000 civilians dead"
   // … with an adverb: "6.5 million people are internally displaced"
   // … and a particle: "4,500 workers have been laid off"
@@ -263,8 +275,8 @@ function countMeasure(unit: string, before: string, after: string): string {
     /(.*?)\s+(?:(?:has|have|had)\s+)?(?:(?:rose|risen|rises|climbed|reached|hit|passed|topped|stood at|stands at|stood|was|is|jumped|increased|fell|dropped)\s+(?:to\s+|at\s+)?|(?:slowed|eased|dipped|swelled|grew|grown|surged|soared|declined|fallen|doubled|tripled|slumped|plunged)\s+to\s+)(?:\p{Ll}+\s+){0,2}$/u.exec(
       before
     );
-  const named = subject ? subjectHead(subject[1]) : "";
-  if (quantity) return named ? `${unit} of ${named.toLowerCase()}` : unit;
+  const named = subject ? subjectHead(subject[1]).toLowerCase() : "";
+  if (quantity) return named ? `${unit} of ${named}` : unit;
   return named;
 }
 
@@ -367,6 +379,13 @@ function moneyMeasure(before: string, after: string): string {
   }
   const expected = expectedMeasure(before);
   if (expected) return expected;
+  // "The drought has cost farmers an estimated €1.1 billion": the cost of the subject.
+  const costs =
+    /(.*?)\s+(?:(?:has|have|had|will|would|could|may|might)\s+)?(?:cost|costs)\s+(?:(?:the\s+)?\p{Ll}+\s+)?$/u.exec(
+      before
+    );
+  const costly = costs ? subjectHead(costs[1]) : "";
+  if (costly) return `cost of ${costly.toLowerCase()}`;
   // "Mortgage payments will go up by about €85": a change in the subject.
   const change =
     /(.*?)\s+(?:(?:will|would|could|may|might)\s+)?(?:go|goes|went|gone)\s+(?:up|down)\s+by\s+(?:\p{Ll}+\s+){0,2}$/u.exec(

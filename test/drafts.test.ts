@@ -234,7 +234,7 @@ describe("measureIn", () => {
     ["The fixture repair budget stands at $40,000.", "fixture repair budget"],
     ["Fixture flood damage reached $9 million, insurers said.", "fixture flood damage"],
     ["Police arrested 4,300 protesters overnight.", "protesters arrested"],
-    ["The fixture closure costs an estimated €80 million a week.", ""],
+    ["The fixture closure costs an estimated €80 million a week.", "cost of fixture closure per week"],
     ["The siege lasted 40 days.", "length of siege"],
     ["The death toll from the fixture flood has risen to 112, officials said.", "death toll"],
     ["In March, the fixture death toll rose to 40.", "fixture death toll"],
@@ -305,7 +305,14 @@ describe("measureIn", () => {
     ["Some 40 fixture people were taken to hospital for treatment.", "fixture people taken to hospital"],
     ["About 300 fixture residents were told to stay indoors.", "fixture residents told to stay indoors"],
     ["Some 210 fixture firefighters remained on the lines.", "fixture firefighters who remained"],
-    ["Under 20 fixture families stayed behind.", "fixture families who stayed behind"]
+    ["Under 20 fixture families stayed behind.", "fixture families who stayed behind"],
+    ["The fixture ministry said 1,250 schools would stay closed until Friday.", "schools closed"],
+    ["About 600 fixture posts remained unfilled.", "fixture posts unfilled"],
+    ["Ticket sales for the fixture festival topped 90,000, organisers said.", "ticket sales for fixture festival"],
+    ["The fixture charity said demand at its food banks was up 37 percent.", "change in demand"],
+    ["Rents in the fixture capital have risen by an average of 11 percent.", "change in rents"],
+    ["The fixture drought has cost farmers an estimated €1.1 billion.", "cost of fixture drought"],
+    ["A new fixture hospital wing will cost £45m.", "cost of fixture hospital wing"]
   ])("measureIn(%j) is %j", (sentence, measure) => {
     const n = findNumbers(sentence).find((r) => r.value !== null)!;
     expect(measureIn(sentence, n.start, n)).toBe(measure);
