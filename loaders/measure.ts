@@ -176,6 +176,15 @@ function toWhatEnd(text: string): string {
 /** The measure of a count (or a duration or distance) from the noun it counts and what the sentence says of it. */
 function countMeasure(unit: string, before: string, after: string): string {
   const aux = String.raw`(?:(?:have|has|had|were|was|are|is|being|been|reportedly|now|already|so far|all)\s+)*`;
+  // "70 percent of the town's 12,000 residents have been evacuated", "half of the 800 beds were
+  // occupied": the whole that a share is of, not what the share did.
+  if (
+    unit &&
+    /(?:%|\bper\s*cent|\bpercent|\bhalf|\bthird|\bquarter|\bmost|\ball)\s+of\s+(?:(?:the|its|their|his|her|our)\s+)?(?:(?:[\p{L}-]+\s+){0,2}[\p{L}-]+['’]s?\s+)?$/iu.test(
+      before
+    )
+  )
+    return unit;
   // "1,250 schools would stay closed", "40 posts remain unfilled": the state they are left in.
   const kept =
     /^\s+(?:(?:would|will|could|may|might|to|have|has|had)\s+)?(?:stay|stays|stayed|remain|remains|remained)\s+(\p{Ll}+)\b/u.exec(
@@ -291,7 +300,8 @@ function percentMeasure(before: string, after: string): string {
   );
   const of = /^\s+of\s+(?:the\s+|its\s+|their\s+)?(.*)/u.exec(after);
   if (of) {
-    const noun = phraseAt(of[1], 4);
+    // "70 percent of the town's 12,000 residents": of the residents, whatever their number.
+    const noun = phraseAt(of[1].replace(/^((?:[\p{L}-]+\s+){0,2}[\p{L}-]+['’]s?\s+)?[\d.,]+(?:\s+(?:million|billion))?\s+/u, "$1"), 4);
     if (noun) return `share of ${noun}`;
   }
   // "612,000 registered voters, up 3 percent": a change in the figure before it.
@@ -322,10 +332,12 @@ function percentMeasure(before: string, after: string): string {
       before
     );
   if (level) {
-    // "The appeal is only 12 percent funded": what is so much done.
+    // "The appeal is only 12 percent funded", "the vaccine was 91 percent effective": what is so much done, or so.
     const done = /^\s+(\p{Ll}+)\b/u.exec(after);
     const subject = subjectHead(level[1]).toLowerCase();
-    return done && subject && (isEdWord(done[1]) || participles.has(done[1])) ? `${subject} ${done[1]}` : subject;
+    const state =
+      done && (isEdWord(done[1]) || participles.has(done[1]) || /^(?:effective|complete|full|accurate)$/.test(done[1]));
+    return state && subject ? `${subject} ${done![1]}` : subject;
   }
   // "The bank cut its growth forecast to 2.1 per cent": what was cut.
   const revised =
@@ -357,7 +369,8 @@ function moneyMeasure(before: string, after: string): string {
     );
   if (toDo && !stop.has(toDo[2])) return `money to ${toDo[1]} ${toDo[2]}`;
   const of = /^\s+(?:in|of|for|worth of|on|to)\s+(?:the\s+|its\s+|new\s+)?(.*)/u.exec(after);
-  if (of) {
+  // "raised £3.2 million in its first 48 hours": when, not what for.
+  if (of && !/^\s+in\s+(?:the\s+|its\s+|their\s+)?(?:first|past|last|next|previous|coming|early|late)\b/u.test(after)) {
     const noun = phraseAt(of[1], 4, true, true);
     if (noun) return noun;
   }
@@ -386,9 +399,9 @@ function moneyMeasure(before: string, after: string): string {
     );
   const costly = costs ? subjectHead(costs[1]) : "";
   if (costly) return `cost of ${costly.toLowerCase()}`;
-  // "Mortgage payments will go up by about €85": a change in the subject.
+  // "Mortgage payments will go up by about €85", "bills will rise by £150": a change in the subject.
   const change =
-    /(.*?)\s+(?:(?:will|would|could|may|might)\s+)?(?:go|goes|went|gone)\s+(?:up|down)\s+by\s+(?:\p{Ll}+\s+){0,2}$/u.exec(
+    /(.*?)\s+(?:(?:will|would|could|may|might|has|have|had)\s+)?(?:(?:go|goes|went|gone)\s+(?:up|down)|rise|rises|rose|risen|fall|falls|fell|fallen|increase|increases|increased|drop|drops|dropped|climb|climbs|climbed|jump|jumps|jumped)\s+by\s+(?:\p{Ll}+\s+){0,2}$/u.exec(
       before
     );
   const changed = change ? subjectHead(change[1]) : "";

@@ -312,7 +312,11 @@ describe("measureIn", () => {
     ["The fixture charity said demand at its food banks was up 37 percent.", "change in demand"],
     ["Rents in the fixture capital have risen by an average of 11 percent.", "change in rents"],
     ["The fixture drought has cost farmers an estimated €1.1 billion.", "cost of fixture drought"],
-    ["A new fixture hospital wing will cost £45m.", "cost of fixture hospital wing"]
+    ["A new fixture hospital wing will cost £45m.", "cost of fixture hospital wing"],
+    ["About 70 percent of the fixture town's 12,000 residents have left.", "share of fixture town's residents"],
+    ["The fixture appeal has raised £3.2 million in its first 48 hours.", "money raised"],
+    ["Fixture electricity bills will rise by £150 a year on average.", "change in fixture electricity bills per year"],
+    ["The fixture vaccine was 91 percent effective in trials.", "fixture vaccine effective"]
   ])("measureIn(%j) is %j", (sentence, measure) => {
     const n = findNumbers(sentence).find((r) => r.value !== null)!;
     expect(measureIn(sentence, n.start, n)).toBe(measure);
@@ -376,6 +380,9 @@ describe("measureIn", () => {
       "fixture people sleeping rough"
     ],
     ["Fixture regulators fined three banks a total of $90 million.", "$90 million", "fine"],
+    // A count after "70 percent of", "half of the" is the whole the share is of: what the share did is not its.
+    ["About 70 percent of the fixture town's 12,000 residents have been evacuated.", "12,000", "residents"],
+    ["Half of the 800 fixture beds were occupied by Thursday.", "800", "fixture beds"],
     ["Fixture exports were $4 billion, down from $4.6 billion a year earlier.", "$4.6 billion", "fixture exports"]
   ])("the second figure of %j, %j, measures %j", (sentence, text, measure) => {
     const [, second] = findNumbers(sentence);
