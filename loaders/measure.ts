@@ -192,6 +192,9 @@ function countMeasure(unit: string, before: string, after: string): string {
     );
   if (unit && kept && (isParticiple(kept[1]) || /^(?:open|shut|empty|vacant)$/.test(kept[1])))
     return `${unit} ${kept[1]}`;
+  // "a survey of 2,000 adults": the people asked.
+  const asked = /\b(survey|poll)\s+of\s+(?:(?:about|some|nearly|more than|over|around)\s+)?$/iu.exec(before);
+  if (unit && asked) return `${unit} ${asked[1].toLowerCase() === "poll" ? "polled" : "surveyed"}`;
   // "2,000 civilians have been killed", "2,000 civilians dead"
   // … with an adverb: "6.5 million people are internally displaced"
   // … and a particle: "4,500 workers have been laid off"
@@ -203,6 +206,8 @@ function countMeasure(unit: string, before: string, after: string): string {
     unit &&
     passive &&
     isParticiple(passive[2]) &&
+    // "the survey of 2,000 adults found that …": a verb with a clause after it, not a participle.
+    !/^\s+that\b/u.test(after.slice(passive[0].length)) &&
     !/^(?:fled|left|arrived|crossed|died|gathered)$/.test(passive[2])
   ) {
     // "210 firefighters remained on the lines", "20 families stayed behind": who did so.
@@ -301,11 +306,16 @@ function percentMeasure(before: string, after: string): string {
   const of = /^\s+of\s+(?:the\s+|its\s+|their\s+)?(.*)/u.exec(after);
   if (of) {
     // "70 percent of the town's 12,000 residents": of the residents, whatever their number.
+    // "cancelled 4.6 percent of services": the share of them so done.
+    const verb = verbBeforeNumber.exec(before);
+    const done = verb && isParticiple(verb[1]) && !showWords.has(verb[1]) && !statusWords.has(verb[1]) ? ` ${verb[1]}` : "";
     const noun = phraseAt(of[1].replace(/^((?:[\p{L}-]+\s+){0,2}[\p{L}-]+['’]s?\s+)?[\d.,]+(?:\s+(?:million|billion))?\s+/u, "$1"), 4);
-    if (noun) return `share of ${noun}`;
+    if (noun) return `share of ${noun}${done}`;
   }
-  // "612,000 registered voters, up 3 percent": a change in the figure before it.
-  if (/,\s+(?:up|down)\s+(?:by\s+)?(?:\p{Ll}+\s+){0,2}$/u.test(before)) {
+  // "612,000 registered voters, up 3 percent", "£1.4 billion, 8 percent less than last year": a change
+  // in the figure before it.
+  const lessThan = /^\s+(?:less|more|lower|higher|fewer)\s+than\b/u.test(after) && /,\s+(?:\p{Ll}+\s+){0,2}$/u.test(before);
+  if (lessThan || /,\s+(?:up|down)\s+(?:by\s+)?(?:\p{Ll}+\s+){0,2}$/u.test(before)) {
     const figure = findNumbers(before).findLast((r) => r.kind === "count" || r.kind === "money");
     const measure = figure ? measureIn(before, figure.start, figure) : "";
     if (measure) return `change in ${measure.toLowerCase()}`;
@@ -327,6 +337,10 @@ function percentMeasure(before: string, after: string): string {
     : null;
   const comparedSubject = compared ? subjectHead(compared[1]) : "";
   if (comparedSubject) return `change in ${comparedSubject.toLowerCase()}`;
+  // "Polls put support at 41 percent": what was put at it.
+  const put = /\b(?:put|puts|putting)\s+(?:the\s+|its\s+|their\s+)?(.+?)\s+at\s+(?:\p{Ll}+\s+){0,2}$/u.exec(before);
+  const putAt = put ? subjectHead(put[1]) : "";
+  if (putAt) return putAt.toLowerCase();
   const level =
     /(.*?)\s+(?:(?:has|have|had)\s+)?(?:reached|hit|stood at|stands at|was|is|(?:rose|fell|eased|slowed|climbed|dropped|jumped|declined|slipped|accelerated|quickened|edged up|edged down|ticked up|ticked down)\s+to|at)\s+(?:\p{Ll}+\s+){0,2}$/u.exec(
       before
@@ -378,7 +392,9 @@ function moneyMeasure(before: string, after: string): string {
   if (
     /^\s*-?\s*\p{Ll}/u.test(after) &&
     !/^\s+(?:a|an|per|each|every)\s/u.test(after) &&
-    !/^\s+(?:last|this|next|past|previous)\s/u.test(after)
+    !/^\s+(?:last|this|next|past|previous)\s/u.test(after) &&
+    // "spent £1.4 billion online": how, not what.
+    !/^\s+(?:\p{Ll}+ly|online|abroad|overseas|overall|altogether|together|instead|back|alone)\b/u.test(after)
   ) {
     const noun = phraseAt(after.replace(/^\s*-/, " "), 3);
     if (noun) return noun;
@@ -408,7 +424,7 @@ function moneyMeasure(before: string, after: string): string {
   if (changed) return `change in ${changed.toLowerCase()}`;
   // "Heating costs rose to €2.3 million", "the fixture budget stands at $40,000": the subject.
   const subject =
-    /(.*?)\s+(?:(?:has|have|had)\s+)?(?:(?:rose|risen|climbed|jumped|increased|grew|fell|fallen|dropped|amounted|came|stood|stands)(?:\s+by\s+[^,;]{1,30}?)?\s+(?:to|at)|reached|hit|topped|totalled|totaled|was|were|is|are|(?:could|would|will|may|might)\s+(?:reach|hit|top|total|exceed))\s+$/u.exec(
+    /(.*?)\s+(?:(?:has|have|had)\s+)?(?:(?:rose|risen|climbed|jumped|increased|grew|fell|fallen|dropped|amounted|came|stood|stands)(?:\s+(?:by\s+)?[^,;$€£]{1,30}?)?\s+(?:to|at)|reached|hit|topped|totalled|totaled|was|were|is|are|(?:could|would|will|may|might)\s+(?:reach|hit|top|total|exceed))\s+$/u.exec(
       before
     );
   if (subject) {

@@ -316,7 +316,11 @@ describe("measureIn", () => {
     ["About 70 percent of the fixture town's 12,000 residents have left.", "share of fixture town's residents"],
     ["The fixture appeal has raised £3.2 million in its first 48 hours.", "money raised"],
     ["Fixture electricity bills will rise by £150 a year on average.", "change in fixture electricity bills per year"],
-    ["The fixture vaccine was 91 percent effective in trials.", "fixture vaccine effective"]
+    ["The fixture vaccine was 91 percent effective in trials.", "fixture vaccine effective"],
+    ["Fixture shoppers spent £1.4 billion online on Black Friday.", "money spent"],
+    ["A fixture survey of 2,000 adults found that 64 percent had cut back.", "adults surveyed"],
+    ["Fixture train operators cancelled 4.6 percent of services.", "share of services cancelled"],
+    ["Fixture polls put support for the plan at 41 percent.", "support for plan"]
   ])("measureIn(%j) is %j", (sentence, measure) => {
     const n = findNumbers(sentence).find((r) => r.value !== null)!;
     expect(measureIn(sentence, n.start, n)).toBe(measure);
@@ -383,6 +387,8 @@ describe("measureIn", () => {
     // A count after "70 percent of", "half of the" is the whole the share is of: what the share did is not its.
     ["About 70 percent of the fixture town's 12,000 residents have been evacuated.", "12,000", "residents"],
     ["Half of the 800 fixture beds were occupied by Thursday.", "800", "fixture beds"],
+    ["Fixture shoppers spent £1.4 billion, 8 percent less than last year.", "8 percent", "change in money spent"],
+    ["Average fixture house prices fell 1.2 percent in November to £263,000.", "£263,000", "fixture house prices"],
     ["Fixture exports were $4 billion, down from $4.6 billion a year earlier.", "$4.6 billion", "fixture exports"]
   ])("the second figure of %j, %j, measures %j", (sentence, text, measure) => {
     const [, second] = findNumbers(sentence);
