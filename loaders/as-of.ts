@@ -2,7 +2,8 @@
  * The day a figure describes, from its sentence's own time words, relative to the source's
  * published date: "on Monday", "as of Wednesday", "yesterday", "almost 24 hours earlier",
  * "on Feb. 24", "the previous day" (the day before the sentence's day before it). Words that name
- * no single day ("last week", "earlier this month", "in February") are reported, never guessed;
+ * no single day ("last week", "earlier this month", "in February", "in the summer", "a year
+ * earlier") are reported, never guessed;
  * words that do not date the figure ("since Monday", "by March 31", "in the past 24 hours") are
  * passed over. Pure: a sentence and a date in, a date out.
  */
@@ -54,7 +55,7 @@ const timeWords = new RegExp(
     String.raw`(?<monthDay>\b(?:(?:on|as of|by|since|from|until|till|before|after)\s+)?${monthWord}\s+\d{1,2}(?:st|nd|rd|th)?\b(?:,?\s+(?<year2>\d{4}))?)`,
     String.raw`(?<month>\b(?:in|during|for|since|from|until|till|by|through)\s+(?:early\s+|late\s+|mid-)?${monthWord}(?:\s+\d{4})?(?![\p{L}\d]|\s+\d))`,
     String.raw`(?<iso>\b\d{4}-\d{2}-\d{2}\b)`,
-    String.raw`(?<vague>\b(?:(?:since|from|until|till|before|after|over|during|in|for)\s+)?(?:last|this|earlier this|later this|past|previous|the past|the previous|the last)\s+(?:week|weekend|month|year)\b|\b(?:at|over) the weekend\b|\brecently\b|\bin recent (?:days|weeks)\b|\bearlier this (?:week|month|year)\b)`
+    String.raw`(?<vague>\b(?:(?:since|from|until|till|before|after|over|during|in|for)\s+)?(?:last|this|earlier this|later this|past|previous|the past|the previous|the last)\s+(?:week|weekend|month|year|spring|summer|autumn|fall|winter)\b|\b(?:at|over) the weekend\b|\brecently\b|\bin recent (?:days|weeks)\b|\bearlier this (?:week|month|year)\b|\b(?:in|during|over) the (?:spring|summer|autumn|fall|winter)\b|\b(?:a|one) (?:month|year) (?:earlier|ago|before)\b|\bthe (?:month|year) before\b)`
   ].join("|"),
   "giu"
 );
@@ -175,6 +176,8 @@ function readTimeWords(m: RegExpExecArray, published: string, anchor: string): A
   if (g.iso) return words <= published ? {kind: "date", date: words, words} : null;
   if (g.vague) {
     if (upToNow.test(lower) || /^(?:since|from|until|till|before|after)\b/.test(lower)) return null;
+    // "7 percent higher than a year earlier", "rose 5% on a year ago": the basis of a change, not a date.
+    if (/\b(?:from|than|on|with|over|versus|against)\s+$/i.test(m.input.slice(0, m.index))) return null;
     return {kind: "unresolved", words, end: periodEnd(lower, published)};
   }
   return null;

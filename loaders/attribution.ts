@@ -163,14 +163,39 @@ export function attributionIn(sentence: string, at: number): Attribution {
     if (/^(?:that|on|in|it|he|she|they|the figure|there|yes|no)\b/iu.test(after)) continue;
     if (isName(after) && end > at) candidates.push({who: after, distance});
   }
-  const from = showFrom.exec(sentence);
-  const show = from ?? showVerbs.exec(sentence);
-  if (show) {
-    const who = clean(show[1].replace(/.*\b(?:that|and|but|while|as)\s/iu, ""));
-    if (isName(who) && !/^(?:the|official|latest|new)$/i.test(who)) candidates.push({who, distance: 0});
-  }
+  const owner = figuresOwner(sentence);
+  if (owner) candidates.push({who: owner, distance: 0});
+  // "the figures showed": figures named in an earlier sentence (see figuresOwnerBefore).
+  else pronoun ||= theFigures.exec(sentence)?.[1] ?? "";
   candidates.sort((a, b) => a.distance - b.distance);
   return {who: candidates[0]?.who ?? "", pronoun: candidates.length > 0 ? "" : pronoun};
+}
+
+/** Figures that an earlier sentence names: "the figures showed", "the data show". */
+const theFigures = new RegExp(String.raw`\b(the\s+(?:${figureNouns}))\s+(?:${showWords})\b`, "iu");
+
+/** Whose figures a sentence says show something: "UNHCR figures show" (UNHCR), "Figures from the border guard showed"; else "". */
+function figuresOwner(sentence: string): string {
+  const show = showFrom.exec(sentence) ?? showVerbs.exec(sentence);
+  const who = show ? clean(show[1].replace(/.*\b(?:that|and|but|while|as)\s/iu, "")) : "";
+  return isName(who) && !/^(?:the|official|latest|new)$/i.test(who) ? who : "";
+}
+
+/**
+ * Whose figures "the figures" are: the last owner of figures that `earlier` (the source's text
+ * before the figure's sentence) names, or "".
+ *
+ * ```ts
+ * figuresOwnerBefore("The list grew to 7.2 million, health service figures showed. ") // "health service"
+ * ```
+ */
+export function figuresOwnerBefore(earlier: string): string {
+  return (
+    earlier
+      .split(/(?<=[.!?])\s+/u)
+      .map(figuresOwner)
+      .findLast((who) => who !== "") ?? ""
+  );
 }
 
 /** Words that end a name read backwards from its head: "said on Monday the UN refugee agency" starts at "the". */

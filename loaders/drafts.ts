@@ -7,7 +7,7 @@
  * `explainer claim` and the audit page's form both call it.
  */
 import {asOfSentence, type AsOf} from "./as-of.ts";
-import {attributionIn, fullNameBefore} from "./attribution.ts";
+import {attributionIn, figuresOwnerBefore, fullNameBefore} from "./attribution.ts";
 import {KitError, type ErrorCode} from "./errors.ts";
 import {FigureError, parseFigure} from "./figure.ts";
 import {isMultiple, measureIn} from "./measure.ts";
@@ -229,10 +229,20 @@ export function draftFor(
     );
   }
   const attribution = attributionIn(sentence.text, sentence.at);
-  const fullName = fullNameBefore(attribution.who, source.body.slice(0, sentence.start));
+  const earlierText = source.body.slice(0, sentence.start);
+  const fullName = fullNameBefore(attribution.who, earlierText);
   if (fullName) {
     notes.push(`attribution: ${JSON.stringify(attribution.who)} is ${fullName}, named earlier in the source`);
     attribution.who = fullName;
+  }
+  // "…, the figures showed": the figures an earlier sentence says are someone's.
+  const owner = attribution.pronoun ? figuresOwnerBefore(earlierText) : "";
+  if (owner && /^the\s/i.test(attribution.pronoun)) {
+    notes.push(
+      `attribution: ${JSON.stringify(attribution.pronoun)} drafted as ${owner}, whose figures an earlier sentence gives`
+    );
+    attribution.who = owner;
+    attribution.pronoun = "";
   }
   if (attribution.pronoun) notes.push(`attribution: the sentence says only ${JSON.stringify(attribution.pronoun)}`);
   else if (attribution.who === "") notes.push("attribution: the sentence names no one");

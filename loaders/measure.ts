@@ -261,10 +261,14 @@ function countMeasure(unit: string, before: string, after: string): string {
   }
   // "1 million people have fled Ukraine": the people who did it.
   const active = new RegExp(
-    String.raw`^\s+((?:have|has|had)\s+)?(?:now\s+|already\s+)?(\p{Ll}+ed|fled|left|died|crossed)\b(.*)`,
+    String.raw`^\s+((?:have|has|had)\s+)?(?:now\s+|already\s+)?(\p{Ll}+ed|fled|left|died|crossed|quit)\b(.*)`,
     "u"
   ).exec(after);
-  if (unit && active && /^(?:people|persons|individuals|others|residents|citizens|civilians)$/i.test(unit)) {
+  // … and "1,600 nurses have quit", "40 doctors resigned": verbs only people do.
+  const people =
+    /^(?:people|persons|individuals|others|residents|citizens|civilians)$/i.test(unit) ||
+    /^(?:quit|resigned|emigrated|deserted|defected)$/.test(active?.[2] ?? "");
+  if (unit && active && people) {
     const object = /^\s+((?:the|a|an)\s+)?[\p{Lu}\p{Ll}][\p{L}'’-]*/u.exec(active[3]);
     const obj = object && !stop.has(object[0].trim().toLowerCase()) ? ` ${object[0].trim()}` : "";
     return `${unit} who ${active[1] ?? ""}${active[2]}${obj}`.replace(/\s+/g, " ");
@@ -308,13 +312,18 @@ function percentMeasure(before: string, after: string): string {
     // "70 percent of the town's 12,000 residents": of the residents, whatever their number.
     // "cancelled 4.6 percent of services": the share of them so done.
     const verb = verbBeforeNumber.exec(before);
-    const done = verb && isParticiple(verb[1]) && !showWords.has(verb[1]) && !statusWords.has(verb[1]) ? ` ${verb[1]}` : "";
-    const noun = phraseAt(of[1].replace(/^((?:[\p{L}-]+\s+){0,2}[\p{L}-]+['’]s?\s+)?[\d.,]+(?:\s+(?:million|billion))?\s+/u, "$1"), 4);
+    const done =
+      verb && isParticiple(verb[1]) && !showWords.has(verb[1]) && !statusWords.has(verb[1]) ? ` ${verb[1]}` : "";
+    const noun = phraseAt(
+      of[1].replace(/^((?:[\p{L}-]+\s+){0,2}[\p{L}-]+['’]s?\s+)?[\d.,]+(?:\s+(?:million|billion))?\s+/u, "$1"),
+      4
+    );
     if (noun) return `share of ${noun}${done}`;
   }
   // "612,000 registered voters, up 3 percent", "£1.4 billion, 8 percent less than last year": a change
   // in the figure before it.
-  const lessThan = /^\s+(?:less|more|lower|higher|fewer)\s+than\b/u.test(after) && /,\s+(?:\p{Ll}+\s+){0,2}$/u.test(before);
+  const lessThan =
+    /^\s+(?:less|more|lower|higher|fewer)\s+than\b/u.test(after) && /,\s+(?:\p{Ll}+\s+){0,2}$/u.test(before);
   if (lessThan || /,\s+(?:up|down)\s+(?:by\s+)?(?:\p{Ll}+\s+){0,2}$/u.test(before)) {
     const figure = findNumbers(before).findLast((r) => r.kind === "count" || r.kind === "money");
     const measure = figure ? measureIn(before, figure.start, figure) : "";

@@ -55,9 +55,24 @@ describe("asOfSentence", () => {
     "The fixture mayor said 4,000 flats had been damaged, up from 3,100 a week earlier.",
     "Fixture exports fell to 200 tonnes, compared with 340 tonnes a year ago.",
     "Fixture inflation rose to 7% from 5% a year earlier.",
+    "Fixture prices were 7 percent higher than a year earlier.",
+    "Fixture prices rose 9 percent on a year ago.",
     "Fixture prices have risen 5 percent since February.",
     "Up to 4 million fixture people could leave by March."
   ])("asOfSentence(%j) has no time words that date the figure", (sentence) => {
+    expect(asOfSentence(sentence, sentence.search(/\d/), published)).toEqual({kind: "none"});
+  });
+
+  test.each([
+    ["Fixture hospitals treated 2,310 patients, up from 870 the year before.", "870", "the year before"],
+    ["Fixture exports were $4 billion, down from $4.6 billion a year earlier.", "$4.6 billion", "a year earlier"]
+  ])("a figure compared with %j is of a year that names no single day", (sentence, figure, words) => {
+    expect(asOfSentence(sentence, sentence.indexOf(figure), published, figure.length)).toEqual({
+      kind: "unresolved",
+      words,
+      end: undefined
+    });
+    // … and the figure it is compared with is not.
     expect(asOfSentence(sentence, sentence.search(/\d/), published)).toEqual({kind: "none"});
   });
 
@@ -114,7 +129,9 @@ describe("asOfSentence", () => {
     ["Some 300 fixture schools closed last year.", "last year", "2021-12-31"],
     ["Fixture prices rose 4 percent in March.", "in March", undefined],
     ["Fixture prices rose 4 percent in November.", "in November", "2021-11-30"],
-    ["Fixture prices rose 4 percent in early February.", "in early February", undefined]
+    ["Fixture prices rose 4 percent in early February.", "in early February", undefined],
+    ["Fixture hospitals treated 2,310 patients in the summer.", "in the summer", undefined],
+    ["Fixture heating costs rose to 2.3 million euros this winter.", "this winter", undefined]
   ])("asOfSentence(%j) names no single day: %j, ending %j", (sentence, words, end) => {
     expect(asOfSentence(sentence, sentence.search(/\d/), published)).toEqual({kind: "unresolved", words, end});
   });
@@ -320,7 +337,8 @@ describe("measureIn", () => {
     ["Fixture shoppers spent £1.4 billion online on Black Friday.", "money spent"],
     ["A fixture survey of 2,000 adults found that 64 percent had cut back.", "adults surveyed"],
     ["Fixture train operators cancelled 4.6 percent of services.", "share of services cancelled"],
-    ["Fixture polls put support for the plan at 41 percent.", "support for plan"]
+    ["Fixture polls put support for the plan at 41 percent.", "support for plan"],
+    ["Some 1,600 fixture nurses have quit since January.", "fixture nurses who have quit"]
   ])("measureIn(%j) is %j", (sentence, measure) => {
     const n = findNumbers(sentence).find((r) => r.value !== null)!;
     expect(measureIn(sentence, n.start, n)).toBe(measure);
@@ -436,6 +454,30 @@ describe("measureIn", () => {
     );
     // No ministry is named before "The ministry said": it stays as the sentence has it.
     expect(draft("300").row.attribution).toBe("the ministry");
+  });
+
+  test('"the figures showed" is drafted as whoever an earlier sentence says the figures are of, with a note', () => {
+    const source = parseSource(
+      "---\npublished: 2022-11-10\n---\n# Fixture waiting list\n\n" +
+        "The fixture waiting list grew to 7.2 million on Thursday, Fixture Health figures showed.\n\n" +
+        "Nearly 400,000 fixture patients had waited more than a year, the figures showed.\n",
+      "data/sources/fixture-waiting-list.md"
+    );
+    const waited = draftFor(source, numbersOfSource(source).find((n) => n.text === "Nearly 400,000")!, new Set());
+    expect(waited.row.attribution).toBe("Fixture Health");
+    expect(waited.notes).toContain(
+      'attribution: "the figures" drafted as Fixture Health, whose figures an earlier sentence gives'
+    );
+    // With no figures named before them, "the figures" stay the editor's to name.
+    const alone = parseSource(
+      "---\npublished: 2022-11-10\n---\n# Fixture waiting list\n\nNearly 400,000 fixture patients waited, the figures showed.\n",
+      "data/sources/fixture-alone.md"
+    );
+    const unnamed = draftFor(alone, numbersOfSource(alone).find((n) => n.text === "Nearly 400,000")!, new Set());
+    expect([unnamed.row.attribution, unnamed.notes]).toEqual([
+      "",
+      expect.arrayContaining(['attribution: the sentence says only "the figures"'])
+    ]);
   });
 });
 
