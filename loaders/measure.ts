@@ -18,7 +18,7 @@ const stop = new Set(
 );
 /** Past participles that are not "-ed" words. */
 const participles = new Set(
-  "killed hurt held taken seen left shot struck hit lost found made sent kept given driven thrown laid cut shut told".split(
+  "killed hurt held taken seen left shot struck hit lost found made sent kept given driven thrown laid cut shut told won".split(
     " "
   )
 );
@@ -177,10 +177,10 @@ function toWhatEnd(text: string): string {
 function countMeasure(unit: string, before: string, after: string): string {
   const aux = String.raw`(?:(?:have|has|had|were|was|are|is|being|been|reportedly|now|already|so far|all)\s+)*`;
   // "70 percent of the town's 12,000 residents have been evacuated", "half of the 800 beds were
-  // occupied": the whole that a share is of, not what the share did.
+  // occupied", "412 of the 650 seats": the whole that a share is of, not what the share did.
   if (
     unit &&
-    /(?:%|\bper\s*cent|\bpercent|\bhalf|\bthird|\bquarter|\bmost|\ball)\s+of\s+(?:(?:the|its|their|his|her|our)\s+)?(?:(?:[\p{L}-]+\s+){0,2}[\p{L}-]+['’]s?\s+)?$/iu.test(
+    /(?:%|\bper\s*cent|\bpercent|\bhalf|\bthird|\bquarter|\bmost|\ball|\d)\s+of\s+(?:(?:the|its|their|his|her|our)\s+)?(?:(?:[\p{L}-]+\s+){0,2}[\p{L}-]+['’]s?\s+)?$/iu.test(
       before
     )
   )
@@ -227,6 +227,10 @@ function countMeasure(unit: string, before: string, after: string): string {
   const without = new RegExp(String.raw`^\s+${aux}(?:still\s+)?without\s+(.*)`, "u").exec(after);
   const lacking = unit && without ? phraseAt(without[1], 2) : "";
   if (lacking) return `${unit} without ${lacking}`;
+  // "…, damaging some 900 buildings", "affecting about 400,000 pupils": what the clause did to them.
+  const doing = verbBeforeNumber.exec(before)?.[1] ?? "";
+  if (unit && /^(?:damag|destroy|kill|injur|wound|affect|displac|strand|trapp|flood|forc|evacuat)ing$/.test(doing))
+    return `${unit} ${doing.slice(0, -3)}ed`;
   // "has killed 2,000 civilians", "evacuated 300 people"
   const verbBefore = verbBeforeNumber.exec(before);
   if (
@@ -320,11 +324,13 @@ function percentMeasure(before: string, after: string): string {
     );
     if (noun) return `share of ${noun}${done}`;
   }
-  // "612,000 registered voters, up 3 percent", "£1.4 billion, 8 percent less than last year": a change
-  // in the figure before it.
+  // "612,000 registered voters, up 3 percent", "£1.4 billion, 8 percent less than last year", "6,200
+  // burglaries, a fall of 9 percent": a change in the figure before it.
   const lessThan =
     /^\s+(?:less|more|lower|higher|fewer)\s+than\b/u.test(after) && /,\s+(?:\p{Ll}+\s+){0,2}$/u.test(before);
-  if (lessThan || /,\s+(?:up|down)\s+(?:by\s+)?(?:\p{Ll}+\s+){0,2}$/u.test(before)) {
+  const aChange =
+    /,\s+an?\s+(?:fall|rise|drop|increase|decrease|decline|jump|gain|cut)\s+of\s+(?:\p{Ll}+\s+){0,2}$/u.test(before);
+  if (lessThan || aChange || /,\s+(?:up|down)\s+(?:by\s+)?(?:\p{Ll}+\s+){0,2}$/u.test(before)) {
     const figure = findNumbers(before).findLast((r) => r.kind === "count" || r.kind === "money");
     const measure = figure ? measureIn(before, figure.start, figure) : "";
     if (measure) return `change in ${measure.toLowerCase()}`;
@@ -424,6 +430,13 @@ function moneyMeasure(before: string, after: string): string {
     );
   const costly = costs ? subjectHead(costs[1]) : "";
   if (costly) return `cost of ${costly.toLowerCase()}`;
+  // "The health service has been given £3.3 billion", "the city was awarded €12 million": money so given, to the subject.
+  const given =
+    /(.*?)\s+(?:(?:has|have|had)\s+been|was|were|is|are|(?:will|would)\s+be)\s+(given|granted|awarded|allocated|promised|pledged|offered|lent)\s+(?:(?:a|an|another|a further|an extra)\s+)?$/u.exec(
+      before
+    );
+  const givenTo = given ? subjectHead(given[1]).toLowerCase() : "";
+  if (givenTo) return `money ${given![2]} to ${givenTo}`;
   // "Mortgage payments will go up by about €85", "bills will rise by £150": a change in the subject.
   const change =
     /(.*?)\s+(?:(?:will|would|could|may|might|has|have|had)\s+)?(?:(?:go|goes|went|gone)\s+(?:up|down)|rise|rises|rose|risen|fall|falls|fell|fallen|increase|increases|increased|drop|drops|dropped|climb|climbs|climbed|jump|jumps|jumped)\s+by\s+(?:\p{Ll}+\s+){0,2}$/u.exec(
@@ -492,9 +505,11 @@ export function measureIn(sentence: string, at: number, n: Pick<FoundNumber, "ki
     if (i >= 0 && i < 8) after = after.slice(i + unit.length);
     else unit = unit.replace(/^-/, "");
   }
-  // "9,000 of its members have walked out": a count of members.
+  // "9,000 of its members have walked out", "won 412 of the 650 seats": a count of members, of seats.
   const partOf =
-    n.kind === "count" && !unit ? /^\s+of\s+(?:its|their|the|his|her|our)\s+(\p{Ll}[\p{L}'’-]*)/u.exec(after) : null;
+    n.kind === "count" && !unit
+      ? /^\s+of\s+(?:its|their|the|his|her|our)\s+(?:[\d.,]+\s+)?(\p{Ll}[\p{L}'’-]*)/u.exec(after)
+      : null;
   if (partOf && !stop.has(partOf[1])) {
     unit = partOf[1];
     after = after.slice(partOf[0].length);

@@ -338,7 +338,11 @@ describe("measureIn", () => {
     ["A fixture survey of 2,000 adults found that 64 percent had cut back.", "adults surveyed"],
     ["Fixture train operators cancelled 4.6 percent of services.", "share of services cancelled"],
     ["Fixture polls put support for the plan at 41 percent.", "support for plan"],
-    ["Some 1,600 fixture nurses have quit since January.", "fixture nurses who have quit"]
+    ["Some 1,600 fixture nurses have quit since January.", "fixture nurses who have quit"],
+    ["The fixture health service has been given £3.3 billion more.", "money given to fixture health service"],
+    ["Fixture donors have pledged $1.5 billion.", "money pledged"],
+    ["The fixture party won 412 of the 650 seats.", "seats won"],
+    ["A fixture earthquake struck at dawn, damaging some 900 buildings.", "buildings damaged"]
   ])("measureIn(%j) is %j", (sentence, measure) => {
     const n = findNumbers(sentence).find((r) => r.value !== null)!;
     expect(measureIn(sentence, n.start, n)).toBe(measure);
@@ -405,6 +409,8 @@ describe("measureIn", () => {
     // A count after "70 percent of", "half of the" is the whole the share is of: what the share did is not its.
     ["About 70 percent of the fixture town's 12,000 residents have been evacuated.", "12,000", "residents"],
     ["Half of the 800 fixture beds were occupied by Thursday.", "800", "fixture beds"],
+    ["The fixture party won 412 of the 650 seats.", "650", "seats"],
+    ["Fixture police recorded 6,200 burglaries, a fall of 9 percent.", "9 percent", "change in burglaries recorded"],
     ["Fixture shoppers spent £1.4 billion, 8 percent less than last year.", "8 percent", "change in money spent"],
     ["Average fixture house prices fell 1.2 percent in November to £263,000.", "£263,000", "fixture house prices"],
     ["Fixture exports were $4 billion, down from $4.6 billion a year earlier.", "$4.6 billion", "fixture exports"]
