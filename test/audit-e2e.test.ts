@@ -96,6 +96,12 @@ describe("from raw articles to a passing check in the number audit's forms", () 
       return {...row, ...edits, qualifier: "", note: ""};
     };
     const expected: Record<string, string>[] = [];
+    // The index above the audit: the three sources, newest first, each with what it still needs.
+    const index = page.locator("nav[aria-label=Sources] li");
+    const dated = [...sources.values()].sort((a, b) => b.published.localeCompare(a.published));
+    const waiting = await index.allTextContents();
+    expect(waiting.map((li) => li.replace(/ \(\d{4}-\d\d-\d\d\): .*/, ""))).toEqual(dated.map((s) => s.title));
+    expect(waiting.every((li) => / \(\d{4}-\d\d-\d\d\): \d+ figures? to review$/.test(li))).toBe(true);
 
     // The first source: two figures cited as drafted; an older count ignored with a reason typed in
     // the form; the headline's repeat of a cited figure ignored in one click.
@@ -188,6 +194,9 @@ describe("from raw articles to a passing check in the number audit's forms", () 
     );
     expect(await page.locator(".audit-review-status p").first().textContent()).toMatch(
       /^Review: every count, percentage and sum of money is cited or ignored\./
+    );
+    expect(await index.allTextContents()).toEqual(
+      dated.map((s) => `${s.title} (${s.published}): every figure reviewed`)
     );
 
     // The ledger: exactly the drafts, with the two fields edited in the form.

@@ -301,7 +301,7 @@ describe("numbers.csv and the audit page", () => {
         ...extra
       });
       const view = auditView(
-        [{id: "s", title: "Title <b>bold</b>", body}],
+        [{id: "s", title: "Title <b>bold</b>", published: "2022-03-02", body}],
         [row(38, 49, "cited", {claim: "soldiers"}), row(63, 68, "unreviewed")]
       );
       expect(view.querySelectorAll("img, b").length).toBe(0);
@@ -319,6 +319,53 @@ describe("numbers.csv and the audit page", () => {
         "2 numbers in 1 source: 1 cited, 0 ignored, 1 unreviewed."
       );
       expect(view.querySelector("#number-s-body-63")!.textContent).toBe("2,000body 63countexactunreviewed");
+    } finally {
+      globalThis.document = saved;
+    }
+  });
+
+  test("auditView lists the sources newest first, each with the figures it still needs reviewed, in the order of its sections", () => {
+    const {window} = new JSDOM("<!doctype html><body></body>");
+    const saved = globalThis.document;
+    globalThis.document = window.document;
+    try {
+      const source = (id: string, published: string, title: string) => ({id, title, published, body: "Fixture text."});
+      const row = (source: string, kind: string, status: string) => ({
+        source,
+        part: "body",
+        start: "0",
+        end: "1",
+        kind,
+        status
+      });
+      const view = auditView(
+        [
+          source("2022-03-02-fixture-old", "2022-03-02", "Fixture: the old story"),
+          source("2022-03-09-fixture-wire", "2022-03-09", "Fixture: <i>today's</i> wire"),
+          source("2022-03-05-fixture-middle", "2022-03-05", "Fixture: a middle story")
+        ],
+        [
+          row("2022-03-09-fixture-wire", "count", "unreviewed"),
+          row("2022-03-09-fixture-wire", "money", "unreviewed"),
+          row("2022-03-09-fixture-wire", "date", "unreviewed"),
+          row("2022-03-09-fixture-wire", "percent", "cited"),
+          row("2022-03-05-fixture-middle", "percent", "unreviewed"),
+          row("2022-03-02-fixture-old", "count", "ignored")
+        ]
+      );
+      const items = [...view.querySelectorAll("nav[aria-label=Sources] li")];
+      // A date is no figure that check asks for: it is not counted.
+      expect(items.map((li) => [li.textContent, li.querySelector("a")!.getAttribute("href")])).toEqual([
+        ["Fixture: <i>today's</i> wire (2022-03-09): 2 figures to review", "#source-2022-03-09-fixture-wire"],
+        ["Fixture: a middle story (2022-03-05): 1 figure to review", "#source-2022-03-05-fixture-middle"],
+        ["Fixture: the old story (2022-03-02): every figure reviewed", "#source-2022-03-02-fixture-old"]
+      ]);
+      expect(view.querySelectorAll("i").length).toBe(0);
+      expect([...view.querySelectorAll("section > section")].map((s) => s.id)).toEqual([
+        "source-2022-03-09-fixture-wire",
+        "source-2022-03-05-fixture-middle",
+        "source-2022-03-02-fixture-old"
+      ]);
     } finally {
       globalThis.document = saved;
     }

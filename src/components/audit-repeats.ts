@@ -12,6 +12,8 @@ export type NumberRow = Record<string, string>;
 export interface SourceText {
   id: string;
   title: string;
+  /** The date it was published (YYYY-MM-DD). */
+  published: string;
   body: string;
 }
 

@@ -1,18 +1,16 @@
 /**
- * The number audit as a reader sees it: each archived source's text with every number marked by
- * its status (cited, ignored, unreviewed), and a table of them. Browser code with no imports;
- * every piece of text from the data is set with textContent, never parsed as HTML.
+ * The number audit as a reader sees it: an index of the archived sources, newest first, with what
+ * each still needs; then each source's text with every number marked by its status (cited,
+ * ignored, unreviewed), and a table of them. Browser code; every piece of text from the data is set
+ * with textContent, never parsed as HTML.
  */
+import {canIgnore, type NumberRow, type SourceText} from "./audit-repeats.js";
 
 /** A source's text as `src/data/audit-texts.json` gives it. */
-export interface AuditText {
-  id: string;
-  title: string;
-  body: string;
-}
+export type AuditText = SourceText;
 
 /** A row of `src/data/numbers.csv`, as strings (what `FileAttachment(…).csv()` returns). */
-export type AuditRow = Record<string, string>;
+export type AuditRow = NumberRow;
 
 /**
  * Controls the page adds under `npm run dev` (src/components/audit-review.ts): none in the built site.
@@ -54,7 +52,11 @@ const css = [
   rule(".audit-number:focus-visible", "outline: 2px solid currentColor;"),
   rule(".audit-table", "font-family: var(--sans-serif); font-size: 0.8125rem;"),
   rule(".audit-table td", "vertical-align: top;"),
-  rule(".audit-table tr:target", "outline: 2px solid currentColor;")
+  rule(".audit-table tr:target", "outline: 2px solid currentColor;"),
+  rule(".audit-index, .audit-index li", "font-family: var(--sans-serif); font-size: 0.875rem;"),
+  rule(".audit-index-waiting", "color: #b35900; font-weight: 600;"),
+  rule(".audit-index-date", "white-space: nowrap;"),
+  "@media (prefers-color-scheme: dark) { .audit .audit-index-waiting { color: #ffb366; } }"
 ].join("\n");
 
 function el<K extends keyof HTMLElementTagNameMap>(
@@ -158,7 +160,35 @@ export function auditTable(rows: AuditRow[], actions: AuditActions = {}): HTMLTa
   return table;
 }
 
-/** The whole audit: a legend, totals, then each source's marked text and table (with `actions` under dev). */
+/**
+ * The sources in `sources`' order, each linking to its section, with its date and how many of its
+ * counts, percentages and sums of money still need a claim or a reason (what `check` asks for).
+ */
+export function auditIndex(sources: AuditText[], rows: AuditRow[]): HTMLElement {
+  const nav = el("nav");
+  nav.setAttribute("aria-label", "Sources");
+  const list = el("ol", undefined, "audit-index");
+  for (const source of sources) {
+    const waiting = rows.filter((r) => r.source === source.id && canIgnore(r)).length;
+    const link = el("a", source.title);
+    link.href = `#source-${source.id}`;
+    const li = el("li");
+    li.append(
+      link,
+      " (",
+      el("span", source.published, "audit-index-date"),
+      "): ",
+      waiting === 0
+        ? "every figure reviewed"
+        : el("span", `${waiting} ${waiting === 1 ? "figure" : "figures"} to review`, "audit-index-waiting")
+    );
+    list.append(li);
+  }
+  nav.append(list);
+  return nav;
+}
+
+/** The whole audit: a legend, totals, an index of the sources, then each source's marked text and table (with `actions` under dev). */
 export function auditView(texts: AuditText[], rows: AuditRow[], actions: AuditActions = {}): HTMLElement {
   const root = el("section", undefined, "audit");
   root.append(el("style", css));
@@ -177,7 +207,10 @@ export function auditView(texts: AuditText[], rows: AuditRow[], actions: AuditAc
   root.append(
     el("p", `${plural(rows.length, "number")} in ${plural(texts.length, "source")}: ${summary}.`, "audit-summary")
   );
-  for (const source of texts) {
+  // Newest first: the day's wire copy is what the desk works on.
+  const sources = [...texts].sort((a, b) => b.published.localeCompare(a.published) || a.id.localeCompare(b.id));
+  root.append(auditIndex(sources, rows));
+  for (const source of sources) {
     const own = rows.filter((r) => r.source === source.id);
     const section = el("section");
     section.id = `source-${source.id}`;
