@@ -76,9 +76,22 @@ export const stageOutputs: Record<
       ),
       ["claim", "label", "dataset", "dataset_sha256", "query_file", "result", "rule"]
     ),
-  /** Each source's id, title, published date and body, which the audit page marks up. */
+  /**
+   * Each source's id, title, published date and body, which the audit page marks up, and the
+   * published explainers that cite it (a draft's title stays off the site).
+   */
   "data/audit-texts.json": (stage) =>
-    JSON.stringify(stage.sources.map(({id, title, published, body}) => ({id, title, published, body}))) + "\n",
+    JSON.stringify(
+      stage.sources.map(({id, title, published, body}) => ({
+        id,
+        title,
+        published,
+        body,
+        explainers: stage.explainers
+          .filter((e) => !e.draft && e.sources.includes(id))
+          .map(({slug, title}) => ({slug, title}))
+      }))
+    ) + "\n",
   /** What the chart editor checks and draws with: chart ids, claims, places and the base map's topology. */
   "data/chart-data.json": async (stage) =>
     JSON.stringify({charts: Object.keys(stage.charts).sort(), claims: stage.claims, places: stage.places}).slice(

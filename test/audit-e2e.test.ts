@@ -96,12 +96,18 @@ describe("from raw articles to a passing check in the number audit's forms", () 
       return {...row, ...edits, qualifier: "", note: ""};
     };
     const expected: Record<string, string>[] = [];
-    // The index above the audit: the three sources, newest first, each with what it still needs.
+    // The index above the audit: the three sources, newest first, each with what it still needs; no
+    // claim exists yet, so the fixture explainer cites none of them.
+    const explainerTitle = "Fixture: a week of counts from three sources";
     const index = page.locator("nav[aria-label=Sources] li");
     const dated = [...sources.values()].sort((a, b) => b.published.localeCompare(a.published));
     const waiting = await index.allTextContents();
     expect(waiting.map((li) => li.replace(/ \(\d{4}-\d\d-\d\d\): .*/, ""))).toEqual(dated.map((s) => s.title));
-    expect(waiting.every((li) => / \(\d{4}-\d\d-\d\d\): \d+ figures? to review$/.test(li))).toBe(true);
+    expect(
+      waiting.every((li) =>
+        / \(\d{4}-\d\d-\d\d\): \d+ figures? to review; cited by no published explainer yet$/.test(li)
+      )
+    ).toBe(true);
 
     // The first source: two figures cited as drafted; an older count ignored with a reason typed in
     // the form; the headline's repeat of a cited figure ignored in one click.
@@ -196,7 +202,11 @@ describe("from raw articles to a passing check in the number audit's forms", () 
       /^Review: every count, percentage and sum of money is cited or ignored\./
     );
     expect(await index.allTextContents()).toEqual(
-      dated.map((s) => `${s.title} (${s.published}): every figure reviewed`)
+      dated.map((s) => `${s.title} (${s.published}): every figure reviewed; cited by ${explainerTitle}`)
+    );
+    // Once the ledger has the claims its page names, the fixture explainer cites each source, and links to it.
+    expect(await index.first().getByRole("link", {name: explainerTitle}).getAttribute("href")).toBe(
+      "./explainers/three-sources"
     );
 
     // The ledger: exactly the drafts, with the two fields edited in the form.

@@ -10,6 +10,7 @@ import {runStage} from "../loaders/stage.ts";
 import {stageOutputs} from "../loaders/stage-output-content.ts";
 import {problemsOf} from "../loaders/errors.ts";
 import {verifyLedger} from "../loaders/ledger.ts";
+import type {SourceText} from "../src/components/audit-repeats.ts";
 import {auditView} from "../src/components/audit-view.ts";
 import {main} from "../tools/cli.ts";
 import {projectRoot, recordingEffects} from "./helpers/project.ts";
@@ -301,7 +302,7 @@ describe("numbers.csv and the audit page", () => {
         ...extra
       });
       const view = auditView(
-        [{id: "s", title: "Title <b>bold</b>", published: "2022-03-02", body}],
+        [{id: "s", title: "Title <b>bold</b>", published: "2022-03-02", body, explainers: []}],
         [row(38, 49, "cited", {claim: "soldiers"}), row(63, 68, "unreviewed")]
       );
       expect(view.querySelectorAll("img, b").length).toBe(0);
@@ -329,7 +330,13 @@ describe("numbers.csv and the audit page", () => {
     const saved = globalThis.document;
     globalThis.document = window.document;
     try {
-      const source = (id: string, published: string, title: string) => ({id, title, published, body: "Fixture text."});
+      const source = (id: string, published: string, title: string, explainers: SourceText["explainers"] = []) => ({
+        id,
+        title,
+        published,
+        body: "Fixture text.",
+        explainers
+      });
       const row = (source: string, kind: string, status: string) => ({
         source,
         part: "body",
@@ -340,9 +347,14 @@ describe("numbers.csv and the audit page", () => {
       });
       const view = auditView(
         [
-          source("2022-03-02-fixture-old", "2022-03-02", "Fixture: the old story"),
+          source("2022-03-02-fixture-old", "2022-03-02", "Fixture: the old story", [
+            {slug: "fixture-one", title: "Fixture explainer"},
+            {slug: "fixture-two", title: "Fixture <b>second</b> explainer"}
+          ]),
           source("2022-03-09-fixture-wire", "2022-03-09", "Fixture: <i>today's</i> wire"),
-          source("2022-03-05-fixture-middle", "2022-03-05", "Fixture: a middle story")
+          source("2022-03-05-fixture-middle", "2022-03-05", "Fixture: a middle story", [
+            {slug: "fixture-one", title: "Fixture explainer"}
+          ])
         ],
         [
           row("2022-03-09-fixture-wire", "count", "unreviewed"),
@@ -355,12 +367,23 @@ describe("numbers.csv and the audit page", () => {
       );
       const items = [...view.querySelectorAll("nav[aria-label=Sources] li")];
       // A date is no figure that check asks for: it is not counted.
-      expect(items.map((li) => [li.textContent, li.querySelector("a")!.getAttribute("href")])).toEqual([
-        ["Fixture: <i>today's</i> wire (2022-03-09): 2 figures to review", "#source-2022-03-09-fixture-wire"],
-        ["Fixture: a middle story (2022-03-05): 1 figure to review", "#source-2022-03-05-fixture-middle"],
-        ["Fixture: the old story (2022-03-02): every figure reviewed", "#source-2022-03-02-fixture-old"]
+      expect(
+        items.map((li) => [li.textContent, [...li.querySelectorAll("a")].map((a) => a.getAttribute("href"))])
+      ).toEqual([
+        [
+          "Fixture: <i>today's</i> wire (2022-03-09): 2 figures to review; cited by no published explainer yet",
+          ["#source-2022-03-09-fixture-wire"]
+        ],
+        [
+          "Fixture: a middle story (2022-03-05): 1 figure to review; cited by Fixture explainer",
+          ["#source-2022-03-05-fixture-middle", "./explainers/fixture-one"]
+        ],
+        [
+          "Fixture: the old story (2022-03-02): every figure reviewed; cited by Fixture explainer and Fixture <b>second</b> explainer",
+          ["#source-2022-03-02-fixture-old", "./explainers/fixture-one", "./explainers/fixture-two"]
+        ]
       ]);
-      expect(view.querySelectorAll("i").length).toBe(0);
+      expect(view.querySelectorAll("i, b").length).toBe(0);
       expect([...view.querySelectorAll("section > section")].map((s) => s.id)).toEqual([
         "source-2022-03-09-fixture-wire",
         "source-2022-03-05-fixture-middle",

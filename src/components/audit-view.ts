@@ -161,8 +161,26 @@ export function auditTable(rows: AuditRow[], actions: AuditActions = {}): HTMLTa
 }
 
 /**
- * The sources in `sources`' order, each linking to its section, with its date and how many of its
- * counts, percentages and sums of money still need a claim or a reason (what `check` asks for).
+ * Which published explainers cite a source, each linking to its page ("cited by How fast people
+ * fled and A second story"), or "cited by no published explainer yet": until one does, its numbers
+ * block no build.
+ */
+function citedBy(source: AuditText): (string | Node)[] {
+  if (source.explainers.length === 0) return ["cited by no published explainer yet"];
+  const out: (string | Node)[] = ["cited by "];
+  source.explainers.forEach((explainer, i) => {
+    if (i > 0) out.push(i === source.explainers.length - 1 ? " and " : ", ");
+    const link = el("a", explainer.title);
+    link.href = `./explainers/${explainer.slug}`;
+    out.push(link);
+  });
+  return out;
+}
+
+/**
+ * The sources in `sources`' order, each linking to its section, with its date, how many of its
+ * counts, percentages and sums of money still need a claim or a reason (what `check` asks for), and
+ * the explainers that cite it.
  */
 export function auditIndex(sources: AuditText[], rows: AuditRow[]): HTMLElement {
   const nav = el("nav");
@@ -180,7 +198,9 @@ export function auditIndex(sources: AuditText[], rows: AuditRow[]): HTMLElement 
       "): ",
       waiting === 0
         ? "every figure reviewed"
-        : el("span", `${waiting} ${waiting === 1 ? "figure" : "figures"} to review`, "audit-index-waiting")
+        : el("span", `${waiting} ${waiting === 1 ? "figure" : "figures"} to review`, "audit-index-waiting"),
+      "; ",
+      ...citedBy(source)
     );
     list.append(li);
   }
