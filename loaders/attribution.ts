@@ -46,8 +46,11 @@ const nounable = /^(?:estimates?|reports?|claims?|counts?|records?|notes?|states
 /** Before a noun: a determiner, a possessive or a number ("its estimate", "the bank's records", "1,200 claims"). */
 const nounBefore =
   /(?:(?:^|[^\p{L}])(?:its|their|his|her|our|my|your|the|a|an|this|these|those|own|latest|new|official|initial|unconfirmed)|\d|['’]s)\s+$/iu;
-/** After a noun: the verb it is the subject of ("reports suggest", "records show"). */
-const verbAfter = new RegExp(String.raw`^\s+(?:${showWords}|list|lists|listed|put|puts)\b`, "iu");
+/** After a noun: the verb it is the subject of ("reports suggest", "records show", "jobless claims rose"). */
+const verbAfter = new RegExp(
+  String.raw`^\s+(?:${showWords}|list|lists|listed|put|puts|rose|fell|jumped|climbed|dropped|increased|decreased|declined|surged|soared|slumped|plunged|grew|reached|hit|totalled|totaled|stood)\b`,
+  "iu"
+);
 const pluralSubject = /(?:^|[^\p{L}])(?:we|they|i|you|\p{L}+s|people|police)\s+$/iu;
 
 /**

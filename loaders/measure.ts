@@ -175,7 +175,7 @@ function toWhatEnd(text: string): string {
 
 /** The measure of a count (or a duration or distance) from the noun it counts and what the sentence says of it. */
 function countMeasure(unit: string, before: string, after: string): string {
-  const aux = String.raw`(?:(?:have|has|had|were|was|are|is|being|been|reportedly|now|already|so far|all)\s+)*`;
+  const aux = String.raw`(?:(?:have|has|had|were|was|are|is|being|been|reportedly|now|already|so far|all|still)\s+)*`;
   // "70 percent of the town's 12,000 residents have been evacuated", "half of the 800 beds were
   // occupied", "412 of the 650 seats": the whole that a share is of, not what the share did.
   if (
@@ -289,12 +289,23 @@ function countMeasure(unit: string, before: string, after: string): string {
   // "The number of internally displaced people stood at 6.5 million", "put the number of evacuees at 9,000",
   // "the number of people sleeping rough rose by 26 percent to 3,069"
   const linking =
-    /(?:^|[\s,])(?:the\s+)?(?:(?:total\s+)?number|total|tally|count|figure)\s+of\s+(.+?)\s+(?:(?:has|have|had)\s+)?(?:stood at|stands at|rose to|risen to|climbed to|reached|hit|passed|topped|was|is|jumped to|increased to|(?:more than )?(?:doubled|tripled) to|grown to|grew to|fell to|fallen to|dropped to|declined to|(?:rose|risen|climbed|jumped|increased|grew|grown|fell|fallen|dropped|declined)\s+by\s+[^,;]{1,30}?\s+to|at)\s+$/iu.exec(
+    /(?:^|[\s,])(?:the\s+)?(?:(?:total\s+)?number|total|tally|count|figure)\s+of\s+(.+?)\s+(?:(?:has|have|had)\s+)?(?:stood at|stands at|rose to|risen to|climbed to|reached|hit|passed|topped|was|is|jumped to|increased to|(?:more than )?(?:doubled|tripled) to|grown to|grew to|fell to|fallen to|dropped to|declined to|(?:rose|risen|climbed|jumped|increased|grew|grown|fell|fallen|dropped|declined)\s+by\s+(?:[^,;]|,(?=\d)){1,30}?\s+to|at)\s+$/iu.exec(
       before
     );
   if (linking && !quantity) return phraseAt(linking[1], 5, false);
+  // "Jobless claims rose by 14,000 to 231,000": the 14,000 a change in them, the 231,000 their level.
+  const changedBy =
+    /(.*?)\s+(?:(?:has|have|had)\s+)?(?:rose|risen|climbed|jumped|increased|grew|grown|fell|fallen|dropped|declined)\s+by\s+(?:(?:about|around|nearly|almost|some|roughly|more than|over|another|a further)\s+)?$/u.exec(
+      before
+    );
+  const numberOf = changedBy ? /\bnumber\s+of\s+(.+)$/iu.exec(changedBy[1]) : null;
+  const changedSubject =
+    changedBy && !quantity
+      ? (numberOf ? phraseAt(numberOf[1], 5, false) : subjectHead(changedBy[1])).toLowerCase()
+      : "";
+  if (changedSubject) return `change in ${changedSubject}`;
   const subject =
-    /(.*?)\s+(?:(?:has|have|had)\s+)?(?:(?:rose|risen|rises|climbed|reached|hit|passed|topped|stood at|stands at|stood|was|is|jumped|increased|fell|dropped)\s+(?:to\s+|at\s+)?|(?:slowed|eased|dipped|swelled|grew|grown|surged|soared|declined|fallen|doubled|tripled|slumped|plunged)\s+to\s+)(?:\p{Ll}+\s+){0,2}$/u.exec(
+    /(.*?)\s+(?:(?:has|have|had)\s+)?(?:(?:rose|risen|rises|climbed|reached|hit|passed|topped|stood at|stands at|stood|was|is|jumped|increased|fell|dropped)\s+(?:to\s+|at\s+)?|(?:slowed|eased|dipped|swelled|grew|grown|surged|soared|declined|fallen|doubled|tripled|slumped|plunged)\s+to\s+|(?:rose|risen|climbed|jumped|increased|grew|grown|fell|fallen|dropped|declined)\s+by\s+(?:[^,;]|,(?=\d)){1,30}?\s+to\s+)(?:\p{Ll}+\s+){0,2}$/u.exec(
       before
     );
   const named = subject ? subjectHead(subject[1]).toLowerCase() : "";
@@ -391,6 +402,13 @@ function percentMeasure(before: string, after: string): string {
 function moneyMeasure(before: string, after: string): string {
   // "The court fined the company €2.4 million (for …)", "fined three banks a total of $90 million": a fine.
   if (/\bfined\s+(?:[^,;]{1,40}?\s+)?$/u.test(before)) return "fine";
+  // "Aid agencies say they need $120 million": what is needed.
+  if (
+    /\b(?:need|needs|needed|require|requires|required)\s+(?:(?:a further|another|an extra|more than|up to|about|some|nearly|at least)\s+)?$/u.test(
+      before
+    )
+  )
+    return "money needed";
   // "$590 million to feed 3.1 million people": what it is to do, and for whom.
   const toDo =
     /^\s+to\s+(\p{Ll}+)\s+(?:(?:about|some|nearly|more than|over|up to)\s+)?\d[\d.,]*(?:\s+(?:million|billion|thousand))?\s+(\p{Ll}+)/u.exec(
@@ -423,9 +441,10 @@ function moneyMeasure(before: string, after: string): string {
   }
   const expected = expectedMeasure(before);
   if (expected) return expected;
-  // "The drought has cost farmers an estimated €1.1 billion": the cost of the subject.
+  // "The drought has cost farmers an estimated €1.1 billion", "the strike is costing the economy
+  // $300 million a day": the cost of the subject.
   const costs =
-    /(.*?)\s+(?:(?:has|have|had|will|would|could|may|might)\s+)?(?:cost|costs)\s+(?:(?:the\s+)?\p{Ll}+\s+)?$/u.exec(
+    /(.*?)\s+(?:(?:has|have|had|will|would|could|may|might)\s+|(?:is|are|was|were)\s+(?=costing))?(?:cost|costs|costing)\s+(?:(?:the\s+)?\p{Ll}+\s+)?$/u.exec(
       before
     );
   const costly = costs ? subjectHead(costs[1]) : "";
@@ -580,11 +599,15 @@ function comparedMeasure(before: string, n: Pick<FoundNumber, "kind" | "unit" | 
  * The measure of a count that leaves its noun to the sentence's first counted noun: after a verb,
  * "killed 12 people and injured 40" (people injured); before a participle, "34 people were killed
  * and 120 wounded" (people wounded); after a name, "Poland has taken in 500,000 refugees, Hungary
- * 130,000" (refugees). "" otherwise: "40 beds and 12 are free" names no measure.
+ * 130,000" (refugees); after "to", "by 312 votes to 280" (votes). "" otherwise: "40 beds and 12 are
+ * free" names no measure.
  */
 function gappedMeasure(before: string, after: string): string {
   const first = findNumbers(before).find((r) => r.kind === "count" && r.unit !== "");
   if (!first) return "";
+  // "passed by 312 votes to 280": the same noun.
+  const unit = first.unit.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  if (new RegExp(String.raw`\d\s+${unit}\s+to\s+$`, "u").test(before)) return first.unit;
   const verb = verbBeforeNumber.exec(before);
   if (verb && isParticiple(verb[1])) return `${first.unit} ${verb[1]}`;
   const participle = /^\s+(?:(?:were|was|are|is|(?:have|has|had)\s+been)\s+)?(\p{Ll}+)\b/u.exec(after);

@@ -131,6 +131,9 @@ export const changeVerbBefore = new RegExp(
   String.raw`(?:^|[^\p{L}])(?:${changeVerbs})(?:\s+by)?\s+(?:(?:about|around|nearly|almost|some|roughly|more than|over|just|another|a further)\s+)?$`,
   "iu"
 );
+/** "by" right before a number, past its qualifier: "jumped by 40,000", "fell by about 3%". */
+export const changeByBefore =
+  /\sby\s+(?:(?:about|around|nearly|almost|some|roughly|more than|over|just|another|a further)\s+)?$/iu;
 /** Words before "from A to B" that make it a range of estimates rather than a change. */
 export const rangeFromBefore = /(?:rang(?:e|es|ed|ing)|anywhere|estimates?|varies|varied|vary)\s+from\s+$/iu;
 /** "estimated" as a verb ("the Pentagon estimated 150,000"), not the qualifier ("an estimated 150,000"). */

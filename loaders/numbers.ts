@@ -17,6 +17,7 @@ import {qualifierWords} from "../src/components/qualifier-words.ts";
 import {currencyOf, isCodeBefore, isCurrencyCode} from "./currency.ts";
 import {FigureError, parseFigure} from "./figure.ts";
 import {
+  changeByBefore,
   changeVerbBefore,
   currencyTail,
   estimatedAsVerb,
@@ -329,12 +330,16 @@ function emitNumber(text: string, start: number, end: number, found: Omit<FoundN
     const between = lastWord === "between" ? before[0] : -1;
     rangeTail.lastIndex = e;
     const r = rangeTail.exec(text);
-    // "rose $3.50 to $112.93", "slid 12.5% to 340 pence": a change and the level it reached, two numbers.
+    // "rose $3.50 to $112.93", "slid 12.5% to 340 pence", "jumped by 40,000 to 260,000": a change and
+    // the level it reached, two numbers.
+    const changeWindow = text.slice(Math.max(0, start - 40), start);
     const changeTo =
       r !== null &&
       /^\s+to\s/.test(r[0]) &&
-      (percent !== "" || /^\D/.test(text.slice(start, end))) &&
-      changeVerbBefore.test(text.slice(Math.max(0, start - 40), start));
+      (percent !== "" ||
+        /^\D/.test(text.slice(start, end)) ||
+        countChangeTo(text, start, end, r[0], rangeTail.lastIndex, changeWindow)) &&
+      changeVerbBefore.test(changeWindow);
     if (r && !changeTo && between >= 0 === /^\s+and\s/.test(r[0])) {
       const saved = percent;
       const re = percentAt(rangeTail.lastIndex);
@@ -413,6 +418,27 @@ function currencyIn(span: string): string {
   const sign = /\p{Sc}/u.exec(span);
   if (!sign) return "";
   return currencyOf(sign[0]) === "unknown" ? "unknown" : "";
+}
+
+/** A count written in full: with thousands separators or its own scale word ("40,000", "1.2 million"). */
+const wholeCount = /\d,\d{3}|\d\s*(?:million|billion|thousand|bn)\b/iu;
+/** A noun right after a number, which a range's two ends would share: "(2 to 5) tonnes"; not time words. */
+const sharedNoun =
+  /^\s+(?!(?:last|this|next|on|in|at|by|from|since|until|a|an|the|and|or|but|after|before|over|during|per|each|earlier|ago|later)\b)\p{Ll}/u;
+
+/**
+ * True when counts "A to B" after "rose by" are a change and the level it reached ("jumped by 40,000
+ * to 260,000", "rose by 12 to 87"), not a range: nothing after B that both would share (a noun, a
+ * percent sign, a currency: "by 2 to 5 tonnes", "by 10 to 20 percent", "by 1,000 to 2,000 euros"),
+ * and either both written in full or B more than twice A ("by 2 to 3 million" is a range).
+ */
+function countChangeTo(text: string, start: number, end: number, to: string, toEnd: number, window: string): boolean {
+  if (!changeByBefore.test(window)) return false;
+  const after = text.slice(toEnd);
+  if (/^\s*(?:%|per\s*cent|percent)/iu.test(after) || tailAt(currencyTail, text, toEnd) >= 0 || sharedNoun.test(after))
+    return false;
+  const [a, b] = [figureOf(text.slice(start, end)).value, figureOf(to.replace(/^\s+to\s+/, "")).value];
+  return (wholeCount.test(text.slice(start, end)) && wholeCount.test(to)) || (a !== null && b !== null && b > 2 * a);
 }
 
 /**

@@ -189,6 +189,8 @@ describe("attributionIn", () => {
     // A participle after a figure describes it: "registered voters" names no one.
     ["The fixture city has 612,000 registered voters, the commission said.", "the commission"],
     ["About 60 percent of fixture voters said yes.", ""],
+    // "claims" before a verb of change is a noun: no one claims anything.
+    ["Fixture jobless claims rose by 14,000 to 231,000.", ""],
     // A passive saying names who by "by", or no one.
     ["Some 300 fixture cases were reported by the ministry on Monday.", "the ministry"],
     ["About 300 fixture residents were told to stay indoors.", ""]
@@ -342,7 +344,12 @@ describe("measureIn", () => {
     ["The fixture health service has been given £3.3 billion more.", "money given to fixture health service"],
     ["Fixture donors have pledged $1.5 billion.", "money pledged"],
     ["The fixture party won 412 of the 650 seats.", "seats won"],
-    ["A fixture earthquake struck at dawn, damaging some 900 buildings.", "buildings damaged"]
+    ["A fixture earthquake struck at dawn, damaging some 900 buildings.", "buildings damaged"],
+    ["Some 14 fixture people were still missing on Friday.", "fixture people missing"],
+    ["Fixture aid agencies say they need $120 million.", "money needed"],
+    ["Fixture jobless claims rose by 14,000 to 231,000.", "change in fixture jobless claims"],
+    ["The number of fixture people sleeping rough rose by 1,026 to 3,069.", "change in fixture people sleeping rough"],
+    ["The fixture strike is costing the economy $300 million a day.", "cost of fixture strike per day"]
   ])("measureIn(%j) is %j", (sentence, measure) => {
     const n = findNumbers(sentence).find((r) => r.value !== null)!;
     expect(measureIn(sentence, n.start, n)).toBe(measure);
@@ -406,6 +413,8 @@ describe("measureIn", () => {
       "fixture people sleeping rough"
     ],
     ["Fixture regulators fined three banks a total of $90 million.", "$90 million", "fine"],
+    ["Fixture jobless claims rose by 14,000 to 231,000.", "231,000", "fixture jobless claims"],
+    ["The fixture bill passed by 312 votes to 280.", "280", "votes"],
     // A count after "70 percent of", "half of the" is the whole the share is of: what the share did is not its.
     ["About 70 percent of the fixture town's 12,000 residents have been evacuated.", "12,000", "residents"],
     ["Half of the 800 fixture beds were occupied by Thursday.", "800", "fixture beds"],
