@@ -222,6 +222,13 @@ function countMeasure(unit: string, before: string, after: string): string {
       return `${unit} who ${passive[2]} ${object[1]}`;
     return `${unit} ${passive[1] ?? ""}${passive[2]}${passive[3] ?? ""}${toWhatEnd(after.slice(passive[0].length))}`;
   }
+  // "4.3 million people will need humanitarian assistance": those in need, of what.
+  const needing = new RegExp(
+    String.raw`^\s+${aux}(?:(?:will|would|may|could)\s+)?(?:need|needs|needed|require|required)\s+(?!to\b)(.*)`,
+    "u"
+  ).exec(after);
+  const needed = unit && needing ? phraseAt(needing[1].replace(/^(?:urgent|immediate)\s+/u, ""), 3) : "";
+  if (needed) return `${unit} needing ${needed}`;
   // "left 80,000 homes without electricity": the homes without it.
   // … or "42,000 households were still without power".
   const without = new RegExp(String.raw`^\s+${aux}(?:still\s+)?without\s+(.*)`, "u").exec(after);
@@ -335,6 +342,13 @@ function percentMeasure(before: string, after: string): string {
     );
     if (noun) return `share of ${noun}${done}`;
   }
+  // "1.2 million refugees, of whom 60 percent are women and children": a share of that count's noun.
+  if (/\bof\s+(?:whom|them|those)\s+(?:\p{Ll}+\s+){0,1}$/u.test(before)) {
+    const whole = findNumbers(before).findLast((r) => r.kind === "count" && r.unit !== "");
+    const are = /^\s+(?:are|were|is|was)\s+(.*)/u.exec(after);
+    const who = are ? phraseAt(are[1], 4, true, true) : "";
+    if (whole) return `share of ${whole.unit}${who ? ` who are ${who}` : ""}`;
+  }
   // "612,000 registered voters, up 3 percent", "£1.4 billion, 8 percent less than last year", "6,200
   // burglaries, a fall of 9 percent": a change in the figure before it.
   const lessThan =
@@ -429,6 +443,9 @@ function moneyMeasure(before: string, after: string): string {
     // "spent £1.4 billion online": how, not what.
     !/^\s+(?:\p{Ll}+ly|online|abroad|overseas|overall|altogether|together|instead|back|alone)\b/u.test(after)
   ) {
+    // "$410 million received out of $1.8 billion requested": money so done.
+    const done = /^\s+(\p{Ll}+)/u.exec(after)?.[1] ?? "";
+    if (isEdWord(done)) return `money ${done}`;
     const noun = phraseAt(after.replace(/^\s*-/, " "), 3);
     if (noun) return noun;
   }
@@ -570,7 +587,7 @@ export function measureIn(sentence: string, at: number, n: Pick<FoundNumber, "ki
   return (
     compared ||
     countMeasure(unit, before, after) ||
-    (n.kind === "count" && !n.unit
+    (n.kind === "count" && !unit
       ? gappedMeasure(before, after) ||
         comparedMeasure(sentence.slice(0, at), n) ||
         expectedMeasure(before) ||

@@ -347,6 +347,11 @@ describe("measureIn", () => {
     ["A fixture earthquake struck at dawn, damaging some 900 buildings.", "buildings damaged"],
     ["Some 14 fixture people were still missing on Friday.", "fixture people missing"],
     ["Fixture aid agencies say they need $120 million.", "money needed"],
+    [
+      "Some 4.3 million fixture people will need humanitarian assistance.",
+      "fixture people needing humanitarian assistance"
+    ],
+    ["Fixture donors sent $410 million received out of $1.8 billion requested.", "money received"],
     ["Fixture jobless claims rose by 14,000 to 231,000.", "change in fixture jobless claims"],
     ["The number of fixture people sleeping rough rose by 1,026 to 3,069.", "change in fixture people sleeping rough"],
     ["The fixture strike is costing the economy $300 million a day.", "cost of fixture strike per day"]
@@ -415,6 +420,16 @@ describe("measureIn", () => {
     ["Fixture regulators fined three banks a total of $90 million.", "$90 million", "fine"],
     ["Fixture jobless claims rose by 14,000 to 231,000.", "231,000", "fixture jobless claims"],
     ["The fixture bill passed by 312 votes to 280.", "280", "votes"],
+    [
+      "The fixture agency registered 1.2 million refugees, of whom 60 percent are women and children.",
+      "60 percent",
+      "share of refugees who are women and children"
+    ],
+    [
+      "Some 4.3 million fixture people will need aid, up from 3.1 million last year.",
+      "3.1 million",
+      "fixture people needing aid"
+    ],
     // A count after "70 percent of", "half of the" is the whole the share is of: what the share did is not its.
     ["About 70 percent of the fixture town's 12,000 residents have been evacuated.", "12,000", "residents"],
     ["Half of the 800 fixture beds were occupied by Thursday.", "800", "fixture beds"],
