@@ -116,6 +116,26 @@ function subjectHead(subject: string): string {
 const changedObject =
   /\b(?:raised|cut|lowered|lifted|reduced|trimmed|hiked|slashed|boosted)\s+(?:(?:its|their|the|his|her|our)\s+)?([^,;]+?)\s+by\s+(?:\p{Ll}+\s+){0,3}$/u;
 
+/** Verbs that take a figure from one level to another: "rose from 5% to 7%", "will go up from £2.80 to £3.10". */
+const fromToVerbs = String.raw`(?:rose|risen|rise|rises|fell|fallen|fall|falls|climbed|climb|jumped|jump|increased|increase|dropped|drop|declined|decline|grew|grow|went up|go up|gone up|went down|go down|gone down|surged|soared|slumped|plunged|(?:more than )?(?:doubled|tripled))`;
+const fromLevel = new RegExp(
+  String.raw`(.*?)\s+(?:(?:has|have|had|will|would|could|may|might)\s+)?${fromToVerbs}\s+from\s+(?:(?:about|around|nearly|almost|some|roughly|more than|over|just)\s+)?$`,
+  "u"
+);
+const toLevel = new RegExp(
+  String.raw`(.*?)\s+(?:(?:has|have|had|will|would|could|may|might)\s+)?${fromToVerbs}\s+from\s+(?:[^,;]|,(?=\d)){1,30}?\s+to\s+(?:(?:about|around|nearly|almost|some|roughly|more than|over|just)\s+)?$`,
+  "u"
+);
+
+/**
+ * The subject whose level a figure is, when it goes from one to another: both figures of "Inflation
+ * rose from 5% to 7%" (inflation), "Fares will rise from £2.80 to £3.10" (fares). "" otherwise.
+ */
+function levelFromTo(before: string): string {
+  const m = fromLevel.exec(before) ?? toLevel.exec(before);
+  return m ? subjectHead(m[1]).toLowerCase() : "";
+}
+
 /**
  * What someone expects to reach a figure: "Insurers expect claims to exceed $300 million" (claims),
  * "economists predict inflation will hit 9 percent" (inflation), "the agency sees arrivals topping
@@ -164,9 +184,13 @@ const isParticiple = (w: string) => isEdWord(w) || participles.has(w) || statusW
 
 /**
  * To what end, or where, after a participle: " to leave their homes" ("residents were ordered to
- * leave their homes"), " to hospital" ("were taken to hospital"); "" for anything else.
+ * leave their homes"), " to hospital" ("were taken to hospital"), " into shelters" ("schools were
+ * turned into shelters"); "" for anything else.
  */
 function toWhatEnd(text: string): string {
+  // "120 schools have been turned into shelters", "taken into custody": what they were made, or where.
+  const into = /^\s+into\s+(?:the\s+)?(\p{Ll}[\p{L}'’-]*)/u.exec(text);
+  if (into && !stop.has(into[1])) return ` into ${into[1]}`;
   const to = /^\s+to\s+(\p{Ll}+)(?:\s+((?:their|the|its|his|her|our)\s+)?(\p{Ll}[\p{L}'’-]*))?/u.exec(text);
   if (!to || stop.has(to[1])) return "";
   const object = to[3] && !stop.has(to[3]) ? ` ${to[2] ?? ""}${to[3]}` : "";
@@ -300,6 +324,9 @@ function countMeasure(unit: string, before: string, after: string): string {
       before
     );
   if (linking && !quantity) return phraseAt(linking[1], 5, false);
+  // "Arrivals rose from 20,000 to 35,000": both their level.
+  const fromTo = !quantity ? levelFromTo(before) : "";
+  if (fromTo) return fromTo;
   // "Jobless claims rose by 14,000 to 231,000": the 14,000 a change in them, the 231,000 their level.
   const changedBy =
     /(.*?)\s+(?:(?:has|have|had)\s+)?(?:rose|risen|climbed|jumped|increased|grew|grown|fell|fallen|dropped|declined)\s+by\s+(?:(?:about|around|nearly|almost|some|roughly|more than|over|another|a further)\s+)?$/u.exec(
@@ -322,6 +349,8 @@ function countMeasure(unit: string, before: string, after: string): string {
 
 /** The measure of a percentage: "share of homes" ("3 per cent of homes"), or its subject ("inflation"). */
 function percentMeasure(before: string, after: string): string {
+  const fromTo = levelFromTo(before);
+  if (fromTo) return fromTo;
   // "to 2.1 per cent from 3.4 per cent", "rose 2% to 9.1%": the second figure is of what the first is,
   // and after a change, a level.
   // … with the first figure's time between: "to 7.1 percent in February from 8.2 percent".
@@ -414,6 +443,8 @@ function percentMeasure(before: string, after: string): string {
 
 /** The measure of a sum of money: "humanitarian aid" ("€500 million for humanitarian aid"), "credit line" ("a $1.7bn credit line"). */
 function moneyMeasure(before: string, after: string): string {
+  const fromTo = levelFromTo(before);
+  if (fromTo) return fromTo;
   // "The court fined the company €2.4 million (for …)", "fined three banks a total of $90 million": a fine.
   if (/\bfined\s+(?:[^,;]{1,40}?\s+)?$/u.test(before)) return "fine";
   // "Aid agencies say they need $120 million": what is needed.
@@ -430,8 +461,14 @@ function moneyMeasure(before: string, after: string): string {
     );
   if (toDo && !stop.has(toDo[2])) return `money to ${toDo[1]} ${toDo[2]}`;
   const of = /^\s+(?:in|of|for|worth of|on|to)\s+(?:the\s+|its\s+|new\s+)?(.*)/u.exec(after);
-  // "raised £3.2 million in its first 48 hours": when, not what for.
-  if (of && !/^\s+in\s+(?:the\s+|its\s+|their\s+)?(?:first|past|last|next|previous|coming|early|late)\b/u.test(after)) {
+  // "raised £3.2 million in its first 48 hours", "to £3.10 in January": when, not what for.
+  if (
+    of &&
+    !/^\s+in\s+(?:the\s+|its\s+|their\s+)?(?:first|past|last|next|previous|coming|early|late)\b/u.test(after) &&
+    !/^\s+(?:in|on)\s+(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|\d)/u.test(
+      after
+    )
+  ) {
     const noun = phraseAt(of[1], 4, true, true);
     if (noun) return noun;
   }

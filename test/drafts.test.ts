@@ -352,6 +352,10 @@ describe("measureIn", () => {
       "fixture people needing humanitarian assistance"
     ],
     ["Fixture donors sent $410 million received out of $1.8 billion requested.", "money received"],
+    ["Fixture inflation rose from 5% to 7% in March.", "fixture inflation"],
+    ["Fixture arrivals rose from 20,000 to 35,000 last week.", "fixture arrivals"],
+    ["Fixture fares will rise from £2.80 to £3.10.", "fixture fares"],
+    ["Some 120 fixture schools have been turned into shelters.", "fixture schools turned into shelters"],
     ["Fixture jobless claims rose by 14,000 to 231,000.", "change in fixture jobless claims"],
     ["The number of fixture people sleeping rough rose by 1,026 to 3,069.", "change in fixture people sleeping rough"],
     ["The fixture strike is costing the economy $300 million a day.", "cost of fixture strike per day"]
@@ -420,6 +424,8 @@ describe("measureIn", () => {
     ["Fixture regulators fined three banks a total of $90 million.", "$90 million", "fine"],
     ["Fixture jobless claims rose by 14,000 to 231,000.", "231,000", "fixture jobless claims"],
     ["The fixture bill passed by 312 votes to 280.", "280", "votes"],
+    ["Fixture fares will rise from £2.80 to £3.10 in January.", "£3.10", "fixture fares"],
+    ["Fixture arrivals more than doubled from 20,000 to 45,000.", "45,000", "fixture arrivals"],
     [
       "The fixture agency registered 1.2 million refugees, of whom 60 percent are women and children.",
       "60 percent",
