@@ -111,8 +111,9 @@ export function attributionIn(sentence: string, at: number): Attribution {
     const start = m.index;
     const end = start + m[0].length;
     if (isNounHere(sentence, start, end)) continue;
-    // "612,000 registered voters", "300 confirmed cases": a participle describing a count, not a saying.
-    if (/\d\s+$/u.test(sentence.slice(0, start))) continue;
+    // "612,000 registered voters", "300 confirmed cases", "prices of added sugar": a participle
+    // describing a noun, not a saying.
+    if (/(?:\d|(?:^|[^\p{L}])(?:of|with|for|the|a|an))\s+$/iu.test(sentence.slice(0, start))) continue;
     // "…500 million euros in aid, and aid agencies said about 40 percent were children": a verb after
     // the figure that goes on to another number gives that number, not this one.
     if (start > at && reportsNumber.test(sentence.slice(end))) continue;

@@ -99,7 +99,7 @@ function subjectHead(subject: string): string {
     .slice(Math.max(subject.lastIndexOf(","), subject.lastIndexOf(";")) + 1)
     .replace(/^\s*(?:while|whereas|and|but|as|although|though)\s/iu, " ")
     // "The charity said demand at its food banks was up": the subject of what was said.
-    .replace(/^.*\b(?:said|says|told|reported|estimated|announced|warned|added)\s+(?:that\s+)?(?=\S)/u, "");
+    .replace(/^.*\b(?:said|says|told|announced|warned)\s+(?:that\s+)?(?=\S)/u, "");
   // A noun phrase ends in its noun: of a long one, the last three words ("new hospital wing" of "A
   // new fixture hospital wing").
   const phrase = phraseAt(clause, 6);
@@ -204,7 +204,7 @@ function countMeasure(unit: string, before: string, after: string): string {
   // occupied", "412 of the 650 seats": the whole that a share is of, not what the share did.
   if (
     unit &&
-    /(?:%|\bper\s*cent|\bpercent|\bhalf|\bthird|\bquarter|\bmost|\ball|\d)\s+of\s+(?:(?:the|its|their|his|her|our)\s+)?(?:(?:[\p{L}-]+\s+){0,2}[\p{L}-]+['’]s?\s+)?$/iu.test(
+    /(?:%|\bper\s*cent|\bpercent|\bhalf|\bthird|\bquarter|\bmost|\d)\s+of\s+(?:(?:the|its|their|his|her|our)\s+)?(?:(?:[\p{L}-]+\s+){0,2}[\p{L}-]+['’]s?\s+)?$/iu.test(
       before
     )
   )
@@ -446,7 +446,9 @@ function moneyMeasure(before: string, after: string): string {
   const fromTo = levelFromTo(before);
   if (fromTo) return fromTo;
   // "The court fined the company €2.4 million (for …)", "fined three banks a total of $90 million": a fine.
-  if (/\bfined\s+(?:[^,;]{1,40}?\s+)?$/u.test(before)) return "fine";
+  const fined = /\bfined\s+((?:[^,;\s]+\s+){0,5})$/u.exec(before);
+  if (fined && !fined[1].split(/\s+/).some((w) => isEdWord(w) || pastTense.has(w) || /^(?:spent|paid)$/.test(w)))
+    return "fine";
   // "Aid agencies say they need $120 million": what is needed.
   if (
     /\b(?:need|needs|needed|require|requires|required)\s+(?:(?:a further|another|an extra|more than|up to|about|some|nearly|at least)\s+)?$/u.test(
@@ -481,9 +483,10 @@ function moneyMeasure(before: string, after: string): string {
     !/^\s+(?:\p{Ll}+ly|online|abroad|overseas|overall|altogether|together|instead|back|alone)\b/u.test(after)
   ) {
     // "$410 million received out of $1.8 billion requested": money so done.
-    const done = /^\s+(\p{Ll}+)/u.exec(after)?.[1] ?? "";
-    if (isEdWord(done)) return `money ${done}`;
-    const noun = phraseAt(after.replace(/^\s*-/, " "), 3);
+    // ("earmarked for reconstruction" says what for: the rule for a purpose, below, names it.)
+    const done = /^\s+(\p{Ll}+)(\s+(?:for|on)\b)?/u.exec(after);
+    if (done && isEdWord(done[1]) && !done[2]) return `money ${done[1]}`;
+    const noun = done && isEdWord(done[1]) ? "" : phraseAt(after.replace(/^\s*-/, " "), 3);
     if (noun) return noun;
   }
   // "put the cost of emergency shelters at $4.2 million", "the bill for repairs was €3m"

@@ -189,6 +189,8 @@ describe("attributionIn", () => {
     // A participle after a figure describes it: "registered voters" names no one.
     ["The fixture city has 612,000 registered voters, the commission said.", "the commission"],
     ["About 60 percent of fixture voters said yes.", ""],
+    // A saying word after "of", "the" or "a" describes a noun.
+    ["Fixture prices of added sugar rose by 5 percent, the fixture office said.", "the fixture office"],
     // "claims" before a verb of change is a noun: no one claims anything.
     ["Fixture jobless claims rose by 14,000 to 231,000.", ""],
     // A passive saying names who by "by", or no one.
@@ -356,6 +358,11 @@ describe("measureIn", () => {
     ["Fixture arrivals rose from 20,000 to 35,000 last week.", "fixture arrivals"],
     ["Fixture fares will rise from £2.80 to £3.10.", "fixture fares"],
     ["Some 120 fixture schools have been turned into shelters.", "fixture schools turned into shelters"],
+    // A verb between "fined" and the sum: no fine. A sum earmarked for something is for it.
+    ["The fixture club that was fined last year spent $5 million on players.", "players"],
+    ["Some €500 million earmarked for fixture reconstruction will be released.", "fixture reconstruction"],
+    // "All of the 300 workers" were all evacuated: the whole did it.
+    ["All of the 300 fixture workers were evacuated.", "fixture workers evacuated"],
     ["Fixture jobless claims rose by 14,000 to 231,000.", "change in fixture jobless claims"],
     ["The number of fixture people sleeping rough rose by 1,026 to 3,069.", "change in fixture people sleeping rough"],
     ["The fixture strike is costing the economy $300 million a day.", "cost of fixture strike per day"]
