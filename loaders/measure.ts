@@ -262,6 +262,9 @@ function countMeasure(unit: string, before: string, after: string): string {
   const doing = verbBeforeNumber.exec(before)?.[1] ?? "";
   if (unit && /^(?:damag|destroy|kill|injur|wound|affect|displac|strand|trapp|flood|forc|evacuat)ing$/.test(doing))
     return `${unit} ${doing.slice(0, -3)}ed`;
+  // "The firm employs 11,000 people", "the network serves 4.5 million customers": those so served.
+  const present = /^(employ|serve|house|host|shelter)s$/.exec(doing);
+  if (unit && present) return `${unit} ${present[1]}${present[1].endsWith("e") ? "d" : "ed"}`;
   // "has killed 2,000 civilians", "evacuated 300 people"
   const verbBefore = verbBeforeNumber.exec(before);
   if (
@@ -462,6 +465,15 @@ function moneyMeasure(before: string, after: string): string {
       after
     );
   if (toDo && !stop.has(toDo[2])) return `money to ${toDo[1]} ${toDo[2]}`;
+  // "set aside £1.2 billion to cover bad loans", "€3m to rebuild the bridge": what it is to do.
+  const purposeVerb =
+    /^\s+to\s+(help|cover|fund|pay|buy|build|rebuild|repair|support|feed|house|fly|provide|protect|replace|hire|upgrade|ease|meet|tackle|compensate|finance)\s+((?:the|its|their|new)\s+)?((?:\p{Ll}[\p{L}'’-]*\s+){0,2}\p{Ll}[\p{L}'’-]*)?/u.exec(
+      after
+    );
+  if (purposeVerb) {
+    const object = purposeVerb[3] ? phraseAt(purposeVerb[3], 3) : "";
+    return `money to ${purposeVerb[1]}${object ? ` ${purposeVerb[2] ?? ""}${object}` : ""}`;
+  }
   const of = /^\s+(?:in|of|for|worth of|on|to)\s+(?:the\s+|its\s+|new\s+)?(.*)/u.exec(after);
   // "raised £3.2 million in its first 48 hours", "to £3.10 in January": when, not what for.
   if (
@@ -480,7 +492,9 @@ function moneyMeasure(before: string, after: string): string {
     !/^\s+(?:a|an|per|each|every)\s/u.test(after) &&
     !/^\s+(?:last|this|next|past|previous)\s/u.test(after) &&
     // "spent £1.4 billion online": how, not what.
-    !/^\s+(?:\p{Ll}+ly|online|abroad|overseas|overall|altogether|together|instead|back|alone)\b/u.test(after)
+    !/^\s+(?:\p{Ll}+ly|online|abroad|overseas|overall|altogether|together|instead|back|alone|off|out|up|down|away|more|less)\b/u.test(
+      after
+    )
   ) {
     // "$410 million received out of $1.8 billion requested": money so done.
     // ("earmarked for reconstruction" says what for: the rule for a purpose, below, names it.)
@@ -489,6 +503,13 @@ function moneyMeasure(before: string, after: string): string {
     const noun = done && isEdWord(done[1]) ? "" : phraseAt(after.replace(/^\s*-/, " "), 3);
     if (noun) return noun;
   }
+  // "The merger, valued at $14 billion": the value of the subject.
+  const valued =
+    /(.*?),?\s+(?:which\s+(?:is|was)\s+|is\s+|was\s+)?valued\s+at\s+(?:(?:about|some|nearly|around|more than|over|up to)\s+)?$/u.exec(
+      before
+    );
+  const worthWhat = valued ? subjectHead(valued[1]).toLowerCase() : "";
+  if (worthWhat) return `value of ${worthWhat}`;
   // "put the cost of emergency shelters at $4.2 million", "the bill for repairs was €3m"
   const cost =
     /\b(cost|bill|price|value)\s+(of|for)\s+(?:the\s+)?(.+?)\s+(?:at|was|is|came to|rose to|reached)\s+$/u.exec(before);

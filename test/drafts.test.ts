@@ -358,6 +358,11 @@ describe("measureIn", () => {
     ["Fixture arrivals rose from 20,000 to 35,000 last week.", "fixture arrivals"],
     ["Fixture fares will rise from £2.80 to £3.10.", "fixture fares"],
     ["Some 120 fixture schools have been turned into shelters.", "fixture schools turned into shelters"],
+    ["The fixture bank set aside £1.2 billion to cover bad loans.", "money to cover bad loans"],
+    ["The fixture mayor asked for €3m to rebuild the bridge.", "money to rebuild the bridge"],
+    ["The fixture merger, valued at $14 billion, still needs approval.", "value of fixture merger"],
+    ["The fixture firm employs about 11,000 people in 30 countries.", "people employed"],
+    ["Fixture shares fell, wiping $8 billion off its market value.", ""],
     // A verb between "fined" and the sum: no fine. A sum earmarked for something is for it.
     ["The fixture club that was fined last year spent $5 million on players.", "players"],
     ["Some €500 million earmarked for fixture reconstruction will be released.", "fixture reconstruction"],
