@@ -87,6 +87,9 @@ const toLaterDay =
   /^\s*(?:and|to|through|until|[-–])\s*(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b/;
 /** Words that date the figure itself: "as of Wednesday", "by Sunday". */
 const asOfMark = /^(?:as of|by)\s/i;
+/** A saying verb right before time words: they date the saying ("said on Tuesday", "told reporters on Monday"). */
+const saidWhen =
+  /\b(?:said|says|told\s+(?:reporters|journalists|\p{Lu}\S*)|announced|reported|confirmed|added|estimated)\s+$/u;
 /** Spans of time up to now ("in the past 24 hours", "over the past week"): the figure is as of the published date. */
 const upToNow = /^(?:in|over|during|for|within)\s+the\s+(?:past|last|previous)\b/i;
 
@@ -120,13 +123,18 @@ function dayMonthDate(day: number, month: number, year: number | null, published
 
 /**
  * The last day of a period that ended by `published`: the week before its week (Monday to Sunday)
- * for "last week", the month before for "last month", the year before for "last year", and a month
+ * for "last week", the Sunday before for "over the weekend", the month before for "last month", the year before for "last year", and a month
  * named ("in February", "in March 2020") unless it is the published month or later; else undefined.
  */
 function periodEnd(lower: string, published: string): string | undefined {
   const [y, m] = [Number(published.slice(0, 4)), Number(published.slice(5, 7))];
   const monthEnd = (year: number, month: number) => new Date(Date.UTC(year, month, 0)).toISOString().slice(0, 10);
   if (/\b(?:last|the previous) week$/.test(lower)) return lastWeekday(published, 0, true);
+  // "over the weekend", "last weekend": its Sunday, once it is over (not on a Saturday or a Sunday).
+  if (/\b(?:the|last) weekend$/.test(lower)) {
+    const day = new Date(`${published}T12:00:00Z`).getUTCDay();
+    return day === 0 || day === 6 ? undefined : lastWeekday(published, 0, true);
+  }
   if (/\b(?:last|the previous) month$/.test(lower)) return monthEnd(y, m - 1);
   if (/\b(?:last|the previous) year$/.test(lower)) return `${y - 1}-12-31`;
   const named = /(jan|feb|mar|apr|may|jun|jul|aug|sept|sep|oct|nov|dec)\S*(?:\s+(\d{4}))?$/.exec(lower);
@@ -194,7 +202,7 @@ function readTimeWords(m: RegExpExecArray, published: string, anchor: string): A
  * ```
  */
 export function asOfSentence(sentence: string, at: number, published: string, length = 0): AsOf {
-  let best: {asOf: AsOf; distance: number; marked: boolean} | null = null;
+  let best: {asOf: AsOf; distance: number; rank: number} | null = null;
   // "KYIV, March 12 (Agency) - ": the day the story was filed, not the figure's.
   const lead = datelineLength(sentence);
   sentence = " ".repeat(lead) + sentence.slice(lead);
@@ -220,11 +228,14 @@ export function asOfSentence(sentence: string, at: number, published: string, le
     // Monday for both).
     if (asOf?.kind === "unresolved" && end <= at && clauseBreak.test(sentence.slice(end, at))) continue;
     if (asOf === null) continue;
-    const distance = end <= at ? at - end : Math.max(0, m.index - at - length);
-    // "as of" and "by" date the figure itself, before the day it was said ("said on Tuesday that … by Monday").
-    const marked = asOfMark.test(m[0]);
-    if (best === null || (marked && !best.marked) || (marked === best.marked && distance < best.distance))
-      best = {asOf, distance, marked};
+    // "12 arrested on Friday and 7 more on Saturday": the day of the clause before yields to one of the figure's own.
+    const otherClause = end <= at && /^\s*,?\s*(?:and|but|while)\s+$/u.test(sentence.slice(end, at));
+    const distance = end <= at ? at - end + (otherClause ? sentence.length : 0) : Math.max(0, m.index - at - length);
+    // "as of" and "by" date the figure itself, before the day it was said ("said on Tuesday that … by Monday");
+    // the day it was said ("said on Tuesday that 4,200 had crossed over the weekend") comes after any other.
+    const rank = asOfMark.test(m[0]) ? 2 : saidWhen.test(sentence.slice(Math.max(0, m.index - 40), m.index)) ? 0 : 1;
+    if (best === null || rank > best.rank || (rank === best.rank && distance < best.distance))
+      best = {asOf, distance, rank};
   }
   return best?.asOf ?? {kind: "none"};
 }

@@ -677,8 +677,9 @@ function comparedMeasure(before: string, n: Pick<FoundNumber, "kind" | "unit" | 
  * The measure of a count that leaves its noun to the sentence's first counted noun: after a verb,
  * "killed 12 people and injured 40" (people injured); before a participle, "34 people were killed
  * and 120 wounded" (people wounded); after a name, "Poland has taken in 500,000 refugees, Hungary
- * 130,000" (refugees); after "to", "by 312 votes to 280" (votes). "" otherwise: "40 beds and 12 are
- * free" names no measure.
+ * 130,000" (refugees); after "to", "by 312 votes to 280" (votes); after "and" with only a time,
+ * "19 people were arrested on Saturday and 4 on Sunday" (people arrested). "" otherwise: "40 beds
+ * and 12 are free" names no measure.
  */
 function gappedMeasure(before: string, after: string): string {
   const first = findNumbers(before).find((r) => r.kind === "count" && r.unit !== "");
@@ -692,5 +693,11 @@ function gappedMeasure(before: string, after: string): string {
   if (participle && isParticiple(participle[1]) && /\band\s+$/u.test(before))
     return `${first.unit} ${participle[1]}${toWhatEnd(after.slice(participle[0].length))}`;
   if (/\p{Lu}[\p{L}'’-]*\s+$/u.test(before)) return measureIn(before, first.start, first);
+  // "19 people were arrested on Saturday night and 4 on Sunday": the same, another time.
+  if (
+    /\band\s+$/u.test(before) &&
+    /^(?:\s+more)?(?:\s+(?:on|in|at|by|during|overnight|last|this|the\s+(?:day|night|week))\b|\s*[.;])/u.test(after)
+  )
+    return measureIn(before, first.start, first);
   return "";
 }

@@ -113,6 +113,12 @@ describe("asOfSentence", () => {
       "Some 300 fixture people died on Monday, and 1,000 were injured.",
       "1,000",
       {kind: "date", date: "2022-02-28", words: "on Monday"}
+    ],
+    // … but a clause with its own day after the figure keeps it.
+    [
+      "Fixture police arrested 12 people on Friday and 7 more on Saturday.",
+      "7",
+      {kind: "date", date: "2022-02-26", words: "on Saturday"}
     ]
   ])("asOfSentence(%j) of %j, measured from the figure's end, is %j", (sentence, figure, asOf) => {
     expect(asOfSentence(sentence, sentence.indexOf(figure), published, figure.length)).toEqual(asOf);
@@ -131,6 +137,12 @@ describe("asOfSentence", () => {
     ["Fixture prices rose 4 percent in November.", "in November", "2021-11-30"],
     ["Fixture prices rose 4 percent in early February.", "in early February", undefined],
     ["Fixture hospitals treated 2,310 patients in the summer.", "in the summer", undefined],
+    // The day something was said yields to the figure's own words, and "the weekend" ended on its Sunday.
+    [
+      "The fixture agency said on Tuesday that 4,200 people had crossed over the weekend.",
+      "over the weekend",
+      "2022-02-27"
+    ],
     ["Fixture heating costs rose to 2.3 million euros this winter.", "this winter", undefined]
   ])("asOfSentence(%j) names no single day: %j, ending %j", (sentence, words, end) => {
     expect(asOfSentence(sentence, sentence.search(/\d/), published)).toEqual({kind: "unresolved", words, end});
@@ -436,6 +448,8 @@ describe("measureIn", () => {
     ["Fixture regulators fined three banks a total of $90 million.", "$90 million", "fine"],
     ["Fixture jobless claims rose by 14,000 to 231,000.", "231,000", "fixture jobless claims"],
     ["The fixture bill passed by 312 votes to 280.", "280", "votes"],
+    ["Fixture police said 19 people were arrested on Saturday and 4 on Sunday.", "4", "people arrested"],
+    ["Fixture police arrested 12 people on Friday and 7 more on Saturday.", "7", "people arrested"],
     ["Fixture fares will rise from £2.80 to £3.10 in January.", "£3.10", "fixture fares"],
     ["Fixture arrivals more than doubled from 20,000 to 45,000.", "45,000", "fixture arrivals"],
     [
