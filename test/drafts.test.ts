@@ -201,6 +201,10 @@ describe("attributionIn", () => {
     // A participle after a figure describes it: "registered voters" names no one.
     ["The fixture city has 612,000 registered voters, the commission said.", "the commission"],
     ["About 60 percent of fixture voters said yes.", ""],
+    // A plural that says who, at the start of a sentence, is a common noun; a name keeps its capitals.
+    ["Traders said nearly 40 fixture ships were waiting to load.", "traders"],
+    ["Insurers expect fixture claims to exceed $300 million.", "insurers"],
+    ["Fixture Traders Ltd said 300 jobs would go.", "Fixture Traders Ltd"],
     // A saying word after "of", "the" or "a" describes a noun.
     ["Fixture prices of added sugar rose by 5 percent, the fixture office said.", "the fixture office"],
     // "claims" before a verb of change is a noun: no one claims anything.
