@@ -103,6 +103,15 @@ describe("from raw articles to a passing check in the number audit's forms", () 
     const dated = [...sources.values()].sort((a, b) => b.published.localeCompare(a.published));
     const waiting = await index.allTextContents();
     expect(waiting.map((li) => li.replace(/ \(\d{4}-\d\d-\d\d\): .*/, ""))).toEqual(dated.map((s) => s.title));
+    // The count of figures to review reads in the scheme's own orange, light and dark.
+    const orange = async (colorScheme: "light" | "dark") => {
+      await page.emulateMedia({colorScheme});
+      return index
+        .first()
+        .locator(".audit-index-waiting")
+        .evaluate((el) => getComputedStyle(el).color);
+    };
+    expect([await orange("dark"), await orange("light")]).toEqual(["rgb(255, 179, 102)", "rgb(179, 89, 0)"]);
     expect(
       waiting.every((li) =>
         / \(\d{4}-\d\d-\d\d\): \d+ figures? to review; cited by no published explainer yet$/.test(li)

@@ -56,7 +56,7 @@ const css = [
   rule(".audit-index, .audit-index li", "font-family: var(--sans-serif); font-size: 0.875rem;"),
   rule(".audit-index-waiting", "color: #b35900; font-weight: 600;"),
   rule(".audit-index-date", "white-space: nowrap;"),
-  "@media (prefers-color-scheme: dark) { .audit .audit-index-waiting { color: #ffb366; } }"
+  `@media (prefers-color-scheme: dark) { ${rule(".audit-index-waiting", "color: #ffb366;")} }`
 ].join("\n");
 
 function el<K extends keyof HTMLElementTagNameMap>(
@@ -182,7 +182,7 @@ function citedBy(source: AuditText): (string | Node)[] {
  * counts, percentages and sums of money still need a claim or a reason (what `check` asks for), and
  * the explainers that cite it.
  */
-export function auditIndex(sources: AuditText[], rows: AuditRow[]): HTMLElement {
+function auditIndex(sources: AuditText[], rows: AuditRow[]): HTMLElement {
   const nav = el("nav");
   nav.setAttribute("aria-label", "Sources");
   const list = el("ol", undefined, "audit-index");
