@@ -4,7 +4,7 @@
  * words the sentence uses, or "" (with the pronoun it saw, when the sentence names someone only
  * as "he" or "they") so that the editor fills it in rather than trusting a guess.
  */
-import {datelineLength} from "./sentences.ts";
+import {datelineLength, sentenceSpans} from "./sentences.ts";
 
 /** What the sentence says about who gave the figure. */
 export interface Attribution {
@@ -195,9 +195,8 @@ function figuresOwner(sentence: string): string {
  */
 export function figuresOwnerBefore(earlier: string): string {
   return (
-    earlier
-      .split(/(?<=[.!?])\s+/u)
-      .map(figuresOwner)
+    sentenceSpans(earlier)
+      .map(({start, end}) => figuresOwner(earlier.slice(start, end)))
       .findLast((who) => who !== "") ?? ""
   );
 }

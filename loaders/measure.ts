@@ -116,14 +116,17 @@ function subjectHead(subject: string): string {
 const changedObject =
   /\b(?:raised|cut|lowered|lifted|reduced|trimmed|hiked|slashed|boosted)\s+(?:(?:its|their|the|his|her|our)\s+)?([^,;]+?)\s+by\s+(?:\p{Ll}+\s+){0,3}$/u;
 
-/** Verbs that take a figure from one level to another: "rose from 5% to 7%", "will go up from £2.80 to £3.10". */
+/**
+ * Verbs that take a figure from one level to another: "rose from 5% to 7%", "will go up from £2.80 to £3.10".
+ * (A figure's qualifier is part of its text, "about 20,000", so the words before it end at "from".)
+ */
 const fromToVerbs = String.raw`(?:rose|risen|rise|rises|fell|fallen|fall|falls|climbed|climb|jumped|jump|increased|increase|dropped|drop|declined|decline|grew|grow|went up|go up|gone up|went down|go down|gone down|surged|soared|slumped|plunged|(?:more than )?(?:doubled|tripled))`;
 const fromLevel = new RegExp(
-  String.raw`(.*?)\s+(?:(?:has|have|had|will|would|could|may|might)\s+)?${fromToVerbs}\s+from\s+(?:(?:about|around|nearly|almost|some|roughly|more than|over|just)\s+)?$`,
+  String.raw`(.*?)\s+(?:(?:has|have|had|will|would|could|may|might)\s+)?${fromToVerbs}\s+from\s+$`,
   "u"
 );
 const toLevel = new RegExp(
-  String.raw`(.*?)\s+(?:(?:has|have|had|will|would|could|may|might)\s+)?${fromToVerbs}\s+from\s+(?:[^,;]|,(?=\d)){1,30}?\s+to\s+(?:(?:about|around|nearly|almost|some|roughly|more than|over|just)\s+)?$`,
+  String.raw`(.*?)\s+(?:(?:has|have|had|will|would|could|may|might)\s+)?${fromToVerbs}\s+from\s+(?:[^,;]|,(?=\d)){1,30}?\s+to\s+$`,
   "u"
 );
 
@@ -217,7 +220,7 @@ function countMeasure(unit: string, before: string, after: string): string {
   if (unit && kept && (isParticiple(kept[1]) || /^(?:open|shut|empty|vacant)$/.test(kept[1])))
     return `${unit} ${kept[1]}`;
   // "a survey of 2,000 adults": the people asked.
-  const asked = /\b(survey|poll)\s+of\s+(?:(?:about|some|nearly|more than|over|around)\s+)?$/iu.exec(before);
+  const asked = /\b(survey|poll)\s+of\s+$/iu.exec(before);
   if (unit && asked) return `${unit} ${asked[1].toLowerCase() === "poll" ? "polled" : "surveyed"}`;
   // "2,000 civilians have been killed", "2,000 civilians dead"
   // … with an adverb: "6.5 million people are internally displaced"
@@ -332,7 +335,7 @@ function countMeasure(unit: string, before: string, after: string): string {
   if (fromTo) return fromTo;
   // "Jobless claims rose by 14,000 to 231,000": the 14,000 a change in them, the 231,000 their level.
   const changedBy =
-    /(.*?)\s+(?:(?:has|have|had)\s+)?(?:rose|risen|climbed|jumped|increased|grew|grown|fell|fallen|dropped|declined)\s+by\s+(?:(?:about|around|nearly|almost|some|roughly|more than|over|another|a further)\s+)?$/u.exec(
+    /(.*?)\s+(?:(?:has|have|had)\s+)?(?:rose|risen|climbed|jumped|increased|grew|grown|fell|fallen|dropped|declined)\s+by\s+(?:(?:another|a further)\s+)?$/u.exec(
       before
     );
   const numberOf = changedBy ? /\bnumber\s+of\s+(.+)$/iu.exec(changedBy[1]) : null;
@@ -453,11 +456,7 @@ function moneyMeasure(before: string, after: string): string {
   if (fined && !fined[1].split(/\s+/).some((w) => isEdWord(w) || pastTense.has(w) || /^(?:spent|paid)$/.test(w)))
     return "fine";
   // "Aid agencies say they need $120 million": what is needed.
-  if (
-    /\b(?:need|needs|needed|require|requires|required)\s+(?:(?:a further|another|an extra|more than|up to|about|some|nearly|at least)\s+)?$/u.test(
-      before
-    )
-  )
+  if (/\b(?:need|needs|needed|require|requires|required)\s+(?:(?:a further|another|an extra)\s+)?$/u.test(before))
     return "money needed";
   // "$590 million to feed 3.1 million people": what it is to do, and for whom.
   const toDo =
@@ -504,10 +503,7 @@ function moneyMeasure(before: string, after: string): string {
     if (noun) return noun;
   }
   // "The merger, valued at $14 billion": the value of the subject.
-  const valued =
-    /(.*?),?\s+(?:which\s+(?:is|was)\s+|is\s+|was\s+)?valued\s+at\s+(?:(?:about|some|nearly|around|more than|over|up to)\s+)?$/u.exec(
-      before
-    );
+  const valued = /(.*?),?\s+(?:which\s+(?:is|was)\s+|is\s+|was\s+)?valued\s+at\s+$/u.exec(before);
   const worthWhat = valued ? subjectHead(valued[1]).toLowerCase() : "";
   if (worthWhat) return `value of ${worthWhat}`;
   // "put the cost of emergency shelters at $4.2 million", "the bill for repairs was €3m"

@@ -371,6 +371,9 @@ describe("measureIn", () => {
     ],
     ["Fixture donors sent $410 million received out of $1.8 billion requested.", "money received"],
     ["Fixture inflation rose from 5% to 7% in March.", "fixture inflation"],
+    // A qualifier is part of the figure's text, so the words before it still end at "from", "of".
+    ["Fixture arrivals rose from about 20,000 to nearly 35,000.", "fixture arrivals"],
+    ["A fixture survey of some 2,000 adults found that most had cut back.", "adults surveyed"],
     ["Fixture arrivals rose from 20,000 to 35,000 last week.", "fixture arrivals"],
     ["Fixture fares will rise from £2.80 to £3.10.", "fixture fares"],
     ["Some 120 fixture schools have been turned into shelters.", "fixture schools turned into shelters"],
