@@ -18,6 +18,9 @@ const sayVerbs =
   "said|says|say|told|tells|reported|reports|estimated|estimates|estimate|believes|believe|believed|stated|states|announced|announces|confirmed|confirms|claimed|claims|added|adds|warned|warns|noted|notes|tweeted|wrote|writes|recorded|records|registered|counted|counts|expects?|forecasts?|predicts?|puts? (?:the|its|their) (?:figure|number|toll|total|count|tally|cost|bill|damage)";
 const sayVerb = new RegExp(String.raw`(?<![\p{L}])(?:(?:has|have|had)\s+)?(?:${sayVerbs})(?![\p{L}])`, "giu");
 const accordingTo = /\baccording to\s+([^,;:.()"“”]+?)(?=\s*(?:[,;:.()"“”]|$|\s(?:which|who|that|as of|on|in|by)\b))/iu;
+/** "according to an estimate by a consultancy", "according to data compiled by the ministry": whose they are. */
+const accordingToWhose =
+  /\baccording to\s+(?:(?:an?|the)\s+)?(?:(?:latest|new|official|initial|provisional)\s+)?(?:estimates?|figures|data|statistics|numbers|counts?|tall(?:y|ies)|statements?|reports?|surveys?|stud(?:y|ies)|analys[ie]s|calculations?)(?:\s+(?:compiled|published|released|gathered|collected|issued|made))?\s+(?:by|from|of)\s+/iu;
 /** What figures are called, and what they do: "UNHCR figures show", "Figures from the border guard showed". */
 const figureNouns = "figures|data|estimates|statistics|numbers|tallies|counts";
 const showWords = "show|shows|showed|suggest|suggests|suggested|indicate|indicates|indicated";
@@ -99,7 +102,10 @@ export function attributionIn(sentence: string, at: number): Attribution {
   // Blanked rather than cut, so that `at` still points at the figure.
   const lead = datelineLength(sentence);
   sentence = " ".repeat(lead) + sentence.slice(lead);
-  const according = accordingTo.exec(sentence);
+  const whose = accordingToWhose.exec(sentence);
+  const according = accordingTo.exec(
+    whose ? `according to ${sentence.slice(whose.index + whose[0].length)}` : sentence
+  );
   if (according) {
     const who = clean(according[1]);
     if (isName(who)) return {who, pronoun: ""};

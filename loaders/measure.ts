@@ -237,6 +237,16 @@ function countMeasure(unit: string, before: string, after: string): string {
     !/^\s+that\b/u.test(after.slice(passive[0].length)) &&
     !/^(?:fled|left|arrived|crossed|died|gathered)$/.test(passive[2])
   ) {
+    // "9,000 members voted for the walkout", "4,000 migrants applied for asylum": who did what, for what.
+    if (
+      /^(?:voted|applied|marched|protested|campaigned)$/.test(passive[2]) &&
+      !/\b(?:were|was|are|is|being|been)\b/u.test(passive[0])
+    ) {
+      const rest = after.slice(passive[0].length);
+      const aim = /^\s+(for|against)\s+((?:the|a|an)\s+)?/u.exec(rest);
+      const what = aim ? phraseAt(rest.slice(aim[0].length), 3) : "";
+      return `${unit} who ${passive[2]}${what ? ` ${aim![1]} ${aim![2] ?? ""}${what}` : ""}`;
+    }
     // "210 firefighters remained on the lines", "20 families stayed behind": who did so.
     if (/^(?:remained|stayed)$/.test(passive[2]) && !/\b(?:were|was|are|is|being|been)\b/u.test(passive[0]))
       return `${unit} who ${passive[2]}${passive[3] ?? ""}`;
@@ -353,6 +363,30 @@ function countMeasure(unit: string, before: string, after: string): string {
   return named;
 }
 
+/** A determiner, and what comes after it when it begins an object ("the plan"), not a time ("the year before"). */
+const objectAfter =
+  /^\s+((?:the|a|an|its|their|his|her|our)\s+(?!(?:day|week|month|year|night|morning|afternoon|evening|weekend|previous|same|following|next|last|first)\b)[\p{Ll}'’-]+(?:\s+[\p{Ll}'’-]+)?)/u;
+
+/**
+ * What a share of `noun` did, from the words after it (`rest`): "of homes were damaged" → "homes
+ * damaged", "of voters support the plan" → "voters who support the plan"; `noun` alone when they say
+ * nothing of the kind ("of homes in the region").
+ */
+function shareDid(noun: string, rest: string): string {
+  // "41 percent of voters support the plan": a verb in the present, read as the noun's last word.
+  const words = noun.split(" ");
+  const object = words.length > 1 ? objectAfter.exec(rest) : null;
+  if (object && !isParticiple(words.at(-1)!) && !stop.has(words.at(-1)!)) {
+    const thing = phraseAt(object[1], 2);
+    if (thing)
+      return `${words.slice(0, -1).join(" ")} who ${words.at(-1)} ${object[1].slice(0, object[1].indexOf(thing))}${thing}`;
+  }
+  // "of the village's residents have been evacuated", "of voters backed the plan": what was done to
+  // them, or what they did to something (a count's rules).
+  const did = countMeasure(noun, "", rest);
+  return /^\s+(?:have|has|had|were|was|are|is)\b/u.test(rest) || did.startsWith(`${noun} who `) ? did || noun : noun;
+}
+
 /** The measure of a percentage: "share of homes" ("3 per cent of homes"), or its subject ("inflation"). */
 function percentMeasure(before: string, after: string): string {
   const fromTo = levelFromTo(before);
@@ -371,11 +405,15 @@ function percentMeasure(before: string, after: string): string {
     const verb = verbBeforeNumber.exec(before);
     const done =
       verb && isParticiple(verb[1]) && !showWords.has(verb[1]) && !statusWords.has(verb[1]) ? ` ${verb[1]}` : "";
-    const noun = phraseAt(
-      of[1].replace(/^((?:[\p{L}-]+\s+){0,2}[\p{L}-]+['’]s?\s+)?[\d.,]+(?:\s+(?:million|billion))?\s+/u, "$1"),
-      4
+    const whole = of[1].replace(
+      /^((?:[\p{L}-]+\s+){0,2}[\p{L}-]+['’]s?\s+)?[\d.,]+(?:\s+(?:million|billion))?\s+/u,
+      "$1"
     );
-    if (noun) return `share of ${noun}${done}`;
+    const noun = phraseAt(whole, 4);
+    if (noun)
+      return done
+        ? `share of ${noun}${done}`
+        : `share of ${shareDid(noun, whole.slice(whole.indexOf(noun) + noun.length))}`;
   }
   // "1.2 million refugees, of whom 60 percent are women and children": a share of that count's noun.
   if (/\bof\s+(?:whom|them|those)\s+(?:\p{Ll}+\s+){0,1}$/u.test(before)) {
@@ -598,14 +636,18 @@ export function measureIn(sentence: string, at: number, n: Pick<FoundNumber, "ki
     if (i >= 0 && i < 8) after = after.slice(i + unit.length);
     else unit = unit.replace(/^-/, "");
   }
-  // "9,000 of its members have walked out", "won 412 of the 650 seats": a count of members, of seats.
+  // "9,000 of its members have walked out", "won 412 of the 650 seats", "1,260 of the village's
+  // residents": a count of members, of seats, of residents.
   const partOf =
     n.kind === "count" && !unit
-      ? /^\s+of\s+(?:its|their|the|his|her|our)\s+(?:[\d.,]+\s+)?(\p{Ll}[\p{L}'’-]*)/u.exec(after)
+      ? /^\s+of\s+(?:its|their|the|his|her|our)\s+(?:(?:[\p{L}-]+\s+){0,2}[\p{L}-]+['’]s?\s+)?(?:[\d.,]+\s+)?(?=\p{Ll})/u.exec(
+          after
+        )
       : null;
-  if (partOf && !stop.has(partOf[1])) {
-    unit = partOf[1];
-    after = after.slice(partOf[0].length);
+  const part = partOf ? phraseAt(after.slice(partOf[0].length), 3) : "";
+  if (part) {
+    unit = part;
+    after = after.slice(partOf![0].length + part.length);
   }
   // "three times as many", "a 10-fold rise": how many times, not of what.
   if (isMultiple(n)) return "";

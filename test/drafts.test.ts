@@ -170,6 +170,13 @@ describe("attributionIn", () => {
     ["Poland has taken in some 505,000 people, according to the agency's figures.", "the agency"],
     ["According to UNHCR data, 1.2 million people had crossed by Sunday.", "UNHCR"],
     ["Two-thirds of the fixture grain goes to 3 countries, according to trade figures.", "trade figures"],
+    // "according to" an estimate, data or a report: by whom.
+    ["The fixture strike costs €20 million a day, according to an estimate by a consultancy.", "a consultancy"],
+    ["About 300 were hurt, according to data compiled by a fixture hospital group.", "a fixture hospital group"],
+    [
+      "Fixture unemployment fell to 5.1 percent, according to figures from the statistics office.",
+      "the statistics office"
+    ],
     ["According to official figures, 40 fixture ships were stuck.", "official figures"],
     [
       "According to the Office for National Statistics, 3 per cent of homes were empty.",
@@ -351,6 +358,25 @@ describe("measureIn", () => {
     ["The fixture drought has cost farmers an estimated €1.1 billion.", "cost of fixture drought"],
     ["A new fixture hospital wing will cost £45m.", "cost of fixture hospital wing"],
     ["About 70 percent of the fixture town's 12,000 residents have left.", "share of fixture town's residents"],
+    // A share says what was done to its whole, or what the whole did, as a count would.
+    [
+      "About 70 percent of the fixture village's 1,800 residents have been evacuated.",
+      "share of fixture village's residents evacuated"
+    ],
+    ["Some 30 percent of fixture homes were destroyed.", "share of fixture homes destroyed"],
+    ["Only 35 percent of fixture services were running.", "share of fixture services running"],
+    ["Some 40 percent of fixture voters backed the plan.", "share of fixture voters who backed the plan"],
+    ["Fixture polls show 41 percent of voters support the plan.", "share of voters who support the plan"],
+    ["Some 20 percent of fixture imports the year before came by sea.", "share of fixture imports"],
+    ["About 1,260 of the fixture village's residents have been evacuated.", "residents evacuated"],
+    ["Some 20 of the 40 fixture trains were cancelled.", "fixture trains cancelled"],
+    ["The fixture union said 9,000 members voted for the walkout.", "members who voted for the walkout"],
+    [
+      "The fixture union said 74 percent of its members voted for the walkout.",
+      "share of members who voted for the walkout"
+    ],
+    ["Upward of 500 fixture families applied for shelter.", "fixture families who applied for shelter"],
+    ["About 1,000 fixture lorries queued at the crossing.", "fixture lorries queued"],
     ["The fixture appeal has raised £3.2 million in its first 48 hours.", "money raised"],
     ["Fixture electricity bills will rise by £150 a year on average.", "change in fixture electricity bills per year"],
     ["The fixture vaccine was 91 percent effective in trials.", "fixture vaccine effective"],
