@@ -177,10 +177,15 @@ const ratePhrase = new RegExp(
   "u"
 );
 
+/** What a price is for: "(\$84) a barrel", "per tonne", "a head". */
+const perUnit =
+  /^\s+(?:a|an|per)\s+(bushel|tonne|ton|barrel|litre|liter|gallon|kilogram|kilo|ounce|share|head|person|household|passenger|(?:mega|kilo)watt[ -]hour)\b/u;
+
 /** Nouns of a quantity of something: "2,500 tonnes of medical supplies", "1 million doses of vaccine". */
 const quantityNouns = new Set(
   `tonnes tonne tons ton litres litre liters liter gallons barrels kilograms kilos hectares acres bags sacks
-  boxes crates containers pallets truckloads doses rounds bottles parcels`.split(/\s+/)
+  boxes crates containers pallets truckloads doses rounds bottles parcels gigawatts megawatts kilowatts
+  terawatt-hours gigawatt-hours megawatt-hours`.split(/\s+/)
 );
 
 const isParticiple = (w: string) => isEdWord(w) || participles.has(w) || statusWords.has(w);
@@ -266,6 +271,13 @@ function countMeasure(unit: string, before: string, after: string): string {
   ).exec(after);
   const needed = unit && needing ? phraseAt(needing[1].replace(/^(?:urgent|immediate)\s+/u, ""), 3) : "";
   if (needed) return `${unit} needing ${needed}`;
+  // "400 million people rely on grain shipped through it", "3 million live below the poverty line": who do so.
+  const living =
+    /^\s+(?:still\s+)?(rely|relies|depend|depends|live|lives|work|works)\s+(on|in|below|for|at)\s+((?:the|a|an)\s+)?/u.exec(
+      after
+    );
+  const livedOn = unit && living ? phraseAt(after.slice(living[0].length), 3) : "";
+  if (livedOn) return `${unit} who ${living![1]} ${living![2]} ${living![3] ?? ""}${livedOn}`;
   // "left 80,000 homes without electricity": the homes without it.
   // … or "42,000 households were still without power".
   const without = new RegExp(String.raw`^\s+${aux}(?:still\s+)?without\s+(.*)`, "u").exec(after);
@@ -355,7 +367,7 @@ function countMeasure(unit: string, before: string, after: string): string {
       : "";
   if (changedSubject) return `change in ${changedSubject}`;
   const subject =
-    /(.*?)\s+(?:(?:has|have|had)\s+)?(?:(?:rose|risen|rises|climbed|reached|hit|passed|topped|stood at|stands at|stood|was|is|jumped|increased|fell|dropped)\s+(?:to\s+|at\s+)?|(?:slowed|eased|dipped|swelled|grew|grown|surged|soared|declined|fallen|doubled|tripled|slumped|plunged)\s+to\s+|(?:rose|risen|climbed|jumped|increased|grew|grown|fell|fallen|dropped|declined)\s+by\s+(?:[^,;]|,(?=\d)){1,30}?\s+to\s+)(?:\p{Ll}+\s+){0,2}$/u.exec(
+    /(.*?)\s+(?:(?:has|have|had)\s+)?(?:(?:rose|risen|rises|climbed|reached|hit|passed|topped|averaged|stood at|stands at|stood|was|is|jumped|increased|fell|dropped)\s+(?:to\s+|at\s+)?|(?:slowed|eased|dipped|swelled|grew|grown|surged|soared|declined|fallen|doubled|tripled|slumped|plunged)\s+to\s+|(?:rose|risen|climbed|jumped|increased|grew|grown|fell|fallen|dropped|declined)\s+by\s+(?:[^,;]|,(?=\d)){1,30}?\s+to\s+)(?:\p{Ll}+\s+){0,2}$/u.exec(
       before
     );
   const named = subject ? subjectHead(subject[1]).toLowerCase() : "";
@@ -455,7 +467,7 @@ function percentMeasure(before: string, after: string): string {
   const putAt = put ? subjectHead(put[1]) : "";
   if (putAt) return putAt.toLowerCase();
   const level =
-    /(.*?)\s+(?:(?:has|have|had)\s+)?(?:reached|hit|stood at|stands at|was|is|(?:rose|fell|eased|slowed|climbed|dropped|jumped|declined|slipped|accelerated|quickened|edged up|edged down|ticked up|ticked down)\s+to|at)\s+(?:\p{Ll}+\s+){0,2}$/u.exec(
+    /(.*?)\s+(?:(?:has|have|had)\s+)?(?:reached|hit|averaged|stood at|stands at|was|is|(?:rose|fell|eased|slowed|climbed|dropped|jumped|declined|slipped|accelerated|quickened|edged up|edged down|ticked up|ticked down)\s+to|at)\s+(?:\p{Ll}+\s+){0,2}$/u.exec(
       before
     );
   if (level) {
@@ -575,9 +587,10 @@ function moneyMeasure(before: string, after: string): string {
     );
   const changed = change ? subjectHead(change[1]) : "";
   if (changed) return `change in ${changed.toLowerCase()}`;
-  // "Heating costs rose to €2.3 million", "the fixture budget stands at $40,000": the subject.
+  // "Heating costs rose to €2.3 million", "the fixture budget stands at $40,000", "shares closed at
+  // $12.40": the subject.
   const subject =
-    /(.*?)\s+(?:(?:has|have|had)\s+)?(?:(?:rose|risen|climbed|jumped|increased|grew|fell|fallen|dropped|amounted|came|stood|stands)(?:\s+(?:by\s+)?[^,;$€£]{1,30}?)?\s+(?:to|at)|reached|hit|topped|totalled|totaled|was|were|is|are|(?:could|would|will|may|might)\s+(?:reach|hit|top|total|exceed))\s+$/u.exec(
+    /(.*?)\s+(?:(?:has|have|had)\s+)?(?:(?:rose|risen|climbed|jumped|increased|grew|fell|fallen|dropped|amounted|came|stood|stands|closed|opened|ended|finished|settled|traded)(?:\s+(?:by\s+)?[^,;$€£]{1,30}?)?\s+(?:to|at)|reached|hit|topped|totalled|totaled|averaged|was|were|is|are|(?:could|would|will|may|might)\s+(?:reach|hit|top|total|exceed))\s+$/u.exec(
       before
     );
   if (subject) {
@@ -606,6 +619,12 @@ function moneyMeasure(before: string, after: string): string {
       before
     );
   if (verb && (isEdWord(verb[1]) || !verb[1].endsWith("ed"))) return `money ${verb[1]}`;
+  // "plans to invest a further €2 billion", "will spend $40 million": money to be so used.
+  const toSpend =
+    /\b(?:to|will|would|could|may|might)\s+(invest|spend|borrow|lend|raise|pay)\s+(?:(?:a further|another|an extra|more than|up to|about|some|nearly)\s+)?$/u.exec(
+      before
+    );
+  if (toSpend) return `money to ${toSpend[1]}`;
   return participleSubject(before);
 }
 
@@ -656,9 +675,9 @@ export function measureIn(sentence: string, at: number, n: Pick<FoundNumber, "ki
   if (comparedFigure) return comparedFigure;
   if (n.kind === "percent") return percentMeasure(before, after);
   if (n.kind === "money") {
-    // "Losses could reach £40 million a day": a rate, measured as such.
+    // "Losses could reach £40 million a day", "rose to $84 a barrel": a rate or a price, measured as such.
     const measure = moneyMeasure(before, after);
-    const rate = ratePhrase.exec(after);
+    const rate = ratePhrase.exec(after) ?? perUnit.exec(after);
     return rate && measure ? `${measure} per ${rate[1]}` : measure;
   }
   if (n.kind === "duration" || n.kind === "distance") {

@@ -308,8 +308,22 @@ describe("measureIn", () => {
     ["Fixture output increased by 20 percent.", "change in fixture output"],
     [
       "Fixture freight rates doubled over the fortnight, a broker said, reaching $90 a tonne on Friday.",
-      "fixture freight rates"
+      "fixture freight rates per tonne"
     ],
+    // A price is per what it is for; a sum a share reaches is the share's.
+    ["The fixture meal costs £3 a head.", "cost of fixture meal per head"],
+    ["Fixture shares closed at $12.40 on Friday.", "fixture shares"],
+    ["Fixture wholesale prices averaged €112 per megawatt hour.", "fixture wholesale prices per megawatt hour"],
+    ["Daily fixture arrivals averaged 12,000 last week.", "daily fixture arrivals"],
+    ["Fixture turnout averaged 61 percent.", "fixture turnout"],
+    ["Fixture electricity demand hit a record 41.2 gigawatts.", "gigawatts of fixture electricity demand"],
+    ["The fixture operator plans to invest a further €2 billion by 2030.", "money to invest"],
+    // People who live, work or depend somewhere, or on something.
+    [
+      "Roughly 400 million fixture people rely on grain shipped through the corridor.",
+      "fixture people who rely on grain"
+    ],
+    ["About 3 million fixture people live below the poverty line.", "fixture people who live below the poverty line"],
     ["In March, fixture inflation quickened, hitting 9.1 percent.", "fixture inflation"],
     ["The fixture toll climbed all week, reaching 2,000 on Friday.", "fixture toll"],
     ["Fixture insurers expect claims to exceed $300 million.", "claims"],
@@ -434,6 +448,7 @@ describe("measureIn", () => {
       "fixture inflation"
     ],
     ["Fixture crude rose $3.50 to $112.93 a barrel.", "$112.93", ""],
+    ["Fixture corn rose 3 percent to $5.41 a bushel.", "$5.41", "fixture corn per bushel"],
     ["The fixture strike killed 12 people and injured 40.", "40", "people injured"],
     ["At least 34 fixture people were killed and 120 wounded.", "120", "fixture people wounded"],
     ["Fixture Poland has taken in 500,000 refugees, Fixture Hungary 130,000.", "130,000", "refugees"],
