@@ -89,12 +89,46 @@ function phraseBefore(text: string, max = 3): string {
   return out.join(" ");
 }
 
+/** Words after a verb that say when or how, not what: "climbed all week", "fell again". */
+const whenOrHow = new Set(
+  "all again back up down off out further day week month year night morning today yesterday overnight".split(" ")
+);
+
+/**
+ * `clause` up to its first verb in the past: "Freight rates doubled over the fortnight" → "Freight
+ * rates"; a word in "-ed" that ends the clause but for the noun it describes stays ("the typical
+ * fixed rate", "the fixed mortgage rate").
+ */
+function beforeVerb(clause: string): string {
+  const words = [...clause.matchAll(/[\p{L}][\p{L}'’-]*/gu)];
+  for (let i = 1; i < words.length; i++) {
+    const w = words[i][0];
+    if (!isEdWord(w) && !pastTense.has(w)) continue;
+    const rest = words.slice(i + 1).map((m) => m[0]);
+    const describes =
+      rest.length > 0 &&
+      rest.length <= 2 &&
+      /^[\p{L}'’\s-]*$/u.test(clause.slice(words[i].index)) &&
+      rest.every(
+        (r) =>
+          /^\p{Ll}/u.test(r) && !stop.has(r) && !whenOrHow.has(r) && !/ly$/.test(r) && !isEdWord(r) && !pastTense.has(r)
+      );
+    if (!describes) return clause.slice(0, words[i].index);
+  }
+  return clause;
+}
+
 /**
  * The head of a verb's subject: its last clause's first noun phrase, with an "of"/"for" phrase after
  * it. "The death toll from the flood" → "death toll"; "Unemployment in the region" → "Unemployment";
  * "Prices for wheat" → "Prices for wheat"; "In March, the death toll" → "death toll".
  */
 function subjectHead(subject: string): string {
+  // "Rents, by contrast, climbed": an aside between commas is not the subject.
+  subject = subject.replace(
+    /,\s*(?:by contrast|in contrast|however|meanwhile|in turn|for example|for instance|too|also|though|on average|overall|in total|in all|so far)\s*,?\s*$/iu,
+    " "
+  );
   const clause = subject
     .slice(Math.max(subject.lastIndexOf(","), subject.lastIndexOf(";")) + 1)
     .replace(/^\s*(?:while|whereas|and|but|as|although|though)\s/iu, " ")
@@ -102,7 +136,7 @@ function subjectHead(subject: string): string {
     .replace(/^.*\b(?:said|says|told|announced|warned)\s+(?:that\s+)?(?=\S)/u, "");
   // A noun phrase ends in its noun: of a long one, the last three words ("new hospital wing" of "A
   // new fixture hospital wing").
-  const phrase = phraseAt(clause, 6);
+  const phrase = phraseAt(beforeVerb(clause), 6, false);
   if (!phrase) return phraseBefore(subject);
   const head = phrase.split(" ").slice(-3).join(" ");
   const joined = /^\s+(of|for)\s+(.*)/u.exec(clause.slice(clause.indexOf(phrase) + phrase.length));
@@ -367,7 +401,7 @@ function countMeasure(unit: string, before: string, after: string): string {
       : "";
   if (changedSubject) return `change in ${changedSubject}`;
   const subject =
-    /(.*?)\s+(?:(?:has|have|had)\s+)?(?:(?:rose|risen|rises|climbed|reached|hit|passed|topped|averaged|stood at|stands at|stood|was|is|jumped|increased|fell|dropped)\s+(?:to\s+|at\s+)?|(?:slowed|eased|dipped|swelled|grew|grown|surged|soared|declined|fallen|doubled|tripled|slumped|plunged)\s+to\s+|(?:rose|risen|climbed|jumped|increased|grew|grown|fell|fallen|dropped|declined)\s+by\s+(?:[^,;]|,(?=\d)){1,30}?\s+to\s+)(?:\p{Ll}+\s+){0,2}$/u.exec(
+    /(.*?)\s+(?:(?:has|have|had)\s+)?(?:(?:rose|risen|rises|climbed|reached|hit|passed|topped|averaged|totalled|totaled|numbered|stood at|stands at|stood|was|is|jumped|increased|fell|dropped)\s+(?:to\s+|at\s+)?|(?:slowed|eased|dipped|swelled|grew|grown|surged|soared|declined|fallen|doubled|tripled|slumped|plunged)\s+to\s+|(?:rose|risen|climbed|jumped|increased|grew|grown|fell|fallen|dropped|declined)\s+by\s+(?:[^,;]|,(?=\d)){1,30}?\s+to\s+)(?:\p{Ll}+\s+){0,2}$/u.exec(
       before
     );
   const named = subject ? subjectHead(subject[1]).toLowerCase() : "";

@@ -316,6 +316,11 @@ describe("measureIn", () => {
     ["Fixture wholesale prices averaged €112 per megawatt hour.", "fixture wholesale prices per megawatt hour"],
     ["Daily fixture arrivals averaged 12,000 last week.", "daily fixture arrivals"],
     ["Fixture turnout averaged 61 percent.", "fixture turnout"],
+    ["Registered fixture voters numbered 612,000.", "registered fixture voters"],
+    ["Fixture claims totalled 1,200 in March.", "fixture claims"],
+    // A subject keeps a word in "-ed" that describes its noun, and leaves out an aside.
+    ["The fixture fixed rate stood at 5.9 percent.", "fixture fixed rate"],
+    ["Fixture rents, by contrast, climbed 8.7 percent in the year.", "change in fixture rents"],
     ["Fixture electricity demand hit a record 41.2 gigawatts.", "gigawatts of fixture electricity demand"],
     ["The fixture operator plans to invest a further €2 billion by 2030.", "money to invest"],
     // People who live, work or depend somewhere, or on something.
