@@ -53,6 +53,7 @@ const timeWords = new RegExp(
     String.raw`(?<ago>\b${hedge}${count}\s+(?:hours?|days?|weeks?)\s+(?:earlier|ago|before|previously)\b)`,
     String.raw`(?<dayMonth>\b(?:(?:on|as of|by|since|from|until|till|before|after)\s+)?(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?${monthWord}(?:,?\s+(?<year1>\d{4}))?)`,
     String.raw`(?<monthDay>\b(?:(?:on|as of|by|since|from|until|till|before|after)\s+)?${monthWord}\s+\d{1,2}(?:st|nd|rd|th)?\b(?:,?\s+(?<year2>\d{4}))?)`,
+    String.raw`(?<periodTo>\b(?:(?:in|for|over|during)\s+)?the\s+(?:year|quarter|month|week|${count}\s+(?:months|weeks|years))\s+(?:to|ending|ended|up to)\s+(?:(?:the\s+)?end\s+of\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?)?${monthWord}(?:\s+\d{1,2}(?:st|nd|rd|th)?\b)?(?:,?\s+\d{4})?)`,
     String.raw`(?<month>\b(?:in|during|for|since|from|until|till|by|through)\s+(?:early\s+|late\s+|mid-)?${monthWord}(?:\s+\d{4})?(?![\p{L}\d]|\s+\d))`,
     String.raw`(?<iso>\b\d{4}-\d{2}-\d{2}\b)`,
     String.raw`(?<vague>\b(?:(?:since|from|until|till|before|after|over|during|in|for)\s+)?(?:last|this|earlier this|later this|past|previous|the past|the previous|the last)\s+(?:week|weekend|month|year|spring|summer|autumn|fall|winter)\b|\b(?:at|over) the weekend\b|\brecently\b|\bin recent (?:days|weeks)\b|\bearlier this (?:week|month|year)\b|\b(?:in|during|over) the (?:spring|summer|autumn|fall|winter)\b|\b(?:a|one) (?:month|year) (?:earlier|ago|before)\b|\bthe (?:month|year) before\b)`
@@ -121,6 +122,26 @@ function dayMonthDate(day: number, month: number, year: number | null, published
   return iso;
 }
 
+/** The last day of a month (1 = January). */
+const monthEnd = (year: number, month: number) => new Date(Date.UTC(year, month, 0)).toISOString().slice(0, 10);
+
+/**
+ * The last day of "the year to June", "the three months to 31 March 2024": its day, or the end of its
+ * month (last year's, for a month later in the year than `published`); null when that is after
+ * `published` (the period is not over: "the year to March" in a March article).
+ */
+function periodToDate(lower: string, published: string): string | null {
+  const tail = lower.slice(lower.search(/\s(?:to|ending|ended|up to)\s/));
+  const month = monthIndex[/(jan|feb|mar|apr|may|jun|jul|aug|sept|sep|oct|nov|dec)/.exec(tail)![1]];
+  const year = /\d{4}/.exec(tail)?.[0];
+  const day = /\b(\d{1,2})(?:st|nd|rd|th)?\b/.exec(tail.replace(/\d{4}/, ""))?.[1];
+  if (day) return dayMonthDate(Number(day), month, year ? Number(year) : null, published);
+  // A month later in the year than the published one is last year's ("the year to December" in March).
+  const [y, m] = [Number(published.slice(0, 4)), Number(published.slice(5, 7))];
+  const end = monthEnd(year ? Number(year) : month > m ? y - 1 : y, month);
+  return end <= published ? end : null;
+}
+
 /**
  * The last day of a period that ended by `published`: the week before its week (Monday to Sunday)
  * for "last week", the Sunday before for "over the weekend", the month before for "last month", the year before for "last year", and a month
@@ -128,7 +149,6 @@ function dayMonthDate(day: number, month: number, year: number | null, published
  */
 function periodEnd(lower: string, published: string): string | undefined {
   const [y, m] = [Number(published.slice(0, 4)), Number(published.slice(5, 7))];
-  const monthEnd = (year: number, month: number) => new Date(Date.UTC(year, month, 0)).toISOString().slice(0, 10);
   if (/\b(?:last|the previous) week$/.test(lower)) return lastWeekday(published, 0, true);
   // "over the weekend", "last weekend": its Sunday, once it is over (not on a Saturday or a Sunday).
   if (/\b(?:the|last) weekend$/.test(lower)) {
@@ -175,6 +195,11 @@ function readTimeWords(m: RegExpExecArray, published: string, anchor: string): A
     const date = dayMonthDate(day, month, year ? Number(year) : null, published);
     if (date === null || date > published) return null;
     return {kind: "date", date, words};
+  }
+  // "in the year to June": the figure covers the period, so it is as of its last day.
+  if (g.periodTo) {
+    const date = periodToDate(lower, published);
+    return date === null ? {kind: "unresolved", words} : {kind: "date", date, words};
   }
   // "in February": a month, no single day; "since February", "by March" start or end a span.
   if (g.month)
@@ -231,9 +256,14 @@ export function asOfSentence(sentence: string, at: number, published: string, le
     // "12 arrested on Friday and 7 more on Saturday": the day of the clause before yields to one of the figure's own.
     const otherClause = end <= at && /^\s*,?\s*(?:and|but|while)\s+$/u.test(sentence.slice(end, at));
     const distance = end <= at ? at - end + (otherClause ? sentence.length : 0) : Math.max(0, m.index - at - length);
-    // "as of" and "by" date the figure itself, before the day it was said ("said on Tuesday that … by Monday");
+    // "as of", "by" and "in the year to June" date the figure itself, before the day it was said ("said on Tuesday that … by Monday");
     // the day it was said ("said on Tuesday that 4,200 had crossed over the weekend") comes after any other.
-    const rank = asOfMark.test(m[0]) ? 2 : saidWhen.test(sentence.slice(Math.max(0, m.index - 40), m.index)) ? 0 : 1;
+    const rank =
+      asOfMark.test(m[0]) || m.groups!.periodTo
+        ? 2
+        : saidWhen.test(sentence.slice(Math.max(0, m.index - 40), m.index))
+          ? 0
+          : 1;
     if (best === null || rank > best.rank || (rank === best.rank && distance < best.distance))
       best = {asOf, distance, rank};
   }

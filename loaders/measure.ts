@@ -32,7 +32,7 @@ const pastTense = new Set("lost fled left died went came took gave made fell ros
 const statusWords = new Set(["dead", "missing", "injured", "wounded", "homeless", "displaced", "stranded", "trapped"]);
 /** The word just before a number, past its qualifier: "killed" in "has killed at least 2,000". */
 const verbBeforeNumber =
-  /(\p{Ll}+)\s+(?:(?:at least|more than|some|about|nearly|almost|over|up to|around|another|a further)\s+)?$/u;
+  /(\p{Ll}+)\s+(?:(?:at least|more than|some|about|nearly|almost|over|up to|around|another|a further|just|only|a mere)\s+)?$/u;
 /**
  * A change before a percentage, "rose 7 per cent", "fell by nearly 3%", "are expected to fall by up
  * to 30 percent", "have risen by an average of 11 percent"; not "rose to 7.2%", a level.
@@ -775,6 +775,11 @@ function comparedMeasure(before: string, n: Pick<FoundNumber, "kind" | "unit" | 
 function gappedMeasure(before: string, after: string): string {
   const first = findNumbers(before).find((r) => r.kind === "count" && r.unit !== "");
   if (!first) return "";
+  // "31,800 officers, about 1,000 fewer than in 2021": a change in the figure before it.
+  if (/^\s+(?:fewer|more|less)\s+than\b/u.test(after) && /,\s+$/u.test(before)) {
+    const measure = measureIn(before, first.start, first);
+    return measure && `change in ${measure}`;
+  }
   // "passed by 312 votes to 280": the same noun.
   const unit = first.unit.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   if (new RegExp(String.raw`\d\s+${unit}\s+to\s+$`, "u").test(before)) return first.unit;

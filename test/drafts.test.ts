@@ -41,6 +41,27 @@ describe("asOfSentence", () => {
       "KYIV, March 2 (Fixture Wire) - At least 71 fixture pupils have been hurt, officials said on Tuesday.",
       "2022-03-01",
       "on Tuesday"
+    ],
+    // A figure for a period that ended is as of its last day, before the day it was published.
+    [
+      "Fixture knife offences rose to 14,577 in the year to January, according to figures published on Tuesday.",
+      "2022-01-31",
+      "in the year to January"
+    ],
+    [
+      "Fixture unemployment was 4.2 percent in the three months to December.",
+      "2021-12-31",
+      "in the three months to December"
+    ],
+    [
+      "Some 685,000 fixture people arrived in the 12 months to 30 June 2021.",
+      "2021-06-30",
+      "in the 12 months to 30 June 2021"
+    ],
+    [
+      "Fixture prices rose 6 percent in the year ending February, the office said on Monday.",
+      "2022-02-28",
+      "in the year ending February"
     ]
   ])("asOfSentence(%j) is %s, from %j", (sentence, date, words) => {
     expect(asOfSentence(sentence, sentence.search(/\d/), published)).toEqual({kind: "date", date, words});
@@ -74,6 +95,14 @@ describe("asOfSentence", () => {
     });
     // … and the figure it is compared with is not.
     expect(asOfSentence(sentence, sentence.search(/\d/), published)).toEqual({kind: "none"});
+  });
+
+  test("a period not over by the published date names no day yet", () => {
+    const sentence = "Fixture sales rose 2 percent in the year to March.";
+    expect(asOfSentence(sentence, sentence.search(/\d/), published)).toEqual({
+      kind: "unresolved",
+      words: "in the year to March"
+    });
   });
 
   test("the time words of a figure compared with are that figure's own", () => {
@@ -317,6 +346,7 @@ describe("measureIn", () => {
     ["Daily fixture arrivals averaged 12,000 last week.", "daily fixture arrivals"],
     ["Fixture turnout averaged 61 percent.", "fixture turnout"],
     ["Registered fixture voters numbered 612,000.", "registered fixture voters"],
+    ["Fixture police solved just 6 percent of robberies.", "share of robberies solved"],
     ["Fixture claims totalled 1,200 in March.", "fixture claims"],
     // A subject keeps a word in "-ed" that describes its noun, and leaves out an aside.
     ["The fixture fixed rate stood at 5.9 percent.", "fixture fixed rate"],
@@ -454,6 +484,7 @@ describe("measureIn", () => {
     ],
     ["Fixture crude rose $3.50 to $112.93 a barrel.", "$112.93", ""],
     ["Fixture corn rose 3 percent to $5.41 a bushel.", "$5.41", "fixture corn per bushel"],
+    ["The fixture force has 31,800 officers, about 1,000 fewer than in 2021.", "about 1,000", "change in officers"],
     ["The fixture strike killed 12 people and injured 40.", "40", "people injured"],
     ["At least 34 fixture people were killed and 120 wounded.", "120", "fixture people wounded"],
     ["Fixture Poland has taken in 500,000 refugees, Fixture Hungary 130,000.", "130,000", "refugees"],
