@@ -210,7 +210,8 @@ function readTimeWords(m: RegExpExecArray, published: string, anchor: string): A
   if (g.vague) {
     if (upToNow.test(lower) || /^(?:since|from|until|till|before|after)\b/.test(lower)) return null;
     // "7 percent higher than a year earlier", "rose 5% on a year ago": the basis of a change, not a date.
-    if (/\b(?:from|than|on|with|over|versus|against)\s+$/i.test(m.input.slice(0, m.index))) return null;
+    // … and "twice as many as a year ago".
+    if (/\b(?:from|than|on|with|over|versus|against|as)\s+$/i.test(m.input.slice(0, m.index))) return null;
     return {kind: "unresolved", words, end: periodEnd(lower, published)};
   }
   return null;

@@ -154,7 +154,7 @@ const changedObject =
  * Verbs that take a figure from one level to another: "rose from 5% to 7%", "will go up from £2.80 to £3.10".
  * (A figure's qualifier is part of its text, "about 20,000", so the words before it end at "from".)
  */
-const fromToVerbs = String.raw`(?:rose|risen|rise|rises|fell|fallen|fall|falls|climbed|climb|jumped|jump|increased|increase|dropped|drop|declined|decline|grew|grow|went up|go up|gone up|went down|go down|gone down|surged|soared|slumped|plunged|(?:more than )?(?:doubled|tripled))`;
+const fromToVerbs = String.raw`(?:rose|risen|rise|rises|fell|fallen|fall|falls|climbed|climb|jumped|jump|increased|increase|dropped|drop|declined|decline|grew|grown|grow|went up|go up|gone up|went down|go down|gone down|surged|soared|slumped|plunged|(?:more than )?(?:doubled|tripled))`;
 const fromLevel = new RegExp(
   String.raw`(.*?)\s+(?:(?:has|have|had|will|would|could|may|might)\s+)?${fromToVerbs}\s+from\s+$`,
   "u"
@@ -290,8 +290,9 @@ function countMeasure(unit: string, before: string, after: string): string {
     if (/^(?:remained|stayed)$/.test(passive[2]) && !/\b(?:were|was|are|is|being|been)\b/u.test(passive[0]))
       return `${unit} who ${passive[2]}${passive[3] ?? ""}`;
     // "12,500 passengers signed a petition": a verb with an object is no participle, but what they did.
+    // … "received a second dose", "found a new home": an ordinal or an adjective and its noun.
     const object =
-      /^\s+((?:a|an|the|its|their)\s+(?!(?:day|week|month|year|night|morning|afternoon|evening|weekend|previous|same|following|next|last|first)\b)[\p{Ll}'’-]+)/u.exec(
+      /^\s+((?:a|an|the|its|their)\s+(?!(?:day|week|month|year|night|morning|afternoon|evening|weekend|previous|same|following|next|last|first)\b)(?:(?:second|third|fourth|fifth|new|free|full|final|further|single|booster)\s+)?[\p{Ll}'’-]+)/u.exec(
         after.slice(passive[0].length)
       );
     if (object && !/\b(?:have|has|had|were|was|are|is|being|been)\b/u.test(passive[0]) && !passive[3])
@@ -378,6 +379,9 @@ function countMeasure(unit: string, before: string, after: string): string {
   }
   // "Grain exports fell to 1.2 million tonnes": a quantity is of its sentence's subject, when it has one.
   const quantity = unit !== "" && quantityNouns.has(unit.toLowerCase());
+  // "Arrivals rose from 20,000 to 35,000", "class sizes have grown from 23 to 26 pupils": both their level.
+  const fromTo = !quantity ? levelFromTo(before) : "";
+  if (fromTo) return fromTo;
   if (unit && !quantity) return unit;
   // "The number of internally displaced people stood at 6.5 million", "put the number of evacuees at 9,000",
   // "the number of people sleeping rough rose by 26 percent to 3,069"
@@ -386,9 +390,6 @@ function countMeasure(unit: string, before: string, after: string): string {
       before
     );
   if (linking && !quantity) return phraseAt(linking[1], 5, false);
-  // "Arrivals rose from 20,000 to 35,000": both their level.
-  const fromTo = !quantity ? levelFromTo(before) : "";
-  if (fromTo) return fromTo;
   // "Jobless claims rose by 14,000 to 231,000": the 14,000 a change in them, the 231,000 their level.
   const changedBy =
     /(.*?)\s+(?:(?:has|have|had)\s+)?(?:rose|risen|climbed|jumped|increased|grew|grown|fell|fallen|dropped|declined)\s+by\s+(?:(?:another|a further)\s+)?$/u.exec(
@@ -601,11 +602,13 @@ function moneyMeasure(before: string, after: string): string {
   if (expected) return expected;
   // "The drought has cost farmers an estimated €1.1 billion", "the strike is costing the economy
   // $300 million a day": the cost of the subject.
+  // … "has cost health systems an estimated $210 million": whom it cost, in a few words.
   const costs =
-    /(.*?)\s+(?:(?:has|have|had|will|would|could|may|might)\s+|(?:is|are|was|were)\s+(?=costing))?(?:cost|costs|costing)\s+(?:(?:the\s+)?\p{Ll}+\s+)?$/u.exec(
+    /(.*?)\s+(?:(?:has|have|had|will|would|could|may|might)\s+|(?:is|are|was|were)\s+(?=costing))?(?:cost|costs|costing)\s+((?:(?:the|its|their)\s+)?(?:\p{Ll}+\s+){0,3})$/u.exec(
       before
     );
-  const costly = costs ? subjectHead(costs[1]) : "";
+  const whom = costs ? costs[2].trim().split(/\s+/).filter(Boolean) : [];
+  const costly = costs && !whom.some((w, i) => stop.has(w) && i > 0) ? subjectHead(costs[1]) : "";
   if (costly) return `cost of ${costly.toLowerCase()}`;
   // "The health service has been given £3.3 billion", "the city was awarded €12 million": money so given, to the subject.
   const given =
@@ -702,6 +705,13 @@ export function measureIn(sentence: string, at: number, n: Pick<FoundNumber, "ki
     unit = part;
     after = after.slice(partOf![0].length + part.length);
   }
+  // "9,000 more staff were needed": more of what.
+  const more = n.kind === "count" && !unit ? /^\s+more\s+(?!than\b)(?=\p{Ll})/u.exec(after) : null;
+  const moreOf = more ? phraseAt(after.slice(more[0].length), 3) : "";
+  if (moreOf) {
+    unit = `more ${moreOf}`;
+    after = after.slice(more![0].length + moreOf.length);
+  }
   // "three times as many", "a 10-fold rise": how many times, not of what.
   if (isMultiple(n)) return "";
   // "Turnout was 58 percent, down from 64 percent": a share or a sum compared with the one before it is of what that one is.
@@ -773,7 +783,8 @@ function comparedMeasure(before: string, n: Pick<FoundNumber, "kind" | "unit" | 
  * and 12 are free" names no measure.
  */
 function gappedMeasure(before: string, after: string): string {
-  const first = findNumbers(before).find((r) => r.kind === "count" && r.unit !== "");
+  // … or of a proportion before it: "One in eight teachers is over 60, and about 4,000 are expected to retire".
+  const first = findNumbers(before).find((r) => (r.kind === "count" || r.kind === "vague") && r.unit !== "");
   if (!first) return "";
   // "31,800 officers, about 1,000 fewer than in 2021": a change in the figure before it.
   if (/^\s+(?:fewer|more|less)\s+than\b/u.test(after) && /,\s+$/u.test(before)) {

@@ -79,7 +79,8 @@ describe("asOfSentence", () => {
     "Fixture prices were 7 percent higher than a year earlier.",
     "Fixture prices rose 9 percent on a year ago.",
     "Fixture prices have risen 5 percent since February.",
-    "Up to 4 million fixture people could leave by March."
+    "Up to 4 million fixture people could leave by March.",
+    "Some 1,400 fixture posts are unfilled, twice as many as a year ago."
   ])("asOfSentence(%j) has no time words that date the figure", (sentence) => {
     expect(asOfSentence(sentence, sentence.search(/\d/), published)).toEqual({kind: "none"});
   });
@@ -347,6 +348,14 @@ describe("measureIn", () => {
     ["Fixture turnout averaged 61 percent.", "fixture turnout"],
     ["Registered fixture voters numbered 612,000.", "registered fixture voters"],
     ["Fixture police solved just 6 percent of robberies.", "share of robberies solved"],
+    [
+      "Only 83 percent of fixture children received a second dose.",
+      "share of fixture children who received a second dose"
+    ],
+    ["About 4,000 fixture families found a new home.", "fixture families who found a new home"],
+    ["Fixture unions said 9,000 more staff were needed.", "more staff needed"],
+    ["Average fixture class sizes have grown from 23 to 26 pupils.", "fixture class sizes"],
+    ["The fixture outbreak has cost health systems an estimated $210 million.", "cost of fixture outbreak"],
     ["Fixture claims totalled 1,200 in March.", "fixture claims"],
     // A subject keeps a word in "-ed" that describes its noun, and leaves out an aside.
     ["The fixture fixed rate stood at 5.9 percent.", "fixture fixed rate"],
@@ -485,6 +494,12 @@ describe("measureIn", () => {
     ["Fixture crude rose $3.50 to $112.93 a barrel.", "$112.93", ""],
     ["Fixture corn rose 3 percent to $5.41 a bushel.", "$5.41", "fixture corn per bushel"],
     ["The fixture force has 31,800 officers, about 1,000 fewer than in 2021.", "about 1,000", "change in officers"],
+    [
+      "One in eight fixture teachers plans to leave, and about 4,000 are expected to retire.",
+      "about 4,000",
+      "fixture teachers expected to retire"
+    ],
+    ["Average fixture class sizes have grown from 23 to 26 pupils.", "26", "fixture class sizes"],
     ["The fixture strike killed 12 people and injured 40.", "40", "people injured"],
     ["At least 34 fixture people were killed and 120 wounded.", "120", "fixture people wounded"],
     ["Fixture Poland has taken in 500,000 refugees, Fixture Hungary 130,000.", "130,000", "refugees"],
