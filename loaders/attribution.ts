@@ -181,8 +181,15 @@ export function attributionIn(sentence: string, at: number): Attribution {
   return {who: candidates[0]?.who ?? "", pronoun: candidates.length > 0 ? "" : pronoun};
 }
 
-/** Figures that an earlier sentence names: "the figures showed", "the data show". */
-const theFigures = new RegExp(String.raw`\b(the\s+(?:${figureNouns}))\s+(?:${showWords})\b`, "iu");
+/** Documents that give figures: "the report said", "the study found". */
+const documentNouns = "report|study|survey|poll|review|analysis|audit|census";
+/** Figures or a document that an earlier sentence names: "the figures showed", "the data show", "the study found". */
+const theFigures = new RegExp(
+  String.raw`\b(the\s+(?:${figureNouns}|${documentNouns}))\s+(?:${showWords}|found|finds|concluded)\b`,
+  "iu"
+);
+/** "the report" as a sayer: a document an earlier sentence may say whose it is. */
+export const theDocument = new RegExp(String.raw`^the\s+(?:${documentNouns})$`, "iu");
 
 /** Whose figures a sentence says show something: "UNHCR figures show" (UNHCR), "Figures from the border guard showed"; else "". */
 function figuresOwner(sentence: string): string {
@@ -199,13 +206,39 @@ function figuresOwner(sentence: string): string {
  * figuresOwnerBefore("The list grew to 7.2 million, health service figures showed. ") // "health service"
  * ```
  */
-export function figuresOwnerBefore(earlier: string): string {
+export function figuresOwnerBefore(earlier: string, what = "the figures"): string {
+  const document = new RegExp(String.raw`^the\s+(${documentNouns})$`, "iu").exec(what)?.[1];
+  const owner = document ? (sentence: string) => documentOwner(sentence, document) : figuresOwner;
   return (
     sentenceSpans(earlier)
-      .map(({start, end}) => figuresOwner(earlier.slice(start, end)))
+      .map(({start, end}) => owner(earlier.slice(start, end)))
       .findLast((who) => who !== "") ?? ""
   );
 }
+
+/**
+ * Whose `document` (a report, a study …) a sentence says it is: "a report by the agency", "the
+ * agency said in a report", "the agency's annual report"; else "".
+ */
+function documentOwner(sentence: string, document: string): string {
+  const by = new RegExp(String.raw`\b${document}\s+(?:by|from|of)\s+([^,;:.()"“”]+)`, "iu").exec(sentence);
+  // The name, up to a verb or what says when: "by Fixture Watch came out", "by the agency, published …".
+  const verbAt = /\s+(?:\p{Ll}+ed|on|in|which|that|was|were|is|are|has|have|had|said|says|came|went|out)\b.*$/u;
+  const named = by ? clean(by[1].replace(verbAt, "")) : "";
+  if (isName(named) && !/^(?:the|a|an)$/i.test(named)) return asNamed(named);
+  const within = new RegExp(
+    String.raw`\b(?:in|with)\s+(?:a|an|its|their|the)\s+(?:[\p{L}-]+\s+){0,2}${document}\b`,
+    "iu"
+  ).exec(sentence);
+  const sayer = within ? attributionIn(sentence.slice(0, within.index), within.index).who : "";
+  if (sayer) return sayer;
+  const own = new RegExp(String.raw`([^,;:.()"“”]+?)['’]s\s+(?:[\p{Ll}-]+\s+){0,2}${document}\b`, "u").exec(sentence);
+  const owner = own ? clean(own[1].replace(/^.*\b(?:in|to|from|by|that|and|but)\s/u, "")) : "";
+  return isName(owner) ? asNamed(owner) : "";
+}
+
+/** "The fixture charity" at the start of a sentence, as named elsewhere: "the fixture charity"; "The Daily Fixture" stays. */
+const asNamed = (name: string) => (/^The\s+\p{Ll}/u.test(name) ? `t${name.slice(1)}` : name);
 
 /** Words that end a name read backwards from its head: "said on Monday the UN refugee agency" starts at "the". */
 const beforeName = new Set("the a an of on in at by for from to and or but said says say told that as".split(" "));

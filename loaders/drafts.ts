@@ -7,7 +7,7 @@
  * `explainer claim` and the audit page's form both call it.
  */
 import {asOfSentence, type AsOf} from "./as-of.ts";
-import {attributionIn, figuresOwnerBefore, fullNameBefore} from "./attribution.ts";
+import {attributionIn, figuresOwnerBefore, fullNameBefore, theDocument} from "./attribution.ts";
 import {KitError, type ErrorCode} from "./errors.ts";
 import {FigureError, parseFigure} from "./figure.ts";
 import {isMultiple, measureIn} from "./measure.ts";
@@ -230,16 +230,18 @@ export function draftFor(
   }
   const attribution = attributionIn(sentence.text, sentence.at);
   const earlierText = source.body.slice(0, sentence.start);
-  const fullName = fullNameBefore(attribution.who, earlierText);
+  // (A document, "the report", is no short name: whose it is, below.)
+  const fullName = theDocument.test(attribution.who) ? "" : fullNameBefore(attribution.who, earlierText);
   if (fullName) {
     notes.push(`attribution: ${JSON.stringify(attribution.who)} is ${fullName}, named earlier in the source`);
     attribution.who = fullName;
   }
-  // "…, the figures showed": the figures an earlier sentence says are someone's.
-  const owner = attribution.pronoun ? figuresOwnerBefore(earlierText) : "";
-  if (owner && /^the\s/i.test(attribution.pronoun)) {
+  // "…, the figures showed", "the report said": figures or a document an earlier sentence says are someone's.
+  const unnamed = attribution.pronoun || (theDocument.test(attribution.who) ? attribution.who : "");
+  const owner = /^the\s/i.test(unnamed) ? figuresOwnerBefore(earlierText, unnamed.toLowerCase()) : "";
+  if (owner) {
     notes.push(
-      `attribution: ${JSON.stringify(attribution.pronoun)} drafted as ${owner}, whose figures an earlier sentence gives`
+      `attribution: ${JSON.stringify(unnamed)} drafted as ${owner}, whose ${unnamed.slice(4)} an earlier sentence gives`
     );
     attribution.who = owner;
     attribution.pronoun = "";

@@ -28,7 +28,10 @@ const notPast = new Set(
 );
 /** A past tense or participle in "-ed": "killed", "displaced"; not "feed". */
 const isEdWord = (w: string) => /^\p{Ll}+ed$/u.test(w) && !notPast.has(w);
-const pastTense = new Set("lost fled left died went came took gave made fell rose ran saw got won".split(" "));
+const pastTense = new Set(
+  `lost fled left died went came took gave made fell rose ran saw got won slept felt spent paid bought brought
+  thought met built stood sat grew drew ate drank began chose spoke wrote knew flew`.split(/\s+/)
+);
 const statusWords = new Set(["dead", "missing", "injured", "wounded", "homeless", "displaced", "stranded", "trapped"]);
 /** The word just before a number, past its qualifier: "killed" in "has killed at least 2,000". */
 const verbBeforeNumber =

@@ -642,6 +642,59 @@ describe("measureIn", () => {
   });
 });
 
+describe("a document as the sayer", () => {
+  /** The attribution and notes drafted for the last number of a fixture source of these sentences. */
+  const drafted = (...sentences: string[]) => {
+    const source = parseSource(
+      `---\npublished: 2024-04-12\n---\n# Fixture report\n\n${sentences.join("\n\n")}\n`,
+      "data/sources/fixture-report.md"
+    );
+    const {row, notes} = draftFor(source, numbersOfSource(source).at(-1)!, new Set());
+    return [row.attribution, notes.filter((n) => n.startsWith("attribution"))];
+  };
+
+  test.each([
+    [
+      "Fixture cases doubled, the fixture health agency said in a report on Thursday.",
+      "The outbreak has cost an estimated $210 million, the report said.",
+      "the fixture health agency",
+      "the report"
+    ],
+    [
+      "A report by the Fixture Housing Trust was published on Monday.",
+      "Some 300 fixture people slept rough, the report said.",
+      "the Fixture Housing Trust",
+      "the report"
+    ],
+    [
+      "The fixture charity's annual survey was released on Monday.",
+      "About 40 percent of fixture adults slept badly, the survey showed.",
+      "the fixture charity",
+      "the survey"
+    ],
+    [
+      "A fixture study from the University of Nowhere came out on Monday.",
+      "The study found that 40 percent of fixture adults slept badly.",
+      "the University of Nowhere",
+      "The study"
+    ]
+  ])("%j then %j: drafted as %j, with a note", (first, second, who, words) => {
+    const document = words.toLowerCase().slice(4);
+    expect(drafted(first, second)).toEqual([
+      who,
+      [`attribution: ${JSON.stringify(words)} drafted as ${who}, whose ${document} an earlier sentence gives`]
+    ]);
+  });
+
+  test("a document no earlier sentence says is anyone's stays as the sentence has it", () => {
+    expect(drafted("Some 300 fixture people slept rough, the report said.")[0]).toBe("the report");
+    expect(drafted("About 40 percent of fixture adults slept badly, the survey showed.")).toEqual([
+      "",
+      ['attribution: the sentence says only "the survey"']
+    ]);
+  });
+});
+
 describe("earlierReports", () => {
   // A draft from a 9 March fixture source, and a ledger of earlier reports (its rows are fixtures).
   const draft = {
