@@ -277,7 +277,9 @@ function countMeasure(unit: string, before: string, after: string): string {
     isParticiple(passive[2]) &&
     // "the survey of 2,000 adults found that …": a verb with a clause after it, not a participle.
     !/^\s+that\b/u.test(after.slice(passive[0].length)) &&
-    !/^(?:fled|left|arrived|crossed|died|gathered)$/.test(passive[2])
+    // "2,000 people have left" did so; "12,000 bags were left behind" had it done to them.
+    (!/^(?:fled|left|arrived|crossed|died|gathered)$/.test(passive[2]) ||
+      (passive[2] === "left" && /\b(?:were|was|are|is|being|been)\b/u.test(passive[0])))
   ) {
     // "9,000 members voted for the walkout", "4,000 migrants applied for asylum": who did what, for what.
     if (
@@ -300,6 +302,10 @@ function countMeasure(unit: string, before: string, after: string): string {
       );
     if (object && !/\b(?:have|has|had|were|was|are|is|being|been)\b/u.test(passive[0]) && !passive[3])
       return `${unit} who ${passive[2]} ${object[1]}`;
+    // "300 residents were left without power": the state they were left in.
+    const leftWithout = passive[2] === "left" ? /^\s+without\s+(.*)/u.exec(after.slice(passive[0].length)) : null;
+    const lacking = leftWithout ? phraseAt(leftWithout[1], 2) : "";
+    if (lacking) return `${unit} without ${lacking}`;
     return `${unit} ${passive[1] ?? ""}${passive[2]}${passive[3] ?? ""}${toWhatEnd(after.slice(passive[0].length))}`;
   }
   // "4.3 million people will need humanitarian assistance": those in need, of what.
@@ -466,11 +472,13 @@ function percentMeasure(before: string, after: string): string {
         : `share of ${shareDid(noun, whole.slice(whole.indexOf(noun) + noun.length))}`;
   }
   // "1.2 million refugees, of whom 60 percent are women and children": a share of that count's noun.
-  if (/\bof\s+(?:whom|them|those)\s+(?:\p{Ll}+\s+){0,1}$/u.test(before)) {
+  // … "1.1 million vehicles, of which 18 percent were fully electric": of things, "that are".
+  const ofWhich = /\bof\s+(whom|them|those|which)\s+(?:\p{Ll}+\s+){0,1}$/u.exec(before);
+  if (ofWhich) {
     const whole = findNumbers(before).findLast((r) => r.kind === "count" && r.unit !== "");
     const are = /^\s+(?:are|were|is|was)\s+(.*)/u.exec(after);
     const who = are ? phraseAt(are[1], 4, true, true) : "";
-    if (whole) return `share of ${whole.unit}${who ? ` who are ${who}` : ""}`;
+    if (whole) return `share of ${whole.unit}${who ? ` ${ofWhich[1] === "which" ? "that" : "who"} are ${who}` : ""}`;
   }
   // "612,000 registered voters, up 3 percent", "£1.4 billion, 8 percent less than last year", "6,200
   // burglaries, a fall of 9 percent": a change in the figure before it.
@@ -565,7 +573,9 @@ function moneyMeasure(before: string, after: string): string {
   // "raised £3.2 million in its first 48 hours", "to £3.10 in January": when, not what for.
   if (
     of &&
-    !/^\s+in\s+(?:the\s+|its\s+|their\s+)?(?:first|past|last|next|previous|coming|early|late)\b/u.test(after) &&
+    !/^\s+in\s+(?:the\s+|its\s+|their\s+)?(?:first|past|last|next|previous|coming|early|late|(?:year|quarter|\w+\s+(?:months|weeks))\s+to)\b/u.test(
+      after
+    ) &&
     !/^\s+(?:in|on)\s+(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|\d)/u.test(
       after
     )
@@ -630,7 +640,7 @@ function moneyMeasure(before: string, after: string): string {
   // "Heating costs rose to €2.3 million", "the fixture budget stands at $40,000", "shares closed at
   // $12.40": the subject.
   const subject =
-    /(.*?)\s+(?:(?:has|have|had)\s+)?(?:(?:rose|risen|climbed|jumped|increased|grew|fell|fallen|dropped|amounted|came|stood|stands|closed|opened|ended|finished|settled|traded)(?:\s+(?:by\s+)?[^,;$€£]{1,30}?)?\s+(?:to|at)|reached|hit|topped|totalled|totaled|averaged|was|were|is|are|(?:could|would|will|may|might)\s+(?:reach|hit|top|total|exceed))\s+$/u.exec(
+    /(.*?)\s+(?:(?:has|have|had)\s+)?(?:(?:rose|risen|climbed|jumped|increased|grew|fell|fallen|dropped|slipped|slid|dipped|eased|declined|slumped|plunged|surged|soared|tumbled|amounted|came|stood|stands|closed|opened|ended|finished|settled|traded)(?:\s+(?:by\s+)?[^,;$€£]{1,30}?)?\s+(?:to|at)|reached|hit|topped|totalled|totaled|averaged|was|were|is|are|(?:could|would|will|may|might)\s+(?:reach|hit|top|total|exceed))\s+$/u.exec(
       before
     );
   if (subject) {
@@ -659,6 +669,20 @@ function moneyMeasure(before: string, after: string): string {
       before
     );
   if (verb && (isEdWord(verb[1]) || !verb[1].endsWith("ed"))) return `money ${verb[1]}`;
+  // "wiping €2.4 billion off its market value": what lost it.
+  const wiped =
+    /\b(?:wiping|wiped|wipes|knocking|knocked)\s+(?:(?:about|some|nearly|more than|over|almost)\s+)?$/u.test(before)
+      ? /^\s+off\s+(?:the\s+|its\s+|their\s+)?(.*)/u.exec(after)
+      : null;
+  const wipedOff = wiped ? phraseAt(wiped[1], 4) : "";
+  if (wipedOff) return `money wiped off ${wipedOff}`;
+  // "The cuts will save €1 billion a year": money saved.
+  if (
+    /\b(?:save|saves|saving|saved)\s+(?:(?:a further|another|an extra|more than|up to|about|some|nearly)\s+)?$/u.test(
+      before
+    )
+  )
+    return "money saved";
   // "plans to invest a further €2 billion", "will spend $40 million": money to be so used.
   const toSpend =
     /\b(?:to|will|would|could|may|might)\s+(invest|spend|borrow|lend|raise|pay)\s+(?:(?:a further|another|an extra|more than|up to|about|some|nearly)\s+)?$/u.exec(

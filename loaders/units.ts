@@ -36,7 +36,7 @@ export const numberKinds: readonly NumberKind[] = [
  * $112.93" a change and the level it reached.
  */
 export const changeVerbs =
-  "rose|risen|rises|rise|fell|fallen|falls|climbed|climbs|jumped|jumps|slid|slides|dropped|drops|gained|gains|lost|loses|increased|increases|decreased|decreases|declined|declines|grew|grows|shrank|shrunk|surged|surges|plunged|plunges|tumbled|tumbles|soared|soars|slumped|slumps|sank|added|shed|up|down|higher|lower";
+  "rose|risen|rises|rise|fell|fallen|falls|climbed|climbs|jumped|jumps|slid|slides|dropped|drops|gained|gains|lost|loses|increased|increases|decreased|decreases|declined|declines|grew|grows|shrank|shrunk|surged|surges|plunged|plunges|tumbled|tumbles|soared|soars|slumped|slumps|sank|added|shed|slipped|slips|dipped|dips|edged up|edged down|up|down|higher|lower";
 
 /** Regex source for the words that compare a figure with the one after them: "up from", "compared with", "against". */
 export const comparedWith = String.raw`(?:\b(?:up|down)\s+from|\bcompared\s+(?:with|to)|\bagainst|\bversus)`;

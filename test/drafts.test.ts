@@ -354,6 +354,15 @@ describe("measureIn", () => {
     ],
     ["About 4,000 fixture families found a new home.", "fixture families who found a new home"],
     ["Fixture unions said 9,000 more staff were needed.", "more staff needed"],
+    ["About 12,000 fixture bags were left behind.", "fixture bags left behind"],
+    ["Some 300 fixture residents were left without power.", "fixture residents without power"],
+    ["Fixture revenue slipped 4 percent in the quarter.", "change in fixture revenue"],
+    [
+      "Fixture shares fell, wiping about €2.4 billion off the fixture firm's market value.",
+      "money wiped off fixture firm's market value"
+    ],
+    ["The fixture cuts will save €1 billion a year.", "money saved per year"],
+    ["About 40 percent of fixture adults slept badly.", "share of fixture adults"],
     ["Average fixture class sizes have grown from 23 to 26 pupils.", "fixture class sizes"],
     ["The fixture outbreak has cost health systems an estimated $210 million.", "cost of fixture outbreak"],
     ["Fixture claims totalled 1,200 in March.", "fixture claims"],
@@ -465,7 +474,7 @@ describe("measureIn", () => {
     ["The fixture mayor asked for €3m to rebuild the bridge.", "money to rebuild the bridge"],
     ["The fixture merger, valued at $14 billion, still needs approval.", "value of fixture merger"],
     ["The fixture firm employs about 11,000 people in 30 countries.", "people employed"],
-    ["Fixture shares fell, wiping $8 billion off its market value.", ""],
+    ["Fixture shares fell, wiping $8 billion off its market value.", "money wiped off market value"],
     // A verb between "fined" and the sum: no fine. A sum earmarked for something is for it.
     ["The fixture club that was fined last year spent $5 million on players.", "players"],
     ["Some €500 million earmarked for fixture reconstruction will be released.", "fixture reconstruction"],
@@ -500,6 +509,16 @@ describe("measureIn", () => {
       "fixture teachers expected to retire"
     ],
     ["Average fixture class sizes have grown from 23 to 26 pupils.", "26", "fixture class sizes"],
+    [
+      "Fixture revenue slipped 4 percent to €38.5 billion in the three months to September.",
+      "€38.5 billion",
+      "fixture revenue"
+    ],
+    [
+      "The fixture firm sold 1.1 million vehicles, of which 18 percent were fully electric.",
+      "18 percent",
+      "share of vehicles that are fully electric"
+    ],
     ["The fixture strike killed 12 people and injured 40.", "40", "people injured"],
     ["At least 34 fixture people were killed and 120 wounded.", "120", "fixture people wounded"],
     ["Fixture Poland has taken in 500,000 refugees, Fixture Hungary 130,000.", "130,000", "refugees"],
