@@ -222,7 +222,9 @@ const perUnit =
 const quantityNouns = new Set(
   `tonnes tonne tons ton litres litre liters liter gallons barrels kilograms kilos hectares acres bags sacks
   boxes crates containers pallets truckloads doses rounds bottles parcels gigawatts megawatts kilowatts
-  terawatt-hours gigawatt-hours megawatt-hours`.split(/\s+/)
+  terawatt-hours gigawatt-hours megawatt-hours kilowatt-hours`
+    .split(/\s+/)
+    .flatMap((w) => [w, w.replace("-", " ")])
 );
 
 const isParticiple = (w: string) => isEdWord(w) || participles.has(w) || statusWords.has(w);
@@ -341,6 +343,11 @@ function countMeasure(unit: string, before: string, after: string): string {
     verbBefore &&
     isParticiple(verbBefore[1]) &&
     !statusWords.has(verbBefore[1]) &&
+    // "Output reached 12 terawatt hours": a quantity is a level the subject reached, not what was done to it.
+    !(
+      quantityNouns.has(unit.toLowerCase()) &&
+      /^(?:reached|topped|passed|exceeded|surpassed|totalled|totaled|averaged|numbered)$/.test(verbBefore[1])
+    ) &&
     !showWords.has(verbBefore[1])
   ) {
     // "has burned 12,000 hectares of forest": the quantity of what.

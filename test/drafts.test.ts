@@ -362,6 +362,10 @@ describe("measureIn", () => {
       "money wiped off fixture firm's market value"
     ],
     ["The fixture cuts will save €1 billion a year.", "money saved per year"],
+    // A quantity a subject reached is of the subject; what an army reached was reached.
+    ["Fixture output reached 12 terawatt hours.", "terawatt hours of fixture output"],
+    ["Fixture grain exports reached 1.2 million tonnes.", "tonnes of fixture grain exports"],
+    ["The fixture army has reached 300 villages.", "villages reached"],
     ["About 40 percent of fixture adults slept badly.", "share of fixture adults"],
     ["Average fixture class sizes have grown from 23 to 26 pupils.", "fixture class sizes"],
     ["The fixture outbreak has cost health systems an estimated $210 million.", "cost of fixture outbreak"],
