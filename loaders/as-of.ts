@@ -94,6 +94,14 @@ const saidWhen =
 /** Spans of time up to now ("in the past 24 hours", "over the past week"): the figure is as of the published date. */
 const upToNow = /^(?:in|over|during|for|within)\s+the\s+(?:past|last|previous)\b/i;
 
+/**
+ * A level a figure moved from, in the past: "(class sizes) have grown from 23 to 26", "rose from 5% to
+ * 7%" (not "will rise from £2.80", today's level), when "to" and the next figure follow it.
+ */
+const movedFrom =
+  /\b(?:rose|risen|fell|fallen|climbed|jumped|increased|dropped|declined|grew|grown|went up|gone up|went down|gone down|surged|soared|slumped|plunged|doubled|tripled)\s+from\s+$/u;
+const toNext = /^\s+to\s+(?:\p{L}+\s+){0,2}?[$€£]?\d/u;
+
 /** Adds `days` (negative for the past) to an ISO date. */
 export function addDays(iso: string, days: number): string {
   const d = new Date(`${iso}T12:00:00Z`);
@@ -232,6 +240,11 @@ export function asOfSentence(sentence: string, at: number, published: string, le
   // "KYIV, March 12 (Agency) - ": the day the story was filed, not the figure's.
   const lead = datelineLength(sentence);
   sentence = " ".repeat(lead) + sentence.slice(lead);
+  // "have grown from 23 to 26": the 23 is a level before, of a day the sentence does not give (unless
+  // its own time words follow it: "from 120 in January to 2,400 in March").
+  const verb = movedFrom.exec(sentence.slice(0, at));
+  if (verb && length > 0 && toNext.test(sentence.slice(at + length)))
+    return {kind: "unresolved", words: sentence.slice(verb.index, at + length)};
   timeWords.lastIndex = 0;
   let anchor = published;
   for (let m; (m = timeWords.exec(sentence)); ) {

@@ -129,7 +129,8 @@ export function draftId(
   row: {attribution: string; as_of: string; figure: string},
   taken: ReadonlySet<string>
 ): string {
-  const filler = new Set(["the", "a", "an", "and", "of", "who", "have", "has", "had", "in", "to", "for"]);
+  // Words that say nothing in an id: "share of vehicles that are fully electric" → share-vehicles-fully.
+  const filler = new Set("the a an and of who that have has had are is were was in to for".split(" "));
   const m =
     slugify(measure)
       .split("-")

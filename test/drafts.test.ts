@@ -98,6 +98,23 @@ describe("asOfSentence", () => {
     expect(asOfSentence(sentence, sentence.search(/\d/), published)).toEqual({kind: "none"});
   });
 
+  test("a level a figure moved from is of a day before, which the sentence does not give", () => {
+    const grown = "Average fixture class sizes have grown from 23 to 26 pupils.";
+    expect(asOfSentence(grown, grown.indexOf("23"), published, 2)).toEqual({
+      kind: "unresolved",
+      words: "grown from 23"
+    });
+    expect(asOfSentence(grown, grown.indexOf("26"), published, 2)).toEqual({kind: "none"});
+    const rose = "Fixture arrivals rose from about 20,000 to nearly 35,000 on Monday.";
+    expect(asOfSentence(rose, rose.indexOf("about"), published, "about 20,000".length)).toEqual({
+      kind: "unresolved",
+      words: "rose from about 20,000"
+    });
+    // A level it will move from is today's.
+    const fares = "Fixture fares will rise from £2.80 to £3.10.";
+    expect(asOfSentence(fares, fares.indexOf("£2.80"), published, 5)).toEqual({kind: "none"});
+  });
+
   test("a period not over by the published date names no day yet", () => {
     const sentence = "Fixture sales rose 2 percent in the year to March.";
     expect(asOfSentence(sentence, sentence.search(/\d/), published)).toEqual({
@@ -791,6 +808,15 @@ describe("draftId", () => {
       "refugees-more-than-1-5-million-fixture-wire",
       "refugees-fixture-wire-second"
     ]);
+  });
+
+  test("draftId leaves out the words that say nothing: who, that, are …", () => {
+    expect(draftId("share of vehicles that are fully electric", source, row, new Set())).toBe(
+      "share-vehicles-fully-fixture-wire"
+    );
+    expect(draftId("share of refugees who are women and children", source, row, new Set())).toBe(
+      "share-refugees-women-fixture-wire"
+    );
   });
 
   test("sourceTag(…) is the publisher, else two content words of the title", () => {
