@@ -126,7 +126,7 @@ function beforeVerb(clause: string): string {
  * it. "The death toll from the flood" → "death toll"; "Unemployment in the region" → "Unemployment";
  * "Prices for wheat" → "Prices for wheat"; "In March, the death toll" → "death toll".
  */
-function subjectHead(subject: string): string {
+function subjectHead(subject: string, withVerb = false): string {
   // "Rents, by contrast, climbed": an aside between commas is not the subject.
   subject = subject.replace(
     /,\s*(?:by contrast|in contrast|however|meanwhile|in turn|for example|for instance|too|also|though|on average|overall|in total|in all|so far)\s*,?\s*$/iu,
@@ -139,7 +139,14 @@ function subjectHead(subject: string): string {
     .replace(/^.*\b(?:said|says|told|announced|warned)\s+(?:that\s+)?(?=\S)/u, "");
   // A noun phrase ends in its noun: of a long one, the last three words ("new hospital wing" of "A
   // new fixture hospital wing").
-  const phrase = phraseAt(beforeVerb(clause), 6, false);
+  // Words in "-ed" in a subject describe its noun ("money spent on defence", "the fixed rate"); in a
+  // clause with its own verb (`withVerb`), the first such word that no noun follows is that verb.
+  // A time is no part of it: "homes built last year".
+  const noun = clause.replace(
+    /\s+(?:(?:last|this|next|earlier this|later this)\s+(?:week|month|year|quarter|weekend|spring|summer|autumn|winter)|yesterday|today|overnight)\b.*$/iu,
+    ""
+  );
+  const phrase = phraseAt(withVerb ? beforeVerb(noun) : noun, 6, false);
   if (!phrase) return phraseBefore(subject);
   const head = phrase.split(" ").slice(-3).join(" ");
   const joined = /^\s+(of|for)\s+(.*)/u.exec(clause.slice(clause.indexOf(phrase) + phrase.length));
@@ -205,7 +212,7 @@ function participleSubject(before: string): string {
   )
     return "";
   const main = before.split(/[,;]/).find((clause) => clause.trim() !== "" && !openingPhrase.test(clause)) ?? "";
-  return subjectHead(main).toLowerCase();
+  return subjectHead(main, true).toLowerCase();
 }
 
 /** A rate right after a count's noun: "(30,000 people) a day", "per week", "each month"; not "a year ago". */

@@ -389,6 +389,8 @@ describe("measureIn", () => {
     ["Fixture claims totalled 1,200 in March.", "fixture claims"],
     // A subject keeps a word in "-ed" that describes its noun, and leaves out an aside.
     ["The fixture fixed rate stood at 5.9 percent.", "fixture fixed rate"],
+    ["Fixture money spent on defence rose to $40 billion.", "fixture money spent"],
+    ["Fixture homes built last year totalled 212,000.", "fixture homes built"],
     ["Fixture rents, by contrast, climbed 8.7 percent in the year.", "change in fixture rents"],
     ["Fixture electricity demand hit a record 41.2 gigawatts.", "gigawatts of fixture electricity demand"],
     ["The fixture operator plans to invest a further €2 billion by 2030.", "money to invest"],
