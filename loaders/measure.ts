@@ -251,6 +251,13 @@ function toWhatEnd(text: string): string {
   return ` to ${to[1]}${object}`;
 }
 
+/**
+ * An object after a verb: a determiner and its noun, "a petition", "the plan", "a second dose", "a new
+ * home" (an ordinal or an adjective such as new or final, and its noun); not a time ("the year before").
+ */
+const objectAfter =
+  /^\s+((?:the|a|an|its|their|his|her|our)\s+(?!(?:day|week|month|year|night|morning|afternoon|evening|weekend|previous|same|following|next|last|first)\b)(?:(?:second|third|fourth|fifth|new|free|full|final|further|single|booster)\s+)?[\p{Ll}'’-]+)/u;
+
 /** The measure of a count (or a duration or distance) from the noun it counts and what the sentence says of it. */
 function countMeasure(unit: string, before: string, after: string): string {
   const aux = String.raw`(?:(?:have|has|had|were|was|are|is|being|been|reportedly|now|already|so far|all|still)\s+)*`;
@@ -304,11 +311,7 @@ function countMeasure(unit: string, before: string, after: string): string {
     if (/^(?:remained|stayed)$/.test(passive[2]) && !/\b(?:were|was|are|is|being|been)\b/u.test(passive[0]))
       return `${unit} who ${passive[2]}${passive[3] ?? ""}`;
     // "12,500 passengers signed a petition": a verb with an object is no participle, but what they did.
-    // … "received a second dose", "found a new home": an ordinal or an adjective and its noun.
-    const object =
-      /^\s+((?:a|an|the|its|their)\s+(?!(?:day|week|month|year|night|morning|afternoon|evening|weekend|previous|same|following|next|last|first)\b)(?:(?:second|third|fourth|fifth|new|free|full|final|further|single|booster)\s+)?[\p{Ll}'’-]+)/u.exec(
-        after.slice(passive[0].length)
-      );
+    const object = objectAfter.exec(after.slice(passive[0].length));
     if (object && !/\b(?:have|has|had|were|was|are|is|being|been)\b/u.test(passive[0]) && !passive[3])
       return `${unit} who ${passive[2]} ${object[1]}`;
     // "300 residents were left without power": the state they were left in.
@@ -433,10 +436,6 @@ function countMeasure(unit: string, before: string, after: string): string {
   return named;
 }
 
-/** A determiner, and what comes after it when it begins an object ("the plan"), not a time ("the year before"). */
-const objectAfter =
-  /^\s+((?:the|a|an|its|their|his|her|our)\s+(?!(?:day|week|month|year|night|morning|afternoon|evening|weekend|previous|same|following|next|last|first)\b)[\p{Ll}'’-]+(?:\s+[\p{Ll}'’-]+)?)/u;
-
 /**
  * What a share of `noun` did, from the words after it (`rest`): "of homes were damaged" → "homes
  * damaged", "of voters support the plan" → "voters who support the plan"; `noun` alone when they say
@@ -446,11 +445,8 @@ function shareDid(noun: string, rest: string): string {
   // "41 percent of voters support the plan": a verb in the present, read as the noun's last word.
   const words = noun.split(" ");
   const object = words.length > 1 ? objectAfter.exec(rest) : null;
-  if (object && !isParticiple(words.at(-1)!) && !stop.has(words.at(-1)!)) {
-    const thing = phraseAt(object[1], 2);
-    if (thing)
-      return `${words.slice(0, -1).join(" ")} who ${words.at(-1)} ${object[1].slice(0, object[1].indexOf(thing))}${thing}`;
-  }
+  if (object && !isParticiple(words.at(-1)!) && !stop.has(words.at(-1)!))
+    return `${words.slice(0, -1).join(" ")} who ${words.at(-1)} ${object[1]}`;
   // "of the village's residents have been evacuated", "of voters backed the plan": what was done to
   // them, or what they did to something (a count's rules).
   const did = countMeasure(noun, "", rest);

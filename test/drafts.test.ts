@@ -357,7 +357,7 @@ describe("measureIn", () => {
       "Fixture freight rates doubled over the fortnight, a broker said, reaching $90 a tonne on Friday.",
       "fixture freight rates per tonne"
     ],
-    // A price is per what it is for; a sum a share reaches is the share's.
+    // A price is per what it is for; a sum that shares closed at measures the shares.
     ["The fixture meal costs £3 a head.", "cost of fixture meal per head"],
     ["Fixture shares closed at $12.40 on Friday.", "fixture shares"],
     ["Fixture wholesale prices averaged €112 per megawatt hour.", "fixture wholesale prices per megawatt hour"],
@@ -698,7 +698,7 @@ describe("a document as the sayer", () => {
   test.each([
     [
       "Fixture cases doubled, the fixture health agency said in a report on Thursday.",
-      "The outbreak has cost an estimated $210 million, the report said.",
+      "The fixture outbreak has cost an estimated $210 million, the report said.",
       "the fixture health agency",
       "the report"
     ],
