@@ -9,7 +9,7 @@
  */
 import {parseNumber} from "./figure.ts";
 import {datelineLength} from "./sentences.ts";
-import {comparedWith} from "./units.ts";
+import {comparedWith, movedPast} from "./units.ts";
 
 /** What the sentence says about its date. */
 export type AsOf =
@@ -98,8 +98,7 @@ const upToNow = /^(?:in|over|during|for|within)\s+the\s+(?:past|last|previous)\b
  * A level a figure moved from, in the past: "(class sizes) have grown from 23 to 26", "rose from 5% to
  * 7%" (not "will rise from £2.80", today's level), when "to" and the next figure follow it.
  */
-const movedFrom =
-  /\b(?:rose|risen|fell|fallen|climbed|jumped|increased|dropped|declined|grew|grown|went up|gone up|went down|gone down|surged|soared|slumped|plunged|doubled|tripled)\s+from\s+$/u;
+const movedFrom = new RegExp(String.raw`\b(?:${movedPast})\s+from\s+$`, "u");
 const toNext = /^\s+to\s+(?:\p{L}+\s+){0,2}?[$€£]?\d/u;
 
 /** Adds `days` (negative for the past) to an ISO date. */

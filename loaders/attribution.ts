@@ -18,11 +18,18 @@ const sayVerbs =
   "said|says|say|told|tells|reported|reports|estimated|estimates|estimate|believes|believe|believed|stated|states|announced|announces|confirmed|confirms|claimed|claims|added|adds|warned|warns|noted|notes|tweeted|wrote|writes|recorded|records|registered|counted|counts|expects?|forecasts?|predicts?|puts? (?:the|its|their) (?:figure|number|toll|total|count|tally|cost|bill|damage)";
 const sayVerb = new RegExp(String.raw`(?<![\p{L}])(?:(?:has|have|had)\s+)?(?:${sayVerbs})(?![\p{L}])`, "giu");
 const accordingTo = /\baccording to\s+([^,;:.()"“”]+?)(?=\s*(?:[,;:.()"“”]|$|\s(?:which|who|that|as of|on|in|by)\b))/iu;
-/** "according to an estimate by a consultancy", "according to data compiled by the ministry": whose they are. */
-const accordingToWhose =
-  /\baccording to\s+(?:(?:an?|the)\s+)?(?:(?:latest|new|official|initial|provisional)\s+)?(?:estimates?|figures|data|statistics|numbers|counts?|tall(?:y|ies)|statements?|reports?|surveys?|stud(?:y|ies)|analys[ie]s|calculations?)(?:\s+(?:compiled|published|released|gathered|collected|issued|made))?\s+(?:by|from|of)\s+/iu;
 /** What figures are called, and what they do: "UNHCR figures show", "Figures from the border guard showed". */
 const figureNouns = "figures|data|estimates|statistics|numbers|tallies|counts";
+/** Documents that give figures: "the report said", "the study found". */
+const documentNouns = "report|study|survey|poll|review|analysis|audit|census";
+/**
+ * "according to an estimate by a consultancy", "according to data compiled by the ministry": whose
+ * they are (a document or figures, one or many).
+ */
+const accordingToWhose = new RegExp(
+  String.raw`\baccording to\s+(?:(?:an?|the)\s+)?(?:(?:latest|new|official|initial|provisional)\s+)?(?:${figureNouns}|${documentNouns}|estimate|count|tally|statements?|calculations?|reports|studies|surveys|polls|reviews|analyses|audits)(?:\s+(?:compiled|published|released|gathered|collected|issued|made))?\s+(?:by|from|of)\s+`,
+  "iu"
+);
 const showWords = "show|shows|showed|suggest|suggests|suggested|indicate|indicates|indicated";
 const showVerbs = new RegExp(String.raw`([^,;:"“”]+?)\s+(?:${figureNouns})\s+(?:${showWords})\b`, "iu");
 /** "Figures from the border guard showed …": whose figures, after the word for them. */
@@ -181,8 +188,6 @@ export function attributionIn(sentence: string, at: number): Attribution {
   return {who: candidates[0]?.who ?? "", pronoun: candidates.length > 0 ? "" : pronoun};
 }
 
-/** Documents that give figures: "the report said", "the study found". */
-const documentNouns = "report|study|survey|poll|review|analysis|audit|census";
 /** Figures or a document that an earlier sentence names: "the figures showed", "the data show", "the study found". */
 const theFigures = new RegExp(
   String.raw`\b(the\s+(?:${figureNouns}|${documentNouns}))\s+(?:${showWords}|found|finds|concluded)\b`,

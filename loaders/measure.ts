@@ -7,7 +7,7 @@
  */
 import {findNumbers, type FoundNumber} from "./numbers.ts";
 import {datelineLength} from "./sentences.ts";
-import {changeVerbs, comparedWith, rateTimes} from "./units.ts";
+import {changeVerbs, comparedWith, movedPast, rateTimes} from "./units.ts";
 
 const stop = new Set(
   `a an the of and or but in on at to for from by with into over under about than as that this these those it its
@@ -164,7 +164,7 @@ const changedObject =
  * Verbs that take a figure from one level to another: "rose from 5% to 7%", "will go up from £2.80 to £3.10".
  * (A figure's qualifier is part of its text, "about 20,000", so the words before it end at "from".)
  */
-const fromToVerbs = String.raw`(?:rose|risen|rise|rises|fell|fallen|fall|falls|climbed|climb|jumped|jump|increased|increase|dropped|drop|declined|decline|grew|grown|grow|went up|go up|gone up|went down|go down|gone down|surged|soared|slumped|plunged|(?:more than )?(?:doubled|tripled))`;
+const fromToVerbs = String.raw`(?:(?:more than )?(?:${movedPast})|rise|rises|fall|falls|climb|jump|increase|drop|decline|grow|go up|go down)`;
 const fromLevel = new RegExp(
   String.raw`(.*?)\s+(?:(?:has|have|had|will|would|could|may|might)\s+)?${fromToVerbs}\s+from\s+$`,
   "u"

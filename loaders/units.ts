@@ -38,6 +38,13 @@ export const numberKinds: readonly NumberKind[] = [
 export const changeVerbs =
   "rose|risen|rises|rise|fell|fallen|falls|climbed|climbs|jumped|jumps|slid|slides|dropped|drops|gained|gains|lost|loses|increased|increases|decreased|decreases|declined|declines|grew|grows|shrank|shrunk|surged|surges|plunged|plunges|tumbled|tumbles|soared|soars|slumped|slumps|sank|added|shed|slipped|slips|dipped|dips|edged up|edged down|up|down|higher|lower";
 
+/**
+ * Verbs that took a figure from one level to another, in the past, as a regex source: "rose from 5%
+ * to 7%", "have grown from 23 to 26", "more than doubled from 20,000".
+ */
+export const movedPast =
+  "rose|risen|fell|fallen|climbed|jumped|increased|dropped|declined|grew|grown|went up|gone up|went down|gone down|surged|soared|slumped|plunged|doubled|tripled";
+
 /** Regex source for the words that compare a figure with the one after them: "up from", "compared with", "against". */
 export const comparedWith = String.raw`(?:\b(?:up|down)\s+from|\bcompared\s+(?:with|to)|\bagainst|\bversus)`;
 

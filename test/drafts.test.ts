@@ -220,6 +220,7 @@ describe("attributionIn", () => {
     // "according to" an estimate, data or a report: by whom.
     ["The fixture strike costs €20 million a day, according to an estimate by a consultancy.", "a consultancy"],
     ["About 300 were hurt, according to data compiled by a fixture hospital group.", "a fixture hospital group"],
+    ["About 300 were hurt, according to reports from the fixture ministry.", "the fixture ministry"],
     [
       "Fixture unemployment fell to 5.1 percent, according to figures from the statistics office.",
       "the statistics office"
@@ -374,6 +375,7 @@ describe("measureIn", () => {
     ["About 12,000 fixture bags were left behind.", "fixture bags left behind"],
     ["Some 300 fixture residents were left without power.", "fixture residents without power"],
     ["Fixture revenue slipped 4 percent in the quarter.", "change in fixture revenue"],
+    ["Fixture unemployment edged up 0.2 percent.", "change in fixture unemployment"],
     [
       "Fixture shares fell, wiping about €2.4 billion off the fixture firm's market value.",
       "money wiped off fixture firm's market value"
