@@ -56,6 +56,7 @@ const timeWords = new RegExp(
     String.raw`(?<periodTo>\b(?:(?:in|for|over|during)\s+)?the\s+(?:year|quarter|month|week|${count}\s+(?:months|weeks|years))\s+(?:to|ending|ended|up to)\s+(?:(?:the\s+)?end\s+of\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?)?${monthWord}(?:\s+\d{1,2}(?:st|nd|rd|th)?\b)?(?:,?\s+\d{4})?)`,
     String.raw`(?<month>\b(?:in|during|for|since|from|until|till|by|through)\s+(?:early\s+|late\s+|mid-)?${monthWord}(?:\s+\d{4})?(?![\p{L}\d]|\s+\d))`,
     String.raw`(?<iso>\b\d{4}-\d{2}-\d{2}\b)`,
+    String.raw`(?<year>\b(?:(?:in|during|for|throughout|since|from|until|till|by|before|after)\s+(?:early\s+|late\s+|mid-)?|between\s+\d{4}\s+and\s+)\d{4}(?:\s+(?:and|to)\s+\d{4})?\b(?![-–/]\d))`,
     String.raw`(?<vague>\b(?:(?:since|from|until|till|before|after|over|during|in|for)\s+)?(?:last|this|earlier this|later this|past|previous|the past|the previous|the last)\s+(?:week|weekend|month|year|spring|summer|autumn|fall|winter)\b|\b(?:at|over) the weekend\b|\brecently\b|\bin recent (?:days|weeks)\b|\bearlier this (?:week|month|year)\b|\b(?:in|during|over) the (?:spring|summer|autumn|fall|winter)\b|\b(?:a|one) (?:month|year) (?:earlier|ago|before)\b|\bthe (?:month|year) before\b)`
   ].join("|"),
   "giu"
@@ -72,6 +73,8 @@ const comparedWithNumber = new RegExp(String.raw`${comparedWith}\s+(?:\p{L}+\s+)
 const fromNumber = /^\S+(?:\s+\p{L}+)?\s+from\s+[$€£]?\d/u;
 /** The figure is the one compared with ("…, up from 2 million"): time words before it date the figure it is compared to. */
 const comparedWithThis = new RegExp(String.raw`${comparedWith}\s+(?:\p{L}+\s+){0,2}$`, "u");
+/** A figure compared with after a comma and a bare "from" ("in 2021, from 450"): the time words before are the other's. */
+const bareFrom = /^\s*,\s*from\s+$/u;
 /**
  * A clause of its own, with its own number, between the figure and time words after it: "1.43
  * million had crossed, while arrivals slowed to 20,000 on Wednesday" (Wednesday is the 20,000's).
@@ -172,10 +175,10 @@ function periodEnd(lower: string, published: string): string | undefined {
 }
 
 /**
- * Reads one time expression; null when it does not date the figure. `anchor` is the day the
+ * Reads one time expression; null when it does not date the figure that ends at `figureEnd`. `anchor` is the day the
  * sentence's time words before it name (else `published`): "the previous day" is the day before it.
  */
-function readTimeWords(m: RegExpExecArray, published: string, anchor: string): AsOf | null {
+function readTimeWords(m: RegExpExecArray, published: string, anchor: string, figureEnd: number): AsOf | null {
   const g = m.groups!;
   const words = m[0].trim().replace(/\.$/, "");
   const lower = words.toLowerCase();
@@ -214,6 +217,20 @@ function readTimeWords(m: RegExpExecArray, published: string, anchor: string): A
       ? null
       : {kind: "unresolved", words, end: periodEnd(lower, published)};
   if (g.iso) return words <= published ? {kind: "date", date: words, words} : null;
+  // "in 2022", "between 2015 and 2019": a year, no single day (its last, once it is over); "since 2016",
+  // "by 2030" start or end a span, and a year to come dates a forecast, not its figure.
+  if (g.year) {
+    const year = Number(words.slice(-4));
+    if (/^(?:since|from|until|till|by|before|after)\b/.test(lower) || year > Number(published.slice(0, 4))) return null;
+    // "about 1,000 fewer than (it had) in 2021": the basis of a change; ", nearly twice the amount spent in 2018": another clause's.
+    const before = m.input.slice(0, m.index);
+    if (
+      /\b(?:than|as|with|against|versus)\s+(?:\p{L}+\s+){0,3}$/iu.test(before) ||
+      (m.index >= figureEnd && /[,;]/.test(before.slice(figureEnd)))
+    )
+      return null;
+    return {kind: "unresolved", words, end: year < Number(published.slice(0, 4)) ? `${year}-12-31` : undefined};
+  }
   if (g.vague) {
     if (upToNow.test(lower) || /^(?:since|from|until|till|before|after)\b/.test(lower)) return null;
     // "7 percent higher than a year earlier", "rose 5% on a year ago": the basis of a change, not a date.
@@ -247,7 +264,7 @@ export function asOfSentence(sentence: string, at: number, published: string, le
   timeWords.lastIndex = 0;
   let anchor = published;
   for (let m; (m = timeWords.exec(sentence)); ) {
-    const asOf = readTimeWords(m, published, anchor);
+    const asOf = readTimeWords(m, published, anchor, at + Math.max(length, 1));
     if (asOf?.kind === "date") anchor = asOf.date;
     // "Since the invasion began on Feb. 24, 2 million have fled": the start of a span, not the figure's date.
     if (inSinceClause.test(sentence.slice(Math.max(0, m.index - 80), m.index))) continue;
@@ -260,7 +277,11 @@ export function asOfSentence(sentence: string, at: number, published: string, le
     if (otherClauseNumber.test(sentence.slice(at + length, Math.max(at + length, m.index)))) continue;
     const end = m.index + m[0].length;
     // "2.3 million said on Thursday, up from 2 million": Thursday dates the 2.3 million, not the 2 million.
-    if (end <= at && comparedWithThis.test(sentence.slice(end, at))) continue;
+    // "fell to 300 tonnes in 2021, from 450": the year is the 300's.
+    if (end <= at && (comparedWithThis.test(sentence.slice(end, at)) || bareFrom.test(sentence.slice(end, at))))
+      continue;
+    // "set up in 2019, now holds $4 billion": the figure is today's (but "said on Monday it now has" is Monday's).
+    if (asOf?.kind === "unresolved" && end <= at && /\b(?:now|currently)\b/i.test(sentence.slice(end, at))) continue;
     // "… grain exports last year, and between 20 and 25 ships remain stuck": words that name no single
     // day, in a clause before this one's, are that clause's ("died on Monday, and 1,000 were hurt" keeps
     // Monday for both).

@@ -115,6 +115,46 @@ describe("asOfSentence", () => {
     expect(asOfSentence(fares, fares.indexOf("£2.80"), published, 5)).toEqual({kind: "none"});
   });
 
+  test.each([
+    ["The fixture census put the town at 14,000 people in 2021.", "14,000", "in 2021", "2021-12-31"],
+    ["In 2020, 4,000 fixture people applied.", "4,000", "In 2020", "2020-12-31"],
+    [
+      "Fixture bribes of €2.1 million were paid between 2015 and 2019.",
+      "€2.1 million",
+      "between 2015 and 2019",
+      "2019-12-31"
+    ],
+    [
+      "The fixture firm hired 3,000 people in 2020 and 2021, when demand surged.",
+      "3,000",
+      "in 2020 and 2021",
+      "2021-12-31"
+    ],
+    ["Fixture exports fell to 300 tonnes in 2021, from 450 tonnes in 2020.", "300", "in 2021", "2021-12-31"],
+    ["Fixture exports fell to 300 tonnes in 2021, from 450 tonnes in 2020.", "450", "in 2020", "2020-12-31"],
+    ["Fixture sales reached 300 in 2022 so far.", "300", "in 2022", undefined]
+  ])("%j: a year names no single day (%s)", (sentence, figure, words, end) => {
+    expect(asOfSentence(sentence, sentence.indexOf(figure), published, figure.length)).toEqual({
+      kind: "unresolved",
+      words,
+      end
+    });
+  });
+
+  test.each([
+    ["The fixture force has 31,800 officers, about 1,000 fewer than it had in 2020.", "about 1,000"],
+    ["Fixture spending reached €2.1 million, nearly twice the amount spent in 2018.", "€2.1 million"],
+    ["The fixture fund, set up in 2019, now holds $4 billion.", "$4 billion"],
+    ["Fixture deportations rose to 4,100, the most since 2016.", "4,100"],
+    ["Some 40 fixture plants will close by 2030.", "Some 40"],
+    ["The fixture plant will supply 200,000 homes in 2026.", "200,000"]
+  ])(
+    "%j: a year the figure is compared with, of another clause, or a span's or a forecast's, does not date %j",
+    (sentence, figure) => {
+      expect(asOfSentence(sentence, sentence.indexOf(figure), published, figure.length)).toEqual({kind: "none"});
+    }
+  );
+
   test("a period not over by the published date names no day yet", () => {
     const sentence = "Fixture sales rose 2 percent in the year to March.";
     expect(asOfSentence(sentence, sentence.search(/\d/), published)).toEqual({
