@@ -91,9 +91,9 @@ const toLaterDay =
   /^\s*(?:and|to|through|until|[-–])\s*(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b/;
 /** Words that date the figure itself: "as of Wednesday", "by Sunday". */
 const asOfMark = /^(?:as of|by)\s/i;
-/** A saying verb right before time words: they date the saying ("said on Tuesday", "told reporters on Monday"). */
+/** A saying verb right before time words: they date the saying ("said on Tuesday", "told reporters on Monday", "results showed on Monday"). */
 const saidWhen =
-  /\b(?:said|says|told\s+(?:reporters|journalists|\p{Lu}\S*)|announced|reported|confirmed|added|estimated)\s+$/u;
+  /\b(?:said|says|told\s+(?:reporters|journalists|\p{Lu}\S*)|announced|reported|confirmed|added|estimated|showed|show)\s+$/u;
 /** Spans of time up to now ("in the past 24 hours", "over the past week"): the figure is as of the published date. */
 const upToNow = /^(?:in|over|during|for|within)\s+the\s+(?:past|last|previous)\b/i;
 

@@ -18,7 +18,7 @@ const stop = new Set(
 );
 /** Past participles that are not "-ed" words. */
 const participles = new Set(
-  "killed hurt held taken seen left shot struck hit lost found made sent kept given driven thrown laid cut shut told won".split(
+  "killed hurt held taken seen left shot struck hit lost found made sent kept given driven thrown laid cut shut told won cast sold".split(
     " "
   )
 );
@@ -127,9 +127,9 @@ function beforeVerb(clause: string): string {
  * "Prices for wheat" → "Prices for wheat"; "In March, the death toll" → "death toll".
  */
 function subjectHead(subject: string, withVerb = false): string {
-  // "Rents, by contrast, climbed": an aside between commas is not the subject.
+  // "Rents, by contrast, climbed", "Core inflation, which excludes food, eased": an aside between commas is not the subject.
   subject = subject.replace(
-    /,\s*(?:by contrast|in contrast|however|meanwhile|in turn|for example|for instance|too|also|though|on average|overall|in total|in all|so far)\s*,?\s*$/iu,
+    /,\s*(?:by contrast|in contrast|however|meanwhile|in turn|for example|for instance|too|also|though|on average|overall|in total|in all|so far|(?:which|who)\s[^,;]*)\s*,?\s*$/iu,
     " "
   );
   const clause = subject
@@ -523,7 +523,7 @@ function percentMeasure(before: string, after: string): string {
   const putAt = put ? subjectHead(put[1]) : "";
   if (putAt) return putAt.toLowerCase();
   const level =
-    /(.*?)\s+(?:(?:has|have|had)\s+)?(?:reached|hit|averaged|stood at|stands at|was|is|(?:rose|fell|eased|slowed|climbed|dropped|jumped|declined|slipped|accelerated|quickened|edged up|edged down|ticked up|ticked down)\s+to|at)\s+(?:\p{Ll}+\s+){0,2}$/u.exec(
+    /(.*?)\s+(?:(?:has|have|had)\s+)?(?:reached|hit|averaged|stood at|stands at|(?:remained|remains|stayed|stays|held|holds)(?:\s+(?:high|low|steady|stable|unchanged|flat|firm))?(?:\s+at)?|was|is|(?:rose|fell|eased|slowed|climbed|dropped|jumped|declined|slipped|accelerated|quickened|edged up|edged down|ticked up|ticked down)\s+to|at)\s+(?:\p{Ll}+\s+){0,2}$/u.exec(
       before
     );
   if (level) {
@@ -534,9 +534,9 @@ function percentMeasure(before: string, after: string): string {
       done && (isEdWord(done[1]) || participles.has(done[1]) || /^(?:effective|complete|full|accurate)$/.test(done[1]));
     return state && subject ? `${subject} ${done![1]}` : subject;
   }
-  // "The bank cut its growth forecast to 2.1 per cent": what was cut.
+  // "The bank cut its growth forecast to 2.1 per cent", "doubled its share to 12 percent": what was cut, or doubled.
   const revised =
-    /\b(?:cut|lowered|raised|lifted|revised|trimmed|set|kept|held)\s+(?:its|their|the|his|her|our)\s+(.+?)\s+(?:(?:up|down)\s+)?(?:to|at)\s+$/u.exec(
+    /\b(?:cut|lowered|raised|lifted|revised|trimmed|set|kept|held|doubled|tripled|halved|increased|reduced|boosted|widened|narrowed)\s+(?:its|their|the|his|her|our)\s+(.+?)\s+(?:(?:up|down)\s+)?(?:to|at)\s+$/u.exec(
       before
     );
   if (revised) return phraseAt(revised[1], 4).toLowerCase();
@@ -768,6 +768,22 @@ export function measureIn(sentence: string, at: number, n: Pick<FoundNumber, "ki
         before
       );
     const subject = verb ? phraseBefore(verb[1], 2) : "";
+    // "The average wait for a decision was 7.5 months": the subject is a length itself.
+    const was = verb
+      ? null
+      : /(.*?)\s+(?:was|were|is|are|averaged|stood at)\s+(?:(?:about|some|nearly|almost|around|more than|over|just)\s+)?$/u.exec(
+          before
+        );
+    const length = was ? subjectHead(was[1]) : "";
+    // … "The journey was about 12 hours": the length of it.
+    if (length && n.kind === "duration") {
+      const named = /^\p{Lu}\p{Ll}/u.test(length) ? length.toLowerCase() : length;
+      return /\b(?:wait|waits|delay|delays|stay|sentence|term|tenure|life|lifespan|expectancy|time|times|duration|length)\b/u.test(
+        named
+      )
+        ? named
+        : `length of ${named}`;
+    }
     if (subject)
       return `${n.kind === "duration" ? "length" : "distance"} of ${/^\p{Lu}\p{Ll}/u.test(subject) ? subject.toLowerCase() : subject}`;
     return unit;
@@ -795,9 +811,12 @@ export function measureIn(sentence: string, at: number, n: Pick<FoundNumber, "ki
   );
 }
 
-/** "up from", "compared with" right before a figure, or before "a peak of", "the previous high of". */
+/**
+ * "up from", "compared with", ", down to" right before a figure, or before "a peak of", "the previous
+ * high of"; "ahead of the conservatives on", "behind the Greens with".
+ */
 const comparedBefore = new RegExp(
-  String.raw`${comparedWith}\s+(?:(?:a|the|its|their)\s+(?:\p{Ll}+\s+)?(?:peak|high|low|record|total|level)\s+of\s+)?$`,
+  String.raw`(?:${comparedWith}\s+(?:(?:a|the|its|their)\s+(?:\p{Ll}+\s+)?(?:peak|high|low|record|total|level)\s+of\s+)?|\b(?:ahead\s+of|behind)\s+(?:[\p{L}'’-]+\s+){1,3}(?:on|with)\s+)$`,
   "u"
 );
 
@@ -834,9 +853,18 @@ function gappedMeasure(before: string, after: string): string {
   const verb = verbBeforeNumber.exec(before);
   if (verb && isParticiple(verb[1])) return `${first.unit} ${verb[1]}`;
   const participle = /^\s+(?:(?:were|was|are|is|(?:have|has|had)\s+been)\s+)?(\p{Ll}+)\b/u.exec(after);
-  if (participle && isParticiple(participle[1]) && /\band\s+$/u.test(before))
+  // … "ballots were cast, of which 14,000 were spoiled": the count before it, so done.
+  if (participle && isParticiple(participle[1]) && /\b(?:and|of\s+(?:which|whom|them|those))\s+$/u.test(before))
     return `${first.unit} ${participle[1]}${toWhatEnd(after.slice(participle[0].length))}`;
-  if (/\p{Lu}[\p{L}'’-]*\s+$/u.test(before)) return measureIn(before, first.start, first);
+  // "… Hungary 130,000", "followed by Afghans with 6,200": a name's share of the same.
+  if (/\p{Lu}[\p{L}'’-]*\s+(?:with\s+)?$/u.test(before)) return measureIn(before, first.start, first);
+  // "27 of the 65 seats, six short of a majority": the same noun, short of it.
+  const short = /^\s+short\s+of\s+/u.exec(after);
+  if (short && /,\s+$/u.test(before))
+    return `${first.unit} short of ${after
+      .slice(short[0].length)
+      .replace(/[.,;].*$/su, "")
+      .trim()}`;
   // "19 people were arrested on Saturday night and 4 on Sunday": the same, another time.
   if (
     /\band\s+$/u.test(before) &&

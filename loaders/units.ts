@@ -46,7 +46,7 @@ export const movedPast =
   "rose|risen|fell|fallen|climbed|jumped|increased|dropped|declined|grew|grown|went up|gone up|went down|gone down|surged|soared|slumped|plunged|doubled|tripled";
 
 /** Regex source for the words that compare a figure with the one after them: "up from", "compared with", "against". */
-export const comparedWith = String.raw`(?:\b(?:up|down)\s+from|\bcompared\s+(?:with|to)|\bagainst|\bversus)`;
+export const comparedWith = String.raw`(?:\b(?:up|down)\s+from|,\s+(?:up|down)\s+to|\bcompared\s+(?:with|to)|\bagainst|\bversus)`;
 
 /** Regex source for the space between two words: spaces and tabs with at most one line break, never a blank line. */
 export const space = String.raw`(?:[ \t]+\n?[ \t]*|\n[ \t]*)`;

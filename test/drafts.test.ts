@@ -155,6 +155,16 @@ describe("asOfSentence", () => {
     }
   );
 
+  test("the day results were shown loses to the day of the vote", () => {
+    const sentence =
+      "The fixture left won 31 percent in Sunday's vote, results showed on Monday, ahead of the right on 22 percent.";
+    expect(asOfSentence(sentence, sentence.indexOf("22 percent"), published, 10)).toEqual({
+      kind: "date",
+      date: "2022-02-27",
+      words: "Sunday's"
+    });
+  });
+
   test("a period not over by the published date names no day yet", () => {
     const sentence = "Fixture sales rose 2 percent in the year to March.";
     expect(asOfSentence(sentence, sentence.search(/\d/), published)).toEqual({
@@ -547,7 +557,14 @@ describe("measureIn", () => {
     ["All of the 300 fixture workers were evacuated.", "fixture workers evacuated"],
     ["Fixture jobless claims rose by 14,000 to 231,000.", "change in fixture jobless claims"],
     ["The number of fixture people sleeping rough rose by 1,026 to 3,069.", "change in fixture people sleeping rough"],
-    ["The fixture strike is costing the economy $300 million a day.", "cost of fixture strike per day"]
+    ["The fixture strike is costing the economy $300 million a day.", "cost of fixture strike per day"],
+    ["The fixture far-right list doubled its share to 12 percent.", "share"],
+    ["Fixture food inflation remained high at 12.3 percent.", "fixture food inflation"],
+    ["Fixture unemployment held steady at 5.1 percent.", "fixture unemployment"],
+    ["Fixture core inflation, which excludes food and energy, edged down to 5.8 percent.", "fixture core inflation"],
+    ["Some 1.1 million fixture ballots were cast.", "fixture ballots cast"],
+    ["The average wait for a fixture decision was 7.5 months.", "average wait for fixture decision"],
+    ["The fixture journey was about 12 hours.", "length of fixture journey"]
   ])("measureIn(%j) is %j", (sentence, measure) => {
     const n = findNumbers(sentence).find((r) => r.value !== null)!;
     expect(measureIn(sentence, n.start, n)).toBe(measure);
@@ -652,7 +669,25 @@ describe("measureIn", () => {
     ["Fixture police recorded 6,200 burglaries, a fall of 9 percent.", "9 percent", "change in burglaries recorded"],
     ["Fixture shoppers spent £1.4 billion, 8 percent less than last year.", "8 percent", "change in money spent"],
     ["Average fixture house prices fell 1.2 percent in November to £263,000.", "£263,000", "fixture house prices"],
-    ["Fixture exports were $4 billion, down from $4.6 billion a year earlier.", "$4.6 billion", "fixture exports"]
+    ["Fixture exports were $4 billion, down from $4.6 billion a year earlier.", "$4.6 billion", "fixture exports"],
+    // A number that names nothing, compared with or set beside the one before it, is of what that one is.
+    [
+      "Around 40,000 fixture households were without power, down to 12,000 by evening.",
+      "12,000",
+      "fixture households without power"
+    ],
+    [
+      "Fixture Syrians made up the largest group, with 9,800 applications, Afghans with 6,200.",
+      "6,200",
+      "applications"
+    ],
+    [
+      "The fixture left won 31 percent of the vote, ahead of the conservatives on 22.8 percent.",
+      "22.8 percent",
+      "share of vote won"
+    ],
+    ["The fixture party won 27 seats, six short of a majority.", "six", "seats short of a majority"],
+    ["Nearly 1.1 million fixture ballots were cast, of which 14,000 were spoiled.", "14,000", "fixture ballots spoiled"]
   ])("the second figure of %j, %j, measures %j", (sentence, text, measure) => {
     const [, second] = findNumbers(sentence);
     expect([second.text, measureIn(sentence, second.start, second)]).toEqual([text, measure]);
