@@ -229,7 +229,8 @@ const perUnit =
 const quantityNouns = new Set(
   `tonnes tonne tons ton litres litre liters liter gallons barrels kilograms kilos hectares acres bags sacks
   boxes crates containers pallets truckloads doses rounds bottles parcels gigawatts megawatts kilowatts
-  terawatt-hours gigawatt-hours megawatt-hours kilowatt-hours`
+  terawatt-hours gigawatt-hours megawatt-hours kilowatt-hours millimetres millimeters centimetres centimeters inches
+  cubic-metres cubic-meters`
     .split(/\s+/)
     .flatMap((w) => [w, w.replace("-", " ")])
 );
@@ -514,7 +515,7 @@ function percentMeasure(before: string, after: string): string {
   if (expected) return expected;
   // "Prices were 7 percent higher than a year earlier": a change, in what was so much higher.
   const compared = /^\s+(?:higher|lower|more|less|fewer|above|below|up|down|cheaper|dearer)\b/u.test(after)
-    ? /(.*?)\s+(?:was|were|is|are|stood|stands|ran|runs)\s+(?:\p{Ll}+\s+){0,2}$/u.exec(before)
+    ? /(.*?)\s+(?:was|were|is|are|(?:has|have|had) been|stood|stands|ran|runs)\s+(?:\p{Ll}+\s+){0,2}$/u.exec(before)
     : null;
   const comparedSubject = compared ? subjectHead(compared[1]) : "";
   if (comparedSubject) return `change in ${comparedSubject.toLowerCase()}`;
@@ -579,6 +580,12 @@ function moneyMeasure(before: string, after: string): string {
     const object = purposeVerb[3] ? phraseAt(purposeVerb[3], 3) : "";
     return `money to ${purposeVerb[1]}${object ? ` ${purposeVerb[2] ?? ""}${object}` : ""}`;
   }
+  // "must repay €1.7 million to the city": money to pay back, whoever gets it.
+  const payBack =
+    /\b(?:must|to|will|would|could|may|might|should)\s+(?:also\s+)?(repay|pay back|refund|return|transfer|hand back)\s+(?:(?:a further|another|an extra|more than|up to|about|some|nearly)\s+)?$/u.exec(
+      before
+    );
+  if (payBack) return `money to ${payBack[1]}`;
   const of = /^\s+(?:in|of|for|worth of|on|to)\s+(?:the\s+|its\s+|new\s+)?(.*)/u.exec(after);
   // "raised £3.2 million in its first 48 hours", "to £3.10 in January": when, not what for.
   if (
@@ -660,10 +667,11 @@ function moneyMeasure(before: string, after: string): string {
   // "The cluster's appeal for $46 million", "a request for €2 billion": what asks for it (not "sold for").
   const asked = /(?:^|\s)(?:an?|the|its|their|\p{L}+['’]s)\s+(\p{Ll}+)\s+for\s+(?:\p{Ll}+\s+){0,2}$/u.exec(before);
   if (asked && !isEdWord(asked[1]) && !pastTense.has(asked[1]) && !stop.has(asked[1])) return asked[1];
-  const worth = /(.*?)\s+(?:worth|totalling|totaling|of|at)\s+(?:\p{Ll}+\s+){0,2}$/u.exec(before);
+  // "23 public contracts worth €14 million": the value of contracts; "loans totalling …", "a fine of …": the noun.
+  const worth = /(.*?)\s+(worth|totalling|totaling|of|at)\s+(?:\p{Ll}+\s+){0,2}$/u.exec(before);
   if (worth) {
-    const noun = phraseBefore(worth[1], 1);
-    if (noun) return noun.toLowerCase();
+    const noun = phraseBefore(worth[1], 1).toLowerCase();
+    if (noun) return worth[2] === "worth" ? `value of ${noun}` : noun;
   }
   // "$300 million had been promised for food", "will be spent on schools": what it is for.
   const purpose =

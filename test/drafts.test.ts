@@ -564,7 +564,12 @@ describe("measureIn", () => {
     ["Fixture core inflation, which excludes food and energy, edged down to 5.8 percent.", "fixture core inflation"],
     ["Some 1.1 million fixture ballots were cast.", "fixture ballots cast"],
     ["The average wait for a fixture decision was 7.5 months.", "average wait for fixture decision"],
-    ["The fixture journey was about 12 hours.", "length of fixture journey"]
+    ["The fixture journey was about 12 hours.", "length of fixture journey"],
+    ["A fixture mayor rigged public contracts worth €14 million.", "value of contracts"],
+    ["The fixture mayor must also repay €1.7 million to the city.", "money to repay"],
+    ["Fixture hills received 180 millimetres of rain.", "millimetres of rain received"],
+    ["Up to 30 centimetres of fixture snow fell overnight.", "centimetres of fixture snow"],
+    ["Fixture rainfall since October has been 45 percent below normal.", "change in fixture rainfall"]
   ])("measureIn(%j) is %j", (sentence, measure) => {
     const n = findNumbers(sentence).find((r) => r.value !== null)!;
     expect(measureIn(sentence, n.start, n)).toBe(measure);
