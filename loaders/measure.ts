@@ -759,6 +759,13 @@ export function measureIn(sentence: string, at: number, n: Pick<FoundNumber, "ki
   }
   // "three times as many", "a 10-fold rise": how many times, not of what.
   if (isMultiple(n)) return "";
+  // "a 52,000-seat stadium", "a 12-year-old boy", "a 20-minute drive": the noun the number and its unit describe.
+  const described = unit && /^[-‐]/u.test(sentence.slice(end)) ? phraseAt(after, 2) : "";
+  if (described) {
+    if (/-old$/u.test(unit)) return `age of ${described}`;
+    if (n.kind === "duration" || n.kind === "distance") return `length of ${described}`;
+    return `${described} ${/[^aeiou]y$/u.test(unit) ? `${unit.slice(0, -1)}ies` : /(?:s|x|ch|sh)$/u.test(unit) ? `${unit}es` : `${unit}s`}`;
+  }
   // "Turnout was 58 percent, down from 64 percent": a share or a sum compared with the one before it is of what that one is.
   const comparedFigure = n.kind === "percent" || n.kind === "money" ? comparedMeasure(sentence.slice(0, at), n) : "";
   if (comparedFigure) return comparedFigure;

@@ -569,7 +569,13 @@ describe("measureIn", () => {
     ["The fixture mayor must also repay €1.7 million to the city.", "money to repay"],
     ["Fixture hills received 180 millimetres of rain.", "millimetres of rain received"],
     ["Up to 30 centimetres of fixture snow fell overnight.", "centimetres of fixture snow"],
-    ["Fixture rainfall since October has been 45 percent below normal.", "change in fixture rainfall"]
+    ["Fixture rainfall since October has been 45 percent below normal.", "change in fixture rainfall"],
+    // The noun a number and its unit describe.
+    ["The fixture club built a new 52,000-seat stadium.", "stadium seats"],
+    ["A 300-bed fixture hospital opened.", "fixture hospital beds"],
+    ["A 12-year-old fixture boy was hurt.", "age of fixture boy"],
+    ["A 24-hour fixture ceasefire was agreed.", "length of fixture ceasefire"],
+    ["A 5-kilometre fixture queue formed.", "length of fixture queue"]
   ])("measureIn(%j) is %j", (sentence, measure) => {
     const n = findNumbers(sentence).find((r) => r.value !== null)!;
     expect(measureIn(sentence, n.start, n)).toBe(measure);
