@@ -382,9 +382,12 @@ function emitNumber(text: string, start: number, end: number, found: Omit<FoundN
   // A qualifier after the number: "40-odd", "3,000 or so", "1,000-plus", "500 or more".
   const after = isRange ? -1 : tailAt(qualifierTail, text, e);
   if (after >= 0 && readFigure(text.slice(start, after))) e = after;
-  // A currency word after it: "5 million dollars", "400 euros" (not "200 pounds of flour").
+  // A currency word after it: "5 million dollars", "400 euros", "14 billion euros of tax cuts" (not
+  // "200 pounds of flour", a weight).
   const currencyEnd = percent ? -1 : tailAt(currencyTail, text, e);
-  if (currencyEnd >= 0 && !/^\s+of\b/.test(text.slice(currencyEnd, currencyEnd + 4))) e = currencyEnd;
+  const weight =
+    /pounds?$/i.test(text.slice(e, currencyEnd)) && /^\s+of\b/.test(text.slice(currencyEnd, currencyEnd + 4));
+  if (currencyEnd >= 0 && !weight) e = currencyEnd;
   // Qualifier words before it: "Well over 800,000", "an estimated 2,000", "as much as 35 percent".
   if (!isRange) {
     const q = qualifierStart(text, before, start);

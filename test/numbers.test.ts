@@ -173,6 +173,13 @@ describe("findNumbers", () => {
     expect(findNumbers(text).map((r) => r.text)).toEqual(["40", "90", "one", "two", "one", "one"]);
   });
 
+  test('findNumbers("…") keeps a currency word before "of" with its sum, but not pounds of a weight', () => {
+    // Sentences written for Explainer Kit's tests.
+    const text = "The fixture plan includes 14 billion euros of tax cuts. A fixture bakery sent 200 pounds of flour.";
+    const [sum, weight] = findNumbers(text);
+    expect([sum.text, sum.kind, sum.unit, weight.text]).toEqual(["14 billion euros", "money", "EUR", "200"]);
+  });
+
   test('findNumbers("…") reads an age as a duration in years, not a count to cite', () => {
     // Sentences written for Explainer Kit's tests.
     const text =
