@@ -65,13 +65,16 @@ const pluralSubject = /(?:^|[^\p{L}])(?:we|they|i|you|\p{L}+s|people|police)\s+$
 
 /**
  * True when the saying verb at [start, end) is a noun here: after a determiner, a possessive or a
- * number, before a verb, or in its bare form with no plural subject ("its unemployment estimate").
+ * number, before a verb or a preposition, or in its bare form with no plural subject ("its
+ * unemployment estimate").
  */
 function isNounHere(sentence: string, start: number, end: number): boolean {
   const word = sentence.slice(start, end);
   if (!nounable.test(word)) return false;
   const before = sentence.slice(Math.max(0, start - 24), start);
-  if (nounBefore.test(before) || verbAfter.test(sentence.slice(end, end + 16))) return true;
+  // … or before a preposition: "went back to paper records for six days", "reports of shelling".
+  const next = sentence.slice(end, end + 16);
+  if (nounBefore.test(before) || verbAfter.test(next) || /^\s+(?:for|of|from|with|about)\b/iu.test(next)) return true;
   return !/s$/i.test(word) && /\p{L}\s+$/u.test(before) && !pluralSubject.test(before);
 }
 /** Words around a subject that are not part of its name: time words, adverbs, "in a statement". */

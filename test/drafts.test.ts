@@ -316,7 +316,11 @@ describe("attributionIn", () => {
     ["Fixture jobless claims rose by 14,000 to 231,000.", ""],
     // A passive saying names who by "by", or no one.
     ["Some 300 fixture cases were reported by the ministry on Monday.", "the ministry"],
-    ["About 300 fixture residents were told to stay indoors.", ""]
+    ["About 300 fixture residents were told to stay indoors.", ""],
+    // … and before a preposition: no one records, no one claims.
+    ["Fixture staff went back to paper records for six days.", ""],
+    ["Fixture insurers face claims of $35 billion or more.", ""],
+    ["The fixture agency records 300 cases a week.", "the fixture agency"]
   ])("attributionIn(%j) is %j", (sentence, who) => {
     expect(attributionIn(sentence, sentence.search(/\d/)).who).toBe(who);
   });
