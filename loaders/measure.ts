@@ -223,7 +223,7 @@ const ratePhrase = new RegExp(
 
 /** What a price is for: "(\$84) a barrel", "per tonne", "a head". */
 const perUnit =
-  /^\s+(?:a|an|per)\s+(bushel|tonne|ton|barrel|litre|liter|gallon|kilogram|kilo|ounce|share|head|person|household|passenger|(?:mega|kilo)watt[ -]hour)\b/u;
+  /^\s+(?:a|an|per)\s+(bushel|tonne|ton|barrel|litre|liter|gallon|kilogram|kilo|ounce|share|head|person|household|passenger|trip|visitor|guest|room|pupil|student|patient|customer|employee|worker|ticket|capita|(?:mega|kilo)watt[ -]hour)\b/u;
 
 /** Nouns of a quantity of something: "2,500 tonnes of medical supplies", "1 million doses of vaccine". */
 const quantityNouns = new Set(
@@ -443,6 +443,10 @@ function countMeasure(unit: string, before: string, after: string): string {
  * nothing of the kind ("of homes in the region").
  */
 function shareDid(noun: string, rest: string): string {
+  // "70 percent of the pollution comes from vehicles": from where (the noun phrase may have taken the verb).
+  const from = /^(.*?)\s+(?:comes?|came|is|are|was|were)\s+from\s+(?:the\s+)?/u.exec(`${noun}${rest}`);
+  const where = from ? phraseAt(`${noun}${rest}`.slice(from[0].length), 3) : "";
+  if (from && where) return `${from[1]} from ${where}`;
   // "41 percent of voters support the plan": a verb in the present, read as the noun's last word.
   const words = noun.split(" ");
   const object = words.length > 1 ? objectAfter.exec(rest) : null;
@@ -556,6 +560,12 @@ function percentMeasure(before: string, after: string): string {
 
 /** The measure of a sum of money: "humanitarian aid" ("€500 million for humanitarian aid"), "credit line" ("a $1.7bn credit line"). */
 function moneyMeasure(before: string, after: string): string {
+  // "Visitors spent an average of 1,340 euros": the average of what the words before say.
+  const average = /\s+an?\s+average\s+of\s+$/u.exec(before);
+  if (average) {
+    const measure = moneyMeasure(`${before.slice(0, average.index)} `, after);
+    if (measure) return `average ${measure}`;
+  }
   const fromTo = levelFromTo(before);
   if (fromTo) return fromTo;
   // "The court fined the company €2.4 million (for …)", "fined three banks a total of $90 million": a fine.
@@ -800,7 +810,8 @@ export function measureIn(sentence: string, at: number, n: Pick<FoundNumber, "ki
         : `length of ${named}`;
     }
     if (subject)
-      return `${n.kind === "duration" ? "length" : "distance"} of ${/^\p{Lu}\p{Ll}/u.test(subject) ? subject.toLowerCase() : subject}`;
+      // "People aged 65 and over": an age.
+      return `${verb![2] === "aged" ? "age" : n.kind === "duration" ? "length" : "distance"} of ${/^\p{Lu}\p{Ll}/u.test(subject) ? subject.toLowerCase() : subject}`;
     return unit;
   }
   // "30,000 people a day have been leaving": a rate, measured as such.
@@ -821,9 +832,37 @@ export function measureIn(sentence: string, at: number, n: Pick<FoundNumber, "ki
       ? gappedMeasure(before, after) ||
         comparedMeasure(sentence.slice(0, at), n) ||
         expectedMeasure(before) ||
-        participleSubject(before)
+        participleSubject(before) ||
+        wholeMeasure(before)
       : "")
   );
+}
+
+/**
+ * The measure of a count that names no noun but what it is the number of: "the population grew by 8.1
+ * percent, to 812,000" and "almost doubled, to 29,000" (the subject's level), "brick kilns, which
+ * number around 1,800" (brick kilns), "its target of 4.9 million", "a crowd of 20,000" (target,
+ * crowd), "a country of 2.6 million" (population). "" otherwise.
+ */
+function wholeMeasure(before: string): string {
+  const level = new RegExp(
+    String.raw`^(.*?)\s+(?:(?:has|have|had)\s+)?(?:(?:almost|nearly|more than)\s+)?(?:${movedPast}|halved)\b[^;]*,\s+to\s+$`,
+    "u"
+  ).exec(before);
+  const which = /^(.*?),\s+which\s+(?:number|numbered|total|totalled|totaled)\s+$/u.exec(before);
+  const clause = (level ?? which)?.[1];
+  const subject = clause ? subjectHead(clause).toLowerCase() : "";
+  if (subject) return subject;
+  const of =
+    /(?:^|\s)(?:[Aa]n?|[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Oo]ur|\p{L}+['’]s)\s+((?:\p{Ll}+\s+)?\p{Ll}+)\s+of\s+$/u.exec(
+      before
+    );
+  const words = of ? of[1].split(" ") : [];
+  if (words.length === 0 || words.some((w) => stop.has(w) || isEdWord(w) || pastTense.has(w))) return "";
+  // "Moldova, a country of 2.6 million": its people.
+  return /^(?:country|nation|city|town|village|region|province|state|island)$/u.test(words.at(-1)!)
+    ? "population"
+    : of![1];
 }
 
 /**

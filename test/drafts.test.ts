@@ -579,7 +579,17 @@ describe("measureIn", () => {
     ["A 300-bed fixture hospital opened.", "fixture hospital beds"],
     ["A 12-year-old fixture boy was hurt.", "age of fixture boy"],
     ["A 24-hour fixture ceasefire was agreed.", "length of fixture ceasefire"],
-    ["A 5-kilometre fixture queue formed.", "length of fixture queue"]
+    ["A 5-kilometre fixture queue formed.", "length of fixture queue"],
+    // A count that names only what it is the number of.
+    ["The fixture centre's population almost doubled, to 29,000.", "fixture centre's population"],
+    ["The fixture campaign reached half of its target of 4.9 million.", "target"],
+    ["A crowd of 20,000 fixture fans gathered.", "fixture fans"],
+    ["A fixture crowd of 20,000 gathered.", "fixture crowd"],
+    ["Fixture brick kilns, which number around 1,800 in the area, were shut.", "fixture brick kilns"],
+    ["Moldova, a fixture country of 2.6 million, took in refugees.", "population"],
+    ["Fixture people aged 65 and over make up a sixth of residents.", "age of fixture people"],
+    ["About 70 percent of the fixture pollution comes from vehicles.", "share of fixture pollution from vehicles"],
+    ["Fixture visitors spent an average of 1,340 euros per trip.", "average money spent per trip"]
   ])("measureIn(%j) is %j", (sentence, measure) => {
     const n = findNumbers(sentence).find((r) => r.value !== null)!;
     expect(measureIn(sentence, n.start, n)).toBe(measure);
@@ -702,7 +712,16 @@ describe("measureIn", () => {
       "share of vote won"
     ],
     ["The fixture party won 27 seats, six short of a majority.", "six", "seats short of a majority"],
-    ["Nearly 1.1 million fixture ballots were cast, of which 14,000 were spoiled.", "14,000", "fixture ballots spoiled"]
+    [
+      "Nearly 1.1 million fixture ballots were cast, of which 14,000 were spoiled.",
+      "14,000",
+      "fixture ballots spoiled"
+    ],
+    [
+      "The fixture city's population grew by 8.1 percent in the decade, to 812,000.",
+      "812,000",
+      "fixture city's population"
+    ]
   ])("the second figure of %j, %j, measures %j", (sentence, text, measure) => {
     const [, second] = findNumbers(sentence);
     expect([second.text, measureIn(sentence, second.start, second)]).toEqual([text, measure]);
