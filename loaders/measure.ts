@@ -206,13 +206,17 @@ const openingPhrase = /^\s*(?:in|on|at|by|after|before|since|during|over|last|th
  */
 function participleSubject(before: string): string {
   if (
-    !/,\s+(?:reaching|hitting|topping|passing|rising to|climbing to|falling to|dropping to|standing at)\s+(?:\p{Ll}+\s+){0,2}$/u.test(
+    !/,\s+(?:reaching|hitting|topping|passing|rising to|climbing to|falling to|dropping to|standing at|(?:bringing|taking|pushing|lifting)\s+(?:it|them|the total|its total|their total)\s+to)\s+(?:\p{Ll}+\s+){0,2}$/u.test(
       before
     )
   )
     return "";
   const main = before.split(/[,;]/).find((clause) => clause.trim() !== "" && !openingPhrase.test(clause)) ?? "";
-  return subjectHead(main, true).toLowerCase();
+  // The subject ends at its verb: "Health spending gets an extra …, bringing it to".
+  return subjectHead(
+    main.replace(/\s+(?:gets?|receives?|has|have|had|is|are|was|were|will|would)\s.*$/su, ""),
+    true
+  ).toLowerCase();
 }
 
 /** A rate right after a count's noun: "(30,000 people) a day", "per week", "each month"; not "a year ago". */
@@ -657,6 +661,13 @@ function moneyMeasure(before: string, after: string): string {
     );
   const givenTo = given ? subjectHead(given[1]).toLowerCase() : "";
   if (givenTo) return `money ${given![2]} to ${givenTo}`;
+  // "Health spending gets an extra 3 billion euros": money given to it, as above.
+  const gets =
+    /^([^\d;]*?)\s+(?:(?:will|would)\s+)?(?:gets|get|receives|receive)\s+(?:(?:a|an|another|a further|an extra)\s+)?$/u.exec(
+      before
+    );
+  const getter = gets ? subjectHead(gets[1]).toLowerCase() : "";
+  if (getter) return `money given to ${getter}`;
   // "Mortgage payments will go up by about €85", "bills will rise by £150": a change in the subject.
   const change =
     /(.*?)\s+(?:(?:will|would|could|may|might|has|have|had)\s+)?(?:(?:go|goes|went|gone)\s+(?:up|down)|rise|rises|rose|risen|fall|falls|fell|fallen|increase|increases|increased|drop|drops|dropped|climb|climbs|climbed|jump|jumps|jumped)\s+by\s+(?:\p{Ll}+\s+){0,2}$/u.exec(

@@ -589,7 +589,9 @@ describe("measureIn", () => {
     ["Moldova, a fixture country of 2.6 million, took in refugees.", "population"],
     ["Fixture people aged 65 and over make up a sixth of residents.", "age of fixture people"],
     ["About 70 percent of the fixture pollution comes from vehicles.", "share of fixture pollution from vehicles"],
-    ["Fixture visitors spent an average of 1,340 euros per trip.", "average money spent per trip"]
+    ["Fixture visitors spent an average of 1,340 euros per trip.", "average money spent per trip"],
+    ["Fixture health spending gets an extra 3 billion euros.", "money given to fixture health spending"],
+    ["Fixture pensioners receive 2,000 hryvnias a month.", "money given to fixture pensioners per month"]
   ])("measureIn(%j) is %j", (sentence, measure) => {
     const n = findNumbers(sentence).find((r) => r.value !== null)!;
     expect(measureIn(sentence, n.start, n)).toBe(measure);
@@ -721,6 +723,11 @@ describe("measureIn", () => {
       "The fixture city's population grew by 8.1 percent in the decade, to 812,000.",
       "812,000",
       "fixture city's population"
+    ],
+    [
+      "Fixture health spending gets an extra €3 billion, bringing it to €134 billion.",
+      "€134 billion",
+      "fixture health spending"
     ]
   ])("the second figure of %j, %j, measures %j", (sentence, text, measure) => {
     const [, second] = findNumbers(sentence);
