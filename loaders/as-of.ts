@@ -56,6 +56,7 @@ const timeWords = new RegExp(
     String.raw`(?<periodTo>\b(?:(?:in|for|over|during)\s+)?the\s+(?:year|quarter|month|week|${count}\s+(?:months|weeks|years))\s+(?:to|ending|ended|up to)\s+(?:(?:the\s+)?end\s+of\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?)?${monthWord}(?:\s+\d{1,2}(?:st|nd|rd|th)?\b)?(?:,?\s+\d{4})?)`,
     String.raw`(?<month>\b(?:in|during|for|since|from|until|till|by|through)\s+(?:early\s+|late\s+|mid-)?${monthWord}(?:\s+\d{4})?(?![\p{L}\d]|\s+\d))`,
     String.raw`(?<iso>\b\d{4}-\d{2}-\d{2}\b)`,
+    String.raw`(?<yearsTo>\b(?:(?:in|for|over|during)\s+)?the\s+(?:year|decade|${count}\s+years)\s+(?:to|ending|ended|up to)\s+\d{4}\b)`,
     String.raw`(?<year>\b(?:(?:in|during|for|throughout|since|from|until|till|by|before|after)\s+(?:early\s+|late\s+|mid-)?|between\s+\d{4}\s+and\s+)\d{4}(?:\s+(?:and|to)\s+\d{4})?\b(?![-–/]\d))`,
     String.raw`(?<vague>\b(?:(?:since|from|until|till|before|after|over|during|in|for)\s+)?(?:last|this|earlier this|later this|past|previous|the past|the previous|the last)\s+(?:week|weekend|month|year|spring|summer|autumn|fall|winter)\b|\b(?:at|over) the weekend\b|\brecently\b|\bin recent (?:days|weeks)\b|\bearlier this (?:week|month|year)\b|\b(?:in|during|over) the (?:spring|summer|autumn|fall|winter)\b|\b(?:a|one) (?:month|year) (?:earlier|ago|before)\b|\bthe (?:month|year) before\b)`
   ].join("|"),
@@ -219,6 +220,11 @@ function readTimeWords(m: RegExpExecArray, published: string, anchor: string, fi
   if (g.iso) return words <= published ? {kind: "date", date: words, words} : null;
   // "in 2022", "between 2015 and 2019": a year, no single day (its last, once it is over); "since 2016",
   // "by 2030" start or end a span, and a year to come dates a forecast, not its figure.
+  // "in the decade to 2021": a span that ends in a year, no single day (that year's last, once it is over).
+  if (g.yearsTo) {
+    const year = Number(words.slice(-4));
+    return {kind: "unresolved", words, end: year < Number(published.slice(0, 4)) ? `${year}-12-31` : undefined};
+  }
   if (g.year) {
     const year = Number(words.slice(-4));
     if (/^(?:since|from|until|till|by|before|after)\b/.test(lower) || year > Number(published.slice(0, 4))) return null;

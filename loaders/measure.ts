@@ -852,7 +852,7 @@ export function measureIn(sentence: string, at: number, n: Pick<FoundNumber, "ki
 /**
  * The measure of a count that names no noun but what it is the number of: "the population grew by 8.1
  * percent, to 812,000" and "almost doubled, to 29,000" (the subject's level), "brick kilns, which
- * number around 1,800" (brick kilns), "its target of 4.9 million", "a crowd of 20,000" (target,
+ * number around 1,800" (brick kilns), "tourists were the largest group at 3.9 million" (tourists), "its target of 4.9 million", "a crowd of 20,000" (target,
  * crowd), "a country of 2.6 million" (population). "" otherwise.
  */
 function wholeMeasure(before: string): string {
@@ -861,7 +861,9 @@ function wholeMeasure(before: string): string {
     "u"
   ).exec(before);
   const which = /^(.*?),\s+which\s+(?:number|numbered|total|totalled|totaled)\s+$/u.exec(before);
-  const clause = (level ?? which)?.[1];
+  // "British tourists were the largest group at 3.9 million".
+  const at = /^([^\d,;]*?)\s+(?:was|were|is|are|remained|remains)\s+[^\d,;]*?\s+at\s+$/u.exec(before);
+  const clause = (level ?? which ?? at)?.[1];
   const subject = clause ? subjectHead(clause).toLowerCase() : "";
   if (subject) return subject;
   const of =

@@ -132,7 +132,8 @@ describe("asOfSentence", () => {
     ],
     ["Fixture exports fell to 300 tonnes in 2021, from 450 tonnes in 2020.", "300", "in 2021", "2021-12-31"],
     ["Fixture exports fell to 300 tonnes in 2021, from 450 tonnes in 2020.", "450", "in 2020", "2020-12-31"],
-    ["Fixture sales reached 300 in 2022 so far.", "300", "in 2022", undefined]
+    ["Fixture sales reached 300 in 2022 so far.", "300", "in 2022", undefined],
+    ["The fixture town grew by 8 percent in the decade to 2021.", "8 percent", "in the decade to 2021", "2021-12-31"]
   ])("%j: a year names no single day (%s)", (sentence, figure, words, end) => {
     expect(asOfSentence(sentence, sentence.indexOf(figure), published, figure.length)).toEqual({
       kind: "unresolved",
@@ -591,7 +592,8 @@ describe("measureIn", () => {
     ["About 70 percent of the fixture pollution comes from vehicles.", "share of fixture pollution from vehicles"],
     ["Fixture visitors spent an average of 1,340 euros per trip.", "average money spent per trip"],
     ["Fixture health spending gets an extra 3 billion euros.", "money given to fixture health spending"],
-    ["Fixture pensioners receive 2,000 hryvnias a month.", "money given to fixture pensioners per month"]
+    ["Fixture pensioners receive 2,000 hryvnias a month.", "money given to fixture pensioners per month"],
+    ["Fixture Britons were the largest group at 3.9 million.", "fixture britons"]
   ])("measureIn(%j) is %j", (sentence, measure) => {
     const n = findNumbers(sentence).find((r) => r.value !== null)!;
     expect(measureIn(sentence, n.start, n)).toBe(measure);
