@@ -270,7 +270,7 @@ function countMeasure(unit: string, before: string, after: string): string {
   // occupied", "412 of the 650 seats": the whole that a share is of, not what the share did.
   if (
     unit &&
-    /(?:%|\bper\s*cent|\bpercent|\bhalf|\bthird|\bquarter|\bmost|\d)\s+of\s+(?:(?:the|its|their|his|her|our)\s+)?(?:(?:[\p{L}-]+\s+){0,2}[\p{L}-]+['’]s?\s+)?$/iu.test(
+    /(?:%|\bper\s*cent|\bpercent|\bhalf|\bthird|\bquarter|\bmost|\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve))\s+of\s+(?:(?:the|its|their|his|her|our)\s+)?(?:(?:[\p{L}-]+\s+){0,2}[\p{L}-]+['’]s?\s+)?$/iu.test(
       before
     )
   )
@@ -433,7 +433,7 @@ function countMeasure(unit: string, before: string, after: string): string {
       : "";
   if (changedSubject) return `change in ${changedSubject}`;
   const subject =
-    /(.*?)\s+(?:(?:has|have|had)\s+)?(?:(?:rose|risen|rises|climbed|reached|hit|passed|topped|averaged|totalled|totaled|numbered|stood at|stands at|stood|was|is|jumped|increased|fell|dropped)\s+(?:to\s+|at\s+)?|(?:slowed|eased|dipped|swelled|grew|grown|surged|soared|declined|fallen|doubled|tripled|slumped|plunged)\s+to\s+|(?:rose|risen|climbed|jumped|increased|grew|grown|fell|fallen|dropped|declined)\s+by\s+(?:[^,;]|,(?=\d)){1,30}?\s+to\s+)(?:\p{Ll}+\s+){0,2}$/u.exec(
+    /(.*?)\s+(?:(?:has|have|had)\s+)?(?:(?:rose|risen|rises|climbed|reached|hit|passed|topped|averaged|totalled|totaled|numbered|stood at|stands at|stood|peaked at|was|is|jumped|increased|fell|dropped)\s+(?:to\s+|at\s+)?|(?:slowed|eased|dipped|swelled|grew|grown|surged|soared|declined|fallen|doubled|tripled|slumped|plunged)\s+to\s+|(?:rose|risen|climbed|jumped|increased|grew|grown|fell|fallen|dropped|declined)\s+by\s+(?:[^,;]|,(?=\d)){1,30}?\s+to\s+)(?:\p{Ll}+\s+){0,2}$/u.exec(
       before
     );
   const named = subject ? subjectHead(subject[1]).toLowerCase() : "";
@@ -531,6 +531,13 @@ function percentMeasure(before: string, after: string): string {
   const put = /\b(?:put|puts|putting)\s+(?:the\s+|its\s+|their\s+)?(.+?)\s+at\s+(?:\p{Ll}+\s+){0,2}$/u.exec(before);
   const putAt = put ? subjectHead(put[1]) : "";
   if (putAt) return putAt.toLowerCase();
+  // "The bank cut its growth forecast to 2.1 per cent", "doubled its share to 12 percent": what was cut, or doubled;
+  // "kept its main interest rate at 4.5 percent": what was kept (before "at" reads as a level of the subject).
+  const revised =
+    /\b(?:cut|lowered|raised|lifted|revised|trimmed|set|kept|held|doubled|tripled|halved|increased|reduced|boosted|widened|narrowed)\s+(?:its|their|the|his|her|our)\s+(.+?)\s+(?:(?:up|down)\s+)?(?:to|at)\s+$/u.exec(
+      before
+    );
+  if (revised) return phraseAt(revised[1], 4).toLowerCase();
   const level =
     /(.*?)\s+(?:(?:has|have|had)\s+)?(?:reached|hit|averaged|stood at|stands at|(?:remained|remains|stayed|stays|held|holds)(?:\s+(?:high|low|steady|stable|unchanged|flat|firm))?(?:\s+at)?|was|is|(?:rose|fell|eased|slowed|climbed|dropped|jumped|declined|slipped|accelerated|quickened|edged up|edged down|ticked up|ticked down)\s+to|at)\s+(?:\p{Ll}+\s+){0,2}$/u.exec(
       before
@@ -543,12 +550,10 @@ function percentMeasure(before: string, after: string): string {
       done && (isEdWord(done[1]) || participles.has(done[1]) || /^(?:effective|complete|full|accurate)$/.test(done[1]));
     return state && subject ? `${subject} ${done![1]}` : subject;
   }
-  // "The bank cut its growth forecast to 2.1 per cent", "doubled its share to 12 percent": what was cut, or doubled.
-  const revised =
-    /\b(?:cut|lowered|raised|lifted|revised|trimmed|set|kept|held|doubled|tripled|halved|increased|reduced|boosted|widened|narrowed)\s+(?:its|their|the|his|her|our)\s+(.+?)\s+(?:(?:up|down)\s+)?(?:to|at)\s+$/u.exec(
-      before
-    );
-  if (revised) return phraseAt(revised[1], 4).toLowerCase();
+  // "a 35 percent rise in emergency admissions": a change in them.
+  const riseIn = /^\s+(?:rise|increase|jump|fall|drop|decline|cut|reduction)\s+in\s+(?:the\s+)?(.*)/u.exec(after);
+  const changeIn = riseIn ? phraseAt(riseIn[1], 3) : "";
+  if (changeIn) return `change in ${changeIn}`;
   // "a 5 percent pay rise": the noun it qualifies; "the planned fare rise of 4.8 percent": the noun it is of.
   const noun = /^\s+(\p{Ll}+)/u.exec(after);
   const modifier = noun && /(?:ly|er)$|^(?:up|down|above|below|year|month|week|day)$/u.test(noun[1]);
@@ -762,7 +767,7 @@ export function measureIn(sentence: string, at: number, n: Pick<FoundNumber, "ki
   // residents": a count of members, of seats, of residents.
   const partOf =
     n.kind === "count" && !unit
-      ? /^\s+of\s+(?:its|their|the|his|her|our)\s+(?:(?:[\p{L}-]+\s+){0,2}[\p{L}-]+['’]s?\s+)?(?:[\d.,]+\s+)?(?=\p{Ll})/u.exec(
+      ? /^\s+of\s+(?:its|their|the|his|her|our)\s+(?:(?:[\p{L}-]+\s+){0,2}[\p{L}-]+['’]s?\s+)?(?:(?:[\d.,]+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred)\s+)?(?=\p{Ll})/u.exec(
           after
         )
       : null;
@@ -781,7 +786,14 @@ export function measureIn(sentence: string, at: number, n: Pick<FoundNumber, "ki
   // "three times as many", "a 10-fold rise": how many times, not of what.
   if (isMultiple(n)) return "";
   // "a 52,000-seat stadium", "a 12-year-old boy", "a 20-minute drive": the noun the number and its unit describe.
-  const described = unit && /^[-‐]/u.test(sentence.slice(end)) ? phraseAt(after, 2) : "";
+  // (Not a verb: "The 24-year-old scored" is the person's age; "worth" ends the noun.)
+  const described =
+    unit && /^[-‐]/u.test(sentence.slice(end))
+      ? phraseAt(after, 2)
+          .replace(/\s+worth$/u, "")
+          .replace(/^\p{Ll}+$/u, (word) => (isEdWord(word) || pastTense.has(word) || participles.has(word) ? "" : word))
+      : "";
+  if (unit && /-old$/u.test(unit) && /^[-‐]/u.test(sentence.slice(end)) && !described) return "age";
   if (described) {
     if (/-old$/u.test(unit)) return `age of ${described}`;
     if (n.kind === "duration" || n.kind === "distance") return `length of ${described}`;

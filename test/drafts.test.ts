@@ -593,7 +593,15 @@ describe("measureIn", () => {
     ["Fixture visitors spent an average of 1,340 euros per trip.", "average money spent per trip"],
     ["Fixture health spending gets an extra 3 billion euros.", "money given to fixture health spending"],
     ["Fixture pensioners receive 2,000 hryvnias a month.", "money given to fixture pensioners per month"],
-    ["Fixture Britons were the largest group at 3.9 million.", "fixture britons"]
+    ["Fixture Britons were the largest group at 3.9 million.", "fixture britons"],
+    ["The 24-year-old fixture striker scored twice.", "age of fixture striker"],
+    ["The 24-year-old scored 31 fixture goals.", "age"],
+    ["The fixture striker signed a five-year contract worth €12 million a year.", "length of contract"],
+    ["Seven of the nine fixture members voted to hold.", "fixture members who voted"],
+    ["The fixture bank kept its main interest rate at 4.5 percent.", "main interest rate"],
+    ["The fixture currency weakened 0.6 percent against the euro.", "change in fixture currency"],
+    ["Fixture hospitals reported a 35 percent rise in emergency admissions.", "change in emergency admissions"],
+    ["Fixture power demand peaked at 10.2 gigawatts.", "gigawatts of fixture power demand"]
   ])("measureIn(%j) is %j", (sentence, measure) => {
     const n = findNumbers(sentence).find((r) => r.value !== null)!;
     expect(measureIn(sentence, n.start, n)).toBe(measure);
@@ -716,6 +724,7 @@ describe("measureIn", () => {
       "share of vote won"
     ],
     ["The fixture party won 27 seats, six short of a majority.", "six", "seats short of a majority"],
+    ["Seven of the nine fixture members voted to hold.", "nine", "fixture members"],
     [
       "Nearly 1.1 million fixture ballots were cast, of which 14,000 were spoiled.",
       "14,000",
