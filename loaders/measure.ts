@@ -239,6 +239,12 @@ const quantityNouns = new Set(
     .flatMap((w) => [w, w.replace("-", " ")])
 );
 
+/** Things, not people, that do something: "farms that applied", but "families who applied". */
+const things =
+  /(?:^|\s)(?:farms?|firms?|compan(?:y|ies)|businesses|schools?|hospitals?|countries|councils?|banks?|shops?|stores?|charities|clubs?|cities|towns?|airlines?|factories|plants?|mines?|universities|employers?|retailers?|carmakers?|insurers?|lenders?|ships?|vessels?|flights?|trains?|services?|homes?|households?)$/iu;
+/** The relative pronoun for `noun`: "that" for a thing, "who" for people. */
+const who = (noun: string) => (things.test(noun.trim()) ? "that" : "who");
+
 const isParticiple = (w: string) => isEdWord(w) || participles.has(w) || statusWords.has(w);
 
 /**
@@ -310,15 +316,15 @@ function countMeasure(unit: string, before: string, after: string): string {
       const rest = after.slice(passive[0].length);
       const aim = /^\s+(for|against)\s+((?:the|a|an)\s+)?/u.exec(rest);
       const what = aim ? phraseAt(rest.slice(aim[0].length), 3) : "";
-      return `${unit} who ${passive[2]}${what ? ` ${aim![1]} ${aim![2] ?? ""}${what}` : ""}`;
+      return `${unit} ${who(unit)} ${passive[2]}${what ? ` ${aim![1]} ${aim![2] ?? ""}${what}` : ""}`;
     }
     // "210 firefighters remained on the lines", "20 families stayed behind": who did so.
     if (/^(?:remained|stayed)$/.test(passive[2]) && !/\b(?:were|was|are|is|being|been)\b/u.test(passive[0]))
-      return `${unit} who ${passive[2]}${passive[3] ?? ""}`;
+      return `${unit} ${who(unit)} ${passive[2]}${passive[3] ?? ""}`;
     // "12,500 passengers signed a petition": a verb with an object is no participle, but what they did.
     const object = objectAfter.exec(after.slice(passive[0].length));
     if (object && !/\b(?:have|has|had|were|was|are|is|being|been)\b/u.test(passive[0]) && !passive[3])
-      return `${unit} who ${passive[2]} ${object[1]}`;
+      return `${unit} ${who(unit)} ${passive[2]} ${object[1]}`;
     // "300 residents were left without power": the state they were left in.
     const leftWithout = passive[2] === "left" ? /^\s+without\s+(.*)/u.exec(after.slice(passive[0].length)) : null;
     const lacking = leftWithout ? phraseAt(leftWithout[1], 2) : "";
@@ -338,7 +344,7 @@ function countMeasure(unit: string, before: string, after: string): string {
       after
     );
   const livedOn = unit && living ? phraseAt(after.slice(living[0].length), 3) : "";
-  if (livedOn) return `${unit} who ${living![1]} ${living![2]} ${living![3] ?? ""}${livedOn}`;
+  if (livedOn) return `${unit} ${who(unit)} ${living![1]} ${living![2]} ${living![3] ?? ""}${livedOn}`;
   // "left 80,000 homes without electricity": the homes without it.
   // … or "42,000 households were still without power".
   const without = new RegExp(String.raw`^\s+${aux}(?:still\s+)?without\s+(.*)`, "u").exec(after);
@@ -455,11 +461,13 @@ function shareDid(noun: string, rest: string): string {
   const words = noun.split(" ");
   const object = words.length > 1 ? objectAfter.exec(rest) : null;
   if (object && !isParticiple(words.at(-1)!) && !stop.has(words.at(-1)!))
-    return `${words.slice(0, -1).join(" ")} who ${words.at(-1)} ${object[1]}`;
+    return `${words.slice(0, -1).join(" ")} ${who(words.slice(0, -1).join(" "))} ${words.at(-1)} ${object[1]}`;
   // "of the village's residents have been evacuated", "of voters backed the plan": what was done to
   // them, or what they did to something (a count's rules).
   const did = countMeasure(noun, "", rest);
-  return /^\s+(?:have|has|had|were|was|are|is)\b/u.test(rest) || did.startsWith(`${noun} who `) ? did || noun : noun;
+  return /^\s+(?:have|has|had|were|was|are|is)\b/u.test(rest) || did.startsWith(`${noun} ${who(noun)} `)
+    ? did || noun
+    : noun;
 }
 
 /** The measure of a percentage: "share of homes" ("3 per cent of homes"), or its subject ("inflation"). */

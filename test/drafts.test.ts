@@ -601,7 +601,10 @@ describe("measureIn", () => {
     ["The fixture bank kept its main interest rate at 4.5 percent.", "main interest rate"],
     ["The fixture currency weakened 0.6 percent against the euro.", "change in fixture currency"],
     ["Fixture hospitals reported a 35 percent rise in emergency admissions.", "change in emergency admissions"],
-    ["Fixture power demand peaked at 10.2 gigawatts.", "gigawatts of fixture power demand"]
+    ["Fixture power demand peaked at 10.2 gigawatts.", "gigawatts of fixture power demand"],
+    // Things do something "that" do it; people, "who".
+    ["Some 1,200 fixture farms have applied for drought support.", "fixture farms that applied for drought support"],
+    ["About 500 fixture families applied for shelter.", "fixture families who applied for shelter"]
   ])("measureIn(%j) is %j", (sentence, measure) => {
     const n = findNumbers(sentence).find((r) => r.value !== null)!;
     expect(measureIn(sentence, n.start, n)).toBe(measure);
