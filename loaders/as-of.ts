@@ -192,6 +192,13 @@ function readTimeWords(m: RegExpExecArray, published: string, anchor: string, fi
     return {kind: "date", date: lastWeekday(published, weekday, lower.startsWith("last ")), words};
   }
   if (g.ago) {
+    // "a week before the vote": a day before an event the sentence does not date.
+    const event = /before$/i.test(lower)
+      ? /^\s+(?:the|a|an|its|their|his|her)\s+(?:[\p{L}-]+\s+){0,2}?[\p{L}-]+/u.exec(
+          m.input.slice(m.index + m[0].length)
+        )
+      : null;
+    if (event) return {kind: "unresolved", words: `${words}${event[0]}`};
     const m2 = /(\S+(?:[ -]four|[ -]six|[ -]eight|[ -]two)?)\s+(hour|day|week)s?\s+\S+$/i.exec(lower)!;
     const n = /^an?$/.test(m2[1]) ? 1 : parseNumber(m2[1].replace("-", " "));
     if (n === null) return {kind: "unresolved", words};

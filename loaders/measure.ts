@@ -537,8 +537,15 @@ function percentMeasure(before: string, after: string): string {
   if (comparedSubject) return `change in ${comparedSubject.toLowerCase()}`;
   // "Polls put support at 41 percent": what was put at it.
   const put = /\b(?:put|puts|putting)\s+(?:the\s+|its\s+|their\s+)?(.+?)\s+at\s+(?:\p{Ll}+\s+){0,2}$/u.exec(before);
-  const putAt = put ? subjectHead(put[1]) : "";
-  if (putAt) return putAt.toLowerCase();
+  const putAt = put ? subjectHead(put[1]).toLowerCase() : "";
+  // "Polls had put the party at around 27 percent": the party's support.
+  if (
+    putAt &&
+    /\b(?:polls?|surveys?|pollsters?)\b/iu.test(before) &&
+    !/\b(?:support|approval|backing|rating|share|lead)\b/u.test(putAt)
+  )
+    return `support for ${putAt}`;
+  if (putAt) return putAt;
   // "The bank cut its growth forecast to 2.1 per cent", "doubled its share to 12 percent": what was cut, or doubled;
   // "kept its main interest rate at 4.5 percent": what was kept (before "at" reads as a level of the subject).
   const revised =

@@ -156,6 +156,14 @@ describe("asOfSentence", () => {
     }
   );
 
+  test("a day before an event the sentence does not date names no day the kit can tell", () => {
+    const sentence = "Fixture polls had put the party at 27 percent a week before the vote.";
+    expect(asOfSentence(sentence, sentence.indexOf("27"), published, 10)).toEqual({
+      kind: "unresolved",
+      words: "a week before the vote"
+    });
+  });
+
   test("the day results were shown loses to the day of the vote", () => {
     const sentence =
       "The fixture left won 31 percent in Sunday's vote, results showed on Monday, ahead of the right on 22 percent.";
@@ -604,7 +612,8 @@ describe("measureIn", () => {
     ["Fixture power demand peaked at 10.2 gigawatts.", "gigawatts of fixture power demand"],
     // Things do something "that" do it; people, "who".
     ["Some 1,200 fixture farms have applied for drought support.", "fixture farms that applied for drought support"],
-    ["About 500 fixture families applied for shelter.", "fixture families who applied for shelter"]
+    ["About 500 fixture families applied for shelter.", "fixture families who applied for shelter"],
+    ["Fixture polls had put the party at around 27 percent.", "support for party"]
   ])("measureIn(%j) is %j", (sentence, measure) => {
     const n = findNumbers(sentence).find((r) => r.value !== null)!;
     expect(measureIn(sentence, n.start, n)).toBe(measure);
