@@ -176,8 +176,9 @@ function periodEnd(lower: string, published: string): string | undefined {
 }
 
 /**
- * Reads one time expression; null when it does not date the figure that ends at `figureEnd`. `anchor` is the day the
- * sentence's time words before it name (else `published`): "the previous day" is the day before it.
+ * Reads one time expression; null when it does not date the figure that ends at `figureEnd`.
+ * `anchor` is the day the sentence's time words before it name (else `published`): "the previous
+ * day" is the day before it.
  */
 function readTimeWords(m: RegExpExecArray, published: string, anchor: string, figureEnd: number): AsOf | null {
   const g = m.groups!;
@@ -225,17 +226,18 @@ function readTimeWords(m: RegExpExecArray, published: string, anchor: string, fi
       ? null
       : {kind: "unresolved", words, end: periodEnd(lower, published)};
   if (g.iso) return words <= published ? {kind: "date", date: words, words} : null;
-  // "in 2022", "between 2015 and 2019": a year, no single day (its last, once it is over); "since 2016",
-  // "by 2030" start or end a span, and a year to come dates a forecast, not its figure.
   // "in the decade to 2021": a span that ends in a year, no single day (that year's last, once it is over).
   if (g.yearsTo) {
     const year = Number(words.slice(-4));
     return {kind: "unresolved", words, end: year < Number(published.slice(0, 4)) ? `${year}-12-31` : undefined};
   }
+  // "in 2022", "between 2015 and 2019": a year, no single day (its last, once it is over); "since 2016",
+  // "by 2030" start or end a span, and a year to come dates a forecast, not its figure.
   if (g.year) {
     const year = Number(words.slice(-4));
     if (/^(?:since|from|until|till|by|before|after)\b/.test(lower) || year > Number(published.slice(0, 4))) return null;
-    // "about 1,000 fewer than (it had) in 2021": the basis of a change; ", nearly twice the amount spent in 2018": another clause's.
+    // "about 1,000 fewer than (it had) in 2021": the basis of a change; after the figure and a comma
+    // (", nearly twice the amount spent in 2018"), another clause's.
     const before = m.input.slice(0, m.index);
     if (
       /\b(?:than|as|with|against|versus)\s+(?:\p{L}+\s+){0,3}$/iu.test(before) ||

@@ -7,7 +7,7 @@
  */
 import {findNumbers, type FoundNumber} from "./numbers.ts";
 import {datelineLength} from "./sentences.ts";
-import {changeVerbs, comparedWith, movedPast, rateTimes} from "./units.ts";
+import {changeVerbs, comparedWith, movedPast, numberWords, rateTimes} from "./units.ts";
 
 const stop = new Set(
   `a an the of and or but in on at to for from by with into over under about than as that this these those it its
@@ -276,9 +276,10 @@ function countMeasure(unit: string, before: string, after: string): string {
   // occupied", "412 of the 650 seats": the whole that a share is of, not what the share did.
   if (
     unit &&
-    /(?:%|\bper\s*cent|\bpercent|\bhalf|\bthird|\bquarter|\bmost|\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve))\s+of\s+(?:(?:the|its|their|his|her|our)\s+)?(?:(?:[\p{L}-]+\s+){0,2}[\p{L}-]+['’]s?\s+)?$/iu.test(
-      before
-    )
+    new RegExp(
+      String.raw`(?:%|\bper\s*cent|\bpercent|\bhalf|\bthird|\bquarter|\bmost|\d|\b(?:${numberWords}))\s+of\s+(?:(?:the|its|their|his|her|our)\s+)?(?:(?:[\p{L}-]+\s+){0,2}[\p{L}-]+['’]s?\s+)?$`,
+      "iu"
+    ).test(before)
   )
     return unit;
   // "1,250 schools would stay closed", "40 posts remain unfilled": the state they are left in.
@@ -782,9 +783,10 @@ export function measureIn(sentence: string, at: number, n: Pick<FoundNumber, "ki
   // residents": a count of members, of seats, of residents.
   const partOf =
     n.kind === "count" && !unit
-      ? /^\s+of\s+(?:its|their|the|his|her|our)\s+(?:(?:[\p{L}-]+\s+){0,2}[\p{L}-]+['’]s?\s+)?(?:(?:[\d.,]+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred)\s+)?(?=\p{Ll})/u.exec(
-          after
-        )
+      ? new RegExp(
+          String.raw`^\s+of\s+(?:its|their|the|his|her|our)\s+(?:(?:[\p{L}-]+\s+){0,2}[\p{L}-]+['’]s?\s+)?(?:(?:[\d.,]+|${numberWords})\s+)?(?=\p{Ll})`,
+          "u"
+        ).exec(after)
       : null;
   const part = partOf ? phraseAt(after.slice(partOf[0].length), 3) : "";
   if (part) {
@@ -879,8 +881,9 @@ export function measureIn(sentence: string, at: number, n: Pick<FoundNumber, "ki
 /**
  * The measure of a count that names no noun but what it is the number of: "the population grew by 8.1
  * percent, to 812,000" and "almost doubled, to 29,000" (the subject's level), "brick kilns, which
- * number around 1,800" (brick kilns), "tourists were the largest group at 3.9 million" (tourists), "its target of 4.9 million", "a crowd of 20,000" (target,
- * crowd), "a country of 2.6 million" (population). "" otherwise.
+ * number around 1,800" (brick kilns), "tourists were the largest group at 3.9 million" (tourists),
+ * "its target of 4.9 million", "a crowd of 20,000" (target, crowd), "a country of 2.6 million"
+ * (population). "" otherwise.
  */
 function wholeMeasure(before: string): string {
   const level = new RegExp(

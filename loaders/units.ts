@@ -45,8 +45,12 @@ export const changeVerbs =
 export const movedPast =
   "rose|risen|fell|fallen|climbed|jumped|increased|dropped|declined|grew|grown|went up|gone up|went down|gone down|surged|soared|slumped|plunged|doubled|tripled";
 
-/** Regex source for the words that compare a figure with the one after them: "up from", "compared with", "against". */
+/** Regex source for the words that compare a figure with the one after them: "up from", ", down to", "compared with", "against". */
 export const comparedWith = String.raw`(?:\b(?:up|down)\s+from|,\s+(?:up|down)\s+to|\bcompared\s+(?:with|to)|\bagainst|\bversus)`;
+
+/** Regex source for number words a count of a whole is written in: "seven of the nine members". */
+export const numberWords =
+  "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred";
 
 /** Regex source for the space between two words: spaces and tabs with at most one line break, never a blank line. */
 export const space = String.raw`(?:[ \t]+\n?[ \t]*|\n[ \t]*)`;
