@@ -237,11 +237,11 @@ function readTimeWords(m: RegExpExecArray, published: string, anchor: string, fi
     const year = Number(words.slice(-4));
     if (/^(?:since|from|until|till|by|before|after)\b/.test(lower) || year > Number(published.slice(0, 4))) return null;
     // "about 1,000 fewer than (it had) in 2021": the basis of a change; after the figure and a comma
-    // (", nearly twice the amount spent in 2018"), another clause's.
+    // (", nearly twice the amount spent in 2018") or "than" ("14 fewer than … the toll in 1998"), another's.
     const before = m.input.slice(0, m.index);
     if (
       /\b(?:than|as|with|against|versus)\s+(?:\p{L}+\s+){0,3}$/iu.test(before) ||
-      (m.index >= figureEnd && /[,;]/.test(before.slice(figureEnd)))
+      (m.index >= figureEnd && /[,;]|\bthan\b/u.test(before.slice(figureEnd)))
     )
       return null;
     return {kind: "unresolved", words, end: year < Number(published.slice(0, 4)) ? `${year}-12-31` : undefined};

@@ -643,7 +643,9 @@ function moneyMeasure(before: string, after: string): string {
     // "spent £1.4 billion online": how, not what.
     !/^\s+(?:\p{Ll}+ly|online|abroad|overseas|overall|altogether|together|instead|back|alone|off|out|up|down|away|more|less)\b/u.test(
       after
-    )
+    ) &&
+    // "to spend £2.4 billion upgrading its network": what it is for, not a noun.
+    !/^\s+\p{Ll}+ing\s+(?:its|their|the|a|an|new|his|her|our)\b/u.test(after)
   ) {
     // "$410 million received out of $1.8 billion requested": money so done.
     // ("earmarked for reconstruction" says what for: the rule for a purpose, below, names it.)
@@ -725,10 +727,12 @@ function moneyMeasure(before: string, after: string): string {
     if (noun) return noun;
   }
   const verb =
-    /(\p{Ll}+ed|spent|lent|paid|raised|gave|sold|lost|froze|borrowed)\s+(?:(?:a further|another|an extra|more than|up to|about|some|nearly)\s+)?$/u.exec(
+    /(\p{Ll}+ed|spent|lent|paid|raised|gave|sold|lost|froze|borrowed|(?<!\b(?:to|will|would|could|may|might|must|should)\s+)(?:pay|pays|spend|spends))\s+(?:(?:a further|another|an extra|more than|up to|about|some|nearly)\s+)?$/u.exec(
       before
     );
-  if (verb && (isEdWord(verb[1]) || !verb[1].endsWith("ed"))) return `money ${verb[1]}`;
+  // "Customers pay £512 a year": money paid, as "paid" ("will spend" is money to spend, below).
+  const done = verb ? ({pay: "paid", pays: "paid", spend: "spent", spends: "spent"}[verb[1]] ?? verb[1]) : "";
+  if (verb && (isEdWord(done) || !done.endsWith("ed"))) return `money ${done}`;
   // "wiping €2.4 billion off its market value": what lost it.
   const wiped =
     /\b(?:wiping|wiped|wipes|knocking|knocked)\s+(?:(?:about|some|nearly|more than|over|almost)\s+)?$/u.test(before)

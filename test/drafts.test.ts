@@ -148,6 +148,7 @@ describe("asOfSentence", () => {
     ["The fixture fund, set up in 2019, now holds $4 billion.", "$4 billion"],
     ["Fixture deportations rose to 4,100, the most since 2016.", "4,100"],
     ["Some 40 fixture plants will close by 2030.", "Some 40"],
+    ["That was 14 fewer fixture deaths than in 2022 and a third of the toll in 1998.", "14"],
     ["The fixture plant will supply 200,000 homes in 2026.", "200,000"]
   ])(
     "%j: a year the figure is compared with, of another clause, or a span's or a forecast's, does not date %j",
@@ -613,7 +614,9 @@ describe("measureIn", () => {
     // Things do something "that" do it; people, "who".
     ["Some 1,200 fixture farms have applied for drought support.", "fixture farms that applied for drought support"],
     ["About 500 fixture families applied for shelter.", "fixture families who applied for shelter"],
-    ["Fixture polls had put the party at around 27 percent.", "support for party"]
+    ["Fixture polls had put the party at around 27 percent.", "support for party"],
+    ["Fixture customers pay an average of £512 a year.", "average money paid per year"],
+    ["The fixture firm plans to spend £2.4 billion upgrading its network.", "money to spend"]
   ])("measureIn(%j) is %j", (sentence, measure) => {
     const n = findNumbers(sentence).find((r) => r.value !== null)!;
     expect(measureIn(sentence, n.start, n)).toBe(measure);
