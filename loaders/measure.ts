@@ -941,6 +941,12 @@ function comparedMeasure(before: string, n: Pick<FoundNumber, "kind" | "unit" | 
  */
 function gappedMeasure(before: string, after: string): string {
   // … or of a proportion before it: "One in eight teachers is over 60, and about 4,000 are expected to retire".
+  // "Pedestrians accounted for 31 of the deaths, and motorcyclists for 22": the verb and its noun left out.
+  if (/,?\s+and\s+\p{Ll}+(?:\s+\p{Ll}+)?\s+(?:for|with)\s+$/u.test(before)) {
+    const counted = findNumbers(before).find((r) => r.kind === "count");
+    const measure = counted ? measureIn(before, counted.start, counted) : "";
+    if (measure) return measure;
+  }
   const first = findNumbers(before).find((r) => (r.kind === "count" || r.kind === "vague") && r.unit !== "");
   if (!first) return "";
   // "31,800 officers, about 1,000 fewer than in 2021": a change in the figure before it.

@@ -740,6 +740,7 @@ describe("measureIn", () => {
     ],
     ["The fixture party won 27 seats, six short of a majority.", "six", "seats short of a majority"],
     ["Seven of the nine fixture members voted to hold.", "nine", "fixture members"],
+    ["Fixture pedestrians accounted for 31 of the deaths, and motorcyclists for 22.", "22", "deaths"],
     [
       "Nearly 1.1 million fixture ballots were cast, of which 14,000 were spoiled.",
       "14,000",
