@@ -58,6 +58,8 @@ function phraseAt(text: string, max = 4, stopAtVerbs = true, andJoins = false): 
     if (m[2] !== undefined || words.length >= max) break;
     const w = m[1];
     if (stopAtVerbs && words.length > 0 && (isEdWord(w) || pastTense.has(w))) break;
+    // "on temporary accommodation last year": a time ends the phrase.
+    if (words.length > 0 && /^(?:last|this|next)$/iu.test(w)) break;
     if (w === "and" && words.length > 0 && words.length < max - 1 && andJoins) {
       words.push(w);
       continue;
@@ -513,7 +515,7 @@ function percentMeasure(before: string, after: string): string {
   const lessThan =
     /^\s+(?:less|more|lower|higher|fewer)\s+than\b/u.test(after) && /,\s+(?:\p{Ll}+\s+){0,2}$/u.test(before);
   const aChange =
-    /,\s+an?\s+(?:fall|rise|drop|increase|decrease|decline|jump|gain|cut)\s+of\s+(?:\p{Ll}+\s+){0,2}$/u.test(before);
+    /[,(]\s*an?\s+(?:fall|rise|drop|increase|decrease|decline|jump|gain|cut)\s+of\s+(?:\p{Ll}+\s+){0,2}$/u.test(before);
   if (lessThan || aChange || /,\s+(?:up|down)\s+(?:by\s+)?(?:\p{Ll}+\s+){0,2}$/u.test(before)) {
     const figure = findNumbers(before).findLast((r) => r.kind === "count" || r.kind === "money");
     const measure = figure ? measureIn(before, figure.start, figure) : "";
@@ -593,6 +595,16 @@ function moneyMeasure(before: string, after: string): string {
   }
   const fromTo = levelFromTo(before);
   if (fromTo) return fromTo;
+  // "Rents have risen by a quarter since 2021, to £1,450 a month": the subject's level.
+  const level = levelAfterChange.exec(before);
+  const leveled = level ? subjectHead(level[1]).toLowerCase() : "";
+  if (leveled) return leveled;
+  // "agreed to buy a smaller rival for £3.6bn": the price of what is bought or sold.
+  const bought =
+    /\b(?:buy|buys|bought|buying|acquire|acquires|acquired|acquiring|sell|sells|selling)\s+(?:(?:a|an|the|its|their)\s+)?(?:\p{Ll}+\s+){0,2}?(\p{Ll}+)\s+for\s+$/u.exec(
+      before
+    );
+  if (bought && !stop.has(bought[1])) return `price of ${bought[1]}`;
   // "The court fined the company €2.4 million (for …)", "fined three banks a total of $90 million": a fine.
   const fined = /\bfined\s+((?:[^,;\s]+\s+){0,5})$/u.exec(before);
   if (fined && !fined[1].split(/\s+/).some((w) => isEdWord(w) || pastTense.has(w) || /^(?:spent|paid)$/.test(w)))
@@ -882,6 +894,12 @@ export function measureIn(sentence: string, at: number, n: Pick<FoundNumber, "ki
   );
 }
 
+/** A level the subject reached after a change, beyond a comma: "grew by 8.1 percent in the decade, to 812,000". */
+const levelAfterChange = new RegExp(
+  String.raw`^(.*?)\s+(?:(?:has|have|had)\s+)?(?:(?:almost|nearly|more than)\s+)?(?:${movedPast}|halved)\b[^;]*,\s+to\s+$`,
+  "u"
+);
+
 /**
  * The measure of a count that names no noun but what it is the number of: "the population grew by 8.1
  * percent, to 812,000" and "almost doubled, to 29,000" (the subject's level), "brick kilns, which
@@ -890,10 +908,7 @@ export function measureIn(sentence: string, at: number, n: Pick<FoundNumber, "ki
  * (population). "" otherwise.
  */
 function wholeMeasure(before: string): string {
-  const level = new RegExp(
-    String.raw`^(.*?)\s+(?:(?:has|have|had)\s+)?(?:(?:almost|nearly|more than)\s+)?(?:${movedPast}|halved)\b[^;]*,\s+to\s+$`,
-    "u"
-  ).exec(before);
+  const level = levelAfterChange.exec(before);
   const which = /^(.*?),\s+which\s+(?:number|numbered|total|totalled|totaled)\s+$/u.exec(before);
   // "British tourists were the largest group at 3.9 million".
   const at = /^([^\d,;]*?)\s+(?:was|were|is|are|remained|remains)\s+[^\d,;]*?\s+at\s+$/u.exec(before);

@@ -616,7 +616,9 @@ describe("measureIn", () => {
     ["About 500 fixture families applied for shelter.", "fixture families who applied for shelter"],
     ["Fixture polls had put the party at around 27 percent.", "support for party"],
     ["Fixture customers pay an average of £512 a year.", "average money paid per year"],
-    ["The fixture firm plans to spend £2.4 billion upgrading its network.", "money to spend"]
+    ["The fixture firm plans to spend £2.4 billion upgrading its network.", "money to spend"],
+    ["A fixture telecoms group agreed to buy a smaller rival for £3.6bn.", "price of rival"],
+    ["The fixture mine produced 4.1 million tonnes of coal last year.", "tonnes of coal produced"]
   ])("measureIn(%j) is %j", (sentence, measure) => {
     const n = findNumbers(sentence).find((r) => r.value !== null)!;
     expect(measureIn(sentence, n.start, n)).toBe(measure);
@@ -742,6 +744,12 @@ describe("measureIn", () => {
     ["Seven of the nine fixture members voted to hold.", "nine", "fixture members"],
     ["Fixture pedestrians accounted for 31 of the deaths, and motorcyclists for 22.", "22", "deaths"],
     [
+      "Fixture households in hotels rose to 5,400 (a rise of 50 per cent).",
+      "50 per cent",
+      "change in fixture households"
+    ],
+
+    [
       "Nearly 1.1 million fixture ballots were cast, of which 14,000 were spoiled.",
       "14,000",
       "fixture ballots spoiled"
@@ -759,6 +767,12 @@ describe("measureIn", () => {
   ])("the second figure of %j, %j, measures %j", (sentence, text, measure) => {
     const [, second] = findNumbers(sentence);
     expect([second.text, measureIn(sentence, second.start, second)]).toEqual([text, measure]);
+  });
+
+  test("a sum reached after a change, beyond a comma, is the subject's level", () => {
+    const sentence = "Fixture rents for a two-bedroom flat have risen by a quarter since 2021, to £1,450 a month.";
+    const n = findNumbers(sentence).find((r) => r.text === "£1,450")!;
+    expect(measureIn(sentence, n.start, n)).toBe("fixture rents for two-bedroom flat per month");
   });
 
   test("a draft of a number of times asks for its measure, and says why", () => {
