@@ -666,8 +666,10 @@ function moneyMeasure(before: string, after: string): string {
     const noun = done && isEdWord(done[1]) ? "" : phraseAt(after.replace(/^\s*-/, " "), 3);
     if (noun) return noun;
   }
-  // "The merger, valued at $14 billion": the value of the subject.
-  const valued = /(.*?),?\s+(?:which\s+(?:is|was)\s+|is\s+|was\s+)?valued\s+at\s+$/u.exec(before);
+  // "The merger, valued at $14 billion", "the fund is worth $1.4 trillion": the value of the subject.
+  const valued =
+    /(.*?),?\s+(?:which\s+(?:is|was)\s+|is\s+|was\s+)?valued\s+at\s+$/u.exec(before) ??
+    /^(.*?)\s+(?:is|was|are|were)\s+(?:now\s+)?worth\s+(?:\p{Ll}+\s+){0,2}$/u.exec(before);
   const worthWhat = valued ? subjectHead(valued[1]).toLowerCase() : "";
   if (worthWhat) return `value of ${worthWhat}`;
   // "put the cost of emergency shelters at $4.2 million", "the bill for repairs was €3m"
@@ -713,7 +715,7 @@ function moneyMeasure(before: string, after: string): string {
   // "Heating costs rose to €2.3 million", "the fixture budget stands at $40,000", "shares closed at
   // $12.40": the subject.
   const subject =
-    /(.*?)\s+(?:(?:has|have|had)\s+)?(?:(?:rose|risen|climbed|jumped|increased|grew|fell|fallen|dropped|slipped|slid|dipped|eased|declined|slumped|plunged|surged|soared|tumbled|amounted|came|stood|stands|closed|opened|ended|finished|settled|traded)(?:\s+(?:by\s+)?[^,;$€£]{1,30}?)?\s+(?:to|at)|reached|hit|topped|totalled|totaled|averaged|was|were|is|are|(?:could|would|will|may|might)\s+(?:reach|hit|top|total|exceed))\s+$/u.exec(
+    /(.*?)\s+(?:(?:has|have|had)\s+)?(?:(?:more than\s+|almost\s+|nearly\s+)?(?:rose|risen|climbed|jumped|increased|grew|fell|fallen|dropped|slipped|slid|dipped|eased|declined|slumped|plunged|surged|soared|tumbled|doubled|tripled|halved|amounted|came|stood|stands|closed|opened|ended|finished|settled|traded)(?:\s+(?:by\s+)?[^,;$€£]{1,30}?)?\s+(?:to|at)|reached|hit|topped|totalled|totaled|averaged|was|were|is|are|(?:could|would|will|may|might)\s+(?:reach|hit|top|total|exceed))\s+$/u.exec(
       before
     );
   if (subject) {
@@ -849,6 +851,14 @@ export function measureIn(sentence: string, at: number, n: Pick<FoundNumber, "ki
         before
       );
     const subject = verb ? phraseBefore(verb[1], 2) : "";
+    // "He was sentenced to 12 years in prison", "sentenced a former mayor to six years": a sentence.
+    if (
+      n.kind === "duration" &&
+      /\b(?:sentenced|jailed|imprisoned)\s+(?:[\p{L}'’-]+\s+){0,4}?(?:to|for)\s+(?:(?:up to|more than|at least|nearly|almost)\s+)?$/u.test(
+        before
+      )
+    )
+      return "length of sentence";
     // "The average wait for a decision was 7.5 months": the subject is a length itself.
     const was = verb
       ? null
@@ -956,6 +966,12 @@ function comparedMeasure(before: string, n: Pick<FoundNumber, "kind" | "unit" | 
  */
 function gappedMeasure(before: string, after: string): string {
   // … or of a proportion before it: "One in eight teachers is over 60, and about 4,000 are expected to retire".
+  // "employs 45,000 people worldwide, including 8,000 in France": part of the count before it.
+  if (/,\s+including\s+$/u.test(before)) {
+    const whole = findNumbers(before).findLast((r) => r.kind === "count");
+    const measure = whole ? measureIn(before, whole.start, whole) : "";
+    if (measure) return measure;
+  }
   // "Pedestrians accounted for 31 of the deaths, and motorcyclists for 22": the verb and its noun left out.
   if (/,?\s+and\s+\p{Ll}+(?:\s+\p{Ll}+)?\s+(?:for|with)\s+$/u.test(before)) {
     const counted = findNumbers(before).find((r) => r.kind === "count");

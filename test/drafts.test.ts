@@ -618,7 +618,10 @@ describe("measureIn", () => {
     ["Fixture customers pay an average of £512 a year.", "average money paid per year"],
     ["The fixture firm plans to spend £2.4 billion upgrading its network.", "money to spend"],
     ["A fixture telecoms group agreed to buy a smaller rival for £3.6bn.", "price of rival"],
-    ["The fixture mine produced 4.1 million tonnes of coal last year.", "tonnes of coal produced"]
+    ["The fixture mine produced 4.1 million tonnes of coal last year.", "tonnes of coal produced"],
+    ["The fixture bank's net profit more than doubled to €3.1 billion.", "bank's net profit"],
+    ["The fixture fund is worth $1.4 trillion.", "value of fixture fund"],
+    ["A fixture court sentenced a former mayor to six years in prison.", "length of sentence"]
   ])("measureIn(%j) is %j", (sentence, measure) => {
     const n = findNumbers(sentence).find((r) => r.value !== null)!;
     expect(measureIn(sentence, n.start, n)).toBe(measure);
@@ -743,6 +746,7 @@ describe("measureIn", () => {
     ["The fixture party won 27 seats, six short of a majority.", "six", "seats short of a majority"],
     ["Seven of the nine fixture members voted to hold.", "nine", "fixture members"],
     ["Fixture pedestrians accounted for 31 of the deaths, and motorcyclists for 22.", "22", "deaths"],
+    ["The fixture firm employs 45,000 people, including 8,000 in France.", "8,000", "people employed"],
     [
       "Fixture households in hotels rose to 5,400 (a rise of 50 per cent).",
       "50 per cent",
