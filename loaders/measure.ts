@@ -204,9 +204,19 @@ const openingPhrase = /^\s*(?:in|on|at|by|after|before|since|during|over|last|th
 /**
  * The subject of a figure in a participle clause after the main one: "Freight rates doubled over the
  * fortnight, a broker said, reaching $90 a tonne" (freight rates); "In March, inflation quickened,
- * hitting 9.1 percent" (inflation). "" for any other figure.
+ * hitting 9.1 percent" (inflation); "confirmed 12 new cases, bringing the total to 340" (cases
+ * confirmed). "" for any other figure.
  */
 function participleSubject(before: string): string {
+  // "confirmed 12 new cases, bringing the total to 340": the total of what the figure before counts
+  // (else, "aid rose 5 percent, taking the total to $3 billion", the main clause's subject).
+  if (/,\s+(?:bringing|taking|pushing|lifting)\s+(?:the|its|their)\s+total\s+to\s+(?:\p{Ll}+\s+){0,2}$/u.test(before)) {
+    const added = findNumbers(before).findLast((r) => r.kind === "count" || r.kind === "money");
+    const total = added
+      ? measureIn(before, added.start, added).replace(/^(?:new|more|additional|further|extra)\s+/u, "")
+      : "";
+    if (total) return total;
+  }
   if (
     !/,\s+(?:reaching|hitting|topping|passing|rising to|climbing to|falling to|dropping to|standing at|(?:bringing|taking|pushing|lifting)\s+(?:it|them|the total|its total|their total)\s+to)\s+(?:\p{Ll}+\s+){0,2}$/u.test(
       before
@@ -496,6 +506,14 @@ function percentMeasure(before: string, after: string): string {
       "$1"
     );
     const noun = phraseAt(whole, 4);
+    // "The deficit narrowed to 3.1 percent of GDP", "household debt stands at 240 percent of
+    // disposable income": the subject, as a share of the whole.
+    const level =
+      /^(.*?)\s+(?:(?:has|have|had)\s+)?(?:(?:rose|risen|fell|fallen|narrowed|widened|eased|grew|grown|climbed|dropped|shrank|swelled|increased|declined|jumped)\s+to|(?:is|are)\s+(?:forecast|expected|projected)\s+to\s+\p{Ll}+\s+to|stands at|stood at|reached|hit)\s+(?:\p{Ll}+\s+){0,2}$/u.exec(
+        before
+      );
+    const subject = level && !/\d/.test(level[1]) ? subjectHead(level[1]).toLowerCase() : "";
+    if (noun && subject) return `${subject} as share of ${noun}`;
     if (noun)
       return done
         ? `share of ${noun}${done}`
@@ -851,6 +869,16 @@ export function measureIn(sentence: string, at: number, n: Pick<FoundNumber, "ki
         before
       );
     const subject = verb ? phraseBefore(verb[1], 2) : "";
+    // "The river rose by 2.3 metres overnight": a change in the subject's level.
+    const rose =
+      n.kind === "distance"
+        ? new RegExp(
+            String.raw`(.*?)\s+(?:(?:has|have|had)\s+)?(?:${changeVerbs})\s+(?:by\s+)?(?:(?:about|some|nearly|almost|more than|over|up to)\s+)?$`,
+            "u"
+          ).exec(before)
+        : null;
+    const risen = rose ? subjectHead(rose[1]).toLowerCase() : "";
+    if (risen) return `change in ${risen}`;
     // "He was sentenced to 12 years in prison", "sentenced a former mayor to six years": a sentence.
     if (
       n.kind === "duration" &&

@@ -621,7 +621,13 @@ describe("measureIn", () => {
     ["The fixture mine produced 4.1 million tonnes of coal last year.", "tonnes of coal produced"],
     ["The fixture bank's net profit more than doubled to €3.1 billion.", "bank's net profit"],
     ["The fixture fund is worth $1.4 trillion.", "value of fixture fund"],
-    ["A fixture court sentenced a former mayor to six years in prison.", "length of sentence"]
+    ["A fixture court sentenced a former mayor to six years in prison.", "length of sentence"],
+    ["The fixture deficit narrowed to 3.1 percent of GDP.", "fixture deficit as share of GDP"],
+    [
+      "Fixture household debt stands at about 240 percent of disposable income.",
+      "fixture household debt as share of disposable income"
+    ],
+    ["The fixture river rose by 2.3 metres overnight.", "change in fixture river"]
   ])("measureIn(%j) is %j", (sentence, measure) => {
     const n = findNumbers(sentence).find((r) => r.value !== null)!;
     expect(measureIn(sentence, n.start, n)).toBe(measure);
@@ -747,6 +753,8 @@ describe("measureIn", () => {
     ["Seven of the nine fixture members voted to hold.", "nine", "fixture members"],
     ["Fixture pedestrians accounted for 31 of the deaths, and motorcyclists for 22.", "22", "deaths"],
     ["The fixture firm employs 45,000 people, including 8,000 in France.", "8,000", "people employed"],
+    ["The fixture ministry confirmed 12 new cases, bringing the total to 340.", "340", "cases confirmed"],
+    ["Fixture aid rose 5 percent, taking the total to $3 billion.", "$3 billion", "fixture aid"],
     [
       "Fixture households in hotels rose to 5,400 (a rise of 50 per cent).",
       "50 per cent",
