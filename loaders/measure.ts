@@ -182,7 +182,7 @@ const toLevel = new RegExp(
  */
 function levelFromTo(before: string): string {
   const m = fromLevel.exec(before) ?? toLevel.exec(before);
-  return m ? subjectHead(m[1]).toLowerCase() : "";
+  return m ? lowerCase(subjectHead(m[1])) : "";
 }
 
 /**
@@ -195,7 +195,7 @@ function expectedMeasure(before: string): string {
     /\b(?:expects?|forecasts?|predicts?|sees?)\s+(?:(?:the|its|their)\s+)?([^,;]+?)\s+(?:(?:to|will|would|could|may|might)\s+(?:exceed|top|reach|surpass|hit|pass)|exceeding|topping|reaching|surpassing|passing)\s+(?:\p{Ll}+\s+){0,2}$/u.exec(
       before
     );
-  return expected ? phraseAt(expected[1], 3).toLowerCase() : "";
+  return expected ? lowerCase(phraseAt(expected[1], 3)) : "";
 }
 
 /** Words that begin a clause of time or place before a sentence's subject: "In March, …", "On Friday, …". */
@@ -225,10 +225,9 @@ function participleSubject(before: string): string {
     return "";
   const main = before.split(/[,;]/).find((clause) => clause.trim() !== "" && !openingPhrase.test(clause)) ?? "";
   // The subject ends at its verb: "Health spending gets an extra …, bringing it to".
-  return subjectHead(
-    main.replace(/\s+(?:gets?|receives?|has|have|had|is|are|was|were|will|would)\s.*$/su, ""),
-    true
-  ).toLowerCase();
+  return lowerCase(
+    subjectHead(main.replace(/\s+(?:gets?|receives?|has|have|had|is|are|was|were|will|would)\s.*$/su, ""), true)
+  );
 }
 
 /** A rate right after a count's noun: "(30,000 people) a day", "per week", "each month"; not "a year ago". */
@@ -256,6 +255,17 @@ const things =
   /(?:^|\s)(?:farms?|firms?|compan(?:y|ies)|businesses|schools?|hospitals?|countries|councils?|banks?|shops?|stores?|charities|clubs?|cities|towns?|airlines?|factories|plants?|mines?|universities|employers?|retailers?|carmakers?|insurers?|lenders?|ships?|vessels?|flights?|trains?|services?|homes?|households?)$/iu;
 /** The relative pronoun for `noun`: "that" for a thing, "who" for people. */
 const who = (noun: string) => (things.test(noun.trim()) ? "that" : "who");
+
+/**
+ * A phrase of the sentence as a measure: its first word in lower case, unless it is an acronym or a
+ * name's possessive ("NHS waiting list", "Kyiv's population", "EU's budget"); later capitals are
+ * names and stay ("fixture Britons").
+ */
+function lowerCase(phrase: string): string {
+  return phrase.replace(/^[\p{L}][\p{L}'’-]*/u, (w) =>
+    /^\p{Lu}{2,}/u.test(w) || /^\p{Lu}\p{Ll}*['’]s$/u.test(w) ? w : w.toLowerCase()
+  );
+}
 
 const isParticiple = (w: string) => isEdWord(w) || participles.has(w) || statusWords.has(w);
 
@@ -447,15 +457,13 @@ function countMeasure(unit: string, before: string, after: string): string {
     );
   const numberOf = changedBy ? /\bnumber\s+of\s+(.+)$/iu.exec(changedBy[1]) : null;
   const changedSubject =
-    changedBy && !quantity
-      ? (numberOf ? phraseAt(numberOf[1], 5, false) : subjectHead(changedBy[1])).toLowerCase()
-      : "";
+    changedBy && !quantity ? lowerCase(numberOf ? phraseAt(numberOf[1], 5, false) : subjectHead(changedBy[1])) : "";
   if (changedSubject) return `change in ${changedSubject}`;
   const subject =
     /(.*?)\s+(?:(?:has|have|had)\s+)?(?:(?:rose|risen|rises|climbed|reached|hit|passed|topped|averaged|totalled|totaled|numbered|stood at|stands at|stood|peaked at|was|is|jumped|increased|fell|dropped)\s+(?:to\s+|at\s+)?|(?:slowed|eased|dipped|swelled|grew|grown|surged|soared|declined|fallen|doubled|tripled|slumped|plunged)\s+to\s+|(?:rose|risen|climbed|jumped|increased|grew|grown|fell|fallen|dropped|declined)\s+by\s+(?:[^,;]|,(?=\d)){1,30}?\s+to\s+)(?:\p{Ll}+\s+){0,2}$/u.exec(
       before
     );
-  const named = subject ? subjectHead(subject[1]).toLowerCase() : "";
+  const named = subject ? lowerCase(subjectHead(subject[1])) : "";
   if (quantity) return named ? `${unit} of ${named}` : unit;
   return named;
 }
@@ -512,7 +520,7 @@ function percentMeasure(before: string, after: string): string {
       /^(.*?)\s+(?:(?:has|have|had)\s+)?(?:(?:rose|risen|fell|fallen|narrowed|widened|eased|grew|grown|climbed|dropped|shrank|swelled|increased|declined|jumped)\s+to|(?:is|are)\s+(?:forecast|expected|projected)\s+to\s+\p{Ll}+\s+to|stands at|stood at|reached|hit)\s+(?:\p{Ll}+\s+){0,2}$/u.exec(
         before
       );
-    const subject = level && !/\d/.test(level[1]) ? subjectHead(level[1]).toLowerCase() : "";
+    const subject = level && !/\d/.test(level[1]) ? lowerCase(subjectHead(level[1])) : "";
     if (noun && subject) return `${subject} as share of ${noun}`;
     if (noun)
       return done
@@ -537,16 +545,16 @@ function percentMeasure(before: string, after: string): string {
   if (lessThan || aChange || /,\s+(?:up|down)\s+(?:by\s+)?(?:\p{Ll}+\s+){0,2}$/u.test(before)) {
     const figure = findNumbers(before).findLast((r) => r.kind === "count" || r.kind === "money");
     const measure = figure ? measureIn(before, figure.start, figure) : "";
-    if (measure) return `change in ${measure.toLowerCase()}`;
+    if (measure) return `change in ${lowerCase(measure)}`;
   }
   const changed = changedObject.exec(before);
   const object = changed ? phraseAt(changed[1], 3) : "";
-  if (object) return `change in ${object.toLowerCase()}`;
+  if (object) return `change in ${lowerCase(object)}`;
   // "rose 7 per cent", "fell by nearly 3%": a change; "rose to 7.2%" is a level (below).
   const change = changeBefore.exec(before);
   if (change) {
     const subject = subjectHead(change[1]);
-    if (subject) return `change in ${subject.toLowerCase()}`;
+    if (subject) return `change in ${lowerCase(subject)}`;
   }
   const expected = expectedMeasure(before);
   if (expected) return expected;
@@ -555,10 +563,10 @@ function percentMeasure(before: string, after: string): string {
     ? /(.*?)\s+(?:was|were|is|are|(?:has|have|had) been|stood|stands|ran|runs)\s+(?:\p{Ll}+\s+){0,2}$/u.exec(before)
     : null;
   const comparedSubject = compared ? subjectHead(compared[1]) : "";
-  if (comparedSubject) return `change in ${comparedSubject.toLowerCase()}`;
+  if (comparedSubject) return `change in ${lowerCase(comparedSubject)}`;
   // "Polls put support at 41 percent": what was put at it.
   const put = /\b(?:put|puts|putting)\s+(?:the\s+|its\s+|their\s+)?(.+?)\s+at\s+(?:\p{Ll}+\s+){0,2}$/u.exec(before);
-  const putAt = put ? subjectHead(put[1]).toLowerCase() : "";
+  const putAt = put ? lowerCase(subjectHead(put[1])) : "";
   // "Polls had put the party at around 27 percent": the party's support.
   if (
     putAt &&
@@ -573,7 +581,7 @@ function percentMeasure(before: string, after: string): string {
     /\b(?:cut|lowered|raised|lifted|revised|trimmed|set|kept|held|doubled|tripled|halved|increased|reduced|boosted|widened|narrowed)\s+(?:its|their|the|his|her|our)\s+(.+?)\s+(?:(?:up|down)\s+)?(?:to|at)\s+$/u.exec(
       before
     );
-  if (revised) return phraseAt(revised[1], 4).toLowerCase();
+  if (revised) return lowerCase(phraseAt(revised[1], 4));
   const level =
     /(.*?)\s+(?:(?:has|have|had)\s+)?(?:reached|hit|averaged|stood at|stands at|(?:remained|remains|stayed|stays|held|holds)(?:\s+(?:high|low|steady|stable|unchanged|flat|firm))?(?:\s+at)?|was|is|(?:rose|fell|eased|slowed|climbed|dropped|jumped|declined|slipped|accelerated|quickened|edged up|edged down|ticked up|ticked down)\s+to|at)\s+(?:\p{Ll}+\s+){0,2}$/u.exec(
       before
@@ -581,7 +589,7 @@ function percentMeasure(before: string, after: string): string {
   if (level) {
     // "The appeal is only 12 percent funded", "the vaccine was 91 percent effective": what is so much done, or so.
     const done = /^\s+(\p{Ll}+)\b/u.exec(after);
-    const subject = subjectHead(level[1]).toLowerCase();
+    const subject = lowerCase(subjectHead(level[1]));
     const state =
       done && (isEdWord(done[1]) || participles.has(done[1]) || /^(?:effective|complete|full|accurate)$/.test(done[1]));
     return state && subject ? `${subject} ${done![1]}` : subject;
@@ -599,7 +607,7 @@ function percentMeasure(before: string, after: string): string {
     before
   );
   const named = ofIt ? phraseBefore(ofIt[1], 3) : "";
-  if (named) return named.toLowerCase();
+  if (named) return lowerCase(named);
   return participleSubject(before);
 }
 
@@ -615,7 +623,7 @@ function moneyMeasure(before: string, after: string): string {
   if (fromTo) return fromTo;
   // "Rents have risen by a quarter since 2021, to £1,450 a month": the subject's level.
   const level = levelAfterChange.exec(before);
-  const leveled = level ? subjectHead(level[1]).toLowerCase() : "";
+  const leveled = level ? lowerCase(subjectHead(level[1])) : "";
   if (leveled) return leveled;
   // "agreed to buy a smaller rival for £3.6bn": the price of what is bought or sold.
   const bought =
@@ -688,14 +696,14 @@ function moneyMeasure(before: string, after: string): string {
   const valued =
     /(.*?),?\s+(?:which\s+(?:is|was)\s+|is\s+|was\s+)?valued\s+at\s+$/u.exec(before) ??
     /^(.*?)\s+(?:is|was|are|were)\s+(?:now\s+)?worth\s+(?:\p{Ll}+\s+){0,2}$/u.exec(before);
-  const worthWhat = valued ? subjectHead(valued[1]).toLowerCase() : "";
+  const worthWhat = valued ? lowerCase(subjectHead(valued[1])) : "";
   if (worthWhat) return `value of ${worthWhat}`;
   // "put the cost of emergency shelters at $4.2 million", "the bill for repairs was €3m"
   const cost =
     /\b(cost|bill|price|value)\s+(of|for)\s+(?:the\s+)?(.+?)\s+(?:at|was|is|came to|rose to|reached)\s+$/u.exec(before);
   if (cost) {
     const noun = phraseAt(cost[3], 3);
-    if (noun) return `${cost[1]} ${cost[2]} ${noun.toLowerCase()}`;
+    if (noun) return `${cost[1]} ${cost[2]} ${lowerCase(noun)}`;
   }
   const expected = expectedMeasure(before);
   if (expected) return expected;
@@ -708,20 +716,20 @@ function moneyMeasure(before: string, after: string): string {
     );
   const whom = costs ? costs[2].trim().split(/\s+/).filter(Boolean) : [];
   const costly = costs && !whom.some((w, i) => stop.has(w) && i > 0) ? subjectHead(costs[1]) : "";
-  if (costly) return `cost of ${costly.toLowerCase()}`;
+  if (costly) return `cost of ${lowerCase(costly)}`;
   // "The health service has been given £3.3 billion", "the city was awarded €12 million": money so given, to the subject.
   const given =
     /(.*?)\s+(?:(?:has|have|had)\s+been|was|were|is|are|(?:will|would)\s+be)\s+(given|granted|awarded|allocated|promised|pledged|offered|lent)\s+(?:(?:a|an|another|a further|an extra)\s+)?$/u.exec(
       before
     );
-  const givenTo = given ? subjectHead(given[1]).toLowerCase() : "";
+  const givenTo = given ? lowerCase(subjectHead(given[1])) : "";
   if (givenTo) return `money ${given![2]} to ${givenTo}`;
   // "Health spending gets an extra 3 billion euros": money given to it, as above.
   const gets =
     /^([^\d;]*?)\s+(?:(?:will|would)\s+)?(?:gets|get|receives|receive)\s+(?:(?:a|an|another|a further|an extra)\s+)?$/u.exec(
       before
     );
-  const getter = gets ? subjectHead(gets[1]).toLowerCase() : "";
+  const getter = gets ? lowerCase(subjectHead(gets[1])) : "";
   if (getter) return `money given to ${getter}`;
   // "Mortgage payments will go up by about €85", "bills will rise by £150": a change in the subject.
   const change =
@@ -729,7 +737,7 @@ function moneyMeasure(before: string, after: string): string {
       before
     );
   const changed = change ? subjectHead(change[1]) : "";
-  if (changed) return `change in ${changed.toLowerCase()}`;
+  if (changed) return `change in ${lowerCase(changed)}`;
   // "Heating costs rose to €2.3 million", "the fixture budget stands at $40,000", "shares closed at
   // $12.40": the subject.
   const subject =
@@ -738,7 +746,7 @@ function moneyMeasure(before: string, after: string): string {
     );
   if (subject) {
     const noun = subjectHead(subject[1]);
-    if (noun) return noun.toLowerCase();
+    if (noun) return lowerCase(noun);
   }
   // "The cluster's appeal for $46 million", "a request for €2 billion": what asks for it (not "sold for").
   const asked = /(?:^|\s)(?:an?|the|its|their|\p{L}+['’]s)\s+(\p{Ll}+)\s+for\s+(?:\p{Ll}+\s+){0,2}$/u.exec(before);
@@ -746,7 +754,7 @@ function moneyMeasure(before: string, after: string): string {
   // "23 public contracts worth €14 million": the value of contracts; "loans totalling …", "a fine of …": the noun.
   const worth = /(.*?)\s+(worth|totalling|totaling|of|at)\s+(?:\p{Ll}+\s+){0,2}$/u.exec(before);
   if (worth) {
-    const noun = phraseBefore(worth[1], 1).toLowerCase();
+    const noun = lowerCase(phraseBefore(worth[1], 1));
     if (noun) return worth[2] === "worth" ? `value of ${noun}` : noun;
   }
   // "$300 million had been promised for food", "will be spent on schools": what it is for.
@@ -877,7 +885,7 @@ export function measureIn(sentence: string, at: number, n: Pick<FoundNumber, "ki
             "u"
           ).exec(before)
         : null;
-    const risen = rose ? subjectHead(rose[1]).toLowerCase() : "";
+    const risen = rose ? lowerCase(subjectHead(rose[1])) : "";
     if (risen) return `change in ${risen}`;
     // "He was sentenced to 12 years in prison", "sentenced a former mayor to six years": a sentence.
     if (
@@ -896,7 +904,7 @@ export function measureIn(sentence: string, at: number, n: Pick<FoundNumber, "ki
     const length = was ? subjectHead(was[1]) : "";
     // … "The journey was about 12 hours": the length of it.
     if (length && n.kind === "duration") {
-      const named = /^\p{Lu}\p{Ll}/u.test(length) ? length.toLowerCase() : length;
+      const named = lowerCase(length);
       return /\b(?:wait|waits|delay|delays|stay|sentence|term|tenure|life|lifespan|expectancy|time|times|duration|length)\b/u.test(
         named
       )
@@ -905,7 +913,7 @@ export function measureIn(sentence: string, at: number, n: Pick<FoundNumber, "ki
     }
     if (subject)
       // "People aged 65 and over": an age.
-      return `${verb![2] === "aged" ? "age" : n.kind === "duration" ? "length" : "distance"} of ${/^\p{Lu}\p{Ll}/u.test(subject) ? subject.toLowerCase() : subject}`;
+      return `${verb![2] === "aged" ? "age" : n.kind === "duration" ? "length" : "distance"} of ${lowerCase(subject)}`;
     return unit;
   }
   // "30,000 people a day have been leaving": a rate, measured as such.
@@ -951,7 +959,7 @@ function wholeMeasure(before: string): string {
   // "British tourists were the largest group at 3.9 million".
   const at = /^([^\d,;]*?)\s+(?:was|were|is|are|remained|remains)\s+[^\d,;]*?\s+at\s+$/u.exec(before);
   const clause = (level ?? which ?? at)?.[1];
-  const subject = clause ? subjectHead(clause).toLowerCase() : "";
+  const subject = clause ? lowerCase(subjectHead(clause)) : "";
   if (subject) return subject;
   const of =
     /(?:^|\s)(?:[Aa]n?|[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Oo]ur|\p{L}+['’]s)\s+((?:\p{Ll}+\s+)?\p{Ll}+)\s+of\s+$/u.exec(

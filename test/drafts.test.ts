@@ -602,7 +602,7 @@ describe("measureIn", () => {
     ["Fixture visitors spent an average of 1,340 euros per trip.", "average money spent per trip"],
     ["Fixture health spending gets an extra 3 billion euros.", "money given to fixture health spending"],
     ["Fixture pensioners receive 2,000 hryvnias a month.", "money given to fixture pensioners per month"],
-    ["Fixture Britons were the largest group at 3.9 million.", "fixture britons"],
+    ["Fixture Britons were the largest group at 3.9 million.", "fixture Britons"],
     ["The 24-year-old fixture striker scored twice.", "age of fixture striker"],
     ["The 24-year-old scored 31 fixture goals.", "age"],
     ["The fixture striker signed a five-year contract worth €12 million a year.", "length of contract"],
@@ -627,7 +627,11 @@ describe("measureIn", () => {
       "Fixture household debt stands at about 240 percent of disposable income.",
       "fixture household debt as share of disposable income"
     ],
-    ["The fixture river rose by 2.3 metres overnight.", "change in fixture river"]
+    ["The fixture river rose by 2.3 metres overnight.", "change in fixture river"],
+    // A sentence's capital goes; an acronym's and a name's possessive stay.
+    ["The NHS fixture list rose to 7.6 million.", "NHS fixture list"],
+    ["UK fixture inflation rose to 10.1 percent.", "UK fixture inflation"],
+    ["Kyiv's fixture population has fallen to about 1.5 million.", "Kyiv's fixture population"]
   ])("measureIn(%j) is %j", (sentence, measure) => {
     const n = findNumbers(sentence).find((r) => r.value !== null)!;
     expect(measureIn(sentence, n.start, n)).toBe(measure);
