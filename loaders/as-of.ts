@@ -54,6 +54,8 @@ const timeWords = new RegExp(
     String.raw`(?<dayMonth>\b(?:(?:on|as of|by|since|from|until|till|before|after)\s+)?(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?${monthWord}(?:,?\s+(?<year1>\d{4}))?)`,
     String.raw`(?<monthDay>\b(?:(?:on|as of|by|since|from|until|till|before|after)\s+)?${monthWord}\s+\d{1,2}(?:st|nd|rd|th)?\b(?:,?\s+(?<year2>\d{4}))?)`,
     String.raw`(?<periodTo>\b(?:(?:in|for|over|during)\s+)?the\s+(?:year|quarter|month|week|${count}\s+(?:months|weeks|years))\s+(?:to|ending|ended|up to)\s+(?:(?:the\s+)?end\s+of\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?)?${monthWord}(?:\s+\d{1,2}(?:st|nd|rd|th)?\b)?(?:,?\s+\d{4})?)`,
+    String.raw`(?<monthEnd>\b(?:by|as of|at)\s+the\s+end\s+of\s+${monthWord}(?:,?\s+\d{4})?)`,
+    String.raw`(?<span>\b(?:between\s+${monthWord}\s+and\s+${monthWord}(?:,?\s+\d{4})?|(?:in|during|for|over)\s+the\s+(?:first|second|third|fourth|final|last)\s+(?:quarter|half)(?:\s+of\s+(?:the\s+year|this\s+year|last\s+year|\d{4}))?|(?:in|during|for|over)\s+the\s+first\s+${count}\s+months\s+of\s+(?:the\s+year|this\s+year|\d{4})|(?:in|during|for)\s+(?:fiscal(?:\s+year)?|FY)\s*\d{4}\b|(?:in|during|for)\s+(?:the\s+)?\d{4}[-–/]\d{2,4}(?:\s+(?:season|financial\s+year|fiscal\s+year|school\s+year|academic\s+year))?|(?:in|during|for)\s+(?:Q[1-4]|H[12])\b))`,
     String.raw`(?<month>\b(?:in|during|for|since|from|until|till|by|through)\s+(?:early\s+|late\s+|mid-)?${monthWord}(?:\s+\d{4})?(?![\p{L}\d]|\s+\d))`,
     String.raw`(?<iso>\b\d{4}-\d{2}-\d{2}\b)`,
     String.raw`(?<yearsTo>\b(?:(?:in|for|over|during)\s+)?the\s+(?:year|decade|${count}\s+years)\s+(?:to|ending|ended|up to)\s+\d{4}\b)`,
@@ -175,6 +177,23 @@ function periodEnd(lower: string, published: string): string | undefined {
   return year < y || (year === y && month < m) ? monthEnd(year, month) : undefined;
 }
 
+/** The last day of "between January and March", "the first quarter (of 2023)", "the first three months of the year", once over. */
+function spanEnd(lower: string, published: string): string | undefined {
+  const [y, m] = [Number(published.slice(0, 4)), Number(published.slice(5, 7))];
+  const year = Number(/\d{4}$/.exec(lower)?.[0] ?? (/\blast year$/.test(lower) ? y - 1 : y));
+  let month: number | undefined;
+  const between = /^between\s.*\band\s+(jan|feb|mar|apr|may|jun|jul|aug|sept|sep|oct|nov|dec)/.exec(lower);
+  if (between) month = monthIndex[between[1]];
+  const part = /\bthe\s+(first|second|third|fourth)\s+(quarter|half)\b/.exec(lower);
+  if (part) month = (["first", "second", "third", "fourth"].indexOf(part[1]) + 1) * (part[2] === "quarter" ? 3 : 6);
+  const months = /\bthe\s+first\s+(\S+)\s+months\b/.exec(lower);
+  if (months) month = /^an?$/.test(months[1]) ? 1 : (parseNumber(months[1]) ?? undefined);
+  if (month === undefined || month > 12) return undefined;
+  // "between October and March" in a May story: the March of this year; a month not over is no end.
+  const end = monthEnd(between && !/\d{4}$/.test(lower) && month > m ? year - 1 : year, month);
+  return end < published ? end : undefined;
+}
+
 /**
  * Reads one time expression; null when it does not date the figure that ends at `figureEnd`.
  * `anchor` is the day the sentence's time words before it name (else `published`): "the previous
@@ -215,6 +234,21 @@ function readTimeWords(m: RegExpExecArray, published: string, anchor: string, fi
     if (date === null || date > published) return null;
     return {kind: "date", date, words};
   }
+  // "by the end of April", "at the end of December": its last day, once it has come; after "by", a month
+  // later in the year than the published one may be last year's or a target ("by the end of June, 500
+  // homes will be rebuilt"): it asks.
+  if (g.monthEnd) {
+    const named = /(jan|feb|mar|apr|may|jun|jul|aug|sept|sep|oct|nov|dec)\S*(?:,?\s+(\d{4}))?$/.exec(lower)!;
+    const month = monthIndex[named[1]];
+    const later = !named[2] && month > Number(published.slice(5, 7));
+    if (later && lower.startsWith("by")) return {kind: "unresolved", words};
+    // "at the end of December" in a February story: last December's.
+    const date = monthEnd(named[2] ? Number(named[2]) : Number(published.slice(0, 4)) - (later ? 1 : 0), month);
+    return date <= published ? {kind: "date", date, words} : null;
+  }
+  // "between January and March", "in the first quarter", "in the 2022-23 season", "in fiscal 2023": a
+  // span, no single day (its last, for months and quarters of a year over by the published date).
+  if (g.span) return {kind: "unresolved", words, end: spanEnd(lower, published)};
   // "in the year to June": the figure covers the period, so it is as of its last day.
   if (g.periodTo) {
     const date = periodToDate(lower, published);

@@ -62,7 +62,9 @@ describe("asOfSentence", () => {
       "Fixture prices rose 6 percent in the year ending February, the office said on Monday.",
       "2022-02-28",
       "in the year ending February"
-    ]
+    ],
+    ["By the end of February, 3,000 fixture homes had been rebuilt.", "2022-02-28", "By the end of February"],
+    ["Some 12,000 fixture cases were waiting at the end of December.", "2021-12-31", "at the end of December"]
   ])("asOfSentence(%j) is %s, from %j", (sentence, date, words) => {
     expect(asOfSentence(sentence, sentence.search(/\d/), published)).toEqual({kind: "date", date, words});
   });
@@ -133,7 +135,31 @@ describe("asOfSentence", () => {
     ["Fixture exports fell to 300 tonnes in 2021, from 450 tonnes in 2020.", "300", "in 2021", "2021-12-31"],
     ["Fixture exports fell to 300 tonnes in 2021, from 450 tonnes in 2020.", "450", "in 2020", "2020-12-31"],
     ["Fixture sales reached 300 in 2022 so far.", "300", "in 2022", undefined],
-    ["The fixture town grew by 8 percent in the decade to 2021.", "8 percent", "in the decade to 2021", "2021-12-31"]
+    ["The fixture town grew by 8 percent in the decade to 2021.", "8 percent", "in the decade to 2021", "2021-12-31"],
+    // … and so do the spans of a year: quarters, halves, months between, seasons, fiscal years.
+    [
+      "Fixture sales fell 4 percent in the fourth quarter of 2021.",
+      "4 percent",
+      "in the fourth quarter of 2021",
+      "2021-12-31"
+    ],
+    [
+      "Fixture output grew 1.2 percent in the first two months of the year.",
+      "1.2 percent",
+      "in the first two months of the year",
+      "2022-02-28"
+    ],
+    [
+      "Between January and February, 14,000 fixture people arrived.",
+      "14,000",
+      "Between January and February",
+      "2022-02-28"
+    ],
+    ["Fixture profit rose 3 percent in the first half.", "3 percent", "in the first half", undefined],
+    ["In the 2020-21 season, fixture attendance averaged 41,000.", "41,000", "In the 2020-21 season", undefined],
+    ["Fixture revenue rose 8 percent in fiscal 2021.", "8 percent", "in fiscal 2021", undefined],
+    // "by the end of May" in a March story: last May's, or a target.
+    ["By the end of May, 500 fixture homes will be rebuilt.", "500", "By the end of May", undefined]
   ])("%j: a year names no single day (%s)", (sentence, figure, words, end) => {
     expect(asOfSentence(sentence, sentence.indexOf(figure), published, figure.length)).toEqual({
       kind: "unresolved",
@@ -144,6 +170,7 @@ describe("asOfSentence", () => {
 
   test.each([
     ["The fixture force has 31,800 officers, about 1,000 fewer than it had in 2020.", "about 1,000"],
+    ["By the end of March, 500 fixture homes will be rebuilt.", "500"],
     ["Fixture spending reached €2.1 million, nearly twice the amount spent in 2018.", "€2.1 million"],
     ["The fixture fund, set up in 2019, now holds $4 billion.", "$4 billion"],
     ["Fixture deportations rose to 4,100, the most since 2016.", "4,100"],
