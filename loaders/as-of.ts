@@ -56,6 +56,8 @@ const timeWords = new RegExp(
     String.raw`(?<periodTo>\b(?:(?:in|for|over|during)\s+)?the\s+(?:year|quarter|month|week|${count}\s+(?:months|weeks|years))\s+(?:to|ending|ended|up to)\s+(?:(?:the\s+)?end\s+of\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?)?${monthWord}(?:\s+\d{1,2}(?:st|nd|rd|th)?\b)?(?:,?\s+\d{4})?)`,
     String.raw`(?<monthEnd>\b(?:by|as of|at)\s+the\s+end\s+of\s+${monthWord}(?:,?\s+\d{4})?)`,
     String.raw`(?<span>\b(?:between\s+${monthWord}\s+and\s+${monthWord}(?:,?\s+\d{4})?|(?:in|during|for|over)\s+the\s+(?:first|second|third|fourth|final|last)\s+(?:quarter|half)(?:\s+of\s+(?:the\s+year|this\s+year|last\s+year|\d{4}))?|(?:in|during|for|over)\s+the\s+first\s+${count}\s+months\s+of\s+(?:the\s+year|this\s+year|\d{4})|(?:in|during|for)\s+(?:fiscal(?:\s+year)?|FY)\s*\d{4}\b|(?:in|during|for)\s+(?:the\s+)?\d{4}[-–/]\d{2,4}(?:\s+(?:season|financial\s+year|fiscal\s+year|school\s+year|academic\s+year))?|(?:in|during|for)\s+(?:Q[1-4]|H[12])\b))`,
+    String.raw`(?<holiday>\b(?:on\s+)?(?:Christmas Day|Christmas Eve|Boxing Day|New Year['’]s Day|New Year['’]s Eve)\b)`,
+    String.raw`(?<around>\b(?:(?:at|by)\s+the\s+(?:start|beginning)\s+of\s+(?:the\s+(?:year|month|week)|${monthWord}(?:\s+\d{4})?)|(?:over|during|at)\s+(?:Easter|Christmas|the\s+(?:Christmas|Easter|holiday|holidays|festive period|bank holiday)(?:\s+(?:weekend|period|break))?))\b)`,
     String.raw`(?<month>\b(?:in|during|for|since|from|until|till|by|through)\s+(?:early\s+|late\s+|mid-)?${monthWord}(?:\s+\d{4})?(?![\p{L}\d]|\s+\d))`,
     String.raw`(?<iso>\b\d{4}-\d{2}-\d{2}\b)`,
     String.raw`(?<yearsTo>\b(?:(?:in|for|over|during)\s+)?the\s+(?:year|decade|${count}\s+years)\s+(?:to|ending|ended|up to)\s+\d{4}\b)`,
@@ -246,6 +248,22 @@ function readTimeWords(m: RegExpExecArray, published: string, anchor: string, fi
     const date = monthEnd(named[2] ? Number(named[2]) : Number(published.slice(0, 4)) - (later ? 1 : 0), month);
     return date <= published ? {kind: "date", date, words} : null;
   }
+  // "on Christmas Day": the latest one by the published date.
+  if (g.holiday) {
+    const [month, day] = /christmas eve/.test(lower)
+      ? [12, 24]
+      : /christmas/.test(lower)
+        ? [12, 25]
+        : /boxing/.test(lower)
+          ? [12, 26]
+          : /eve/.test(lower)
+            ? [12, 31]
+            : [1, 1];
+    const date = dayMonthDate(day, month, null, published);
+    return date === null ? null : {kind: "date", date, words};
+  }
+  // "at the start of the year", "over Easter": no single day.
+  if (g.around) return {kind: "unresolved", words};
   // "between January and March", "in the first quarter", "in the 2022-23 season", "in fiscal 2023": a
   // span, no single day (its last, for months and quarters of a year over by the published date).
   if (g.span) return {kind: "unresolved", words, end: spanEnd(lower, published)};
@@ -278,10 +296,22 @@ function readTimeWords(m: RegExpExecArray, published: string, anchor: string, fi
       (m.index >= figureEnd && /[,;]|\bthan\b/u.test(before.slice(figureEnd)))
     )
       return null;
-    return {kind: "unresolved", words, end: year < Number(published.slice(0, 4)) ? `${year}-12-31` : undefined};
+    // ("in early 2023" is not all of it.)
+    const whole = !/\b(?:early|late|mid-)/.test(lower);
+    return {
+      kind: "unresolved",
+      words,
+      end: whole && year < Number(published.slice(0, 4)) ? `${year}-12-31` : undefined
+    };
   }
   if (g.vague) {
     if (upToNow.test(lower) || /^(?:since|from|until|till|before|after)\b/.test(lower)) return null;
+    // "so far this year", "this year to date": up to the published day.
+    if (
+      /\bso far\s+$/i.test(m.input.slice(0, m.index)) ||
+      /^\s+(?:so far|to date)\b/i.test(m.input.slice(m.index + m[0].length))
+    )
+      return null;
     // "7 percent higher than a year earlier", "rose 5% on a year ago": the basis of a change, not a date.
     // … and "twice as many as a year ago".
     if (/\b(?:from|than|on|with|over|versus|against|as)\s+$/i.test(m.input.slice(0, m.index))) return null;

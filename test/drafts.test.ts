@@ -64,7 +64,8 @@ describe("asOfSentence", () => {
       "in the year ending February"
     ],
     ["By the end of February, 3,000 fixture homes had been rebuilt.", "2022-02-28", "By the end of February"],
-    ["Some 12,000 fixture cases were waiting at the end of December.", "2021-12-31", "at the end of December"]
+    ["Some 12,000 fixture cases were waiting at the end of December.", "2021-12-31", "at the end of December"],
+    ["On Christmas Day, 300 fixture meals were served.", "2021-12-25", "On Christmas Day"]
   ])("asOfSentence(%j) is %s, from %j", (sentence, date, words) => {
     expect(asOfSentence(sentence, sentence.search(/\d/), published)).toEqual({kind: "date", date, words});
   });
@@ -159,7 +160,10 @@ describe("asOfSentence", () => {
     ["In the 2020-21 season, fixture attendance averaged 41,000.", "41,000", "In the 2020-21 season", undefined],
     ["Fixture revenue rose 8 percent in fiscal 2021.", "8 percent", "in fiscal 2021", undefined],
     // "by the end of May" in a March story: last May's, or a target.
-    ["By the end of May, 500 fixture homes will be rebuilt.", "500", "By the end of May", undefined]
+    ["By the end of May, 500 fixture homes will be rebuilt.", "500", "By the end of May", undefined],
+    ["Fixture sales rose 4 percent in early 2021.", "4 percent", "in early 2021", undefined],
+    ["At the start of the year, 500 fixture beds were free.", "500", "At the start of the year", undefined],
+    ["Over Easter, 40,000 fixture travellers left the city.", "40,000", "Over Easter", undefined]
   ])("%j: a year names no single day (%s)", (sentence, figure, words, end) => {
     expect(asOfSentence(sentence, sentence.indexOf(figure), published, figure.length)).toEqual({
       kind: "unresolved",
@@ -171,6 +175,8 @@ describe("asOfSentence", () => {
   test.each([
     ["The fixture force has 31,800 officers, about 1,000 fewer than it had in 2020.", "about 1,000"],
     ["By the end of March, 500 fixture homes will be rebuilt.", "500"],
+    ["So far this year, 1,200 fixture people have crossed.", "1,200"],
+    ["The fixture authority puts losses at €1.4 billion so far this year.", "€1.4 billion"],
     ["Fixture spending reached €2.1 million, nearly twice the amount spent in 2018.", "€2.1 million"],
     ["The fixture fund, set up in 2019, now holds $4 billion.", "$4 billion"],
     ["Fixture deportations rose to 4,100, the most since 2016.", "4,100"],
