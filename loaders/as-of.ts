@@ -23,6 +23,14 @@ export type AsOf =
   /** No time words that date the figure: the figure is as of the published date. */
   | {kind: "none"};
 
+/** The holidays of a fixed day: their month and day. */
+const holidays: Record<string, [number, number]> = {
+  "christmas eve": [12, 24],
+  "christmas day": [12, 25],
+  "boxing day": [12, 26],
+  "new year's eve": [12, 31],
+  "new year's day": [1, 1]
+};
 const weekdays = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"];
 const monthIndex: Record<string, number> = {
   jan: 1,
@@ -39,6 +47,9 @@ const monthIndex: Record<string, number> = {
   nov: 11,
   dec: 12
 };
+/** The month (1 to 12) of the last month named in lower-case `text`: "the year to june" → 6. */
+const lastMonth = (text: string): number =>
+  monthIndex[[...text.matchAll(/\b(jan|feb|mar|apr|may|jun|jul|aug|sept|sep|oct|nov|dec)/g)].at(-1)![1]];
 const monthWord = String.raw`(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?`;
 const count = String.raw`(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty-four|twenty four|thirty-six|forty-eight|seventy-two)`;
 const hedge = String.raw`(?:(?:almost|nearly|about|around|some|roughly|just|more than|less than|over|under)\s+)?`;
@@ -147,7 +158,7 @@ const monthEnd = (year: number, month: number) => new Date(Date.UTC(year, month,
  */
 function periodToDate(lower: string, published: string): string | null {
   const tail = lower.slice(lower.search(/\s(?:to|ending|ended|up to)\s/));
-  const month = monthIndex[/(jan|feb|mar|apr|may|jun|jul|aug|sept|sep|oct|nov|dec)/.exec(tail)![1]];
+  const month = lastMonth(tail);
   const year = /\d{4}/.exec(tail)?.[0];
   const day = /\b(\d{1,2})(?:st|nd|rd|th)?\b/.exec(tail.replace(/\d{4}/, ""))?.[1];
   if (day) return dayMonthDate(Number(day), month, year ? Number(year) : null, published);
@@ -172,10 +183,10 @@ function periodEnd(lower: string, published: string): string | undefined {
   }
   if (/\b(?:last|the previous) month$/.test(lower)) return monthEnd(y, m - 1);
   if (/\b(?:last|the previous) year$/.test(lower)) return `${y - 1}-12-31`;
-  const named = /(jan|feb|mar|apr|may|jun|jul|aug|sept|sep|oct|nov|dec)\S*(?:\s+(\d{4}))?$/.exec(lower);
+  const named = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sept|sep|oct|nov|dec)\S*(?:\s+(\d{4}))?$/.exec(lower);
   if (!named || !/^(?:in|during|for)\s/.test(lower) || /\b(?:early|late|mid-)/.test(lower)) return undefined;
-  const month = monthIndex[named[1]];
-  const year = named[2] ? Number(named[2]) : month > m ? y - 1 : y;
+  const month = lastMonth(lower);
+  const year = named[1] ? Number(named[1]) : month > m ? y - 1 : y;
   return year < y || (year === y && month < m) ? monthEnd(year, month) : undefined;
 }
 
@@ -184,8 +195,8 @@ function spanEnd(lower: string, published: string): string | undefined {
   const [y, m] = [Number(published.slice(0, 4)), Number(published.slice(5, 7))];
   const year = Number(/\d{4}$/.exec(lower)?.[0] ?? (/\blast year$/.test(lower) ? y - 1 : y));
   let month: number | undefined;
-  const between = /^between\s.*\band\s+(jan|feb|mar|apr|may|jun|jul|aug|sept|sep|oct|nov|dec)/.exec(lower);
-  if (between) month = monthIndex[between[1]];
+  const between = lower.startsWith("between");
+  if (between) month = lastMonth(lower);
   const part = /\bthe\s+(first|second|third|fourth)\s+(quarter|half)\b/.exec(lower);
   if (part) month = (["first", "second", "third", "fourth"].indexOf(part[1]) + 1) * (part[2] === "quarter" ? 3 : 6);
   const months = /\bthe\s+first\s+(\S+)\s+months\b/.exec(lower);
@@ -230,7 +241,7 @@ function readTimeWords(m: RegExpExecArray, published: string, anchor: string, fi
   if (g.dayMonth || g.monthDay) {
     if (notTheDate.test(lower)) return null;
     const day = Number(/\d{1,2}(?=(?:st|nd|rd|th)?\b(?!\d))/.exec(lower.replace(/\d{4}/, ""))![0]);
-    const month = monthIndex[/(jan|feb|mar|apr|may|jun|jul|aug|sept|sep|oct|nov|dec)/.exec(lower)![1]];
+    const month = lastMonth(lower);
     const year = g.year1 ?? g.year2;
     const date = dayMonthDate(day, month, year ? Number(year) : null, published);
     if (date === null || date > published) return null;
@@ -240,25 +251,16 @@ function readTimeWords(m: RegExpExecArray, published: string, anchor: string, fi
   // later in the year than the published one may be last year's or a target ("by the end of June, 500
   // homes will be rebuilt"): it asks.
   if (g.monthEnd) {
-    const named = /(jan|feb|mar|apr|may|jun|jul|aug|sept|sep|oct|nov|dec)\S*(?:,?\s+(\d{4}))?$/.exec(lower)!;
-    const month = monthIndex[named[1]];
-    const later = !named[2] && month > Number(published.slice(5, 7));
+    const [month, year] = [lastMonth(lower), /\d{4}$/.exec(lower)?.[0]];
+    const later = !year && month > Number(published.slice(5, 7));
     if (later && lower.startsWith("by")) return {kind: "unresolved", words};
     // "at the end of December" in a February story: last December's.
-    const date = monthEnd(named[2] ? Number(named[2]) : Number(published.slice(0, 4)) - (later ? 1 : 0), month);
+    const date = monthEnd(year ? Number(year) : Number(published.slice(0, 4)) - (later ? 1 : 0), month);
     return date <= published ? {kind: "date", date, words} : null;
   }
   // "on Christmas Day": the latest one by the published date.
   if (g.holiday) {
-    const [month, day] = /christmas eve/.test(lower)
-      ? [12, 24]
-      : /christmas/.test(lower)
-        ? [12, 25]
-        : /boxing/.test(lower)
-          ? [12, 26]
-          : /eve/.test(lower)
-            ? [12, 31]
-            : [1, 1];
+    const [month, day] = holidays[lower.replace(/^on\s+/, "").replace("’", "'")];
     const date = dayMonthDate(day, month, null, published);
     return date === null ? null : {kind: "date", date, words};
   }
