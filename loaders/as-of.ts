@@ -66,7 +66,7 @@ const timeWords = new RegExp(
     String.raw`(?<monthDay>\b(?:(?:on|as of|by|since|from|until|till|before|after)\s+)?${monthWord}\s+\d{1,2}(?:st|nd|rd|th)?\b(?:,?\s+(?<year2>\d{4}))?)`,
     String.raw`(?<periodTo>\b(?:(?:in|for|over|during)\s+)?the\s+(?:year|quarter|month|week|${count}\s+(?:months|weeks|years))\s+(?:to|ending|ended|up to)\s+(?:(?:the\s+)?end\s+of\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?)?${monthWord}(?:\s+\d{1,2}(?:st|nd|rd|th)?\b)?(?:,?\s+\d{4})?)`,
     String.raw`(?<monthEnd>\b(?:by|as of|at)\s+the\s+end\s+of\s+${monthWord}(?:,?\s+\d{4})?)`,
-    String.raw`(?<span>\b(?:between\s+${monthWord}\s+and\s+${monthWord}(?:,?\s+\d{4})?|(?:in|during|for|over)\s+the\s+(?:first|second|third|fourth|final|last)\s+(?:quarter|half)(?:\s+of\s+(?:the\s+year|this\s+year|last\s+year|\d{4}))?|(?:in|during|for|over)\s+the\s+first\s+${count}\s+months\s+of\s+(?:the\s+year|this\s+year|\d{4})|(?:in|during|for)\s+(?:fiscal(?:\s+year)?|FY)\s*\d{4}\b|(?:in|during|for)\s+(?:the\s+)?\d{4}[-–/]\d{2,4}(?:\s+(?:season|financial\s+year|fiscal\s+year|school\s+year|academic\s+year))?|(?:in|during|for)\s+(?:Q[1-4]|H[12])\b))`,
+    String.raw`(?<span>\b(?:between\s+${monthWord}\s+and\s+${monthWord}(?:,?\s+\d{4})?|(?:in|during|over)\s+the\s+(?:first|second|third|fourth|final|last)\s+(?:week|days|two\s+weeks|fortnight)\s+of\s+${monthWord}(?:\s+\d{4})?|(?:in|during|for|over)\s+the\s+(?:first|second|third|fourth|final|last)\s+(?:quarter|half)(?:\s+of\s+(?:the\s+year|this\s+year|last\s+year|\d{4}))?|(?:in|during|for|over)\s+the\s+first\s+${count}\s+months\s+of\s+(?:the\s+year|this\s+year|\d{4})|(?:in|during|for)\s+(?:fiscal(?:\s+year)?|FY)\s*\d{4}\b|(?:in|during|for)\s+(?:the\s+)?\d{4}[-–/]\d{2,4}(?:\s+(?:season|financial\s+year|fiscal\s+year|school\s+year|academic\s+year))?|(?:in|during|for)\s+(?:Q[1-4]|H[12])\b))`,
     String.raw`(?<holiday>\b(?:on\s+)?(?:Christmas Day|Christmas Eve|Boxing Day|New Year['’]s Day|New Year['’]s Eve)\b)`,
     String.raw`(?<around>\b(?:(?:at|by)\s+the\s+(?:start|beginning)\s+of\s+(?:the\s+(?:year|month|week)|${monthWord}(?:\s+\d{4})?)|(?:over|during|at)\s+(?:Easter|Christmas|the\s+(?:Christmas|Easter|holiday|holidays|festive period|bank holiday)(?:\s+(?:weekend|period|break))?))\b)`,
     String.raw`(?<month>\b(?:in|during|for|since|from|until|till|by|through)\s+(?:early\s+|late\s+|mid-)?${monthWord}(?:\s+\d{4})?(?![\p{L}\d]|\s+\d))`,
@@ -213,12 +213,13 @@ function spanEnd(lower: string, published: string): string | undefined {
  * day" is the day before it.
  */
 function readTimeWords(m: RegExpExecArray, published: string, anchor: string, figureEnd: number): AsOf | null {
+  // (`anchor` is "" after words that name no single day: a day counted from it is none either.)
   const g = m.groups!;
   const words = m[0].trim().replace(/\.$/, "");
   const lower = words.toLowerCase();
   if (g.today) return {kind: "date", date: published, words};
   if (g.yesterday) return {kind: "date", date: addDays(published, lower.startsWith("the day before") ? -2 : -1), words};
-  if (g.previous) return {kind: "date", date: addDays(anchor, -1), words};
+  if (g.previous) return anchor ? {kind: "date", date: addDays(anchor, -1), words} : {kind: "unresolved", words};
   if (g.weekday) {
     if (notTheDate.test(lower)) return null;
     const weekday = weekdays.findIndex((d) => lower.includes(d));
@@ -236,7 +237,10 @@ function readTimeWords(m: RegExpExecArray, published: string, anchor: string, fi
     const n = /^an?$/.test(m2[1]) ? 1 : parseNumber(m2[1].replace("-", " "));
     if (n === null) return {kind: "unresolved", words};
     const days = m2[2] === "hour" ? Math.round(n / 24) : m2[2] === "day" ? n : n * 7;
-    return {kind: "date", date: addDays(published, -days), words};
+    // "ago" counts back from the published day; "earlier" from the day the sentence named before it
+    // ("42 on Tuesday, up from 35 a day earlier": Monday).
+    const from = /ago$/.test(lower) ? published : anchor;
+    return from ? {kind: "date", date: addDays(from, -days), words} : {kind: "unresolved", words};
   }
   if (g.dayMonth || g.monthDay) {
     if (notTheDate.test(lower)) return null;
@@ -346,7 +350,11 @@ export function asOfSentence(sentence: string, at: number, published: string, le
   let anchor = published;
   for (let m; (m = timeWords.exec(sentence)); ) {
     const asOf = readTimeWords(m, published, anchor, at + Math.max(length, 1));
-    if (asOf?.kind === "date") anchor = asOf.date;
+    // "… in the first week of March, the authority said on Monday, down from 1.8 million a week
+    // earlier": earlier than no single day (the day it was said dates no figure before it).
+    const said = saidWhen.test(sentence.slice(Math.max(0, m.index - 40), m.index));
+    if (asOf?.kind === "date" && !(anchor === "" && said)) anchor = asOf.date;
+    if (asOf?.kind === "unresolved") anchor = "";
     // "Since the invasion began on Feb. 24, 2 million have fled": the start of a span, not the figure's date.
     if (inSinceClause.test(sentence.slice(Math.max(0, m.index - 80), m.index))) continue;
     // "on Tuesday and Wednesday": a span of days, as of its last.

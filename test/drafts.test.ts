@@ -198,6 +198,15 @@ describe("asOfSentence", () => {
     });
   });
 
+  test("a day earlier than words that name no single day is none either, whatever day it was said", () => {
+    const sentence =
+      "Fixture exports fell to 1.2 million tonnes in the first week of February, the authority said on Monday, down from 1.8 million tonnes a week earlier.";
+    expect(asOfSentence(sentence, sentence.indexOf("1.8"), published, 11)).toEqual({
+      kind: "unresolved",
+      words: "a week earlier"
+    });
+  });
+
   test("the day results were shown loses to the day of the vote", () => {
     const sentence =
       "The fixture left won 31 percent in Sunday's vote, results showed on Monday, ahead of the right on 22 percent.";
@@ -230,7 +239,13 @@ describe("asOfSentence", () => {
     [crossings, "1.43 million", {kind: "none"}],
     [crossings, "about 20,000", {kind: "date", date: "2022-03-01", words: "on Tuesday"}],
     // The figure compared with: the time words before "up from" are the first figure's, its own come after it.
-    [compared, "2 million", {kind: "date", date: "2022-02-28", words: "two days earlier"}],
+    // … "two days earlier" than the Tuesday the sentence names.
+    [compared, "2 million", {kind: "date", date: "2022-02-27", words: "two days earlier"}],
+    [
+      "The fixture toll rose to 42 on Tuesday, up from 35 a day earlier.",
+      "35",
+      {kind: "date", date: "2022-02-28", words: "a day earlier"}
+    ],
     [compared, "More than 2.3 million", {kind: "date", date: "2022-03-01", words: "on Tuesday"}],
     // "the previous day" is the day before the one the sentence names before it (else before the published date).
     [
