@@ -158,9 +158,16 @@ function subjectHead(subject: string, withVerb = false): string {
   return tail && tail.split(" ").length <= 3 ? `${head} ${joined![1]} ${tail}` : head;
 }
 
+/**
+ * Something set at a level: "cut its growth forecast to 2.1 per cent", "kept its main rate at 4.5
+ * percent", "will raise the minimum wage by 9.8 percent to £11.44": what was cut, kept or raised.
+ */
+const revisedObject =
+  /\b(?:cut|lowered|lower|raised|raise|lifted|lift|revised|trimmed|set|kept|held|doubled|tripled|halved|increased|increase|reduced|reduce|boosted|widened|narrowed)\s+(?:its|their|the|his|her|our)\s+(.+?)\s+(?:by\s+[^,;]+?\s+)?(?:(?:up|down)\s+)?(?:to|at)\s+$/u;
+
 /** A change made to something, "raised premiums by 15%", "cut its prices by as much as 10 per cent": what was changed. */
 const changedObject =
-  /\b(?:raised|cut|lowered|lifted|reduced|trimmed|hiked|slashed|boosted)\s+(?:(?:its|their|the|his|her|our)\s+)?([^,;]+?)\s+by\s+(?:\p{Ll}+\s+){0,3}$/u;
+  /\b(?:raised?|raises|cut|cuts|lowered|lowers?|lifted|lifts?|reduced?|reduces|trimmed|trims?|hiked?|hikes|slashed|slash(?:es)?|boosted|boosts?)\s+(?:(?:its|their|the|his|her|our)\s+)?([^,;]+?)\s+by\s+(?:\p{Ll}+\s+){0,3}$/u;
 
 /**
  * Verbs that take a figure from one level to another: "rose from 5% to 7%", "will go up from £2.80 to £3.10".
@@ -446,7 +453,7 @@ function countMeasure(unit: string, before: string, after: string): string {
   // "The number of internally displaced people stood at 6.5 million", "put the number of evacuees at 9,000",
   // "the number of people sleeping rough rose by 26 percent to 3,069"
   const linking =
-    /(?:^|[\s,])(?:the\s+)?(?:(?:total\s+)?number|total|tally|count|figure)\s+of\s+(.+?)\s+(?:(?:has|have|had)\s+)?(?:stood at|stands at|rose to|risen to|climbed to|reached|hit|passed|topped|was|is|jumped to|increased to|(?:more than )?(?:doubled|tripled) to|grown to|grew to|fell to|fallen to|dropped to|declined to|(?:rose|risen|climbed|jumped|increased|grew|grown|fell|fallen|dropped|declined)\s+by\s+(?:[^,;]|,(?=\d)){1,30}?\s+to|at)\s+$/iu.exec(
+    /(?:^|[\s,])(?:the\s+)?(?:(?:total\s+)?number|total|tally|count|figure)\s+of\s+(.+?)\s+(?:(?:has|have|had)\s+)?(?:stood at|stands at|rose to|risen to|climbed to|reached|hit|passed|topped|was|is|jumped to|increased to|(?:more than )?(?:doubled|tripled)(?:\s+[^,;\d]{1,30}?)?\s+to|grown to|grew to|fell to|fallen to|dropped to|declined to|(?:rose|risen|climbed|jumped|increased|grew|grown|fell|fallen|dropped|declined)\s+by\s+(?:[^,;]|,(?=\d)){1,30}?\s+to|at)\s+$/iu.exec(
       before
     );
   if (linking && !quantity) return phraseAt(linking[1], 5, false);
@@ -577,10 +584,7 @@ function percentMeasure(before: string, after: string): string {
   if (putAt) return putAt;
   // "The bank cut its growth forecast to 2.1 per cent", "doubled its share to 12 percent": what was cut, or doubled;
   // "kept its main interest rate at 4.5 percent": what was kept (before "at" reads as a level of the subject).
-  const revised =
-    /\b(?:cut|lowered|raised|lifted|revised|trimmed|set|kept|held|doubled|tripled|halved|increased|reduced|boosted|widened|narrowed)\s+(?:its|their|the|his|her|our)\s+(.+?)\s+(?:(?:up|down)\s+)?(?:to|at)\s+$/u.exec(
-      before
-    );
+  const revised = revisedObject.exec(before);
   if (revised) return lowerCase(phraseAt(revised[1], 4));
   const level =
     /(.*?)\s+(?:(?:has|have|had)\s+)?(?:reached|hit|averaged|stood at|stands at|(?:remained|remains|stayed|stays|held|holds)(?:\s+(?:high|low|steady|stable|unchanged|flat|firm))?(?:\s+at)?|was|is|(?:rose|fell|eased|slowed|climbed|dropped|jumped|declined|slipped|accelerated|quickened|edged up|edged down|ticked up|ticked down)\s+to|at)\s+(?:\p{Ll}+\s+){0,2}$/u.exec(
@@ -621,6 +625,9 @@ function moneyMeasure(before: string, after: string): string {
   }
   const fromTo = levelFromTo(before);
   if (fromTo) return fromTo;
+  // "will raise the minimum wage by 9.8 percent to £11.44 an hour": what was raised.
+  const revised = revisedObject.exec(before);
+  if (revised) return lowerCase(phraseAt(revised[1], 4));
   // "Rents have risen by a quarter since 2021, to £1,450 a month": the subject's level.
   const level = levelAfterChange.exec(before);
   const leveled = level ? lowerCase(subjectHead(level[1])) : "";
@@ -664,6 +671,10 @@ function moneyMeasure(before: string, after: string): string {
   if (
     of &&
     !/^\s+in\s+(?:the\s+|its\s+|their\s+)?(?:first|past|last|next|previous|coming|early|late|(?:year|quarter|\w+\s+(?:months|weeks))\s+to)\b/u.test(
+      after
+    ) &&
+    // "a loss of $1.2 billion for the quarter": for when, not for what.
+    !/^\s+for\s+(?:the|its|their)\s+(?:\p{Ll}+\s+)?(?:quarter|year|period|half|month|week|season|winter|summer|spring|autumn)\b/u.test(
       after
     ) &&
     !/^\s+(?:in|on)\s+(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|\d)/u.test(

@@ -679,7 +679,10 @@ describe("measureIn", () => {
     // A sentence's capital goes; an acronym's and a name's possessive stay.
     ["The NHS fixture list rose to 7.6 million.", "NHS fixture list"],
     ["UK fixture inflation rose to 10.1 percent.", "UK fixture inflation"],
-    ["Kyiv's fixture population has fallen to about 1.5 million.", "Kyiv's fixture population"]
+    ["Kyiv's fixture population has fallen to about 1.5 million.", "Kyiv's fixture population"],
+    ["The fixture firm reported a pre-tax loss of $1.2 billion for the quarter.", "loss"],
+    ["The number of fixture families has tripled in a decade to 14,000.", "fixture families"],
+    ["Fixture ministers will raise the minimum wage by 9.8 percent to £11.44 an hour.", "change in minimum wage"]
   ])("measureIn(%j) is %j", (sentence, measure) => {
     const n = findNumbers(sentence).find((r) => r.value !== null)!;
     expect(measureIn(sentence, n.start, n)).toBe(measure);
@@ -807,6 +810,11 @@ describe("measureIn", () => {
     ["The fixture firm employs 45,000 people, including 8,000 in France.", "8,000", "people employed"],
     ["The fixture ministry confirmed 12 new cases, bringing the total to 340.", "340", "cases confirmed"],
     ["Fixture aid rose 5 percent, taking the total to $3 billion.", "$3 billion", "fixture aid"],
+    [
+      "Fixture ministers will raise the minimum wage by 9.8 percent to £11.44 an hour.",
+      "£11.44",
+      "minimum wage per hour"
+    ],
     [
       "Fixture households in hotels rose to 5,400 (a rise of 50 per cent).",
       "50 per cent",
