@@ -32,13 +32,17 @@ const accordingToWhose = new RegExp(
 );
 const showWords = "show|shows|showed|suggest|suggests|suggested|indicate|indicates|indicated";
 const showVerbs = new RegExp(String.raw`([^,;:"“”]+?)\s+(?:${figureNouns})\s+(?:${showWords})\b`, "iu");
-/** "Figures from the border guard showed …": whose figures, after the word for them. */
+/** What figures are before whose they are: "figures compiled by", "data published by". */
+const gatheredBy = "compiled|published|released|collected|gathered";
+/** "Figures from the border guard showed …", "figures compiled by Reuters show": whose figures, after the word for them. */
 const showFrom = new RegExp(
-  String.raw`\b(?:${figureNouns})\s+(?:from|by|of)\s+([^,;:"“”]+?)\s+(?:${showWords})\b`,
+  String.raw`\b(?:${figureNouns})\s+(?:(?:${gatheredBy})\s+)?(?:from|by|of)\s+([^,;:"“”]+?)\s+(?:${showWords})\b`,
   "iu"
 );
-const sourceWords =
-  /^(?:(?:the\s+)?(?:latest\s+)?(?:figures|data|estimates|statistics|numbers|a count|a tally|a statement|a report)\s+(?:from|by|of)\s+)/iu;
+const sourceWords = new RegExp(
+  String.raw`^(?:(?:the\s+)?(?:latest\s+)?(?:figures|data|estimates|statistics|numbers|a count|a tally|a statement|a report)\s+(?:(?:${gatheredBy})\s+)?(?:from|by|of)\s+)`,
+  "iu"
+);
 /**
  * What someone's figures are called, after their name: "the agency's figures", "UNHCR data". In lower
  * case only, so that a name such as "the Office for National Statistics" keeps its last word.

@@ -487,7 +487,8 @@ function shareDid(noun: string, rest: string): string {
   if (from && where) return `${from[1]} from ${where}`;
   // "41 percent of voters support the plan": a verb in the present, read as the noun's last word.
   const words = noun.split(" ");
-  const object = words.length > 1 ? objectAfter.exec(rest) : null;
+  // … or a verb with "to" after it: "40 percent of firms plan to cut staff".
+  const object = words.length > 1 ? (objectAfter.exec(rest) ?? /^\s+(to\s+\p{Ll}+(?:\s+\p{Ll}+)?)/u.exec(rest)) : null;
   if (object && !isParticiple(words.at(-1)!) && !stop.has(words.at(-1)!))
     return `${words.slice(0, -1).join(" ")} ${who(words.slice(0, -1).join(" "))} ${words.at(-1)} ${object[1]}`;
   // "of the village's residents have been evacuated", "of voters backed the plan": what was done to

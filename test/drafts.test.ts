@@ -375,6 +375,9 @@ describe("attributionIn", () => {
     // A passive saying names who by "by", or no one.
     ["Some 300 fixture cases were reported by the ministry on Monday.", "the ministry"],
     ["About 300 fixture residents were told to stay indoors.", ""],
+    // Figures gathered by someone are theirs.
+    ["Fixture figures compiled by Reuters show 300 deaths.", "Reuters"],
+    ["Fixture data published by the statistics office showed 300 deaths.", "the statistics office"],
     // … and before a preposition: no one records, no one claims.
     ["Fixture staff went back to paper records for six days.", ""],
     ["Fixture insurers face claims of $35 billion or more.", ""],
@@ -682,7 +685,8 @@ describe("measureIn", () => {
     ["Kyiv's fixture population has fallen to about 1.5 million.", "Kyiv's fixture population"],
     ["The fixture firm reported a pre-tax loss of $1.2 billion for the quarter.", "loss"],
     ["The number of fixture families has tripled in a decade to 14,000.", "fixture families"],
-    ["Fixture ministers will raise the minimum wage by 9.8 percent to £11.44 an hour.", "change in minimum wage"]
+    ["Fixture ministers will raise the minimum wage by 9.8 percent to £11.44 an hour.", "change in minimum wage"],
+    ["About 40 percent of fixture firms plan to cut staff.", "share of fixture firms that plan to cut staff"]
   ])("measureIn(%j) is %j", (sentence, measure) => {
     const n = findNumbers(sentence).find((r) => r.value !== null)!;
     expect(measureIn(sentence, n.start, n)).toBe(measure);
