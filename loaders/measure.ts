@@ -753,7 +753,7 @@ function moneyMeasure(before: string, after: string): string {
   // "Heating costs rose to €2.3 million", "the fixture budget stands at $40,000", "shares closed at
   // $12.40": the subject.
   const subject =
-    /(.*?)\s+(?:(?:has|have|had)\s+)?(?:(?:more than\s+|almost\s+|nearly\s+)?(?:rose|risen|climbed|jumped|increased|grew|fell|fallen|dropped|slipped|slid|dipped|eased|declined|slumped|plunged|surged|soared|tumbled|doubled|tripled|halved|amounted|came|stood|stands|closed|opened|ended|finished|settled|traded)(?:\s+(?:by\s+)?[^,;$€£]{1,30}?)?\s+(?:to|at)|reached|hit|topped|totalled|totaled|averaged|was|were|is|are|(?:could|would|will|may|might)\s+(?:reach|hit|top|total|exceed))\s+$/u.exec(
+    /(.*?)\s+(?:(?:has|have|had)\s+)?(?:(?:more than\s+|almost\s+|nearly\s+)?(?:rose|risen|climbed|jumped|increased|grew|fell|fallen|dropped|slipped|slid|dipped|eased|declined|slumped|plunged|surged|soared|tumbled|doubled|tripled|halved|amounted|came|stood|stands|closed|opened|ended|finished|settled|traded)(?:\s+(?:by\s+)?[^,;$€£]{1,30}?)?\s+(?:to|at)|reached|hit|topped|totalled|totaled|averaged|was|were|is|are|(?:could|would|will|may|might)\s+(?:reach|hit|top|total|exceed))\s+(?:an?\s+(?:record|new|all-time|fresh)\s+(?:(?:high|low)\s+of\s+)?)?$/u.exec(
       before
     );
   if (subject) {

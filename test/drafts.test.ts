@@ -686,7 +686,9 @@ describe("measureIn", () => {
     ["The fixture firm reported a pre-tax loss of $1.2 billion for the quarter.", "loss"],
     ["The number of fixture families has tripled in a decade to 14,000.", "fixture families"],
     ["Fixture ministers will raise the minimum wage by 9.8 percent to £11.44 an hour.", "change in minimum wage"],
-    ["About 40 percent of fixture firms plan to cut staff.", "share of fixture firms that plan to cut staff"]
+    ["About 40 percent of fixture firms plan to cut staff.", "share of fixture firms that plan to cut staff"],
+    ["Fixture exports rose to a record $3.4 trillion.", "fixture exports"],
+    ["Fixture sales hit a new high of £2 billion.", "fixture sales"]
   ])("measureIn(%j) is %j", (sentence, measure) => {
     const n = findNumbers(sentence).find((r) => r.value !== null)!;
     expect(measureIn(sentence, n.start, n)).toBe(measure);
