@@ -54,6 +54,17 @@ const monthWord = String.raw`(?:January|February|March|April|May|June|July|Augus
 const count = String.raw`(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty-four|twenty four|thirty-six|forty-eight|seventy-two)`;
 const hedge = String.raw`(?:(?:almost|nearly|about|around|some|roughly|just|more than|less than|over|under)\s+)?`;
 
+/** Spans of a year that name no single day: months between, a week or a quarter of one, a season, a fiscal year. */
+const spans = [
+  String.raw`between\s+${monthWord}\s+and\s+${monthWord}(?:,?\s+\d{4})?`,
+  String.raw`(?:in|during|over)\s+the\s+(?:first|second|third|fourth|final|last)\s+(?:week|days|two\s+weeks|fortnight)\s+of\s+${monthWord}(?:\s+\d{4})?`,
+  String.raw`(?:in|during|for|over)\s+the\s+(?:first|second|third|fourth|final|last)\s+(?:quarter|half)(?:\s+of\s+(?:the\s+year|this\s+year|last\s+year|\d{4}))?`,
+  String.raw`(?:in|during|for|over)\s+the\s+first\s+${count}\s+months\s+of\s+(?:the\s+year|this\s+year|\d{4})`,
+  String.raw`(?:in|during|for)\s+(?:fiscal(?:\s+year)?|FY)\s*\d{4}\b`,
+  String.raw`(?:in|during|for)\s+(?:the\s+)?\d{4}[-–/]\d{2,4}(?:\s+(?:season|financial\s+year|fiscal\s+year|school\s+year|academic\s+year))?`,
+  String.raw`(?:in|during|for)\s+(?:Q[1-4]|H[12])\b`
+];
+
 /** Time expressions, each in a named group; tried left to right over the sentence. */
 const timeWords = new RegExp(
   [
@@ -66,7 +77,7 @@ const timeWords = new RegExp(
     String.raw`(?<monthDay>\b(?:(?:on|as of|by|since|from|until|till|before|after)\s+)?${monthWord}\s+\d{1,2}(?:st|nd|rd|th)?\b(?:,?\s+(?<year2>\d{4}))?)`,
     String.raw`(?<periodTo>\b(?:(?:in|for|over|during)\s+)?the\s+(?:year|quarter|month|week|${count}\s+(?:months|weeks|years))\s+(?:to|ending|ended|up to)\s+(?:(?:the\s+)?end\s+of\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?)?${monthWord}(?:\s+\d{1,2}(?:st|nd|rd|th)?\b)?(?:,?\s+\d{4})?)`,
     String.raw`(?<monthEnd>\b(?:by|as of|at)\s+the\s+end\s+of\s+${monthWord}(?:,?\s+\d{4})?)`,
-    String.raw`(?<span>\b(?:between\s+${monthWord}\s+and\s+${monthWord}(?:,?\s+\d{4})?|(?:in|during|over)\s+the\s+(?:first|second|third|fourth|final|last)\s+(?:week|days|two\s+weeks|fortnight)\s+of\s+${monthWord}(?:\s+\d{4})?|(?:in|during|for|over)\s+the\s+(?:first|second|third|fourth|final|last)\s+(?:quarter|half)(?:\s+of\s+(?:the\s+year|this\s+year|last\s+year|\d{4}))?|(?:in|during|for|over)\s+the\s+first\s+${count}\s+months\s+of\s+(?:the\s+year|this\s+year|\d{4})|(?:in|during|for)\s+(?:fiscal(?:\s+year)?|FY)\s*\d{4}\b|(?:in|during|for)\s+(?:the\s+)?\d{4}[-–/]\d{2,4}(?:\s+(?:season|financial\s+year|fiscal\s+year|school\s+year|academic\s+year))?|(?:in|during|for)\s+(?:Q[1-4]|H[12])\b))`,
+    String.raw`(?<span>\b(?:${spans.join("|")}))`,
     String.raw`(?<holiday>\b(?:on\s+)?(?:Christmas Day|Christmas Eve|Boxing Day|New Year['’]s Day|New Year['’]s Eve)\b)`,
     String.raw`(?<around>\b(?:(?:at|by)\s+the\s+(?:start|beginning)\s+of\s+(?:the\s+(?:year|month|week)|${monthWord}(?:\s+\d{4})?)|(?:over|during|at)\s+(?:Easter|Christmas|the\s+(?:Christmas|Easter|holiday|holidays|festive period|bank holiday)(?:\s+(?:weekend|period|break))?))\b)`,
     String.raw`(?<month>\b(?:in|during|for|since|from|until|till|by|through)\s+(?:early\s+|late\s+|mid-)?${monthWord}(?:\s+\d{4})?(?![\p{L}\d]|\s+\d))`,
