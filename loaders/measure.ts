@@ -661,6 +661,13 @@ function moneyMeasure(before: string, after: string): string {
     const object = purposeVerb[3] ? phraseAt(purposeVerb[3], 3) : "";
     return `money to ${purposeVerb[1]}${object ? ` ${purposeVerb[2] ?? ""}${object}` : ""}`;
   }
+  // "The UN appealed for $400 million", "asked for €2 billion": money requested (what for, above, if it says).
+  if (
+    /\b(?:appealed|appeals|appealing|asked|asks|asking|called|calls)\s+for\s+(?:(?:a further|another|an extra)\s+)?$/u.test(
+      before
+    )
+  )
+    return "money requested";
   // "must repay €1.7 million to the city": money to pay back, whoever gets it.
   const payBack =
     /\b(?:must|to|will|would|could|may|might|should)\s+(?:also\s+)?(repay|pay back|refund|return|transfer|hand back)\s+(?:(?:a further|another|an extra|more than|up to|about|some|nearly)\s+)?$/u.exec(

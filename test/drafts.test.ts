@@ -688,7 +688,8 @@ describe("measureIn", () => {
     ["Fixture ministers will raise the minimum wage by 9.8 percent to £11.44 an hour.", "change in minimum wage"],
     ["About 40 percent of fixture firms plan to cut staff.", "share of fixture firms that plan to cut staff"],
     ["Fixture exports rose to a record $3.4 trillion.", "fixture exports"],
-    ["Fixture sales hit a new high of £2 billion.", "fixture sales"]
+    ["Fixture sales hit a new high of £2 billion.", "fixture sales"],
+    ["The fixture agency appealed for $400 million.", "money requested"]
   ])("measureIn(%j) is %j", (sentence, measure) => {
     const n = findNumbers(sentence).find((r) => r.value !== null)!;
     expect(measureIn(sentence, n.start, n)).toBe(measure);
