@@ -13,7 +13,7 @@ import {FigureError, parseFigure} from "./figure.ts";
 import {isMultiple, measureIn} from "./measure.ts";
 import type {NumberRow} from "./number-rows.ts";
 import {numbersOfSource} from "./number-rows.ts";
-import type {NumberKind} from "./numbers.ts";
+import {excerptSpan, maxSentence, type NumberKind} from "./numbers.ts";
 import {datelineLength, oneLine, sentenceSpans} from "./sentences.ts";
 import {slugify, type Source} from "./sources.ts";
 
@@ -158,10 +158,13 @@ export function draftId(
 
 /** The sentence span of the body that holds a number, as raw text with the number's offset in it. */
 function sentenceOf(source: Source, number: NumberRow): {text: string; at: number; start: number} {
-  const span = sentenceSpans(source.body).find((s) => s.start <= number.start && number.start < s.end) ?? {
+  let span = sentenceSpans(source.body).find((s) => s.start <= number.start && number.start < s.end) ?? {
     start: number.start,
     end: number.end
   };
+  // A "sentence" longer than a row carries (a table pasted as one line) is read in the row's window:
+  // words thousands of characters away say nothing of the figure, and reading them all is slow.
+  if (span.end - span.start > maxSentence) span = excerptSpan(source.body, span.start, span.end, number);
   return {text: source.body.slice(span.start, span.end), at: number.start - span.start, start: span.start};
 }
 

@@ -460,7 +460,7 @@ function isYear(text: string, start: number, span: string, countedNoun: boolean)
 const wordBefore = /([\p{L}]+)[\s-]+$/u;
 
 /** The longest sentence a row carries whole; a longer one is cut to a window of words around the number. */
-const maxSentence = 600;
+export const maxSentence = 600;
 
 /** Adds each number's sentence, walking the sentences and the numbers together once. */
 function withSentences(text: string, found: Omit<FoundNumber, "sentence">[]): FoundNumber[] {
@@ -486,6 +486,17 @@ function withSentences(text: string, found: Omit<FoundNumber, "sentence">[]): Fo
 
 /** A verbatim window of at most about maxSentence characters of [start, end) around a row, cut at spaces. */
 function excerpt(text: string, start: number, end: number, row: {start: number; end: number}): string {
+  const window = excerptSpan(text, start, end, row);
+  return text.slice(window.start, window.end);
+}
+
+/** The bounds of {@link excerpt}'s window, its spaces trimmed. */
+export function excerptSpan(
+  text: string,
+  start: number,
+  end: number,
+  row: {start: number; end: number}
+): {start: number; end: number} {
   const room = Math.floor(Math.max(0, maxSentence - (row.end - row.start)) / 2);
   let from = Math.max(start, row.start - room);
   let to = Math.min(end, row.end + room);
@@ -502,5 +513,7 @@ function excerpt(text: string, start: number, end: number, row: {start: number; 
       break;
     }
   }
-  return text.slice(from, to).trim();
+  while (from < to && /\s/.test(text[from])) from++;
+  while (to > from && /\s/.test(text[to - 1])) to--;
+  return {start: from, end: to};
 }

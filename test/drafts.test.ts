@@ -866,6 +866,25 @@ describe("measureIn", () => {
     expect(draftFor(source, three, new Set(), {measure: "bread price multiple"}).row.figure).toBe("three");
   });
 
+  test("a number in a 'sentence' longer than a row carries is drafted from its row's window, not the whole", () => {
+    // A fixture table pasted as one line: its words far from a number are not that number's.
+    const filler = "fixture column, ".repeat(60);
+    const source = parseSource(
+      `---\npublished: 2022-03-05\n---\n# Fixture table\n\nFixture officials said on Monday ${filler}and 2,000 fixture civilians were killed ${filler}in all.\n`,
+      "data/sources/fixture-table.md"
+    );
+    const number = numbersOfSource(source).find((n) => n.text === "2,000")!;
+    const {row, notes} = draftFor(source, number, new Set());
+    expect(number.sentence.length).toBeLessThan(source.body.length / 2);
+    expect([row.measure, row.attribution, row.as_of, row.quote]).toEqual([
+      "fixture civilians killed",
+      "",
+      "2022-03-05",
+      number.sentence
+    ]);
+    expect(notes).toContain("attribution: the sentence names no one");
+  });
+
   test("a wire story's dateline dates nothing and is left out of the quote", () => {
     const source = parseSource(
       "---\npublished: 2022-03-12\n---\n# Fixture casualties\n\n" +
