@@ -54,7 +54,10 @@ const monthWord = String.raw`(?:January|February|March|April|May|June|July|Augus
 const count = String.raw`(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty-four|twenty four|thirty-six|forty-eight|seventy-two)`;
 const hedge = String.raw`(?:(?:almost|nearly|about|around|some|roughly|just|more than|less than|over|under)\s+)?`;
 
-/** Spans of a year that name no single day: months between, a week or a quarter of one, a season, a fiscal year. */
+/**
+ * Spans of a year that name no single day: months between, a week or a quarter of one, a season, a
+ * fiscal year, "the same period of 2023".
+ */
 const spans = [
   String.raw`between\s+${monthWord}\s+and\s+${monthWord}(?:,?\s+\d{4})?`,
   String.raw`(?:in|during|over)\s+the\s+(?:first|second|third|fourth|final|last)\s+(?:week|days|two\s+weeks|fortnight)\s+of\s+${monthWord}(?:\s+\d{4})?`,
@@ -62,7 +65,8 @@ const spans = [
   String.raw`(?:in|during|for|over)\s+the\s+first\s+${count}\s+months\s+of\s+(?:the\s+year|this\s+year|\d{4})`,
   String.raw`(?:in|during|for)\s+(?:fiscal(?:\s+year)?|FY)\s*\d{4}\b`,
   String.raw`(?:in|during|for)\s+(?:the\s+)?\d{4}[-–/]\d{2,4}(?:\s+(?:season|financial\s+year|fiscal\s+year|school\s+year|academic\s+year))?`,
-  String.raw`(?:in|during|for)\s+(?:Q[1-4]|H[12])\b`
+  String.raw`(?:in|during|for)\s+(?:Q[1-4]|H[12])\b`,
+  String.raw`(?:in|during|over|for)\s+the\s+same\s+(?:period|months?|weeks?|quarter|half|time)\s+(?:(?:of|in)\s+\d{4}|last\s+year|a\s+year\s+(?:earlier|ago|before)|of\s+the\s+previous\s+year)`
 ];
 
 /** Time expressions, each in a named group; tried left to right over the sentence. */
@@ -130,6 +134,8 @@ const upToNow = /^(?:in|over|during|for|within)\s+the\s+(?:past|last|previous)\b
  */
 const movedFrom = new RegExp(String.raw`\b(?:${movedPast})\s+from\s+$`, "u");
 const toNext = /^\s+to\s+(?:\p{L}+\s+){0,2}?[$€£]?\d/u;
+/** The level a figure left, after the level it reached: "fell to 570 from", "slowed to 5.1%, from" (not "up from"). */
+const levelLeft = /\bto\s+(?:\p{L}+\s+){0,2}?[$€£]?\d(?:[^.;]|\.(?=\d)){0,80}?(?<!\b(?:up|down)\s+)\bfrom\s+$/u;
 
 /** Adds `days` (negative for the past) to an ISO date. */
 export function addDays(iso: string, days: number): string {
@@ -304,7 +310,11 @@ function readTimeWords(m: RegExpExecArray, published: string, anchor: string, fi
   // "by 2030" start or end a span, and a year to come dates a forecast, not its figure.
   if (g.year) {
     const year = Number(words.slice(-4));
-    if (/^(?:since|from|until|till|by|before|after)\b/.test(lower) || year > Number(published.slice(0, 4))) return null;
+    if (year > Number(published.slice(0, 4))) return null;
+    // "the largest fire since 2023, when 94,000 hectares burned": the year of the clause it starts.
+    const when = /^,\s+when\s(?:[^,;.]|[,.](?=\d))*$/u.test(m.input.slice(m.index + m[0].length, figureEnd));
+    if (when) return {kind: "unresolved", words: `${words}, when`, end: `${year}-12-31`};
+    if (/^(?:since|from|until|till|by|before|after)\b/.test(lower)) return null;
     // "about 1,000 fewer than (it had) in 2021": the basis of a change; after the figure and a comma
     // (", nearly twice the amount spent in 2018") or "than" ("14 fewer than … the toll in 1998"), another's.
     const before = m.input.slice(0, m.index);
@@ -357,6 +367,18 @@ export function asOfSentence(sentence: string, at: number, published: string, le
   const verb = movedFrom.exec(sentence.slice(0, at));
   if (verb && length > 0 && toNext.test(sentence.slice(at + length)))
     return {kind: "unresolved", words: sentence.slice(verb.index, at + length)};
+  // "fell to 570 from 590", "slowed to 5.1%, from 5.5%": the level before, of a day the sentence gives
+  // only in time words right after it ("from 450 tonnes in 2020"), never the day it
+  // was said or the new level's.
+  const left = length > 0 ? levelLeft.exec(sentence.slice(0, at)) : null;
+  if (left) {
+    timeWords.lastIndex = at + length;
+    const own = timeWords.exec(sentence);
+    const next =
+      own && /^(?:\s+\p{Ll}+){0,2}\s*$/u.test(sentence.slice(at + length, own.index)) && !own.groups!.weekday;
+    const asOf = next ? readTimeWords(own, published, "", at + length) : null;
+    return asOf ?? {kind: "unresolved", words: sentence.slice(left.index, at + length)};
+  }
   timeWords.lastIndex = 0;
   let anchor = published;
   for (let m; (m = timeWords.exec(sentence)); ) {

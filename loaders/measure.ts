@@ -1003,12 +1003,17 @@ const comparedBefore = new RegExp(
 
 /**
  * The measure of a count compared with the one before it, "2.3 million have fled, up from 2 million"
- * (or "compared with", "against"): that count's. "" when no count of the sentence comes before.
+ * (or "compared with", "against", or "from" after a level reached: "fell to 570 from 590"): that
+ * count's. "" when no count of the sentence comes before.
  */
 function comparedMeasure(before: string, n: Pick<FoundNumber, "kind" | "unit" | "text">): string {
-  if (!comparedBefore.test(before)) return "";
+  const compared = comparedBefore.test(before);
+  if (!compared && !/(?:^|[^\p{L}])from\s+$/u.test(before)) return "";
   const first = findNumbers(before).findLast((r) => r.kind === n.kind);
-  return first ? measureIn(before, first.start, first) : "";
+  if (!first) return "";
+  // "fell to 570 from 590", "slowed to 5.1%, from 5.5%": the level it left, after the level it reached.
+  if (!compared && !/(?:^|[^\p{L}])to\s+$/u.test(before.slice(0, first.start))) return "";
+  return measureIn(before, first.start, first);
 }
 
 /**

@@ -126,14 +126,23 @@ export const qualifierTail = new RegExp(
 /** A currency word after a number: "5 million dollars", "400 euros", "Rs 5 crore" has its sign before. */
 export const currencyTail = new RegExp(`${space}(?:${currencyAfter})(?![\\p{L}])`, "iuy");
 
+/** The words a change's figure may start with: "by about 3%", "by another 40,000". */
+const changeQualifier = String.raw`(?:(?:about|around|nearly|almost|some|roughly|more than|over|just|another|a further)\s+)?`;
 /** A verb of change just before a number: "rose $3.50 to $112.93" is a change and a level, not a range. */
 export const changeVerbBefore = new RegExp(
-  String.raw`(?:^|[^\p{L}])(?:${changeVerbs})(?:\s+by)?\s+(?:(?:about|around|nearly|almost|some|roughly|more than|over|just|another|a further)\s+)?$`,
+  String.raw`(?:^|[^\p{L}])(?:${changeVerbs})(?:\s+by)?\s+${changeQualifier}$`,
+  "iu"
+);
+/**
+ * A verb of change earlier in the clause, then ", by" before the number: "vacancies fell for the 34th
+ * consecutive period, by 21,000 to 781,000" (read within a window of 100 characters).
+ */
+export const changeVerbThenBy = new RegExp(
+  String.raw`(?:^|[^\p{L}])(?:${changeVerbs})\s[^.;:!?]{0,70},\s+by\s+${changeQualifier}$`,
   "iu"
 );
 /** "by" right before a number, past its qualifier: "jumped by 40,000", "fell by about 3%". */
-export const changeByBefore =
-  /\sby\s+(?:(?:about|around|nearly|almost|some|roughly|more than|over|just|another|a further)\s+)?$/iu;
+export const changeByBefore = new RegExp(String.raw`\sby\s+${changeQualifier}$`, "iu");
 /** Words before "from A to B" that make it a range of estimates rather than a change. */
 export const rangeFromBefore = /(?:rang(?:e|es|ed|ing)|anywhere|estimates?|varies|varied|vary)\s+from\s+$/iu;
 /** "estimated" as a verb ("the Pentagon estimated 150,000"), not the qualifier ("an estimated 150,000"). */

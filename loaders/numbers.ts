@@ -19,6 +19,7 @@ import {FigureError, parseFigure} from "./figure.ts";
 import {
   changeByBefore,
   changeVerbBefore,
+  changeVerbThenBy,
   currencyTail,
   estimatedAsVerb,
   isMetres,
@@ -339,7 +340,7 @@ function emitNumber(text: string, start: number, end: number, found: Omit<FoundN
       (percent !== "" ||
         /^\D/.test(text.slice(start, end)) ||
         countChangeTo(text, start, end, r[0], rangeTail.lastIndex, changeWindow)) &&
-      changeVerbBefore.test(changeWindow);
+      (changeVerbBefore.test(changeWindow) || changeVerbThenBy.test(text.slice(Math.max(0, start - 100), start)));
     if (r && !changeTo && between >= 0 === /^\s+and\s/.test(r[0])) {
       const saved = percent;
       const re = percentAt(rangeTail.lastIndex);

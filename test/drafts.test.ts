@@ -163,8 +163,29 @@ describe("asOfSentence", () => {
     ["By the end of May, 500 fixture homes will be rebuilt.", "500", "By the end of May", undefined],
     ["Fixture sales rose 4 percent in early 2021.", "4 percent", "in early 2021", undefined],
     ["At the start of the year, 500 fixture beds were free.", "500", "At the start of the year", undefined],
-    ["Over Easter, 40,000 fixture travellers left the city.", "40,000", "Over Easter", undefined]
-  ])("%j: a year names no single day (%s)", (sentence, figure, words, end) => {
+    ["Over Easter, 40,000 fixture travellers left the city.", "40,000", "Over Easter", undefined],
+    [
+      "Some 31,000 fixture migrants arrived, down from 63,000 in the same period of 2021.",
+      "63,000",
+      "in the same period of 2021",
+      undefined
+    ],
+    // The year a clause starts: "since 2019, when …".
+    [
+      "It was the largest fixture fire since 2019, when 94,000 hectares burned.",
+      "94,000",
+      "since 2019, when",
+      "2019-12-31"
+    ],
+    // The level a figure left, after the level it reached, is of a day before it.
+    ["Fixture homicides fell to 570 from 590.", "590", "to 570 from 590", undefined],
+    [
+      "Fixture pay growth slowed to 5.1%, from 5.5% in the previous quarter, the office said on Tuesday.",
+      "5.5%",
+      "to 5.1%, from 5.5%",
+      undefined
+    ]
+  ])("%j: a year, a span or a level left names no single day (%s)", (sentence, figure, words, end) => {
     expect(asOfSentence(sentence, sentence.indexOf(figure), published, figure.length)).toEqual({
       kind: "unresolved",
       words,
@@ -708,6 +729,8 @@ describe("measureIn", () => {
       "fixture inflation"
     ],
     ["Fixture crude rose $3.50 to $112.93 a barrel.", "$112.93", ""],
+    ["Fixture homicides fell to 570 from 590.", "590", "fixture homicides"],
+    ["Fixture pay growth slowed to 5.1%, from 5.5%.", "5.5%", "fixture pay growth"],
     ["Fixture corn rose 3 percent to $5.41 a bushel.", "$5.41", "fixture corn per bushel"],
     ["The fixture force has 31,800 officers, about 1,000 fewer than in 2021.", "about 1,000", "change in officers"],
     [
