@@ -16,6 +16,8 @@ export interface Attribution {
 
 const sayVerbs =
   "said|says|say|told|tells|reported|reports|estimated|estimates|estimate|believes|believe|believed|stated|states|announced|announces|confirmed|confirms|claimed|claims|added|adds|warned|warns|noted|notes|tweeted|wrote|writes|recorded|records|registered|counted|counts|expects?|forecasts?|predicts?|puts? (?:the|its|their) (?:figure|number|toll|total|count|tally|cost|bill|damage)";
+/** Verbs of counting, which say who kept the count rather than who gave the figure. */
+const counting = /(?:recorded|records|registered|counted|counts)$/iu;
 const sayVerb = new RegExp(String.raw`(?<![\p{L}])(?:(?:has|have|had)\s+)?(?:${sayVerbs})(?![\p{L}])`, "giu");
 const accordingTo = /\baccording to\s+([^,;:.()"“”]+?)(?=\s*(?:[,;:.()"“”]|$|\s(?:which|who|that|as of|on|in|by)\b))/iu;
 /** What figures are called, and what they do: "UNHCR figures show", "Figures from the border guard showed". */
@@ -60,9 +62,12 @@ const nounable = /^(?:estimates?|reports?|claims?|counts?|records?|notes?|states
 /** Before a noun: a determiner, a possessive or a number ("its estimate", "the bank's records", "1,200 claims"). */
 const nounBefore =
   /(?:(?:^|[^\p{L}])(?:its|their|his|her|our|my|your|the|a|an|this|these|those|own|latest|new|official|initial|unconfirmed)|\d|['’]s)\s+$/iu;
-/** After a noun: the verb it is the subject of ("reports suggest", "records show", "jobless claims rose"). */
+/**
+ * After a noun: the verb it is the subject of ("reports suggest", "records show", "jobless claims rose",
+ * "since records began").
+ */
 const verbAfter = new RegExp(
-  String.raw`^\s+(?:${showWords}|list|lists|listed|put|puts|rose|fell|jumped|climbed|dropped|increased|decreased|declined|surged|soared|slumped|plunged|grew|reached|hit|totalled|totaled|stood)\b`,
+  String.raw`^\s+(?:${showWords}|list|lists|listed|put|puts|rose|fell|jumped|climbed|dropped|increased|decreased|declined|surged|soared|slumped|plunged|grew|reached|hit|totalled|totaled|stood|began|begin|begins|started|start|starts|are|were|have|had)\b`,
   "iu"
 );
 const pluralSubject = /(?:^|[^\p{L}])(?:we|they|i|you|\p{L}+s|people|police)\s+$/iu;
@@ -86,6 +91,21 @@ const trimBefore =
   /^(?:(?:and|but|while|as|so|also|then|later|earlier|now|separately|meanwhile|however|in addition|yesterday|today|last (?:week|month|year|night)|(?:on|by|late on|early on) (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\s+)+/iu;
 const trimAfter =
   /\s+(?:(?:on|late on|early on|as of)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|yesterday|today|also|previously|earlier|later|now|separately|in a statement|on its website|on Twitter|on Telegram)$/iu;
+
+/**
+ * Where the last clause of `text` starts: its last "that", "but", "while" or "and", but not the "and" of
+ * a name ("Police in England and Wales"); -1 when there is none.
+ */
+function lastJoin(text: string): number {
+  let last = -1;
+  for (const m of text.matchAll(/\s(?:that|and|but|while)\s/gu))
+    if (
+      !/^\sand\s\p{Lu}/u.test(m[0] + text.slice(m.index + m[0].length)) ||
+      !/\p{Lu}\p{L}*$/u.test(text.slice(0, m.index))
+    )
+      last = m.index;
+  return last;
+}
 
 /** Cleans a candidate subject: trims joining words, time words and quotes; "" when nothing is left. */
 function clean(subject: string): string {
@@ -137,7 +157,8 @@ export function attributionIn(sentence: string, at: number): Attribution {
     // "…500 million euros in aid, and aid agencies said about 40 percent were children": a verb after
     // the figure that goes on to another number gives that number, not this one.
     if (start > at && reportsNumber.test(sentence.slice(end))) continue;
-    const distance = end <= at ? at - end : start - at;
+    // "Police recorded 6.6 million offences, the statistics office said": who counted loses to who said.
+    const distance = (end <= at ? at - end : start - at) + (counting.test(m[0]) ? sentence.length : 0);
     // "300 cases were reported by the ministry": a passive names who by "by"; "300 residents were
     // told to stay indoors" names no one.
     if (/(?:^|[^\p{L}])(?:was|were|is|are|be|been|being)\s+$/iu.test(sentence.slice(0, start))) {
@@ -163,7 +184,7 @@ export function attributionIn(sentence: string, at: number): Attribution {
       clause.lastIndexOf("“"),
       clause.lastIndexOf("”"),
       clause.lastIndexOf('"'),
-      clause.search(/\s(?:that|and|but|while)\s(?!.*\s(?:that|and|but|while)\s)/u)
+      lastJoin(clause)
     );
     let before = clean(clause.slice(cut + 1).replace(/^\s*(?:that|and|but|while)\s/u, ""));
     if (cut + 1 <= at && at < start) before = ""; // the figure itself is in the subject
@@ -174,7 +195,7 @@ export function attributionIn(sentence: string, at: number): Attribution {
         /^(?:The \p{Ll}|An? \p{Ll}|(?:Officials|Authorities|Police|Doctors|Analysts|Witnesses|Residents|Rescuers|Medics|Volunteers|Organisers|Organizers|Sources|Experts|Diplomats|Traders|Insurers|Economists|Farmers|Researchers|Scientists|Investigators|Prosecutors|Activists|Campaigners|Teachers|Nurses|Workers|Brokers|Lenders|Regulators|Firefighters|Paramedics|Engineers|Observers|Forecasters|Pollsters|Monitors|Charities|Hospitals|Airlines|Retailers)\b)/u;
       // "Aid groups", "Health officials", "A volunteer group" at the start of a sentence are common nouns;
       // "Romania's interior ministry" is a name.
-      const commonPair = /^\p{Lu}\p{Ll}+\s+\p{Ll}/u.test(before) && cut < 0;
+      const commonPair = /^\p{Lu}\p{Ll}+\s+(?!(?:and|or|of)\s)\p{Ll}/u.test(before) && cut < 0;
       // "The UN refugee agency" describes; "The Daily Fixture" is a title: a word in lower case tells them apart.
       const description = /^The\s/u.test(before) && /\s\p{Ll}/u.test(before.slice(4));
       const lower = common.test(before) || commonPair || description;

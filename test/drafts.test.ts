@@ -402,7 +402,15 @@ describe("attributionIn", () => {
     // … and before a preposition: no one records, no one claims.
     ["Fixture staff went back to paper records for six days.", ""],
     ["Fixture insurers face claims of $35 billion or more.", ""],
-    ["The fixture agency records 300 cases a week.", "the fixture agency"]
+    ["The fixture agency records 300 cases a week.", "the fixture agency"],
+    ["Fixture arrivals reached 54,600, the highest since records began.", ""],
+    // Who counted loses to who said; "and" between names is part of the name.
+    [
+      "Fixture police in England and Wales recorded 6.6 million offences, the statistics office said.",
+      "the statistics office"
+    ],
+    ["Fixture police in England and Wales recorded 6.6 million offences.", "fixture police in England and Wales"],
+    ["Germany and France said 300 fixture people had died.", "Germany and France"]
   ])("attributionIn(%j) is %j", (sentence, who) => {
     expect(attributionIn(sentence, sentence.search(/\d/)).who).toBe(who);
   });
