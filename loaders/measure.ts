@@ -66,11 +66,20 @@ function phraseAt(text: string, max = 4, stopAtVerbs = true, andJoins = false): 
     }
     if (stop.has(w.toLowerCase())) {
       if (words.length === 0 && /^(?:the|a|an|its|their)$/i.test(w)) continue;
+      // "people out of work"; "offences involving a knife": the object of the word before.
+      if (w === "of" && words.at(-1) === "out" && words.length < max) {
+        words.push(w);
+        continue;
+      }
+      if (/^(?:a|an|the)$/.test(w) && /^(?:involving|including|containing|carrying)$/.test(words.at(-1) ?? "")) {
+        words.push(w);
+        continue;
+      }
       break;
     }
     words.push(w);
   }
-  if (words.at(-1) === "and") words.pop();
+  if (words.at(-1) === "and" || words.at(-1) === "of") words.pop();
   return words.join(" ");
 }
 
@@ -138,7 +147,12 @@ function subjectHead(subject: string, withVerb = false): string {
     .slice(Math.max(subject.lastIndexOf(","), subject.lastIndexOf(";")) + 1)
     .replace(/^\s*(?:while|whereas|and|but|as|although|though)\s/iu, " ")
     // "The charity said demand at its food banks was up": the subject of what was said.
-    .replace(/^.*\b(?:said|says|told|announced|warned)\s+(?:that\s+)?(?=\S)/u, "");
+    .replace(/^.*\b(?:said|says|told|announced|warned)\s+(?:that\s+)?(?=\S)/u, "")
+    // "commuters had seen fares rise", "economists expected inflation to fall": what was seen or expected doing it.
+    .replace(
+      /^.*(?<!\b(?:the|a|an|its|their|are|is|was|were|be|been)\s)\b(?:seen|saw|see|sees|watched|expected|expect|expects|predicted|predict|predicts)\s+(?=(?!to\b)\S)/iu,
+      ""
+    );
   // A noun phrase ends in its noun: of a long one, the last three words ("new hospital wing" of "A
   // new fixture hospital wing").
   // Words in "-ed" in a subject describe its noun ("money spent on defence", "the fixed rate"); in a
@@ -150,7 +164,10 @@ function subjectHead(subject: string, withVerb = false): string {
   );
   const phrase = phraseAt(withVerb ? beforeVerb(noun) : noun, 6, false);
   if (!phrase) return phraseBefore(subject);
-  const head = phrase.split(" ").slice(-3).join(" ");
+  // (… but the noun before "involving a knife", "out of work" is the head: "offences involving a knife".)
+  const words = phrase.split(" ");
+  const link = words.findIndex((w, i) => /^(?:involving|including|containing|carrying|out)$/.test(w) && i > 0);
+  const head = (link > 0 ? [...words.slice(0, link).slice(-3), ...words.slice(link)] : words.slice(-3)).join(" ");
   const joined = /^\s+(of|for)\s+(.*)/u.exec(clause.slice(clause.indexOf(phrase) + phrase.length));
   // A phrase after "of" or "for" is kept whole or not at all: "waiting list for planned hospital
   // treatment", never "… for planned hospital".
@@ -195,11 +212,11 @@ function levelFromTo(before: string): string {
 /**
  * What someone expects to reach a figure: "Insurers expect claims to exceed $300 million" (claims),
  * "economists predict inflation will hit 9 percent" (inflation), "the agency sees arrivals topping
- * 300,000" (arrivals). "" for any other figure.
+ * 300,000" (arrivals), "had expected unemployment to stay at 4.3%" (unemployment). "" for any other figure.
  */
 function expectedMeasure(before: string): string {
   const expected =
-    /\b(?:expects?|forecasts?|predicts?|sees?)\s+(?:(?:the|its|their)\s+)?([^,;]+?)\s+(?:(?:to|will|would|could|may|might)\s+(?:exceed|top|reach|surpass|hit|pass)|exceeding|topping|reaching|surpassing|passing)\s+(?:\p{Ll}+\s+){0,2}$/u.exec(
+    /\b(?:expects?|expected|forecasts?|forecast|predicts?|predicted|sees?)\s+(?:(?:the|its|their)\s+)?([^,;]+?)\s+(?:(?:to|will|would|could|may|might)\s+(?:exceed|top|reach|surpass|hit|pass|(?:stay|remain|hold|peak)\s+at|(?:rise|fall|climb|drop|ease|increase|decrease|slow|slip)\s+to)|exceeding|topping|reaching|surpassing|passing)\s+(?:\p{Ll}+\s+){0,2}$/u.exec(
       before
     );
   return expected ? lowerCase(phraseAt(expected[1], 3)) : "";
@@ -355,6 +372,14 @@ function countMeasure(unit: string, before: string, after: string): string {
     const object = objectAfter.exec(after.slice(passive[0].length));
     if (object && !/\b(?:have|has|had|were|was|are|is|being|been)\b/u.test(passive[0]) && !passive[3])
       return `${unit} ${who(unit)} ${passive[2]} ${object[1]}`;
+    // "9.4 million people aged 16 to 64 were inactive": the people of that age.
+    const age =
+      passive[2] === "aged"
+        ? /^\s+(?:(?:under|over)\s+)?\d+(?:\s*(?:to|-|–|and)\s*\d+)?(?:\s+(?:and|or)\s+(?:over|older|above|under|younger))?/u.exec(
+            after.slice(passive[0].length)
+          )
+        : null;
+    if (age) return `${unit} aged ${age[0].trim()}`;
     // "300 residents were left without power": the state they were left in.
     const leftWithout = passive[2] === "left" ? /^\s+without\s+(.*)/u.exec(after.slice(passive[0].length)) : null;
     const lacking = leftWithout ? phraseAt(leftWithout[1], 2) : "";
@@ -453,7 +478,7 @@ function countMeasure(unit: string, before: string, after: string): string {
   // "The number of internally displaced people stood at 6.5 million", "put the number of evacuees at 9,000",
   // "the number of people sleeping rough rose by 26 percent to 3,069"
   const linking =
-    /(?:^|[\s,])(?:the\s+)?(?:(?:total\s+)?number|total|tally|count|figure)\s+of\s+(.+?)\s+(?:(?:has|have|had)\s+)?(?:stood at|stands at|rose to|risen to|climbed to|reached|hit|passed|topped|was|is|jumped to|increased to|(?:more than )?(?:doubled|tripled)(?:\s+[^,;\d]{1,30}?)?\s+to|grown to|grew to|fell to|fallen to|dropped to|declined to|(?:rose|risen|climbed|jumped|increased|grew|grown|fell|fallen|dropped|declined)\s+by\s+(?:[^,;]|,(?=\d)){1,30}?\s+to|at)\s+$/iu.exec(
+    /(?:^|[\s,])(?:the\s+)?(?:(?:total\s+)?number|total|tally|count|figure)\s+of\s+(.+?)\s+(?:(?:has|have|had)\s+)?(?:stood at|stands at|rose to|risen to|climbed to|reached|hit|passed|topped|was|is|jumped to|increased to|(?:more than )?(?:doubled|tripled)(?:\s+[^,;\d]{1,30}?)?,?\s+to|grown to|grew to|fell to|fallen to|dropped to|declined to|(?:rose|risen|climbed|jumped|increased|grew|grown|fell|fallen|dropped|declined)\s+by\s+(?:[^,;]|,(?=\d)){1,30}?\s+to|at)\s+$/iu.exec(
       before
     );
   if (linking && !quantity) return phraseAt(linking[1], 5, false);
@@ -499,10 +524,28 @@ function shareDid(noun: string, rest: string): string {
     : noun;
 }
 
+/**
+ * A change in the figure before it: "612,000 registered voters, up 3 percent", "£1.4 billion, 8 percent
+ * less than last year", "6,200 burglaries, a fall of 9 percent", "will cost £5,640, up £248". "" otherwise.
+ */
+function changeInFigureBefore(before: string, after: string): string {
+  const lessThan =
+    /^\s+(?:less|more|lower|higher|fewer)\s+than\b/u.test(after) && /,\s+(?:\p{Ll}+\s+){0,2}$/u.test(before);
+  const aChange =
+    /[,(]\s*an?\s+(?:fall|rise|drop|increase|decrease|decline|jump|gain|cut)\s+of\s+(?:\p{Ll}+\s+){0,2}$/u.test(before);
+  if (!lessThan && !aChange && !/,\s+(?:up|down)\s+(?:by\s+)?(?:\p{Ll}+\s+){0,2}$/u.test(before)) return "";
+  const figure = findNumbers(before).findLast((r) => r.kind === "count" || r.kind === "money");
+  const measure = figure ? measureIn(before, figure.start, figure) : "";
+  return measure && `change in ${lowerCase(measure)}`;
+}
+
 /** The measure of a percentage: "share of homes" ("3 per cent of homes"), or its subject ("inflation"). */
 function percentMeasure(before: string, after: string): string {
   const fromTo = levelFromTo(before);
   if (fromTo) return fromTo;
+  // "Economists had expected unemployment to stay at 4.3%": what was expected to be so.
+  const expected = expectedMeasure(before);
+  if (expected) return expected;
   // "to 2.1 per cent from 3.4 per cent", "rose 2% to 9.1%": the second figure is of what the first is,
   // and after a change, a level.
   // … with the first figure's time between: "to 7.1 percent in February from 8.2 percent".
@@ -544,17 +587,8 @@ function percentMeasure(before: string, after: string): string {
     const who = are ? phraseAt(are[1], 4, true, true) : "";
     if (whole) return `share of ${whole.unit}${who ? ` ${ofWhich[1] === "which" ? "that" : "who"} are ${who}` : ""}`;
   }
-  // "612,000 registered voters, up 3 percent", "£1.4 billion, 8 percent less than last year", "6,200
-  // burglaries, a fall of 9 percent": a change in the figure before it.
-  const lessThan =
-    /^\s+(?:less|more|lower|higher|fewer)\s+than\b/u.test(after) && /,\s+(?:\p{Ll}+\s+){0,2}$/u.test(before);
-  const aChange =
-    /[,(]\s*an?\s+(?:fall|rise|drop|increase|decrease|decline|jump|gain|cut)\s+of\s+(?:\p{Ll}+\s+){0,2}$/u.test(before);
-  if (lessThan || aChange || /,\s+(?:up|down)\s+(?:by\s+)?(?:\p{Ll}+\s+){0,2}$/u.test(before)) {
-    const figure = findNumbers(before).findLast((r) => r.kind === "count" || r.kind === "money");
-    const measure = figure ? measureIn(before, figure.start, figure) : "";
-    if (measure) return `change in ${lowerCase(measure)}`;
-  }
+  const changeInBefore = changeInFigureBefore(before, after);
+  if (changeInBefore) return changeInBefore;
   const changed = changedObject.exec(before);
   const object = changed ? phraseAt(changed[1], 3) : "";
   if (object) return `change in ${lowerCase(object)}`;
@@ -564,8 +598,6 @@ function percentMeasure(before: string, after: string): string {
     const subject = subjectHead(change[1]);
     if (subject) return `change in ${lowerCase(subject)}`;
   }
-  const expected = expectedMeasure(before);
-  if (expected) return expected;
   // "Prices were 7 percent higher than a year earlier": a change, in what was so much higher.
   const compared = /^\s+(?:higher|lower|more|less|fewer|above|below|up|down|cheaper|dearer)\b/u.test(after)
     ? /(.*?)\s+(?:was|were|is|are|(?:has|have|had) been|stood|stands|ran|runs)\s+(?:\p{Ll}+\s+){0,2}$/u.exec(before)
@@ -624,8 +656,17 @@ function moneyMeasure(before: string, after: string): string {
     const measure = moneyMeasure(`${before.slice(0, average.index)} `, after);
     if (measure) return `average ${measure}`;
   }
+  // … and "will pay £1,528 on average".
+  const onAverage = /^((?:\s+(?:a|per)\s+\p{Ll}+)?)\s+on\s+average\b/u.exec(after);
+  if (onAverage) {
+    const measure = moneyMeasure(before, onAverage[1] + after.slice(onAverage[0].length));
+    // ("bills will rise by £150 a year on average": a change, as a change is drafted.)
+    if (measure) return measure.startsWith("change in ") ? measure : `average ${measure}`;
+  }
   const fromTo = levelFromTo(before);
   if (fromTo) return fromTo;
+  const changeInBefore = changeInFigureBefore(before, after);
+  if (changeInBefore) return changeInBefore;
   // "will raise the minimum wage by 9.8 percent to £11.44 an hour": what was raised.
   const revised = revisedObject.exec(before);
   if (revised) return lowerCase(phraseAt(revised[1], 4));
@@ -889,6 +930,24 @@ export function measureIn(sentence: string, at: number, n: Pick<FoundNumber, "ki
     const rate = ratePhrase.exec(after) ?? perUnit.exec(after);
     return rate && measure ? `${measure} per ${rate[1]}` : measure;
   }
+  // "winds of up to 150 km/h", "gusts reached 120 kilometres per hour": a speed, of what they name.
+  // ("Average speeds fell by 3 kilometres per hour" is a change in them, as a distance's change is.)
+  if (
+    n.kind === "distance" &&
+    /^\s*(?:\/\s*h\b|per\s+hour\b|an\s+hour\b)/u.test(after) &&
+    !new RegExp(String.raw`\b(?:${changeVerbs})\s+(?:by\s+)?(?:\p{Ll}+\s+){0,2}$`, "u").test(before)
+  ) {
+    const of = /^(.*?)\s+of\s+$/u.exec(before);
+    const verb =
+      /^(.*?)\s+(?:reached|reaches|hit|hits|topped|peaked\s+at|(?:travels|travelled|traveled|moving|moved|moves|runs|ran)\s+at)\s+$/u.exec(
+        before
+      );
+    // (of the words before "of", those after a verb: "brought winds of" → winds)
+    const ofWords = of ? phraseBefore(of[1]).split(" ") : [];
+    const verbAt = ofWords.findLastIndex((w) => isEdWord(w) || pastTense.has(w));
+    const what = of ? ofWords.slice(verbAt + 1).join(" ") : verb ? subjectHead(verb[1]) : "";
+    return what ? `speed of ${lowerCase(what)}` : "speed";
+  }
   if (n.kind === "duration" || n.kind === "distance") {
     // "The siege lasted 40 days": the length of the siege; "advanced 50km": the distance advanced.
     const verb =
@@ -932,7 +991,7 @@ export function measureIn(sentence: string, at: number, n: Pick<FoundNumber, "ki
     }
     if (subject)
       // "People aged 65 and over": an age.
-      return `${verb![2] === "aged" ? "age" : n.kind === "duration" ? "length" : "distance"} of ${lowerCase(subject)}`;
+      return `${verb![2] === "aged" ? "age" : n.kind === "duration" ? "length" : "distance"} of ${lowerCase(subject.replace(/^(?:million|billion|thousand|hundred)\s+/u, ""))}`;
     return unit;
   }
   // "30,000 people a day have been leaving": a rate, measured as such.
@@ -961,7 +1020,7 @@ export function measureIn(sentence: string, at: number, n: Pick<FoundNumber, "ki
 
 /** A level the subject reached after a change, beyond a comma: "grew by 8.1 percent in the decade, to 812,000". */
 const levelAfterChange = new RegExp(
-  String.raw`^(.*?)\s+(?:(?:has|have|had)\s+)?(?:(?:almost|nearly|more than)\s+)?(?:${movedPast}|halved)\b[^;]*,\s+to\s+$`,
+  String.raw`^(.*?)\s+(?:(?:has|have|had)\s+)?(?:(?:almost|nearly|more than)\s+)?(?:${movedPast}|halved|will\s+(?:rise|fall|grow|drop|increase|decrease|climb))\b[^;]*,\s+to\s+$`,
   "u"
 );
 

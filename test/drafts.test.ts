@@ -718,7 +718,22 @@ describe("measureIn", () => {
     ["About 40 percent of fixture firms plan to cut staff.", "share of fixture firms that plan to cut staff"],
     ["Fixture exports rose to a record $3.4 trillion.", "fixture exports"],
     ["Fixture sales hit a new high of £2 billion.", "fixture sales"],
-    ["The fixture agency appealed for $400 million.", "money requested"]
+    ["The fixture agency appealed for $400 million.", "money requested"],
+    ["The number of fixture people out of work rose by 56,000.", "change in fixture people out of work"],
+    ["Fixture offences involving a knife rose by 7 per cent.", "change in fixture offences involving a knife"],
+    [
+      "The number of fixture students taking further maths has doubled in a decade, to 19,000.",
+      "fixture students taking further maths"
+    ],
+    ["Fixture groups said commuters had seen fares rise by almost 50 per cent.", "change in fares"],
+    ["Fixture economists had expected unemployment to stay at 4.3%.", "unemployment"],
+    ["Fixture economists expected inflation to fall by 2%.", "change in inflation"],
+    ["Fixture customers will pay £1,528 on average.", "average money to pay"],
+    ["Around 9.4 million fixture people aged 16 to 64 were inactive.", "fixture people aged 16 to 64"],
+    // A speed is of what the words before it name.
+    ["A fixture cyclone brought winds of 150 km/h.", "speed of winds"],
+    ["Fixture gusts reached 120 kilometres per hour.", "speed of fixture gusts"],
+    ["Average fixture speeds fell by 3 kilometres per hour.", "change in average fixture speeds"]
   ])("measureIn(%j) is %j", (sentence, measure) => {
     const n = findNumbers(sentence).find((r) => r.value !== null)!;
     expect(measureIn(sentence, n.start, n)).toBe(measure);
@@ -739,6 +754,9 @@ describe("measureIn", () => {
     ["Fixture crude rose $3.50 to $112.93 a barrel.", "$112.93", ""],
     ["Fixture homicides fell to 570 from 590.", "590", "fixture homicides"],
     ["Fixture pay growth slowed to 5.1%, from 5.5%.", "5.5%", "fixture pay growth"],
+    ["Around 9.4 million fixture people aged 16 to 64 were inactive.", "16 to 64", "age of fixture people"],
+    ["The fixture energy bill will fall by £122 a year from July, to £1,568.", "£1,568", "fixture energy bill"],
+    ["A fixture season ticket will cost £5,640, up £248.", "£248", "change in cost of fixture season ticket"],
     ["Fixture corn rose 3 percent to $5.41 a bushel.", "$5.41", "fixture corn per bushel"],
     ["The fixture force has 31,800 officers, about 1,000 fewer than in 2021.", "about 1,000", "change in officers"],
     [
