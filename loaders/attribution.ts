@@ -186,7 +186,8 @@ export function attributionIn(sentence: string, at: number): Attribution {
       clause.lastIndexOf('"'),
       lastJoin(clause)
     );
-    let before = clean(clause.slice(cut + 1).replace(/^\s*(?:that|and|but|while)\s/u, ""));
+    // ("…, which it says would cost": the relative pronoun is no part of who says it.)
+    let before = clean(clause.slice(cut + 1).replace(/^\s*(?:that|and|but|while|which|who)\s/u, ""));
     if (cut + 1 <= at && at < start) before = ""; // the figure itself is in the subject
     if (new RegExp(String.raw`\b(?:${sayVerbs})\b`, "iu").test(before)) continue; // "the WHO said it had confirmed"
     if (apposition && before && !before.startsWith(apposition)) before = `${apposition}, ${before}`;

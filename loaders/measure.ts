@@ -41,7 +41,7 @@ const verbBeforeNumber =
  * to 30 percent", "have risen by an average of 11 percent"; not "rose to 7.2%", a level.
  */
 const changeBefore = new RegExp(
-  String.raw`(.*?)\s+(?:(?:has|have|had)\s+)?(?:${changeVerbs}|fall|increase|decrease|drop|climb|grow|decline|shrink|jump|slide|plunge|slump)\s+(?!(?:to|at)\s)(?:by\s+)?(?:an?\s+average\s+of\s+)?(?:\p{Ll}+\s+){0,2}$`,
+  String.raw`(.*?)\s+(?:(?:has|have|had)\s+)?(?<!(?:^|\s)(?:a|an|the|its|their|his|her|our)\s+)(?:${changeVerbs}|fall|increase|decrease|drop|climb|grow|decline|shrink|jump|slide|plunge|slump)\s+(?!(?:to|at)\s)(?:by\s+)?(?:an?\s+average\s+of\s+)?(?:\p{Ll}+\s+){0,2}$`,
   "u"
 );
 /** Verbs by which figures show a count ("figures showed 210,000 arrivals"): the count is of arrivals, not "arrivals showed". */
@@ -75,6 +75,14 @@ function phraseAt(text: string, max = 4, stopAtVerbs = true, andJoins = false): 
         words.push(w);
         continue;
       }
+      break;
+    }
+    // "for pollution claims and faces about 4,000 lawsuits": a verb after "and", with its object, ends it.
+    if (
+      words.at(-1) === "and" &&
+      /^\s+(?:about|some|around|nearly|more|an?|the|its|their|\d)\b/u.test(text.slice(m.index! + m[0].length))
+    ) {
+      words.pop();
       break;
     }
     words.push(w);
@@ -139,10 +147,13 @@ function beforeVerb(clause: string): string {
  */
 function subjectHead(subject: string, withVerb = false): string {
   // "Rents, by contrast, climbed", "Core inflation, which excludes food, eased": an aside between commas is not the subject.
-  subject = subject.replace(
-    /,\s*(?:by contrast|in contrast|however|meanwhile|in turn|for example|for instance|too|also|though|on average|overall|in total|in all|so far|(?:which|who)\s[^,;]*)\s*,?\s*$/iu,
-    " "
-  );
+  subject = subject
+    .replace(
+      /,\s*(?:by contrast|in contrast|however|meanwhile|in turn|for example|for instance|too|also|though|on average|overall|in total|in all|so far|(?:which|who)\s[^,;]*)\s*,?\s*$/iu,
+      " "
+    )
+    // … nor an apposition: "Net interest income, the difference between what it earns and pays, rose".
+    .replace(/(\p{L})\s*,\s*(?:the|an?)\s[^,;]*,\s*$/u, "$1 ");
   const clause = subject
     .slice(Math.max(subject.lastIndexOf(","), subject.lastIndexOf(";")) + 1)
     .replace(/^\s*(?:while|whereas|and|but|as|although|though)\s/iu, " ")
@@ -492,7 +503,7 @@ function countMeasure(unit: string, before: string, after: string): string {
     changedBy && !quantity ? lowerCase(numberOf ? phraseAt(numberOf[1], 5, false) : subjectHead(changedBy[1])) : "";
   if (changedSubject) return `change in ${changedSubject}`;
   const subject =
-    /(.*?)\s+(?:(?:has|have|had)\s+)?(?:(?:rose|risen|rises|climbed|reached|hit|passed|topped|averaged|totalled|totaled|numbered|stood at|stands at|stood|peaked at|was|is|jumped|increased|fell|dropped)\s+(?:to\s+|at\s+)?|(?:slowed|eased|dipped|swelled|grew|grown|surged|soared|declined|fallen|doubled|tripled|slumped|plunged)\s+to\s+|(?:rose|risen|climbed|jumped|increased|grew|grown|fell|fallen|dropped|declined)\s+by\s+(?:[^,;]|,(?=\d)){1,30}?\s+to\s+)(?:\p{Ll}+\s+){0,2}$/u.exec(
+    /(.*?)\s+(?:(?:has|have|had)\s+)?(?:(?:rose|risen|rises|climbed|reached|hit|passed|topped|averaged|totalled|totaled|numbered|stood at|stands at|stood|peaked at|was|is|jumped|increased|fell|dropped)\s+(?:to\s+|at\s+)?|(?:slowed|eased|dipped|swelled|grew|grown|surged|soared|declined|fallen|doubled|tripled|slumped|plunged)\s+to\s+|(?:rose|risen|climbed|jumped|increased|grew|grown|fell|fallen|dropped|declined)\s+by\s+(?:[^,;]|,(?=\d)){1,30}?\s+to\s+|(?:will|would|could|(?:is|are)\s+(?:set|expected|due)\s+to)\s+(?:rise|fall|climb|increase|drop|grow)\s+to\s+)(?:\p{Ll}+\s+){0,2}$/u.exec(
       before
     );
   const named = subject ? lowerCase(subjectHead(subject[1])) : "";
@@ -631,8 +642,13 @@ function percentMeasure(before: string, after: string): string {
       done && (isEdWord(done[1]) || participles.has(done[1]) || /^(?:effective|complete|full|accurate)$/.test(done[1]));
     return state && subject ? `${subject} ${done![1]}` : subject;
   }
-  // "a 35 percent rise in emergency admissions": a change in them.
-  const riseIn = /^\s+(?:rise|increase|jump|fall|drop|decline|cut|reduction)\s+in\s+(?:the\s+)?(.*)/u.exec(after);
+  // "a 35 percent rise in emergency admissions", "a rise of 4 per cent in rents": a change in them.
+  const riseOf = /\b(?:rise|increase|jump|fall|drop|decline|cut|reduction)\s+of\s+(?:\p{Ll}+\s+){0,2}$/u.test(before);
+  const riseIn = (
+    riseOf
+      ? /^\s+in\s+(?:the\s+)?(.*)/u
+      : /^\s+(?:rise|increase|jump|fall|drop|decline|cut|reduction)\s+in\s+(?:the\s+)?(.*)/u
+  ).exec(after);
   const changeIn = riseIn ? phraseAt(riseIn[1], 3) : "";
   if (changeIn) return `change in ${changeIn}`;
   // "a 5 percent pay rise": the noun it qualifies; "the planned fare rise of 4.8 percent": the noun it is of.
@@ -667,6 +683,12 @@ function moneyMeasure(before: string, after: string): string {
   if (fromTo) return fromTo;
   const changeInBefore = changeInFigureBefore(before, after);
   if (changeInBefore) return changeInBefore;
+  // "reported a 25 per cent rise in annual pre-tax profit to £7.5 billion": the level it reached.
+  const riseTo = /\b(?:rise|increase|jump|fall|drop|decline)\s+in\s+(?:the\s+|its\s+|their\s+)?(.+?)\s+to\s+$/u.exec(
+    before
+  );
+  const reached = riseTo ? phraseAt(riseTo[1], 4) : "";
+  if (reached) return lowerCase(reached);
   // "will raise the minimum wage by 9.8 percent to £11.44 an hour": what was raised.
   const revised = revisedObject.exec(before);
   if (revised) return lowerCase(phraseAt(revised[1], 4));
@@ -775,7 +797,13 @@ function moneyMeasure(before: string, after: string): string {
       before
     );
   const whom = costs ? costs[2].trim().split(/\s+/).filter(Boolean) : [];
-  const costly = costs && !whom.some((w, i) => stop.has(w) && i > 0) ? subjectHead(costs[1]) : "";
+  // ("demanding a rise of 10 per cent, which it says would cost …": what "which" stands for.)
+  const which = costs
+    ? /(?:^|\s)(?:a|an|the|its|their)\s+((?:[\p{Ll}-]+\s+){0,2}?[\p{Ll}-]+)(?:\s+(?:of|in|for)\s+[^,;]*)?,\s*which\s[^,;]*$/u.exec(
+        costs[1]
+      )
+    : null;
+  const costly = costs && !whom.some((w, i) => stop.has(w) && i > 0) ? (which?.[1] ?? subjectHead(costs[1])) : "";
   if (costly) return `cost of ${lowerCase(costly)}`;
   // "The health service has been given £3.3 billion", "the city was awarded €12 million": money so given, to the subject.
   const given =
@@ -840,9 +868,9 @@ function moneyMeasure(before: string, after: string): string {
       : null;
   const wipedOff = wiped ? phraseAt(wiped[1], 4) : "";
   if (wipedOff) return `money wiped off ${wipedOff}`;
-  // "The cuts will save €1 billion a year": money saved.
+  // "The cuts will save €1 billion a year", "will save the Treasury £74 billion": money saved.
   if (
-    /\b(?:save|saves|saving|saved)\s+(?:(?:a further|another|an extra|more than|up to|about|some|nearly)\s+)?$/u.test(
+    /\b(?:save|saves|saving|saved)\s+(?:(?:the|its|their)\s+\p{L}+\s+)?(?:(?:a further|another|an extra|more than|up to|about|some|nearly)\s+)?$/u.test(
       before
     )
   )

@@ -410,7 +410,9 @@ describe("attributionIn", () => {
       "the statistics office"
     ],
     ["Fixture police in England and Wales recorded 6.6 million offences.", "fixture police in England and Wales"],
-    ["Germany and France said 300 fixture people had died.", "Germany and France"]
+    ["Germany and France said 300 fixture people had died.", "Germany and France"],
+    // A relative pronoun and the pronoun after it name no one.
+    ["The fixture union wants a rise of 10 per cent, which it says would cost £2.1 billion.", ""]
   ])("attributionIn(%j) is %j", (sentence, who) => {
     expect(attributionIn(sentence, sentence.search(/\d/)).who).toBe(who);
   });
@@ -733,7 +735,20 @@ describe("measureIn", () => {
     // A speed is of what the words before it name.
     ["A fixture cyclone brought winds of 150 km/h.", "speed of winds"],
     ["Fixture gusts reached 120 kilometres per hour.", "speed of fixture gusts"],
-    ["Average fixture speeds fell by 3 kilometres per hour.", "change in average fixture speeds"]
+    ["Average fixture speeds fell by 3 kilometres per hour.", "change in average fixture speeds"],
+    ["The fixture union is demanding a rise of 10 per cent.", "rise"],
+    ["Fixture landlords saw a rise of 4 per cent in rents.", "change in rents"],
+    ["The fixture union wants a rise, which it says would cost about £2.1 billion.", "cost of rise"],
+    [
+      "Fixture net interest income, the difference between what it earns and pays, rose 11 per cent.",
+      "change in net interest income"
+    ],
+    [
+      "The fixture firm set aside $750 million for pollution claims and faces about 4,000 lawsuits.",
+      "pollution claims"
+    ],
+    ["The fixture pension age will rise to 68.", "fixture pension age"],
+    ["The fixture plan will save the Treasury £74 billion.", "money saved"]
   ])("measureIn(%j) is %j", (sentence, measure) => {
     const n = findNumbers(sentence).find((r) => r.value !== null)!;
     expect(measureIn(sentence, n.start, n)).toBe(measure);
@@ -757,6 +772,7 @@ describe("measureIn", () => {
     ["Around 9.4 million fixture people aged 16 to 64 were inactive.", "16 to 64", "age of fixture people"],
     ["The fixture energy bill will fall by £122 a year from July, to £1,568.", "£1,568", "fixture energy bill"],
     ["A fixture season ticket will cost £5,640, up £248.", "£248", "change in cost of fixture season ticket"],
+    ["A fixture bank reported a 25 per cent rise in annual profit to £7.5 billion.", "£7.5 billion", "annual profit"],
     ["Fixture corn rose 3 percent to $5.41 a bushel.", "$5.41", "fixture corn per bushel"],
     ["The fixture force has 31,800 officers, about 1,000 fewer than in 2021.", "about 1,000", "change in officers"],
     [
