@@ -379,8 +379,13 @@ function countMeasure(unit: string, before: string, after: string): string {
     // "210 firefighters remained on the lines", "20 families stayed behind": who did so.
     if (/^(?:remained|stayed)$/.test(passive[2]) && !/\b(?:were|was|are|is|being|been)\b/u.test(passive[0]))
       return `${unit} ${who(unit)} ${passive[2]}${passive[3] ?? ""}`;
-    // "12,500 passengers signed a petition": a verb with an object is no participle, but what they did.
-    const object = objectAfter.exec(after.slice(passive[0].length));
+    // "12,500 passengers signed a petition", "312,000 students received results": a verb with an
+    // object is no participle, but what they did.
+    const object =
+      objectAfter.exec(after.slice(passive[0].length)) ??
+      /^\s+(\p{Ll}[\p{Ll}'’-]*s)(?=\s*[.,;]|\s+(?:in|on|at|for|from|after|before|during)\b)/u.exec(
+        after.slice(passive[0].length)
+      );
     if (object && !/\b(?:have|has|had|were|was|are|is|being|been)\b/u.test(passive[0]) && !passive[3])
       return `${unit} ${who(unit)} ${passive[2]} ${object[1]}`;
     // "9.4 million people aged 16 to 64 were inactive": the people of that age.
@@ -440,7 +445,14 @@ function countMeasure(unit: string, before: string, after: string): string {
     // "has burned 12,000 hectares of forest": the quantity of what.
     const of = quantityNouns.has(unit.toLowerCase()) ? /^\s+of\s+(.*)/u.exec(after) : null;
     const what = of ? phraseAt(of[1], 3) : "";
-    return what ? `${unit} of ${what} ${verbBefore[1]}` : `${unit} ${verbBefore[1]}`;
+    if (what) return `${unit} of ${what} ${verbBefore[1]}`;
+    // "forced about 30,000 people from their homes": from where.
+    const from = /^(?:forced|driven|evicted|evacuated|moved|displaced|removed)$/.test(verbBefore[1])
+      ? /^\s+from\s+((?:their|its|the|his|her)\s+)(\p{Ll}[\p{L}'’-]*)/u.exec(after)
+      : null;
+    return from && !stop.has(from[2])
+      ? `${unit} ${verbBefore[1]} from ${from[1]}${from[2]}`
+      : `${unit} ${verbBefore[1]}`;
   }
   // "800,000 Ukrainians have become refugees", "are now refugees"
   const become = new RegExp(String.raw`^\s+${aux}(?:become|became|becoming)\s+(.*)`, "u").exec(after);

@@ -748,7 +748,10 @@ describe("measureIn", () => {
       "pollution claims"
     ],
     ["The fixture pension age will rise to 68.", "fixture pension age"],
-    ["The fixture plan will save the Treasury £74 billion.", "money saved"]
+    ["The fixture plan will save the Treasury £74 billion.", "money saved"],
+    ["Some 312,000 fixture students received results.", "fixture students who received results"],
+    ["A fixture wildfire forced about 30,000 people from their homes.", "people forced from their homes"],
+    ["The fixture coast guard moved 340 migrants from six boats.", "migrants moved"]
   ])("measureIn(%j) is %j", (sentence, measure) => {
     const n = findNumbers(sentence).find((r) => r.value !== null)!;
     expect(measureIn(sentence, n.start, n)).toBe(measure);
