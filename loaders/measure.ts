@@ -321,10 +321,11 @@ function toWhatEnd(text: string): string {
 
 /**
  * An object after a verb: a determiner and its noun, "a petition", "the plan", "a second dose", "a new
- * home" (an ordinal or an adjective such as new or final, and its noun); not a time ("the year before").
+ * home" (an ordinal or an adjective such as new or final, and its noun), "the city marathon" (a noun
+ * and its noun, before the clause ends); not a time ("the year before").
  */
 const objectAfter =
-  /^\s+((?:the|a|an|its|their|his|her|our)\s+(?!(?:day|week|month|year|night|morning|afternoon|evening|weekend|previous|same|following|next|last|first)\b)(?:(?:second|third|fourth|fifth|new|free|full|final|further|single|booster)\s+)?[\p{Ll}'’-]+)/u;
+  /^\s+((?:the|a|an|its|their|his|her|our)\s+(?!(?:day|week|month|year|night|morning|afternoon|evening|weekend|previous|same|following|next|last|first)\b)(?:(?:second|third|fourth|fifth|new|free|full|final|further|single|booster)\s+)?[\p{Ll}'’-]+(?:\s+(?!(?:on|in|at|to|for|from|of|by|with|and|or|but|as|than|that|which|who|after|before|during|since|until|over|under|into|last|this|next|yesterday|today|overnight|again)\b)\p{Ll}[\p{Ll}'’-]*(?<!ing|ly|ed)(?=\s*[.,;]|\s+(?:on|in|at|for|from|after|before|during|last|this)\b))?)/u;
 
 /** The measure of a count (or a duration or distance) from the noun it counts and what the sentence says of it. */
 function countMeasure(unit: string, before: string, after: string): string {
@@ -391,7 +392,7 @@ function countMeasure(unit: string, before: string, after: string): string {
     // "9.4 million people aged 16 to 64 were inactive": the people of that age.
     const age =
       passive[2] === "aged"
-        ? /^\s+(?:(?:under|over)\s+)?\d+(?:\s*(?:to|-|–|and)\s*\d+)?(?:\s+(?:and|or)\s+(?:over|older|above|under|younger))?/u.exec(
+        ? /^\s+(?:(?:under|over)\s+)?\d+(?:\s*(?:to|-|–|and)\s*\d+)?(?:\s+(?:months|weeks|years))?(?:\s+(?:and|or)\s+(?:over|older|above|under|younger))?/u.exec(
             after.slice(passive[0].length)
           )
         : null;
@@ -1072,6 +1073,14 @@ const levelAfterChange = new RegExp(
  * (population). "" otherwise.
  */
 function wholeMeasure(before: string): string {
+  // "organisers put the crowd at 400,000": what was put at it; "will cut its output by 526,000
+  // barrels a day, to 10.48 million": what was cut.
+  const set =
+    /\b(?:put|puts|putting)\s+(?:the|its|their)\s+((?:\p{Ll}+\s+)?\p{Ll}+)\s+at\s+$/u.exec(before) ??
+    /\b(?:cut|cuts|lowered|lowers|raised|raises|reduced|reduces|increased|increases|boosted|boosts)\s+(?:its|their|the)\s+((?:\p{Ll}+\s+)?\p{Ll}+)\s+by\s+[^;]*?,?\s+to\s+$/u.exec(
+      before
+    );
+  if (set && !set[1].split(" ").some((w) => stop.has(w))) return set[1];
   const level = levelAfterChange.exec(before);
   const which = /^(.*?),\s+which\s+(?:number|numbered|total|totalled|totaled)\s+$/u.exec(before);
   // "British tourists were the largest group at 3.9 million".

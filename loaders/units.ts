@@ -230,7 +230,12 @@ export function unitAfter(text: string, pos: number, singular: boolean): UnitPhr
     if (words.length > 0 && !irregularPlurals.has(lower) && articleAt.test(ahead) && !rateAt.test(ahead)) break;
     words.push(word);
     at = end = next;
-    if (kindOfUnit(word) !== null || isPluralNoun(word)) return {unit: words.join(" "), end, plural: true};
+    // "14 police officers", "staff members": a plural used as a modifier, before the plural it describes.
+    const following = /^[ \t]+(\p{Ll}+)\b/u.exec(text.slice(next, next + 24))?.[1];
+    const modifier =
+      /^(?:police|staff|crew|aircraft)$/.test(lower) && following !== undefined && isPluralNoun(following);
+    if ((kindOfUnit(word) !== null || isPluralNoun(word)) && !modifier)
+      return {unit: words.join(" "), end, plural: true};
     // A singular head is the first word that is not a capitalized modifier: "one Russian tank".
     if (singular && word[0] === lower[0]) return {unit: words.join(" "), end, plural: false};
   }

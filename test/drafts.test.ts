@@ -430,6 +430,12 @@ describe("attributionIn", () => {
     expect(attributionIn(sentence, sentence.indexOf(figure)).who).toBe(who);
   });
 
+  test("who puts a crowd at a figure gave it, not who said the sentence's other figure", () => {
+    const sentence = "Police said 80,000 fixture people marched, while organisers put the crowd at 400,000.";
+    expect(attributionIn(sentence, sentence.indexOf("80,000")).who).toBe("police");
+    expect(attributionIn(sentence, sentence.indexOf("400,000")).who).toBe("organisers");
+  });
+
   test('attributionIn("He said 300 people had died.") names no one and reports the pronoun', () => {
     expect(attributionIn("He said 300 people had died.", 8)).toEqual({who: "", pronoun: "He"});
   });
@@ -751,7 +757,14 @@ describe("measureIn", () => {
     ["The fixture plan will save the Treasury £74 billion.", "money saved"],
     ["Some 312,000 fixture students received results.", "fixture students who received results"],
     ["A fixture wildfire forced about 30,000 people from their homes.", "people forced from their homes"],
-    ["The fixture coast guard moved 340 migrants from six boats.", "migrants moved"]
+    ["The fixture coast guard moved 340 migrants from six boats.", "migrants moved"],
+    ["Fixture organisers put the crowd at 400,000.", "crowd"],
+    ["Some 14 fixture police officers were injured.", "fixture police officers injured"],
+    ["The fixture trial enrolled 4,800 children aged 5 to 36 months.", "children aged 5 to 36 months"],
+    [
+      "A record 53,000 fixture runners finished the city marathon on Sunday.",
+      "fixture runners who finished the city marathon"
+    ]
   ])("measureIn(%j) is %j", (sentence, measure) => {
     const n = findNumbers(sentence).find((r) => r.value !== null)!;
     expect(measureIn(sentence, n.start, n)).toBe(measure);
@@ -776,6 +789,7 @@ describe("measureIn", () => {
     ["The fixture energy bill will fall by £122 a year from July, to £1,568.", "£1,568", "fixture energy bill"],
     ["A fixture season ticket will cost £5,640, up £248.", "£248", "change in cost of fixture season ticket"],
     ["A fixture bank reported a 25 per cent rise in annual profit to £7.5 billion.", "£7.5 billion", "annual profit"],
+    ["The fixture member will cut its output by 526,000 barrels a day, to 10.48 million.", "10.48 million", "output"],
     ["Fixture corn rose 3 percent to $5.41 a bushel.", "$5.41", "fixture corn per bushel"],
     ["The fixture force has 31,800 officers, about 1,000 fewer than in 2021.", "about 1,000", "change in officers"],
     [
