@@ -423,5 +423,10 @@ export function asOfSentence(sentence: string, at: number, published: string, le
     if (best === null || rank > best.rank || (rank === best.rank && distance < best.distance))
       best = {asOf, distance, rank};
   }
+  // "set aside £1.1 billion, up from £880 million": the level before is of a day before, which only
+  // time words of its own would give ("compared with 9 of 48 children given a placebo" may be of the
+  // same day).
+  const upFrom = length > 0 ? /\b(?:up|down)\s+from\s+(?:\p{L}+\s+){0,4}?$/u.exec(sentence.slice(0, at)) : null;
+  if (!best && upFrom) return {kind: "unresolved", words: sentence.slice(upFrom.index, at + length)};
   return best?.asOf ?? {kind: "none"};
 }

@@ -101,6 +101,18 @@ describe("asOfSentence", () => {
     expect(asOfSentence(sentence, sentence.search(/\d/), published)).toEqual({kind: "none"});
   });
 
+  test("the level before 'up from' or 'down from' asks for its date, unless its own time words give it", () => {
+    const refunds = "Fixture refunds have reached €6 million, up from €2.5 million.";
+    expect(asOfSentence(refunds, refunds.indexOf("€2.5"), published, "€2.5 million".length)).toEqual({
+      kind: "unresolved",
+      words: "up from €2.5 million"
+    });
+    expect(asOfSentence(refunds, refunds.indexOf("€6"), published, "€6 million".length)).toEqual({kind: "none"});
+    // A group compared with may be of the same day.
+    const trial = "In the fixture trial, 38 children could walk, compared with 9 of 48 given a placebo.";
+    expect(asOfSentence(trial, trial.indexOf("9 of"), published, 1)).toEqual({kind: "none"});
+  });
+
   test("a level a figure moved from is of a day before, which the sentence does not give", () => {
     const grown = "Average fixture class sizes have grown from 23 to 26 pupils.";
     expect(asOfSentence(grown, grown.indexOf("23"), published, 2)).toEqual({
