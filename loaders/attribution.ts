@@ -193,7 +193,7 @@ export function attributionIn(sentence: string, at: number): Attribution {
     if (apposition && before && !before.startsWith(apposition)) before = `${apposition}, ${before}`;
     if (isName(before)) {
       const common =
-        /^(?:The \p{Ll}|An? \p{Ll}|(?:Officials|Authorities|Police|Doctors|Analysts|Witnesses|Residents|Rescuers|Medics|Volunteers|Organisers|Organizers|Sources|Experts|Diplomats|Traders|Insurers|Economists|Farmers|Researchers|Scientists|Investigators|Prosecutors|Activists|Campaigners|Teachers|Nurses|Workers|Brokers|Lenders|Regulators|Firefighters|Paramedics|Engineers|Observers|Forecasters|Pollsters|Monitors|Charities|Hospitals|Airlines|Retailers)\b)/u;
+        /^(?:The \p{Ll}|An? \p{Ll}|(?:Officials|Authorities|Police|Doctors|Analysts|Witnesses|Residents|Rescuers|Medics|Volunteers|Organisers|Organizers|Sources|Experts|Diplomats|Traders|Insurers|Economists|Farmers|Researchers|Scientists|Investigators|Prosecutors|Activists|Campaigners|Teachers|Nurses|Workers|Brokers|Lenders|Regulators|Firefighters|Paramedics|Engineers|Observers|Forecasters|Pollsters|Monitors|Charities|Hospitals|Airlines|Retailers|Producers|Manufacturers|Exporters|Importers|Unions|Lawmakers|Landlords|Pilots)\b)/u;
       // "Aid groups", "Health officials", "A volunteer group" at the start of a sentence are common nouns;
       // "Romania's interior ministry" is a name.
       const commonPair = /^\p{Lu}\p{Ll}+\s+(?!(?:and|or|of)\s)\p{Ll}/u.test(before) && cut < 0;

@@ -357,9 +357,12 @@ function countMeasure(unit: string, before: string, after: string): string {
     String.raw`^\s+${aux}((?!(?:nearly|hardly|barely)\s)\p{Ll}+ly\s+)?(\p{Ll}+)(\s+(?:off|out|up|down|away|behind))?\b`,
     "u"
   ).exec(after);
+  // "a ferry carrying more than 200 passengers capsized": what the ferry did, not the passengers.
+  const carried = /\b(?:carrying|holding|transporting|containing)\s+$/u.test(before);
   if (
     unit &&
     passive &&
+    !carried &&
     isParticiple(passive[2]) &&
     // "the survey of 2,000 adults found that …": a verb with a clause after it, not a participle.
     !/^\s+that\b/u.test(after.slice(passive[0].length)) &&
@@ -857,6 +860,13 @@ function moneyMeasure(before: string, after: string): string {
   if (worth) {
     const noun = lowerCase(phraseBefore(worth[1], 1));
     if (noun) return worth[2] === "worth" ? `value of ${noun}` : noun;
+    // "Shipments totalled 412,000 tonnes, worth about €290 million": the value of what the count before counts.
+    const counted =
+      worth[2] === "worth" && /,\s*$/u.test(worth[1])
+        ? findNumbers(worth[1]).findLast((r) => r.kind === "count" && r.unit !== "")
+        : undefined;
+    const what = counted ? measureIn(worth[1], counted.start, counted).replace(/^\p{L}+\s+of\s+/u, "") : "";
+    if (what) return `value of ${what}`;
   }
   // "$300 million had been promised for food", "will be spent on schools": what it is for.
   const purpose =
@@ -1093,7 +1103,12 @@ function wholeMeasure(before: string): string {
       before
     );
   const words = of ? of[1].split(" ") : [];
-  if (words.length === 0 || words.some((w) => stop.has(w) || isEdWord(w) || pastTense.has(w))) return "";
+  // ("a combined population of 30 million": an adjective in "-ed" before the noun is part of it.)
+  if (
+    words.length === 0 ||
+    words.some((w, i) => stop.has(w) || ((isEdWord(w) || pastTense.has(w)) && i === words.length - 1))
+  )
+    return "";
   // "Moldova, a country of 2.6 million": its people.
   return /^(?:country|nation|city|town|village|region|province|state|island)$/u.test(words.at(-1)!)
     ? "population"
@@ -1152,6 +1167,11 @@ function gappedMeasure(before: string, after: string): string {
   if (/^\s+(?:fewer|more|less)\s+than\b/u.test(after) && /,\s+$/u.test(before)) {
     const measure = measureIn(before, first.start, first);
     return measure && `change in ${measure}`;
+  }
+  // "5.9 million people voted, out of 9.3 million registered": the same noun, and what they are.
+  if (/\bout\s+of\s+$/u.test(before)) {
+    const state = /^\s+(\p{Ll}+)\b/u.exec(after);
+    return state && isParticiple(state[1]) ? `${first.unit} ${state[1]}` : first.unit;
   }
   // "passed by 312 votes to 280": the same noun.
   const unit = first.unit.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");

@@ -423,6 +423,7 @@ describe("attributionIn", () => {
     ],
     ["Fixture police in England and Wales recorded 6.6 million offences.", "fixture police in England and Wales"],
     ["Germany and France said 300 fixture people had died.", "Germany and France"],
+    ["Producers have announced 7,000 fixture job cuts.", "producers"],
     // A relative pronoun and the pronoun after it name no one.
     ["The fixture union wants a rise of 10 per cent, which it says would cost £2.1 billion.", ""]
   ])("attributionIn(%j) is %j", (sentence, who) => {
@@ -776,7 +777,9 @@ describe("measureIn", () => {
     [
       "A record 53,000 fixture runners finished the city marathon on Sunday.",
       "fixture runners who finished the city marathon"
-    ]
+    ],
+    ["A fixture ferry carrying more than 200 passengers capsized.", "passengers"],
+    ["The fixture study covered cities with a combined population of 30 million.", "combined population"]
   ])("measureIn(%j) is %j", (sentence, measure) => {
     const n = findNumbers(sentence).find((r) => r.value !== null)!;
     expect(measureIn(sentence, n.start, n)).toBe(measure);
@@ -802,6 +805,17 @@ describe("measureIn", () => {
     ["A fixture season ticket will cost £5,640, up £248.", "£248", "change in cost of fixture season ticket"],
     ["A fixture bank reported a 25 per cent rise in annual profit to £7.5 billion.", "£7.5 billion", "annual profit"],
     ["The fixture member will cut its output by 526,000 barrels a day, to 10.48 million.", "10.48 million", "output"],
+    [
+      "Some 5.9 million fixture people voted, out of 9.3 million registered.",
+      "9.3 million",
+      "fixture people registered"
+    ],
+    [
+      "Fixture shipments totalled 412,000 tonnes, worth about €290 million.",
+      "about €290 million",
+      "value of fixture shipments"
+    ],
+    ["Fixture police seized 3 tonnes of cocaine, worth $200 million.", "$200 million", "value of cocaine seized"],
     ["Fixture corn rose 3 percent to $5.41 a bushel.", "$5.41", "fixture corn per bushel"],
     ["The fixture force has 31,800 officers, about 1,000 fewer than in 2021.", "about 1,000", "change in officers"],
     [
