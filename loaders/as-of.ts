@@ -368,8 +368,8 @@ export function asOfSentence(sentence: string, at: number, published: string, le
   if (verb && length > 0 && toNext.test(sentence.slice(at + length)))
     return {kind: "unresolved", words: sentence.slice(verb.index, at + length)};
   // "fell to 570 from 590", "slowed to 5.1%, from 5.5%": the level before, of a day the sentence gives
-  // only in time words right after it ("from 450 tonnes in 2020"), never the day it
-  // was said or the new level's.
+  // only in time words right after it ("from 450 tonnes in 2020"), never the day it was said or the
+  // new level's.
   const left = length > 0 ? levelLeft.exec(sentence.slice(0, at)) : null;
   if (left) {
     timeWords.lastIndex = at + length;

@@ -924,7 +924,13 @@ export function isMultiple(n: Pick<FoundNumber, "kind" | "unit">): boolean {
 export function measureIn(sentence: string, at: number, n: Pick<FoundNumber, "kind" | "unit" | "text">): string {
   const end = at + n.text.length;
   // A wire story's dateline ("LONDON (Agency) - ") is no part of what the figure measures.
-  const before = sentence.slice(Math.min(datelineLength(sentence), at), at);
+  // "rose for a third month to 5.2 per cent": a streak says how long, not what rose.
+  const before = sentence
+    .slice(Math.min(datelineLength(sentence), at), at)
+    .replace(
+      /(\s\p{Ll}+)\s+for\s+(?:a|the)\s+\p{Ll}+\s+(?:(?:straight|consecutive)\s+)?(?:month|week|year|quarter|day|time)s?(?:\s+(?:running|in\s+a\s+row))?(\s+to\s+(?:\p{Ll}+\s+){0,2})$/u,
+      "$1$2"
+    );
   let after = sentence.slice(end);
   let unit = n.kind === "money" || n.kind === "percent" ? "" : n.unit;
   // "counted 600,000 last week": time words, not what the figure counts.

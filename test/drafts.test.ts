@@ -779,7 +779,10 @@ describe("measureIn", () => {
       "fixture runners who finished the city marathon"
     ],
     ["A fixture ferry carrying more than 200 passengers capsized.", "passengers"],
-    ["The fixture study covered cities with a combined population of 30 million.", "combined population"]
+    ["The fixture study covered cities with a combined population of 30 million.", "combined population"],
+    // A streak says how long, not what rose.
+    ["Fixture unemployment rose for a third month to 5.2 per cent.", "fixture unemployment"],
+    ["Fixture vacancies fell for the fifth straight month to 781,000.", "fixture vacancies"]
   ])("measureIn(%j) is %j", (sentence, measure) => {
     const n = findNumbers(sentence).find((r) => r.value !== null)!;
     expect(measureIn(sentence, n.start, n)).toBe(measure);
