@@ -307,12 +307,20 @@ const isParticiple = (w: string) => isEdWord(w) || participles.has(w) || statusW
 /**
  * To what end, or where, after a participle: " to leave their homes" ("residents were ordered to
  * leave their homes"), " to hospital" ("were taken to hospital"), " into shelters" ("schools were
- * turned into shelters"); "" for anything else.
+ * turned into shelters"), after `participle` used, listed and the like " as shelters"; "" for anything else.
  */
-function toWhatEnd(text: string): string {
+function toWhatEnd(text: string, participle = ""): string {
   // "120 schools have been turned into shelters", "taken into custody": what they were made, or where.
   const into = /^\s+into\s+(?:the\s+)?(\p{Ll}[\p{L}'’-]*)/u.exec(text);
   if (into && !stop.has(into[1])) return ` into ${into[1]}`;
+  // "1,200 schools are being used as shelters": as what (not "2,000 civilians dead as pleas … grow").
+  const as =
+    /^(?:used|employed|deployed|hired|registered|listed|classed|classified|designated|recognised|recognized)$/.test(
+      participle
+    )
+      ? /^\s+as\s+(\p{Ll}[\p{L}'’-]*s)\b/u.exec(text)
+      : null;
+  if (as && !stop.has(as[1])) return ` as ${as[1]}`;
   const to = /^\s+to\s+(\p{Ll}+)(?:\s+((?:their|the|its|his|her|our)\s+)?(\p{Ll}[\p{L}'’-]*))?/u.exec(text);
   if (!to || stop.has(to[1])) return "";
   const object = to[3] && !stop.has(to[3]) ? ` ${to[2] ?? ""}${to[3]}` : "";
@@ -404,7 +412,7 @@ function countMeasure(unit: string, before: string, after: string): string {
     const leftWithout = passive[2] === "left" ? /^\s+without\s+(.*)/u.exec(after.slice(passive[0].length)) : null;
     const lacking = leftWithout ? phraseAt(leftWithout[1], 2) : "";
     if (lacking) return `${unit} without ${lacking}`;
-    return `${unit} ${passive[1] ?? ""}${passive[2]}${passive[3] ?? ""}${toWhatEnd(after.slice(passive[0].length))}`;
+    return `${unit} ${passive[1] ?? ""}${passive[2]}${passive[3] ?? ""}${toWhatEnd(after.slice(passive[0].length), passive[2])}`;
   }
   // "4.3 million people will need humanitarian assistance": those in need, of what.
   const needing = new RegExp(
@@ -438,7 +446,8 @@ function countMeasure(unit: string, before: string, after: string): string {
     unit &&
     verbBefore &&
     isParticiple(verbBefore[1]) &&
-    !statusWords.has(verbBefore[1]) &&
+    // ("6.5 million displaced people" is a state; "floods have displaced 1.5 million people" did it.)
+    (!statusWords.has(verbBefore[1]) || /\b(?:has|have|had)\s+\p{Ll}+\s+$/u.test(before)) &&
     // "Output reached 12 terawatt hours": a quantity is a level the subject reached, not what was done to it.
     !(
       quantityNouns.has(unit.toLowerCase()) &&
@@ -685,7 +694,11 @@ function moneyMeasure(before: string, after: string): string {
   // "Visitors spent an average of 1,340 euros": the average of what the words before say.
   const average = /\s+an?\s+average\s+of\s+$/u.exec(before);
   if (average) {
-    const measure = moneyMeasure(`${before.slice(0, average.index)} `, after);
+    // ("Visitors spent €17.4 billion, an average of €1,550 each": the average of the sum before it.)
+    const sum = /,\s*$/u.test(before.slice(0, average.index))
+      ? findNumbers(before).findLast((r) => r.kind === "money")
+      : undefined;
+    const measure = sum ? measureIn(before, sum.start, sum) : moneyMeasure(`${before.slice(0, average.index)} `, after);
     if (measure) return `average ${measure}`;
   }
   // … and "will pay £1,528 on average".
@@ -1100,7 +1113,7 @@ function wholeMeasure(before: string): string {
   const level = levelAfterChange.exec(before);
   const which = /^(.*?),\s+which\s+(?:number|numbered|total|totalled|totaled)\s+$/u.exec(before);
   // "British tourists were the largest group at 3.9 million".
-  const at = /^([^\d,;]*?)\s+(?:was|were|is|are|remained|remains)\s+[^\d,;]*?\s+at\s+$/u.exec(before);
+  const at = /^([^\d,;]*?)\s+(?:was|were|is|are|remained|remains)\s+[^\d,;]*?,?\s+at\s+$/u.exec(before);
   const clause = (level ?? which ?? at)?.[1];
   const subject = clause ? lowerCase(subjectHead(clause)) : "";
   if (subject) return subject;
@@ -1168,6 +1181,13 @@ function gappedMeasure(before: string, after: string): string {
     if (measure) return measure;
   }
   const first = findNumbers(before).find((r) => (r.kind === "count" || r.kind === "vague") && r.unit !== "");
+  // "Britons were the largest group, at 3.1 million, followed by Germans at 2.8 million": a name's
+  // share of what the count before it measures, even a count with no noun.
+  const named =
+    /,\s+(?:followed\s+by|then|and|ahead\s+of)\s+(?:the\s+)?\p{Lu}[\p{L}'’-]*\s+(?:(?:with|at|on)\s+)?$/u.test(before)
+      ? findNumbers(before).findLast((r) => r.kind === "count")
+      : undefined;
+  if (!first && named) return measureIn(before, named.start, named);
   if (!first) return "";
   // "31,800 officers, about 1,000 fewer than in 2021": a change in the figure before it.
   if (/^\s+(?:fewer|more|less)\s+than\b/u.test(after) && /,\s+$/u.test(before)) {
@@ -1187,9 +1207,9 @@ function gappedMeasure(before: string, after: string): string {
   const participle = /^\s+(?:(?:were|was|are|is|(?:have|has|had)\s+been)\s+)?(\p{Ll}+)\b/u.exec(after);
   // … "ballots were cast, of which 14,000 were spoiled": the count before it, so done.
   if (participle && isParticiple(participle[1]) && /\b(?:and|of\s+(?:which|whom|them|those))\s+$/u.test(before))
-    return `${first.unit} ${participle[1]}${toWhatEnd(after.slice(participle[0].length))}`;
-  // "… Hungary 130,000", "followed by Afghans with 6,200": a name's share of the same.
-  if (/\p{Lu}[\p{L}'’-]*\s+(?:with\s+)?$/u.test(before)) return measureIn(before, first.start, first);
+    return `${first.unit} ${participle[1]}${toWhatEnd(after.slice(participle[0].length), participle[1])}`;
+  // "… Hungary 130,000", "followed by Afghans with 6,200", "followed by Germans at 2.8 million": a name's share of the same.
+  if (/\p{Lu}[\p{L}'’-]*\s+(?:(?:with|at|on)\s+)?$/u.test(before)) return measureIn(before, first.start, first);
   // "27 of the 65 seats, six short of a majority": the same noun, short of it.
   const short = /^\s+short\s+of\s+/u.exec(after);
   if (short && /,\s+$/u.test(before))

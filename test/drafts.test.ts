@@ -782,7 +782,10 @@ describe("measureIn", () => {
     ["The fixture study covered cities with a combined population of 30 million.", "combined population"],
     // A streak says how long, not what rose.
     ["Fixture unemployment rose for a third month to 5.2 per cent.", "fixture unemployment"],
-    ["Fixture vacancies fell for the fifth straight month to 781,000.", "fixture vacancies"]
+    ["Fixture vacancies fell for the fifth straight month to 781,000.", "fixture vacancies"],
+    ["Fixture floods have displaced about 1.5 million people.", "people displaced"],
+    ["About 1,200 fixture schools are being used as shelters.", "fixture schools used as shelters"],
+    ["Fixture shelling leaves 2,000 civilians dead as pleas for help grow.", "civilians dead"]
   ])("measureIn(%j) is %j", (sentence, measure) => {
     const n = findNumbers(sentence).find((r) => r.value !== null)!;
     expect(measureIn(sentence, n.start, n)).toBe(measure);
@@ -812,6 +815,12 @@ describe("measureIn", () => {
       "Some 5.9 million fixture people voted, out of 9.3 million registered.",
       "9.3 million",
       "fixture people registered"
+    ],
+    ["Fixture visitors spent €17.4 billion, an average of €1,550 each.", "€1,550", "average money spent"],
+    [
+      "Fixture Britons were the largest group, at 3.1 million, followed by Germans at 2.8 million.",
+      "2.8 million",
+      "fixture Britons"
     ],
     [
       "Fixture shipments totalled 412,000 tonnes, worth about €290 million.",
