@@ -112,7 +112,7 @@ const distanceUnits = new Set(
   "mile miles km kilometre kilometres kilometer kilometers metre metres meter meters yard yards foot feet ft".split(" ")
 );
 const moneyUnits = new Set(
-  "dollar dollars pound pounds euro euros rouble roubles ruble rubles hryvnia hryvnias yen franc francs pence".split(
+  "dollar dollars pound pounds euro euros rouble roubles ruble rubles hryvnia hryvnias yen franc francs pence p".split(
     " "
   )
 );

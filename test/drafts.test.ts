@@ -785,7 +785,10 @@ describe("measureIn", () => {
     ["Fixture vacancies fell for the fifth straight month to 781,000.", "fixture vacancies"],
     ["Fixture floods have displaced about 1.5 million people.", "people displaced"],
     ["About 1,200 fixture schools are being used as shelters.", "fixture schools used as shelters"],
-    ["Fixture shelling leaves 2,000 civilians dead as pleas for help grow.", "civilians dead"]
+    ["Fixture shelling leaves 2,000 civilians dead as pleas for help grow.", "civilians dead"],
+    // A sum in pence: its unit word is no part of what it measures.
+    ["Fixture diesel rose to 199p a litre.", "fixture diesel per litre"],
+    ["Fixture fares rose to 45 pence.", "fixture fares"]
   ])("measureIn(%j) is %j", (sentence, measure) => {
     const n = findNumbers(sentence).find((r) => r.value !== null)!;
     expect(measureIn(sentence, n.start, n)).toBe(measure);
