@@ -119,6 +119,8 @@ const moneyUnits = new Set(
 const percentUnits = new Set(["percentage point", "percentage points", "basis point", "basis points"]);
 
 /** Plurals that do not end in "s". */
+/** Plurals that also describe a plural after them: "police officers", "staff members". */
+const modifierPlurals = new Set(["police", "staff", "crew", "aircraft"]);
 const irregularPlurals = new Set(
   "people men women children police personnel staff troops cattle sheep fish deer aircraft crew feet data livestock".split(
     " "
@@ -231,9 +233,10 @@ export function unitAfter(text: string, pos: number, singular: boolean): UnitPhr
     words.push(word);
     at = end = next;
     // "14 police officers", "staff members": a plural used as a modifier, before the plural it describes.
-    const following = /^[ \t]+(\p{Ll}+)\b/u.exec(text.slice(next, next + 24))?.[1];
-    const modifier =
-      /^(?:police|staff|crew|aircraft)$/.test(lower) && following !== undefined && isPluralNoun(following);
+    const following = modifierPlurals.has(lower)
+      ? /^[ \t]+(\p{Ll}+)\b/u.exec(text.slice(next, next + 24))?.[1]
+      : undefined;
+    const modifier = following !== undefined && isPluralNoun(following);
     if ((kindOfUnit(word) !== null || isPluralNoun(word)) && !modifier)
       return {unit: words.join(" "), end, plural: true};
     // A singular head is the first word that is not a capitalized modifier: "one Russian tank".
