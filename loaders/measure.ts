@@ -307,7 +307,8 @@ const isParticiple = (w: string) => isEdWord(w) || participles.has(w) || statusW
 /**
  * To what end, or where, after a participle: " to leave their homes" ("residents were ordered to
  * leave their homes"), " to hospital" ("were taken to hospital"), " into shelters" ("schools were
- * turned into shelters"), after `participle` used, listed and the like " as shelters"; "" for anything else.
+ * turned into shelters"), " as shelters" after a `participle` such as used or listed ("schools were
+ * used as shelters"); "" for anything else.
  */
 function toWhatEnd(text: string, participle = ""): string {
   // "120 schools have been turned into shelters", "taken into custody": what they were made, or where.

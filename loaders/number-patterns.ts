@@ -178,7 +178,7 @@ export function seriesNounAt(text: string, start: number): string | null {
   return noun[1];
 }
 
-/** Letters glued to digits that are a unit, not part of a name: "50km", "35pc", "-5C"; "10pm" is a time. */
+/** Letters glued to digits that are a unit, not part of a name: "50km", "35pc", "-5C", "191.4p"; "10pm" is a time. */
 const gluedUnit = /^(?:km|kms|m|kg|t|mph|kph|pc|pct|bps|ft|mi|cm|mm|GW|MW|kW|GWh|MWh|kWh|bcm|mt|C|F|p)\b/u;
 
 /** A temperature's scale after its number: "5C", "5°C", "5 ºF", "5 degrees Celsius" (`F` or `Fahrenheit` at its end, else Celsius). */

@@ -118,9 +118,9 @@ const moneyUnits = new Set(
 );
 const percentUnits = new Set(["percentage point", "percentage points", "basis point", "basis points"]);
 
-/** Plurals that do not end in "s". */
 /** Plurals that also describe a plural after them: "police officers", "staff members". */
 const modifierPlurals = new Set(["police", "staff", "crew", "aircraft"]);
+/** Plurals that do not end in "s". */
 const irregularPlurals = new Set(
   "people men women children police personnel staff troops cattle sheep fish deer aircraft crew feet data livestock".split(
     " "
