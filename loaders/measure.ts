@@ -778,6 +778,8 @@ function moneyMeasure(before: string, after: string): string {
     !/^\s+for\s+(?:the|its|their)\s+(?:\p{Ll}+\s+)?(?:quarter|year|period|half|month|week|season|winter|summer|spring|autumn)\b/u.test(
       after
     ) &&
+    // "closed at $12.40 in New York trading", "to 141p in morning trading": where and when it traded.
+    !/^\s+in\s+(?:[\p{L}-]+\s+){0,2}trading(?=\s*[.,;]|\s*$)/u.test(after) &&
     !/^\s+(?:in|on)\s+(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|\d)/u.test(
       after
     )

@@ -788,7 +788,10 @@ describe("measureIn", () => {
     ["Fixture shelling leaves 2,000 civilians dead as pleas for help grow.", "civilians dead"],
     // A sum in pence: its unit word is no part of what it measures.
     ["Fixture diesel rose to 199p a litre.", "fixture diesel per litre"],
-    ["Fixture fares rose to 45 pence.", "fixture fares"]
+    ["Fixture fares rose to 45 pence.", "fixture fares"],
+    // Where and when it traded is not what the sum is.
+    ["Fixture shares closed at $12.40 in New York trading.", "fixture shares"],
+    ["The fixture exchange raised $5 million in trading fees.", "trading fees"]
   ])("measureIn(%j) is %j", (sentence, measure) => {
     const n = findNumbers(sentence).find((r) => r.value !== null)!;
     expect(measureIn(sentence, n.start, n)).toBe(measure);
@@ -820,6 +823,7 @@ describe("measureIn", () => {
       "fixture people registered"
     ],
     ["Fixture visitors spent €17.4 billion, an average of €1,550 each.", "€1,550", "average money spent"],
+    ["Fixture shares rose 31 per cent to 141p in morning trading.", "141", "fixture shares"],
     [
       "Fixture Britons were the largest group, at 3.1 million, followed by Germans at 2.8 million.",
       "2.8 million",
