@@ -954,7 +954,6 @@ describe("measureIn", () => {
       "50 per cent",
       "change in fixture households"
     ],
-
     [
       "Nearly 1.1 million fixture ballots were cast, of which 14,000 were spoiled.",
       "14,000",
