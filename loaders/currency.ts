@@ -76,7 +76,8 @@ const words: Readonly<Record<string, string>> = {
   lira: "TRY",
   liras: "TRY",
   shekels: "ILS",
-  rand: "ZAR"
+  rand: "ZAR",
+  pence: "GBX"
 };
 
 /** ISO 4217 codes this runtime knows (`Intl.supportedValuesOf`), so `EUR` and `CHF` read and `XYZ` does not. */
@@ -100,6 +101,9 @@ export const currencyAfter = Object.keys(words)
   .map((w) => escape(w).replace(/ /g, String.raw`\s+`))
   .join("|");
 
+/** Regex source of pence glued to a number's last digit: "191.4p", "45p" (not "10pm", "5pc"). */
+export const gluedPence = String.raw`(?<=\d)p(?![\p{L}\d])`;
+
 /**
  * What a currency token names: its ISO code, `"unknown"` for a currency sign or a code-like
  * token (three capitals) the kit does not know, or null when the token is no currency.
@@ -115,6 +119,7 @@ export function currencyOf(token: string): string | "unknown" | null {
   const t = token.trim().replace(/\s+/g, " ");
   if (t in signs) return signs[t];
   if (t in words) return words[t];
+  if (t === "p") return pence;
   const lower = t.toLowerCase();
   for (const [word, code] of Object.entries(words)) if (word.toLowerCase() === lower) return code;
   if (/^[A-Z]{3}$/.test(t)) return isoCodes.has(t) ? t : "unknown";
@@ -130,6 +135,17 @@ export function isCodeBefore(code: string, spaced: boolean): boolean {
 /** True for an ISO 4217 code the kit can label: `USD`, `EUR`, `CHF`. */
 export function isCurrencyCode(unit: string | null | undefined): unit is string {
   return typeof unit === "string" && isoCodes.has(unit);
+}
+
+/**
+ * The unit of a sum in pence ("191.4p", "45 pence"): `GBX`, as the London Stock Exchange quotes prices
+ * in pence. Not an ISO 4217 code: its value stays in pence as written, and its label reads `191.4p`.
+ */
+export const pence = "GBX";
+
+/** True for the unit of a sum of money: an ISO 4217 code the kit knows, or {@link pence}. */
+export function isMoneyUnit(unit: string | null | undefined): unit is string {
+  return unit === pence || isCurrencyCode(unit);
 }
 
 const prefixes = new Map<string, string>();

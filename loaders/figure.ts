@@ -6,7 +6,15 @@
 import {createRequire} from "node:module";
 import type {Figure, Qualifier} from "../src/components/claim.ts";
 import {qualifierWords} from "../src/components/qualifier-words.ts";
-import {currencyAfter, currencyBefore, currencyOf, currencyPrefix, isCurrencyCode} from "./currency.ts";
+import {
+  currencyAfter,
+  currencyBefore,
+  currencyOf,
+  currencyPrefix,
+  gluedPence,
+  isCurrencyCode,
+  pence
+} from "./currency.ts";
 import {foldChar, plainSpaces} from "./text.ts";
 
 type Recognize = typeof import("@microsoft/recognizers-text-number").recognizeNumber;
@@ -178,6 +186,8 @@ const suffixPhrases = Object.keys(qualifierSuffixes).sort((a, b) => b.length - a
 /** A currency before a number, anywhere in the figure ("$2bn-$3bn" has two). */
 const currencyTokens = new RegExp(String.raw`(?<![\p{L}\d$])(${currencyBefore})\s?(?=[\d.])`, "gu");
 const currencyWordAtEnd = new RegExp(String.raw`\s(?:${currencyAfter})$`, "iu");
+/** Pence glued to a number, anywhere in the figure ("140p-150p" has two). */
+const gluedPenceTokens = new RegExp(gluedPence, "gu");
 
 /**
  * Takes the currency out of a figure's text: every sign or code before a number and a currency
@@ -197,7 +207,9 @@ function takeCurrency(text: string, s: string): {rest: string; currency: string 
     if (code !== null) codes.add(code);
     return code !== null;
   };
-  let rest = s.replace(currencyTokens, (all, token: string) => (read(token) ? "" : all));
+  let rest = s
+    .replace(currencyTokens, (all, token: string) => (read(token) ? "" : all))
+    .replace(gluedPenceTokens, (p) => (read(p), ""));
   const word = currencyWordAtEnd.exec(rest);
   if (word && read(word[0])) rest = rest.slice(0, word.index);
   if (codes.size > 1) throw new FigureError(text, `it mixes currencies (${[...codes].join(", ")})`);
@@ -303,6 +315,7 @@ const grouped = new Intl.NumberFormat("en-US", {maximumFractionDigits: 2});
  */
 export function formatNumber(value: number, unit: Figure["unit"] = null): string {
   if (unit === "percent") return `${grouped.format(value)}%`;
+  if (unit === pence) return `${grouped.format(value)}p`;
   if (isCurrencyCode(unit)) return currencyPrefix(unit) + formatNumber(value);
   for (const [scale, name] of [
     [1e9, "billion"],

@@ -949,8 +949,6 @@ export function measureIn(sentence: string, at: number, n: Pick<FoundNumber, "ki
     );
   let after = sentence.slice(end);
   let unit = n.kind === "money" || n.kind === "percent" ? "" : n.unit;
-  // "191.4p a litre", "45 pence": a sum's unit word is no part of what it measures.
-  if (n.kind === "money" && /^(?:p|pence)$/.test(n.unit)) after = after.replace(/^\s*(?:p|pence)\b/u, "");
   // "counted 600,000 last week": time words, not what the figure counts.
   if (/^(?:last|this|next|past|previous)\b/iu.test(unit)) unit = "";
   if (unit) {

@@ -5,7 +5,7 @@
  * currency word), and the bounded look-arounds that tell a name ("Group of Seven", "Article 5")
  * from a figure. Every look-around reads a window of a few dozen characters, so the finder stays linear.
  */
-import {currencyAfter, currencyBefore} from "./currency.ts";
+import {currencyAfter, currencyBefore, gluedPence} from "./currency.ts";
 import {qualifierSuffixes} from "./figure.ts";
 import {
   anyOf,
@@ -123,8 +123,10 @@ export const qualifierTail = new RegExp(
     .join("|")})(?![\\p{L}\\d])`,
   "uy"
 );
-/** A currency word after a number: "5 million dollars", "400 euros", "Rs 5 crore" has its sign before. */
+/** A currency word after a number: "5 million dollars", "400 euros", "45 pence"; "Rs 5 crore" has its sign before. */
 export const currencyTail = new RegExp(`${space}(?:${currencyAfter})(?![\\p{L}])`, "iuy");
+/** Pence glued to a number: "191.4p" (lower case: "5P" is no sum). */
+export const penceTail = new RegExp(gluedPence, "uy");
 
 /** The words a change's figure may start with: "by about 3%", "by another 40,000". */
 const changeQualifier = String.raw`(?:(?:about|around|nearly|almost|some|roughly|more than|over|just|another|a further)\s+)?`;

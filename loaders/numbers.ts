@@ -14,13 +14,14 @@
 import {recognizeNumber} from "@microsoft/recognizers-text-number";
 import type {Figure, Qualifier} from "../src/components/claim.ts";
 import {qualifierWords} from "../src/components/qualifier-words.ts";
-import {currencyOf, isCodeBefore, isCurrencyCode} from "./currency.ts";
+import {currencyOf, isCodeBefore, isMoneyUnit} from "./currency.ts";
 import {FigureError, parseFigure} from "./figure.ts";
 import {
   changeByBefore,
   changeVerbBefore,
   changeVerbThenBy,
   currencyTail,
+  penceTail,
   estimatedAsVerb,
   isMetres,
   isName,
@@ -329,7 +330,9 @@ function emitNumber(text: string, start: number, end: number, found: Omit<FoundN
   const from = lastWord === "from" ? before[0] : -1;
   if (from < 0 || rangeFromBefore.test(text.slice(Math.max(0, start - 40), start))) {
     const between = lastWord === "between" ? before[0] : -1;
-    rangeTail.lastIndex = e;
+    // "between 140p and 150p": the range goes on after the first end's pence.
+    const pence = tailAt(penceTail, text, e);
+    rangeTail.lastIndex = Math.max(e, pence);
     const r = rangeTail.exec(text);
     // "rose $3.50 to $112.93", "slid 12.5% to 340 pence", "jumped by 40,000 to 260,000": a change and
     // the level it reached, two numbers.
@@ -338,6 +341,7 @@ function emitNumber(text: string, start: number, end: number, found: Omit<FoundN
       r !== null &&
       /^\s+to\s/.test(r[0]) &&
       (percent !== "" ||
+        pence >= 0 ||
         /^\D/.test(text.slice(start, end)) ||
         countChangeTo(text, start, end, r[0], rangeTail.lastIndex, changeWindow)) &&
       (changeVerbBefore.test(changeWindow) || changeVerbThenBy.test(text.slice(Math.max(0, start - 100), start)));
@@ -384,8 +388,8 @@ function emitNumber(text: string, start: number, end: number, found: Omit<FoundN
   const after = isRange ? -1 : tailAt(qualifierTail, text, e);
   if (after >= 0 && readFigure(text.slice(start, after))) e = after;
   // A currency word after it: "5 million dollars", "400 euros", "14 billion euros of tax cuts" (not
-  // "200 pounds of flour", a weight).
-  const currencyEnd = percent ? -1 : tailAt(currencyTail, text, e);
+  // "200 pounds of flour", a weight), "45 pence", "191.4p".
+  const currencyEnd = percent ? -1 : Math.max(tailAt(currencyTail, text, e), tailAt(penceTail, text, e));
   const weight =
     /pounds?$/i.test(text.slice(e, currencyEnd)) && /^\s+of\b/.test(text.slice(currencyEnd, currencyEnd + 4));
   if (currencyEnd >= 0 && !weight) e = currencyEnd;
@@ -397,7 +401,7 @@ function emitNumber(text: string, start: number, end: number, found: Omit<FoundN
   }
   const span = text.slice(start, e);
   const figure = figureOf(span);
-  const currency = isCurrencyCode(figure.unit) ? figure.unit : figure.value === null ? currencyIn(span) : "";
+  const currency = isMoneyUnit(figure.unit) ? figure.unit : figure.value === null ? currencyIn(span) : "";
   const unit = percent || currency ? {unit: "", end: e, plural: false} : unitAfter(text, e, figure.value === 1);
   let kind: NumberKind;
   if (percent || figure.unit === "percent") kind = "percent";

@@ -823,7 +823,7 @@ describe("measureIn", () => {
       "fixture people registered"
     ],
     ["Fixture visitors spent €17.4 billion, an average of €1,550 each.", "€1,550", "average money spent"],
-    ["Fixture shares rose 31 per cent to 141p in morning trading.", "141", "fixture shares"],
+    ["Fixture shares rose 31 per cent to 141p in morning trading.", "141p", "fixture shares"],
     [
       "Fixture Britons were the largest group, at 3.1 million, followed by Germans at 2.8 million.",
       "2.8 million",
@@ -1257,6 +1257,24 @@ describe("explainer claim on the seed", () => {
       "explainer the-report: ok: cites 1 claim from 1 source, 0 charts; figures as of 2 March 2022",
       `source ${seedId}: 6 numbers: 4 cited, 2 ignored, 0 unreviewed; cited by the-report`,
       ""
+    ]);
+  });
+
+  test('main([claim, source, "191.4p", --write]) cites a sum in pence as written, and check verifies it', async () => {
+    const diesel = "2026-03-01-fixture-diesel-reaches-a-new-high";
+    await cp(join(projectRoot, `test/fixtures/sources/${diesel}.md`), join(root, `data/sources/${diesel}.md`));
+    const {status, stdout, stderr} = await explainer("claim", diesel, "191.4p", "--write");
+    expect([status, stderr.split("\n").at(-2)]).toEqual([
+      0,
+      "1 draft row appended to data/claims.csv; `npx explainer check` verifies them"
+    ]);
+    const row = csvParseRows(await read("data/claims.csv")).at(-1)!;
+    expect(row.slice(1, 5)).toEqual(["191.4p", "fixture diesel per litre", "the fixture motoring group", "2026-03-01"]);
+    expect(stdout).toBe("");
+    const check = await explainer("check");
+    expect([check.status, check.stdout.split("\n")[0]]).toEqual([
+      0,
+      "ok: 2 sources, 4 claims verified, 0 charts rendered"
     ]);
   });
 

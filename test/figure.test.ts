@@ -150,7 +150,13 @@ describe("parseFigure reads wire copy", () => {
     ["3,000 or so", 3000, null, "about", null, "about 3,000"],
     ["1,000-plus", 1000, null, "more-than", null, "more than 1,000"],
     ["500 or more", 500, null, "at-least", null, "at least 500"],
-    ["ten or fewer", 10, 10, "up-to", null, "up to 10"]
+    ["ten or fewer", 10, 10, "up-to", null, "up to 10"],
+    // Pence: the value in pence as written, the unit GBX, the label as a British page writes it.
+    ["191.4p", 191.4, 191.4, "exact", "GBX", "191.4p"],
+    ["45 pence", 45, 45, "exact", "GBX", "45p"],
+    ["about 150p", 150, null, "about", "GBX", "about 150p"],
+    ["between 140p and 150p", 140, 150, "range", "GBX", "between 140p and 150p"],
+    ["140-150p", 140, 150, "range", "GBX", "between 140p and 150p"]
   ];
   test.each(rows)("parseFigure(%j) is %d", (text, value, upper, qualifier, unit, label) => {
     const f = parseFigure(text);
@@ -175,6 +181,8 @@ describe("parseFigure reads wire copy", () => {
 
   test('parseFigure("£5 billion to $7 billion") refuses two currencies; "a few more million" is no figure', () => {
     expect(() => parseFigure("£5 billion to $7 billion")).toThrow("it mixes currencies (GBP, USD)");
+    expect(() => parseFigure("£1 to 150p")).toThrow("it mixes currencies (GBP, GBX)");
+    expect(() => parseFigure("10pm")).toThrow(FigureError);
     expect(() => parseFigure("a few more million")).toThrow(FigureError);
   });
 });

@@ -77,6 +77,26 @@ describe("explainerProse", () => {
     expect(html).toContain('<li id="source-1" data-claim="refugees">');
   });
 
+  test("a sum in pence reads as its source writes it, and a headline that repeats it is no uncited number", async () => {
+    const source = "2026-03-01-fixture-diesel-reaches-a-new-high";
+    await cp(join(projectRoot, `test/fixtures/sources/${source}.md`), join(root, `data/sources/${source}.md`));
+    const ledger = join(root, "data/claims.csv");
+    await writeFile(
+      ledger,
+      (await readFile(ledger, "utf-8")) +
+        `diesel-per-litre,191.4p,diesel price per litre,the fixture motoring group,2026-03-01,,${source},"Fixture diesel reached 191.4p a litre on Sunday, the fixture motoring group said.",,\n`
+    );
+    const html = await render("Diesel reached {diesel-per-litre} a litre.\n", "title: Diesel at 191.4p");
+    expect(html).toContain('<span class="claim-label">191.4p</span>');
+    const page = await readFile(join(root, "src/page.md"), "utf-8");
+    const claims = [...story().claimsById.values()];
+    expect(claims.find((c) => c.id === "diesel-per-litre")).toMatchObject({value: 191.4, unit: "GBX", label: "191.4p"});
+    expect(uncitedNumbers(page, "src/page.md", claims)).toEqual([]);
+    expect(uncitedNumbers(page.replace("191.4p", "191.4"), "src/page.md", claims).map((p) => p.code)).toEqual([
+      "UNCITED_NUMBER"
+    ]);
+  });
+
   test("Sources are numbered in order of first use, with a link back to each citation", async () => {
     const html = await render(
       "{soldiers-approaching-kyiv}, {refugees} and {soldiers-approaching-kyiv} again.\n\n::: sources\n"
