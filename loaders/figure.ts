@@ -308,15 +308,18 @@ export function withQualifier(
 }
 
 const grouped = new Intl.NumberFormat("en-US", {maximumFractionDigits: 2});
+/** A sum with cents, as prices are written: `3.50`, `12.40`. */
+const cents = new Intl.NumberFormat("en-US", {minimumFractionDigits: 2, maximumFractionDigits: 2});
 
 /**
  * A number as labels write it: `800,000`, `5.6 million`, `1.5 billion`, `2%` for percentages,
- * `$1.7 billion` or `CHF 5 million` for money (its unit an ISO 4217 code).
+ * `$1.7 billion`, `$3.50` or `CHF 5 million` for money (its unit an ISO 4217 code), `191.4p` for pence.
  */
 export function formatNumber(value: number, unit: Figure["unit"] = null): string {
   if (unit === "percent") return `${grouped.format(value)}%`;
   if (unit === pence) return `${grouped.format(value)}p`;
-  if (isCurrencyCode(unit)) return currencyPrefix(unit) + formatNumber(value);
+  if (isCurrencyCode(unit))
+    return currencyPrefix(unit) + (Number.isInteger(value) || value >= 1e6 ? formatNumber(value) : cents.format(value));
   for (const [scale, name] of [
     [1e9, "billion"],
     [1e6, "million"]

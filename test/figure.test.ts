@@ -119,6 +119,10 @@ describe("parseFigure reads wire copy", () => {
     ["US$5bn", 5e9, 5e9, "exact", "USD", "$5 billion"],
     ["A$70m", 7e7, 7e7, "exact", "AUD", "A$70 million"],
     ["CHF 8 million", 8e6, 8e6, "exact", "CHF", "CHF 8 million"],
+    // A price keeps its cents as a price is written: "$3.50", not "$3.5".
+    ["$3.50", 3.5, 3.5, "exact", "USD", "$3.50"],
+    ["£12.4", 12.4, 12.4, "exact", "GBP", "£12.40"],
+    ["about $112.93", 112.93, null, "about", "USD", "about $112.93"],
     ["₽50 billion", 5e10, 5e10, "exact", "RUB", "₽50 billion"],
     ["10 billion roubles", 1e10, 1e10, "exact", "RUB", "₽10 billion"],
     ["5 million dollars", 5e6, 5e6, "exact", "USD", "$5 million"],
