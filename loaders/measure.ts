@@ -197,6 +197,13 @@ const revisedObject =
 const changedObject =
   /\b(?:raised?|raises|cut|cuts|lowered|lowers?|lifted|lifts?|reduced?|reduces|trimmed|trims?|hiked?|hikes|slashed|slash(?:es)?|boosted|boosts?)\s+(?:(?:its|their|the|his|her|our)\s+)?([^,;]+?)\s+by\s+(?:\p{Ll}+\s+){0,3}$/u;
 
+/** The change a figure made to something ("cut fuel duty by 5p"): `change in fuel duty`, or "". */
+function changeMadeTo(before: string): string {
+  const changed = changedObject.exec(before);
+  const object = changed ? phraseAt(changed[1], 3) : "";
+  return object && `change in ${lowerCase(object)}`;
+}
+
 /**
  * Verbs that take a figure from one level to another: "rose from 5% to 7%", "will go up from £2.80 to £3.10".
  * (A figure's qualifier is part of its text, "about 20,000", so the words before it end at "from".)
@@ -626,9 +633,8 @@ function percentMeasure(before: string, after: string): string {
   }
   const changeInBefore = changeInFigureBefore(before, after);
   if (changeInBefore) return changeInBefore;
-  const changed = changedObject.exec(before);
-  const object = changed ? phraseAt(changed[1], 3) : "";
-  if (object) return `change in ${lowerCase(object)}`;
+  const made = changeMadeTo(before);
+  if (made) return made;
   // "rose 7 per cent", "fell by nearly 3%": a change; "rose to 7.2%" is a level (below).
   const change = changeBefore.exec(before);
   if (change) {
@@ -690,6 +696,11 @@ function percentMeasure(before: string, after: string): string {
   return participleSubject(before);
 }
 
+/** A sum's subject and verb of change before it: "bills will rise by …", "Mortgage payments went up by …". */
+const moneyChange = String.raw`(.*?)\s+(?:(?:will|would|could|may|might|has|have|had)\s+)?(?:(?:go|goes|went|gone)\s+(?:up|down)|rise|rises|rose|risen|fall|falls|fell|fallen|increase|increases|increased|drop|drops|dropped|climb|climbs|climbed|jump|jumps|jumped)\s+`;
+const moneyChangeBy = new RegExp(String.raw`${moneyChange}by\s+(?:\p{Ll}+\s+){0,2}$`, "u");
+const moneyChangeTo = new RegExp(String.raw`${moneyChange}(?:by\s+)?(?:\p{Ll}+\s+){0,2}$`, "u");
+
 /** The measure of a sum of money: "humanitarian aid" ("€500 million for humanitarian aid"), "credit line" ("a $1.7bn credit line"). */
 function moneyMeasure(before: string, after: string): string {
   // "Visitors spent an average of 1,340 euros": the average of what the words before say.
@@ -713,6 +724,9 @@ function moneyMeasure(before: string, after: string): string {
   if (fromTo) return fromTo;
   const changeInBefore = changeInFigureBefore(before, after);
   if (changeInBefore) return changeInBefore;
+  // "cut fuel duty by 5p a litre", "raised parking charges by £2 a day": a change in what was changed.
+  const made = changeMadeTo(before);
+  if (made) return made;
   // "reported a 25 per cent rise in annual pre-tax profit to £7.5 billion": the level it reached.
   const riseTo = /\b(?:rise|increase|jump|fall|drop|decline)\s+in\s+(?:the\s+|its\s+|their\s+)?(.+?)\s+to\s+$/u.exec(
     before
@@ -851,17 +865,15 @@ function moneyMeasure(before: string, after: string): string {
     );
   const getter = gets ? lowerCase(subjectHead(gets[1])) : "";
   if (getter) return `money given to ${getter}`;
-  // "Mortgage payments will go up by about €85", "bills will rise by £150": a change in the subject.
-  const change =
-    /(.*?)\s+(?:(?:will|would|could|may|might|has|have|had)\s+)?(?:(?:go|goes|went|gone)\s+(?:up|down)|rise|rises|rose|risen|fall|falls|fell|fallen|increase|increases|increased|drop|drops|dropped|climb|climbs|climbed|jump|jumps|jumped)\s+by\s+(?:\p{Ll}+\s+){0,2}$/u.exec(
-      before
-    );
+  // "Mortgage payments will go up by about €85", "bills will rise by £150": a change in the subject;
+  // … and with no "by" before the level it reached, "bills will rise £150 to £1,800".
+  const change = (/^\s+to\s+(?:\p{Sc}|\d)/u.test(after) ? moneyChangeTo : moneyChangeBy).exec(before);
   const changed = change ? subjectHead(change[1]) : "";
   if (changed) return `change in ${lowerCase(changed)}`;
   // "Heating costs rose to €2.3 million", "the fixture budget stands at $40,000", "shares closed at
   // $12.40": the subject.
   const subject =
-    /(.*?)\s+(?:(?:has|have|had)\s+)?(?:(?:more than\s+|almost\s+|nearly\s+)?(?:rose|risen|climbed|jumped|increased|grew|fell|fallen|dropped|slipped|slid|dipped|eased|declined|slumped|plunged|surged|soared|tumbled|doubled|tripled|halved|amounted|came|stood|stands|closed|opened|ended|finished|settled|traded)(?:\s+(?:by\s+)?[^,;$€£]{1,30}?)?\s+(?:to|at)|reached|hit|topped|totalled|totaled|averaged|was|were|is|are|(?:could|would|will|may|might)\s+(?:reach|hit|top|total|exceed))\s+(?:an?\s+(?:record|new|all-time|fresh)\s+(?:(?:high|low)\s+of\s+)?)?$/u.exec(
+    /(.*?)\s+(?:(?:has|have|had)\s+)?(?:(?:more than\s+|almost\s+|nearly\s+)?(?:rose|risen|climbed|jumped|increased|grew|fell|fallen|dropped|slipped|slid|dipped|eased|declined|slumped|plunged|surged|soared|tumbled|doubled|tripled|halved|amounted|came|stood|stands|closed|opened|ended|finished|settled|traded)(?:\s+(?:by\s+)?[^,;]{1,30}?)?\s+(?:to|at)|reached|hit|topped|totalled|totaled|averaged|was|were|is|are|(?:could|would|will|may|might)\s+(?:reach|hit|top|total|exceed)|(?:(?:could|would|will|may|might)|(?:is|are)\s+(?:set|expected|due|likely|forecast)\s+to)\s+(?:rise|fall|increase|climb|drop|jump|go\s+(?:up|down))(?:\s+(?:by\s+)?[^,;]{1,30}?)?\s+to)\s+(?:an?\s+(?:record|new|all-time|fresh)\s+(?:(?:high|low)\s+of\s+)?)?$/u.exec(
       before
     );
   if (subject) {

@@ -515,7 +515,7 @@ describe("measureIn", () => {
     ["Figures from the fixture border guard showed 210,000 arrivals in a day.", "arrivals"],
     ["The fixture central bank cut its growth forecast to 2.1 per cent from 3.4 per cent.", "growth forecast"],
     ["Fixture inflation rose to 7% from 5%, the office said.", "fixture inflation"],
-    ["Fixture crude rose $3.50 to $112.93 a barrel.", ""],
+    ["Fixture crude rose $3.50 to $112.93 a barrel.", "change in fixture crude"],
     ["Fixture insurers raised premiums by as much as 15 percent.", "change in premiums"],
     ["The fixture bakery cut its prices by 10 per cent on Monday.", "change in prices"],
     ["Fixture output increased by 20 percent.", "change in fixture output"],
@@ -789,6 +789,11 @@ describe("measureIn", () => {
     // A sum in pence: its unit word is no part of what it measures.
     ["Fixture diesel rose to 199p a litre.", "fixture diesel per litre"],
     ["Fixture fares rose to 45 pence.", "fixture fares"],
+    // A sum a subject will reach, and a change made to what is named after the verb.
+    ["The fixture standing charge will rise to 53.8p a day.", "fixture standing charge per day"],
+    ["The price of a fixture loaf is set to rise to £1.50.", "price of fixture loaf"],
+    ["The fixture government cut fuel duty by 5p a litre.", "change in fuel duty per litre"],
+    ["Fixture bills will rise £150 to £1,800.", "change in fixture bills"],
     // Where and when it traded is not what the sum is.
     ["Fixture shares closed at $12.40 in New York trading.", "fixture shares"],
     ["The fixture exchange raised $5 million in trading fees.", "trading fees"]
@@ -809,7 +814,8 @@ describe("measureIn", () => {
       "8.2 percent",
       "fixture inflation"
     ],
-    ["Fixture crude rose $3.50 to $112.93 a barrel.", "$112.93", ""],
+    ["Fixture crude rose $3.50 to $112.93 a barrel.", "$112.93", "fixture crude per barrel"],
+    ["Fixture bills rose by £150 to £1,800.", "£1,800", "fixture bills"],
     ["Fixture homicides fell to 570 from 590.", "590", "fixture homicides"],
     ["Fixture pay growth slowed to 5.1%, from 5.5%.", "5.5%", "fixture pay growth"],
     ["Around 9.4 million fixture people aged 16 to 64 were inactive.", "16 to 64", "age of fixture people"],
