@@ -280,7 +280,7 @@ const ratePhrase = new RegExp(
 
 /** What a price is for: "(\$84) a barrel", "per tonne", "a head". */
 const perUnit =
-  /^\s+(?:a|an|per)\s+(bushel|tonne|ton|barrel|litre|liter|gallon|kilogram|kilo|ounce|share|head|person|household|passenger|trip|visitor|guest|room|pupil|student|patient|customer|employee|worker|ticket|capita|(?:mega|kilo)watt[ -]hour)\b/u;
+  /^\s+(?:a|an|per)\s+(bushel|dozen|tonne|ton|barrel|litre|liter|gallon|kilogram|kilo|ounce|share|head|person|household|passenger|trip|visitor|guest|room|pupil|student|patient|customer|employee|worker|ticket|capita|(?:mega|kilo)watt[ -]hour)\b/u;
 
 /** Nouns of a quantity of something: "2,500 tonnes of medical supplies", "1 million doses of vaccine". */
 const quantityNouns = new Set(
@@ -590,11 +590,11 @@ function percentMeasure(before: string, after: string): string {
   // "Economists had expected unemployment to stay at 4.3%": what was expected to be so.
   const expected = expectedMeasure(before);
   if (expected) return expected;
-  // "to 2.1 per cent from 3.4 per cent", "rose 2% to 9.1%": the second figure is of what the first is,
-  // and after a change, a level.
+  // "to 2.1 per cent from 3.4 per cent", "rose 2% to 9.1%", "dropped by 11 basis points to 5.03 per
+  // cent": the second figure is of what the first is, and after a change, a level.
   // … with the first figure's time between: "to 7.1 percent in February from 8.2 percent".
   before = before.replace(
-    /\s(?:(?:to|from)\s+)?[\d.,]+(?:\s*%|\s+per\s*cent|\s+percent)(?:\s+(?:in|on|at|last|this)\s+\p{L}+)?\s+(?:from|to)\s+$/u,
+    /\s(?:(?:to|from|by)\s+)?[\d.,]+(?:\s*%|\s+per\s*cent|\s+percent|\s+(?:basis|percentage)\s+points?)(?:\s+(?:in|on|at|last|this)\s+\p{L}+)?\s+(?:from|to)\s+$/u,
     " to "
   );
   const of = /^\s+of\s+(?:the\s+|its\s+|their\s+)?(.*)/u.exec(after);
@@ -858,6 +858,13 @@ function moneyMeasure(before: string, after: string): string {
     );
   const givenTo = given ? lowerCase(subjectHead(given[1])) : "";
   if (givenTo) return `money ${given![2]} to ${givenTo}`;
+  // "Fast-food workers will earn at least $20 an hour", "a worker would take home $1,040 more": what they earn.
+  const earns =
+    /^([^\d;]*?)\s+(?:(?:will|would|could|can|may|might)\s+)?(?:earn|earns|earned|earning|take\s+home|takes\s+home|took\s+home)\s+(?:\p{Ll}+\s+){0,2}$/u.exec(
+      before
+    );
+  const earner = earns ? lowerCase(subjectHead(earns[1])) : "";
+  if (earner) return /^\s+more\b/u.test(after) ? `change in earnings of ${earner}` : `earnings of ${earner}`;
   // "Health spending gets an extra 3 billion euros": money given to it, as above.
   const gets =
     /^([^\d;]*?)\s+(?:(?:will|would)\s+)?(?:gets|get|receives|receive)\s+(?:(?:a|an|another|a further|an extra)\s+)?$/u.exec(
@@ -982,11 +989,11 @@ export function measureIn(sentence: string, at: number, n: Pick<FoundNumber, "ki
     unit = part;
     after = after.slice(partOf![0].length + part.length);
   }
-  // "9,000 more staff were needed": more of what.
-  const more = n.kind === "count" && !unit ? /^\s+more\s+(?!than\b)(?=\p{Ll})/u.exec(after) : null;
+  // "9,000 more staff were needed", "Twenty-two other states raised …": more of what, others of what.
+  const more = n.kind === "count" && !unit ? /^\s+(more|other)\s+(?!than\b)(?=\p{Ll})/u.exec(after) : null;
   const moreOf = more ? phraseAt(after.slice(more[0].length), 3) : "";
   if (moreOf) {
-    unit = `more ${moreOf}`;
+    unit = `${more![1]} ${moreOf}`;
     after = after.slice(more![0].length + moreOf.length);
   }
   // "three times as many", "a 10-fold rise": how many times, not of what.
@@ -1050,6 +1057,21 @@ export function measureIn(sentence: string, at: number, n: Pick<FoundNumber, "ki
         : null;
     const risen = rose ? lowerCase(subjectHead(rose[1])) : "";
     if (risen) return `change in ${risen}`;
+    // "orbit at an altitude of 550 kilometres", "struck at a depth of 10 km": the dimension named.
+    const dimension =
+      n.kind === "distance"
+        ? /\b(?:an?|the|its|their)\s+(?:average\s+|maximum\s+|total\s+)?(altitude|depth|height|length|width|diameter|radius|range|elevation)\s+of\s+$/u.exec(
+            before
+          )
+        : null;
+    if (dimension) {
+      // … of what has it: "The satellites will orbit at", "the missile has".
+      const owner = /^(.*?)\s+(?:(?:has|have|had|will|would|can|could)\s+)?\p{Ll}+\s+(?:at|to|with)?\s*$/u.exec(
+        before.slice(0, dimension.index)
+      );
+      const head = owner ? lowerCase(subjectHead(owner[1])) : "";
+      return head ? `${dimension[1]} of ${head}` : dimension[1];
+    }
     // "He was sentenced to 12 years in prison", "sentenced a former mayor to six years": a sentence.
     if (
       n.kind === "duration" &&

@@ -151,6 +151,15 @@ export const rangeFromBefore = /(?:rang(?:e|es|ed|ing)|anywhere|estimates?|varie
 export const estimatedAsVerb =
   /(?:^|[^\p{L}])(?!(?:the|an|a|some|of|about|around|at|with|and|by|to)\s)\p{L}+\s+estimated\s+$/iu;
 
+/**
+ * "over" that says when, not "more than": before a span of time right after a figure or what is
+ * spread over it ("£800 million over five years", "fell 20% over five years", "a loan over 25 years").
+ * "for over five years", "took over two years" keep the qualifier.
+ */
+export const overASpanBefore =
+  /(?:\d\p{L}{0,2}|%|\b(?:million|billion|trillion|per\s?cent|percent|pence|loans?|mortgages?|repaid|repayable|paid|payable|spread|phased|staggered|invested|borrowed|raised|cut|rose|fell|grew|increased|decreased|declined|dropped|doubled|tripled|halved))\s+over\s+$/iu;
+export const spanOfTimeAfter = /^\s+(?:years?|months?|weeks?|days?|decades?|quarters?)\b/u;
+
 /** "one" that is a pronoun: "no one", "the one", "one of", "one another", "one by one". */
 const pronounOneBefore =
   /(?:^|[^\p{L}])(?:no|the|this|that|each|every|any|which|another|someone|anyone|one\s+by)\s+$/iu;

@@ -23,6 +23,8 @@ import {
   currencyTail,
   penceTail,
   estimatedAsVerb,
+  overASpanBefore,
+  spanOfTimeAfter,
   isMetres,
   isName,
   isNameWord,
@@ -137,6 +139,14 @@ export function findNumbers(written: string): FoundNumber[] {
       // "less than a third of": the qualifier words belong to the expression, which still has no figure.
       const q = qualifierStart(text, wordsBefore(text, Math.max(floor, start - 32), start), start);
       add({start: q >= 0 ? q : start, end, ...blank, kind: "vague", unit: unit.unit}, unit.end);
+    } else if (
+      g.aScale &&
+      /^a\s+dozen$/iu.test(m[0]) &&
+      found.at(-1)?.kind === "money" &&
+      /^\s+$/u.test(text.slice(found.at(-1)!.end, start))
+    ) {
+      // "$4.82 a dozen": a price for twelve, not a twelve.
+      floor = end;
     } else if (g.money && !isCurrencyHere(g.currency, g.gap !== "")) {
       // Three capitals that are no currency code ("UTC 10"): read the digits on their own.
       master.lastIndex = start + g.currency.length;
@@ -397,7 +407,11 @@ function emitNumber(text: string, start: number, end: number, found: Omit<FoundN
   if (!isRange) {
     const q = qualifierStart(text, before, start);
     const verb = q >= 0 && estimatedAsVerb.test(text.slice(Math.max(0, q - 24), start));
-    if (q >= 0 && !verb && readFigure(text.slice(q, e))) start = q;
+    const when =
+      q >= 0 &&
+      spanOfTimeAfter.test(text.slice(e, e + 10)) &&
+      overASpanBefore.test(text.slice(Math.max(0, q - 24), start));
+    if (q >= 0 && !verb && !when && readFigure(text.slice(q, e))) start = q;
   }
   const span = text.slice(start, e);
   const figure = figureOf(span);

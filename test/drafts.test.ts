@@ -794,6 +794,12 @@ describe("measureIn", () => {
     ["The price of a fixture loaf is set to rise to £1.50.", "price of fixture loaf"],
     ["The fixture government cut fuel duty by 5p a litre.", "change in fuel duty per litre"],
     ["Fixture bills will rise £150 to £1,800.", "change in fixture bills"],
+    ["Fixture egg prices jumped to $4.82 a dozen.", "fixture egg prices per dozen"],
+    ["Fixture workers will earn at least $20 an hour.", "earnings of fixture workers per hour"],
+    // Counts and distances of what the sentence names around them.
+    ["Twenty-two other fixture states also raised their wages.", "other fixture states"],
+    ["The fixture satellites will orbit at an altitude of 550 kilometres.", "altitude of fixture satellites"],
+    ["The fixture quake struck at a depth of 10 km.", "depth of fixture quake"],
     // Where and when it traded is not what the sum is.
     ["Fixture shares closed at $12.40 in New York trading.", "fixture shares"],
     ["The fixture exchange raised $5 million in trading fees.", "trading fees"]
@@ -816,6 +822,7 @@ describe("measureIn", () => {
     ],
     ["Fixture crude rose $3.50 to $112.93 a barrel.", "$112.93", "fixture crude per barrel"],
     ["Fixture bills rose by £150 to £1,800.", "£1,800", "fixture bills"],
+    ["The average fixture rate dropped by 11 basis points to 5.03 per cent.", "5.03 per cent", "average fixture rate"],
     ["Fixture homicides fell to 570 from 590.", "590", "fixture homicides"],
     ["Fixture pay growth slowed to 5.1%, from 5.5%.", "5.5%", "fixture pay growth"],
     ["Around 9.4 million fixture people aged 16 to 64 were inactive.", "16 to 64", "age of fixture people"],
