@@ -703,6 +703,9 @@ const moneyChangeTo = new RegExp(String.raw`${moneyChange}(?:by\s+)?(?:\p{Ll}+\s
 
 /** The measure of a sum of money: "humanitarian aid" ("€500 million for humanitarian aid"), "credit line" ("a $1.7bn credit line"). */
 function moneyMeasure(before: string, after: string): string {
+  // "Clubs spent a combined £2.9 billion", "spent a total of £1.4 billion": how much it adds up to,
+  // not what it is.
+  before = before.replace(/(\p{Ll})\s+a\s+(?:combined|total\s+of|collective)\s+$/u, "$1 ");
   // "Visitors spent an average of 1,340 euros": the average of what the words before say.
   const average = /\s+an?\s+average\s+of\s+$/u.exec(before);
   if (average) {
@@ -768,9 +771,9 @@ function moneyMeasure(before: string, after: string): string {
     const object = purposeVerb[3] ? phraseAt(purposeVerb[3], 3) : "";
     return `money to ${purposeVerb[1]}${object ? ` ${purposeVerb[2] ?? ""}${object}` : ""}`;
   }
-  // "The UN appealed for $400 million", "asked for €2 billion": money requested (what for, above, if it says).
+  // "The UN appealed for $400 million", "asked (donors) for €2 billion": money requested (what for, above, if it says).
   if (
-    /\b(?:appealed|appeals|appealing|asked|asks|asking|called|calls)\s+for\s+(?:(?:a further|another|an extra)\s+)?$/u.test(
+    /\b(?:appealed|appeals|appealing|asked|asks|asking|called|calls)\s+(?:(?:donors|governments|countries|parliament|congress)\s+)?for\s+(?:(?:a further|another|an extra)\s+)?$/u.test(
       before
     )
   )

@@ -796,6 +796,9 @@ describe("measureIn", () => {
     ["Fixture bills will rise £150 to £1,800.", "change in fixture bills"],
     ["Fixture egg prices jumped to $4.82 a dozen.", "fixture egg prices per dozen"],
     ["Fixture workers will earn at least $20 an hour.", "earnings of fixture workers per hour"],
+    ["Fixture clubs spent a combined £2.9 billion.", "money spent"],
+    ["Fixture shoppers spent a total of £1.4 billion.", "money spent"],
+    ["Fixture agencies asked donors for a combined $1.7 billion.", "money requested"],
     // Counts and distances of what the sentence names around them.
     ["Twenty-two other fixture states also raised their wages.", "other fixture states"],
     ["The fixture satellites will orbit at an altitude of 550 kilometres.", "altitude of fixture satellites"],
