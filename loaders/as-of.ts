@@ -122,6 +122,9 @@ const toLaterDay =
   /^\s*(?:and|to|through|until|[-–])\s*(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b/;
 /** Words that date the figure itself: "as of Wednesday", "by Sunday". */
 const asOfMark = /^(?:as of|by)\s/i;
+/** A sentence that tells what will happen: "will raise", "plans to", "is set to", "is due to". */
+const futureBefore =
+  /\b(?:will|shall|plans?\s+to|planning\s+to|(?:is|are)\s+(?:to|set\s+to|due\s+to|expected\s+to|going\s+to))\s/i;
 /** A saying verb right before time words: they date the saying ("said on Tuesday", "told reporters on Monday", "results showed on Monday"). */
 const saidWhen =
   /\b(?:said|says|told\s+(?:reporters|journalists|\p{Lu}\S*)|announced|reported|confirmed|added|estimated|showed|show)\s+$/u;
@@ -260,7 +263,8 @@ function readTimeWords(m: RegExpExecArray, published: string, anchor: string, fi
     return from ? {kind: "date", date: addDays(from, -days), words} : {kind: "unresolved", words};
   }
   if (g.dayMonth || g.monthDay) {
-    if (notTheDate.test(lower)) return null;
+    // ("between Oct. 27 and Oct. 30": the span's first day; its last, read next, dates the figure.)
+    if (notTheDate.test(lower) || /\bbetween\s+$/iu.test(m.input.slice(0, m.index))) return null;
     const day = Number(/\d{1,2}(?=(?:st|nd|rd|th)?\b(?!\d))/.exec(lower.replace(/\d{4}/, ""))![0]);
     const month = lastMonth(lower);
     const year = g.year1 ?? g.year2;
@@ -295,11 +299,16 @@ function readTimeWords(m: RegExpExecArray, published: string, anchor: string, fi
     const date = periodToDate(lower, published);
     return date === null ? {kind: "unresolved", words} : {kind: "date", date, words};
   }
-  // "in February": a month, no single day; "since February", "by March" start or end a span.
+  // "in February": a month, no single day; "since February", "by March" start or end a span. ("will
+  // raise the fare in March", in a January story, is the coming March: no day of it is over.)
   if (g.month)
     return /^(?:since|from|until|till|by|through)\b/.test(lower)
       ? null
-      : {kind: "unresolved", words, end: periodEnd(lower, published)};
+      : {
+          kind: "unresolved",
+          words,
+          end: futureBefore.test(m.input.slice(0, m.index)) ? undefined : periodEnd(lower, published)
+        };
   if (g.iso) return words <= published ? {kind: "date", date: words, words} : null;
   // "in the decade to 2021": a span that ends in a year, no single day (that year's last, once it is over).
   if (g.yearsTo) {

@@ -204,7 +204,9 @@ export function attributionIn(sentence: string, at: number): Attribution {
       continue;
     }
     if (pronouns.has(before.toLowerCase())) pronoun ||= before;
-    // "…, said the UN refugee agency." / "…, said Filippo Grandi, the UN High Commissioner."
+    // "…, said the UN refugee agency." / "…, said Filippo Grandi, the UN High Commissioner." (After a
+    // comma or a quote only: "Some 38 per cent said the cost of living mattered" is what they said.)
+    if (!/(?:^|[,"“”’])\s*$/u.test(sentence.slice(0, start))) continue;
     const after = clean(/^\s+([^,;:.()"“”]+)/u.exec(sentence.slice(end))?.[1] ?? "");
     if (/^(?:that|on|in|it|he|she|they|the figure|there|yes|no)\b/iu.test(after)) continue;
     if (isName(after) && end > at) candidates.push({who: after, distance});

@@ -287,7 +287,7 @@ const quantityNouns = new Set(
   `tonnes tonne tons ton litres litre liters liter gallons barrels kilograms kilos hectares acres bags sacks
   boxes crates containers pallets truckloads doses rounds bottles parcels gigawatts megawatts kilowatts
   terawatt-hours gigawatt-hours megawatt-hours kilowatt-hours millimetres millimeters centimetres centimeters inches
-  cubic-metres cubic-meters`
+  mm cm kg lb lbs ml cubic-metres cubic-meters`
     .split(/\s+/)
     .flatMap((w) => [w, w.replace("-", " ")])
 );
@@ -507,6 +507,14 @@ function countMeasure(unit: string, before: string, after: string): string {
     const obj = object && !stop.has(object[0].trim().toLowerCase()) ? ` ${object[0].trim()}` : "";
     return `${unit} who ${active[1] ?? ""}${active[2]}${obj}`.replace(/\s+/g, " ");
   }
+  // "The government's support has fallen five points since June": a change in the subject, in points.
+  const pointsChange = /^points?$/i.test(unit)
+    ? /(.*?)\s+(?:(?:has|have|had)\s+)?(?:rose|risen|climbed|jumped|increased|grew|grown|fell|fallen|dropped|declined|slipped|gained|lost)\s+(?:by\s+)?(?:(?:another|a further|about|some|nearly|almost|more than)\s+)?$/u.exec(
+        before
+      )
+    : null;
+  const pointsOf = pointsChange ? lowerCase(subjectHead(pointsChange[1])) : "";
+  if (pointsOf) return `change in ${pointsOf}`;
   // "2,500 tonnes of medical supplies", "40,000 litres of fuel were delivered": the quantity of what.
   const quantityOf = /^\s+of\s+(.*)/u.exec(after);
   if (unit && quantityNouns.has(unit.toLowerCase()) && quantityOf) {
@@ -641,12 +649,37 @@ function percentMeasure(before: string, after: string): string {
     const subject = subjectHead(change[1]);
     if (subject) return `change in ${lowerCase(subject)}`;
   }
+  // "were 31 per cent less likely to develop heart disease": a change in the likelihood of it.
+  const likely = /^\s+(?:less|more)\s+likely\s+to\s+(.*)/u.exec(after);
+  const likelyTo = likely ? phraseAt(likely[1], 4) : "";
+  if (likelyTo) return `change in likelihood to ${likelyTo}`;
+  // "a 4 per cent lower risk", "a 10 per cent higher chance": a change in what is lower or higher.
+  const lowerWhat = /[aA]n?\s+$/u.test(before)
+    ? /^\s+(?:lower|higher|greater|smaller|bigger|larger)\s+(\p{Ll}+)\b/u.exec(after)
+    : null;
+  if (lowerWhat && !stop.has(lowerWhat[1])) return `change in ${lowerWhat[1]}`;
   // "Prices were 7 percent higher than a year earlier": a change, in what was so much higher.
   const compared = /^\s+(?:higher|lower|more|less|fewer|above|below|up|down|cheaper|dearer)\b/u.test(after)
     ? /(.*?)\s+(?:was|were|is|are|(?:has|have|had) been|stood|stands|ran|runs)\s+(?:\p{Ll}+\s+){0,2}$/u.exec(before)
     : null;
   const comparedSubject = compared ? subjectHead(compared[1]) : "";
   if (comparedSubject) return `change in ${lowerCase(comparedSubject)}`;
+  // "Some 38 per cent said the cost of living mattered most", "41 per cent backed the plan": the share
+  // of those asked who said or did so.
+  // (What they said is a clause of its own, kept whole when short: "said the cost of living was the most
+  // important issue".)
+  const answered =
+    before.trim() === "" || /^\s*(?:in|among|of)\s[^,;]*,\s*$/iu.test(before)
+      ? /^\s+(said|say|says|told|backed|supported|opposed|agreed|disagreed|wanted|favoured|favored|approved|disapproved)\b\s*(?:that\s+)?(.*)/u.exec(
+          after
+        )
+      : null;
+  if (answered) {
+    const said = /^(?:said|say|says|told)$/.test(answered[1]);
+    const clause = /^[^,.;:!?]*/u.exec(answered[2])![0].trim();
+    const what = said ? (clause.split(/\s+/).length <= 10 ? clause : "") : phraseAt(answered[2], 4);
+    return `share who ${answered[1]}${what ? ` ${what}` : ""}`;
+  }
   // "Polls put support at 41 percent": what was put at it.
   const put = /\b(?:put|puts|putting)\s+(?:the\s+|its\s+|their\s+)?(.+?)\s+at\s+(?:\p{Ll}+\s+){0,2}$/u.exec(before);
   const putAt = put ? lowerCase(subjectHead(put[1])) : "";
@@ -663,7 +696,7 @@ function percentMeasure(before: string, after: string): string {
   const revised = revisedObject.exec(before);
   if (revised) return lowerCase(phraseAt(revised[1], 4));
   const level =
-    /(.*?)\s+(?:(?:has|have|had)\s+)?(?:reached|hit|averaged|stood at|stands at|(?:remained|remains|stayed|stays|held|holds)(?:\s+(?:high|low|steady|stable|unchanged|flat|firm))?(?:\s+at)?|was|is|(?:rose|fell|eased|slowed|climbed|dropped|jumped|declined|slipped|accelerated|quickened|edged up|edged down|ticked up|ticked down)\s+to|at)\s+(?:\p{Ll}+\s+){0,2}$/u.exec(
+    /(.*?)\s+(?:(?:has|have|had)\s+)?(?:reached|hit|averaged|stood at|stands at|(?:remained|remains|stayed|stays|held|holds)(?:\s+(?:high|low|steady|stable|unchanged|flat|firm))?(?:\s+at)?|was|is|(?:rose|fell|eased|slowed|climbed|dropped|jumped|declined|slipped|accelerated|quickened|narrowed|widened|edged up|edged down|ticked up|ticked down)\s+to|at)\s+(?:\p{Ll}+\s+){0,2}$/u.exec(
       before
     );
   if (level) {
@@ -883,7 +916,7 @@ function moneyMeasure(before: string, after: string): string {
   // "Heating costs rose to €2.3 million", "the fixture budget stands at $40,000", "shares closed at
   // $12.40": the subject.
   const subject =
-    /(.*?)\s+(?:(?:has|have|had)\s+)?(?:(?:more than\s+|almost\s+|nearly\s+)?(?:rose|risen|climbed|jumped|increased|grew|fell|fallen|dropped|slipped|slid|dipped|eased|declined|slumped|plunged|surged|soared|tumbled|doubled|tripled|halved|amounted|came|stood|stands|closed|opened|ended|finished|settled|traded)(?:\s+(?:by\s+)?[^,;]{1,30}?)?\s+(?:to|at)|reached|hit|topped|totalled|totaled|averaged|was|were|is|are|(?:could|would|will|may|might)\s+(?:reach|hit|top|total|exceed)|(?:(?:could|would|will|may|might)|(?:is|are)\s+(?:set|expected|due|likely|forecast)\s+to)\s+(?:rise|fall|increase|climb|drop|jump|go\s+(?:up|down))(?:\s+(?:by\s+)?[^,;]{1,30}?)?\s+to)\s+(?:an?\s+(?:record|new|all-time|fresh)\s+(?:(?:high|low)\s+of\s+)?)?$/u.exec(
+    /(.*?)\s+(?:(?:has|have|had)\s+)?(?:(?:more than\s+|almost\s+|nearly\s+)?(?:rose|risen|climbed|jumped|increased|grew|fell|fallen|dropped|slipped|slid|dipped|eased|declined|slumped|plunged|surged|soared|tumbled|doubled|tripled|halved|narrowed|widened|shrank|shrunk|swelled|expanded|amounted|came|stood|stands|closed|opened|ended|finished|settled|traded)(?:\s+(?:by\s+)?[^,;]{1,30}?)?\s+(?:to|at)|reached|hit|topped|totalled|totaled|averaged|was|were|is|are|(?:could|would|will|may|might)\s+(?:reach|hit|top|total|exceed)|(?:(?:could|would|will|may|might)|(?:is|are)\s+(?:set|expected|due|likely|forecast)\s+to)\s+(?:rise|fall|increase|climb|drop|jump|go\s+(?:up|down))(?:\s+(?:by\s+)?[^,;]{1,30}?)?\s+to)\s+(?:an?\s+(?:record|new|all-time|fresh)\s+(?:(?:high|low)\s+of\s+)?)?$/u.exec(
       before
     );
   if (subject) {

@@ -118,6 +118,9 @@ const moneyUnits = new Set(
 );
 const percentUnits = new Set(["percentage point", "percentage points", "basis point", "basis points"]);
 
+/** Abbreviated units, spaced from their number, that end a unit phrase as a plural does: "180 mm of rain", "150 kg". */
+const abbreviatedUnits = new Set(["mm", "cm", "kg", "lb", "lbs", "ml"]);
+
 /** Plurals that also describe a plural after them: "police officers", "staff members". */
 const modifierPlurals = new Set(["police", "staff", "crew", "aircraft"]);
 /** Plurals that do not end in "s". */
@@ -237,7 +240,7 @@ export function unitAfter(text: string, pos: number, singular: boolean): UnitPhr
       ? /^[ \t]+(\p{Ll}+)\b/u.exec(text.slice(next, next + 24))?.[1]
       : undefined;
     const modifier = following !== undefined && isPluralNoun(following);
-    if ((kindOfUnit(word) !== null || isPluralNoun(word)) && !modifier)
+    if ((kindOfUnit(word) !== null || isPluralNoun(word) || abbreviatedUnits.has(word)) && !modifier)
       return {unit: words.join(" "), end, plural: true};
     // A singular head is the first word that is not a capitalized modifier: "one Russian tank".
     if (singular && word[0] === lower[0]) return {unit: words.join(" "), end, plural: false};

@@ -65,7 +65,9 @@ describe("asOfSentence", () => {
     ],
     ["By the end of February, 3,000 fixture homes had been rebuilt.", "2022-02-28", "By the end of February"],
     ["Some 12,000 fixture cases were waiting at the end of December.", "2021-12-31", "at the end of December"],
-    ["On Christmas Day, 300 fixture meals were served.", "2021-12-25", "On Christmas Day"]
+    ["On Christmas Day, 300 fixture meals were served.", "2021-12-25", "On Christmas Day"],
+    // A poll carried out between two days: as of its last.
+    ["The fixture poll of 2,514 adults was carried out between Feb. 24 and Feb. 27.", "2022-02-27", "Feb. 27"]
   ])("asOfSentence(%j) is %s, from %j", (sentence, date, words) => {
     expect(asOfSentence(sentence, sentence.search(/\d/), published)).toEqual({kind: "date", date, words});
   });
@@ -148,6 +150,9 @@ describe("asOfSentence", () => {
     ["Fixture exports fell to 300 tonnes in 2021, from 450 tonnes in 2020.", "300", "in 2021", "2021-12-31"],
     ["Fixture exports fell to 300 tonnes in 2021, from 450 tonnes in 2020.", "450", "in 2020", "2020-12-31"],
     ["Fixture sales reached 300 in 2022 so far.", "300", "in 2022", undefined],
+    // A month a plan names is the coming one: no day of it is over.
+    ["Fixture fares will rise by 10 per cent in June.", "10 per cent", "in June", undefined],
+    ["Fixture fares rose by 10 per cent in June.", "10 per cent", "in June", "2021-06-30"],
     ["The fixture town grew by 8 percent in the decade to 2021.", "8 percent", "in the decade to 2021", "2021-12-31"],
     // … and so do the spans of a year: quarters, halves, months between, seasons, fiscal years.
     [
@@ -424,6 +429,8 @@ describe("attributionIn", () => {
     ["Fixture police in England and Wales recorded 6.6 million offences.", "fixture police in England and Wales"],
     ["Germany and France said 300 fixture people had died.", "Germany and France"],
     ["Producers have announced 7,000 fixture job cuts.", "producers"],
+    // What a share of those asked said is no sayer.
+    ["In the fixture poll, 38 per cent said the cost of living was the most important issue.", ""],
     // A relative pronoun and the pronoun after it name no one.
     ["The fixture union wants a rise of 10 per cent, which it says would cost £2.1 billion.", ""]
   ])("attributionIn(%j) is %j", (sentence, who) => {
@@ -797,6 +804,18 @@ describe("measureIn", () => {
     ["Fixture egg prices jumped to $4.82 a dozen.", "fixture egg prices per dozen"],
     ["Fixture workers will earn at least $20 an hour.", "earnings of fixture workers per hour"],
     ["Fixture clubs spent a combined £2.9 billion.", "money spent"],
+    ["Its fixture net loss narrowed to $130 million.", "fixture net loss"],
+    [
+      "Fixture walkers were 31 per cent less likely to develop heart disease.",
+      "change in likelihood to develop heart disease"
+    ],
+    ["Fixture walking was linked to a 4 per cent lower risk of disease.", "change in risk"],
+    [
+      "Some 38 per cent said the fixture cost of living mattered most.",
+      "share who said the fixture cost of living mattered most"
+    ],
+    ["The fixture government's support has fallen five points since June.", "change in fixture government's support"],
+    ["More than 180 mm of fixture rain fell in a day.", "mm of fixture rain"],
     ["Fixture shoppers spent a total of £1.4 billion.", "money spent"],
     ["Fixture agencies asked donors for a combined $1.7 billion.", "money requested"],
     // Counts and distances of what the sentence names around them.
