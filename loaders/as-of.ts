@@ -122,9 +122,9 @@ const toLaterDay =
   /^\s*(?:and|to|through|until|[-–])\s*(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b/;
 /** Words that date the figure itself: "as of Wednesday", "by Sunday". */
 const asOfMark = /^(?:as of|by)\s/i;
-/** A sentence that tells what will happen: "will raise", "plans to", "is set to", "is due to". */
+/** A sentence that tells what will happen: "will raise", "plans to", "is set to", "expects inflation to peak". */
 const futureBefore =
-  /\b(?:will|shall|plans?\s+to|planning\s+to|(?:is|are)\s+(?:to|set\s+to|due\s+to|expected\s+to|going\s+to))\s/i;
+  /\b(?:will|shall|plans?\s+to|planning\s+to|(?:is|are)\s+(?:to|set\s+to|due\s+to|expected\s+to|going\s+to)|(?:expects?|forecasts?|predicts?|projects?)\s+[^,;]*?\bto)\s/i;
 /** A saying verb right before time words: they date the saying ("said on Tuesday", "told reporters on Monday", "results showed on Monday"). */
 const saidWhen =
   /\b(?:said|says|told\s+(?:reporters|journalists|\p{Lu}\S*)|announced|reported|confirmed|added|estimated|showed|show)\s+$/u;

@@ -157,8 +157,12 @@ function subjectHead(subject: string, withVerb = false): string {
   const clause = subject
     .slice(Math.max(subject.lastIndexOf(","), subject.lastIndexOf(";")) + 1)
     .replace(/^\s*(?:while|whereas|and|but|as|although|though)\s/iu, " ")
-    // "The charity said demand at its food banks was up": the subject of what was said.
-    .replace(/^.*\b(?:said|says|told|announced|warned)\s+(?:that\s+)?(?=\S)/u, "")
+    // "The charity said demand at its food banks was up": the subject of what was said ("Economists
+    // estimate the strike is costing": of what they estimate).
+    .replace(
+      /^.*\b(?:said|says|told|announced|warned|estimate|estimates|believe|believes|fear|fears)\s+(?:that\s+)?(?=\S)/u,
+      ""
+    )
     // "commuters had seen fares rise", "economists expected inflation to fall": what was seen or expected doing it.
     .replace(
       /^.*(?<!\b(?:the|a|an|its|their|are|is|was|were|be|been)\s)\b(?:seen|saw|see|sees|watched|expected|expect|expects|predicted|predict|predicts)\s+(?=(?!to\b)\S)/iu,
@@ -234,7 +238,7 @@ function levelFromTo(before: string): string {
  */
 function expectedMeasure(before: string): string {
   const expected =
-    /\b(?:expects?|expected|forecasts?|forecast|predicts?|predicted|sees?)\s+(?:(?:the|its|their)\s+)?([^,;]+?)\s+(?:(?:to|will|would|could|may|might)\s+(?:exceed|top|reach|surpass|hit|pass|(?:stay|remain|hold|peak)\s+at|(?:rise|fall|climb|drop|ease|increase|decrease|slow|slip)\s+to)|exceeding|topping|reaching|surpassing|passing)\s+(?:\p{Ll}+\s+){0,2}$/u.exec(
+    /\b(?:expects?|expected|forecasts?|forecast|predicts?|predicted|projects?|projected|sees?)\s+(?:(?:the|its|their)\s+)?([^,;]+?)\s+(?:(?:to|will|would|could|may|might)\s+(?:exceed|top|reach|surpass|hit|pass|(?:stay|remain|hold|peak)\s+at|(?:rise|fall|climb|drop|ease|increase|decrease|slow|slip)\s+to)|exceeding|topping|reaching|surpassing|passing)\s+(?:\p{Ll}+\s+){0,2}$/u.exec(
       before
     );
   return expected ? lowerCase(phraseAt(expected[1], 3)) : "";
@@ -346,6 +350,9 @@ const objectAfter =
 /** The measure of a count (or a duration or distance) from the noun it counts and what the sentence says of it. */
 function countMeasure(unit: string, before: string, after: string): string {
   const aux = String.raw`(?:(?:have|has|had|were|was|are|is|being|been|reportedly|now|already|so far|all|still)\s+)*`;
+  // "a strike by 45,000 dockworkers entered its third day": what they do is the strike's, not theirs.
+  const agentOf = /\b(?:[Aa]n?|[Tt]he|[Ii]ts|[Tt]heir)\s+(?:\p{Ll}+\s+)?(\p{Ll}+)\s+by\s+$/u.exec(before);
+  if (unit && agentOf && !isEdWord(agentOf[1]) && !pastTense.has(agentOf[1])) return unit;
   // "70 percent of the town's 12,000 residents have been evacuated", "half of the 800 beds were
   // occupied", "412 of the 650 seats": the whole that a share is of, not what the share did.
   if (
@@ -699,7 +706,8 @@ function percentMeasure(before: string, after: string): string {
     /(.*?)\s+(?:(?:has|have|had)\s+)?(?:reached|hit|averaged|stood at|stands at|(?:remained|remains|stayed|stays|held|holds)(?:\s+(?:high|low|steady|stable|unchanged|flat|firm))?(?:\s+at)?|was|is|(?:rose|fell|eased|slowed|climbed|dropped|jumped|declined|slipped|accelerated|quickened|narrowed|widened|edged up|edged down|ticked up|ticked down)\s+to|at)\s+(?:\p{Ll}+\s+){0,2}$/u.exec(
       before
     );
-  if (level) {
+  // ("The union is seeking a 77 percent pay rise": "is" there makes a verb, not a level.)
+  if (level && !/^\s+(?:was|is)\s+\p{Ll}+ing\s+(?:a|an)\s+$/u.test(before.slice(level[1].length))) {
     // "The appeal is only 12 percent funded", "the vaccine was 91 percent effective": what is so much done, or so.
     const done = /^\s+(\p{Ll}+)\b/u.exec(after);
     const subject = lowerCase(subjectHead(level[1]));
@@ -938,6 +946,12 @@ function moneyMeasure(before: string, after: string): string {
         : undefined;
     const what = counted ? measureIn(worth[1], counted.start, counted).replace(/^\p{L}+\s+of\s+/u, "") : "";
     if (what) return `value of ${what}`;
+    // "… half of the country's container imports, worth about $2.1 billion a day": the value of them.
+    const goods =
+      worth[2] === "worth"
+        ? /(?:^|\s)(?:the\s+|its\s+|their\s+|[\p{L}]+['’]s\s+)?((?:\p{Ll}+\s+)?\p{Ll}+),\s*$/u.exec(worth[1])
+        : null;
+    if (goods && !stop.has(goods[1].split(" ").at(-1)!)) return `value of ${goods[1]}`;
   }
   // "$300 million had been promised for food", "will be spent on schools": what it is for.
   const purpose =
@@ -1093,6 +1107,15 @@ export function measureIn(sentence: string, at: number, n: Pick<FoundNumber, "ki
         : null;
     const risen = rose ? lowerCase(subjectHead(rose[1])) : "";
     if (risen) return `change in ${risen}`;
+    // "visibility fell to less than 2 km", "the queue grew to 25 kilometres": the subject's level.
+    const reached =
+      n.kind === "distance"
+        ? /(.*?)\s+(?:(?:has|have|had)\s+)?(?:fell|fallen|dropped|rose|risen|climbed|grew|grown|shrank|stretched)\s+to\s+(?:(?:about|some|nearly|almost|more than|over|up to|less than|under)\s+)?$/u.exec(
+            before
+          )
+        : null;
+    const level = reached ? lowerCase(subjectHead(reached[1])) : "";
+    if (level) return level;
     // "orbit at an altitude of 550 kilometres", "struck at a depth of 10 km": the dimension named.
     const dimension =
       n.kind === "distance"

@@ -157,7 +157,7 @@ export const estimatedAsVerb =
  * "for over five years", "took over two years" keep the qualifier.
  */
 export const overASpanBefore =
-  /(?:\d\p{L}{0,2}|%|\b(?:million|billion|trillion|per\s?cent|percent|pence|loans?|mortgages?|repaid|repayable|paid|payable|spread|phased|staggered|invested|borrowed|raised|cut|rose|fell|grew|increased|decreased|declined|dropped|doubled|tripled|halved))\s+over\s+$/iu;
+  /(?:\d\p{L}{0,2}|%|\b(?:million|billion|trillion|per\s?cent|percent|pence|loans?|mortgages?|repaid|repayable|paid|payable|spread|phased|staggered|invested|borrowed|raised|cut|rose|fell|grew|increased|decreased|declined|dropped|doubled|tripled|halved|rise|raise|increase|deal))\s+over\s+$/iu;
 export const spanOfTimeAfter = /^\s+(?:years?|months?|weeks?|days?|decades?|quarters?)\b/u;
 
 /** "one" that is a pronoun: "no one", "the one", "one of", "one another", "one by one". */

@@ -152,6 +152,7 @@ describe("asOfSentence", () => {
     ["Fixture sales reached 300 in 2022 so far.", "300", "in 2022", undefined],
     // A month a plan names is the coming one: no day of it is over.
     ["Fixture fares will rise by 10 per cent in June.", "10 per cent", "in June", undefined],
+    ["The fixture bank expects inflation to peak at 3.7% in June.", "3.7%", "in June", undefined],
     ["Fixture fares rose by 10 per cent in June.", "10 per cent", "in June", "2021-06-30"],
     ["The fixture town grew by 8 percent in the decade to 2021.", "8 percent", "in the decade to 2021", "2021-12-31"],
     // … and so do the spans of a year: quarters, halves, months between, seasons, fiscal years.
@@ -816,6 +817,15 @@ describe("measureIn", () => {
     ],
     ["The fixture government's support has fallen five points since June.", "change in fixture government's support"],
     ["More than 180 mm of fixture rain fell in a day.", "mm of fixture rain"],
+    ["The fixture agency projects the population will reach 1.5 million.", "population"],
+    ["Fixture economists estimate the strike is costing the economy $5 billion a day.", "cost of strike per day"],
+    ["A fixture strike by 45,000 dockworkers entered its third day.", "dockworkers"],
+    ["The fixture union is seeking a 77 percent pay rise.", "pay rise"],
+    [
+      "The fixture ports handle the country's container imports, worth about $2.1 billion a day.",
+      "value of container imports per day"
+    ],
+    ["Fixture visibility fell to less than 2 km.", "fixture visibility"],
     ["Fixture shoppers spent a total of £1.4 billion.", "money spent"],
     ["Fixture agencies asked donors for a combined $1.7 billion.", "money requested"],
     // Counts and distances of what the sentence names around them.
