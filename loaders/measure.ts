@@ -514,7 +514,7 @@ function countMeasure(unit: string, before: string, after: string): string {
     const obj = object && !stop.has(object[0].trim().toLowerCase()) ? ` ${object[0].trim()}` : "";
     return `${unit} who ${active[1] ?? ""}${active[2]}${obj}`.replace(/\s+/g, " ");
   }
-  // "The government's support has fallen five points since June": a change in the subject, in points.
+  // "The government's support has fallen five points since June": a change in the subject, in points;
   const pointsChange = /^points?$/i.test(unit)
     ? /(.*?)\s+(?:(?:has|have|had)\s+)?(?:rose|risen|climbed|jumped|increased|grew|grown|fell|fallen|dropped|declined|slipped|gained|lost)\s+(?:by\s+)?(?:(?:another|a further|about|some|nearly|almost|more than)\s+)?$/u.exec(
         before
@@ -522,6 +522,14 @@ function countMeasure(unit: string, before: string, after: string): string {
     : null;
   const pointsOf = pointsChange ? lowerCase(subjectHead(pointsChange[1])) : "";
   if (pointsOf) return `change in ${pointsOf}`;
+  // … and the level it reached: "the index fell 1.3 per cent to 7,420 points", "closed at 7,420 points".
+  const pointsLevel = /^points?$/i.test(unit)
+    ? /(.*?)\s+(?:(?:has|have|had)\s+)?(?:rose|risen|climbed|jumped|gained|fell|fallen|dropped|declined|slipped|lost|closed|ended|finished|opened|stood)\s+(?:[^,;]{1,30}?\s+)?(?:to|at)\s+$/u.exec(
+        before
+      )
+    : null;
+  const pointsAt = pointsLevel ? lowerCase(subjectHead(pointsLevel[1])) : "";
+  if (pointsAt) return pointsAt;
   // "2,500 tonnes of medical supplies", "40,000 litres of fuel were delivered": the quantity of what.
   const quantityOf = /^\s+of\s+(.*)/u.exec(after);
   if (unit && quantityNouns.has(unit.toLowerCase()) && quantityOf) {

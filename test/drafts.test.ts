@@ -816,6 +816,7 @@ describe("measureIn", () => {
       "share who said the fixture cost of living mattered most"
     ],
     ["The fixture government's support has fallen five points since June.", "change in fixture government's support"],
+    ["The fixture index closed at 8,100 points.", "fixture index"],
     ["More than 180 mm of fixture rain fell in a day.", "mm of fixture rain"],
     ["The fixture agency projects the population will reach 1.5 million.", "population"],
     ["Fixture economists estimate the strike is costing the economy $5 billion a day.", "cost of strike per day"],
@@ -854,6 +855,7 @@ describe("measureIn", () => {
     ],
     ["Fixture crude rose $3.50 to $112.93 a barrel.", "$112.93", "fixture crude per barrel"],
     ["Fixture bills rose by £150 to £1,800.", "£1,800", "fixture bills"],
+    ["The fixture index fell 1.3 per cent to 7,420 points.", "7,420", "fixture index"],
     ["The average fixture rate dropped by 11 basis points to 5.03 per cent.", "5.03 per cent", "average fixture rate"],
     ["Fixture homicides fell to 570 from 590.", "590", "fixture homicides"],
     ["Fixture pay growth slowed to 5.1%, from 5.5%.", "5.5%", "fixture pay growth"],
