@@ -9,7 +9,7 @@
  */
 import {parseNumber} from "./figure.ts";
 import {datelineLength} from "./sentences.ts";
-import {comparedWith, movedPast} from "./units.ts";
+import {cardinalWords, comparedWith, movedPast} from "./units.ts";
 
 /** What the sentence says about its date. */
 export type AsOf =
@@ -97,10 +97,11 @@ const timeWords = new RegExp(
 const notTheDate = /^(?:since|from|until|till|before|after|next|by the end of|over|during|in|for)\b/i;
 /**
  * A figure compared with a number after it, whose time words are that number's: "4,000, up from
- * 3,100 on Monday", "compared with 340 a year earlier"; after a bare "from", only when they look back
+ * 3,100 on Monday", "compared with 340 a year earlier", "14 hours, up from three hours last year"; after a bare "from", only when they look back
  * ("rose to 7% from 5% a year earlier"), since "rose to $112 from $110 on Monday" dates the rise.
  */
-const comparedWithNumber = new RegExp(String.raw`${comparedWith}\s+(?:\p{L}+\s+){0,2}?[$€£]?\d`, "u");
+const numberAhead = String.raw`(?:[$€£]?\d|(?:${cardinalWords.join("|")})\b)`;
+const comparedWithNumber = new RegExp(String.raw`${comparedWith}\s+(?:\p{L}+\s+){0,2}?${numberAhead}`, "iu");
 const fromNumber = /^\S+(?:\s+\p{L}+)?\s+from\s+[$€£]?\d/u;
 /** The figure is the one compared with ("…, up from 2 million"): time words before it date the figure it is compared to. */
 const comparedWithThis = new RegExp(String.raw`${comparedWith}\s+(?:\p{L}+\s+){0,2}$`, "u");

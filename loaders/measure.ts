@@ -608,6 +608,9 @@ function changeInFigureBefore(before: string, after: string): string {
 
 /** The measure of a percentage: "share of homes" ("3 per cent of homes"), or its subject ("inflation"). */
 function percentMeasure(before: string, after: string): string {
+  // "received pay rises worth 28.9 per cent": what is worth it.
+  const worth = /(?:^|\s)((?:\p{Ll}+\s+)?\p{Ll}+)\s+worth\s+(?:a\s+total\s+of\s+)?$/u.exec(before);
+  if (worth && !worth[1].split(" ").some((w) => stop.has(w))) return worth[1];
   const fromTo = levelFromTo(before);
   if (fromTo) return fromTo;
   // "Economists had expected unemployment to stay at 4.3%": what was expected to be so.
@@ -752,6 +755,12 @@ const moneyChangeTo = new RegExp(String.raw`${moneyChange}(?:by\s+)?(?:\p{Ll}+\s
 
 /** The measure of a sum of money: "humanitarian aid" ("€500 million for humanitarian aid"), "credit line" ("a $1.7bn credit line"). */
 function moneyMeasure(before: string, after: string): string {
+  // "Tickets were priced from $59 to $449", "seats are priced at £45": the price of the subject.
+  const priced = /(.*?)\s+(?:(?:were|was|are|is|will\s+be|(?:has|have)\s+been)\s+)?priced\s+(?:(?:at|from)\s+)?$/u.exec(
+    before
+  );
+  const pricedWhat = priced ? lowerCase(subjectHead(priced[1])) : "";
+  if (pricedWhat) return `price of ${pricedWhat}`;
   // "Clubs spent a combined £2.9 billion", "spent a total of £1.4 billion": how much it adds up to,
   // not what it is.
   before = before.replace(/(\p{Ll})\s+a\s+(?:combined|total\s+of|collective)\s+$/u, "$1 ");
@@ -1054,6 +1063,20 @@ export function measureIn(sentence: string, at: number, n: Pick<FoundNumber, "ki
     unit = `${more![1]} ${moreOf}`;
     after = after.slice(more![0].length + moreOf.length);
   }
+  // "A magnitude 6.4 earthquake", "a 6.4-magnitude quake", "of magnitude 5.2": a magnitude, of what follows.
+  const magnitude =
+    n.kind === "count" &&
+    (/\bmagnitude[\s-]+$/iu.test(before) || /^magnitude$/iu.test(unit) || /^[\s-]+magnitude\b/iu.test(after));
+  if (magnitude) {
+    const what = phraseAt(after.replace(/^[\s-]+magnitude\b/iu, ""), 1);
+    return what ? `magnitude of ${what}` : "magnitude";
+  }
+  // "The quake measured 6.4 on the Richter scale": the subject's magnitude.
+  const richter = /^\s+on\s+the\s+Richter\b/u.test(after)
+    ? /(.*?)\s+(?:measured|registered|was)\s+(?:about\s+)?$/u.exec(before)
+    : null;
+  const shaken = richter ? lowerCase(subjectHead(richter[1])) : "";
+  if (shaken) return `magnitude of ${shaken}`;
   // "three times as many", "a 10-fold rise": how many times, not of what.
   if (isMultiple(n)) return "";
   // "a 52,000-seat stadium", "a 12-year-old boy", "a 20-minute drive": the noun the number and its unit describe.
@@ -1115,6 +1138,14 @@ export function measureIn(sentence: string, at: number, n: Pick<FoundNumber, "ki
         : null;
     const risen = rose ? lowerCase(subjectHead(rose[1])) : "";
     if (risen) return `change in ${risen}`;
+    // "about 500 km west of the capital", "40 miles from Kyiv": the distance from a place.
+    const away =
+      n.kind === "distance"
+        ? /^\s+(?:(?:(?:north|south)(?:-?(?:east|west))?|east|west)(?:ern)?\s+of|from|outside)\s+(?:the\s+)?([\p{L}'’-]+(?:\s+[\p{Lu}][\p{L}'’-]*)*)/u.exec(
+            after
+          )
+        : null;
+    if (away && !stop.has(away[1].toLowerCase())) return `distance from ${away[1]}`;
     // "visibility fell to less than 2 km", "the queue grew to 25 kilometres": the subject's level.
     const reached =
       n.kind === "distance"
@@ -1133,8 +1164,9 @@ export function measureIn(sentence: string, at: number, n: Pick<FoundNumber, "ki
         : null;
     if (dimension) {
       // … of what has it: "The satellites will orbit at", "the missile has".
+      // ("struck at 11.47 pm at a depth of": the time is no part of it.)
       const owner = /^(.*?)\s+(?:(?:has|have|had|will|would|can|could)\s+)?\p{Ll}+\s+(?:at|to|with)?\s*$/u.exec(
-        before.slice(0, dimension.index)
+        before.slice(0, dimension.index).replace(/\s+at\s+\d[\d.:]*\s*(?:am|pm|a\.m\.|p\.m\.)(?:\s+local\s+time)?/u, "")
       );
       const head = owner ? lowerCase(subjectHead(owner[1])) : "";
       return head ? `${dimension[1]} of ${head}` : dimension[1];

@@ -145,8 +145,8 @@ export const changeVerbThenBy = new RegExp(
 );
 /** "by" right before a number, past its qualifier: "jumped by 40,000", "fell by about 3%". */
 export const changeByBefore = new RegExp(String.raw`\sby\s+${changeQualifier}$`, "iu");
-/** Words before "from A to B" that make it a range of estimates rather than a change. */
-export const rangeFromBefore = /(?:rang(?:e|es|ed|ing)|anywhere|estimates?|varies|varied|vary)\s+from\s+$/iu;
+/** Words before "from A to B" that make it a range of estimates or prices rather than a change. */
+export const rangeFromBefore = /(?:rang(?:e|es|ed|ing)|anywhere|estimates?|varies|varied|vary|priced)\s+from\s+$/iu;
 /** "estimated" as a verb ("the Pentagon estimated 150,000"), not the qualifier ("an estimated 150,000"). */
 export const estimatedAsVerb =
   /(?:^|[^\p{L}])(?!(?:the|an|a|some|of|about|around|at|with|and|by|to)\s)\p{L}+\s+estimated\s+$/iu;

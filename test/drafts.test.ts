@@ -110,6 +110,9 @@ describe("asOfSentence", () => {
       words: "up from €2.5 million"
     });
     expect(asOfSentence(refunds, refunds.indexOf("€6"), published, "€6 million".length)).toEqual({kind: "none"});
+    // … and the time words of a number compared with, written as a word, are that number's.
+    const delay = "Fixture exporters face a delay of 14 hours, up from three hours last year.";
+    expect(asOfSentence(delay, delay.indexOf("14"), published, 2)).toEqual({kind: "none"});
     // A group compared with may be of the same day.
     const trial = "In the fixture trial, 38 children could walk, compared with 9 of 48 given a placebo.";
     expect(asOfSentence(trial, trial.indexOf("9 of"), published, 1)).toEqual({kind: "none"});
@@ -827,6 +830,12 @@ describe("measureIn", () => {
       "value of container imports per day"
     ],
     ["Fixture visibility fell to less than 2 km.", "fixture visibility"],
+    ["Fixture tickets were priced from $59 to $449.", "price of fixture tickets"],
+    ["A magnitude 6.4 earthquake struck the fixture valley.", "magnitude of earthquake"],
+    ["The fixture quake measured 6.4 on the Richter scale.", "magnitude of fixture quake"],
+    ["The fixture quake struck at 11.47 pm at a depth of 18 kilometres.", "depth of fixture quake"],
+    ["The fixture village is about 500 km west of the capital.", "distance from capital"],
+    ["Fixture doctors had received pay rises worth 28.9 per cent.", "pay rises"],
     ["Fixture shoppers spent a total of £1.4 billion.", "money spent"],
     ["Fixture agencies asked donors for a combined $1.7 billion.", "money requested"],
     // Counts and distances of what the sentence names around them.
