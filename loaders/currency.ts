@@ -77,7 +77,8 @@ const words: Readonly<Record<string, string>> = {
   liras: "TRY",
   shekels: "ILS",
   rand: "ZAR",
-  pence: "GBX"
+  pence: "GBX",
+  cents: "cents"
 };
 
 /** ISO 4217 codes this runtime knows (`Intl.supportedValuesOf`), so `EUR` and `CHF` read and `XYZ` does not. */
@@ -143,9 +144,16 @@ export function isCurrencyCode(unit: string | null | undefined): unit is string 
  */
 export const pence = "GBX";
 
-/** True for the unit of a sum of money: an ISO 4217 code the kit knows, or {@link pence}. */
+/**
+ * The unit of a sum in cents ("rose 4 cents to $4.21", "50 cents"): `cents`, of whichever currency
+ * the story's dollars or euros are, which the words do not say. Its value stays in cents, its label
+ * reads `4 cents`.
+ */
+export const cents = "cents";
+
+/** True for the unit of a sum of money: an ISO 4217 code the kit knows, {@link pence} or {@link cents}. */
 export function isMoneyUnit(unit: string | null | undefined): unit is string {
-  return unit === pence || isCurrencyCode(unit);
+  return unit === pence || unit === cents || isCurrencyCode(unit);
 }
 
 const prefixes = new Map<string, string>();

@@ -7,6 +7,7 @@ import {createRequire} from "node:module";
 import type {Figure, Qualifier} from "../src/components/claim.ts";
 import {qualifierWords} from "../src/components/qualifier-words.ts";
 import {
+  cents,
   currencyAfter,
   currencyBefore,
   currencyOf,
@@ -309,7 +310,7 @@ export function withQualifier(
 
 const grouped = new Intl.NumberFormat("en-US", {maximumFractionDigits: 2});
 /** A sum with cents, as prices are written: `3.50`, `12.40`. */
-const cents = new Intl.NumberFormat("en-US", {minimumFractionDigits: 2, maximumFractionDigits: 2});
+const withCents = new Intl.NumberFormat("en-US", {minimumFractionDigits: 2, maximumFractionDigits: 2});
 
 /**
  * A number as labels write it: `800,000`, `5.6 million`, `1.5 billion`, `2%` for percentages,
@@ -318,8 +319,11 @@ const cents = new Intl.NumberFormat("en-US", {minimumFractionDigits: 2, maximumF
 export function formatNumber(value: number, unit: Figure["unit"] = null): string {
   if (unit === "percent") return `${grouped.format(value)}%`;
   if (unit === pence) return `${grouped.format(value)}p`;
+  if (unit === cents) return `${grouped.format(value)} cents`;
   if (isCurrencyCode(unit))
-    return currencyPrefix(unit) + (Number.isInteger(value) || value >= 1e6 ? formatNumber(value) : cents.format(value));
+    return (
+      currencyPrefix(unit) + (Number.isInteger(value) || value >= 1e6 ? formatNumber(value) : withCents.format(value))
+    );
   for (const [scale, name] of [
     [1e9, "billion"],
     [1e6, "million"]

@@ -831,6 +831,7 @@ describe("measureIn", () => {
     ],
     ["Fixture visibility fell to less than 2 km.", "fixture visibility"],
     ["Fixture tickets were priced from $59 to $449.", "price of fixture tickets"],
+    ["Fixture coffee futures rose 4 cents to $4.21 a pound.", "change in fixture coffee futures"],
     ["A magnitude 6.4 earthquake struck the fixture valley.", "magnitude of earthquake"],
     ["The fixture quake measured 6.4 on the Richter scale.", "magnitude of fixture quake"],
     ["The fixture quake struck at 11.47 pm at a depth of 18 kilometres.", "depth of fixture quake"],

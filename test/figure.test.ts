@@ -160,7 +160,11 @@ describe("parseFigure reads wire copy", () => {
     ["45 pence", 45, 45, "exact", "GBX", "45p"],
     ["about 150p", 150, null, "about", "GBX", "about 150p"],
     ["between 140p and 150p", 140, 150, "range", "GBX", "between 140p and 150p"],
-    ["140-150p", 140, 150, "range", "GBX", "between 140p and 150p"]
+    ["140-150p", 140, 150, "range", "GBX", "between 140p and 150p"],
+    // Cents: of whichever currency the story's are, in cents as written.
+    ["4 cents", 4, 4, "exact", "cents", "4 cents"],
+    ["about 10 cents", 10, null, "about", "cents", "about 10 cents"],
+    ["5 per cent", 5, 5, "exact", "percent", "5%"]
   ];
   test.each(rows)("parseFigure(%j) is %d", (text, value, upper, qualifier, unit, label) => {
     const f = parseFigure(text);
