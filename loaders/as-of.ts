@@ -436,7 +436,9 @@ export function asOfSentence(sentence: string, at: number, published: string, le
   // "set aside £1.1 billion, up from £880 million": the level before is of a day before, which only
   // time words of its own would give ("compared with 9 of 48 children given a placebo" may be of the
   // same day).
+  // ("up from about 15 gigawatts now": "now" is its own time, the published day's.)
   const upFrom = length > 0 ? /\b(?:up|down)\s+from\s+(?:\p{L}+\s+){0,4}?$/u.exec(sentence.slice(0, at)) : null;
-  if (!best && upFrom) return {kind: "unresolved", words: sentence.slice(upFrom.index, at + length)};
+  const now = /^(?:\s+\p{L}+){0,2}?\s+(?:now|today|currently|at present)\b/u.test(sentence.slice(at + length));
+  if (!best && upFrom && !now) return {kind: "unresolved", words: sentence.slice(upFrom.index, at + length)};
   return best?.asOf ?? {kind: "none"};
 }

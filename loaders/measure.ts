@@ -910,7 +910,13 @@ function moneyMeasure(before: string, after: string): string {
         costs[1]
       )
     : null;
-  const costly = costs && !whom.some((w, i) => stop.has(w) && i > 0) ? (which?.[1] ?? subjectHead(costs[1])) : "";
+  // ("Compensation claims rose to 1.1 million, costing operators": the main clause's subject.)
+  const clause = costs && /,\s*$/u.test(costs[1]) ? (costs[1].split(/[,;]/).find((c) => c.trim() !== "") ?? "") : "";
+  // (Only a clause that gives a figure: "Production has been halted, costing …" is the halt's cost.)
+  const figureVerb = /\s+(?:rose|fell|grew|jumped|climbed|dropped|reached|hit|totalled)\s.*$/su;
+  const mainSubject = figureVerb.test(clause) ? subjectHead(clause.replace(figureVerb, "")) : "";
+  const costly =
+    costs && !whom.some((w, i) => stop.has(w) && i > 0) ? (which?.[1] ?? (mainSubject || subjectHead(costs[1]))) : "";
   if (costly) return `cost of ${lowerCase(costly)}`;
   // "The health service has been given £3.3 billion", "the city was awarded €12 million": money so given, to the subject.
   const given =
@@ -919,6 +925,13 @@ function moneyMeasure(before: string, after: string): string {
     );
   const givenTo = given ? lowerCase(subjectHead(given[1])) : "";
   if (givenTo) return `money ${given![2]} to ${givenTo}`;
+  // "the rise will bring in an extra £390 million a year", "the scheme generated £500 million": money it yields.
+  const brings =
+    /(.*?)\s+(?:(?:will|would|could|may|might|is\s+expected\s+to)\s+)?(bring\s+in|brings\s+in|brought\s+in|generate|generates|generated)\s+(?:(?:an\s+extra|a\s+further|another|an\s+estimated|about|some|nearly)\s+)?$/u.exec(
+      before
+    );
+  const bringer = brings ? lowerCase(subjectHead(brings[1])) : "";
+  if (bringer) return `money ${brings![2].startsWith("gen") ? "generated" : "brought in"} by ${bringer}`;
   // "Fast-food workers will earn at least $20 an hour", "a worker would take home $1,040 more": what they earn.
   const earns =
     /^([^\d;]*?)\s+(?:(?:will|would|could|can|may|might)\s+)?(?:earn|earns|earned|earning|take\s+home|takes\s+home|took\s+home)\s+(?:\p{Ll}+\s+){0,2}$/u.exec(
@@ -941,7 +954,7 @@ function moneyMeasure(before: string, after: string): string {
   // "Heating costs rose to €2.3 million", "the fixture budget stands at $40,000", "shares closed at
   // $12.40": the subject.
   const subject =
-    /(.*?)\s+(?:(?:has|have|had)\s+)?(?:(?:more than\s+|almost\s+|nearly\s+)?(?:rose|risen|climbed|jumped|increased|grew|fell|fallen|dropped|slipped|slid|dipped|eased|declined|slumped|plunged|surged|soared|tumbled|doubled|tripled|halved|narrowed|widened|shrank|shrunk|swelled|expanded|amounted|came|stood|stands|closed|opened|ended|finished|settled|traded)(?:\s+(?:by\s+)?[^,;]{1,30}?)?\s+(?:to|at)|reached|hit|topped|totalled|totaled|averaged|was|were|is|are|(?:could|would|will|may|might)\s+(?:reach|hit|top|total|exceed)|(?:(?:could|would|will|may|might)|(?:is|are)\s+(?:set|expected|due|likely|forecast)\s+to)\s+(?:rise|fall|increase|climb|drop|jump|go\s+(?:up|down))(?:\s+(?:by\s+)?[^,;]{1,30}?)?\s+to)\s+(?:an?\s+(?:record|new|all-time|fresh)\s+(?:(?:high|low)\s+of\s+)?)?$/u.exec(
+    /(.*?)\s+(?:(?:has|have|had)\s+)?(?:(?:more than\s+|almost\s+|nearly\s+)?(?:rose|risen|climbed|jumped|increased|grew|fell|fallen|dropped|slipped|slid|dipped|eased|declined|slumped|plunged|surged|soared|tumbled|doubled|tripled|halved|narrowed|widened|shrank|shrunk|swelled|expanded|amounted|came|stood|stands|closed|opened|ended|finished|settled|traded)(?:\s+(?:by\s+)?(?:[^,;]|,(?=\d)){1,30}?)?\s+(?:to|at)|reached|hit|topped|totalled|totaled|averaged|was|were|is|are|(?:could|would|will|may|might)\s+(?:reach|hit|top|total|exceed)|(?:(?:could|would|will|may|might)|(?:is|are)\s+(?:set|expected|due|likely|forecast)\s+to)\s+(?:rise|fall|increase|climb|drop|jump|go\s+(?:up|down))(?:\s+(?:by\s+)?(?:[^,;]|,(?=\d)){1,30}?)?\s+to)\s+(?:an?\s+(?:record|new|all-time|fresh)\s+(?:(?:high|low)\s+of\s+)?)?$/u.exec(
       before
     );
   if (subject) {

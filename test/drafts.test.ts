@@ -113,6 +113,9 @@ describe("asOfSentence", () => {
     // … and the time words of a number compared with, written as a word, are that number's.
     const delay = "Fixture exporters face a delay of 14 hours, up from three hours last year.";
     expect(asOfSentence(delay, delay.indexOf("14"), published, 2)).toEqual({kind: "none"});
+    // A level before with "now" is the published day's.
+    const now = "Fixture capacity will reach 50 gigawatts by 2030, up from about 15 gigawatts now.";
+    expect(asOfSentence(now, now.indexOf("about 15"), published, "about 15".length)).toEqual({kind: "none"});
     // A group compared with may be of the same day.
     const trial = "In the fixture trial, 38 children could walk, compared with 9 of 48 given a placebo.";
     expect(asOfSentence(trial, trial.indexOf("9 of"), published, 1)).toEqual({kind: "none"});
@@ -837,6 +840,8 @@ describe("measureIn", () => {
     ["The fixture quake struck at 11.47 pm at a depth of 18 kilometres.", "depth of fixture quake"],
     ["The fixture village is about 500 km west of the capital.", "distance from capital"],
     ["Fixture doctors had received pay rises worth 28.9 per cent.", "pay rises"],
+    ["Fixture production has been halted, costing 3 million zlotys a day.", ""],
+    ["The fixture rise will bring in an extra £390 million a year.", "money brought in by fixture rise per year"],
     ["Fixture shoppers spent a total of £1.4 billion.", "money spent"],
     ["Fixture agencies asked donors for a combined $1.7 billion.", "money requested"],
     // Counts and distances of what the sentence names around them.
@@ -865,6 +870,8 @@ describe("measureIn", () => {
     ],
     ["Fixture crude rose $3.50 to $112.93 a barrel.", "$112.93", "fixture crude per barrel"],
     ["Fixture bills rose by £150 to £1,800.", "£1,800", "fixture bills"],
+    ["The average fixture price fell by £12,000 over the year to £512,000.", "£512,000", "average fixture price"],
+    ["Fixture claims rose to 1.1 million, costing operators £82 million.", "£82 million", "cost of fixture claims"],
     ["The fixture index fell 1.3 per cent to 7,420 points.", "7,420", "fixture index"],
     ["The average fixture rate dropped by 11 basis points to 5.03 per cent.", "5.03 per cent", "average fixture rate"],
     ["Fixture homicides fell to 570 from 590.", "590", "fixture homicides"],
