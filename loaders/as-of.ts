@@ -224,7 +224,11 @@ function spanEnd(lower: string, published: string): string | undefined {
   if (months) month = /^an?$/.test(months[1]) ? 1 : (parseNumber(months[1]) ?? undefined);
   if (month === undefined || month > 12) return undefined;
   // "between October and March" in a May story: the March of this year; a month not over is no end.
-  const end = monthEnd(between && !/\d{4}$/.test(lower) && month > m ? year - 1 : year, month);
+  // "in the fourth quarter" in a March story: last year's, since this year's has not begun.
+  const first = part ? month - (part[2] === "quarter" ? 2 : 5) : month;
+  const named = /\d{4}$|\byear$/.test(lower);
+  const lastYears = !named && (between ? month > m : part !== null && first > m);
+  const end = monthEnd(lastYears ? year - 1 : year, month);
   return end < published ? end : undefined;
 }
 
@@ -294,7 +298,12 @@ function readTimeWords(m: RegExpExecArray, published: string, anchor: string, fi
   if (g.around) return {kind: "unresolved", words};
   // "between January and March", "in the first quarter", "in the 2022-23 season", "in fiscal 2023": a
   // span, no single day (its last, for months and quarters of a year over by the published date).
-  if (g.span) return {kind: "unresolved", words, end: spanEnd(lower, published)};
+  if (g.span)
+    return {
+      kind: "unresolved",
+      words,
+      end: futureBefore.test(m.input.slice(0, m.index)) ? undefined : spanEnd(lower, published)
+    };
   // "in the year to June": the figure covers the period, so it is as of its last day.
   if (g.periodTo) {
     const date = periodToDate(lower, published);

@@ -181,6 +181,9 @@ describe("asOfSentence", () => {
       "2022-02-28"
     ],
     ["Fixture profit rose 3 percent in the first half.", "3 percent", "in the first half", undefined],
+    // A quarter with no year that has not begun by the published day is last year's, unless it is planned.
+    ["Fixture rents were €1,905 in the fourth quarter.", "€1,905", "in the fourth quarter", "2021-12-31"],
+    ["Fixture output will rise 2% in the fourth quarter.", "2%", "in the fourth quarter", undefined],
     ["In the 2020-21 season, fixture attendance averaged 41,000.", "41,000", "In the 2020-21 season", undefined],
     ["Fixture revenue rose 8 percent in fiscal 2021.", "8 percent", "in fiscal 2021", undefined],
     // "by the end of May" in a March story: last May's, or a target.
