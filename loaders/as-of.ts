@@ -395,7 +395,17 @@ export function asOfSentence(sentence: string, at: number, published: string, le
     const own = timeWords.exec(sentence);
     const next =
       own && /^(?:\s+\p{Ll}+){0,2}\s*$/u.test(sentence.slice(at + length, own.index)) && !own.groups!.weekday;
-    const asOf = next ? readTimeWords(own, published, "", at + length) : null;
+    // ("rose to 68 on Tuesday from 41 the day before": the day before the new level's day.)
+    let levelDay = "";
+    if (next && own.groups!.previous) {
+      const words = new RegExp(timeWords.source, timeWords.flags);
+      words.lastIndex = left.index;
+      for (let w; (w = words.exec(sentence)) && w.index < at; ) {
+        const date = readTimeWords(w, published, "", at);
+        if (date?.kind === "date") levelDay = date.date;
+      }
+    }
+    const asOf = next ? readTimeWords(own, published, levelDay, at + length) : null;
     return asOf ?? {kind: "unresolved", words: sentence.slice(left.index, at + length)};
   }
   timeWords.lastIndex = 0;

@@ -761,6 +761,11 @@ function moneyMeasure(before: string, after: string): string {
   );
   const pricedWhat = priced ? lowerCase(subjectHead(priced[1])) : "";
   if (pricedWhat) return `price of ${pricedWhat}`;
+  // "The largest jackpot, $2.04 billion, was won in 2022": the subject it stands beside.
+  const beside = /^\s*,/u.test(after)
+    ? /^\s*(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir)\s+((?:\p{Ll}+\s+){0,2}\p{Ll}+),\s*$/u.exec(before)
+    : null;
+  if (beside && !beside[1].split(" ").some((w) => stop.has(w))) return beside[1];
   // "Clubs spent a combined £2.9 billion", "spent a total of £1.4 billion": how much it adds up to,
   // not what it is.
   before = before.replace(/(\p{Ll})\s+a\s+(?:combined|total\s+of|collective)\s+$/u, "$1 ");
@@ -954,7 +959,7 @@ function moneyMeasure(before: string, after: string): string {
   // "Heating costs rose to €2.3 million", "the fixture budget stands at $40,000", "shares closed at
   // $12.40": the subject.
   const subject =
-    /(.*?)\s+(?:(?:has|have|had)\s+)?(?:(?:more than\s+|almost\s+|nearly\s+)?(?:rose|risen|climbed|jumped|increased|grew|fell|fallen|dropped|slipped|slid|dipped|eased|declined|slumped|plunged|surged|soared|tumbled|doubled|tripled|halved|narrowed|widened|shrank|shrunk|swelled|expanded|amounted|came|stood|stands|closed|opened|ended|finished|settled|traded)(?:\s+(?:by\s+)?(?:[^,;]|,(?=\d)){1,30}?)?\s+(?:to|at)|reached|hit|topped|totalled|totaled|averaged|was|were|is|are|(?:could|would|will|may|might)\s+(?:reach|hit|top|total|exceed)|(?:(?:could|would|will|may|might)|(?:is|are)\s+(?:set|expected|due|likely|forecast)\s+to)\s+(?:rise|fall|increase|climb|drop|jump|go\s+(?:up|down))(?:\s+(?:by\s+)?(?:[^,;]|,(?=\d)){1,30}?)?\s+to)\s+(?:an?\s+(?:record|new|all-time|fresh)\s+(?:(?:high|low)\s+of\s+)?)?$/u.exec(
+    /(.*?)\s+(?:(?:has|have|had)\s+)?(?:(?:more than\s+|almost\s+|nearly\s+)?(?:rose|risen|climbed|jumped|increased|grew|grown|fell|fallen|dropped|slipped|slid|dipped|eased|declined|slumped|plunged|surged|soared|tumbled|doubled|tripled|halved|narrowed|widened|shrank|shrunk|swelled|expanded|amounted|came|stood|stands|closed|opened|ended|finished|settled|traded)(?:\s+(?:by\s+)?(?:[^,;]|,(?=\d)){1,30}?)?\s+(?:to|at)|reached|hit|topped|totalled|totaled|averaged|was|were|is|are|(?:could|would|will|may|might)\s+(?:reach|hit|top|total|exceed)|(?:(?:could|would|will|may|might)|(?:is|are)\s+(?:set|expected|due|likely|forecast)\s+to)\s+(?:rise|fall|increase|climb|drop|jump|go\s+(?:up|down))(?:\s+(?:by\s+)?(?:[^,;]|,(?=\d)){1,30}?)?\s+to)\s+(?:an?\s+(?:record|new|all-time|fresh)\s+(?:(?:high|low)\s+of\s+)?)?$/u.exec(
       before
     );
   if (subject) {

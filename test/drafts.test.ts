@@ -113,6 +113,13 @@ describe("asOfSentence", () => {
     // … and the time words of a number compared with, written as a word, are that number's.
     const delay = "Fixture exporters face a delay of 14 hours, up from three hours last year.";
     expect(asOfSentence(delay, delay.indexOf("14"), published, 2)).toEqual({kind: "none"});
+    // A level left "the day before" is the day before the new level's.
+    const toll = "The fixture toll rose to 68 on Tuesday from 41 the day before.";
+    expect(asOfSentence(toll, toll.indexOf("41"), published, 2)).toEqual({
+      kind: "date",
+      date: "2022-02-28",
+      words: "the day before"
+    });
     // A level before with "now" is the published day's.
     const now = "Fixture capacity will reach 50 gigawatts by 2030, up from about 15 gigawatts now.";
     expect(asOfSentence(now, now.indexOf("about 15"), published, "about 15".length)).toEqual({kind: "none"});
@@ -845,6 +852,8 @@ describe("measureIn", () => {
     ["Fixture doctors had received pay rises worth 28.9 per cent.", "pay rises"],
     ["Fixture production has been halted, costing 3 million zlotys a day.", ""],
     ["The fixture rise will bring in an extra £390 million a year.", "money brought in by fixture rise per year"],
+    ["The fixture jackpot has grown to an estimated $1.8 billion.", "fixture jackpot"],
+    ["The largest fixture jackpot, $2.04 billion, was won in 2022.", "largest fixture jackpot"],
     ["Fixture shoppers spent a total of £1.4 billion.", "money spent"],
     ["Fixture agencies asked donors for a combined $1.7 billion.", "money requested"],
     // Counts and distances of what the sentence names around them.
