@@ -959,12 +959,13 @@ function moneyMeasure(before: string, after: string): string {
   // "Heating costs rose to €2.3 million", "the fixture budget stands at $40,000", "shares closed at
   // $12.40": the subject.
   const subject =
-    /(.*?)\s+(?:(?:has|have|had)\s+)?(?:(?:more than\s+|almost\s+|nearly\s+)?(?:rose|risen|climbed|jumped|increased|grew|grown|fell|fallen|dropped|slipped|slid|dipped|eased|declined|slumped|plunged|surged|soared|tumbled|doubled|tripled|halved|narrowed|widened|shrank|shrunk|swelled|expanded|amounted|came|stood|stands|closed|opened|ended|finished|settled|traded)(?:\s+(?:by\s+)?(?:[^,;]|,(?=\d)){1,30}?)?\s+(?:to|at)|reached|hit|topped|totalled|totaled|averaged|was|were|is|are|(?:could|would|will|may|might)\s+(?:reach|hit|top|total|exceed)|(?:(?:could|would|will|may|might)|(?:is|are)\s+(?:set|expected|due|likely|forecast)\s+to)\s+(?:rise|fall|increase|climb|drop|jump|go\s+(?:up|down))(?:\s+(?:by\s+)?(?:[^,;]|,(?=\d)){1,30}?)?\s+to)\s+(?:an?\s+(?:record|new|all-time|fresh)\s+(?:(?:high|low)\s+of\s+)?)?$/u.exec(
+    /(.*?)\s+(?:(?:has|have|had)\s+)?(?:(?:more than\s+|almost\s+|nearly\s+)?(?:rose|risen|climbed|jumped|increased|grew|grown|fell|fallen|dropped|slipped|slid|dipped|eased|declined|slumped|plunged|surged|soared|tumbled|doubled|tripled|halved|narrowed|widened|shrank|shrunk|swelled|expanded|amounted|came|stood|stands|closed|opened|ended|finished|settled|traded|peaked|hovered)(?:\s+(?:by\s+)?(?:[^,;]|,(?=\d)){1,30}?)?\s+(?:to|at)|reached|hit|topped|totalled|totaled|averaged|was|were|is|are|(?:could|would|will|may|might)\s+(?:reach|hit|top|total|exceed)|(?:(?:could|would|will|may|might)|(?:is|are)\s+(?:set|expected|due|likely|forecast)\s+to)\s+(?:rise|fall|increase|climb|drop|jump|go\s+(?:up|down))(?:\s+(?:by\s+)?(?:[^,;]|,(?=\d)){1,30}?)?\s+to)\s+(?:an?\s+(?:record|new|all-time|fresh)\s+(?:(?:high|low)\s+of\s+)?)?$/u.exec(
       before
     );
   if (subject) {
+    // ("when they peaked at $123": a pronoun names nothing.)
     const noun = subjectHead(subject[1]);
-    if (noun) return lowerCase(noun);
+    if (noun && !/^(?:they|it|he|she|we|you|this|that|these|those)$/iu.test(noun)) return lowerCase(noun);
   }
   // "The cluster's appeal for $46 million", "a request for €2 billion": what asks for it (not "sold for").
   const asked = /(?:^|\s)(?:an?|the|its|their|\p{L}+['’]s)\s+(\p{Ll}+)\s+for\s+(?:\p{Ll}+\s+){0,2}$/u.exec(before);
@@ -973,7 +974,14 @@ function moneyMeasure(before: string, after: string): string {
   const worth = /(.*?)\s+(worth|totalling|totaling|of|at)\s+(?:\p{Ll}+\s+){0,2}$/u.exec(before);
   if (worth) {
     const noun = lowerCase(phraseBefore(worth[1], 1));
-    if (noun) return worth[2] === "worth" ? `value of ${noun}` : noun;
+    // ("when they peaked at $123": a verb, not what is at it; "the fine was set at £5 million": the fine.)
+    const verb = worth[2] === "at" && (isEdWord(noun) || pastTense.has(noun) || /^(?:set|put)$/.test(noun));
+    const setAt = verb
+      ? /(.*?)\s+(?:was|were|is|are|(?:has|have)\s+been)\s+(?:set|put|fixed|capped|pegged)$/u.exec(worth[1])
+      : null;
+    const subject = setAt ? lowerCase(subjectHead(setAt[1])) : "";
+    if (subject) return subject;
+    if (noun && !verb) return worth[2] === "worth" ? `value of ${noun}` : noun;
     // "Shipments totalled 412,000 tonnes, worth about €290 million": the value of what the count before counts.
     const counted =
       worth[2] === "worth" && /,\s*$/u.test(worth[1])
