@@ -1153,7 +1153,9 @@ export function measureIn(sentence: string, at: number, n: Pick<FoundNumber, "ki
       /(.*?)\s+(\p{Ll}+ed|took|went on|ran|spent)\s+(?:(?:for|about|some|nearly|almost|more than|over)\s+)*$/u.exec(
         before
       );
-    const subject = verb ? phraseBefore(verb[1], 2) : "";
+    // ("Queues of lorries stretched for 25 kilometres": the length of the queues.)
+    const stretched = n.kind === "distance" && verb && /^(?:stretched|extended|snaked)$/.test(verb[2]);
+    const subject = verb ? (stretched ? subjectHead(verb[1]) : phraseBefore(verb[1], 2)) : "";
     // "The river rose by 2.3 metres overnight": a change in the subject's level.
     const rose =
       n.kind === "distance"
@@ -1223,7 +1225,7 @@ export function measureIn(sentence: string, at: number, n: Pick<FoundNumber, "ki
     }
     if (subject)
       // "People aged 65 and over": an age.
-      return `${verb![2] === "aged" ? "age" : n.kind === "duration" ? "length" : "distance"} of ${lowerCase(subject.replace(/^(?:million|billion|thousand|hundred)\s+/u, ""))}`;
+      return `${verb![2] === "aged" ? "age" : n.kind === "duration" || stretched ? "length" : "distance"} of ${lowerCase(subject.replace(/^(?:million|billion|thousand|hundred)\s+/u, ""))}`;
     return unit;
   }
   // "30,000 people a day have been leaving": a rate, measured as such.
