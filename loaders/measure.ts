@@ -350,6 +350,10 @@ const objectAfter =
 /** The measure of a count (or a duration or distance) from the noun it counts and what the sentence says of it. */
 function countMeasure(unit: string, before: string, after: string): string {
   const aux = String.raw`(?:(?:have|has|had|were|was|are|is|being|been|reportedly|now|already|so far|all|still)\s+)*`;
+  // "will cut output by 2 million barrels per day", "cut its workforce by 500 people": a change in what was cut.
+  // (In a quantity's unit: "change in barrels of output".)
+  const made = changeMadeTo(before);
+  if (made) return quantityNouns.has(unit.toLowerCase()) ? made.replace(/^change in /u, `change in ${unit} of `) : made;
   // "a strike by 45,000 dockworkers entered its third day": what they do is the strike's, not theirs.
   const agentOf = /\b(?:[Aa]n?|[Tt]he|[Ii]ts|[Tt]heir)\s+(?:\p{Ll}+\s+)?(\p{Ll}+)\s+by\s+$/u.exec(before);
   if (unit && agentOf && !isEdWord(agentOf[1]) && !pastTense.has(agentOf[1])) return unit;

@@ -844,6 +844,8 @@ describe("measureIn", () => {
     ],
     ["Fixture visibility fell to less than 2 km.", "fixture visibility"],
     ["Queues of fixture lorries stretched for 25 kilometres.", "length of queues of fixture lorries"],
+    ["The fixture group will cut output by 2 million barrels per day.", "change in barrels of output per day"],
+    ["The fixture firm cut its workforce by 500 people.", "change in workforce"],
     ["Fixture tickets were priced from $59 to $449.", "price of fixture tickets"],
     ["Fixture coffee futures rose 4 cents to $4.21 a pound.", "change in fixture coffee futures"],
     ["A magnitude 6.4 earthquake struck the fixture valley.", "magnitude of earthquake"],
