@@ -571,6 +571,13 @@ function countMeasure(unit: string, before: string, after: string): string {
   return named;
 }
 
+/** Verbs in the present that a share's noun phrase may take in: "(of homes) lack heating". */
+const presentVerbs = new Set(
+  "face faces lack lacks have has live lives own owns use uses want wants need needs say says support supports oppose opposes back backs".split(
+    " "
+  )
+);
+
 /**
  * What a share of `noun` did, from the words after it (`rest`): "of homes were damaged" → "homes
  * damaged", "of voters support the plan" → "voters who support the plan"; `noun` alone when they say
@@ -587,6 +594,13 @@ function shareDid(noun: string, rest: string): string {
   const object = words.length > 1 ? (objectAfter.exec(rest) ?? /^\s+(to\s+\p{Ll}+(?:\s+\p{Ll}+)?)/u.exec(rest)) : null;
   if (object && !isParticiple(words.at(-1)!) && !stop.has(words.at(-1)!))
     return `${words.slice(0, -1).join(" ")} ${who(words.slice(0, -1).join(" "))} ${words.at(-1)} ${object[1]}`;
+  // … or inside the noun phrase, with a bare object: "of the population faces crisis levels", "of
+  // homes lack heating".
+  const verbAt = words.findIndex((w, i) => i > 0 && presentVerbs.has(w));
+  if (verbAt > 0) {
+    const subject = words.slice(0, verbAt).join(" ");
+    return `${subject} ${who(subject)} ${words.slice(verbAt).join(" ")}`;
+  }
   // "of the village's residents have been evacuated", "of voters backed the plan": what was done to
   // them, or what they did to something (a count's rules).
   const did = countMeasure(noun, "", rest);

@@ -648,6 +648,7 @@ describe("measureIn", () => {
     ["Only 35 percent of fixture services were running.", "share of fixture services running"],
     ["Some 40 percent of fixture voters backed the plan.", "share of fixture voters who backed the plan"],
     ["Fixture polls show 41 percent of voters support the plan.", "share of voters who support the plan"],
+    ["Some 30 per cent of fixture homes lack heating.", "share of fixture homes that lack heating"],
     ["Some 20 percent of fixture imports the year before came by sea.", "share of fixture imports"],
     ["About 1,260 of the fixture village's residents have been evacuated.", "residents evacuated"],
     ["Some 20 of the 40 fixture trains were cancelled.", "fixture trains cancelled"],
