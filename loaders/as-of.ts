@@ -97,8 +97,9 @@ const timeWords = new RegExp(
 const notTheDate = /^(?:since|from|until|till|before|after|next|by the end of|over|during|in|for)\b/i;
 /**
  * A figure compared with a number after it, whose time words are that number's: "4,000, up from
- * 3,100 on Monday", "compared with 340 a year earlier", "14 hours, up from three hours last year"; after a bare "from", only when they look back
- * ("rose to 7% from 5% a year earlier"), since "rose to $112 from $110 on Monday" dates the rise.
+ * 3,100 on Monday", "compared with 340 a year earlier", "14 hours, up from three hours last year";
+ * after a bare "from", only when they look back ("rose to 7% from 5% a year earlier"), since "rose to
+ * $112 from $110 on Monday" dates the rise.
  */
 const numberAhead = String.raw`(?:[$€£]?\d|(?:${cardinalWords.join("|")})\b)`;
 const comparedWithNumber = new RegExp(String.raw`${comparedWith}\s+(?:\p{L}+\s+){0,2}?${numberAhead}`, "iu");

@@ -319,7 +319,7 @@ const withCents = new Intl.NumberFormat("en-US", {minimumFractionDigits: 2, maxi
 export function formatNumber(value: number, unit: Figure["unit"] = null): string {
   if (unit === "percent") return `${grouped.format(value)}%`;
   if (unit === pence) return `${grouped.format(value)}p`;
-  if (unit === cents) return `${grouped.format(value)} cents`;
+  if (unit === cents) return `${grouped.format(value)} ${value === 1 ? "cent" : "cents"}`;
   if (isCurrencyCode(unit))
     return (
       currencyPrefix(unit) + (Number.isInteger(value) || value >= 1e6 ? formatNumber(value) : withCents.format(value))

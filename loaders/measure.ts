@@ -528,7 +528,7 @@ function countMeasure(unit: string, before: string, after: string): string {
   if (pointsOf) return `change in ${pointsOf}`;
   // … and the level it reached: "the index fell 1.3 per cent to 7,420 points", "closed at 7,420 points".
   const pointsLevel = /^points?$/i.test(unit)
-    ? /(.*?)\s+(?:(?:has|have|had)\s+)?(?:rose|risen|climbed|jumped|gained|fell|fallen|dropped|declined|slipped|lost|closed|ended|finished|opened|stood)\s+(?:[^,;]{1,30}?\s+)?(?:to|at)\s+$/u.exec(
+    ? /(.*?)\s+(?:(?:has|have|had)\s+)?(?:rose|risen|climbed|jumped|gained|fell|fallen|dropped|declined|slipped|lost|closed|ended|finished|opened|stood)\s+(?:(?:[^,;]|,(?=\d)){1,30}?\s+)?(?:to|at)\s+$/u.exec(
         before
       )
     : null;

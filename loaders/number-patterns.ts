@@ -158,6 +158,7 @@ export const estimatedAsVerb =
  */
 export const overASpanBefore =
   /(?:\d\p{L}{0,2}|%|\b(?:million|billion|trillion|per\s?cent|percent|pence|loans?|mortgages?|repaid|repayable|paid|payable|spread|phased|staggered|invested|borrowed|raised|cut|rose|fell|grew|increased|decreased|declined|dropped|doubled|tripled|halved|rise|raise|increase|deal))\s+over\s+$/iu;
+/** A span of time right after a number: "(five) years", "(25) months". */
 export const spanOfTimeAfter = /^\s+(?:years?|months?|weeks?|days?|decades?|quarters?)\b/u;
 
 /** "one" that is a pronoun: "no one", "the one", "one of", "one another", "one by one". */

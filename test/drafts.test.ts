@@ -892,6 +892,7 @@ describe("measureIn", () => {
     ["The average fixture price fell by £12,000 over the year to £512,000.", "£512,000", "average fixture price"],
     ["Fixture claims rose to 1.1 million, costing operators £82 million.", "£82 million", "cost of fixture claims"],
     ["The fixture index fell 1.3 per cent to 7,420 points.", "7,420", "fixture index"],
+    ["The fixture index rose 1,200 points to 8,100 points.", "8,100", "fixture index"],
     ["The average fixture rate dropped by 11 basis points to 5.03 per cent.", "5.03 per cent", "average fixture rate"],
     ["Fixture homicides fell to 570 from 590.", "590", "fixture homicides"],
     ["Fixture pay growth slowed to 5.1%, from 5.5%.", "5.5%", "fixture pay growth"],

@@ -164,6 +164,7 @@ describe("parseFigure reads wire copy", () => {
     // Cents: of whichever currency the story's are, in cents as written.
     ["4 cents", 4, 4, "exact", "cents", "4 cents"],
     ["about 10 cents", 10, null, "about", "cents", "about 10 cents"],
+    ["between 1 and 2 cents", 1, 2, "range", "cents", "between 1 cent and 2 cents"],
     ["5 per cent", 5, 5, "exact", "percent", "5%"]
   ];
   test.each(rows)("parseFigure(%j) is %d", (text, value, upper, qualifier, unit, label) => {
