@@ -263,7 +263,14 @@ function participleSubject(before: string): string {
       : "";
     if (total) return total;
   }
+  // "Seafood was the only category to grow, rising 6 per cent to €310 million": the change (a
+  // percentage, or a sum before "to"), and the level after it, are the main clause's subject's.
+  const changing =
+    /,\s+(?:rising|climbing|falling|dropping|growing|jumping|sliding)(?:\s+(?:by\s+)?(?:[^,;]|,(?=\d)){1,30}?\s+to)?\s+(?:by\s+)?$/u.exec(
+      before
+    );
   if (
+    !changing &&
     !/,\s+(?:reaching|hitting|topping|passing|rising to|climbing to|falling to|dropping to|standing at|(?:bringing|taking|pushing|lifting)\s+(?:it|them|the total|its total|their total)\s+to)\s+(?:\p{Ll}+\s+){0,2}$/u.test(
       before
     )
@@ -271,9 +278,10 @@ function participleSubject(before: string): string {
     return "";
   const main = before.split(/[,;]/).find((clause) => clause.trim() !== "" && !openingPhrase.test(clause)) ?? "";
   // The subject ends at its verb: "Health spending gets an extra …, bringing it to".
-  return lowerCase(
+  const subject = lowerCase(
     subjectHead(main.replace(/\s+(?:gets?|receives?|has|have|had|is|are|was|were|will|would)\s.*$/su, ""), true)
   );
+  return subject && changing && !/\sto\s+$/u.test(before) ? `change in ${subject}` : subject;
 }
 
 /** A rate right after a count's noun: "(30,000 people) a day", "per week", "each month"; not "a year ago". */
@@ -960,6 +968,13 @@ function moneyMeasure(before: string, after: string): string {
     /^([^\d;]*?)\s+(?:(?:will|would|could|can|may|might)\s+)?(?:earn|earns|earned|earning|take\s+home|takes\s+home|took\s+home)\s+(?:\p{Ll}+\s+){0,2}$/u.exec(
       before
     );
+  // … "earns a basic salary of £38,831": that salary, of whom.
+  const salary =
+    /^([^\d;]*?)\s+(?:(?:will|would|could|can|may|might)\s+)?(?:earn|earns|earned|earning|gets?|receives?)\s+an?\s+((?:(?:basic|average|annual|starting|median|typical|weekly|monthly)\s+)?(?:salary|wage|pay|income))\s+of\s+(?:about\s+|around\s+|some\s+|nearly\s+)?$/u.exec(
+      before
+    );
+  const salaried = salary ? lowerCase(subjectHead(salary[1])) : "";
+  if (salaried) return `${salary![2]} of ${salaried}`;
   const earner = earns ? lowerCase(subjectHead(earns[1])) : "";
   if (earner) return /^\s+more\b/u.test(after) ? `change in earnings of ${earner}` : `earnings of ${earner}`;
   // "Health spending gets an extra 3 billion euros": money given to it, as above.

@@ -847,6 +847,8 @@ describe("measureIn", () => {
     ["Queues of fixture lorries stretched for 25 kilometres.", "length of queues of fixture lorries"],
     ["The fixture group will cut output by 2 million barrels per day.", "change in barrels of output per day"],
     ["The fixture firm cut its workforce by 500 people.", "change in workforce"],
+    ["A first-year fixture doctor earns a basic salary of £38,831.", "basic salary of first-year fixture doctor"],
+    ["Fixture seafood was the only category to grow, rising 6 per cent to €310 million.", "change in fixture seafood"],
     ["Fixture tickets were priced from $59 to $449.", "price of fixture tickets"],
     ["Fixture coffee futures rose 4 cents to $4.21 a pound.", "change in fixture coffee futures"],
     ["A magnitude 6.4 earthquake struck the fixture valley.", "magnitude of earthquake"],
@@ -891,6 +893,11 @@ describe("measureIn", () => {
     ["Fixture bills rose by £150 to £1,800.", "£1,800", "fixture bills"],
     ["The average fixture price fell by £12,000 over the year to £512,000.", "£512,000", "average fixture price"],
     ["Fixture claims rose to 1.1 million, costing operators £82 million.", "£82 million", "cost of fixture claims"],
+    [
+      "Fixture seafood was the only category to grow, rising 6 per cent to €310 million.",
+      "€310 million",
+      "fixture seafood"
+    ],
     ["The fixture index fell 1.3 per cent to 7,420 points.", "7,420", "fixture index"],
     ["The fixture index rose 1,200 points to 8,100 points.", "8,100", "fixture index"],
     ["The average fixture rate dropped by 11 basis points to 5.03 per cent.", "5.03 per cent", "average fixture rate"],
