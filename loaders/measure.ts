@@ -774,6 +774,10 @@ function percentMeasure(before: string, after: string): string {
   return participleSubject(before);
 }
 
+/** People a sum goes to ("to the family of each victim", "for refugees"), not what it is for. */
+const recipients =
+  /^(?:family|families|victims?|survivors?|households?|farmers?|pensioners?|veterans?|refugees?|students?|pupils?|workers?|residents?)$/u;
+
 /** A sum's subject and verb of change before it: "bills will rise by …", "Mortgage payments went up by …". */
 const moneyChange = String.raw`(.*?)\s+(?:(?:will|would|could|may|might|has|have|had)\s+)?(?:(?:go|goes|went|gone)\s+(?:up|down)|rise|rises|rose|risen|fall|falls|fell|fallen|increase|increases|increased|drop|drops|dropped|climb|climbs|climbed|jump|jumps|jumped)\s+`;
 const moneyChangeBy = new RegExp(String.raw`${moneyChange}by\s+(?:\p{Ll}+\s+){0,2}$`, "u");
@@ -891,6 +895,10 @@ function moneyMeasure(before: string, after: string): string {
     )
   ) {
     const noun = phraseAt(of[1], 4, true, true);
+    // "400,000 rupees to the family of each victim", "£2 million for refugees": money to whom.
+    const to = recipients.test(noun) ? /^\s+(to|for)\s/u.exec(after)?.[1] : undefined;
+    const each = to ? (/^\s+of\s+(?:each|every)\s+\p{Ll}+/u.exec(of[1].slice(noun.length))?.[0] ?? "") : "";
+    if (to) return `money ${to} ${noun}${each}`;
     if (noun) return noun;
   }
   // "€80 million a week", "$112.93 a barrel" are rates: the words after say per what, not what.
