@@ -399,9 +399,8 @@ export function asOfSentence(sentence: string, at: number, published: string, le
     // ("rose to 68 on Tuesday from 41 the day before": the day before the new level's day.)
     let levelDay = "";
     if (next && own.groups!.previous) {
-      const words = new RegExp(timeWords.source, timeWords.flags);
-      words.lastIndex = left.index;
-      for (let w; (w = words.exec(sentence)) && w.index < at; ) {
+      timeWords.lastIndex = left.index;
+      for (let w; (w = timeWords.exec(sentence)) && w.index < at; ) {
         const date = readTimeWords(w, published, "", at);
         if (date?.kind === "date") levelDay = date.date;
       }

@@ -527,11 +527,7 @@ function countMeasure(unit: string, before: string, after: string): string {
     return `${unit} who ${active[1] ?? ""}${active[2]}${obj}`.replace(/\s+/g, " ");
   }
   // "The government's support has fallen five points since June": a change in the subject, in points;
-  const pointsChange = /^points?$/i.test(unit)
-    ? /(.*?)\s+(?:(?:has|have|had)\s+)?(?:rose|risen|climbed|jumped|increased|grew|grown|fell|fallen|dropped|declined|slipped|gained|lost)\s+(?:by\s+)?(?:(?:another|a further|about|some|nearly|almost|more than)\s+)?$/u.exec(
-        before
-      )
-    : null;
+  const pointsChange = /^points?$/i.test(unit) ? changeBefore.exec(before) : null;
   const pointsOf = pointsChange ? lowerCase(subjectHead(pointsChange[1])) : "";
   if (pointsOf) return `change in ${pointsOf}`;
   // … and the level it reached: "the index fell 1.3 per cent to 7,420 points", "closed at 7,420 points".
