@@ -172,7 +172,12 @@ export function attributionIn(sentence: string, at: number): Attribution {
     let apposition = "";
     if (/,\s*$/u.test(clause)) {
       // "The agency, which runs 40 shelters, said": the relative clause says who it is, not who said.
-      clause = clause.replace(/,\s*$/u, "").replace(/,\s*(?:who|which)\s[^,]*$/u, "");
+      clause = clause.replace(/,\s*$/u, "");
+      const relative = /,\s*(?:who|which)\s(?:[^,]|,(?=\d))*$/u.exec(clause);
+      // (The figure in it says who the subject is, not who gave it: "The union, which represents 45,000
+      // dockworkers, said the strike would go on" names no one for the 45,000.)
+      if (relative && relative.index <= at && at < start) continue;
+      if (relative) clause = clause.slice(0, relative.index);
       const comma = clause.lastIndexOf(",");
       const name = clause.slice(0, Math.max(comma, 0)).split(/[,;:]/).pop()!.trim();
       if (comma > 0 && /^(?:\p{Lu}[\p{L}'’.-]*\s*){1,4}$/u.test(name)) apposition = name;

@@ -628,6 +628,29 @@ function changeInFigureBefore(before: string, after: string): string {
   return measure && `change in ${lowerCase(measure)}`;
 }
 
+/** Nouns of a change: "a rise of 4 per cent", "a £150 cut". */
+const changeNouns = "rise|increase|jump|fall|drop|decline|cut|reduction";
+
+/**
+ * A change named by a noun, and what it is in: "a 35 percent rise in emergency admissions", "a rise of
+ * 4 per cent in rents", "a fall of 12,000 in the number of vacancies", "an average reduction of £6 on
+ * their bills" (not "on the year", which says when).
+ */
+function changeOfIn(before: string, after: string): string {
+  const riseOf = new RegExp(String.raw`\b(average\s+)?(?:${changeNouns})\s+of\s+(?:\p{Ll}+\s+){0,2}$`, "u").exec(
+    before
+  );
+  const riseIn = (
+    riseOf
+      ? /^\s+(?:in|on)\s+(?!(?:the\s+|a\s+)?(?:previous\s+|same\s+)?(?:year|month|quarter|week|day|period)\b)(?:the\s+|its\s+|their\s+)?(.*)/u
+      : new RegExp(String.raw`^\s+(?:${changeNouns})\s+in\s+(?:the\s+)?(.*)`, "u")
+  ).exec(after);
+  // ("in the number of vacancies": of what it is the number.)
+  const head = riseIn ? /^(?:number|share|proportion|amount|level|price|cost|value)\s+of\s+/u.exec(riseIn[1]) : null;
+  const changeIn = riseIn ? (head?.[0] ?? "") + phraseAt(riseIn[1].slice(head?.[0].length ?? 0), 3) : "";
+  return changeIn && `${riseOf?.[1] ? "average " : ""}change in ${changeIn}`;
+}
+
 /** The measure of a percentage: "share of homes" ("3 per cent of homes"), or its subject ("inflation"). */
 function percentMeasure(before: string, after: string): string {
   // "received pay rises worth 28.9 per cent": what is worth it.
@@ -748,15 +771,8 @@ function percentMeasure(before: string, after: string): string {
       done && (isEdWord(done[1]) || participles.has(done[1]) || /^(?:effective|complete|full|accurate)$/.test(done[1]));
     return state && subject ? `${subject} ${done![1]}` : subject;
   }
-  // "a 35 percent rise in emergency admissions", "a rise of 4 per cent in rents": a change in them.
-  const riseOf = /\b(?:rise|increase|jump|fall|drop|decline|cut|reduction)\s+of\s+(?:\p{Ll}+\s+){0,2}$/u.test(before);
-  const riseIn = (
-    riseOf
-      ? /^\s+in\s+(?:the\s+)?(.*)/u
-      : /^\s+(?:rise|increase|jump|fall|drop|decline|cut|reduction)\s+in\s+(?:the\s+)?(.*)/u
-  ).exec(after);
-  const changeIn = riseIn ? phraseAt(riseIn[1], 3) : "";
-  if (changeIn) return `change in ${changeIn}`;
+  const changeIn = changeOfIn(before, after);
+  if (changeIn) return changeIn;
   // "a 5 percent pay rise": the noun it qualifies; "the planned fare rise of 4.8 percent": the noun it is of.
   const noun = /^\s+(\p{Ll}+)/u.exec(after);
   const modifier = noun && /(?:ly|er)$|^(?:up|down|above|below|year|month|week|day)$/u.test(noun[1]);
@@ -812,6 +828,8 @@ function moneyMeasure(before: string, after: string): string {
     // ("bills will rise by £150 a year on average": a change, as a change is drafted.)
     if (measure) return measure.startsWith("change in ") ? measure : `average ${measure}`;
   }
+  const changeIn = changeOfIn(before, after);
+  if (changeIn) return changeIn;
   const fromTo = levelFromTo(before);
   if (fromTo) return fromTo;
   const changeInBefore = changeInFigureBefore(before, after);
@@ -891,6 +909,16 @@ function moneyMeasure(before: string, after: string): string {
     )
   ) {
     const noun = phraseAt(of[1], 4, true, true);
+    // "spent $12 million on road repairs", "will invest €500 million in new plants": money so used, and on what.
+    const used =
+      /\b(?:(to|will|would|could|may|might)\s+)?(spend|spends|spent|spending|invest|invests|invested|investing)\s+(?:(?:a further|another|an extra|more than|up to|about|some|nearly)\s+)?$/u.exec(
+        before
+      );
+    const on = used && noun ? /^\s+(on|in|into)\s/u.exec(after)?.[1] : undefined;
+    if (on) {
+      const verb = used![2].replace(/(?:s|ing)$/u, "");
+      return `money ${used![1] ? `to ${verb}` : verb.startsWith("spen") ? "spent" : "invested"} ${on} ${noun}`;
+    }
     // "400,000 rupees to the family of each victim", "£2 million for refugees": money to whom.
     const to = recipients.test(noun) ? /^\s+(to|for)\s/u.exec(after)?.[1] : undefined;
     const each = to ? (/^\s+of\s+(?:each|every)\s+\p{Ll}+/u.exec(of[1].slice(noun.length))?.[0] ?? "") : "";
@@ -1280,7 +1308,8 @@ export function measureIn(sentence: string, at: number, n: Pick<FoundNumber, "ki
     compared ||
     countMeasure(unit, before, after) ||
     (n.kind === "count" && !unit
-      ? gappedMeasure(before, after) ||
+      ? changeOfIn(before, after) ||
+        gappedMeasure(before, after) ||
         comparedMeasure(sentence.slice(0, at), n) ||
         expectedMeasure(before) ||
         participleSubject(before) ||

@@ -158,6 +158,12 @@ export const estimatedAsVerb =
  */
 export const overASpanBefore =
   /(?:\d\p{L}{0,2}|%|\b(?:million|billion|trillion|per\s?cent|percent|pence|loans?|mortgages?|repaid|repayable|paid|payable|spread|phased|staggered|invested|borrowed|raised|cut|rose|fell|grew|increased|decreased|declined|dropped|doubled|tripled|halved|rise|raise|increase|deal))\s+over\s+$/iu;
+/**
+ * … and "over" after a sum earlier in its clause and what the sum goes to: "would spend £1.1 billion on its
+ * network over five years", "€500m for schools over three years".
+ */
+export const sumSpreadOverBefore =
+  /(?:[£$€¥]\s?\d|\d\s*(?:pence|euros?|dollars?|pounds)\b)(?:[^,;:!?.]|\.\d)*?\s(?:on|in|into|to|for)\s+(?:[^,;:!?.\s]+\s+){1,4}over\s+$/iu;
 /** A span of time right after a number: "(five) years", "(25) months". */
 export const spanOfTimeAfter = /^\s+(?:years?|months?|weeks?|days?|decades?|quarters?)\b/u;
 

@@ -35,6 +35,7 @@ import {
   rangeTail,
   seriesNounAt,
   spanOfTimeAfter,
+  sumSpreadOverBefore,
   temperatureSign,
   temperatureTail,
   urlEndAround
@@ -410,7 +411,9 @@ function emitNumber(text: string, start: number, end: number, found: Omit<FoundN
     const when =
       q >= 0 &&
       spanOfTimeAfter.test(text.slice(e, e + 10)) &&
-      overASpanBefore.test(text.slice(Math.max(0, q - 24), start));
+      !/^\s+\p{L}+\s+(?:old|of\s+age|ago)\b/u.test(text.slice(e, e + 20)) &&
+      (overASpanBefore.test(text.slice(Math.max(0, q - 24), start)) ||
+        sumSpreadOverBefore.test(text.slice(Math.max(0, q - 90), start)));
     if (q >= 0 && !verb && !when && readFigure(text.slice(q, e))) start = q;
   }
   const span = text.slice(start, e);

@@ -449,7 +449,10 @@ describe("attributionIn", () => {
     // What a share of those asked said is no sayer.
     ["In the fixture poll, 38 per cent said the cost of living was the most important issue.", ""],
     // A relative pronoun and the pronoun after it name no one.
-    ["The fixture union wants a rise of 10 per cent, which it says would cost £2.1 billion.", ""]
+    ["The fixture union wants a rise of 10 per cent, which it says would cost £2.1 billion.", ""],
+    // A figure in a relative clause says who the subject is; what follows "said" is what was said.
+    ["The fixture union, which represents 45,000 dockworkers, said the strike would go on.", ""],
+    ["The fixture union, which represents dockworkers, said 12,000 had voted.", "the fixture union"]
   ])("attributionIn(%j) is %j", (sentence, who) => {
     expect(attributionIn(sentence, sentence.search(/\d/)).who).toBe(who);
   });
@@ -691,7 +694,7 @@ describe("measureIn", () => {
     ["The fixture firm employs about 11,000 people in 30 countries.", "people employed"],
     ["Fixture shares fell, wiping $8 billion off its market value.", "money wiped off market value"],
     // A verb between "fined" and the sum: no fine. A sum earmarked for something is for it.
-    ["The fixture club that was fined last year spent $5 million on players.", "players"],
+    ["The fixture club that was fined last year spent $5 million on players.", "money spent on players"],
     ["Some €500 million earmarked for fixture reconstruction will be released.", "fixture reconstruction"],
     // "All of the 300 workers" were all evacuated: the whole did it.
     ["All of the 300 fixture workers were evacuated.", "fixture workers evacuated"],
@@ -850,6 +853,13 @@ describe("measureIn", () => {
     ["A first-year fixture doctor earns a basic salary of £38,831.", "basic salary of first-year fixture doctor"],
     ["The fixture state will pay 400,000 rupees to the family of each victim.", "money to family of each victim"],
     ["The fixture council set aside £2 million for refugees.", "money for refugees"],
+    // Money spent or invested, on what; a change named by a noun, in what.
+    ["The fixture county spent $1.3 billion on homeless services.", "money spent on homeless services"],
+    ["The fixture utility would spend £1.1 billion on its network over five years.", "money to spend on network"],
+    ["The fixture airport plans to invest £10 billion in a third runway.", "money to invest in third runway"],
+    ["Fixture households will see an average reduction of £6 on their bills.", "average change in bills"],
+    ["The fixture plan means a £150 cut in energy bills.", "change in energy bills"],
+    ["There was a fall of 12,000 in the number of fixture vacancies.", "change in number of fixture vacancies"],
     ["The fixture bloc pledged €500 million for humanitarian aid.", "humanitarian aid"],
     ["Fixture seafood was the only category to grow, rising 6 per cent to €310 million.", "change in fixture seafood"],
     ["Fixture tickets were priced from $59 to $449.", "price of fixture tickets"],
