@@ -1124,6 +1124,19 @@ export function measureIn(sentence: string, at: number, n: Pick<FoundNumber, "ki
       /(\s\p{Ll}+)\s+for\s+(?:a|the)\s+\p{Ll}+\s+(?:(?:straight|consecutive)\s+)?(?:month|week|year|quarter|day|time)s?(?:\s+(?:running|in\s+a\s+row))?(\s+to\s+(?:\p{Ll}+\s+){0,2})$/u,
       "$1$2"
     );
+  // "sold a total of 3 million cars", "leaked an average of 212 million litres a day": the count the words
+  // say without the total (what was sold), and an average of it.
+  const summed =
+    n.kind === "count"
+      ? /(?<=\p{Ll})\s+(?:a\s+(?:combined|total\s+of|collective)|an?\s+(average)\s+of)(?=\s+$)/u.exec(
+          sentence.slice(0, at)
+        )
+      : null;
+  if (summed) {
+    const rest = sentence.slice(0, summed.index) + sentence.slice(summed.index + summed[0].length);
+    const measure = measureIn(rest, at - summed[0].length, n);
+    return measure && summed[1] ? `average ${measure}` : measure;
+  }
   let after = sentence.slice(end);
   let unit = n.kind === "money" || n.kind === "percent" ? "" : n.unit;
   // "counted 600,000 last week": time words, not what the figure counts.

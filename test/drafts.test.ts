@@ -860,6 +860,9 @@ describe("measureIn", () => {
     ["Fixture households will see an average reduction of £6 on their bills.", "average change in bills"],
     ["The fixture plan means a £150 cut in energy bills.", "change in energy bills"],
     ["There was a fall of 12,000 in the number of fixture vacancies.", "change in number of fixture vacancies"],
+    // A count's total or average: of what was done.
+    ["The fixture company leaked an average of 212 million litres a day.", "average litres leaked per day"],
+    ["The fixture firm sold a total of 3 million cars.", "cars sold"],
     ["The fixture bloc pledged €500 million for humanitarian aid.", "humanitarian aid"],
     ["Fixture seafood was the only category to grow, rising 6 per cent to €310 million.", "change in fixture seafood"],
     ["Fixture tickets were priced from $59 to $449.", "price of fixture tickets"],
