@@ -88,7 +88,7 @@ const timeWords = new RegExp(
     String.raw`(?<iso>\b\d{4}-\d{2}-\d{2}\b)`,
     String.raw`(?<yearsTo>\b(?:(?:in|for|over|during)\s+)?the\s+(?:year|decade|${count}\s+years)\s+(?:to|ending|ended|up to)\s+\d{4}\b)`,
     String.raw`(?<year>\b(?:(?:in|during|for|throughout|since|from|until|till|by|before|after)\s+(?:early\s+|late\s+|mid-)?|between\s+\d{4}\s+and\s+)\d{4}(?:\s+(?:and|to)\s+\d{4})?\b(?![-–/]\d))`,
-    String.raw`(?<vague>\b(?:(?:since|from|until|till|before|after|over|during|in|for)\s+)?(?:last|this|earlier this|later this|past|previous|the past|the previous|the last)\s+(?:week|weekend|month|year|spring|summer|autumn|fall|winter)\b|\b(?:at|over) the weekend\b|\brecently\b|\bin recent (?:days|weeks)\b|\bearlier this (?:week|month|year)\b|\b(?:in|during|over) the (?:spring|summer|autumn|fall|winter)\b|\b(?:a|one) (?:month|year) (?:earlier|ago|before)\b|\bthe (?:month|year) before\b)`
+    String.raw`(?<vague>\b(?:(?:since|from|until|till|before|after|over|during|in|for)\s+)?(?:last|this|earlier this|later this|past|previous|the past|the previous|the last)\s+(?:week|weekend|month|year|spring|summer|autumn|fall|winter)\b|\b(?:at|over) the weekend\b|\brecently\b|\bin recent (?:days|weeks)\b|\bearlier this (?:week|month|year)\b|\b(?:in|during|over) the (?:spring|summer|autumn|fall|winter)\b|\b(?:a|one) (?:month|year|decade) (?:earlier|ago|before)\b|\b${hedge}${count}\s+(?:months|years|decades)\s+(?:earlier|ago|before|previously)\b|\bthe (?:month|year) before\b)`
   ].join("|"),
   "giu"
 );
@@ -103,7 +103,7 @@ const notTheDate = /^(?:since|from|until|till|before|after|next|by the end of|ov
  */
 const numberAhead = String.raw`(?:[$€£]?\d|(?:${cardinalWords.join("|")})\b)`;
 const comparedWithNumber = new RegExp(String.raw`${comparedWith}\s+(?:\p{L}+\s+){0,2}?${numberAhead}`, "iu");
-const fromNumber = /^\S+(?:\s+\p{L}+)?\s+from\s+[$€£]?\d/u;
+const fromNumber = /^\S+(?:\s+\p{L}+){0,2}\s+from\s+[$€£]?\d/u;
 /** The figure is the one compared with ("…, up from 2 million"): time words before it date the figure it is compared to. */
 const comparedWithThis = new RegExp(String.raw`${comparedWith}\s+(?:\p{L}+\s+){0,2}$`, "u");
 /** A figure compared with after a comma and a bare "from" ("in 2021, from 450"): the time words before are the other's. */
@@ -362,6 +362,15 @@ function readTimeWords(m: RegExpExecArray, published: string, anchor: string, fi
     // "7 percent higher than a year earlier", "rose 5% on a year ago": the basis of a change, not a date.
     // … and "twice as many as a year ago".
     if (/\b(?:from|than|on|with|over|versus|against|as)\s+$/i.test(m.input.slice(0, m.index))) return null;
+    // … "double the number two years ago", "half the share of five years ago": another figure's time.
+    if (
+      /\bthe\s+(?:number|share|level|figure|rate|total|amount|price|size)\s+(?:of\s+)?$/i.test(
+        m.input.slice(0, m.index)
+      )
+    )
+      return null;
+    // "seven years earlier than planned": a change of plan, not when.
+    if (/^\s+than\b/i.test(m.input.slice(m.index + m[0].length))) return null;
     return {kind: "unresolved", words, end: periodEnd(lower, published)};
   }
   return null;

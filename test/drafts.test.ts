@@ -85,14 +85,25 @@ describe("asOfSentence", () => {
     "Fixture prices rose 9 percent on a year ago.",
     "Fixture prices have risen 5 percent since February.",
     "Up to 4 million fixture people could leave by March.",
-    "Some 1,400 fixture posts are unfilled, twice as many as a year ago."
+    "Some 1,400 fixture posts are unfilled, twice as many as a year ago.",
+    // Another figure's time, and a change of plan, are not the figure's.
+    "A fixture app now has more than 500 million users, double the number two years ago.",
+    "Fixture panels supplied 38 percent of the power, double the share of five years ago.",
+    "The fixture pension age will rise to 68, seven years earlier than planned."
   ])("asOfSentence(%j) has no time words that date the figure", (sentence) => {
     expect(asOfSentence(sentence, sentence.search(/\d/), published)).toEqual({kind: "none"});
   });
 
   test.each([
     ["Fixture hospitals treated 2,310 patients, up from 870 the year before.", "870", "the year before"],
-    ["Fixture exports were $4 billion, down from $4.6 billion a year earlier.", "$4.6 billion", "a year earlier"]
+    ["Fixture exports were $4 billion, down from $4.6 billion a year earlier.", "$4.6 billion", "a year earlier"],
+    // Years ago name no day either (they were read as no time words, and the figure dated when it was said).
+    [
+      "Fixture turnout fell to 51.3 per cent, down from 58.9 per cent four years ago, the commission said.",
+      "58.9 per cent",
+      "four years ago"
+    ],
+    ["Fixture turnout was 51.3 per cent from 58.9 per cent a decade earlier.", "58.9 per cent", "a decade earlier"]
   ])("a figure compared with %j is of a year that names no single day", (sentence, figure, words) => {
     expect(asOfSentence(sentence, sentence.indexOf(figure), published, figure.length)).toEqual({
       kind: "unresolved",
