@@ -53,9 +53,9 @@ const figuresOf =
   /(?:['’]s)?\s+(?:latest\s+|own\s+|official\s+)?(?:figures|data|estimates|statistics|numbers|counts?|tally|tallies)$/u;
 const pronouns = new Set("he she it they we i you who which this that one its their his her our".split(" "));
 
-/** What a saying verb reports when a number follows it: "said (that) about 40 percent", "estimated 300". */
+/** What a saying verb reports when a number follows it: "said (that) about 40 percent", "estimated 300", "reported a 4.2 per cent fall". */
 const reportsNumber =
-  /^\s+(?:that\s+)?(?:(?:about|some|around|roughly|nearly|almost|more than|over|up to|at least|as many as|fewer than|less than|another|a further)\s+)?[$€£]?\d/iu;
+  /^\s+(?:that\s+)?(?:an?\s+)?(?:(?:about|some|around|roughly|nearly|almost|more than|over|up to|at least|as many as|fewer than|less than|another|a further)\s+)?[$€£]?\d/iu;
 
 /** Saying verbs that are also nouns: "the agency estimates", but "its estimates", "1,200 claims", "the forecast". */
 const nounable = /^(?:estimates?|reports?|claims?|counts?|records?|notes?|states?|forecasts?)$/i;

@@ -676,17 +676,20 @@ function percentMeasure(before: string, after: string): string {
     const done =
       verb && isParticiple(verb[1]) && !showWords.has(verb[1]) && !statusWords.has(verb[1]) ? ` ${verb[1]}` : "";
     const whole = of[1].replace(
-      /^((?:[\p{L}-]+\s+){0,2}[\p{L}-]+['’]s?\s+)?[\d.,]+(?:\s+(?:million|billion))?\s+/u,
+      /^((?:[\p{L}-]+\s+){0,2}[\p{L}-]+['’]s?\s+)?(?!(?:19|20)\d\d\s+(?:level|levels|peak|total|figure|average)\b)[\d.,]+(?:\s+(?:million|billion))?\s+/u,
       "$1"
     );
-    const noun = phraseAt(whole, 4);
+    // ("of its 2019 level", "of the 2008 peak": the year says which.)
+    const year = /^((?:19|20)\d\d)\s+(level|levels|peak|total|figure|average)\b/u.exec(whole);
+    const noun = year ? `${year[1]} ${year[2]}` : phraseAt(whole, 4);
     // "The deficit narrowed to 3.1 percent of GDP", "household debt stands at 240 percent of
     // disposable income": the subject, as a share of the whole.
     const level =
-      /^(.*?)\s+(?:(?:has|have|had)\s+)?(?:(?:rose|risen|fell|fallen|narrowed|widened|eased|grew|grown|climbed|dropped|shrank|swelled|increased|declined|jumped)\s+to|(?:is|are)\s+(?:forecast|expected|projected)\s+to\s+\p{Ll}+\s+to|stands at|stood at|reached|hit)\s+(?:\p{Ll}+\s+){0,2}$/u.exec(
+      /^(.*?)\s+(?:(?:has|have|had)\s+)?(?:(?:rose|risen|fell|fallen|narrowed|widened|eased|grew|grown|climbed|dropped|shrank|swelled|increased|declined|jumped|recovered|returned)(?:\s+back)?\s+to|made\s+up|makes?\s+up|accounted\s+for|accounts?\s+for|(?:is|are)\s+(?:forecast|expected|projected)\s+to\s+\p{Ll}+\s+to|stands at|stood at|reached|hit)\s+(?:\p{Ll}+\s+){0,2}$/u.exec(
         before
       );
-    const subject = level && !/\d/.test(level[1]) ? lowerCase(subjectHead(level[1])) : "";
+    // (Not a subject with a number of its own, in its clause: "People over 65 made up 88 per cent".)
+    const subject = level && !/\d/.test(level[1].split(/[,;]/).pop()!) ? lowerCase(subjectHead(level[1])) : "";
     if (noun && subject) return `${subject} as share of ${noun}`;
     if (noun)
       return done
@@ -1198,7 +1201,13 @@ export function measureIn(sentence: string, at: number, n: Pick<FoundNumber, "ki
     return `${described} ${/[^aeiou]y$/u.test(unit) ? `${unit.slice(0, -1)}ies` : /(?:s|x|ch|sh)$/u.test(unit) ? `${unit}es` : `${unit}s`}`;
   }
   // "Turnout was 58 percent, down from 64 percent": a share or a sum compared with the one before it is of what that one is.
-  const comparedFigure = n.kind === "percent" || n.kind === "money" ? comparedMeasure(sentence.slice(0, at), n) : "";
+  // (Not of another group: "47 per cent of private school entries, compared with 19 per cent at state schools".)
+  const otherGroup =
+    /^\s+(?:at|among)\s+(?!(?:the\s+)?(?:same|previous|first|last|year|month|quarter|week|period|time)\b)\p{L}/u.test(
+      after
+    );
+  const comparedFigure =
+    (n.kind === "percent" || n.kind === "money") && !otherGroup ? comparedMeasure(sentence.slice(0, at), n) : "";
   if (comparedFigure) return comparedFigure;
   if (n.kind === "percent") return percentMeasure(before, after);
   if (n.kind === "money") {

@@ -463,7 +463,9 @@ describe("attributionIn", () => {
     ["The fixture union wants a rise of 10 per cent, which it says would cost £2.1 billion.", ""],
     // A figure in a relative clause says who the subject is; what follows "said" is what was said.
     ["The fixture union, which represents 45,000 dockworkers, said the strike would go on.", ""],
-    ["The fixture union, which represents dockworkers, said 12,000 had voted.", "the fixture union"]
+    ["The fixture union, which represents dockworkers, said 12,000 had voted.", "the fixture union"],
+    // Who reports another figure, in another clause, did not give this one.
+    ["Fixture online spending rose to 27.5 per cent, while clothing stores reported a 4.2 per cent fall.", ""]
   ])("attributionIn(%j) is %j", (sentence, who) => {
     expect(attributionIn(sentence, sentence.search(/\d/)).who).toBe(who);
   });
@@ -871,6 +873,9 @@ describe("measureIn", () => {
     ["Fixture households will see an average reduction of £6 on their bills.", "average change in bills"],
     ["The fixture plan means a £150 cut in energy bills.", "change in energy bills"],
     ["There was a fall of 12,000 in the number of fixture vacancies.", "change in number of fixture vacancies"],
+    // A subject as a share of a whole ("made up", "accounted for", "climbed back to"), the whole's year kept.
+    ["Fixture postal votes made up 14 per cent of the total.", "fixture postal votes as share of total"],
+    ["Fixture fraud accounted for 43 per cent of all incidents.", "fixture fraud as share of all incidents"],
     // A count's total or average: of what was done.
     ["The fixture company leaked an average of 212 million litres a day.", "average litres leaked per day"],
     ["The fixture firm sold a total of 3 million cars.", "cars sold"],
@@ -1040,6 +1045,19 @@ describe("measureIn", () => {
     ["Fixture shoppers spent £1.4 billion, 8 percent less than last year.", "8 percent", "change in money spent"],
     ["Average fixture house prices fell 1.2 percent in November to £263,000.", "£263,000", "fixture house prices"],
     ["Fixture exports were $4 billion, down from $4.6 billion a year earlier.", "$4.6 billion", "fixture exports"],
+    // A subject as a share of a whole, the whole's year kept; not a subject with a number of its own.
+    [
+      "The fixture council approved a $2.4 billion budget, as ridership climbed back to 88 percent of its 2019 level.",
+      "88 percent",
+      "ridership as share of 2019 level"
+    ],
+    ["Fixture people over 65 made up 88 per cent of the excess deaths.", "88 per cent", "share of excess deaths"],
+    // … but not of another group: it asks.
+    [
+      "In fixture exams, 47 per cent of private school entries got a top grade, compared with 19 per cent at state schools.",
+      "19 per cent",
+      ""
+    ],
     // A number that names nothing, compared with or set beside the one before it, is of what that one is.
     [
       "Around 40,000 fixture households were without power, down to 12,000 by evening.",
