@@ -92,6 +92,18 @@ function phraseAt(text: string, max = 4, stopAtVerbs = true, andJoins = false): 
 }
 
 /**
+ * A noun phrase at the start of `text`, as phraseAt, with what a bare number, share or price is of:
+ * "number of migraine days", "price of bread".
+ */
+function phraseOf(text: string, max = 3): string {
+  const head = /^(?:(?:the|its|their)\s+)?((?:number|share|proportion|amount|level|price|cost|value)\s+of\s+)/u.exec(
+    text
+  );
+  const of = head ? phraseAt(text.slice(head[0].length), max) : "";
+  return of ? head![1] + of : phraseAt(text, max);
+}
+
+/**
  * The last noun phrase before `end` in `text`: "the death toll" → "death toll"; "of" or "for" may
  * join two nouns ("prices for wheat", "rate of inflation").
  */
@@ -204,7 +216,7 @@ const changedObject =
 /** The change a figure made to something ("cut fuel duty by 5p"): `change in fuel duty`, or "". */
 function changeMadeTo(before: string): string {
   const changed = changedObject.exec(before);
-  const object = changed ? phraseAt(changed[1], 3) : "";
+  const object = changed ? phraseOf(changed[1]) : "";
   return object && `change in ${lowerCase(object)}`;
 }
 
@@ -645,9 +657,7 @@ function changeOfIn(before: string, after: string): string {
       ? /^\s+(?:in|on)\s+(?!(?:the\s+|a\s+)?(?:previous\s+|same\s+)?(?:year|month|quarter|week|day|period)\b)(?:the\s+|its\s+|their\s+)?(.*)/u
       : new RegExp(String.raw`^\s+(?:${changeNouns})\s+in\s+(?:the\s+)?(.*)`, "u")
   ).exec(after);
-  // ("in the number of vacancies": of what it is the number.)
-  const head = riseIn ? /^(?:number|share|proportion|amount|level|price|cost|value)\s+of\s+/u.exec(riseIn[1]) : null;
-  const changeIn = riseIn ? (head?.[0] ?? "") + phraseAt(riseIn[1].slice(head?.[0].length ?? 0), 3) : "";
+  const changeIn = riseIn ? phraseOf(riseIn[1]) : "";
   return changeIn && `${riseOf?.[1] ? "average " : ""}change in ${changeIn}`;
 }
 
@@ -901,6 +911,13 @@ function moneyMeasure(before: string, after: string): string {
     !/^\s+in\s+(?:the\s+|its\s+|their\s+)?(?:first|past|last|next|previous|coming|early|late|(?:year|quarter|\w+\s+(?:months|weeks))\s+to)\b/u.test(
       after
     ) &&
+    // "Fares will stay at $2.75 for a single ride": the level of the subject, for whatever it is.
+    !(
+      /^\s+for\s/u.test(after) &&
+      /\b(?:stay|stays|stayed|remain|remains|remained|hold|holds|held|kept|frozen)\s+(?:\p{Ll}+\s+)?at\s+$/u.test(
+        before
+      )
+    ) &&
     // "a loss of $1.2 billion for the quarter": for when, not for what.
     !/^\s+for\s+(?:the|its|their)\s+(?:\p{Ll}+\s+)?(?:quarter|year|period|half|month|week|season|winter|summer|spring|autumn)\b/u.test(
       after
@@ -984,6 +1001,8 @@ function moneyMeasure(before: string, after: string): string {
   const costly =
     costs && !whom.some((w, i) => stop.has(w) && i > 0) ? (which?.[1] ?? (mainSubject || subjectHead(costs[1]))) : "";
   if (costly) return `cost of ${lowerCase(costly)}`;
+  // "The maker said it will cost about $650 a month": a cost, of what "it" stands for.
+  if (costs && !whom.length && /(?:^|\s)(?:it|they|this|that)$/iu.test(costs[1])) return "cost";
   // "The health service has been given £3.3 billion", "the city was awarded €12 million": money so given, to the subject.
   const given =
     /(.*?)\s+(?:(?:has|have|had)\s+been|was|were|is|are|(?:will|would)\s+be)\s+(given|granted|awarded|allocated|promised|pledged|offered|lent)\s+(?:(?:a|an|another|a further|an extra)\s+)?$/u.exec(
@@ -1027,7 +1046,7 @@ function moneyMeasure(before: string, after: string): string {
   // "Heating costs rose to €2.3 million", "the fixture budget stands at $40,000", "shares closed at
   // $12.40": the subject.
   const subject =
-    /(.*?)\s+(?:(?:has|have|had)\s+)?(?:(?:more than\s+|almost\s+|nearly\s+)?(?:rose|risen|climbed|jumped|increased|grew|grown|fell|fallen|dropped|slipped|slid|dipped|eased|declined|slumped|plunged|surged|soared|tumbled|doubled|tripled|halved|narrowed|widened|shrank|shrunk|swelled|expanded|amounted|came|stood|stands|closed|opened|ended|finished|settled|traded|peaked|hovered)(?:\s+(?:by\s+)?(?:[^,;]|,(?=\d)){1,30}?)?\s+(?:to|at)|reached|hit|topped|totalled|totaled|averaged|was|were|is|are|(?:could|would|will|may|might)\s+(?:reach|hit|top|total|exceed)|(?:(?:could|would|will|may|might)|(?:is|are)\s+(?:set|expected|due|likely|forecast)\s+to)\s+(?:rise|fall|increase|climb|drop|jump|go\s+(?:up|down))(?:\s+(?:by\s+)?(?:[^,;]|,(?=\d)){1,30}?)?\s+to)\s+(?:an?\s+(?:record|new|all-time|fresh)\s+(?:(?:high|low)\s+of\s+)?)?$/u.exec(
+    /(.*?)\s+(?:(?:has|have|had)\s+)?(?:(?:more than\s+|almost\s+|nearly\s+)?(?:rose|risen|climbed|jumped|increased|grew|grown|fell|fallen|dropped|slipped|slid|dipped|eased|declined|slumped|plunged|surged|soared|tumbled|doubled|tripled|halved|narrowed|widened|shrank|shrunk|swelled|expanded|amounted|came|stood|stands|closed|opened|ended|finished|settled|traded|peaked|hovered)(?:\s+(?:by\s+)?(?:[^,;]|,(?=\d)){1,30}?)?\s+(?:to|at)|(?:(?:will|would|could|may|might)\s+)?(?:stay|stays|stayed|remain|remains|remained|hold|holds|held)(?:\s+(?:unchanged|steady|flat))?\s+at|reached|hit|topped|totalled|totaled|averaged|was|were|is|are|(?:could|would|will|may|might)\s+(?:reach|hit|top|total|exceed)|(?:(?:could|would|will|may|might)|(?:is|are)\s+(?:set|expected|due|likely|forecast)\s+to)\s+(?:rise|fall|increase|climb|drop|jump|go\s+(?:up|down))(?:\s+(?:by\s+)?(?:[^,;]|,(?=\d)){1,30}?)?\s+to)\s+(?:an?\s+(?:record|new|all-time|fresh)\s+(?:(?:high|low)\s+of\s+)?)?$/u.exec(
       before
     );
   if (subject) {
@@ -1140,6 +1159,25 @@ export function measureIn(sentence: string, at: number, n: Pick<FoundNumber, "ki
     const measure = measureIn(rest, at - summed[0].length, n);
     return measure && summed[1] ? `average ${measure}` : measure;
   }
+  // "38 participants, or 3.3 per cent, left the trial early": a count and its share in apposition, both
+  // measured by what the count did (the share as a share of it).
+  const apposition =
+    /^([^,]*?)(,\s+or\s+(?:(?:about|some|around|roughly|nearly|almost|just over|just under)\s+)?[\d.]+\s*(?:%|per\s*cent|percent)(?:\s+of\s+(?:the\s+)?(?:total|them|all))?,)/u;
+  const shareOf = n.kind === "count" ? apposition.exec(sentence.slice(end)) : null;
+  if (shareOf && shareOf[1].length < 40) {
+    const cut = end + shareOf[1].length;
+    return measureIn(sentence.slice(0, cut) + sentence.slice(cut + shareOf[2].length), at, n);
+  }
+  const count =
+    n.kind === "percent" &&
+    /\p{L},\s+or\s+(?:(?:about|some|around|roughly|nearly|almost|just over|just under)\s+)?$/u.test(before)
+      ? findNumbers(before).findLast((r) => r.kind === "count" && r.unit !== "")
+      : undefined;
+  const whole = count && apposition.exec(sentence.slice(count.end));
+  if (whole && count!.end + whole[1].length + 2 < at) {
+    const measure = measureIn(sentence, count!.start, count!);
+    return measure && `share of ${measure}`;
+  }
   let after = sentence.slice(end);
   let unit = n.kind === "money" || n.kind === "percent" ? "" : n.unit;
   // "counted 600,000 last week": time words, not what the figure counts.
@@ -1162,6 +1200,19 @@ export function measureIn(sentence: string, at: number, n: Pick<FoundNumber, "ki
   if (part) {
     unit = part;
     after = after.slice(partOf![0].length + part.length);
+  }
+  // "Of the 1.9 million registered voters, about 975,000 cast a ballot": those who did so.
+  const ofThe =
+    n.kind === "count" && !unit
+      ? /^\s*[Oo]f\s+(?:the|its|their|these|those)\s+(?:[\d.,]+(?:\s+(?:million|billion|thousand))?\s+)?(\p{Ll}[\p{L}'’ -]*?),\s*(?:(?:about|some|around|roughly|nearly|almost|more than|over|just|only)\s+)?$/u.exec(
+          before
+        )
+      : null;
+  const those = ofThe ? phraseAt(ofThe[1], 3, false) : "";
+  if (those) {
+    const measure = measureIn(`${n.text} ${those}${sentence.slice(end)}`, 0, {...n, unit: those});
+    // ("Of the 312 people charged, 74 were under 18": some of them, which the words do not name.)
+    return measure === those ? "" : measure;
   }
   // "9,000 more staff were needed", "Twenty-two other states raised …": more of what, others of what.
   const more = n.kind === "count" && !unit ? /^\s+(more|other)\s+(?!than\b)(?=\p{Ll})/u.exec(after) : null;
@@ -1253,14 +1304,21 @@ export function measureIn(sentence: string, at: number, n: Pick<FoundNumber, "ki
         : null;
     const risen = rose ? lowerCase(subjectHead(rose[1])) : "";
     if (risen) return `change in ${risen}`;
-    // "about 500 km west of the capital", "40 miles from Kyiv": the distance from a place.
+    // "about 500 km west of the capital", "40 miles from Kyiv", "3 km off the port of Westhaven": the
+    // distance from a place (a few words, and the name they are of).
     const away =
       n.kind === "distance"
-        ? /^\s+(?:(?:(?:north|south)(?:-?(?:east|west))?|east|west)(?:ern)?\s+of|from|outside)\s+(?:the\s+)?([\p{L}'’-]+(?:\s+[\p{Lu}][\p{L}'’-]*)*)/u.exec(
+        ? /^\s+(?:(?:(?:north|south)(?:-?(?:east|west))?|east|west)(?:ern)?\s+of|from|outside|off)\s+(?:the\s+)?/u.exec(
             after
           )
         : null;
-    if (away && !stop.has(away[1].toLowerCase())) return `distance from ${away[1]}`;
+    const place = away ? phraseAt(after.slice(away[0].length), 3) : "";
+    const ofName = place
+      ? (/^\s+of\s+\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)*/u.exec(
+          after.slice(away![0].length + place.length)
+        )?.[0] ?? "")
+      : "";
+    if (place) return `distance from ${place}${ofName}`;
     // "visibility fell to less than 2 km", "the queue grew to 25 kilometres": the subject's level.
     const reached =
       n.kind === "distance"

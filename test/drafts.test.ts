@@ -876,6 +876,17 @@ describe("measureIn", () => {
     // A subject as a share of a whole ("made up", "accounted for", "climbed back to"), the whole's year kept.
     ["Fixture postal votes made up 14 per cent of the total.", "fixture postal votes as share of total"],
     ["Fixture fraud accounted for 43 per cent of all incidents.", "fixture fraud as share of all incidents"],
+    // What a number, a cost, a level or a distance is of.
+    ["A fixture jab reduced the number of migraine days by 34 per cent.", "change in number of migraine days"],
+    ["The fixture maker said it will cost about $650 a month.", "cost per month"],
+    ["Fixture fares will stay at $2.75 for a single ride.", "fixture fares"],
+    ["The fixture ship ran aground about 3 km off the port of Westhaven.", "distance from port of Westhaven"],
+    ["The blast was 20 km from the fixture nuclear plant.", "distance from fixture nuclear plant"],
+    // Of a whole the sentence starts with: those who did something, or nothing the words name.
+    ["Of the fixture registered voters, about 975,000 cast a ballot.", "fixture registered voters who cast a ballot"],
+    ["Of the fixture patients charged, 74 were under 18.", ""],
+    // A count and its share in apposition.
+    ["Some 40 fixture workers, or about 5%, were laid off.", "fixture workers laid off"],
     // A count's total or average: of what was done.
     ["The fixture company leaked an average of 212 million litres a day.", "average litres leaked per day"],
     ["The fixture firm sold a total of 3 million cars.", "cars sold"],
@@ -1052,6 +1063,7 @@ describe("measureIn", () => {
       "ridership as share of 2019 level"
     ],
     ["Fixture people over 65 made up 88 per cent of the excess deaths.", "88 per cent", "share of excess deaths"],
+    ["Some 40 fixture workers, or about 5%, were laid off.", "about 5%", "share of fixture workers laid off"],
     // … but not of another group: it asks.
     [
       "In fixture exams, 47 per cent of private school entries got a top grade, compared with 19 per cent at state schools.",
