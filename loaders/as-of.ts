@@ -435,7 +435,33 @@ export function asOfSentence(sentence: string, at: number, published: string, le
     const between = m.index > at ? sentence.slice(at, m.index) : "";
     if (comparedWithNumber.test(between) || (fromNumber.test(between) && lookingBack.test(m[0]))) continue;
     if (otherClauseNumber.test(sentence.slice(at + length, Math.max(at + length, m.index)))) continue;
+    // "$95 million to repair the Blue Line, which carried 140,000 riders in October": a relative clause
+    // about a later noun has its own time ("300 refugees, who arrived on Monday" keeps the figure's), unless
+    // it says when the figure was given ("…, which published its tally on Thursday").
+    const figureEnd = at + (length || (/^\S*/u.exec(sentence.slice(at))?.[0].length ?? 0));
+    const relative = /,\s+(?:which|who|whose|where)\s((?:[^,;]|,(?=\d))*)$/u.exec(
+      sentence.slice(figureEnd, Math.max(figureEnd, m.index))
+    );
+    const words = relative
+      ? sentence
+          .slice(figureEnd, figureEnd + relative.index)
+          .trim()
+          .split(/\s+/)
+      : [];
+    if (
+      relative &&
+      words.length > 2 &&
+      !/\b(?:said|says|published|released|reported|announced|issued|gave)\b/u.test(relative[1])
+    )
+      continue;
     const end = m.index + m[0].length;
+    // "The agency, which was founded in 2019, said 300 had applied": a relative clause before the figure, too.
+    if (
+      end <= at &&
+      /,\s+(?:which|who|whose|where)\s(?:[^,;]|,(?=\d))*$/u.test(sentence.slice(0, m.index)) &&
+      /,/.test(sentence.slice(end, at))
+    )
+      continue;
     // "2.3 million said on Thursday, up from 2 million": Thursday dates the 2.3 million, not the 2 million.
     // "fell to 300 tonnes in 2021, from 450": the year is the 300's.
     if (end <= at && (comparedWithThis.test(sentence.slice(end, at)) || bareFrom.test(sentence.slice(end, at))))

@@ -884,7 +884,7 @@ function moneyMeasure(before: string, after: string): string {
   if (toDo && !stop.has(toDo[2])) return `money to ${toDo[1]} ${toDo[2]}`;
   // "set aside £1.2 billion to cover bad loans", "€3m to rebuild the bridge": what it is to do.
   const purposeVerb =
-    /^\s+to\s+(help|cover|fund|pay|buy|build|rebuild|repair|support|feed|house|fly|provide|protect|replace|hire|upgrade|ease|meet|tackle|compensate|finance)\s+((?:the|its|their|new)\s+)?((?:\p{Ll}[\p{L}'’-]*\s+){0,2}\p{Ll}[\p{L}'’-]*)?/u.exec(
+    /^\s+to\s+(help|cover|fund|pay|buy|build|rebuild|repair|support|feed|house|fly|provide|protect|replace|hire|upgrade|ease|meet|tackle|compensate|finance)\s+((?:the|its|their|new)\s+)?((?:\p{L}[\p{L}'’-]*\s+){0,2}\p{L}[\p{L}'’-]*)?/u.exec(
       after
     );
   if (purposeVerb) {

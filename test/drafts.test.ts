@@ -28,6 +28,13 @@ describe("asOfSentence", () => {
     ["As of Wednesday, 874,000 had left.", "2022-03-02", "As of Wednesday"],
     ["Yesterday 300 people were evacuated.", "2022-03-01", "Yesterday"],
     ["The figure was 500,000 almost 24 hours earlier.", "2022-03-01", "almost 24 hours earlier"],
+    // A relative clause of the figure's own noun, or one that says when the figure was given, dates it.
+    ["About 300 fixture refugees, who arrived on Monday, were housed in schools.", "2022-02-28", "on Monday"],
+    [
+      "A million fixture people crossed within a week, according to the agency, which published its tally on Tuesday.",
+      "2022-03-01",
+      "on Tuesday"
+    ],
     ["The count on Feb. 24 was 20,000.", "2022-02-24", "on Feb. 24"],
     ["The toll reached 2,000 on 28 February.", "2022-02-28", "on 28 February"],
     ["By Sunday, 1.5 million had crossed.", "2022-02-27", "By Sunday"],
@@ -89,7 +96,10 @@ describe("asOfSentence", () => {
     // Another figure's time, and a change of plan, are not the figure's.
     "A fixture app now has more than 500 million users, double the number two years ago.",
     "Fixture panels supplied 38 percent of the power, double the share of five years ago.",
-    "The fixture pension age will rise to 68, seven years earlier than planned."
+    "The fixture pension age will rise to 68, seven years earlier than planned.",
+    // A relative clause about another noun has its own time.
+    "The fixture budget includes $95 million to repair the aging Blue Line, which carried riders in October.",
+    "The fixture agency, which was founded in May, said 300 people had applied."
   ])("asOfSentence(%j) has no time words that date the figure", (sentence) => {
     expect(asOfSentence(sentence, sentence.search(/\d/), published)).toEqual({kind: "none"});
   });
@@ -866,6 +876,7 @@ describe("measureIn", () => {
     ["A first-year fixture doctor earns a basic salary of £38,831.", "basic salary of first-year fixture doctor"],
     ["The fixture state will pay 400,000 rupees to the family of each victim.", "money to family of each victim"],
     ["The fixture council set aside £2 million for refugees.", "money for refugees"],
+    ["The fixture budget includes $95 million to repair the aging Blue Line.", "money to repair the aging Blue Line"],
     // Money spent or invested, on what; a change named by a noun, in what.
     ["The fixture county spent $1.3 billion on homeless services.", "money spent on homeless services"],
     ["The fixture utility would spend £1.1 billion on its network over five years.", "money to spend on network"],
