@@ -434,6 +434,9 @@ export function asOfSentence(sentence: string, at: number, published: string, le
     // "4,000 flats, up from 3,100 a week earlier": the time words date the number compared with, not this one.
     const between = m.index > at ? sentence.slice(at, m.index) : "";
     if (comparedWithNumber.test(between) || (fromNumber.test(between) && lookingBack.test(m[0]))) continue;
+    // "2.5 per cent of GDP by 2028, from 1.9 per cent this year": after a comma, "from" and its number have
+    // time words of their own.
+    if (/,\s*from\s+[$€£]?\d(?:[^,;]|,(?=\d))*$/u.test(between)) continue;
     if (otherClauseNumber.test(sentence.slice(at + length, Math.max(at + length, m.index)))) continue;
     // "$95 million to repair the Blue Line, which carried 140,000 riders in October": a relative clause
     // about a later noun has its own time ("300 refugees, who arrived on Monday" keeps the figure's), unless

@@ -929,16 +929,19 @@ function moneyMeasure(before: string, after: string): string {
     )
   ) {
     const noun = phraseAt(of[1], 4, true, true);
-    // "spent $12 million on road repairs", "will invest €500 million in new plants": money so used, and on what.
+    // "spent $12 million on road repairs", "will invest €500 million in new plants", "raised £62 million for
+    // charity": money so used, and on what.
     const used =
-      /\b(?:(to|will|would|could|may|might)\s+)?(spend|spends|spent|spending|invest|invests|invested|investing)\s+(?:(?:a further|another|an extra|more than|up to|about|some|nearly)\s+)?$/u.exec(
+      /\b(?:(to|will|would|could|may|might)\s+)?(spend|spends|spent|spending|invest|invests|invested|investing|raise|raises|raised|raising)\s+(?:(?:a further|another|an extra|more than|up to|about|some|nearly)\s+)?$/u.exec(
         before
       );
-    const on = used && noun ? /^\s+(on|in|into)\s/u.exec(after)?.[1] : undefined;
-    if (on) {
-      const verb = used![2].replace(/(?:s|ing)$/u, "");
-      return `money ${used![1] ? `to ${verb}` : verb.startsWith("spen") ? "spent" : "invested"} ${on} ${noun}`;
-    }
+    const base = used
+      ? (["spend", "invest", "raise"] as const).find((v) => used[2].startsWith(v.slice(0, 4)))!
+      : undefined;
+    const preposition = base && noun ? /^\s+(on|in|into|for)\s/u.exec(after)?.[1] : undefined;
+    // (Money is raised for something, and spent or invested on or in it.)
+    if (preposition && (base === "raise") === (preposition === "for"))
+      return `money ${used![1] ? `to ${base}` : {spend: "spent", invest: "invested", raise: "raised"}[base!]} ${preposition} ${noun}`;
     // "400,000 rupees to the family of each victim", "£2 million for refugees": money to whom.
     const to = recipients.test(noun) ? /^\s+(to|for)\s/u.exec(after)?.[1] : undefined;
     const each = to ? (/^\s+of\s+(?:each|every)\s+\p{Ll}+/u.exec(of[1].slice(noun.length))?.[0] ?? "") : "";
@@ -994,6 +997,12 @@ function moneyMeasure(before: string, after: string): string {
       )
     : null;
   // ("Compensation claims rose to 1.1 million, costing operators": the main clause's subject.)
+  // ("The two giant pandas, on loan for ten years, cost the zoo": the subject, past an aside.)
+  const aside =
+    costs && /^\s+(?:(?:has|have|had|will|would|could|may|might)\s+)?costs?\s/u.test(before.slice(costs[1].length))
+      ? /^(.*\p{L})\s*,[^,;]*,\s*$/u.exec(costs[1])
+      : null;
+  if (aside && subjectHead(aside[1])) return `cost of ${lowerCase(subjectHead(aside[1]))}`;
   const clause = costs && /,\s*$/u.test(costs[1]) ? (costs[1].split(/[,;]/).find((c) => c.trim() !== "") ?? "") : "";
   // (Only a clause that gives a figure: "Production has been halted, costing …" is the halt's cost.)
   const figureVerb = /\s+(?:rose|fell|grew|jumped|climbed|dropped|reached|hit|totalled)\s.*$/su;
@@ -1192,7 +1201,7 @@ export function measureIn(sentence: string, at: number, n: Pick<FoundNumber, "ki
   const partOf =
     n.kind === "count" && !unit
       ? new RegExp(
-          String.raw`^\s+of\s+(?:its|their|the|his|her|our)\s+(?:(?:[\p{L}-]+\s+){0,2}[\p{L}-]+['’]s?\s+)?(?:(?:[\d.,]+|${numberWords})\s+)?(?=\p{Ll})`,
+          String.raw`^\s+of\s+(?:(?:its|their|the|his|her|our)\s+(?:(?:[\p{L}-]+\s+){0,2}[\p{L}-]+['’]s?\s+)?(?:(?:[\d.,]+|${numberWords})\s+)?|\d[\d.,]*\s+(?=(?:\p{Ll}[\p{L}-]*\s+){1,3}(?:were|was|are|is|have|has|had)\s))(?=\p{Ll})`,
           "u"
         ).exec(after)
       : null;
@@ -1208,9 +1217,13 @@ export function measureIn(sentence: string, at: number, n: Pick<FoundNumber, "ki
           before
         )
       : null;
-  const those = ofThe ? phraseAt(ofThe[1], 3, false) : "";
+  // … "Medics treated 312 runners, 19 of whom were taken to hospital": those of the count before who did so.
+  const ofWhom = n.kind === "count" && !n.unit ? /^\s+of\s+(?:whom|them|those)\b/u.exec(sentence.slice(end)) : null;
+  const counted = ofWhom && /,\s*$/u.test(before) ? findNumbers(before).findLast((r) => r.kind === "count") : undefined;
+  const those = ofThe ? phraseAt(ofThe[1], 3, false) : (counted?.unit ?? "");
   if (those) {
-    const measure = measureIn(`${n.text} ${those}${sentence.slice(end)}`, 0, {...n, unit: those});
+    const rest = sentence.slice(end + (ofWhom && counted ? ofWhom[0].length : 0));
+    const measure = measureIn(`${n.text} ${those}${rest}`, 0, {...n, unit: those});
     // ("Of the 312 people charged, 74 were under 18": some of them, which the words do not name.)
     return measure === those ? "" : measure;
   }
@@ -1370,7 +1383,8 @@ export function measureIn(sentence: string, at: number, n: Pick<FoundNumber, "ki
     }
     if (subject)
       // "People aged 65 and over": an age.
-      return `${verb![2] === "aged" ? "age" : n.kind === "duration" || stretched ? "length" : "distance"} of ${lowerCase(subject.replace(/^(?:million|billion|thousand|hundred)\s+/u, ""))}`;
+      // ("Some passengers waited up to 11 hours": their wait.)
+      return `${verb![2] === "aged" ? "age" : /^(?:waited|queued)$/.test(verb![2]) && n.kind === "duration" ? "wait" : n.kind === "duration" || stretched ? "length" : "distance"} of ${lowerCase(subject.replace(/^(?:million|billion|thousand|hundred)\s+/u, ""))}`;
     return unit;
   }
   // "30,000 people a day have been leaving": a rate, measured as such.

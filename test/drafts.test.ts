@@ -99,7 +99,9 @@ describe("asOfSentence", () => {
     "The fixture pension age will rise to 68, seven years earlier than planned.",
     // A relative clause about another noun has its own time.
     "The fixture budget includes $95 million to repair the aging Blue Line, which carried riders in October.",
-    "The fixture agency, which was founded in May, said 300 people had applied."
+    "The fixture agency, which was founded in May, said 300 people had applied.",
+    // After a comma, "from" and its number have their own time words.
+    "Fixture defence spending will rise to 2.5 per cent of GDP by 2028, from 1.9 per cent this year."
   ])("asOfSentence(%j) has no time words that date the figure", (sentence) => {
     expect(asOfSentence(sentence, sentence.search(/\d/), published)).toEqual({kind: "none"});
   });
@@ -898,6 +900,10 @@ describe("measureIn", () => {
     ["Of the fixture patients charged, 74 were under 18.", ""],
     // A count and its share in apposition.
     ["Some 40 fixture workers, or about 5%, were laid off.", "fixture workers laid off"],
+    ["The fixture race raised £62 million for charity.", "money raised for charity"],
+    ["At the airport, 412 of 1,300 fixture departures were cancelled.", "fixture departures cancelled"],
+    ["Some fixture passengers waited up to 11 hours for a flight.", "wait of fixture passengers"],
+    ["Fixture medics treated 312 runners, 19 of whom were taken to hospital.", "runners treated"],
     // A count's total or average: of what was done.
     ["The fixture company leaked an average of 212 million litres a day.", "average litres leaked per day"],
     ["The fixture firm sold a total of 3 million cars.", "cars sold"],
@@ -1075,6 +1081,13 @@ describe("measureIn", () => {
     ],
     ["Fixture people over 65 made up 88 per cent of the excess deaths.", "88 per cent", "share of excess deaths"],
     ["Some 40 fixture workers, or about 5%, were laid off.", "about 5%", "share of fixture workers laid off"],
+    // Some of a count before, "of whom", or of a whole with its number.
+    ["Fixture medics treated 312 runners, 19 of whom were taken to hospital.", "19", "runners taken to hospital"],
+    [
+      "The fixture pandas, on loan for ten years, cost the zoo about €1 million a year.",
+      "about €1 million",
+      "cost of fixture pandas per year"
+    ],
     // … but not of another group: it asks.
     [
       "In fixture exams, 47 per cent of private school entries got a top grade, compared with 19 per cent at state schools.",
