@@ -19,7 +19,8 @@ const sayVerbs =
 /** Verbs of counting, which say who kept the count rather than who gave the figure. */
 const counting = /(?:recorded|records|registered|counted|counts)$/iu;
 const sayVerb = new RegExp(String.raw`(?<![\p{L}])(?:(?:has|have|had)\s+)?(?:${sayVerbs})(?![\p{L}])`, "giu");
-const accordingTo = /\baccording to\s+([^,;:.()"“”]+?)(?=\s*(?:[,;:.()"“”]|$|\s(?:which|who|that|as of|on|in|by)\b))/iu;
+const accordingTo =
+  /\baccording to\s+([^,;:.()"“”]+?)(?=\s*(?:[,;:.()"“”]|$|\s(?:which|who|that|as of|on|in|by|published|released|compiled|issued)\b))/iu;
 /** What figures are called, and what they do: "UNHCR figures show", "Figures from the border guard showed". */
 const figureNouns = "figures|data|estimates|statistics|numbers|tallies|counts";
 /** Documents that give figures: "the report said", "the study found". */

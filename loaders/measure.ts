@@ -467,6 +467,13 @@ function countMeasure(unit: string, before: string, after: string): string {
     );
   const livedOn = unit && living ? phraseAt(after.slice(living[0].length), 3) : "";
   if (livedOn) return `${unit} ${who(unit)} ${living![1]} ${living![2]} ${living![3] ?? ""}${livedOn}`;
+  // "6.1 million households are in fuel poverty", "12,000 farms were at risk of closing": where they are.
+  const where =
+    /^\s+(?:are|were|is|was|remain|remains|remained)\s+(?:still\s+|now\s+)?(in|at|on)\s+(?!(?:the\s+)?(?:same|first|last|end|start|time|moment)\b)/u.exec(
+      after
+    );
+  const place = unit && where ? phraseAt(after.slice(where[0].length), 4) : "";
+  if (place) return `${unit} ${where![1]} ${place}`;
   // "left 80,000 homes without electricity": the homes without it.
   // … or "42,000 households were still without power".
   const without = new RegExp(String.raw`^\s+${aux}(?:still\s+)?without\s+(.*)`, "u").exec(after);
@@ -498,6 +505,11 @@ function countMeasure(unit: string, before: string, after: string): string {
     const of = quantityNouns.has(unit.toLowerCase()) ? /^\s+of\s+(.*)/u.exec(after) : null;
     const what = of ? phraseAt(of[1], 3) : "";
     if (what) return `${unit} of ${what} ${verbBefore[1]}`;
+    // "caused about 3.5 million card payments to fail": what they were made to do.
+    const made = /^(?:caused|forced|allowed|prompted|led)$/.test(verbBefore[1])
+      ? /^\s+to\s+(\p{Ll}+)\b/u.exec(after)
+      : null;
+    if (made && !stop.has(made[1])) return `${unit} ${verbBefore[1]} to ${made[1]}`;
     // "forced about 30,000 people from their homes": from where.
     const from = /^(?:forced|driven|evicted|evacuated|moved|displaced|removed)$/.test(verbBefore[1])
       ? /^\s+from\s+((?:their|its|the|his|her)\s+)(\p{Ll}[\p{L}'’-]*)/u.exec(after)
@@ -772,7 +784,7 @@ function percentMeasure(before: string, after: string): string {
   const revised = revisedObject.exec(before);
   if (revised) return lowerCase(phraseAt(revised[1], 4));
   const level =
-    /(.*?)\s+(?:(?:has|have|had)\s+)?(?:reached|hit|averaged|stood at|stands at|(?:remained|remains|stayed|stays|held|holds)(?:\s+(?:high|low|steady|stable|unchanged|flat|firm))?(?:\s+at)?|was|is|(?:rose|fell|eased|slowed|climbed|dropped|jumped|declined|slipped|accelerated|quickened|narrowed|widened|edged up|edged down|ticked up|ticked down)\s+to|at)\s+(?:\p{Ll}+\s+){0,2}$/u.exec(
+    /(.*?)\s+(?:(?:has|have|had)\s+)?(?:reached|hit|averaged|stood at|stands at|(?:remained|remains|stayed|stays|held|holds)(?:\s+(?:high|low|steady|stable|unchanged|flat|firm))?(?:\s+at)?|was|is|were|are|(?:rose|fell|eased|slowed|climbed|dropped|jumped|declined|slipped|accelerated|quickened|narrowed|widened|edged up|edged down|ticked up|ticked down)\s+to|at)\s+(?:\p{Ll}+\s+){0,2}$/u.exec(
       before
     );
   // ("The union is seeking a 77 percent pay rise": "is" there makes a verb, not a level.)
@@ -918,6 +930,8 @@ function moneyMeasure(before: string, after: string): string {
         before
       )
     ) &&
+    // "lost Rs 12,000 crore in a day": in how long, not in what.
+    !/^\s+in\s+(?:a|one|a single)\s+(?:day|week|month|year|hour|session|morning|afternoon)\b/u.test(after) &&
     // "a loss of $1.2 billion for the quarter": for when, not for what.
     !/^\s+for\s+(?:the|its|their)\s+(?:\p{Ll}+\s+)?(?:quarter|year|period|half|month|week|season|winter|summer|spring|autumn)\b/u.test(
       after
@@ -931,6 +945,15 @@ function moneyMeasure(before: string, after: string): string {
     const noun = phraseAt(of[1], 4, true, true);
     // "spent $12 million on road repairs", "will invest €500 million in new plants", "raised £62 million for
     // charity": money so used, and on what.
+    // ("Shops lost an estimated £40 million in sales": the sales lost.)
+    if (
+      /\b(?:lost|lose|loses|losing)\s+(?:(?:a further|another|an extra|more than|up to|about|some|nearly)\s+)?$/u.test(
+        before
+      ) &&
+      /^\s+in\s/u.test(after) &&
+      noun
+    )
+      return `${noun} lost`;
     const used =
       /\b(?:(to|will|would|could|may|might)\s+)?(spend|spends|spent|spending|invest|invests|invested|investing|raise|raises|raised|raising)\s+(?:(?:a further|another|an extra|more than|up to|about|some|nearly)\s+)?$/u.exec(
         before
@@ -1159,7 +1182,7 @@ export function measureIn(sentence: string, at: number, n: Pick<FoundNumber, "ki
   // say without the total (what was sold), and an average of it.
   const summed =
     n.kind === "count"
-      ? /(?<=\p{Ll})\s+(?:a\s+(?:combined|total\s+of|collective)|an?\s+(average)\s+of)(?=\s+$)/u.exec(
+      ? /(?:(?<=\p{Ll})\s+|^\s*)(?:[Aa]\s+(?:combined|total\s+of|collective)|[Aa]n?\s+(average)\s+of)(?=\s+$)/u.exec(
           sentence.slice(0, at)
         )
       : null;

@@ -904,6 +904,17 @@ describe("measureIn", () => {
     ["At the airport, 412 of 1,300 fixture departures were cancelled.", "fixture departures cancelled"],
     ["Some fixture passengers waited up to 11 hours for a flight.", "wait of fixture passengers"],
     ["Fixture medics treated 312 runners, 19 of whom were taken to hospital.", "runners treated"],
+    // Where a count is, what it was made to do, what a sum lost was.
+    [
+      "Charities estimate that 6.1 million fixture households are in fuel poverty.",
+      "fixture households in fuel poverty"
+    ],
+    ["Some 12,000 fixture farms were at risk of closing.", "fixture farms at risk"],
+    ["A fixture fault caused about 3.5 million card payments to fail.", "card payments caused to fail"],
+    ["Fixture shops lost an estimated £40 million in sales.", "sales lost"],
+    ["The fixture exchange lost Rs 12,000 crore in a day.", "money lost"],
+    ["Fixture hospitals were 96.2 per cent full last week.", "fixture hospitals full"],
+    ["An average of 4,870 fixture patients a day were in hospital.", "average fixture patients in hospital per day"],
     // A count's total or average: of what was done.
     ["The fixture company leaked an average of 212 million litres a day.", "average litres leaked per day"],
     ["The fixture firm sold a total of 3 million cars.", "cars sold"],
