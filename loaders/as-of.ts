@@ -76,7 +76,8 @@ const timeWords = new RegExp(
     String.raw`(?<yesterday>\b(?:the day before yesterday|yesterday(?: (?:morning|afternoon|evening))?|last night)\b)`,
     String.raw`(?<weekday>\b(?:(?:last|this|on|as of|by|since|from|until|till|before|after|next)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:['’]s)?(?:\s+(?:morning|afternoon|evening|night))?\b)`,
     String.raw`(?<previous>\bthe (?:previous|prior) day\b|\bthe day before\b)`,
-    String.raw`(?<ago>\b${hedge}${count}\s+(?:hours?|days?|weeks?)\s+(?:earlier|ago|before|previously)\b)`,
+    String.raw`(?<following>\bthe (?:following|next) day\b)`,
+    String.raw`(?<ago>\b${hedge}${count}\s+(?:hours?|days?|weeks?)\s+(?:earlier|ago|before|previously|later)\b)`,
     String.raw`(?<dayMonth>\b(?:(?:on|as of|by|since|from|until|till|before|after)\s+)?(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?${monthWord}(?:,?\s+(?<year1>\d{4}))?)`,
     String.raw`(?<monthDay>\b(?:(?:on|as of|by|since|from|until|till|before|after)\s+)?${monthWord}\s+\d{1,2}(?:st|nd|rd|th)?\b(?:,?\s+(?<year2>\d{4}))?)`,
     String.raw`(?<periodTo>\b(?:(?:in|for|over|during)\s+)?the\s+(?:year|quarter|month|week|${count}\s+(?:months|weeks|years))\s+(?:to|ending|ended|up to)\s+(?:(?:the\s+)?end\s+of\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?)?${monthWord}(?:\s+\d{1,2}(?:st|nd|rd|th)?\b)?(?:,?\s+\d{4})?)`,
@@ -246,6 +247,12 @@ function readTimeWords(m: RegExpExecArray, published: string, anchor: string, fi
   if (g.today) return {kind: "date", date: published, words};
   if (g.yesterday) return {kind: "date", date: addDays(published, lower.startsWith("the day before") ? -2 : -1), words};
   if (g.previous) return anchor ? {kind: "date", date: addDays(anchor, -1), words} : {kind: "unresolved", words};
+  // "On Monday 40 were hurt; the following day 12 more": the day after the one named before (never
+  // after the published day).
+  if (g.following) {
+    const date = anchor ? addDays(anchor, 1) : "";
+    return date && date <= published ? {kind: "date", date, words} : {kind: "unresolved", words};
+  }
   if (g.weekday) {
     if (notTheDate.test(lower)) return null;
     const weekday = weekdays.findIndex((d) => lower.includes(d));
@@ -264,9 +271,10 @@ function readTimeWords(m: RegExpExecArray, published: string, anchor: string, fi
     if (n === null) return {kind: "unresolved", words};
     const days = m2[2] === "hour" ? Math.round(n / 24) : m2[2] === "day" ? n : n * 7;
     // "ago" counts back from the published day; "earlier" from the day the sentence named before it
-    // ("42 on Tuesday, up from 35 a day earlier": Monday).
+    // ("42 on Tuesday, up from 35 a day earlier": Monday); "later" on from it, never past the published day.
     const from = /ago$/.test(lower) ? published : anchor;
-    return from ? {kind: "date", date: addDays(from, -days), words} : {kind: "unresolved", words};
+    const date = from ? addDays(from, /later$/.test(lower) ? days : -days) : "";
+    return date && date <= published ? {kind: "date", date, words} : {kind: "unresolved", words};
   }
   if (g.dayMonth || g.monthDay) {
     // ("between Oct. 27 and Oct. 30": the span's first day; its last, read next, dates the figure.)

@@ -151,6 +151,25 @@ describe("asOfSentence", () => {
     expect(asOfSentence(trial, trial.indexOf("9 of"), published, 1)).toEqual({kind: "none"});
   });
 
+  test.each([
+    ["On Monday 40 fixture people were hurt; the following day 12 more were.", "12", "2022-03-01", "the following day"],
+    ["The fixture toll was 30 on Monday and rose to 52 two days later.", "52", "2022-03-02", "two days later"]
+  ])("%j: the %s counts on from the day named before it, to %s", (sentence, figure, date, words) => {
+    expect(asOfSentence(sentence, sentence.indexOf(figure), published, figure.length)).toEqual({
+      kind: "date",
+      date,
+      words
+    });
+  });
+
+  test("'a day later' with no day before it in the sentence names none (it was read as no time words)", () => {
+    const alone = "A day later, the fixture agency counted 1.5 million.";
+    expect(asOfSentence(alone, alone.indexOf("1.5"), published, 11)).toEqual({
+      kind: "unresolved",
+      words: "A day later"
+    });
+  });
+
   test("a level a figure moved from is of a day before, which the sentence does not give", () => {
     const grown = "Average fixture class sizes have grown from 23 to 26 pupils.";
     expect(asOfSentence(grown, grown.indexOf("23"), published, 2)).toEqual({
