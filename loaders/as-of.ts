@@ -446,6 +446,11 @@ export function asOfSentence(sentence: string, at: number, published: string, le
     // time words of their own.
     if (/,\s*from\s+[$€£]?\d(?:[^,;]|,(?=\d))*$/u.test(between)) continue;
     if (otherClauseNumber.test(sentence.slice(at + length, Math.max(at + length, m.index)))) continue;
+    // "On 1 March it stood at 3,000; a week later it was 5,000": beyond a semicolon, a clause with a number
+    // of its own has its own time.
+    const semicolon = m.index > at ? sentence.lastIndexOf(";", m.index) : -1;
+    const nextClause = semicolon >= at + length ? sentence.slice(semicolon + 1).split(";")[0] : "";
+    if (/\d/.test(nextClause)) continue;
     // "$95 million to repair the Blue Line, which carried 140,000 riders in October": a relative clause
     // about a later noun has its own time ("300 refugees, who arrived on Monday" keeps the figure's), unless
     // it says when the figure was given ("…, which published its tally on Thursday").

@@ -153,14 +153,19 @@ describe("asOfSentence", () => {
 
   test.each([
     ["On Monday 40 fixture people were hurt; the following day 12 more were.", "12", "2022-03-01", "the following day"],
-    ["The fixture toll was 30 on Monday and rose to 52 two days later.", "52", "2022-03-02", "two days later"]
-  ])("%j: the %s counts on from the day named before it, to %s", (sentence, figure, date, words) => {
-    expect(asOfSentence(sentence, sentence.indexOf(figure), published, figure.length)).toEqual({
-      kind: "date",
-      date,
-      words
-    });
-  });
+    ["The fixture toll was 30 on Monday and rose to 52 two days later.", "52", "2022-03-02", "two days later"],
+    // … and beyond a semicolon, a clause with a number of its own has its own time.
+    ["On 1 March the fixture count stood at 3,000; a week later it was 5,000.", "3,000", "2022-03-01", "On 1 March"]
+  ])(
+    "%j: the %s is as of %s, from %j (a day counted on from the one named before it)",
+    (sentence, figure, date, words) => {
+      expect(asOfSentence(sentence, sentence.indexOf(figure), published, figure.length)).toEqual({
+        kind: "date",
+        date,
+        words
+      });
+    }
+  );
 
   test("'a day later' with no day before it in the sentence names none (it was read as no time words)", () => {
     const alone = "A day later, the fixture agency counted 1.5 million.";
