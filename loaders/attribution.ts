@@ -56,7 +56,7 @@ const pronouns = new Set("he she it they we i you who which this that one its th
 
 /** What a saying verb reports when a number follows it: "said (that) about 40 percent", "estimated 300", "reported a 4.2 per cent fall". */
 const reportsNumber =
-  /^\s+(?:that\s+)?(?:an?\s+)?(?:(?:about|some|around|roughly|nearly|almost|more than|over|up to|at least|as many as|fewer than|less than|another|a further)\s+)?[$€£]?\d/iu;
+  /^\s+(?:that\s+|at\s+)?(?:an?\s+)?(?:(?:about|some|around|roughly|nearly|almost|more than|over|up to|at least|as many as|fewer than|less than|another|a further)\s+)?[$€£]?\d/iu;
 
 /** Saying verbs that are also nouns: "the agency estimates", but "its estimates", "1,200 claims", "the forecast". */
 const nounable = /^(?:estimates?|reports?|claims?|counts?|records?|notes?|states?|forecasts?)$/i;
@@ -174,7 +174,8 @@ export function attributionIn(sentence: string, at: number): Attribution {
     if (/,\s*$/u.test(clause)) {
       // "The agency, which runs 40 shelters, said": the relative clause says who it is, not who said.
       clause = clause.replace(/,\s*$/u, "");
-      const relative = /,\s*(?:who|which)\s(?:[^,]|,(?=\d))*$/u.exec(clause);
+      // ("The mayor, citing police figures, said", "The company, whose shares fell 8%, said": an aside too.)
+      const relative = /,\s*(?:who|which|whose|\p{Ll}+ing)\s(?:[^,]|,(?=\d))*$/u.exec(clause);
       // (The figure in it says who the subject is, not who gave it: "The union, which represents 45,000
       // dockworkers, said the strike would go on" names no one for the 45,000.)
       if (relative && relative.index <= at && at < start) continue;
@@ -199,7 +200,7 @@ export function attributionIn(sentence: string, at: number): Attribution {
     if (apposition && before && !before.startsWith(apposition)) before = `${apposition}, ${before}`;
     if (isName(before)) {
       const common =
-        /^(?:The \p{Ll}|An? \p{Ll}|(?:Officials|Authorities|Police|Doctors|Analysts|Witnesses|Residents|Rescuers|Medics|Volunteers|Organisers|Organizers|Sources|Experts|Diplomats|Traders|Insurers|Economists|Farmers|Researchers|Scientists|Investigators|Prosecutors|Activists|Campaigners|Teachers|Nurses|Workers|Brokers|Lenders|Regulators|Firefighters|Paramedics|Engineers|Observers|Forecasters|Pollsters|Monitors|Charities|Hospitals|Airlines|Retailers|Producers|Manufacturers|Exporters|Importers|Unions|Lawmakers|Landlords|Pilots)\b)/u;
+        /^(?:The \p{Ll}|An? \p{Ll}|(?:Officials|Authorities|Police|Doctors|Analysts|Witnesses|Residents|Rescuers|Medics|Volunteers|Organisers|Organizers|Sources|Experts|Diplomats|Traders|Insurers|Economists|Farmers|Researchers|Scientists|Investigators|Prosecutors|Activists|Campaigners|Teachers|Nurses|Workers|Brokers|Lenders|Regulators|Firefighters|Paramedics|Engineers|Observers|Forecasters|Pollsters|Monitors|Charities|Hospitals|Airlines|Retailers|Producers|Manufacturers|Exporters|Importers|Unions|Lawmakers|Landlords|Pilots|Critics|Opponents|Supporters|Protesters|Parents|Patients|Passengers|Customers|Voters)\b)/u;
       // "Aid groups", "Health officials", "A volunteer group" at the start of a sentence are common nouns;
       // "Romania's interior ministry" is a name.
       const commonPair = /^\p{Lu}\p{Ll}+\s+(?!(?:and|or|of)\s)\p{Ll}/u.test(before) && cut < 0;

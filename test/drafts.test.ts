@@ -500,6 +500,13 @@ describe("attributionIn", () => {
     // A figure in a relative clause says who the subject is; what follows "said" is what was said.
     ["The fixture union, which represents 45,000 dockworkers, said the strike would go on.", ""],
     ["The fixture union, which represents dockworkers, said 12,000 had voted.", "the fixture union"],
+    // An aside between commas is no part of the sayer ("citing …", "whose …").
+    ["The fixture mayor, citing police figures, said 1,500 people had marched.", "the fixture mayor"],
+    ["The fixture company, whose shares fell, said it would cut 300 jobs.", "the fixture company"],
+    ["Fixture critics say the 40% rise is too steep.", "fixture critics"],
+    ["Critics say the fixture 40% rise is too steep.", "critics"],
+    // Who puts the figure at another number gave that one.
+    ["It said 1,200 fixture flights were cancelled, but the airline put the figure at 900.", ""],
     // Who reports another figure, in another clause, did not give this one.
     ["Fixture online spending rose to 27.5 per cent, while clothing stores reported a 4.2 per cent fall.", ""]
   ])("attributionIn(%j) is %j", (sentence, who) => {
