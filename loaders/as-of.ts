@@ -255,6 +255,9 @@ function readTimeWords(m: RegExpExecArray, published: string, anchor: string, fi
   }
   if (g.weekday) {
     if (notTheDate.test(lower)) return null;
+    // "Figures due on Friday", "the bank will announce on Thursday": a day to come, which dates nothing.
+    if (/\b(?:due|scheduled|expected|set|will(?:\s+\p{Ll}+)?|to\s+be\s+\p{Ll}+)\s+$/iu.test(m.input.slice(0, m.index)))
+      return null;
     const weekday = weekdays.findIndex((d) => lower.includes(d));
     return {kind: "date", date: lastWeekday(published, weekday, lower.startsWith("last ")), words};
   }
@@ -279,12 +282,14 @@ function readTimeWords(m: RegExpExecArray, published: string, anchor: string, fi
   if (g.dayMonth || g.monthDay) {
     // ("between Oct. 27 and Oct. 30": the span's first day; its last, read next, dates the figure.)
     if (notTheDate.test(lower) || /\bbetween\s+$/iu.test(m.input.slice(0, m.index))) return null;
-    const day = Number(/\d{1,2}(?=(?:st|nd|rd|th)?\b(?!\d))/.exec(lower.replace(/\d{4}/, ""))![0]);
+    // ("March 1-3": a span of days, as of its last.)
+    const through = g.monthDay ? /^[-–](\d{1,2})\b/u.exec(m.input.slice(m.index + m[0].length)) : null;
+    const day = Number(through?.[1] ?? /\d{1,2}(?=(?:st|nd|rd|th)?\b(?!\d))/.exec(lower.replace(/\d{4}/, ""))![0]);
     const month = lastMonth(lower);
     const year = g.year1 ?? g.year2;
     const date = dayMonthDate(day, month, year ? Number(year) : null, published);
     if (date === null || date > published) return null;
-    return {kind: "date", date, words};
+    return {kind: "date", date, words: through ? `${words}${through[0]}` : words};
   }
   // "by the end of April", "at the end of December": its last day, once it has come; after "by", a month
   // later in the year than the published one may be last year's or a target ("by the end of June, 500

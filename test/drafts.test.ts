@@ -27,6 +27,7 @@ describe("asOfSentence", () => {
     ["On Sunday, 368,000 people had crossed.", "2022-02-27", "On Sunday"],
     ["As of Wednesday, 874,000 had left.", "2022-03-02", "As of Wednesday"],
     ["Yesterday 300 people were evacuated.", "2022-03-01", "Yesterday"],
+    ["A fixture poll taken Feb. 26-28 put support at 52%.", "2022-02-28", "Feb. 26-28"],
     ["The figure was 500,000 almost 24 hours earlier.", "2022-03-01", "almost 24 hours earlier"],
     // A relative clause of the figure's own noun, or one that says when the figure was given, dates it.
     ["About 300 fixture refugees, who arrived on Monday, were housed in schools.", "2022-02-28", "on Monday"],
@@ -100,6 +101,8 @@ describe("asOfSentence", () => {
     // A relative clause about another noun has its own time.
     "The fixture budget includes $95 million to repair the aging Blue Line, which carried riders in October.",
     "The fixture agency, which was founded in May, said 300 people had applied.",
+    // A day to come dates nothing.
+    "Fixture figures due on Friday are expected to show 200,000 jobs were added.",
     // After a comma, "from" and its number have their own time words.
     "Fixture defence spending will rise to 2.5 per cent of GDP by 2028, from 1.9 per cent this year."
   ])("asOfSentence(%j) has no time words that date the figure", (sentence) => {
