@@ -128,11 +128,17 @@ function normalizeFigureText(text: string): string {
 
 /**
  * Reads a number with no qualifier: `2,000`, `5.6 million`, `15k`, `1M`, `one million`,
- * `half a million`, `a dozen`, `1,80,000`, `5 crore`. Returns null when `text` is not one number.
+ * `half a million`, `a dozen`, `1,80,000`, `5 crore`, and below zero: `-0.3`, `−0.3`, `minus 20,000`.
+ * Returns null when `text` is not one number.
  */
 export function parseNumber(text: string): number | null {
   const s = normalizeFigureText(text).toLowerCase();
   if (s === "") return null;
+  const negative = /^(?:-|minus\s)\s*(?=[\d.a-z])/.exec(s);
+  if (negative) {
+    const magnitude = parseNumber(s.slice(negative[0].length));
+    return magnitude === null || magnitude <= 0 ? null : -magnitude;
+  }
   let m = digitsWithScale.exec(s);
   if (m) return round(Number(m[1].replace(/,/g, "")) * (m[2] ? scales[m[2]] : 1));
   m = fractionOfScale.exec(s);
@@ -317,6 +323,8 @@ const withCents = new Intl.NumberFormat("en-US", {minimumFractionDigits: 2, maxi
  * `$1.7 billion`, `$3.50` or `CHF 5 million` for money (its unit an ISO 4217 code), `191.4p` for pence.
  */
 export function formatNumber(value: number, unit: Figure["unit"] = null): string {
+  // Below zero with a minus sign, the currency after it: "−0.3%", "−£2.1 billion".
+  if (value < 0) return `\u2212${formatNumber(-value, unit)}`;
   if (unit === "percent") return `${grouped.format(value)}%`;
   if (unit === pence) return `${grouped.format(value)}p`;
   if (unit === cents) return `${grouped.format(value)} ${value === 1 ? "cent" : "cents"}`;

@@ -49,12 +49,28 @@ function writtenIn(quote: string, figure: string): string | null {
  * an exact "2,000"), or when the finder reads no figure there.
  */
 function otherwiseQualified(quote: string, figure: string, parsed: Figure): string | null {
-  const found = findNumbers(quote);
-  const said = findAllNormalized(normalize(quote), figure).map((at) =>
-    found.find((n) => n.start < at.end && at.start < n.end)
-  );
+  const said = numbersAt(quote, figure);
   if (said.length === 0 || said.some((n) => !n || n.qualifier === "" || n.qualifier === parsed.qualifier)) return null;
   return said[0]!.text;
+}
+
+/**
+ * The quote's own words for the figure when they put a minus sign before its number: "-0.3%" for a
+ * figure "0.3%", which would print as a rise. Null when the figure agrees with the quote at one place
+ * at least.
+ */
+function withoutItsSign(quote: string, figure: string, parsed: Figure): string | null {
+  const said = numbersAt(quote, figure);
+  if (parsed.value < 0 || said.length === 0 || said.some((n) => !n || n.value === null || n.value >= 0)) return null;
+  return said[0]!.text;
+}
+
+/** The numbers the finder reads where the figure's text occurs in the quote (undefined where it reads none). */
+function numbersAt(quote: string, figure: string) {
+  const found = findNumbers(quote);
+  return findAllNormalized(normalize(quote), figure).map((at) =>
+    found.find((n) => n.start < at.end && at.start < n.end)
+  );
 }
 
 // CSV is read at one boundary (loaders/csv.ts); other modules import it from here too.
@@ -171,6 +187,12 @@ export function verifyLedger(
       fail(
         "QUALIFIER_DROPPED",
         `figure ${JSON.stringify(figure)} reads as ${parsed!.qualifier}, but the quote says ${JSON.stringify(dropped)}: write the figure as the quote does, or give the row a qualifier`
+      );
+    const unsigned = !isComputed && parsed ? withoutItsSign(quote, figure, parsed) : null;
+    if (unsigned)
+      fail(
+        "SIGN_DROPPED",
+        `figure ${JSON.stringify(figure)} is above zero, but the quote says ${JSON.stringify(unsigned)}: write the figure as the quote does`
       );
     if (isComputed && problems.length === before && parsed) computed.push({line, record, figure: parsed});
     if (problems.length > before || !parsed || !source || !span) continue;

@@ -204,8 +204,8 @@ export const temperatureTail = new RegExp(
   String.raw`(?:[ \t]?[°º][ \t]?[CF]|[CF]|${space}degrees?${space}(?:Celsius|Fahrenheit|centigrade|C|F))(?![\p{L}\d])`,
   "uy"
 );
-/** A temperature's sign before its number: "minus 5C", "-5C", "−5C" (not the hyphen of a word, "Covid-19"). */
-export const temperatureSign = /(?:^|[^\p{L}\d.,])(minus[ \t]+|[-−])$/iu;
+/** A minus sign before a number: "minus 5C", "-0.3%", "−£2.1bn" (not the hyphen of a word or a score, "Covid-19", "2-1"). */
+export const minusSign = /(?:^|[^\p{L}\d.,])(minus[ \t]+|[-−])$/iu;
 
 /**
  * Digits that are part of a name or a label: "F-16", "Covid-19", "G7", "3D", "5G", "Article 5",

@@ -36,7 +36,7 @@ import {
   seriesNounAt,
   spanOfTimeAfter,
   sumSpreadOverBefore,
-  temperatureSign,
+  minusSign,
   temperatureTail,
   urlEndAround
 } from "./number-patterns.ts";
@@ -309,6 +309,12 @@ function tailAt(re: RegExp, text: string, at: number): number {
   return re.exec(text) ? re.lastIndex : -1;
 }
 
+/** The length of a minus sign right before `start` ("-", "−", "minus "), or 0 (the hyphen of "Covid-19", "10-15"). */
+function minusBefore(text: string, start: number): number {
+  const sign = minusSign.exec(text.slice(Math.max(0, start - 8), start));
+  return sign ? sign[1].length : 0;
+}
+
 /**
  * A number proper (digits, words, money): extends it by a percent sign, the other end of a range,
  * a qualifier or currency word after it and the qualifier words before it, finds its unit,
@@ -374,8 +380,8 @@ function emitNumber(text: string, start: number, end: number, found: Omit<FoundN
   temperatureTail.lastIndex = e;
   const degrees = percent ? null : temperatureTail.exec(text);
   if (degrees) {
-    const sign = isRange ? null : temperatureSign.exec(text.slice(Math.max(lastEnd, start - 8), start));
-    const from = sign ? start - sign[1].length : start;
+    const sign = isRange ? 0 : minusBefore(text, start);
+    const from = start - sign;
     const q = qualifierStart(text, wordsBefore(text, windowStart, from), from);
     const qualified = q >= 0 ? figureOf(text.slice(q, from) + text.slice(start, e)) : null;
     const figure = qualified?.qualifier ? qualified : figureOf(text.slice(start, e));
@@ -415,6 +421,9 @@ function emitNumber(text: string, start: number, end: number, found: Omit<FoundN
       (overASpanBefore.test(text.slice(Math.max(0, q - 24), start)) ||
         sumSpreadOverBefore.test(text.slice(Math.max(0, q - 90), start)));
     if (q >= 0 && !verb && !when && readFigure(text.slice(q, e))) start = q;
+    // Below zero: "changed by -0.3%", "a balance of −£2.1bn", "net migration was minus 20,000".
+    const sign = q < 0 ? minusBefore(text, start) : 0;
+    if (sign && readFigure(text.slice(start - sign, e))) start -= sign;
   }
   const span = text.slice(start, e);
   const figure = figureOf(span);

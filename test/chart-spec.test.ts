@@ -132,6 +132,35 @@ describe("checkChartSpec(input, data)", () => {
     );
     expect(check.ok).toBe(true);
   });
+  it("refuses a figure below zero on a chart that draws up from zero, and draws it on a map", async () => {
+    const {data} = await seedCharts();
+    const below = {
+      ...data.claims.find((c) => c.id === "refugees")!,
+      id: "fixture-change",
+      place: "Kyiv",
+      value: -0.3,
+      lower: -0.3,
+      upper: -0.3,
+      qualifier: "exact" as const,
+      unit: "percent",
+      label: "\u22120.3%"
+    };
+    const withBelow = {...data, claims: [...data.claims, below]};
+    for (const type of ["bar", "reported"] as const)
+      expect(checkChartSpec({type, title: "Fixture", claims: ["fixture-change"]}, withBelow).problems).toEqual([
+        {
+          code: "BELOW_ZERO",
+          field: "claims[0]",
+          detail: `claim "fixture-change" is \u22120.3%, below zero; a ${type} chart draws each figure up from zero`
+        }
+      ]);
+    expect(
+      checkChartSpec(
+        {type: "map", title: "Fixture", focus: "Ukraine", places: ["Kyiv"], claims: ["fixture-change"]},
+        withBelow
+      ).problems
+    ).toEqual([]);
+  });
   it("refuses two anchors on one annotation", async () => {
     const {data} = await seedCharts();
     const spec = {

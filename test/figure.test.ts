@@ -165,7 +165,12 @@ describe("parseFigure reads wire copy", () => {
     ["4 cents", 4, 4, "exact", "cents", "4 cents"],
     ["about 10 cents", 10, null, "about", "cents", "about 10 cents"],
     ["between 1 and 2 cents", 1, 2, "range", "cents", "between 1 cent and 2 cents"],
-    ["5 per cent", 5, 5, "exact", "percent", "5%"]
+    ["5 per cent", 5, 5, "exact", "percent", "5%"],
+    // Below zero, as the source writes it, labelled with a minus sign.
+    ["-0.3%", -0.3, -0.3, "exact", "percent", "\u22120.3%"],
+    ["\u22120.3%", -0.3, -0.3, "exact", "percent", "\u22120.3%"],
+    ["minus 20,000", -20000, -20000, "exact", null, "\u221220,000"],
+    ["-£2.1bn", -2.1e9, -2.1e9, "exact", "GBP", "\u2212£2.1 billion"]
   ];
   test.each(rows)("parseFigure(%j) is %d", (text, value, upper, qualifier, unit, label) => {
     const f = parseFigure(text);

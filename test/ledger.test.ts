@@ -139,6 +139,26 @@ describe("verifyLedger", () => {
     expect(problems(good, "x,y")).toEqual(["3: CSV_RECORD_INCONSISTENT_COLUMNS"]);
   });
 
+  test("a figure that leaves out its quote's minus sign fails; written as the quote does, it is below zero", () => {
+    const fixture = parseSource(
+      "---\ntitle: Fixture\npublished: 2026-11-13\n---\nFixture output changed by -0.3% in the quarter.\n",
+      "data/sources/fixture.md"
+    );
+    const row = (figure: string) =>
+      `${header}\noutput,${figure},change in output,,2026-09-30,,fixture,Fixture output changed by -0.3% in the quarter.,,\n`;
+    let thrown: unknown;
+    try {
+      verifyLedger(row("0.3%"), [fixture]);
+    } catch (error) {
+      thrown = error;
+    }
+    expect(problemsOf(thrown).map((p) => p.message)).toEqual([
+      'data/claims.csv:2: SIGN_DROPPED: figure "0.3%" is above zero, but the quote says "-0.3%": write the figure as the quote does'
+    ]);
+    const [claim] = verifyLedger(row("-0.3%"), [fixture]);
+    expect([claim.value, claim.label]).toEqual([-0.3, "\u22120.3%"]);
+  });
+
   test("verifyLedger reports csv-parse's code and line for an unbalanced quote", () => {
     expect(problems(good, good, 'x,"2,000,a,b,2022-03-02,,seed,q,,')).toEqual(["4: CSV_QUOTE_NOT_CLOSED"]);
   });

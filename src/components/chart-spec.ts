@@ -130,6 +130,16 @@ function dataProblems(spec: ChartSpec, data: ChartData): SpecProblem[] {
   const drawn = new Set(shown.map((c) => c.id));
   const drawnPlaces = new Set(module.places?.(spec) ?? []);
   module.check(spec, data, shown, fail);
+  if (module.fromZero)
+    for (const claim of shown) {
+      const i = ("claims" in spec ? spec.claims : undefined)?.indexOf(claim.id) ?? -1;
+      if ((claim.lower ?? claim.value) < 0)
+        fail(
+          "BELOW_ZERO",
+          i >= 0 ? `claims[${i}]` : "claims",
+          `claim "${claim.id}" is ${claim.label}, below zero; a ${spec.type} chart draws each figure up from zero`
+        );
+    }
   spec.annotations?.forEach(({on}, i) => {
     const field = `annotations[${i}].on`;
     const targets = (["claim", "place", "point"] as const).filter((k) => on[k] !== undefined);

@@ -245,6 +245,7 @@ export const bar = defineChartType({
   type: "bar",
   schema,
   anchors: {place: false, point: null},
+  fromZero: true,
   drawn,
   check(_spec, _data, shown, fail) {
     if (new Set(shown.map((c) => c.unit)).size > 1)

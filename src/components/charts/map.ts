@@ -364,6 +364,7 @@ export const map = defineChartType({
   type: "map",
   schema,
   anchors: {place: true, point: "lonlat"},
+  fromZero: false,
   drawn,
   places: (spec) => spec.places,
   check(spec, data, _shown, fail) {

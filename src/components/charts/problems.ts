@@ -23,6 +23,7 @@ export const specProblemCodes = [
   "QUALIFIER_BEFORE_FIGURE",
   "INVALID_PLACEHOLDER",
   "NOT_A_COUNT",
+  "BELOW_ZERO",
   "MIXED_UNITS",
   "MIXED_MEASURES",
   "TOO_MANY_SQUARES",

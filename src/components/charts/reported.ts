@@ -396,6 +396,7 @@ export const reported = defineChartType({
   type: "reported",
   schema,
   anchors: {place: false, point: "date"},
+  fromZero: true,
   drawn,
   check(spec, data, shown, fail) {
     const first = shown[0];

@@ -163,6 +163,8 @@ export interface ChartTypeModule<S extends CommonSpec = CommonSpec> {
   schema: z.ZodType<S>;
   /** What an annotation may point at on this type: claims drawn, places drawn, and which kind of point. */
   anchors: {place: boolean; point: "lonlat" | "date" | null};
+  /** True when it draws each figure up from zero (a bar, squares, a scale from 0), so it cannot draw one below zero. */
+  fromZero: boolean;
   /** The claims it draws, in drawing order, from the claims by id. */
   drawn(spec: S, claims: ReadonlyMap<string, Claim>): Claim[];
   /** The places it draws (maps), for annotations and moved labels. */

@@ -271,6 +271,7 @@ export const units = defineChartType({
   type: "units",
   schema,
   anchors: {place: false, point: null},
+  fromZero: true,
   drawn,
   check(spec, _data, shown, fail) {
     spec.claims.forEach((id, i) => {
