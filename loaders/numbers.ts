@@ -309,10 +309,17 @@ function tailAt(re: RegExp, text: string, at: number): number {
   return re.exec(text) ? re.lastIndex : -1;
 }
 
-/** The length of a minus sign right before `start` ("-", "−", "minus "), or 0 (the hyphen of "Covid-19", "10-15"). */
+/**
+ * The length of a minus sign right before `start` ("-", "−", "minus "), or 0: not the hyphen of
+ * "Covid-19" or "10-15", nor a "minus" that subtracts ("£5,000 minus £300 in fees").
+ */
 function minusBefore(text: string, start: number): number {
   const sign = minusSign.exec(text.slice(Math.max(0, start - 8), start));
-  return sign ? sign[1].length : 0;
+  if (!sign) return 0;
+  const subtracts =
+    /^minus/i.test(sign[1]) &&
+    /\d\S*\s+$/u.test(text.slice(Math.max(0, start - sign[1].length - 24), start - sign[1].length));
+  return subtracts ? 0 : sign[1].length;
 }
 
 /**
