@@ -44,7 +44,8 @@ export const kitCodes = {
   QUOTE_NOT_IN_SOURCE: "a claim's quote does not occur in its source",
   FIGURE_NOT_IN_QUOTE: "a claim's figure does not occur in its quote",
   QUALIFIER_DROPPED: "a claim's figure leaves out the qualifier words its quote gives the number",
-  SIGN_DROPPED: "a claim's figure leaves out the minus sign its quote gives the number",
+  FIGURE_CUT_SHORT:
+    "a claim's figure leaves out part of its quote's number: a minus sign, a scale, a percent sign or a currency",
   FIGURE_UNPARSEABLE: "a figure is not a number the kit can read",
   UNKNOWN_CURRENCY: "a money figure's currency is not one the kit knows",
   INVALID_QUALIFIER: "a `qualifier` override is not one of the kit's qualifiers",

@@ -10,7 +10,7 @@ import {didYouMean} from "../src/components/suggest.ts";
 import {parseCsvRows} from "./csv.ts";
 import {KitError, throwIfAny, type ErrorCode} from "./errors.ts";
 import {FigureError, labelOf, parseFigure, withQualifier} from "./figure.ts";
-import {findNumbers} from "./numbers.ts";
+import {findNumbers, type FoundNumber} from "./numbers.ts";
 import {isIsoDate, notADate, type Source} from "./sources.ts";
 import {findAllNormalized, findNormalized, normalize, type Normalized} from "./text.ts";
 
@@ -49,28 +49,37 @@ function writtenIn(quote: string, figure: string): string | null {
  * an exact "2,000"), or when the finder reads no figure there.
  */
 function otherwiseQualified(quote: string, figure: string, parsed: Figure): string | null {
-  const said = numbersAt(quote, figure);
+  const said = numbersAt(quote, figure).map(({number}) => number);
   if (said.length === 0 || said.some((n) => !n || n.qualifier === "" || n.qualifier === parsed.qualifier)) return null;
   return said[0]!.text;
 }
 
 /**
- * The quote's own words for the figure when they put a minus sign before its number: "-0.3%" for a
- * figure "0.3%", which would print as a rise. Null when the figure agrees with the quote at one place
- * at least.
+ * The quote's own words for the figure when they make its number another one: a minus sign ("-0.3%"
+ * for a figure "0.3%", which would print as a rise), a scale ("212 million" for "212"), a percent sign
+ * or a currency ("24 per cent" for "24"). Null when the figure agrees with the quote at one place at
+ * least, or when the finder reads no figure there.
  */
-function withoutItsSign(quote: string, figure: string, parsed: Figure): string | null {
-  const said = numbersAt(quote, figure);
-  if (parsed.value < 0 || said.length === 0 || said.some((n) => !n || n.value === null || n.value >= 0)) return null;
-  return said[0]!.text;
+function cutShort(quote: string, figure: string, parsed: Figure): string | null {
+  // (Only a number that holds all of the figure's text: "2 000" set with a plain space reads as "2".)
+  const said = numbersAt(quote, figure).map(({at, number: n}) =>
+    n && n.start <= at.start && at.end <= n.end ? n : undefined
+  );
+  const unitOf = (n: FoundNumber) => (n.kind === "percent" ? "percent" : n.kind === "money" ? n.unit : null);
+  const agrees = (n: FoundNumber | undefined) =>
+    !n ||
+    n.value === null ||
+    (Math.abs(n.value - parsed.value) <= 1e-9 * Math.abs(parsed.value) && unitOf(n) === parsed.unit);
+  return said.length === 0 || said.some(agrees) ? null : said[0]!.text;
 }
 
-/** The numbers the finder reads where the figure's text occurs in the quote (undefined where it reads none). */
+/** Where the figure's text occurs in the quote, and the number the finder reads there (undefined where it reads none). */
 function numbersAt(quote: string, figure: string) {
   const found = findNumbers(quote);
-  return findAllNormalized(normalize(quote), figure).map((at) =>
-    found.find((n) => n.start < at.end && at.start < n.end)
-  );
+  return findAllNormalized(normalize(quote), figure).map((at) => ({
+    at,
+    number: found.find((n) => n.start < at.end && at.start < n.end)
+  }));
 }
 
 // CSV is read at one boundary (loaders/csv.ts); other modules import it from here too.
@@ -188,11 +197,11 @@ export function verifyLedger(
         "QUALIFIER_DROPPED",
         `figure ${JSON.stringify(figure)} reads as ${parsed!.qualifier}, but the quote says ${JSON.stringify(dropped)}: write the figure as the quote does, or give the row a qualifier`
       );
-    const unsigned = !isComputed && parsed ? withoutItsSign(quote, figure, parsed) : null;
-    if (unsigned)
+    const cut = !isComputed && parsed && !dropped ? cutShort(quote, figure, parsed) : null;
+    if (cut)
       fail(
-        "SIGN_DROPPED",
-        `figure ${JSON.stringify(figure)} is above zero, but the quote says ${JSON.stringify(unsigned)}: write the figure as the quote does`
+        "FIGURE_CUT_SHORT",
+        `figure ${JSON.stringify(figure)} reads as ${labelOf(parsed!)}, but the quote says ${JSON.stringify(cut)}: write the figure as the quote does`
       );
     if (isComputed && problems.length === before && parsed) computed.push({line, record, figure: parsed});
     if (problems.length > before || !parsed || !source || !span) continue;

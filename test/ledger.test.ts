@@ -139,23 +139,45 @@ describe("verifyLedger", () => {
     expect(problems(good, "x,y")).toEqual(["3: CSV_RECORD_INCONSISTENT_COLUMNS"]);
   });
 
-  test("a figure that leaves out its quote's minus sign fails; written as the quote does, it is below zero", () => {
+  test.each([
+    ["0.3%", "Fixture output changed by -0.3% in the quarter.", "0.3%", "-0.3%"],
+    ["212", "The fixture utility leaked 212 million litres a day.", "212", "212 million"],
+    ["24", "The fixture utility lost 24 per cent of its water.", "24", "24 per cent"],
+    ["4.2 billion", "The fixture county spent $4.2 billion.", "4.2 billion", "$4.2 billion"]
+  ])("a figure %j that leaves out part of its quote's number fails", (figure, quote, label, said) => {
     const fixture = parseSource(
-      "---\ntitle: Fixture\npublished: 2026-11-13\n---\nFixture output changed by -0.3% in the quarter.\n",
+      `---\ntitle: Fixture\npublished: 2026-11-13\n---\n${quote}\n`,
       "data/sources/fixture.md"
     );
-    const row = (figure: string) =>
-      `${header}\noutput,${figure},change in output,,2026-09-30,,fixture,Fixture output changed by -0.3% in the quarter.,,\n`;
     let thrown: unknown;
     try {
-      verifyLedger(row("0.3%"), [fixture]);
+      verifyLedger(
+        `${header}\nfixture-figure,${JSON.stringify(figure)},fixture measure,,2026-11-13,,fixture,"${quote}",,\n`,
+        [fixture]
+      );
     } catch (error) {
       thrown = error;
     }
     expect(problemsOf(thrown).map((p) => p.message)).toEqual([
-      'data/claims.csv:2: SIGN_DROPPED: figure "0.3%" is above zero, but the quote says "-0.3%": write the figure as the quote does'
+      `data/claims.csv:2: FIGURE_CUT_SHORT: figure "${figure}" reads as ${label}, but the quote says "${said}": write the figure as the quote does`
     ]);
-    const [claim] = verifyLedger(row("-0.3%"), [fixture]);
+    // Written as the quote does, it reads as the quote says: below zero, in millions, a share, in dollars.
+    const [claim] = verifyLedger(
+      `${header}\nfixture-figure,"${said}",fixture measure,,2026-11-13,,fixture,"${quote}",,\n`,
+      [fixture]
+    );
+    expect(claim.figure).toBe(said);
+  });
+
+  test("a figure below zero, written as its quote does, is labelled with a minus sign", () => {
+    const fixture = parseSource(
+      "---\ntitle: Fixture\npublished: 2026-11-13\n---\nFixture output changed by -0.3%.\n",
+      "data/sources/fixture.md"
+    );
+    const [claim] = verifyLedger(
+      `${header}\noutput,-0.3%,change in output,,2026-09-30,,fixture,Fixture output changed by -0.3%.,,\n`,
+      [fixture]
+    );
     expect([claim.value, claim.label]).toEqual([-0.3, "\u22120.3%"]);
   });
 
