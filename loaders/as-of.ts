@@ -256,7 +256,11 @@ function readTimeWords(m: RegExpExecArray, published: string, anchor: string, fi
   if (g.weekday) {
     if (notTheDate.test(lower)) return null;
     // "Figures due on Friday", "the bank will announce on Thursday": a day to come, which dates nothing.
-    if (/\b(?:due|scheduled|expected|set|will(?:\s+\p{Ll}+)?|to\s+be\s+\p{Ll}+)\s+$/iu.test(m.input.slice(0, m.index)))
+    if (
+      /\b(?:due|scheduled|expected|will(?:\s+\p{Ll}+)?|(?:set|due|expected|scheduled)\s+to\s+\p{Ll}+|to\s+be\s+\p{Ll}+)\s+$/iu.test(
+        m.input.slice(0, m.index)
+      )
+    )
       return null;
     const weekday = weekdays.findIndex((d) => lower.includes(d));
     return {kind: "date", date: lastWeekday(published, weekday, lower.startsWith("last ")), words};
@@ -455,7 +459,7 @@ export function asOfSentence(sentence: string, at: number, published: string, le
     // of its own has its own time.
     const semicolon = m.index > at ? sentence.lastIndexOf(";", m.index) : -1;
     const nextClause = semicolon >= at + length ? sentence.slice(semicolon + 1).split(";")[0] : "";
-    if (/\d/.test(nextClause)) continue;
+    if (/\d/.test(nextClause.replace(m[0], ""))) continue;
     // "$95 million to repair the Blue Line, which carried 140,000 riders in October": a relative clause
     // about a later noun has its own time ("300 refugees, who arrived on Monday" keeps the figure's), unless
     // it says when the figure was given ("…, which published its tally on Thursday").

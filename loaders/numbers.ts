@@ -27,6 +27,7 @@ import {
   isNameWord,
   isPronounOne,
   master,
+  minusSign,
   overASpanBefore,
   penceTail,
   percentTail,
@@ -36,7 +37,6 @@ import {
   seriesNounAt,
   spanOfTimeAfter,
   sumSpreadOverBefore,
-  minusSign,
   temperatureTail,
   urlEndAround
 } from "./number-patterns.ts";

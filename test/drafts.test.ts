@@ -28,6 +28,8 @@ describe("asOfSentence", () => {
     ["As of Wednesday, 874,000 had left.", "2022-03-02", "As of Wednesday"],
     ["Yesterday 300 people were evacuated.", "2022-03-01", "Yesterday"],
     ["A fixture poll taken Feb. 26-28 put support at 52%.", "2022-02-28", "Feb. 26-28"],
+    ["The fixture record of 300 was set on Monday.", "2022-02-28", "on Monday"],
+    ["Some 300 fixture people died; the toll was confirmed on 1 March.", "2022-03-01", "on 1 March"],
     ["The figure was 500,000 almost 24 hours earlier.", "2022-03-01", "almost 24 hours earlier"],
     // A relative clause of the figure's own noun, or one that says when the figure was given, dates it.
     ["About 300 fixture refugees, who arrived on Monday, were housed in schools.", "2022-02-28", "on Monday"],
