@@ -57,8 +57,8 @@ function otherwiseQualified(quote: string, figure: string, parsed: Figure): stri
 /**
  * The quote's own words for the figure when they make its number another one: a minus sign ("-0.3%"
  * for a figure "0.3%", which would print as a rise), a scale ("212 million" for "212"), a percent sign
- * or a currency ("24 per cent" for "24"). Null when the figure agrees with the quote at one place at
- * least, or when the finder reads no figure there.
+ * or a currency ("24 per cent" for "24"), or words that make it no figure ("3 in 10" for "3"). Null
+ * when the figure agrees with the quote at one place at least, or when the finder reads no number there.
  */
 function cutShort(quote: string, figure: string, parsed: Figure): string | null {
   // (Only a number that holds all of the figure's text: "2 000" set with a plain space reads as "2".)
@@ -66,10 +66,12 @@ function cutShort(quote: string, figure: string, parsed: Figure): string | null 
     n && n.start <= at.start && at.end <= n.end ? n : undefined
   );
   const unitOf = (n: FoundNumber) => (n.kind === "percent" ? "percent" : n.kind === "money" ? n.unit : null);
+  // (A number the finder reads as no figure, "3 in 10" or "12 August", is not the figure "3" or "12" either.)
   const agrees = (n: FoundNumber | undefined) =>
     !n ||
-    n.value === null ||
-    (Math.abs(n.value - parsed.value) <= 1e-9 * Math.abs(parsed.value) && unitOf(n) === parsed.unit);
+    (n.value !== null &&
+      Math.abs(n.value - parsed.value) <= 1e-9 * Math.abs(parsed.value) &&
+      unitOf(n) === parsed.unit);
   return said.length === 0 || said.some(agrees) ? null : said[0]!.text;
 }
 

@@ -169,6 +169,19 @@ describe("verifyLedger", () => {
     expect(claim.figure).toBe(said);
   });
 
+  test("a figure cut out of words that make no figure ('3' of '3 in 10') fails", () => {
+    const quote = "The fixture survey found 3 in 10 adults smoked.";
+    const fixture = parseSource(
+      `---\ntitle: Fixture\npublished: 2026-11-13\n---\n${quote}\n`,
+      "data/sources/fixture.md"
+    );
+    expect(() =>
+      verifyLedger(`${header}\nfixture-smokers,3,fixture adults who smoked,,2026-11-13,,fixture,${quote},,\n`, [
+        fixture
+      ])
+    ).toThrow('data/claims.csv:2: FIGURE_CUT_SHORT: figure "3" reads as 3, but the quote says "3 in 10"');
+  });
+
   test("a figure below zero, written as its quote does, is labelled with a minus sign", () => {
     const fixture = parseSource(
       "---\ntitle: Fixture\npublished: 2026-11-13\n---\nFixture output changed by -0.3%.\n",
