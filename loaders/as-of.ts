@@ -262,6 +262,13 @@ function readTimeWords(m: RegExpExecArray, published: string, anchor: string, fi
       )
     )
       return null;
+    // … and "expected to reconnect most of the rest by Tuesday": a day its clause looks ahead to.
+    const clause = m.input.slice(0, m.index).split(/[,;]/).pop()!;
+    if (
+      !lower.startsWith("last ") &&
+      /\b(?:will|(?:expects?|expected|plans?|planned|aims?|hopes?|intends?|set|due|scheduled)\s+to)\b/iu.test(clause)
+    )
+      return null;
     const weekday = weekdays.findIndex((d) => lower.includes(d));
     return {kind: "date", date: lastWeekday(published, weekday, lower.startsWith("last ")), words};
   }

@@ -1169,6 +1169,13 @@ export function isMultiple(n: Pick<FoundNumber, "kind" | "unit">): boolean {
  * ```
  */
 export function measureIn(sentence: string, at: number, n: Pick<FoundNumber, "kind" | "unit" | "text">): string {
+  const measure = measureOf(sentence, at, n);
+  // "put the figure at 61 per cent", "the count passed 3 million": a word for a figure names nothing it measures.
+  return /^(?:figures?|number|total|tally|count|amount|sum|level)$/u.test(measure) ? "" : measure;
+}
+
+/** measureIn, before it leaves out a measure that is only a word for a figure. */
+function measureOf(sentence: string, at: number, n: Pick<FoundNumber, "kind" | "unit" | "text">): string {
   const end = at + n.text.length;
   // A wire story's dateline ("LONDON (Agency) - ") is no part of what the figure measures.
   // "rose for a third month to 5.2 per cent": a streak says how long, not what rose.
@@ -1307,7 +1314,7 @@ export function measureIn(sentence: string, at: number, n: Pick<FoundNumber, "ki
   // ("Average speeds fell by 3 kilometres per hour" is a change in them, as a distance's change is.)
   if (
     n.kind === "distance" &&
-    /^\s*(?:\/\s*h\b|per\s+hour\b|an\s+hour\b)/u.test(after) &&
+    (/^\s*(?:\/\s*h\b|per\s+hour\b|an\s+hour\b)/u.test(after) || /^(?:mph|kph)$/iu.test(n.unit)) &&
     !new RegExp(String.raw`\b(?:${changeVerbs})\s+(?:by\s+)?(?:\p{Ll}+\s+){0,2}$`, "u").test(before)
   ) {
     const of = /^(.*?)\s+of\s+$/u.exec(before);

@@ -109,7 +109,9 @@ const durationUnits = new Set(
   )
 );
 const distanceUnits = new Set(
-  "mile miles km kilometre kilometres kilometer kilometers metre metres meter meters yard yards foot feet ft".split(" ")
+  "mile miles km kilometre kilometres kilometer kilometers metre metres meter meters yard yards foot feet ft mph kph".split(
+    " "
+  )
 );
 const moneyUnits = new Set(
   "dollar dollars pound pounds euro euros rouble roubles ruble rubles hryvnia hryvnias yen franc francs pence p".split(

@@ -105,6 +105,7 @@ describe("asOfSentence", () => {
     "The fixture agency, which was founded in May, said 300 people had applied.",
     // A day to come dates nothing.
     "Fixture figures due on Friday are expected to show 200,000 jobs were added.",
+    "Fixture engineers restored 18,000 homes, and expected to reconnect the rest by Tuesday.",
     // After a comma, "from" and its number have their own time words.
     "Fixture defence spending will rise to 2.5 per cent of GDP by 2028, from 1.9 per cent this year."
   ])("asOfSentence(%j) has no time words that date the figure", (sentence) => {
@@ -951,6 +952,10 @@ describe("measureIn", () => {
     ["The fixture exchange lost Rs 12,000 crore in a day.", "money lost"],
     ["Fixture hospitals were 96.2 per cent full last week.", "fixture hospitals full"],
     ["An average of 4,870 fixture patients a day were in hospital.", "average fixture patients in hospital per day"],
+    // A speed in miles an hour; a word for a figure names nothing it measures.
+    ["The fixture storm brought gusts of 98 mph to the coast.", "speed of gusts"],
+    ["The fixture department put the figure at 61 per cent.", ""],
+    ["Fixture police put the number at 40,000.", ""],
     // A count's total or average: of what was done.
     ["The fixture company leaked an average of 212 million litres a day.", "average litres leaked per day"],
     ["The fixture firm sold a total of 3 million cars.", "cars sold"],
