@@ -173,6 +173,15 @@ describe("asOfSentence", () => {
     }
   );
 
+  test("the first day of an event the sentence does not date names no day (it was read as no time words)", () => {
+    const strike = "On the first day of the fixture strike, 500 flights were cancelled.";
+    expect(asOfSentence(strike, strike.indexOf("500"), published, 3)).toEqual({
+      kind: "unresolved",
+      words: "On the first day of the fixture",
+      end: undefined
+    });
+  });
+
   test("'a day later' with no day before it in the sentence names none (it was read as no time words)", () => {
     const alone = "A day later, the fixture agency counted 1.5 million.";
     expect(asOfSentence(alone, alone.indexOf("1.5"), published, 11)).toEqual({
