@@ -77,7 +77,7 @@ const timeWords = new RegExp(
     String.raw`(?<weekday>\b(?:(?:last|this|on|as of|by|since|from|until|till|before|after|next)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:['’]s)?(?:\s+(?:morning|afternoon|evening|night))?\b)`,
     String.raw`(?<previous>\bthe (?:previous|prior) day\b|\bthe day before\b)`,
     String.raw`(?<following>\bthe (?:following|next) day\b)`,
-    String.raw`(?<ago>\b${hedge}${count}\s+(?:hours?|days?|weeks?)\s+(?:earlier|ago|before|previously|later)\b)`,
+    String.raw`(?<ago>\b${hedge}${count}\s+(?:hours?|days?|weeks?|fortnights?)\s+(?:earlier|ago|before|previously|later)\b)`,
     String.raw`(?<dayMonth>\b(?:(?:on|as of|by|since|from|until|till|before|after)\s+)?(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?${monthWord}(?:,?\s+(?<year1>\d{4}))?)`,
     String.raw`(?<monthDay>\b(?:(?:on|as of|by|since|from|until|till|before|after)\s+)?${monthWord}\s+\d{1,2}(?:st|nd|rd|th)?\b(?:,?\s+(?<year2>\d{4}))?)`,
     String.raw`(?<periodTo>\b(?:(?:in|for|over|during)\s+)?the\s+(?:year|quarter|month|week|${count}\s+(?:months|weeks|years))\s+(?:to|ending|ended|up to)\s+(?:(?:the\s+)?end\s+of\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?)?${monthWord}(?:\s+\d{1,2}(?:st|nd|rd|th)?\b)?(?:,?\s+\d{4})?)`,
@@ -89,7 +89,7 @@ const timeWords = new RegExp(
     String.raw`(?<iso>\b\d{4}-\d{2}-\d{2}\b)`,
     String.raw`(?<yearsTo>\b(?:(?:in|for|over|during)\s+)?the\s+(?:year|decade|${count}\s+years)\s+(?:to|ending|ended|up to)\s+\d{4}\b)`,
     String.raw`(?<year>\b(?:(?:in|during|for|throughout|since|from|until|till|by|before|after)\s+(?:early\s+|late\s+|mid-)?|between\s+\d{4}\s+and\s+)\d{4}(?:\s+(?:and|to)\s+\d{4})?\b(?![-–/]\d))`,
-    String.raw`(?<vague>\b(?:(?:since|from|until|till|before|after|over|during|in|for)\s+)?(?:last|this|earlier this|later this|past|previous|the past|the previous|the last)\s+(?:week|weekend|month|year|spring|summer|autumn|fall|winter)\b|\b(?:at|over) the weekend\b|\brecently\b|\bin recent (?:days|weeks)\b|\bearlier this (?:week|month|year)\b|\b(?:in|during|over) the (?:spring|summer|autumn|fall|winter)\b|\b(?:a|one) (?:month|year|decade) (?:earlier|ago|before)\b|\b${hedge}${count}\s+(?:months|years|decades)\s+(?:earlier|ago|before|previously)\b|\bthe (?:month|year) before\b|\bon the (?:first|second|third|fourth|fifth|last|final|opening|closing) (?:day|night|morning|evening) of\s+(?:the\s+|its\s+|their\s+)?[\p{L}-]+)`
+    String.raw`(?<vague>\b(?:(?:since|from|until|till|before|after|over|during|in|for)\s+)?(?:last|this|earlier this|later this|past|previous|the past|the previous|the last)\s+(?:week|weekend|month|year|spring|summer|autumn|fall|winter)\b|\b(?:at|over) the weekend\b|\brecently\b|\bin recent (?:days|weeks)\b|\bearlier this (?:week|month|year)\b|\b(?:in|during|over) the (?:spring|summer|autumn|fall|winter)\b|\b(?:a|one) (?:month|year|decade) (?:earlier|ago|before)\b|\b${hedge}${count}\s+(?:months|years|decades)\s+(?:earlier|ago|before|previously)\b|\bthe (?:week|month|year) before\b|\bon the (?:first|second|third|fourth|fifth|last|final|opening|closing) (?:day|night|morning|evening) of\s+(?:the\s+|its\s+|their\s+)?[\p{L}-]+)`
   ].join("|"),
   "giu"
 );
@@ -262,7 +262,8 @@ function readTimeWords(m: RegExpExecArray, published: string, anchor: string, fi
       )
     )
       return null;
-    // … and "expected to reconnect most of the rest by Tuesday": a day its clause looks ahead to.
+    // … "on Monday next week", and "expected to reconnect most of the rest by Tuesday": a day its clause looks ahead to.
+    if (/^\s+next\s+week\b/iu.test(m.input.slice(m.index + m[0].length))) return null;
     const clause = m.input.slice(0, m.index).split(/[,;]/).pop()!;
     if (
       !lower.startsWith("last ") &&
@@ -280,10 +281,10 @@ function readTimeWords(m: RegExpExecArray, published: string, anchor: string, fi
         )
       : null;
     if (event) return {kind: "unresolved", words: `${words}${event[0]}`};
-    const m2 = /(\S+(?:[ -]four|[ -]six|[ -]eight|[ -]two)?)\s+(hour|day|week)s?\s+\S+$/i.exec(lower)!;
+    const m2 = /(\S+(?:[ -]four|[ -]six|[ -]eight|[ -]two)?)\s+(hour|day|week|fortnight)s?\s+\S+$/i.exec(lower)!;
     const n = /^an?$/.test(m2[1]) ? 1 : parseNumber(m2[1].replace("-", " "));
     if (n === null) return {kind: "unresolved", words};
-    const days = m2[2] === "hour" ? Math.round(n / 24) : m2[2] === "day" ? n : n * 7;
+    const days = m2[2] === "hour" ? Math.round(n / 24) : m2[2] === "day" ? n : n * (m2[2] === "fortnight" ? 14 : 7);
     // "ago" counts back from the published day; "earlier" from the day the sentence named before it
     // ("42 on Tuesday, up from 35 a day earlier": Monday); "later" on from it, never past the published day.
     const from = /ago$/.test(lower) ? published : anchor;

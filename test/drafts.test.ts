@@ -29,6 +29,7 @@ describe("asOfSentence", () => {
     ["Yesterday 300 people were evacuated.", "2022-03-01", "Yesterday"],
     ["A fixture poll taken Feb. 26-28 put support at 52%.", "2022-02-28", "Feb. 26-28"],
     ["The fixture record of 300 was set on Monday.", "2022-02-28", "on Monday"],
+    ["A fortnight ago, 300 fixture people had applied.", "2022-02-16", "A fortnight ago"],
     ["Some 300 fixture people died; the toll was confirmed on 1 March.", "2022-03-01", "on 1 March"],
     ["The figure was 500,000 almost 24 hours earlier.", "2022-03-01", "almost 24 hours earlier"],
     // A relative clause of the figure's own noun, or one that says when the figure was given, dates it.
@@ -106,6 +107,7 @@ describe("asOfSentence", () => {
     // A day to come dates nothing.
     "Fixture figures due on Friday are expected to show 200,000 jobs were added.",
     "Fixture engineers restored 18,000 homes, and expected to reconnect the rest by Tuesday.",
+    "Some 40 fixture people will march on Monday next week.",
     // After a comma, "from" and its number have their own time words.
     "Fixture defence spending will rise to 2.5 per cent of GDP by 2028, from 1.9 per cent this year."
   ])("asOfSentence(%j) has no time words that date the figure", (sentence) => {
@@ -172,6 +174,14 @@ describe("asOfSentence", () => {
       });
     }
   );
+
+  test("'the week before' names no day, as 'the year before' does not (it was read as no time words)", () => {
+    const before = "The week before, 300 fixture people had crossed.";
+    expect(asOfSentence(before, before.indexOf("300"), published, 3)).toMatchObject({
+      kind: "unresolved",
+      words: "The week before"
+    });
+  });
 
   test("the first day of an event the sentence does not date names no day (it was read as no time words)", () => {
     const strike = "On the first day of the fixture strike, 500 flights were cancelled.";
