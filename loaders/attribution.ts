@@ -71,7 +71,9 @@ const verbAfter = new RegExp(
   String.raw`^\s+(?:${showWords}|list|lists|listed|put|puts|rose|fell|jumped|climbed|dropped|increased|decreased|declined|surged|soared|slumped|plunged|grew|reached|hit|totalled|totaled|stood|began|begin|begins|started|start|starts|are|were|have|had)\b`,
   "iu"
 );
-const pluralSubject = /(?:^|[^\p{L}])(?:we|they|i|you|\p{L}+s|people|police)\s+$/iu;
+/** A plural before a verb, or before what it is of: "analysts estimate", "Analysts at the bank estimate". */
+const pluralSubject =
+  /(?:^|[^\p{L}])(?:(?:we|they|i|you|\p{L}+s|people|police)|\p{L}+s\s+(?:at|of|from|in|with)\s+(?:[\p{L}'’-]+\s+){1,4})\s*$/iu;
 
 /**
  * True when the saying verb at [start, end) is a noun here: after a determiner, a possessive or a
@@ -184,15 +186,26 @@ export function attributionIn(sentence: string, at: number): Attribution {
       const name = clause.slice(0, Math.max(comma, 0)).split(/[,;:]/).pop()!.trim();
       if (comma > 0 && /^(?:\p{Lu}[\p{L}'’.-]*\s*){1,4}$/u.test(name)) apposition = name;
     }
-    const cut = Math.max(
+    const punctuation = Math.max(
       clause.lastIndexOf(","),
       clause.lastIndexOf(";"),
       clause.lastIndexOf(":"),
       clause.lastIndexOf("“"),
       clause.lastIndexOf("”"),
-      clause.lastIndexOf('"'),
-      lastJoin(clause)
+      clause.lastIndexOf('"')
     );
+    // ("…, police and organisers said": after a comma, a few words joined by "and" are one sayer.)
+    const join = lastJoin(clause);
+    const joined =
+      punctuation >= 0 &&
+      join > punctuation &&
+      clause.slice(punctuation + 1, join).trim() !== "" &&
+      /^\sand\s/u.test(clause.slice(join, join + 5)) &&
+      clause
+        .slice(punctuation + 1)
+        .trim()
+        .split(/\s+/).length <= 5;
+    const cut = joined ? punctuation : Math.max(punctuation, join);
     // ("…, which it says would cost": the relative pronoun is no part of who says it.)
     let before = clean(clause.slice(cut + 1).replace(/^\s*(?:that|and|but|while|which|who)\s/u, ""));
     if (cut + 1 <= at && at < start) before = ""; // the figure itself is in the subject

@@ -530,6 +530,9 @@ describe("attributionIn", () => {
     ["The fixture company, whose shares fell, said it would cut 300 jobs.", "the fixture company"],
     ["Fixture critics say the 40% rise is too steep.", "fixture critics"],
     ["Critics say the fixture 40% rise is too steep.", "critics"],
+    // A few words joined by "and" after a comma are one sayer; a plural before what it is of says.
+    ["About 200 fixture people marched, police and organisers said.", "police and organisers"],
+    ["Analysts at the fixture bank estimate the cost at $5bn.", "analysts at the fixture bank"],
     // Who puts the figure at another number gave that one.
     ["It said 1,200 fixture flights were cancelled, but the airline put the figure at 900.", ""],
     // Who reports another figure, in another clause, did not give this one.
