@@ -175,7 +175,7 @@ describe("asOfSentence", () => {
     }
   );
 
-  test("'the week before' names no day, as 'the year before' does not (it was read as no time words)", () => {
+  test("'the week before' names no day, like 'the year before' (it was read as no time words)", () => {
     const before = "The week before, 300 fixture people had crossed.";
     expect(asOfSentence(before, before.indexOf("300"), published, 3)).toMatchObject({
       kind: "unresolved",
