@@ -487,6 +487,17 @@ export function asOfSentence(sentence: string, at: number, published: string, le
       !/\b(?:said|says|published|released|reported|announced|issued|gave)\b/u.test(relative[1])
     )
       continue;
+    // "The bank, which targets 2 per cent inflation, cut rates last month": the figure's own relative clause
+    // ends at its comma, and the time words beyond it are the main clause's.
+    if (
+      m.index > at &&
+      /,\s+(?:which|who|whose)\s(?:[^,;]|,(?=\d))*$/u.test(sentence.slice(0, at)) &&
+      !/,\s+(?:which|who|whose)\s[^]*\b(?:said|says|told|reported|announced|estimated)\b[^,;]*$/u.test(
+        sentence.slice(0, at)
+      ) &&
+      /,(?!\d)/u.test(sentence.slice(figureEnd, m.index))
+    )
+      continue;
     const end = m.index + m[0].length;
     // "The agency, which was founded in 2019, said 300 had applied": a relative clause before the figure, too.
     if (

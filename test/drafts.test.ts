@@ -35,7 +35,7 @@ describe("asOfSentence", () => {
     // A relative clause of the figure's own noun, or one that says when the figure was given, dates it.
     ["About 300 fixture refugees, who arrived on Monday, were housed in schools.", "2022-02-28", "on Monday"],
     [
-      "A million fixture people crossed within a week, according to the agency, which published its tally on Tuesday.",
+      "1 million fixture people crossed within a week, according to the agency, which published its tally on Tuesday.",
       "2022-03-01",
       "on Tuesday"
     ],
@@ -108,6 +108,8 @@ describe("asOfSentence", () => {
     "Fixture figures due on Friday are expected to show 200,000 jobs were added.",
     "Fixture engineers restored 18,000 homes, and expected to reconnect the rest by Tuesday.",
     "Some 40 fixture people will march on Monday next week.",
+    // A figure in its own relative clause has none of the main clause's time words.
+    "The fixture bank, which targets 2 per cent inflation, cut its main rate last month.",
     // After a comma, "from" and its number have their own time words.
     "Fixture defence spending will rise to 2.5 per cent of GDP by 2028, from 1.9 per cent this year."
   ])("asOfSentence(%j) has no time words that date the figure", (sentence) => {
