@@ -229,8 +229,8 @@ async function replaceClaim(
 
 /**
  * `explainer claim`: drafts for one number (START) or for every unanswered number of a source
- * (--all). A batch with a number that needs an option prints the drafts it could make, then fails
- * with a line for each such number; with --write it writes nothing.
+ * (--all). A batch with a number that needs an option prints (with --write, appends) the drafts it
+ * could make, then fails with a line for each such number, to draft alone.
  */
 export async function run(args: string[], {root, stdout, stderr}: Effects): Promise<void> {
   const {ref, start, options, write, replace} = parseArgs(args);
@@ -242,14 +242,6 @@ export async function run(args: string[], {root, stdout, stderr}: Effects): Prom
   const ledger = await ledgerShape(root);
   if (start === null) {
     ({drafts, skipped, problems} = await draftSource(root, ref, ledger));
-    if (write && problems.length > 0) {
-      const n = drafts.length;
-      const more = `${problems.length} more number${problems.length === 1 ? " needs" : "s need"}`;
-      stderr(
-        `nothing written to ${ledgerFile}: ${n} draft row${n === 1 ? " is" : "s are"} ready, but ${more} drafting alone (an option, as each line below says) or a row in data/ignored.csv first; then run \`npx explainer claim ${ref} --all --write\` again\n`
-      );
-      throwIfAny(problems);
-    }
   } else {
     const source = await readOneSource(root, ref);
     const number = numberNamed(source, start);
@@ -275,7 +267,9 @@ export async function run(args: string[], {root, stdout, stderr}: Effects): Prom
   const rows = `${n} draft row${n === 1 ? "" : "s"}`;
   if (problems.length > 0) {
     const more = `${problems.length} more number${problems.length === 1 ? "" : "s"}`;
-    stderr(`${rows} for ${ledgerFile}; ${more} to draft alone, as each line below says:\n`);
+    stderr(
+      `${rows} ${write ? "appended to" : "for"} ${ledgerFile}; ${more} to draft alone (an option, as each line below says) or to list in data/ignored.csv:\n`
+    );
     throwIfAny(problems);
   }
   if (n === 0) stderr(`no number to draft: every count, percentage and sum of money of the body is cited or ignored\n`);
