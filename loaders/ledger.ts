@@ -55,16 +55,17 @@ function otherwiseQualified(quote: string, figure: string, parsed: Figure): stri
 }
 
 /**
- * The quote's own words for the figure when they make its number another one: a minus sign ("-0.3%"
- * for a figure "0.3%", which would print as a rise), a scale ("212 million" for "212"), a percent sign
- * or a currency ("24 per cent" for "24"), or words that make it no figure ("3 in 10" for "3"). Null
- * when the figure agrees with the quote at one place at least, or when the finder reads no number there.
+ * The words that make the figure's number another one, where the quote gives it in `text` (the quote,
+ * or its paragraph of the source, the quote at `within`): a minus sign ("-0.3%" for a figure "0.3%",
+ * which would print as a rise), a scale ("212 million" for "212"), a percent sign or a currency ("24 per
+ * cent" for "24"), or words that make it no figure ("3 in 10" for "3"). Null when the figure agrees with
+ * the quote at one place at least, or when the finder reads no number there.
  */
-function cutShort(quote: string, figure: string, parsed: Figure): string | null {
+function cutShort(text: string, figure: string, parsed: Figure, within = {start: 0, end: text.length}): string | null {
   // (Only a number that holds all of the figure's text: "2 000" set with a plain space reads as "2".)
-  const said = numbersAt(quote, figure).map(({at, number: n}) =>
-    n && n.start <= at.start && at.end <= n.end ? n : undefined
-  );
+  const said = numbersAt(text, figure)
+    .filter(({at}) => within.start <= at.start && at.end <= within.end)
+    .map(({at, number: n}) => (n && n.start <= at.start && at.end <= n.end ? n : undefined));
   const unitOf = (n: FoundNumber) => (n.kind === "percent" ? "percent" : n.kind === "money" ? n.unit : null);
   // (A number the finder reads as no figure, "3 in 10" or "12 August", is not the figure "3" or "12" either.)
   const agrees = (n: FoundNumber | undefined) =>
@@ -73,6 +74,14 @@ function cutShort(quote: string, figure: string, parsed: Figure): string | null 
       Math.abs(n.value - parsed.value) <= 1e-9 * Math.abs(parsed.value) &&
       unitOf(n) === parsed.unit);
   return said.length === 0 || said.some(agrees) ? null : said[0]!.text;
+}
+
+/** The paragraph of `body` around `span`, and where the span is in it. */
+function paragraphAround(body: string, span: {start: number; end: number}) {
+  const start = body.lastIndexOf("\n", span.start - 1) + 1;
+  const end = body.indexOf("\n", span.end);
+  const text = body.slice(start, end < 0 ? body.length : end);
+  return {text, within: {start: span.start - start, end: span.end - start}};
 }
 
 /** Where the figure's text occurs in the quote, and the number the finder reads there (undefined where it reads none). */
@@ -199,11 +208,16 @@ export function verifyLedger(
         "QUALIFIER_DROPPED",
         `figure ${JSON.stringify(figure)} reads as ${parsed!.qualifier}, but the quote says ${JSON.stringify(dropped)}: write the figure as the quote does, or give the row a qualifier`
       );
-    const cut = !isComputed && parsed && !dropped ? cutShort(quote, figure, parsed) : null;
+    // (Read in the quote's paragraph of the source, so that a quote cut off inside a number, "… rose to 2"
+    // of "… rose to 2.5 million", does not hide it.)
+    const around = source && span ? paragraphAround(source.body, span) : {text: quote, within: undefined};
+    const cut = !isComputed && parsed && !dropped ? cutShort(around.text, figure, parsed, around.within) : null;
     if (cut)
       fail(
         "FIGURE_CUT_SHORT",
-        `figure ${JSON.stringify(figure)} reads as ${labelOf(parsed!)}, but the quote says ${JSON.stringify(cut)}: write the figure as the quote does`
+        findNormalized(normalize(quote), cut)
+          ? `figure ${JSON.stringify(figure)} reads as ${labelOf(parsed!)}, but the quote says ${JSON.stringify(cut)}: write the figure as the quote does`
+          : `figure ${JSON.stringify(figure)} reads as ${labelOf(parsed!)}, but the source says ${JSON.stringify(cut)} where the quote stops: quote the whole number, and write the figure as the source does`
       );
     if (isComputed && problems.length === before && parsed) computed.push({line, record, figure: parsed});
     if (problems.length > before || !parsed || !source || !span) continue;

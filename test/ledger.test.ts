@@ -169,6 +169,20 @@ describe("verifyLedger", () => {
     expect(claim.figure).toBe(said);
   });
 
+  test("a quote cut off inside its number does not hide it: the figure is read in the source", () => {
+    const fixture = parseSource(
+      "---\ntitle: Fixture\npublished: 2026-11-13\n---\nThe fixture utility leaked 212 million litres a day.\n",
+      "data/sources/fixture.md"
+    );
+    expect(() =>
+      verifyLedger(`${header}\nleaked,212,litres leaked,,2026-11-13,,fixture,The fixture utility leaked 212,,\n`, [
+        fixture
+      ])
+    ).toThrow(
+      'data/claims.csv:2: FIGURE_CUT_SHORT: figure "212" reads as 212, but the source says "212 million" where the quote stops: quote the whole number, and write the figure as the source does'
+    );
+  });
+
   test("a figure cut out of words that make no figure ('3' of '3 in 10') fails", () => {
     const quote = "The fixture survey found 3 in 10 adults smoked.";
     const fixture = parseSource(
