@@ -66,7 +66,9 @@ function cutShort(text: string, figure: string, parsed: Figure, within = {start:
   const said = numbersAt(text, figure)
     .filter(({at}) => within.start <= at.start && at.end <= within.end)
     .map(({at, number: n}) => (n && n.start <= at.start && at.end <= n.end ? n : undefined));
-  const unitOf = (n: FoundNumber) => (n.kind === "percent" ? "percent" : n.kind === "money" ? n.unit : null);
+  // (A percentage's "points" are no percent sign: "11 basis points" is cited as "11".)
+  const unitOf = (n: FoundNumber) =>
+    n.kind === "percent" && !/points?$/iu.test(n.unit) ? "percent" : n.kind === "money" ? n.unit : null;
   // (A number the finder reads as no figure, "3 in 10" or "12 August", is not the figure "3" or "12" either.)
   const agrees = (n: FoundNumber | undefined) =>
     !n ||

@@ -311,14 +311,15 @@ function tailAt(re: RegExp, text: string, at: number): number {
 
 /**
  * The length of a minus sign right before `start` ("-", "−", "minus "), or 0: not the hyphen of
- * "Covid-19" or "10-15", nor a "minus" that subtracts ("£5,000 minus £300 in fees").
+ * "Covid-19" or "10-15", nor a "minus" that subtracts ("£5,000 minus £300 in fees") or bounds an
+ * error ("plus or minus 2 points").
  */
 function minusBefore(text: string, start: number): number {
   const sign = minusSign.exec(text.slice(Math.max(0, start - 8), start));
   if (!sign) return 0;
-  const subtracts =
-    /^minus/i.test(sign[1]) &&
-    /\d\S*\s+$/u.test(text.slice(Math.max(0, start - sign[1].length - 24), start - sign[1].length));
+  const wordsBefore = text.slice(Math.max(0, start - sign[1].length - 24), start - sign[1].length);
+  // ("a margin of error of plus or minus 2 points" is no figure below zero either.)
+  const subtracts = /^minus/i.test(sign[1]) && /(?:\d\S*|\bplus\s+or)\s+$/iu.test(wordsBefore);
   return subtracts ? 0 : sign[1].length;
 }
 

@@ -196,6 +196,18 @@ describe("verifyLedger", () => {
     ).toThrow('data/claims.csv:2: FIGURE_CUT_SHORT: figure "3" reads as 3, but the quote says "3 in 10"');
   });
 
+  test("a figure given in basis or percentage points is cited as its number: no part of it is left out", () => {
+    const quote = "The fixture rate dropped by 11 basis points.";
+    const fixture = parseSource(
+      `---\ntitle: Fixture\npublished: 2026-11-13\n---\n${quote}\n`,
+      "data/sources/fixture.md"
+    );
+    const [claim] = verifyLedger(`${header}\nrate-change,11,change in fixture rate,,2026-11-13,,fixture,${quote},,\n`, [
+      fixture
+    ]);
+    expect(claim.label).toBe("11");
+  });
+
   test("a figure below zero, written as its quote does, is labelled with a minus sign", () => {
     const fixture = parseSource(
       "---\ntitle: Fixture\npublished: 2026-11-13\n---\nFixture output changed by -0.3%.\n",
