@@ -166,6 +166,15 @@ export const sumSpreadOverBefore =
   /(?:[£$€¥]\s?\d|\d\s*(?:pence|euros?|dollars?|pounds)\b)(?:[^,;:!?.]|\.\d)*?\s(?:on|in|into|to|for)\s+(?:[^,;:!?.\s]+\s+){1,4}over\s+$/iu;
 /** A span of time right after a number: "(five) years", "(25) months". */
 export const spanOfTimeAfter = /^\s+(?:years?|months?|weeks?|days?|decades?|quarters?)\b/u;
+/**
+ * After a duration, the end of the period it names: "(in the three months) to September", "(the 12 months) ending
+ * in 30 June". The duration is then part of a date, no figure; "extended by three months to September" is not
+ * read here (`changeByBefore`).
+ */
+export const periodEndAfter = new RegExp(
+  String.raw`^\s+(?:to|ending(?:\s+in)?|ended|through)\s+(?:the\s+end\s+of\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+)?${months}(?:\.?\s+\d{1,2}(?!\d))?(?:,?\s+(?:1\d|20)\d\d(?!\d))?`,
+  "u"
+);
 
 /** "one" that is a pronoun: "no one", "the one", "one of", "one another", "one by one". */
 const pronounOneBefore =

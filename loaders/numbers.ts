@@ -29,6 +29,7 @@ import {
   master,
   minusSign,
   overASpanBefore,
+  periodEndAfter,
   penceTail,
   percentTail,
   qualifierTail,
@@ -441,6 +442,24 @@ function emitNumber(text: string, start: number, end: number, found: Omit<FoundN
   if (percent || figure.unit === "percent") kind = "percent";
   else if (currency) kind = "money";
   else kind = kindOfUnit(unit.unit) ?? (isYear(text, start, span, unit.plural) ? "year" : "count");
+  const period = kind === "duration" && !changeByBefore.test(text.slice(Math.max(0, start - 40), start));
+  const periodEnd = period ? periodEndAfter.exec(text.slice(unit.end, unit.end + 48)) : null;
+  if (periodEnd) {
+    add(
+      {
+        start,
+        end: unit.end + periodEnd[0].length,
+        value: null,
+        lower: null,
+        upper: null,
+        qualifier: "",
+        kind: "date",
+        unit: ""
+      },
+      unit.end + periodEnd[0].length
+    );
+    return;
+  }
   const unitText = kind === "year" ? "" : currency && currency !== "unknown" ? currency : percent || unit.unit;
   const row = {
     start,

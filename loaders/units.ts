@@ -201,7 +201,9 @@ export function unitAfter(text: string, pos: number, singular: boolean): UnitPhr
   const none = {unit: "", end: pos, plural: false};
   const attached = /^[\p{L}]+/u.exec(text.slice(pos, pos + 12));
   if (attached)
-    return kindOfUnit(attached[0]) ? {unit: attached[0], end: pos + attached[0].length, plural: true} : none;
+    return kindOfUnit(attached[0]) || abbreviatedUnits.has(attached[0])
+      ? {unit: attached[0], end: pos + attached[0].length, plural: true}
+      : none;
   if (text[pos] === "-") {
     wordAt.lastIndex = pos + 1;
     const m = wordAt.exec(text);

@@ -195,6 +195,30 @@ describe("findNumbers", () => {
     ]);
   });
 
+  test('findNumbers("…") reads a duration that ends in a named month as the period it names, a date: no figure to draft', () => {
+    // Sentences written for Explainer Kit's tests.
+    const text =
+      "Profit for the three months to September rose; in the 12 months ending in 30 June 2026 and the nine months through Sept. 30 too. The strike lasted three months, and the deadline was extended by two months to March.";
+    expect(findNumbers(text).map((r) => [r.text, r.kind, r.unit])).toEqual([
+      ["three months to September", "date", ""],
+      ["12 months ending in 30 June 2026", "date", ""],
+      ["nine months through Sept. 30", "date", ""],
+      ["three", "duration", "months"],
+      ["two", "duration", "months"]
+    ]);
+  });
+
+  test('findNumbers("…") keeps an abbreviated unit written against its number ("140mm") as it keeps a spaced one', () => {
+    // Sentences written for Explainer Kit's tests.
+    const text = "Rainfall was 140mm, or 140 mm; 30kg of rice and 3cm of snow.";
+    expect(findNumbers(text).map((r) => [r.text, r.kind, r.unit])).toEqual([
+      ["140", "count", "mm"],
+      ["140", "count", "mm"],
+      ["30", "count", "kg"],
+      ["3", "count", "cm"]
+    ]);
+  });
+
   test('findNumbers("…") reads "one in five" as one proportion, like "a third", not two counts', () => {
     // Sentences written for Explainer Kit's tests.
     const text =
