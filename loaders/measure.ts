@@ -152,6 +152,9 @@ function beforeVerb(clause: string): string {
   return clause;
 }
 
+/** A span of time a phrase ends in: "(for the) year", "(for the) first half", "(for the) three months". */
+const timeNoun = /\b(?:years?|quarters?|half|months?|weeks?|days?|periods?|seasons?|decades?|fortnight)$/u;
+
 /**
  * The head of a verb's subject: its last clause's first noun phrase, with an "of"/"for" phrase after
  * it. "The death toll from the flood" → "death toll"; "Unemployment in the region" → "Unemployment";
@@ -169,10 +172,10 @@ function subjectHead(subject: string, withVerb = false): string {
   const clause = subject
     .slice(Math.max(subject.lastIndexOf(","), subject.lastIndexOf(";")) + 1)
     .replace(/^\s*(?:while|whereas|and|but|as|although|though)\s/iu, " ")
-    // "The charity said demand at its food banks was up": the subject of what was said ("Economists
+    // "The charity said (on Monday) that demand at its food banks was up": the subject of what was said ("Economists
     // estimate the strike is costing": of what they estimate).
     .replace(
-      /^.*\b(?:said|says|told|announced|warned|estimate|estimates|believe|believes|fear|fears)\s+(?:that\s+)?(?=\S)/u,
+      /^.*\b(?:said|says|told|announced|warned|estimate|estimates|believe|believes|fear|fears)\s+(?:(?:on|last|this|late\s+on|early\s+on)\s+\p{L}+\s+(?=that\s))?(?:that\s+)?(?=\S)/u,
       ""
     )
     // "commuters had seen fares rise", "economists expected inflation to fall": what was seen or expected doing it.
@@ -198,8 +201,10 @@ function subjectHead(subject: string, withVerb = false): string {
   const joined = /^\s+(of|for)\s+(.*)/u.exec(clause.slice(clause.indexOf(phrase) + phrase.length));
   // A phrase after "of" or "for" is kept whole or not at all: "waiting list for planned hospital
   // treatment", never "… for planned hospital".
+  // ("Net profit for the three months to September", "Sales for the year": a time is no part of it.)
   const tail = joined ? phraseAt(joined[2], 4) : "";
-  return tail && tail.split(" ").length <= 3 ? `${head} ${joined![1]} ${tail}` : head;
+  const time = joined?.[1] === "for" && timeNoun.test(tail);
+  return tail && !time && tail.split(" ").length <= 3 ? `${head} ${joined![1]} ${tail}` : head;
 }
 
 /**

@@ -993,7 +993,11 @@ describe("measureIn", () => {
     ["The fixture quake struck at a depth of 10 km.", "depth of fixture quake"],
     // Where and when it traded is not what the sum is.
     ["Fixture shares closed at $12.40 in New York trading.", "fixture shares"],
-    ["The fixture exchange raised $5 million in trading fees.", "trading fees"]
+    ["The fixture exchange raised $5 million in trading fees.", "trading fees"],
+    // Nor is the period it covers, or the day it was said.
+    ["Fixture net profit for the quarter rose to $4.2 billion.", "fixture net profit"],
+    ["Fixture sales for the six months to June fell to $1.2 billion.", "fixture sales"],
+    ["Fixture Co said on Tuesday that net profit for the year doubled to $4.2 billion.", "net profit"]
   ])("measureIn(%j) is %j", (sentence, measure) => {
     const n = findNumbers(sentence).find((r) => r.value !== null)!;
     expect(measureIn(sentence, n.start, n)).toBe(measure);
