@@ -26,11 +26,11 @@ const figureNouns = "figures|data|estimates|statistics|numbers|tallies|counts";
 /** Documents that give figures: "the report said", "the study found". */
 const documentNouns = "report|study|survey|poll|review|analysis|audit|census";
 /**
- * "according to an estimate by a consultancy", "according to data compiled by the ministry": whose
- * they are (a document or figures, one or many).
+ * "according to an estimate by a consultancy", "according to data compiled (on Monday) by the ministry":
+ * whose they are (a document or figures, one or many).
  */
 const accordingToWhose = new RegExp(
-  String.raw`\baccording to\s+(?:(?:an?|the)\s+)?(?:(?:latest|new|official|initial|provisional)\s+)?(?:${figureNouns}|${documentNouns}|estimate|count|tally|statements?|calculations?|reports|studies|surveys|polls|reviews|analyses|audits)(?:\s+(?:compiled|published|released|gathered|collected|issued|made))?\s+(?:by|from|of)\s+`,
+  String.raw`\baccording to\s+(?:(?:an?|the)\s+)?(?:(?:latest|new|official|initial|provisional)\s+)?(?:${figureNouns}|${documentNouns}|estimate|count|tally|statements?|calculations?|reports|studies|surveys|polls|reviews|analyses|audits)(?:\s+(?:compiled|published|released|gathered|collected|issued|made)(?:\s+(?:(?:on|last|this)\s+\p{L}+|yesterday|today))?)?\s+(?:by|from|of)\s+`,
   "iu"
 );
 const showWords = "show|shows|showed|suggest|suggests|suggested|indicate|indicates|indicated";
@@ -57,6 +57,10 @@ const pronouns = new Set("he she it they we i you who which this that one its th
 /** What a saying verb reports when a number follows it: "said (that) about 40 percent", "estimated 300", "reported a 4.2 per cent fall". */
 const reportsNumber =
   /^\s+(?:that\s+|at\s+)?(?:an?\s+)?(?:(?:about|some|around|roughly|nearly|almost|more than|over|up to|at least|as many as|fewer than|less than|another|a further)\s+)?[$€£]?\d/iu;
+
+/** After a participle, what it was reported to or by, then its noun's verb: "(offences reported) to police rose". */
+const participleClause =
+  /^\s+(to|by)\s+((?:the\s+)?[\p{L}'’-]+(?:\s+[\p{L}'’-]+){0,3}?)\s+(?:(?:has|have|had)\s+)?(?:(?:more\s+than\s+)?doubled|rose|fell|climbed|jumped|dropped|increased|decreased|declined|grew|totalled|totaled|numbered|reached|were|was|are|is|stood|hit|halved|edged|eased|surged|soared)\b/iu;
 
 /** Saying verbs that are also nouns: "the agency estimates", but "its estimates", "1,200 claims", "the forecast". */
 const nounable = /^(?:estimates?|reports?|claims?|counts?|records?|notes?|states?|forecasts?)$/i;
@@ -157,6 +161,18 @@ export function attributionIn(sentence: string, at: number): Attribution {
     // "612,000 registered voters", "300 confirmed cases", "prices of added sugar": a participle
     // describing a noun, not a saying.
     if (/(?:\d|(?:^|[^\p{L}])(?:of|with|for|the|a|an))\s+$/iu.test(sentence.slice(0, start))) continue;
+    // "Fraud offences reported to police rose by 14%", "Cases recorded by hospitals were 300": a participle
+    // describing its noun, before the clause's own verb; who it was reported by gave the figure.
+    const described = participleClause.exec(sentence.slice(end));
+    if (
+      described &&
+      !/(?:^|[^\p{L}])(?:was|were|is|are|be|been|being|has|have|had)\s+$/iu.test(sentence.slice(0, start))
+    ) {
+      const agent = described[1] === "by" ? clean(described[2]) : "";
+      if (isName(agent))
+        candidates.push({who: agent, distance: Math.abs(start - at) + (counting.test(m[0]) ? sentence.length : 0)});
+      continue;
+    }
     // "…500 million euros in aid, and aid agencies said about 40 percent were children": a verb after
     // the figure that goes on to another number gives that number, not this one.
     if (start > at && reportsNumber.test(sentence.slice(end))) continue;

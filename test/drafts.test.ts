@@ -524,7 +524,18 @@ describe("attributionIn", () => {
     // Who puts the figure at another number gave that one.
     ["It said 1,200 fixture flights were cancelled, but the airline put the figure at 900.", ""],
     // Who reports another figure, in another clause, did not give this one.
-    ["Fixture online spending rose to 27.5 per cent, while clothing stores reported a 4.2 per cent fall.", ""]
+    ["Fixture online spending rose to 27.5 per cent, while clothing stores reported a 4.2 per cent fall.", ""],
+    // What was reported to someone describes its noun, and who it was reported by gave it.
+    ["Fixture fraud offences reported to police rose by 14% to 1.1 million.", ""],
+    ["Fixture cases reported by hospitals rose to 300.", "hospitals"],
+    [
+      "Fixture offences recorded by police rose 4% to 6.6 million, the statistics office said.",
+      "the statistics office"
+    ],
+    [
+      "Some 300 fixture burglaries were logged, according to figures released on Thursday by the statistics office.",
+      "the statistics office"
+    ]
   ])("attributionIn(%j) is %j", (sentence, who) => {
     expect(attributionIn(sentence, sentence.search(/\d/)).who).toBe(who);
   });
