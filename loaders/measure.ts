@@ -937,8 +937,8 @@ function moneyMeasure(before: string, after: string): string {
     ) &&
     // "lost Rs 12,000 crore in a day": in how long, not in what.
     !/^\s+in\s+(?:a|one|a single)\s+(?:day|week|month|year|hour|session|morning|afternoon)\b/u.test(after) &&
-    // "a loss of $1.2 billion for the quarter": for when, not for what.
-    !/^\s+for\s+(?:the|its|their)\s+(?:\p{Ll}+\s+)?(?:quarter|year|period|half|month|week|season|winter|summer|spring|autumn)\b/u.test(
+    // "a loss of $1.2 billion for the quarter", "revenue of $18 billion in the current quarter": when, not what.
+    !/^\s+(?:for|in)\s+(?:the|its|their)\s+(?:\p{Ll}+\s+)?(?:quarter|year|period|half|month|week|season|winter|summer|spring|autumn)\b/u.test(
       after
     ) &&
     // "closed at $12.40 in New York trading", "to 141p in morning trading": where and when it traded.
@@ -1179,6 +1179,14 @@ export function measureIn(sentence: string, at: number, n: Pick<FoundNumber, "ki
   return /^(?:figures?|number|total|tally|count|amount|sum|level)$/u.test(measure) ? "" : measure;
 }
 
+/** Who forecast a figure, in a relative clause after it: "(the $16.9 billion) analysts had forecast". */
+const forecastBy =
+  /^\s+(?:that\s+)?((?:the\s+)?(?:\p{Ll}+\s+){0,2}?\p{Ll}+)\s+(?:had\s+|have\s+|has\s+)?(forecast|expected|predicted|estimated|projected)\b/u;
+/** A figure compared with another, before the other: "(Revenue rose to $17.6 billion), ahead of the". */
+const forecastComparedBefore =
+  /^(.*?),?\s+(?:ahead of|above|below|short of|shy of|beating|missing|beat|missed|topped|topping|exceeded|exceeding|against|compared with|versus|better than|worse than|higher than|lower than)\s+(?:the\s+|an?\s+)?(?:(?:about|some|around|roughly)\s+)?$/u;
+const pronounWho = /^(?:it|they|we|he|she|the company|the bank|the government)$/u;
+
 /** measureIn, before it leaves out a measure that is only a word for a figure. */
 function measureOf(sentence: string, at: number, n: Pick<FoundNumber, "kind" | "unit" | "text">): string {
   const end = at + n.text.length;
@@ -1230,6 +1238,20 @@ function measureOf(sentence: string, at: number, n: Pick<FoundNumber, "kind" | "
     const i = after.indexOf(unit);
     if (i >= 0 && i < 8) after = after.slice(i + unit.length);
     else unit = unit.replace(/^-/, "");
+  }
+  // "Revenue rose to $17.6 billion, ahead of the $16.9 billion analysts had forecast": what they forecast.
+  const forecast = forecastBy.exec(after);
+  const against = forecast ? forecastComparedBefore.exec(before) : null;
+  // (What the figure compared with measures, or the subject before it.)
+  const first = against ? findNumbers(against[1]).findLast((r) => r.kind === n.kind) : undefined;
+  const forecastWhat = !against
+    ? ""
+    : first
+      ? measureIn(against[1], first.start, first)
+      : lowerCase(subjectHead(against[1], true));
+  if (forecastWhat && !forecast![1].split(" ").some((w) => stop.has(w) && !/^(?:the|it)$/.test(w))) {
+    const who = pronounWho.test(forecast![1]) ? "" : ` by ${forecast![1]}`;
+    return `${forecastWhat} ${forecast![2]}${who}`;
   }
   // "9,000 of its members have walked out", "won 412 of the 650 seats", "1,260 of the village's
   // residents": a count of members, of seats, of residents.

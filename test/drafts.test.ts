@@ -1010,7 +1010,9 @@ describe("measureIn", () => {
     // Nor is the period it covers, or the day it was said.
     ["Fixture net profit for the quarter rose to $4.2 billion.", "fixture net profit"],
     ["Fixture sales for the six months to June fell to $1.2 billion.", "fixture sales"],
-    ["Fixture Co said on Tuesday that net profit for the year doubled to $4.2 billion.", "net profit"]
+    ["Fixture Co said on Tuesday that net profit for the year doubled to $4.2 billion.", "net profit"],
+    ["Fixture Co expects revenue of $18 billion in the current quarter.", "revenue"],
+    ["The fixture rent was €1,905 in the fourth quarter.", "fixture rent"]
   ])("measureIn(%j) is %j", (sentence, measure) => {
     const n = findNumbers(sentence).find((r) => r.value !== null)!;
     expect(measureIn(sentence, n.start, n)).toBe(measure);
@@ -1315,6 +1317,26 @@ describe("measureIn", () => {
       "",
       expect.arrayContaining(['attribution: the sentence says only "the figures"'])
     ]);
+  });
+  test.each([
+    [
+      "Fixture revenue rose to $17.6 billion, ahead of the $16.9 billion analysts had forecast.",
+      "$16.9 billion",
+      "fixture revenue forecast by analysts"
+    ],
+    [
+      "Fixture profit was $2 billion, short of the $2.2 billion it had forecast.",
+      "$2.2 billion",
+      "fixture profit forecast"
+    ],
+    [
+      "Fixture prices rose 2.1 per cent, below the 2.4 per cent economists expected.",
+      "2.4 per cent",
+      "change in fixture prices expected by economists"
+    ]
+  ])("a figure others forecast, beaten or missed: measureIn(%j) of %s is %j", (sentence, figure, measure) => {
+    const n = findNumbers(sentence).find((r) => r.text === figure)!;
+    expect(measureIn(sentence, n.start, n)).toBe(measure);
   });
 });
 
