@@ -18,8 +18,10 @@ export type AsOf =
   /**
    * Time words that name no single day; `end` is the last day of the period they name ("last week",
    * "in February") when it was over by the published date: the date of a figure that covers all of it.
+   * `levelBefore` when the words are a level the figure moved from ("grown from 23 to 26", "to 5.1%,
+   * from 5.5%"), of a day before the sentence's.
    */
-  | {kind: "unresolved"; words: string; end?: string}
+  | {kind: "unresolved"; words: string; end?: string; levelBefore?: true}
   /** No time words that date the figure: the figure is as of the published date. */
   | {kind: "none"};
 
@@ -420,7 +422,7 @@ export function asOfSentence(sentence: string, at: number, published: string, le
   // its own time words follow it: "from 120 in January to 2,400 in March").
   const verb = movedFrom.exec(sentence.slice(0, at));
   if (verb && length > 0 && toNext.test(sentence.slice(at + length)))
-    return {kind: "unresolved", words: sentence.slice(verb.index, at + length)};
+    return {kind: "unresolved", words: sentence.slice(verb.index, at + length), levelBefore: true};
   // "fell to 570 from 590", "slowed to 5.1%, from 5.5%": the level before, of a day the sentence gives
   // only in time words right after it ("from 450 tonnes in 2020"), never the day it was said or the
   // new level's.
@@ -440,7 +442,7 @@ export function asOfSentence(sentence: string, at: number, published: string, le
       }
     }
     const asOf = next ? readTimeWords(own, published, levelDay, at + length) : null;
-    return asOf ?? {kind: "unresolved", words: sentence.slice(left.index, at + length)};
+    return asOf ?? {kind: "unresolved", words: sentence.slice(left.index, at + length), levelBefore: true};
   }
   timeWords.lastIndex = 0;
   let anchor = published;

@@ -214,7 +214,9 @@ export function draftFor(
         source,
         offset,
         "AS_OF_UNRESOLVED",
-        `${what}: the sentence dates it ${JSON.stringify(found.words)}, which names no single day; draft it with --as-of YYYY-MM-DD` +
+        (found.levelBefore
+          ? `${what}: the sentence gives it as the level before (${JSON.stringify(found.words)}), on a day it does not name; draft it with --as-of YYYY-MM-DD`
+          : `${what}: the sentence dates it ${JSON.stringify(found.words)}, which names no single day; draft it with --as-of YYYY-MM-DD`) +
           (found.end ? ` (for a figure that covers all of it, its last day: --as-of ${found.end})` : "")
       );
     }
