@@ -198,9 +198,9 @@ function subjectHead(subject: string, withVerb = false): string {
   const words = phrase.split(" ");
   const link = words.findIndex((w, i) => /^(?:involving|including|containing|carrying|out)$/.test(w) && i > 0);
   const head = (link > 0 ? [...words.slice(0, link).slice(-3), ...words.slice(link)] : words.slice(-3)).join(" ");
-  const joined = /^\s+(of|for)\s+(.*)/u.exec(clause.slice(clause.indexOf(phrase) + phrase.length));
-  // A phrase after "of" or "for" is kept whole or not at all: "waiting list for planned hospital
-  // treatment", never "… for planned hospital".
+  const joined = /^\s+(of|for|among)\s+(.*)/u.exec(clause.slice(clause.indexOf(phrase) + phrase.length));
+  // A phrase after "of", "for" or "among" is kept whole or not at all: "waiting list for planned hospital
+  // treatment", never "… for planned hospital"; "deaths among cyclists".
   // ("Net profit for the three months to September", "Sales for the year": a time is no part of it.)
   const tail = joined ? phraseAt(joined[2], 4) : "";
   const time = joined?.[1] === "for" && timeNoun.test(tail);
@@ -678,8 +678,15 @@ function changeOfIn(before: string, after: string): string {
   return changeIn && `${riseOf?.[1] ? "average " : ""}change in ${changeIn}`;
 }
 
+/** A name on a share, as a poll puts it: "(The Greens were) on", "(, and the Liberals) on". */
+const pollShare =
+  /(?:^\s*|[,;]\s*|\band\s+)((?:[Tt]he\s+)?\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*){0,3})\s+(?:(?:was|were|is|are|stands|stand|stood|remained|remains)\s+)?on\s+$/u;
+
 /** The measure of a percentage: "share of homes" ("3 per cent of homes"), or its subject ("inflation"). */
 function percentMeasure(before: string, after: string): string {
+  // "The Greens were on 12 per cent and the Liberals on 9 per cent": a party's support in a poll.
+  const polled = pollShare.exec(before);
+  if (polled) return `support for ${polled[1].replace(/^The\s/u, "the ")}`;
   // "received pay rises worth 28.9 per cent": what is worth it.
   const worth = /(?:^|\s)((?:\p{Ll}+\s+)?\p{Ll}+)\s+worth\s+(?:a\s+total\s+of\s+)?$/u.exec(before);
   if (worth && !worth[1].split(" ").some((w) => stop.has(w))) return worth[1];
@@ -1198,6 +1205,9 @@ function measureOf(sentence: string, at: number, n: Pick<FoundNumber, "kind" | "
       /(\s\p{Ll}+)\s+for\s+(?:a|the)\s+\p{Ll}+\s+(?:(?:straight|consecutive)\s+)?(?:month|week|year|quarter|day|time)s?(?:\s+(?:running|in\s+a\s+row))?(\s+to\s+(?:\p{Ll}+\s+){0,2})$/u,
       "$1$2"
     );
+  // "a margin of error of plus or minus 2 percentage points": a poll's margin, whatever its unit.
+  if (/\bmargins?\s+of\s+error\s+(?:of|is|was)\s+(?:(?:plus\s+or\s+minus|\+\/-|±)\s*)?$/u.test(before))
+    return "margin of error";
   // "sold a total of 3 million cars", "leaked an average of 212 million litres a day": the count the words
   // say without the total (what was sold), and an average of it.
   const summed =

@@ -1019,7 +1019,12 @@ describe("measureIn", () => {
     ["Fixture sales for the six months to June fell to $1.2 billion.", "fixture sales"],
     ["Fixture Co said on Tuesday that net profit for the year doubled to $4.2 billion.", "net profit"],
     ["Fixture Co expects revenue of $18 billion in the current quarter.", "revenue"],
-    ["The fixture rent was €1,905 in the fourth quarter.", "fixture rent"]
+    ["The fixture rent was €1,905 in the fourth quarter.", "fixture rent"],
+    // A poll's shares and margin; a group "among" which a figure is counted.
+    ["The Fixture Greens were on 12 per cent.", "support for the Fixture Greens"],
+    ["Fixture Labour was on 34 per cent.", "support for Fixture Labour"],
+    ["The fixture poll has a margin of error of plus or minus 2 percentage points.", "margin of error"],
+    ["Deaths among fixture cyclists rose for a second year, to 112.", "deaths among fixture cyclists"]
   ])("measureIn(%j) is %j", (sentence, measure) => {
     const n = findNumbers(sentence).find((r) => r.value !== null)!;
     expect(measureIn(sentence, n.start, n)).toBe(measure);
@@ -1351,11 +1356,19 @@ describe("measureIn", () => {
       "Fixture prices rose 2.1 per cent, below the 2.4 per cent economists expected.",
       "2.4 per cent",
       "change in fixture prices expected by economists"
+    ],
+    [
+      "The Fixture Greens were on 12 per cent and the Fixture Liberals on 9 per cent.",
+      "9 per cent",
+      "support for the Fixture Liberals"
     ]
-  ])("a figure others forecast, beaten or missed: measureIn(%j) of %s is %j", (sentence, figure, measure) => {
-    const n = findNumbers(sentence).find((r) => r.text === figure)!;
-    expect(measureIn(sentence, n.start, n)).toBe(measure);
-  });
+  ])(
+    "a figure others forecast, or a second figure of a list: measureIn(%j) of %s is %j",
+    (sentence, figure, measure) => {
+      const n = findNumbers(sentence).find((r) => r.text === figure)!;
+      expect(measureIn(sentence, n.start, n)).toBe(measure);
+    }
+  );
 });
 
 describe("a document as the sayer", () => {
