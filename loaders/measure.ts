@@ -198,7 +198,7 @@ function subjectHead(subject: string, withVerb = false): string {
   const words = phrase.split(" ");
   const link = words.findIndex((w, i) => /^(?:involving|including|containing|carrying|out)$/.test(w) && i > 0);
   const head = (link > 0 ? [...words.slice(0, link).slice(-3), ...words.slice(link)] : words.slice(-3)).join(" ");
-  const joined = /^\s+(of|for|among)\s+(.*)/u.exec(clause.slice(clause.indexOf(phrase) + phrase.length));
+  const joined = /^\s+(of|for|among|per)\s+(.*)/u.exec(clause.slice(clause.indexOf(phrase) + phrase.length));
   // A phrase after "of", "for" or "among" is kept whole or not at all: "waiting list for planned hospital
   // treatment", never "… for planned hospital"; "deaths among cyclists".
   // ("Net profit for the three months to September", "Sales for the year": a time is no part of it.)
@@ -323,7 +323,7 @@ const quantityNouns = new Set(
 
 /** Things, not people, that do something: "farms that applied", but "families who applied". */
 const things =
-  /(?:^|\s)(?:farms?|firms?|compan(?:y|ies)|businesses|schools?|hospitals?|countries|councils?|banks?|shops?|stores?|charities|clubs?|cities|towns?|airlines?|factories|plants?|mines?|universities|employers?|retailers?|carmakers?|insurers?|lenders?|ships?|vessels?|flights?|trains?|services?|homes?|households?)$/iu;
+  /(?:^|\s)(?:farms?|firms?|compan(?:y|ies)|businesses|schools?|hospitals?|countries|councils?|banks?|shops?|stores?|charities|clubs?|cities|towns?|airlines?|factories|plants?|mines?|universities|employers?|retailers?|carmakers?|insurers?|lenders?|ships?|vessels?|flights?|trains?|services?|homes?|households?|shares?|stocks?|bonds?|products?|vehicles?|cars?|lorries|trucks?|buses|items?|parcels?|doses?|cases?|deals?|contracts?|loans?|mortgages?|properties|buildings?|houses?|flats?|apartments?|offences?|crimes?|calls?|applications?|claims?)$/iu;
 /** The relative pronoun for `noun`: "that" for a thing, "who" for people. */
 const who = (noun: string) => (things.test(noun.trim()) ? "that" : "who");
 
@@ -746,7 +746,10 @@ function percentMeasure(before: string, after: string): string {
   // "rose 7 per cent", "fell by nearly 3%": a change; "rose to 7.2%" is a level (below).
   const change = changeBefore.exec(before);
   if (change) {
-    const subject = subjectHead(change[1]);
+    // ("The index closed down 2.4%": the index, whose close it was.)
+    const subject = subjectHead(
+      change[1].replace(/\s+(?:closed|ended|finished|opened|settled|traded|was|were|is|are)$/u, "")
+    );
     if (subject) return `change in ${lowerCase(subject)}`;
   }
   // "were 31 per cent less likely to develop heart disease": a change in the likelihood of it.
@@ -988,8 +991,8 @@ function moneyMeasure(before: string, after: string): string {
     /^\s*-?\s*\p{Ll}/u.test(after) &&
     !/^\s+(?:a|an|per|each|every)\s/u.test(after) &&
     !/^\s+(?:last|this|next|past|previous)\s/u.test(after) &&
-    // "spent £1.4 billion online": how, not what.
-    !/^\s+(?:\p{Ll}+ly|online|abroad|overseas|overall|altogether|together|instead|back|alone|off|out|up|down|away|more|less)\b/u.test(
+    // "spent £1.4 billion online", "touched $1.239 earlier in the session": how or when, not what.
+    !/^\s+(?:\p{Ll}+ly|online|abroad|overseas|overall|altogether|together|instead|back|alone|off|out|up|down|away|more|less|earlier|later|today|yesterday|overnight|previously|then|now)\b/u.test(
       after
     ) &&
     // "to spend £2.4 billion upgrading its network": what it is for, not a noun.
@@ -1142,7 +1145,10 @@ function moneyMeasure(before: string, after: string): string {
     );
   // "Customers pay £512 a year": money paid, as "paid" ("will spend" is money to spend, below).
   const done = verb ? ({pay: "paid", pays: "paid", spend: "spent", spends: "spent"}[verb[1]] ?? verb[1]) : "";
-  if (verb && (isEdWord(done) || !done.endsWith("ed"))) return `money ${done}`;
+  // ("having touched $1.239", "peaked at": a level the price reached, not money so moved.)
+  const levelVerb =
+    /^(?:touched|reached|peaked|closed|traded|ended|settled|opened|finished|hovered|averaged|topped|exceeded|surpassed|passed|crossed|breached)$/u;
+  if (verb && (isEdWord(done) || !done.endsWith("ed")) && !levelVerb.test(done)) return `money ${done}`;
   // "wiping €2.4 billion off its market value": what lost it.
   const wiped =
     /\b(?:wiping|wiped|wipes|knocking|knocked)\s+(?:(?:about|some|nearly|more than|over|almost)\s+)?$/u.test(before)
@@ -1286,7 +1292,9 @@ function measureOf(sentence: string, at: number, n: Pick<FoundNumber, "kind" | "
       : null;
   // … "Medics treated 312 runners, 19 of whom were taken to hospital": those of the count before who did so.
   const ofWhom = n.kind === "count" && !n.unit ? /^\s+of\s+(?:whom|them|those)\b/u.exec(sentence.slice(end)) : null;
-  const counted = ofWhom && /,\s*$/u.test(before) ? findNumbers(before).findLast((r) => r.kind === "count") : undefined;
+  // (… and "2.3 million people face hunger, and 410,000 of them are at risk".)
+  const counted =
+    ofWhom && /(?:,|,?\s+and)\s*$/u.test(before) ? findNumbers(before).findLast((r) => r.kind === "count") : undefined;
   const those = ofThe ? phraseAt(ofThe[1], 3, false) : (counted?.unit ?? "");
   if (those) {
     const rest = sentence.slice(end + (ofWhom && counted ? ofWhom[0].length : 0));

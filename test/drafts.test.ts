@@ -1024,7 +1024,12 @@ describe("measureIn", () => {
     ["The Fixture Greens were on 12 per cent.", "support for the Fixture Greens"],
     ["Fixture Labour was on 34 per cent.", "support for Fixture Labour"],
     ["The fixture poll has a margin of error of plus or minus 2 percentage points.", "margin of error"],
-    ["Deaths among fixture cyclists rose for a second year, to 112.", "deaths among fixture cyclists"]
+    ["Deaths among fixture cyclists rose for a second year, to 112.", "deaths among fixture cyclists"],
+    ["Fixture spending per visitor averaged €1,180.", "fixture spending per visitor"],
+    // A market's close, and a level a price touched: not what closed, not money touched or "earlier".
+    ["The fixture index closed down 2.4% at 7,812.5 points.", "change in fixture index"],
+    ["The fixture currency touched $1.239 earlier in the session.", ""],
+    ["About 1.9 billion fixture shares changed hands.", "fixture shares that changed hands"]
   ])("measureIn(%j) is %j", (sentence, measure) => {
     const n = findNumbers(sentence).find((r) => r.value !== null)!;
     expect(measureIn(sentence, n.start, n)).toBe(measure);
@@ -1361,6 +1366,11 @@ describe("measureIn", () => {
       "The Fixture Greens were on 12 per cent and the Fixture Liberals on 9 per cent.",
       "9 per cent",
       "support for the Fixture Liberals"
+    ],
+    [
+      "About 2.3 million fixture people face hunger, and 410,000 of them are at risk.",
+      "410,000",
+      "fixture people at risk"
     ]
   ])(
     "a figure others forecast, or a second figure of a list: measureIn(%j) of %s is %j",
