@@ -167,12 +167,21 @@ export const sumSpreadOverBefore =
 /** A span of time right after a number: "(five) years", "(25) months". */
 export const spanOfTimeAfter = /^\s+(?:years?|months?|weeks?|days?|decades?|quarters?)\b/u;
 /**
- * After a duration, the end of the period it names: "(in the three months) to September", "(the 12 months) ending
- * in 30 June". The duration is then part of a date, no figure; "extended by three months to September" is not
+ * Around a duration, the part of a year or month it names: "(the) first (six months) of the year", "(the)
+ * last (two weeks) of March".
+ */
+export const periodOfBefore = /\b(?:first|last|final|opening|closing)\s+$/iu;
+export const periodOfAfter = new RegExp(
+  String.raw`^\s+of\s+(?:the\s+(?:year|month|season)\b|${months}|(?:19|20)\d\d(?!\d))`,
+  "u"
+);
+/**
+ * After a duration, the end (or start) of the period it names: "(in the three months) to September", "(the 12 months) ending
+ * in 30 June", "(the two weeks) from July 14". The duration is then part of a date, no figure; "extended by three months to September" is not
  * read here (`changeByBefore`).
  */
 export const periodEndAfter = new RegExp(
-  String.raw`^\s+(?:to|ending(?:\s+in)?|ended|through)\s+(?:the\s+end\s+of\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+)?${months}(?:\.?\s+\d{1,2}(?!\d))?(?:,?\s+(?:1\d|20)\d\d(?!\d))?`,
+  String.raw`^\s+(?:to|ending(?:\s+in)?|ended|through|from|since|starting(?:\s+on)?)\s+(?:the\s+end\s+of\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+)?${months}(?:\.?\s+\d{1,2}(?!\d))?(?:,?\s+(?:1\d|20)\d\d(?!\d))?`,
   "u"
 );
 

@@ -30,6 +30,8 @@ import {
   minusSign,
   overASpanBefore,
   periodEndAfter,
+  periodOfAfter,
+  periodOfBefore,
   penceTail,
   percentTail,
   qualifierTail,
@@ -442,8 +444,18 @@ function emitNumber(text: string, start: number, end: number, found: Omit<FoundN
   if (percent || figure.unit === "percent") kind = "percent";
   else if (currency) kind = "money";
   else kind = kindOfUnit(unit.unit) ?? (isYear(text, start, span, unit.plural) ? "year" : "count");
-  const period = kind === "duration" && !changeByBefore.test(text.slice(Math.max(0, start - 40), start));
-  const periodEnd = period ? periodEndAfter.exec(text.slice(unit.end, unit.end + 48)) : null;
+  // A duration that names a period is a date: "the three months to September", "the two weeks from July 14",
+  // "the first six months of the year". Not a length: "extended by three months to September", "will
+  // strike for five days from July 25".
+  const lead = text.slice(Math.max(0, start - 40), start);
+  const period = kind === "duration" && !changeByBefore.test(lead) && !/\bfor\s+$/iu.test(lead);
+  const ends = period ? periodEndAfter.exec(text.slice(unit.end, unit.end + 48)) : null;
+  const periodEnd =
+    ends && (!/^\s+(?:from|since|starting)\b/u.test(ends[0]) || /\bthe\s+$/iu.test(lead))
+      ? ends
+      : period && periodOfBefore.test(lead)
+        ? periodOfAfter.exec(text.slice(unit.end, unit.end + 24))
+        : null;
   if (periodEnd) {
     add(
       {
