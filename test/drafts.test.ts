@@ -183,7 +183,8 @@ describe("asOfSentence", () => {
     ["On the first day of the fixture strike, 500 flights were cancelled.", "500", "On the first day of the fixture"],
     ["A day later, the fixture agency counted 1.5 million.", "1.5 million", "A day later"],
     ["Fixture fraud offences rose by 14% over the same period.", "14%", "over the same period"],
-    ["Over that period, 400 fixture jobs went.", "400", "Over that period"]
+    ["Over that period, 400 fixture jobs went.", "400", "Over that period"],
+    ["Fixture debt interest payments were £8.2 billion in the month.", "£8.2 billion", "in the month"]
   ])("%j names no day for the %s: %j asks", (sentence, figure, words) => {
     expect(asOfSentence(sentence, sentence.indexOf(figure), published, figure.length)).toMatchObject({
       kind: "unresolved",
