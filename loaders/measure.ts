@@ -169,8 +169,9 @@ function subjectHead(subject: string, withVerb = false): string {
     )
     // … nor an apposition: "Net interest income, the difference between what it earns and pays, rose".
     .replace(/(\p{L})\s*,\s*(?:the|an?)\s[^,;]*,\s*$/u, "$1 ");
+  // (The clause after its last comma or semicolon: not a comma between digits, "100,000".)
   const clause = subject
-    .slice(Math.max(subject.lastIndexOf(","), subject.lastIndexOf(";")) + 1)
+    .slice((/[,;](?!\d)(?!.*[,;](?!\d))/su.exec(subject)?.index ?? -1) + 1)
     .replace(/^\s*(?:while|whereas|and|but|as|although|though)\s/iu, " ")
     // "The charity said (on Monday) that demand at its food banks was up": the subject of what was said ("Economists
     // estimate the strike is costing": of what they estimate).
@@ -182,7 +183,9 @@ function subjectHead(subject: string, withVerb = false): string {
     .replace(
       /^.*(?<!\b(?:the|a|an|its|their|are|is|was|were|be|been)\s)\b(?:seen|saw|see|sees|watched|expected|expect|expects|predicted|predict|predicts)\s+(?=(?!to\b)\S)/iu,
       ""
-    );
+    )
+    // "will cut 7,500 jobs after its quarterly operating profit fell": the clause the verb is in.
+    .replace(/^.*\b(?:after|because|when|while|whereas|although|though)\s+(?=(?:its|their|his|her|our|the)\s)/iu, "");
   // A noun phrase ends in its noun: of a long one, the last three words ("new hospital wing" of "A
   // new fixture hospital wing").
   // Words in "-ed" in a subject describe its noun ("money spent on defence", "the fixed rate"); in a
@@ -202,7 +205,12 @@ function subjectHead(subject: string, withVerb = false): string {
   // A phrase after "of", "for" or "among" is kept whole or not at all: "waiting list for planned hospital
   // treatment", never "… for planned hospital"; "deaths among cyclists".
   // ("Net profit for the three months to September", "Sales for the year": a time is no part of it.)
-  const tail = joined ? phraseAt(joined[2], 4) : "";
+  // ("Deaths per 100,000 people": the base of a rate, number and all.)
+  const tail = joined
+    ? joined[1] === "per"
+      ? (/^\d[\d,]*(?:\s+(?:million|thousand))?\s+\p{Ll}+/u.exec(joined[2])?.[0] ?? phraseAt(joined[2], 4))
+      : phraseAt(joined[2], 4)
+    : "";
   const time = joined?.[1] === "for" && timeNoun.test(tail);
   return tail && !time && tail.split(" ").length <= 3 ? `${head} ${joined![1]} ${tail}` : head;
 }
@@ -1189,8 +1197,14 @@ export function isMultiple(n: Pick<FoundNumber, "kind" | "unit">): boolean {
 export function measureIn(sentence: string, at: number, n: Pick<FoundNumber, "kind" | "unit" | "text">): string {
   const measure = measureOf(sentence, at, n);
   // "put the figure at 61 per cent", "the count passed 3 million": a word for a figure names nothing it measures.
-  return /^(?:figures?|number|total|tally|count|amount|sum|level)$/u.test(measure) ? "" : measure;
+  if (/^(?:figures?|number|total|tally|count|amount|sum|level)$/u.test(measure)) return "";
+  // "4.2 deaths per 1,000 live births", "the rate was 8.1 per 100,000 people": a rate, and its base.
+  const base = rateBase.exec(sentence.slice(at + n.text.length));
+  return measure && base && !/\bper\s+\d/u.test(measure) ? `${measure} per ${base[1]}` : measure;
 }
+
+/** The base of a rate after a figure (and its noun): "(4.2 deaths) per 1,000 live births". */
+const rateBase = /^(?:\s*[\p{L}-]+){0,2}?\s+per\s+(\d[\d,]*(?:\s+(?:million|thousand))?\s+(?:\p{Ll}+\s+)?\p{Ll}+)/u;
 
 /** Who forecast a figure, in a relative clause after it: "(the $16.9 billion) analysts had forecast". */
 const forecastBy =

@@ -35,6 +35,7 @@ import {
   penceTail,
   percentTail,
   qualifierTail,
+  rateBaseBefore,
   rangeFromBefore,
   rangeTail,
   seriesNounAt,
@@ -170,6 +171,9 @@ export function findNumbers(written: string): FoundNumber[] {
       }
       floor = Math.max(floor, end);
     } else if (g.digits && isName(text, start, end)) {
+      floor = end;
+    } else if (g.digits && rateBaseBefore.test(text.slice(Math.max(0, start - 16), start))) {
+      // "8.1 per 100,000 people": the base of a rate, no figure of its own.
       floor = end;
     } else if (g.digits && (series = seriesNounAt(text, start))) {
       // "day 7 of the war": a place in a series.

@@ -1030,7 +1030,15 @@ describe("measureIn", () => {
     // A market's close, and a level a price touched: not what closed, not money touched or "earlier".
     ["The fixture index closed down 2.4% at 7,812.5 points.", "change in fixture index"],
     ["The fixture currency touched $1.239 earlier in the session.", ""],
-    ["About 1.9 billion fixture shares changed hands.", "fixture shares that changed hands"]
+    ["About 1.9 billion fixture shares changed hands.", "fixture shares that changed hands"],
+    // A rate and its base; a subject with a number in it; the clause a figure's verb is in.
+    ["Fixture deaths per 100,000 people fell to 8.1.", "fixture deaths per 100,000 people"],
+    ["The fixture murder rate was 8.1 per 100,000 people.", "fixture murder rate per 100,000 people"],
+    ["There were 4.2 fixture deaths per 1,000 live births.", "fixture deaths per 1,000 live births"],
+    [
+      "A fixture carmaker will cut jobs after its quarterly operating profit fell 41 percent.",
+      "change in quarterly operating profit"
+    ]
   ])("measureIn(%j) is %j", (sentence, measure) => {
     const n = findNumbers(sentence).find((r) => r.value !== null)!;
     expect(measureIn(sentence, n.start, n)).toBe(measure);

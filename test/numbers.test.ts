@@ -212,6 +212,18 @@ describe("findNumbers", () => {
     ]);
   });
 
+  test('findNumbers("…") reads the base of a rate ("per 100,000 people") as no figure, but not the 70 of "one for every 70"', () => {
+    // Sentences written for Explainer Kit's tests.
+    const text =
+      "Fixture deaths per 100,000 people fell to 8.1, or 4.2 per 1,000 births; one latrine for every 70 people.";
+    expect(findNumbers(text).map((r) => [r.text, r.kind, r.unit])).toEqual([
+      ["8.1", "count", ""],
+      ["4.2", "count", ""],
+      ["one", "count", "latrine"],
+      ["70", "count", "people"]
+    ]);
+  });
+
   test('findNumbers("…") keeps an abbreviated unit written against its number ("140mm") as it keeps a spaced one', () => {
     // Sentences written for Explainer Kit's tests.
     const text = "Rainfall was 140mm, or 140 mm; 30kg of rice and 3cm of snow.";
