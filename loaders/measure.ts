@@ -288,6 +288,15 @@ function participleSubject(before: string): string {
       : "";
     if (total) return total;
   }
+  // "signed him for an initial £85 million, rising to £100 million": a later level of the figure before.
+  const last = findNumbers(before).at(-1);
+  if (
+    last &&
+    /^(?:\s+\p{L}+){0,2}\s*,\s+(?:rising|climbing|falling|dropping|growing|jumping)\s+to\s+$/u.test(
+      before.slice(last.end)
+    )
+  )
+    return measureIn(before, last.start, last);
   // "Seafood was the only category to grow, rising 6 per cent to €310 million": the change (a
   // percentage, or a sum before "to"), and the level after it, are the main clause's subject's.
   const changing =
@@ -1197,7 +1206,9 @@ export function isMultiple(n: Pick<FoundNumber, "kind" | "unit">): boolean {
 export function measureIn(sentence: string, at: number, n: Pick<FoundNumber, "kind" | "unit" | "text">): string {
   const measure = measureOf(sentence, at, n);
   // "put the figure at 61 per cent", "the count passed 3 million": a word for a figure names nothing it measures.
-  if (/^(?:figures?|number|total|tally|count|amount|sum|level)$/u.test(measure)) return "";
+  // (Nor does a unit alone: "accounted for 2.9 percentage points of the total".)
+  if (/^(?:figures?|number|total|tally|count|amount|sum|level|(?:(?:percentage|basis)\s+)?points?)$/u.test(measure))
+    return "";
   // "4.2 deaths per 1,000 live births", "the rate was 8.1 per 100,000 people": a rate, and its base.
   const base = rateBase.exec(sentence.slice(at + n.text.length));
   return measure && base && !/\bper\s+\d/u.test(measure) ? `${measure} per ${base[1]}` : measure;
@@ -1225,6 +1236,12 @@ function measureOf(sentence: string, at: number, n: Pick<FoundNumber, "kind" | "
       /(\s\p{Ll}+)\s+for\s+(?:a|the)\s+\p{Ll}+\s+(?:(?:straight|consecutive)\s+)?(?:month|week|year|quarter|day|time)s?(?:\s+(?:running|in\s+a\s+row))?(\s+to\s+(?:\p{Ll}+\s+){0,2})$/u,
       "$1$2"
     );
+  // "leads the governing party by five points": a lead.
+  if (
+    /\b(?:leads?|led|leading)\s+(?:[^,;\d]{0,60}?\s)?by\s+$/u.test(before) &&
+    /^\s+(?:percentage\s+)?points?\b/u.test(sentence.slice(end))
+  )
+    return "lead";
   // "a margin of error of plus or minus 2 percentage points": a poll's margin, whatever its unit.
   if (/\bmargins?\s+of\s+error\s+(?:of|is|was)\s+(?:(?:plus\s+or\s+minus|\+\/-|±)\s*)?$/u.test(before))
     return "margin of error";
@@ -1446,6 +1463,26 @@ function measureOf(sentence: string, at: number, n: Pick<FoundNumber, "kind" | "
       const head = owner ? lowerCase(subjectHead(owner[1])) : "";
       return head ? `${dimension[1]} of ${head}` : dimension[1];
     }
+    // "worked shifts of up to 16 hours", "a closure lasting 14 months": the length of what has it.
+    const lasting =
+      n.kind === "duration"
+        ? /(?:^|\s)((?:\p{Ll}+\s+)?\p{Ll}+)\s+(?:of|lasting)\s+(?:(?:up to|more than|at least|nearly|almost|about|some|over|under)\s+)?$/u.exec(
+            before
+          )
+        : null;
+    // (Not a word for a figure, "an average of 28 minutes", nor a time, "the share of five years ago".)
+    const lasted = lasting?.[1].split(" ").filter((w) => !stop.has(w) && !isParticiple(w) && !pastTense.has(w)) ?? [];
+    if (
+      lasted.length > 0 &&
+      !/^(?:age|ages|aged|average|total|combined|maximum|minimum|share|sum|figure|number|amount|level|rate|peak|record)$/u.test(
+        lasted.at(-1)!
+      ) &&
+      !/^\s*\p{L}*\s+(?:ago|earlier|before|later|previously)\b/u.test(after)
+    )
+      // ("an average delay of 14 hours": a delay is a length itself.)
+      return /^(?:wait|waits|delay|delays|stay|stays|duration|length)$/u.test(lasted.at(-1)!)
+        ? lasted.join(" ")
+        : `length of ${lasted.join(" ")}`;
     // "He was sentenced to 12 years in prison", "sentenced a former mayor to six years": a sentence.
     if (
       n.kind === "duration" &&
@@ -1507,6 +1544,12 @@ const levelAfterChange = new RegExp(
   "u"
 );
 
+/** … or beyond a percentage change: "book loans fell 3% to 3.3 million". */
+const levelAfterPercent = new RegExp(
+  String.raw`^(.*?)\s+(?:(?:has|have|had)\s+)?(?:${movedPast}|${changeVerbs})\s+(?:by\s+)?(?:(?:about|some|around|nearly|almost|more than|just over|just under)\s+)?[\d.,]+\s*(?:%|per\s*cent|percent)\s+to\s+$`,
+  "u"
+);
+
 /**
  * The measure of a count that names no noun but what it is the number of: "the population grew by 8.1
  * percent, to 812,000" and "almost doubled, to 29,000" (the subject's level), "brick kilns, which
@@ -1523,7 +1566,7 @@ function wholeMeasure(before: string): string {
       before
     );
   if (set && !set[1].split(" ").some((w) => stop.has(w))) return set[1];
-  const level = levelAfterChange.exec(before);
+  const level = levelAfterChange.exec(before) ?? levelAfterPercent.exec(before);
   const which = /^(.*?),\s+which\s+(?:number|numbered|total|totalled|totaled)\s+$/u.exec(before);
   // "British tourists were the largest group at 3.9 million".
   const at = /^([^\d,;]*?)\s+(?:was|were|is|are|remained|remains)\s+[^\d,;]*?,?\s+at\s+$/u.exec(before);
@@ -1564,7 +1607,10 @@ const comparedBefore = new RegExp(
 function comparedMeasure(before: string, n: Pick<FoundNumber, "kind" | "unit" | "text">): string {
   const compared = comparedBefore.test(before);
   if (!compared && !/(?:^|[^\p{L}])from\s+$/u.test(before)) return "";
-  const first = findNumbers(before).findLast((r) => r.kind === n.kind);
+  // (Not a figure in an aside: "fallen to 780,000 bags, each of 60kg, down from 1.1 million".)
+  const first = findNumbers(before).findLast(
+    (r) => r.kind === n.kind && !/,\s*each\s+(?:of\s+)?$/u.test(before.slice(Math.max(0, r.start - 12), r.start))
+  );
   if (!first) return "";
   // "fell to 570 from 590", "slowed to 5.1%, from 5.5%": the level it left, after the level it reached.
   if (!compared && !/(?:^|[^\p{L}])to\s+$/u.test(before.slice(0, first.start))) return "";

@@ -184,7 +184,12 @@ describe("asOfSentence", () => {
     ["A day later, the fixture agency counted 1.5 million.", "1.5 million", "A day later"],
     ["Fixture fraud offences rose by 14% over the same period.", "14%", "over the same period"],
     ["Over that period, 400 fixture jobs went.", "400", "Over that period"],
-    ["Fixture debt interest payments were £8.2 billion in the month.", "£8.2 billion", "in the month"]
+    ["Fixture debt interest payments were £8.2 billion in the month.", "£8.2 billion", "in the month"],
+    [
+      "Fixture pupils missed 7.2 per cent of sessions in the last academic year.",
+      "7.2 per cent",
+      "in the last academic year"
+    ]
   ])("%j names no day for the %s: %j asks", (sentence, figure, words) => {
     expect(asOfSentence(sentence, sentence.indexOf(figure), published, figure.length)).toMatchObject({
       kind: "unresolved",
@@ -1038,7 +1043,13 @@ describe("measureIn", () => {
     [
       "A fixture carmaker will cut jobs after its quarterly operating profit fell 41 percent.",
       "change in quarterly operating profit"
-    ]
+    ],
+    // A length of what has it; a lead; a unit alone.
+    ["Fixture crews had worked shifts of up to 16 hours.", "length of shifts"],
+    ["Fixture exporters face an average delay of 14 hours.", "average delay"],
+    ["Fixture ambulances took an average of 28 minutes.", "minutes"],
+    ["The fixture opposition leads the governing party by five points.", "lead"],
+    ["Fixture absence accounted for 2.9 percentage points of the total.", ""]
   ])("measureIn(%j) is %j", (sentence, measure) => {
     const n = findNumbers(sentence).find((r) => r.value !== null)!;
     expect(measureIn(sentence, n.start, n)).toBe(measure);
@@ -1380,9 +1391,17 @@ describe("measureIn", () => {
       "About 2.3 million fixture people face hunger, and 410,000 of them are at risk.",
       "410,000",
       "fixture people at risk"
+    ],
+    ["Fixture book loans fell 3% to 3.3 million.", "3.3 million", "fixture book loans"],
+    ["The fixture club will pay a fee of £85 million, rising to £100 million.", "£100 million", "fee"],
+    ["Fixture United signed him for an initial £85 million, rising to £100 million.", "£100 million", ""],
+    [
+      "Fixture stocks had fallen to 780,000 bags, each of 60kg, down from 1.1 million.",
+      "1.1 million",
+      "bags of fixture stocks"
     ]
   ])(
-    "a figure others forecast, or a second figure of a list: measureIn(%j) of %s is %j",
+    "a figure after another (forecast, listed, reached, compared): measureIn(%j) of %s is %j",
     (sentence, figure, measure) => {
       const n = findNumbers(sentence).find((r) => r.text === figure)!;
       expect(measureIn(sentence, n.start, n)).toBe(measure);
