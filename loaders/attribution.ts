@@ -314,6 +314,9 @@ const asNamed = (name: string) => (/^The\s+\p{Ll}/u.test(name) ? `t${name.slice(
 
 /** Words that end a name read backwards from its head: "said on Monday the UN refugee agency" starts at "the". */
 const beforeName = new Set("the a an of on in at by for from to and or but said says say told that as".split(" "));
+/** Words that may follow a name in running text: a verb of saying or having, a preposition, a conjunction. */
+const afterName =
+  "said|says|say|told|tells|has|had|have|is|was|were|are|will|would|could|can|may|might|must|should|which|who|whose|that|and|or|but|on|in|at|to|for|of|with|by|from|as|its|it|also|estimated|estimates|put|puts|reported|reports|confirmed|announced|added|warned|expects|believes|gave|gives|counted|recorded|registered|runs|run|ran";
 
 /**
  * The full name that a short sayer ("the agency", "the border guard") stands for: its last mention
@@ -327,15 +330,18 @@ const beforeName = new Set("the a an of on in at by for from to and or but said 
 export function fullNameBefore(who: string, earlier: string): string {
   const short = /^the\s+(\p{Ll}+(?:\s+\p{Ll}+)?)$/u.exec(who);
   if (!short) return "";
+  // (Not a compound of it: "Band D council tax", "the council leader"; a verb or a preposition may follow.)
   const head = new RegExp(
-    String.raw`((?:[\p{L}\p{N}'’.-]+ ){1,4})(${short[1].replace(/\s+/g, " ")})(?![\p{L}])`,
+    String.raw`((?:[\p{L}\p{N}'’.-]+ ){1,4})(${short[1].replace(/\s+/g, " ")})(?![\p{L}])(?! (?!(?:${afterName})\b)\p{Ll}+(?<!s|ed)\b)`,
     "giu"
   );
   let found = "";
   for (const m of earlier.replace(/\s+/g, " ").matchAll(head)) {
     const words = m[1].trim().split(" ");
     let start = words.length;
-    while (start > 0 && !beforeName.has(words[start - 1].toLowerCase())) start--;
+    // … back to a word before a name, or the end of a sentence ("… are invented. Band D").
+    while (start > 0 && !beforeName.has(words[start - 1].toLowerCase()) && !/\p{Ll}{2}[.!?]$/u.test(words[start - 1]))
+      start--;
     const name = words.slice(start);
     if (!name.some((w) => /^\p{Lu}/u.test(w))) continue;
     const article = start > 0 && words[start - 1].toLowerCase() === "the" ? "the " : "";

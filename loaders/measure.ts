@@ -176,7 +176,7 @@ function subjectHead(subject: string, withVerb = false): string {
     // "The charity said (on Monday) that demand at its food banks was up": the subject of what was said ("Economists
     // estimate the strike is costing": of what they estimate).
     .replace(
-      /^.*\b(?:said|says|told|announced|warned|estimate|estimates|believe|believes|fear|fears)\s+(?:(?:on|last|this|late\s+on|early\s+on)\s+\p{L}+\s+(?=that\s))?(?:that\s+)?(?=\S)/u,
+      /^.*\b(?:said|says|told|announced|warned|estimate|estimates|believe|believes|fear|fears|found|finds)\s+(?:(?:on|last|this|late\s+on|early\s+on)\s+\p{L}+\s+(?=that\s))?(?:that\s+)?(?=\S)/u,
       ""
     )
     // "commuters had seen fares rise", "economists expected inflation to fall": what was seen or expected doing it.
@@ -288,6 +288,10 @@ function participleSubject(before: string): string {
       : "";
     if (total) return total;
   }
+  // "…, taking the annual bill to £2,118": what it takes there.
+  const taken =
+    /,\s+(?:bringing|taking|pushing|lifting)\s+(?:the|its|their)\s+((?:\p{Ll}+\s+){0,2}\p{Ll}+)\s+to\s+$/u.exec(before);
+  if (taken && !/\btotal$/u.test(taken[1]) && !taken[1].split(" ").some((w) => stop.has(w))) return taken[1];
   // "signed him for an initial £85 million, rising to £100 million": a later level of the figure before.
   const last = findNumbers(before).at(-1);
   if (
@@ -701,6 +705,13 @@ const pollShare =
 
 /** The measure of a percentage: "share of homes" ("3 per cent of homes"), or its subject ("inflation"). */
 function percentMeasure(before: string, after: string): string {
+  // "In the capital, the share was lower, at 19%": the subject's level.
+  // ("Public debt stood at 58 per cent of GDP" is a share, below.)
+  const atLevel = /^\s+of\b/u.test(after)
+    ? null
+    : /(?:^|[,;]\s*)([^,;]+?)\s+(?:was|were|is|are|stood|remained)(?:\s+\p{Ll}+){0,2},?\s+at\s+$/u.exec(before);
+  const levelled = atLevel ? lowerCase(subjectHead(atLevel[1])) : "";
+  if (levelled) return levelled;
   // "The Greens were on 12 per cent and the Liberals on 9 per cent": a party's support in a poll.
   const polled = pollShare.exec(before);
   if (polled) return `support for ${polled[1].replace(/^The\s/u, "the ")}`;
@@ -860,6 +871,13 @@ function moneyMeasure(before: string, after: string): string {
   );
   const pricedWhat = priced ? lowerCase(subjectHead(priced[1])) : "";
   if (pricedWhat) return `price of ${pricedWhat}`;
+  // "after fares were capped at £2", "the fee is fixed at €30": what was so set.
+  const set =
+    /(?:^|\s)((?:\p{Ll}+\s+){0,2}?\p{Ll}+)\s+(?:(?:were|was|are|is|will\s+be|(?:has|have)\s+been)\s+)(?:capped|fixed|frozen|set|kept|held)\s+at\s+$/u.exec(
+      before
+    );
+  const setWhat = set ? set[1].split(" ").filter((w) => !stop.has(w) && !pastTense.has(w) && !isEdWord(w)) : [];
+  if (setWhat.length > 0) return setWhat.join(" ");
   // "The largest jackpot, $2.04 billion, was won in 2022": the subject it stands beside.
   const beside = /^\s*,/u.test(after)
     ? /^\s*(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir)\s+((?:\p{Ll}+\s+){0,2}\p{Ll}+),\s*$/u.exec(before)
@@ -958,7 +976,7 @@ function moneyMeasure(before: string, after: string): string {
     // "Fares will stay at $2.75 for a single ride": the level of the subject, for whatever it is.
     !(
       /^\s+for\s/u.test(after) &&
-      /\b(?:stay|stays|stayed|remain|remains|remained|hold|holds|held|kept|frozen)\s+(?:\p{Ll}+\s+)?at\s+$/u.test(
+      /\b(?:stay|stays|stayed|remain|remains|remained|hold|holds|held|kept|frozen|capped|fixed|set)\s+(?:\p{Ll}+\s+)?at\s+$/u.test(
         before
       )
     ) &&

@@ -1049,7 +1049,11 @@ describe("measureIn", () => {
     ["Fixture exporters face an average delay of 14 hours.", "average delay"],
     ["Fixture ambulances took an average of 28 minutes.", "minutes"],
     ["The fixture opposition leads the governing party by five points.", "lead"],
-    ["Fixture absence accounted for 2.9 percentage points of the total.", ""]
+    ["Fixture absence accounted for 2.9 percentage points of the total.", ""],
+    // A level "at" after a comma; what a survey found; what was capped.
+    ["In the fixture capital, the share was lower, at 19%.", "share"],
+    ["The fixture survey found the typical age of leaving home was now 24.", "typical age of leaving home"],
+    ["Fixture journeys rose after fares were capped at £2 for a single trip.", "fares"]
   ])("measureIn(%j) is %j", (sentence, measure) => {
     const n = findNumbers(sentence).find((r) => r.value !== null)!;
     expect(measureIn(sentence, n.start, n)).toBe(measure);
@@ -1343,6 +1347,20 @@ describe("measureIn", () => {
     expect(draft("300").row.attribution).toBe("the ministry");
   });
 
+  test('a short sayer is not the end of another sentence, nor a compound of its noun ("Band D council tax")', () => {
+    const source = parseSource(
+      "---\npublished: 2026-02-25\n---\n# Fixture budget\n\n" +
+        "The fixture bills are invented. Band D council tax will rise by 4.99% from April.\n\n" +
+        "The council said it faced a funding gap of £18.6m next year.\n",
+      "data/sources/fixture-budget.md"
+    );
+    const gap = draftFor(source, numbersOfSource(source).find((n) => n.text === "£18.6m")!, new Set());
+    expect([gap.row.attribution, gap.notes.filter((note) => note.startsWith("attribution"))]).toEqual([
+      "the council",
+      []
+    ]);
+  });
+
   test('"the figures showed" is drafted as whoever an earlier sentence says the figures are of, with a note', () => {
     const source = parseSource(
       "---\npublished: 2022-11-10\n---\n# Fixture waiting list\n\n" +
@@ -1394,6 +1412,7 @@ describe("measureIn", () => {
     ],
     ["Fixture book loans fell 3% to 3.3 million.", "3.3 million", "fixture book loans"],
     ["The fixture club will pay a fee of £85 million, rising to £100 million.", "£100 million", "fee"],
+    ["Fixture council tax will rise by 4.99%, taking the annual bill to £2,118.", "£2,118", "annual bill"],
     ["Fixture United signed him for an initial £85 million, rising to £100 million.", "£100 million", ""],
     [
       "Fixture stocks had fallen to 780,000 bags, each of 60kg, down from 1.1 million.",
