@@ -200,7 +200,9 @@ function subjectHead(subject: string, withVerb = false): string {
   // (… but the noun before "involving a knife", "out of work" is the head: "offences involving a knife".)
   const words = phrase.split(" ");
   const link = words.findIndex((w, i) => /^(?:involving|including|containing|carrying|out)$/.test(w) && i > 0);
-  const head = (link > 0 ? [...words.slice(0, link).slice(-3), ...words.slice(link)] : words.slice(-3)).join(" ");
+  // ("Band D council tax": a letter names a kind with the word before it.)
+  const last = words.length > 3 && /^\p{Lu}$/u.test(words.at(-3)!) ? -4 : -3;
+  const head = (link > 0 ? [...words.slice(0, link).slice(-3), ...words.slice(link)] : words.slice(last)).join(" ");
   const joined = /^\s+(of|for|among|per)\s+(.*)/u.exec(clause.slice(clause.indexOf(phrase) + phrase.length));
   // A phrase after "of", "for" or "among" is kept whole or not at all: "waiting list for planned hospital
   // treatment", never "… for planned hospital"; "deaths among cyclists".
@@ -355,7 +357,7 @@ const who = (noun: string) => (things.test(noun.trim()) ? "that" : "who");
  */
 function lowerCase(phrase: string): string {
   return phrase.replace(/^[\p{L}][\p{L}'’-]*/u, (w) =>
-    /^\p{Lu}{2,}/u.test(w) || /^\p{Lu}\p{Ll}*['’]s$/u.test(w) ? w : w.toLowerCase()
+    /^\p{Lu}{2,}/u.test(w) || /^\p{Lu}\p{Ll}*['’]s$/u.test(w) || /^\p{Lu}$/u.test(w) ? w : w.toLowerCase()
   );
 }
 

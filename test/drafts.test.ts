@@ -1053,7 +1053,8 @@ describe("measureIn", () => {
     // A level "at" after a comma; what a survey found; what was capped.
     ["In the fixture capital, the share was lower, at 19%.", "share"],
     ["The fixture survey found the typical age of leaving home was now 24.", "typical age of leaving home"],
-    ["Fixture journeys rose after fares were capped at £2 for a single trip.", "fares"]
+    ["Fixture journeys rose after fares were capped at £2 for a single trip.", "fares"],
+    ["Band D fixture tax will rise by 4.99% from April.", "change in band D fixture tax"]
   ])("measureIn(%j) is %j", (sentence, measure) => {
     const n = findNumbers(sentence).find((r) => r.value !== null)!;
     expect(measureIn(sentence, n.start, n)).toBe(measure);
