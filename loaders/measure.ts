@@ -1343,9 +1343,11 @@ function measureOf(sentence: string, at: number, n: Pick<FoundNumber, "kind" | "
       : null;
   // … "Medics treated 312 runners, 19 of whom were taken to hospital": those of the count before who did so.
   const ofWhom = n.kind === "count" && !n.unit ? /^\s+of\s+(?:whom|them|those)\b/u.exec(sentence.slice(end)) : null;
-  // (… and "2.3 million people face hunger, and 410,000 of them are at risk".)
+  // (… and "2.3 million people face hunger, and 410,000 of them are at risk", "…; 12,400 of them".)
   const counted =
-    ofWhom && /(?:,|,?\s+and)\s*$/u.test(before) ? findNumbers(before).findLast((r) => r.kind === "count") : undefined;
+    ofWhom && /(?:[,;]|,?\s+and)\s*$/u.test(before)
+      ? findNumbers(before).findLast((r) => r.kind === "count")
+      : undefined;
   const those = ofThe ? phraseAt(ofThe[1], 3, false) : (counted?.unit ?? "");
   if (those) {
     const rest = sentence.slice(end + (ofWhom && counted ? ofWhom[0].length : 0));

@@ -1414,6 +1414,11 @@ describe("measureIn", () => {
     ["Fixture book loans fell 3% to 3.3 million.", "3.3 million", "fixture book loans"],
     ["The fixture club will pay a fee of £85 million, rising to £100 million.", "£100 million", "fee"],
     ["Fixture council tax will rise by 4.99%, taking the annual bill to £2,118.", "£2,118", "annual bill"],
+    [
+      "About 95,000 fixture households pay the tax; 12,400 of them were evicted.",
+      "12,400",
+      "fixture households evicted"
+    ],
     ["Fixture United signed him for an initial £85 million, rising to £100 million.", "£100 million", ""],
     [
       "Fixture stocks had fallen to 780,000 bags, each of 60kg, down from 1.1 million.",
