@@ -1562,13 +1562,17 @@ describe("draftId", () => {
     ]);
   });
 
-  test("draftId leaves out the words that say nothing: who, that, are …", () => {
+  test("draftId leaves out the words that say nothing: who, that, are, by, on …", () => {
     expect(draftId("share of vehicles that are fully electric", source, row, new Set())).toBe(
       "share-vehicles-fully-fixture-wire"
     );
     expect(draftId("share of refugees who are women and children", source, row, new Set())).toBe(
       "share-refugees-women-fixture-wire"
     );
+    expect(draftId("revenue forecast by analysts", source, row, new Set())).toBe(
+      "revenue-forecast-analysts-fixture-wire"
+    );
+    expect(draftId("money spent on network", source, row, new Set())).toBe("money-spent-network-fixture-wire");
   });
 
   test("sourceTag(…) is the publisher, else two content words of the title", () => {
