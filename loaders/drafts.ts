@@ -130,7 +130,9 @@ export function draftId(
   taken: ReadonlySet<string>
 ): string {
   // Words that say nothing in an id: "share of vehicles that are fully electric" → share-vehicles-fully.
-  const filler = new Set("the a an and of who that have has had are is were was in to for by on at per with from".split(" "));
+  const filler = new Set(
+    "the a an and of who that have has had are is were was in to for by on at per with from".split(" ")
+  );
   const m =
     slugify(measure)
       .split("-")

@@ -1231,7 +1231,26 @@ export function measureIn(sentence: string, at: number, n: Pick<FoundNumber, "ki
     return "";
   // "4.2 deaths per 1,000 live births", "the rate was 8.1 per 100,000 people": a rate, and its base.
   const base = rateBase.exec(sentence.slice(at + n.text.length));
-  return measure && base && !/\bper\s+\d/u.test(measure) ? `${measure} per ${base[1]}` : measure;
+  const rated = measure && base && !/\bper\s+\d/u.test(measure) ? `${measure} per ${base[1]}` : measure;
+  return rated && inUnit(rated, n, sentence.slice(at + n.text.length));
+}
+
+/**
+ * A length or a distance with its unit, which its figure does not carry: "the siege lasted 40 days" is
+ * `length of siege in days`, "gusts of 98 mph" `speed of gusts in mph` ("mm of rainfall" names it).
+ */
+function inUnit(measure: string, n: Pick<FoundNumber, "kind" | "unit">, after: string): string {
+  // (An age is in years: "age of people".)
+  if ((n.kind !== "duration" && n.kind !== "distance") || !/^\p{L}+$/u.test(n.unit) || /^age\b/u.test(measure))
+    return measure;
+  // ("winds of 150 km/h": a speed's unit is per hour; "a 10-kilometre zone": kilometres.)
+  const speed =
+    /^(?:km|kilometres?|kilometers?)$/u.test(n.unit) &&
+    (/^speed\b/u.test(measure) || /^\s*\p{L}+\s*(?:\/\s*h\b|per\s+hour|an\s+hour)/u.test(after));
+  const plural = !/s$|^(?:km|m|ft|mph|kph)$/u.test(n.unit) && !/-/u.test(n.unit);
+  const unit = speed ? "km/h" : plural ? `${n.unit}s` : n.unit;
+  const named = new RegExp(String.raw`(?:^|\s)(?:${n.unit}|${unit.replace("/", "\\/")})(?:\s|$)`, "iu");
+  return named.test(measure) ? measure : `${measure} in ${unit.toLowerCase()}`;
 }
 
 /** The base of a rate after a figure (and its noun): "(4.2 deaths) per 1,000 live births". */
@@ -1389,6 +1408,8 @@ function measureOf(sentence: string, at: number, n: Pick<FoundNumber, "kind" | "
   if (unit && /-old$/u.test(unit) && /^[-‐]/u.test(sentence.slice(end)) && !described) return "age";
   if (described) {
     if (/-old$/u.test(unit)) return `age of ${described}`;
+    // ("a 30-day average", "a 47-year high": a span the figure is taken over, which measures nothing.)
+    if (/^(?:average|high|low|record|peak|mean|total)$/u.test(described)) return "";
     if (n.kind === "duration" || n.kind === "distance") return `length of ${described}`;
     return `${described} ${/[^aeiou]y$/u.test(unit) ? `${unit.slice(0, -1)}ies` : /(?:s|x|ch|sh)$/u.test(unit) ? `${unit}es` : `${unit}s`}`;
   }

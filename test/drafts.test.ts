@@ -617,7 +617,7 @@ describe("measureIn", () => {
     ["Fixture flood damage reached $9 million, insurers said.", "fixture flood damage"],
     ["Police arrested 4,300 protesters overnight.", "protesters arrested"],
     ["The fixture closure costs an estimated €80 million a week.", "cost of fixture closure per week"],
-    ["The siege lasted 40 days.", "length of siege"],
+    ["The siege lasted 40 days.", "length of siege in days"],
     ["The death toll from the fixture flood has risen to 112, officials said.", "death toll"],
     ["In March, the fixture death toll rose to 40.", "fixture death toll"],
     ["Unemployment in the fixture region rose to 7.2% in January.", "unemployment"],
@@ -804,8 +804,8 @@ describe("measureIn", () => {
     ["Fixture unemployment held steady at 5.1 percent.", "fixture unemployment"],
     ["Fixture core inflation, which excludes food and energy, edged down to 5.8 percent.", "fixture core inflation"],
     ["Some 1.1 million fixture ballots were cast.", "fixture ballots cast"],
-    ["The average wait for a fixture decision was 7.5 months.", "average wait for fixture decision"],
-    ["The fixture journey was about 12 hours.", "length of fixture journey"],
+    ["The average wait for a fixture decision was 7.5 months.", "average wait for fixture decision in months"],
+    ["The fixture journey was about 12 hours.", "length of fixture journey in hours"],
     ["A fixture mayor rigged public contracts worth €14 million.", "value of contracts"],
     ["The fixture mayor must also repay €1.7 million to the city.", "money to repay"],
     ["Fixture hills received 180 millimetres of rain.", "millimetres of rain received"],
@@ -815,8 +815,8 @@ describe("measureIn", () => {
     ["The fixture club built a new 52,000-seat stadium.", "stadium seats"],
     ["A 300-bed fixture hospital opened.", "fixture hospital beds"],
     ["A 12-year-old fixture boy was hurt.", "age of fixture boy"],
-    ["A 24-hour fixture ceasefire was agreed.", "length of fixture ceasefire"],
-    ["A 5-kilometre fixture queue formed.", "length of fixture queue"],
+    ["A 24-hour fixture ceasefire was agreed.", "length of fixture ceasefire in hours"],
+    ["A 5-kilometre fixture queue formed.", "length of fixture queue in kilometres"],
     // A count that names only what it is the number of.
     ["The fixture centre's population almost doubled, to 29,000.", "fixture centre's population"],
     ["The fixture campaign reached half of its target of 4.9 million.", "target"],
@@ -832,7 +832,7 @@ describe("measureIn", () => {
     ["Fixture Britons were the largest group at 3.9 million.", "fixture Britons"],
     ["The 24-year-old fixture striker scored twice.", "age of fixture striker"],
     ["The 24-year-old scored 31 fixture goals.", "age"],
-    ["The fixture striker signed a five-year contract worth €12 million a year.", "length of contract"],
+    ["The fixture striker signed a five-year contract worth €12 million a year.", "length of contract in years"],
     ["Seven of the nine fixture members voted to hold.", "fixture members who voted"],
     ["The fixture bank kept its main interest rate at 4.5 percent.", "main interest rate"],
     ["The fixture currency weakened 0.6 percent against the euro.", "change in fixture currency"],
@@ -848,13 +848,13 @@ describe("measureIn", () => {
     ["The fixture mine produced 4.1 million tonnes of coal last year.", "tonnes of coal produced"],
     ["The fixture bank's net profit more than doubled to €3.1 billion.", "bank's net profit"],
     ["The fixture fund is worth $1.4 trillion.", "value of fixture fund"],
-    ["A fixture court sentenced a former mayor to six years in prison.", "length of sentence"],
+    ["A fixture court sentenced a former mayor to six years in prison.", "length of sentence in years"],
     ["The fixture deficit narrowed to 3.1 percent of GDP.", "fixture deficit as share of GDP"],
     [
       "Fixture household debt stands at about 240 percent of disposable income.",
       "fixture household debt as share of disposable income"
     ],
-    ["The fixture river rose by 2.3 metres overnight.", "change in fixture river"],
+    ["The fixture river rose by 2.3 metres overnight.", "change in fixture river in metres"],
     // A sentence's capital goes; an acronym's and a name's possessive stay.
     ["The NHS fixture list rose to 7.6 million.", "NHS fixture list"],
     ["UK fixture inflation rose to 10.1 percent.", "UK fixture inflation"],
@@ -878,9 +878,9 @@ describe("measureIn", () => {
     ["Fixture customers will pay £1,528 on average.", "average money to pay"],
     ["Around 9.4 million fixture people aged 16 to 64 were inactive.", "fixture people aged 16 to 64"],
     // A speed is of what the words before it name.
-    ["A fixture cyclone brought winds of 150 km/h.", "speed of winds"],
-    ["Fixture gusts reached 120 kilometres per hour.", "speed of fixture gusts"],
-    ["Average fixture speeds fell by 3 kilometres per hour.", "change in average fixture speeds"],
+    ["A fixture cyclone brought winds of 150 km/h.", "speed of winds in km/h"],
+    ["Fixture gusts reached 120 kilometres per hour.", "speed of fixture gusts in km/h"],
+    ["Average fixture speeds fell by 3 kilometres per hour.", "change in average fixture speeds in km/h"],
     ["The fixture union is demanding a rise of 10 per cent.", "rise"],
     ["Fixture landlords saw a rise of 4 per cent in rents.", "change in rents"],
     ["The fixture union wants a rise, which it says would cost about £2.1 billion.", "cost of rise"],
@@ -944,8 +944,8 @@ describe("measureIn", () => {
       "The fixture ports handle the country's container imports, worth about $2.1 billion a day.",
       "value of container imports per day"
     ],
-    ["Fixture visibility fell to less than 2 km.", "fixture visibility"],
-    ["Queues of fixture lorries stretched for 25 kilometres.", "length of queues of fixture lorries"],
+    ["Fixture visibility fell to less than 2 km.", "fixture visibility in km"],
+    ["Queues of fixture lorries stretched for 25 kilometres.", "length of queues of fixture lorries in kilometres"],
     ["The fixture group will cut output by 2 million barrels per day.", "change in barrels of output per day"],
     ["The fixture firm cut its workforce by 500 people.", "change in workforce"],
     ["A first-year fixture doctor earns a basic salary of £38,831.", "basic salary of first-year fixture doctor"],
@@ -966,8 +966,8 @@ describe("measureIn", () => {
     ["A fixture jab reduced the number of migraine days by 34 per cent.", "change in number of migraine days"],
     ["The fixture maker said it will cost about $650 a month.", "cost per month"],
     ["Fixture fares will stay at $2.75 for a single ride.", "fixture fares"],
-    ["The fixture ship ran aground about 3 km off the port of Westhaven.", "distance from port of Westhaven"],
-    ["The blast was 20 km from the fixture nuclear plant.", "distance from fixture nuclear plant"],
+    ["The fixture ship ran aground about 3 km off the port of Westhaven.", "distance from port of Westhaven in km"],
+    ["The blast was 20 km from the fixture nuclear plant.", "distance from fixture nuclear plant in km"],
     // Of a whole the sentence starts with: those who did something, or nothing the words name.
     ["Of the fixture registered voters, about 975,000 cast a ballot.", "fixture registered voters who cast a ballot"],
     ["Of the fixture patients charged, 74 were under 18.", ""],
@@ -975,7 +975,7 @@ describe("measureIn", () => {
     ["Some 40 fixture workers, or about 5%, were laid off.", "fixture workers laid off"],
     ["The fixture race raised £62 million for charity.", "money raised for charity"],
     ["At the airport, 412 of 1,300 fixture departures were cancelled.", "fixture departures cancelled"],
-    ["Some fixture passengers waited up to 11 hours for a flight.", "wait of fixture passengers"],
+    ["Some fixture passengers waited up to 11 hours for a flight.", "wait of fixture passengers in hours"],
     ["Fixture medics treated 312 runners, 19 of whom were taken to hospital.", "runners treated"],
     // Where a count is, what it was made to do, what a sum lost was.
     [
@@ -989,7 +989,7 @@ describe("measureIn", () => {
     ["Fixture hospitals were 96.2 per cent full last week.", "fixture hospitals full"],
     ["An average of 4,870 fixture patients a day were in hospital.", "average fixture patients in hospital per day"],
     // A speed in miles an hour; a word for a figure names nothing it measures.
-    ["The fixture storm brought gusts of 98 mph to the coast.", "speed of gusts"],
+    ["The fixture storm brought gusts of 98 mph to the coast.", "speed of gusts in mph"],
     ["The fixture department put the figure at 61 per cent.", ""],
     ["Fixture police put the number at 40,000.", ""],
     // A count's total or average: of what was done.
@@ -1001,8 +1001,8 @@ describe("measureIn", () => {
     ["Fixture coffee futures rose 4 cents to $4.21 a pound.", "change in fixture coffee futures"],
     ["A magnitude 6.4 earthquake struck the fixture valley.", "magnitude of earthquake"],
     ["The fixture quake measured 6.4 on the Richter scale.", "magnitude of fixture quake"],
-    ["The fixture quake struck at 11.47 pm at a depth of 18 kilometres.", "depth of fixture quake"],
-    ["The fixture village is about 500 km west of the capital.", "distance from capital"],
+    ["The fixture quake struck at 11.47 pm at a depth of 18 kilometres.", "depth of fixture quake in kilometres"],
+    ["The fixture village is about 500 km west of the capital.", "distance from capital in km"],
     ["Fixture doctors had received pay rises worth 28.9 per cent.", "pay rises"],
     ["Fixture production has been halted, costing 3 million zlotys a day.", ""],
     ["The fixture rise will bring in an extra £390 million a year.", "money brought in by fixture rise per year"],
@@ -1015,8 +1015,11 @@ describe("measureIn", () => {
     ["Fixture agencies asked donors for a combined $1.7 billion.", "money requested"],
     // Counts and distances of what the sentence names around them.
     ["Twenty-two other fixture states also raised their wages.", "other fixture states"],
-    ["The fixture satellites will orbit at an altitude of 550 kilometres.", "altitude of fixture satellites"],
-    ["The fixture quake struck at a depth of 10 km.", "depth of fixture quake"],
+    [
+      "The fixture satellites will orbit at an altitude of 550 kilometres.",
+      "altitude of fixture satellites in kilometres"
+    ],
+    ["The fixture quake struck at a depth of 10 km.", "depth of fixture quake in km"],
     // Where and when it traded is not what the sum is.
     ["Fixture shares closed at $12.40 in New York trading.", "fixture shares"],
     ["The fixture exchange raised $5 million in trading fees.", "trading fees"],
@@ -1045,8 +1048,8 @@ describe("measureIn", () => {
       "change in quarterly operating profit"
     ],
     // A length of what has it; a lead; a unit alone.
-    ["Fixture crews had worked shifts of up to 16 hours.", "length of shifts"],
-    ["Fixture exporters face an average delay of 14 hours.", "average delay"],
+    ["Fixture crews had worked shifts of up to 16 hours.", "length of shifts in hours"],
+    ["Fixture exporters face an average delay of 14 hours.", "average delay in hours"],
     ["Fixture ambulances took an average of 28 minutes.", "minutes"],
     ["The fixture opposition leads the governing party by five points.", "lead"],
     ["Fixture absence accounted for 2.9 percentage points of the total.", ""],
