@@ -6,6 +6,7 @@
  * Pure: sources, numbers and the ids taken in; rows or problems naming the source and offset out.
  * `explainer claim` and the audit page's form both call it.
  */
+import {citableKinds} from "../src/components/audit-repeats.ts";
 import {asOfSentence, type AsOf} from "./as-of.ts";
 import {attributionIn, figuresOwnerBefore, fullNameBefore, theDocument} from "./attribution.ts";
 import {KitError, type ErrorCode} from "./errors.ts";
@@ -13,12 +14,9 @@ import {FigureError, parseFigure} from "./figure.ts";
 import {isMultiple, measureIn} from "./measure.ts";
 import type {NumberRow} from "./number-rows.ts";
 import {numbersOfSource} from "./number-rows.ts";
-import {excerptSpan, maxSentence, type NumberKind} from "./numbers.ts";
+import {excerptSpan, maxSentence} from "./numbers.ts";
 import {datelineLength, oneLine, sentenceSpans} from "./sentences.ts";
 import {slugify, type Source} from "./sources.ts";
-
-/** Kinds a draft can cite: figures with a value (counts, percentages, money, durations, distances). */
-export const citableKinds: readonly NumberKind[] = ["count", "percent", "money", "duration", "distance"];
 
 /** A draft ledger row, the number it cites, and what the editor should look at before keeping it. */
 export interface Draft {

@@ -22,7 +22,7 @@ export interface SourceText {
 /** Kinds of number that `check` asks the ledger or the ignore list to answer for (counts, percentages, money). */
 export const reviewedKinds: readonly string[] = ["count", "percent", "money"];
 
-/** Kinds a ledger row can cite (as loaders/drafts.ts). */
+/** Kinds a ledger row can cite, and so a draft: figures with a value (counts, percentages, money, durations, distances). */
 export const citableKinds: readonly string[] = ["count", "percent", "money", "duration", "distance"];
 
 /** True when an editor may cite the number: an unreviewed figure in a source's body (the ledger quotes bodies). */
