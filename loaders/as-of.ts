@@ -541,6 +541,7 @@ export function asOfSentence(sentence: string, at: number, published: string, le
   // ("up from about 15 gigawatts now": "now" is its own time, the published day's.)
   const upFrom = length > 0 ? /\b(?:up|down)\s+from\s+(?:\p{L}+\s+){0,4}?$/u.exec(sentence.slice(0, at)) : null;
   const now = /^(?:\s+\p{L}+){0,2}?\s+(?:now|today|currently|at present)\b/u.test(sentence.slice(at + length));
-  if (!best && upFrom && !now) return {kind: "unresolved", words: sentence.slice(upFrom.index, at + length)};
+  if (!best && upFrom && !now)
+    return {kind: "unresolved", words: sentence.slice(upFrom.index, at + length), levelBefore: true};
   return best?.asOf ?? {kind: "none"};
 }

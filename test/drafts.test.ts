@@ -140,7 +140,8 @@ describe("asOfSentence", () => {
     const refunds = "Fixture refunds have reached €6 million, up from €2.5 million.";
     expect(asOfSentence(refunds, refunds.indexOf("€2.5"), published, "€2.5 million".length)).toEqual({
       kind: "unresolved",
-      words: "up from €2.5 million"
+      words: "up from €2.5 million",
+      levelBefore: true
     });
     expect(asOfSentence(refunds, refunds.indexOf("€6"), published, "€6 million".length)).toEqual({kind: "none"});
     // … and the time words of a number compared with, written as a word, are that number's.
