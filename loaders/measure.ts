@@ -168,7 +168,7 @@ function subjectHead(subject: string, withVerb = false): string {
       " "
     )
     // … nor an apposition: "Net interest income, the difference between what it earns and pays, rose".
-    .replace(/(\p{L})\s*,\s*(?:the|an?)\s[^,;]*,\s*$/u, "$1 ");
+    .replace(/(\p{L})\s*,\s*(?:(?:now|still|once|already|long)\s+)?(?:the|an?)\s[^,;]*,\s*$/u, "$1 ");
   // (The clause after its last comma or semicolon: not a comma between digits, "100,000".)
   const clause = subject
     .slice((/[,;](?!\d)(?!.*[,;](?!\d))/su.exec(subject)?.index ?? -1) + 1)
@@ -1422,6 +1422,12 @@ function measureOf(sentence: string, at: number, n: Pick<FoundNumber, "kind" | "
   const comparedFigure =
     (n.kind === "percent" || n.kind === "money") && !otherGroup ? comparedMeasure(sentence.slice(0, at), n) : "";
   if (comparedFigure) return comparedFigure;
+  // "Coal's share slipped below 1%", "inflation rose above 5%": a level passed, not a change by it ("fell
+  // over 5%" is by more than 5%).
+  const passed =
+    n.kind === "percent" && /^(?:below|above|past|beyond)\b/iu.test(n.text) ? changeBefore.exec(before) : null;
+  const passedWhat = passed ? subjectHead(passed[1]) : "";
+  if (passedWhat) return lowerCase(passedWhat);
   if (n.kind === "percent") return percentMeasure(before, after);
   if (n.kind === "money") {
     // "Losses could reach £40 million a day", "rose to $84 a barrel": a rate or a price, measured as such.
@@ -1550,10 +1556,19 @@ function measureOf(sentence: string, at: number, n: Pick<FoundNumber, "kind" | "
         ? named
         : `length of ${named}`;
     }
-    if (subject)
+    if (subject && !/^(?:they|we|he|she|it|i|you)$/iu.test(subject))
       // "People aged 65 and over": an age.
       // ("Some passengers waited up to 11 hours": their wait.)
       return `${verb![2] === "aged" ? "age" : /^(?:waited|queued)$/.test(verb![2]) && n.kind === "duration" ? "wait" : n.kind === "duration" || stretched ? "length" : "distance"} of ${lowerCase(subject.replace(/^(?:million|billion|thousand|hundred)\s+/u, ""))}`;
+    // "saw 14 days of strikes": days of what.
+    const daysOf = n.kind === "duration" ? /^\s+of\s+(?=\p{Ll})/u.exec(after) : null;
+    const spentOn = daysOf
+      ? phraseAt(after.slice(daysOf[0].length), 3).replace(
+          /\s+(?:cost|costs|left|forced|brought|caused|ended|saw)$/u,
+          ""
+        )
+      : "";
+    if (spentOn && !/^(?:the|its|their|his|her|age)\b/u.test(spentOn)) return `${unit} of ${spentOn}`;
     return unit;
   }
   // "30,000 people a day have been leaving": a rate, measured as such.

@@ -1058,7 +1058,15 @@ describe("measureIn", () => {
     ["In the fixture capital, the share was lower, at 19%.", "share"],
     ["The fixture survey found the typical age of leaving home was now 24.", "typical age of leaving home"],
     ["Fixture journeys rose after fares were capped at £2 for a single trip.", "fares"],
-    ["Band D fixture tax will rise by 4.99% from April.", "change in band D fixture tax"]
+    ["Band D fixture tax will rise by 4.99% from April.", "change in band D fixture tax"],
+    // A level passed is no change; an apposition after "now" is no part of the subject; days of what.
+    ["Coal's share of fixture generation slipped below 1%.", "Coal's share of fixture generation"],
+    [
+      "Fixture transport, now the largest source, accounted for 29% of the total.",
+      "fixture transport as share of total"
+    ],
+    ["The fixture dispute saw 14 days of strikes.", "days of strikes"],
+    ["They faced 10 years of fixture austerity.", "years of fixture austerity"]
   ])("measureIn(%j) is %j", (sentence, measure) => {
     const n = findNumbers(sentence).find((r) => r.value !== null)!;
     expect(measureIn(sentence, n.start, n)).toBe(measure);
