@@ -1227,7 +1227,12 @@ export function measureIn(sentence: string, at: number, n: Pick<FoundNumber, "ki
   const measure = measureOf(sentence, at, n);
   // "put the figure at 61 per cent", "the count passed 3 million": a word for a figure names nothing it measures.
   // (Nor does a unit alone: "accounted for 2.9 percentage points of the total".)
-  if (/^(?:figures?|number|total|tally|count|amount|sum|level|(?:(?:percentage|basis)\s+)?points?)$/u.test(measure))
+  // ("expects the number to fall by 40%": a change in a word for a figure is one too.)
+  if (
+    /^(?:change in )?(?:figures?|number|total|tally|count|amount|sum|level|(?:(?:percentage|basis)\s+)?points?)$/u.test(
+      measure
+    )
+  )
     return "";
   // "4.2 deaths per 1,000 live births", "the rate was 8.1 per 100,000 people": a rate, and its base.
   const base = rateBase.exec(sentence.slice(at + n.text.length));
@@ -1405,9 +1410,9 @@ function measureOf(sentence: string, at: number, n: Pick<FoundNumber, "kind" | "
           .replace(/\s+worth$/u, "")
           .replace(/^\p{Ll}+$/u, (word) => (isEdWord(word) || pastTense.has(word) || participles.has(word) ? "" : word))
       : "";
-  if (unit && /-old$/u.test(unit) && /^[-‐]/u.test(sentence.slice(end)) && !described) return "age";
+  if (unit && /-olds?$/u.test(unit) && /^[-‐]/u.test(sentence.slice(end)) && !described) return "age";
   if (described) {
-    if (/-old$/u.test(unit)) return `age of ${described}`;
+    if (/-olds?$/u.test(unit)) return `age of ${described}`;
     // ("a 30-day average", "a 47-year high": a span the figure is taken over, which measures nothing.)
     if (/^(?:average|high|low|record|peak|mean|total)$/u.test(described)) return "";
     if (n.kind === "duration" || n.kind === "distance") return `length of ${described}`;

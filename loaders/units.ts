@@ -104,7 +104,7 @@ export const monthNames = [
 ];
 
 const durationUnits = new Set(
-  "second seconds minute minutes hour hours day days night nights week weeks month months year years decade decades century centuries year-old years-old".split(
+  "second seconds minute minutes hour hours day days night nights week weeks month months year years decade decades century centuries year-old years-old year-olds month-old month-olds".split(
     " "
   )
 );
@@ -215,7 +215,8 @@ export function unitAfter(text: string, pos: number, singular: boolean): UnitPhr
   const words: string[] = [];
   let at = pos;
   let end = pos;
-  for (let i = 0; i < 4; i++) {
+  // (Four words, or six with "and" or "or" joining modifiers: "health and care worker visas".)
+  for (let i = 0; i < (words.includes("and") || words.includes("or") ? 6 : 4); i++) {
     spaceAt.lastIndex = at;
     if (!spaceAt.exec(text)) break;
     wordAt.lastIndex = spaceAt.lastIndex;
@@ -223,7 +224,8 @@ export function unitAfter(text: string, pos: number, singular: boolean): UnitPhr
     if (!m) break;
     const word = m[0];
     const lower = word.toLowerCase();
-    if (stopWords.has(lower) || isNumberWord(lower)) break;
+    const joins = (lower === "and" || lower === "or") && words.length > 0 && !words.includes(lower);
+    if ((stopWords.has(lower) && !joins) || isNumberWord(lower)) break;
     // A past tense after the first word is a verb ("the first convoy arrived"), not part of the unit.
     if (words.length > 0 && /[a-z]ed$/.test(word)) break;
     // "percentage points" is one unit of two words.

@@ -1066,7 +1066,13 @@ describe("measureIn", () => {
       "fixture transport as share of total"
     ],
     ["The fixture dispute saw 14 days of strikes.", "days of strikes"],
-    ["They faced 10 years of fixture austerity.", "years of fixture austerity"]
+    ["They faced 10 years of fixture austerity.", "years of fixture austerity"],
+    [
+      "A record 143,990 fixture health and care worker visas were granted.",
+      "fixture health and care worker visas granted"
+    ],
+    ["The fixture government expects the number to fall by at least 40%.", ""],
+    ["A fixture class of 18-year-olds sat the exam.", "age"]
   ])("measureIn(%j) is %j", (sentence, measure) => {
     const n = findNumbers(sentence).find((r) => r.value !== null)!;
     expect(measureIn(sentence, n.start, n)).toBe(measure);

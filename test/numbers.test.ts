@@ -224,6 +224,18 @@ describe("findNumbers", () => {
     ]);
   });
 
+  test('findNumbers("…") reads a noun whose modifiers "and" joins as its unit ("health and care worker visas")', () => {
+    // Sentences written for Explainer Kit's tests.
+    const text =
+      "Some 143,990 fixture health and care worker visas were granted; 200 doctors and nurses left; 41% of 18-year-olds applied.";
+    expect(findNumbers(text).map((r) => [r.text, r.kind, r.unit])).toEqual([
+      ["Some 143,990", "count", "fixture health and care worker visas"],
+      ["200", "count", "doctors"],
+      ["41%", "percent", "%"],
+      ["18", "duration", "year-olds"]
+    ]);
+  });
+
   test('findNumbers("…") keeps an abbreviated unit written against its number ("140mm") as it keeps a spaced one', () => {
     // Sentences written for Explainer Kit's tests.
     const text = "Rainfall was 140mm, or 140 mm; 30kg of rice and 3cm of snow.";
