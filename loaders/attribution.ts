@@ -15,9 +15,9 @@ export interface Attribution {
 }
 
 const sayVerbs =
-  "said|says|say|told|tells|reported|reports|estimated|estimates|estimate|believes|believe|believed|stated|states|announced|announces|confirmed|confirms|claimed|claims|added|adds|warned|warns|noted|notes|tweeted|wrote|writes|recorded|records|registered|counted|counts|expects?|forecasts?|predicts?|puts? (?:the|its|their) (?:figure|number|toll|total|count|tally|cost|bill|damage|crowd|turnout|attendance|losses)";
-/** Verbs of counting, which say who kept the count rather than who gave the figure. */
-const counting = /(?:recorded|records|registered|counted|counts)$/iu;
+  "said|says|say|told|tells|reported|reports|estimated|estimates|estimate|believes|believe|believed|stated|states|announced|announces|confirmed|confirms|claimed|claims|added|adds|warned|warns|noted|notes|tweeted|wrote|writes|recorded|records|registered|counted|counts|found|finds|expects?|forecasts?|predicts?|puts? (?:the|its|their) (?:figure|number|toll|total|count|tally|cost|bill|damage|crowd|turnout|attendance|losses)";
+/** Verbs of counting (and finding), which say who kept the count rather than who gave the figure. */
+const counting = /(?:recorded|records|registered|counted|counts|found|finds)$/iu;
 const sayVerb = new RegExp(String.raw`(?<![\p{L}])(?:(?:has|have|had)\s+)?(?:${sayVerbs})(?![\p{L}])`, "giu");
 const accordingTo =
   /\baccording to\s+([^,;:.()"“”]+?)(?=\s*(?:[,;:.()"“”]|$|\s(?:which|who|that|as of|on|in|by|published|released|compiled|issued)\b))/iu;
@@ -25,6 +25,13 @@ const accordingTo =
 const figureNouns = "figures|data|estimates|statistics|numbers|tallies|counts";
 /** Documents that give figures: "the report said", "the study found". */
 const documentNouns = "report|study|survey|poll|review|analysis|audit|census";
+/** Who can find a figure: a document, a court, an inquiry, a body or people who investigate, or a name. */
+const finder = new RegExp(
+  String.raw`\b(?:${documentNouns}|inquiry|investigation|court|tribunal|judge|jury|panel|researchers|scientists|investigators|inspectors|auditors|police|officials|regulator|watchdog|ombudsman|commission|agency|office|ministry|department|institute|charity|council)\b`,
+  "iu"
+);
+/** A name after a subject's first word: "the Fixture Institute". */
+const namedAfterFirst = /^\S+\s.*\p{Lu}/u;
 /**
  * "according to an estimate by a consultancy", "according to data compiled (on Monday) by the ministry":
  * whose they are (a document or figures, one or many).
@@ -37,9 +44,12 @@ const showWords = "show|shows|showed|suggest|suggests|suggested|indicate|indicat
 const showVerbs = new RegExp(String.raw`([^,;:"“”]+?)\s+(?:${figureNouns})\s+(?:${showWords})\b`, "iu");
 /** What figures are before whose they are: "figures compiled by", "data published by". */
 const gatheredBy = "compiled|published|released|collected|gathered";
-/** "Figures from the border guard showed …", "figures compiled by Reuters show": whose figures, after the word for them. */
+/**
+ * "Figures from the border guard showed …", "figures compiled by Reuters show", "the figures, compiled by the
+ * agency, show": whose figures, after the word for them.
+ */
 const showFrom = new RegExp(
-  String.raw`\b(?:${figureNouns})\s+(?:(?:${gatheredBy})\s+)?(?:from|by|of)\s+([^,;:"“”]+?)\s+(?:${showWords})\b`,
+  String.raw`\b(?:${figureNouns}),?\s+(?:(?:${gatheredBy})\s+)?(?:from|by|of)\s+([^,;:"“”]+?),?\s+(?:${showWords})\b`,
   "iu"
 );
 const sourceWords = new RegExp(
@@ -97,7 +107,7 @@ function isNounHere(sentence: string, start: number, end: number): boolean {
 const trimBefore =
   /^(?:(?:and|but|while|as|so|also|then|later|earlier|now|separately|meanwhile|however|in addition|yesterday|today|last (?:week|month|year|night)|(?:on|by|late on|early on) (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\s+)+/iu;
 const trimAfter =
-  /\s+(?:(?:on|late on|early on|as of)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|yesterday|today|also|previously|earlier|later|now|separately|in a statement|on its website|on Twitter|on Telegram)$/iu;
+  /\s+(?:(?:on|late on|early on|as of)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|yesterday|today|also|previously|earlier|later|now|separately|in a statement|on its website|on Twitter|on Telegram|published|released|issued|conducted)$/iu;
 
 /**
  * Where the last clause of `text` starts: its last "that", "but", "while" or "and", but not the "and" of
@@ -227,6 +237,8 @@ export function attributionIn(sentence: string, at: number): Attribution {
     if (cut + 1 <= at && at < start) before = ""; // the figure itself is in the subject
     if (new RegExp(String.raw`\b(?:${sayVerbs})\b`, "iu").test(before)) continue; // "the WHO said it had confirmed"
     if (apposition && before && !before.startsWith(apposition)) before = `${apposition}, ${before}`;
+    // ("A report by the institute found", "the court found": a finding; "Tests found levels …" names no one.)
+    if (/(?:found|finds)$/iu.test(m[0]) && !finder.test(before) && !namedAfterFirst.test(before)) continue;
     if (isName(before)) {
       const common =
         /^(?:The \p{Ll}|An? \p{Ll}|(?:Officials|Authorities|Police|Doctors|Analysts|Witnesses|Residents|Rescuers|Medics|Volunteers|Organisers|Organizers|Sources|Experts|Diplomats|Traders|Insurers|Economists|Farmers|Researchers|Scientists|Investigators|Prosecutors|Activists|Campaigners|Teachers|Nurses|Workers|Brokers|Lenders|Regulators|Firefighters|Paramedics|Engineers|Observers|Forecasters|Pollsters|Monitors|Charities|Hospitals|Airlines|Retailers|Producers|Manufacturers|Exporters|Importers|Unions|Lawmakers|Landlords|Pilots|Critics|Opponents|Supporters|Protesters|Parents|Patients|Passengers|Customers|Voters)\b)/u;

@@ -551,7 +551,13 @@ describe("attributionIn", () => {
     [
       "Some 300 fixture burglaries were logged, according to figures released on Thursday by the statistics office.",
       "the statistics office"
-    ]
+    ],
+    // Who found it: a document, a court, an inquiry; "Tests found" names no one.
+    ["A report by the fixture institute found 1.2 million children live in poverty.", "the fixture institute"],
+    ["The fixture court found that at least €2.1 million in bribes were paid.", "the fixture court"],
+    ["A fixture poll published on Friday found that 68 per cent of people opposed it.", "a fixture poll"],
+    ["Fixture tests found levels up to 80 times the limit.", ""],
+    ["The figures, compiled by the fixture agency, show 300 arrivals.", "the fixture agency"]
   ])("attributionIn(%j) is %j", (sentence, who) => {
     expect(attributionIn(sentence, sentence.search(/\d/)).who).toBe(who);
   });
@@ -1486,7 +1492,7 @@ describe("a document as the sayer", () => {
       "A fixture study from the University of Nowhere came out on Monday.",
       "The study found that 40 percent of fixture adults slept badly.",
       "the University of Nowhere",
-      "The study"
+      "the study"
     ]
   ])("%j then %j: drafted as %j, with a note", (first, second, who, words) => {
     const document = words.toLowerCase().slice(4);
