@@ -84,6 +84,7 @@ const timeWords = new RegExp(
     String.raw`(?<monthDay>\b(?:(?:on|as of|by|since|from|until|till|before|after)\s+)?${monthWord}\s+\d{1,2}(?:st|nd|rd|th)?\b(?:,?\s+(?<year2>\d{4}))?)`,
     String.raw`(?<periodTo>\b(?:(?:in|for|over|during)\s+)?the\s+(?:year|quarter|month|week|${count}\s+(?:months|weeks|years))\s+(?:to|ending|ended|up to)\s+(?:(?:the\s+)?end\s+of\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?)?${monthWord}(?:\s+\d{1,2}(?:st|nd|rd|th)?\b)?(?:,?\s+\d{4})?)`,
     String.raw`(?<monthEnd>\b(?:by|as of|at)\s+the\s+end\s+of\s+${monthWord}(?:,?\s+\d{4})?)`,
+    String.raw`(?<lastEnd>\b(?:by|as of|at)\s+the\s+end\s+of\s+(?:last|the\s+previous)\s+(?:week|month|year)\b)`,
     String.raw`(?<span>\b(?:${spans.join("|")}))`,
     String.raw`(?<holiday>\b(?:on\s+)?(?:Christmas Day|Christmas Eve|Boxing Day|New Year['’]s Day|New Year['’]s Eve)\b)`,
     String.raw`(?<around>\b(?:(?:at|by)\s+the\s+(?:start|beginning)\s+of\s+(?:the\s+(?:year|month|week)|${monthWord}(?:\s+\d{4})?)|(?:over|during|at)\s+(?:Easter|Christmas|the\s+(?:Christmas|Easter|holiday|holidays|festive period|bank holiday)(?:\s+(?:weekend|period|break))?))\b)`,
@@ -91,7 +92,7 @@ const timeWords = new RegExp(
     String.raw`(?<iso>\b\d{4}-\d{2}-\d{2}\b)`,
     String.raw`(?<yearsTo>\b(?:(?:in|for|over|during)\s+)?the\s+(?:year|decade|${count}\s+years)\s+(?:to|ending|ended|up to)\s+\d{4}\b)`,
     String.raw`(?<year>\b(?:(?:in|during|for|throughout|since|from|until|till|by|before|after)\s+(?:early\s+|late\s+|mid-)?|between\s+\d{4}\s+and\s+)\d{4}(?:\s+(?:and|to)\s+\d{4})?\b(?![-–/]\d))`,
-    String.raw`(?<vague>\b(?:(?:since|from|until|till|before|after|over|during|in|for)\s+)?(?:last|this|earlier this|later this|past|previous|the past|the previous|the last)\s+(?:week|weekend|month|year|spring|summer|autumn|fall|winter|(?:academic|school|financial|fiscal|tax)\s+year)\b|\b(?:at|over) the weekend\b|\brecently\b|\bin recent (?:days|weeks)\b|\bearlier this (?:week|month|year)\b|\b(?:in|during|over) the (?:spring|summer|autumn|fall|winter)\b|\b(?:a|one) (?:month|year|decade) (?:earlier|ago|before)\b|\b${hedge}${count}\s+(?:months|years|decades)\s+(?:earlier|ago|before|previously)\b|\bthe (?:week|month|year) before\b|\b(?:in|during|over|for|across|throughout)\s+(?:the\s+same|that)\s+(?:period|month|quarter|year|week|fortnight)\b|\b(?:in|during|over|for)\s+the\s+(?:month|quarter|week|period)\b(?!\s+(?:to|ending|ended|through|of|before|after|since|from|just)\b)|\bon the (?:first|second|third|fourth|fifth|last|final|opening|closing) (?:day|night|morning|evening) of\s+(?:the\s+|its\s+|their\s+)?[\p{L}-]+)`
+    String.raw`(?<vague>\b(?:(?:since|from|until|till|before|after|over|during|in|for)\s+)?(?:last|this|earlier this|later this|past|previous|the past|the previous|the last)\s+(?:week|weekend|month|year|spring|summer|autumn|fall|winter|(?:academic|school|financial|fiscal|tax)\s+year)\b|\b(?:at|over) the weekend\b|\brecently\b|\bin recent (?:days|weeks)\b|\bearlier this (?:week|month|year)\b|\b(?:in|during|over) the (?:spring|summer|autumn|fall|winter)\b|\b(?:a|one) (?:month|year|decade) (?:earlier|ago|before)\b|\b${hedge}${count}\s+(?:months|years|decades)\s+(?:earlier|ago|before|previously)\b|\bthe (?:week|month|year) before\b|\b(?:in|during|over|for|across|throughout)\s+(?:the\s+same|that)\s+(?:period|month|quarter|year|week|fortnight)\b|\b(?:in|during|over|for)\s+the\s+(?:month|quarter|week|period)\b(?!\s+(?:to|ending|ended|through|of|before|after|since|from|just)\b)|\bon\s+(?:election|polling|voting|budget|census|results|match|race|opening|closing|launch)\s+day\b|\b(?:in|during)\s+the\s+(?:run|lead)-up\s+to(?:\s+(?:the|its|their)\s+\p{L}+)?|\bon\s+the\s+eve\s+of(?:\s+(?:the|its|their)\s+\p{L}+)?|\bon the (?:first|second|third|fourth|fifth|last|final|opening|closing) (?:day|night|morning|evening) of\s+(?:the\s+|its\s+|their\s+)?[\p{L}-]+)`
   ].join("|"),
   "giu"
 );
@@ -317,6 +318,11 @@ function readTimeWords(m: RegExpExecArray, published: string, anchor: string, fi
     // "at the end of December" in a February story: last December's.
     const date = monthEnd(year ? Number(year) : Number(published.slice(0, 4)) - (later ? 1 : 0), month);
     return date <= published ? {kind: "date", date, words} : null;
+  }
+  // "by the end of last month": its last day.
+  if (g.lastEnd) {
+    const date = periodEnd(lower.replace(/^.*?\bend\s+of\s+/u, ""), published);
+    return date ? {kind: "date", date, words} : {kind: "unresolved", words};
   }
   // "on Christmas Day": the latest one by the published date.
   if (g.holiday) {

@@ -32,6 +32,8 @@ describe("asOfSentence", () => {
     ["A fortnight ago, 300 fixture people had applied.", "2022-02-16", "A fortnight ago"],
     ["Some 300 fixture people died; the toll was confirmed on 1 March.", "2022-03-01", "on 1 March"],
     ["The figure was 500,000 almost 24 hours earlier.", "2022-03-01", "almost 24 hours earlier"],
+    ["By the end of last month, 4,000 fixture homes had been connected.", "2022-02-28", "By the end of last month"],
+    ["At the end of last year, fixture debt stood at £2.1 billion.", "2021-12-31", "At the end of last year"],
     // A relative clause of the figure's own noun, or one that says when the figure was given, dates it.
     ["About 300 fixture refugees, who arrived on Monday, were housed in schools.", "2022-02-28", "on Monday"],
     [
@@ -186,6 +188,9 @@ describe("asOfSentence", () => {
     ["Fixture fraud offences rose by 14% over the same period.", "14%", "over the same period"],
     ["Over that period, 400 fixture jobs went.", "400", "Over that period"],
     ["Fixture debt interest payments were £8.2 billion in the month.", "£8.2 billion", "in the month"],
+    ["On election day, fixture turnout was 61%.", "61%", "On election day"],
+    ["In the run-up to the vote, 300 fixture rallies were held.", "300", "In the run-up to the vote"],
+    ["On the eve of the summit, 5,000 fixture protesters marched.", "5,000", "On the eve of the summit"],
     [
       "Fixture pupils missed 7.2 per cent of sessions in the last academic year.",
       "7.2 per cent",
