@@ -1202,7 +1202,7 @@ function moneyMeasure(before: string, after: string): string {
     return "money saved";
   // "plans to invest a further €2 billion", "will spend $40 million": money to be so used.
   const toSpend =
-    /\b(?:to|will|would|could|may|might)\s+(invest|spend|borrow|lend|raise|pay)\s+(?:(?:a further|another|an extra|more than|up to|about|some|nearly)\s+)?$/u.exec(
+    /\b(?:to|will|would|could|may|might)\s+(invest|spend|borrow|lend|raise|pay(?:\s+out)?)\s+(?:(?:a further|another|an extra|more than|up to|about|some|nearly)\s+)?$/u.exec(
       before
     );
   if (toSpend) return `money to ${toSpend[1]}`;
@@ -1434,6 +1434,11 @@ function measureOf(sentence: string, at: number, n: Pick<FoundNumber, "kind" | "
   const passedWhat = passed ? subjectHead(passed[1]) : "";
   if (passedWhat) return lowerCase(passedWhat);
   if (n.kind === "percent") return percentMeasure(before, after);
+  // "£400 million ($520 million)": the same sum in another currency, of what the first measures.
+  const converted =
+    n.kind === "money" && /\S\s*\(\s*$/u.test(before) ? findNumbers(sentence.slice(0, at)).at(-1) : undefined;
+  if (converted?.kind === "money" && /^\s*\(\s*$/u.test(sentence.slice(converted.end, at)))
+    return measureIn(sentence, converted.start, converted);
   if (n.kind === "money") {
     // "Losses could reach £40 million a day", "rose to $84 a barrel": a rate or a price, measured as such.
     const measure = moneyMeasure(before, after);

@@ -1440,6 +1440,8 @@ describe("measureIn", () => {
       "410,000",
       "fixture people at risk"
     ],
+    ["Fixture insurers expect to pay out more than £400 million ($520 million).", "$520 million", "money to pay out"],
+    ["LONDON (Fixture Wire) - The fixture project costs €1.2bn (£1bn).", "£1bn", "cost of fixture project"],
     ["Fixture book loans fell 3% to 3.3 million.", "3.3 million", "fixture book loans"],
     ["The fixture club will pay a fee of £85 million, rising to £100 million.", "£100 million", "fee"],
     ["Fixture council tax will rise by 4.99%, taking the annual bill to £2,118.", "£2,118", "annual bill"],
