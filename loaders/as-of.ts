@@ -134,8 +134,10 @@ const futureBefore =
 /** A saying verb right before time words: they date the saying ("said on Tuesday", "told reporters on Monday", "results showed on Monday"). */
 const saidWhen =
   /\b(?:said|says|told\s+(?:reporters|journalists|\p{Lu}\S*)|announced|reported|confirmed|added|estimated|showed|show)\s+$/u;
-/** Spans of time up to now ("in the past 24 hours", "over the past week"): the figure is as of the published date. */
-/** "in the past year", "over the last week": up to now. ("In the last academic year" is one that is over.) */
+/**
+ * Spans of time up to now ("in the past 24 hours", "over the last week"): the figure is as of the published
+ * date. ("In the last academic year" is one that is over.)
+ */
 const upToNow =
   /^(?:in|over|during|for|within)\s+the\s+(?:past|last|previous)\b(?!\s+(?:academic|school|financial|fiscal|tax)\b)/i;
 

@@ -25,7 +25,7 @@ const accordingTo =
 const figureNouns = "figures|data|estimates|statistics|numbers|tallies|counts";
 /** Documents that give figures: "the report said", "the study found". */
 const documentNouns = "report|study|survey|poll|review|analysis|audit|census";
-/** Who can find a figure: a document, a court, an inquiry, a body or people who investigate, or a name. */
+/** Who can find a figure, besides a name: a document, a court, an inquiry, a body or people who investigate. */
 const finder = new RegExp(
   String.raw`\b(?:${documentNouns}|inquiry|investigation|court|tribunal|judge|jury|panel|researchers|scientists|investigators|inspectors|auditors|police|officials|regulator|watchdog|ombudsman|commission|agency|office|ministry|department|institute|charity|council)\b`,
   "iu"

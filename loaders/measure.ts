@@ -1252,8 +1252,12 @@ function inUnit(measure: string, n: Pick<FoundNumber, "kind" | "unit">, after: s
   const speed =
     /^(?:km|kilometres?|kilometers?)$/u.test(n.unit) &&
     (/^speed\b/u.test(measure) || /^\s*\p{L}+\s*(?:\/\s*h\b|per\s+hour|an\s+hour)/u.test(after));
-  const plural = !/s$|^(?:km|m|ft|mph|kph)$/u.test(n.unit) && !/-/u.test(n.unit);
-  const unit = speed ? "km/h" : plural ? `${n.unit}s` : n.unit;
+  const plural = /s$|^(?:km|m|ft|mph|kph|feet)$/u.test(n.unit)
+    ? n.unit
+    : n.unit === "foot"
+      ? "feet"
+      : n.unit.replace(/([^aeiou])y$/u, "$1ie") + "s";
+  const unit = speed ? "km/h" : plural;
   const named = new RegExp(String.raw`(?:^|\s)(?:${n.unit}|${unit.replace("/", "\\/")})(?:\s|$)`, "iu");
   return named.test(measure) ? measure : `${measure} in ${unit.toLowerCase()}`;
 }
@@ -1267,7 +1271,7 @@ const forecastBy =
 /** A figure compared with another, before the other: "(Revenue rose to $17.6 billion), ahead of the". */
 const forecastComparedBefore =
   /^(.*?),?\s+(?:ahead of|above|below|short of|shy of|beating|missing|beat|missed|topped|topping|exceeded|exceeding|against|compared with|versus|better than|worse than|higher than|lower than)\s+(?:the\s+|an?\s+)?(?:(?:about|some|around|roughly)\s+)?$/u;
-const pronounWho = /^(?:it|they|we|he|she|the company|the bank|the government)$/u;
+const pronounWho = /^(?:it|they|we|he|she)$/u;
 
 /** measureIn, before it leaves out a measure that is only a word for a figure. */
 function measureOf(sentence: string, at: number, n: Pick<FoundNumber, "kind" | "unit" | "text">): string {

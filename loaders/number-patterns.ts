@@ -165,12 +165,12 @@ export const overASpanBefore =
 export const sumSpreadOverBefore =
   /(?:[£$€¥]\s?\d|\d\s*(?:pence|euros?|dollars?|pounds)\b)(?:[^,;:!?.]|\.\d)*?\s(?:on|in|into|to|for)\s+(?:[^,;:!?.\s]+\s+){1,4}over\s+$/iu;
 /** A span of time right after a number: "(five) years", "(25) months". */
+export const spanOfTimeAfter = /^\s+(?:years?|months?|weeks?|days?|decades?|quarters?)\b/u;
 /**
  * Before the base of a rate: "(8.1) per (100,000 people)". ("One latrine for every 70 people" gives its
  * figure in the 70.)
  */
 export const rateBaseBefore = /(?:^|[^\p{L}])per\s+$/iu;
-export const spanOfTimeAfter = /^\s+(?:years?|months?|weeks?|days?|decades?|quarters?)\b/u;
 /**
  * Around a duration, the part of a year or month it names: "(the) first (six months) of the year", "(the)
  * last (two weeks) of March".

@@ -98,6 +98,9 @@ function readFigure(text: string): Figure | null {
 type Row = Omit<FoundNumber, "sentence" | "text">;
 type Add = (row: Row, resume: number) => void;
 
+/** The figure of a number that has none: a date, an ordinal, a vague word. */
+const blank = {value: null, lower: null, upper: null, qualifier: "" as const};
+
 /**
  * Every numeric expression in `text`, in order, without overlaps. See the module comment for
  * what it finds; the kinds and the rules for years are in docs/numbers.md.
@@ -113,7 +116,6 @@ export function findNumbers(written: string): FoundNumber[] {
     floor = Math.max(row.end, resume);
     master.lastIndex = Math.max(master.lastIndex, floor);
   };
-  const blank = {value: null, lower: null, upper: null, qualifier: "" as const};
   master.lastIndex = 0;
   for (let m; (m = master.exec(text)); ) {
     const g = m.groups!;
@@ -461,19 +463,8 @@ function emitNumber(text: string, start: number, end: number, found: Omit<FoundN
         ? periodOfAfter.exec(text.slice(unit.end, unit.end + 24))
         : null;
   if (periodEnd) {
-    add(
-      {
-        start,
-        end: unit.end + periodEnd[0].length,
-        value: null,
-        lower: null,
-        upper: null,
-        qualifier: "",
-        kind: "date",
-        unit: ""
-      },
-      unit.end + periodEnd[0].length
-    );
+    const to = unit.end + periodEnd[0].length;
+    add({start, end: to, ...blank, kind: "date", unit: ""}, to);
     return;
   }
   const unitText = kind === "year" ? "" : currency && currency !== "unknown" ? currency : percent || unit.unit;

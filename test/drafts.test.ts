@@ -1083,7 +1083,9 @@ describe("measureIn", () => {
       "fixture health and care worker visas granted"
     ],
     ["The fixture government expects the number to fall by at least 40%.", ""],
-    ["A fixture class of 18-year-olds sat the exam.", "age"]
+    ["A fixture class of 18-year-olds sat the exam.", "age"],
+    ["The 40-day fixture siege ended.", "length of fixture siege in days"],
+    ["A 10-foot fixture wall was built.", "length of fixture wall in feet"]
   ])("measureIn(%j) is %j", (sentence, measure) => {
     const n = findNumbers(sentence).find((r) => r.value !== null)!;
     expect(measureIn(sentence, n.start, n)).toBe(measure);
