@@ -92,7 +92,7 @@ const timeWords = new RegExp(
     String.raw`(?<iso>\b\d{4}-\d{2}-\d{2}\b)`,
     String.raw`(?<yearsTo>\b(?:(?:in|for|over|during)\s+)?the\s+(?:year|decade|${count}\s+years)\s+(?:to|ending|ended|up to)\s+\d{4}\b)`,
     String.raw`(?<year>\b(?:(?:in|during|for|throughout|since|from|until|till|by|before|after)\s+(?:early\s+|late\s+|mid-)?|between\s+\d{4}\s+and\s+)\d{4}(?:\s+(?:and|to)\s+\d{4})?\b(?![-–/]\d))`,
-    String.raw`(?<vague>\b(?:(?:since|from|until|till|before|after|over|during|in|for)\s+)?(?:last|this|earlier this|later this|past|previous|the past|the previous|the last)\s+(?:week|weekend|month|year|spring|summer|autumn|fall|winter|(?:academic|school|financial|fiscal|tax)\s+year)\b|\b(?:at|over) the weekend\b|\brecently\b|\bin recent (?:days|weeks)\b|\bearlier this (?:week|month|year)\b|\b(?:in|during|over) the (?:spring|summer|autumn|fall|winter)\b|\b(?:a|one) (?:month|year|decade) (?:earlier|ago|before)\b|\b${hedge}${count}\s+(?:months|years|decades)\s+(?:earlier|ago|before|previously)\b|\bthe (?:week|month|year) before\b|\b(?:in|during|over|for|across|throughout)\s+(?:the\s+same|that)\s+(?:period|month|quarter|year|week|fortnight)\b|\b(?:in|during|over|for)\s+the\s+(?:month|quarter|week|period)\b(?!\s+(?:to|ending|ended|through|of|before|after|since|from|just)\b)|\bon\s+(?:election|polling|voting|budget|census|results|match|race|opening|closing|launch)\s+day\b|\b(?:in|during)\s+the\s+(?:run|lead)-up\s+to(?:\s+(?:the|its|their)\s+\p{L}+)?|\bon\s+the\s+eve\s+of(?:\s+(?:the|its|their)\s+\p{L}+)?|\bon the (?:first|second|third|fourth|fifth|last|final|opening|closing) (?:day|night|morning|evening) of\s+(?:the\s+|its\s+|their\s+)?[\p{L}-]+)`
+    String.raw`(?<vague>\b(?:(?:since|from|until|till|before|after|over|during|in|for)\s+)?(?:last|this|earlier this|later this|past|previous|the past|the previous|the last)\s+(?:week|weekend|month|quarter|year|spring|summer|autumn|fall|winter|(?:academic|school|financial|fiscal|tax)\s+year)\b|\b(?:at|over) the weekend\b|\brecently\b|\bin recent (?:days|weeks)\b|\bearlier this (?:week|month|year)\b|\b(?:in|during|over) the (?:spring|summer|autumn|fall|winter)\b|\b(?:a|one) (?:month|year|decade) (?:earlier|ago|before)\b|\b${hedge}${count}\s+(?:months|years|decades)\s+(?:earlier|ago|before|previously)\b|\bthe (?:week|month|year) before\b|\b(?:in|during|over|for|across|throughout)\s+(?:the\s+same|that)\s+(?:period|month|quarter|year|week|fortnight)\b|\b(?:in|during|over|for)\s+the\s+(?:month|quarter|week|period)\b(?!\s+(?:to|ending|ended|through|of|before|after|since|from|just)\b)|\bon\s+(?:election|polling|voting|budget|census|results|match|race|opening|closing|launch)\s+day\b|\b(?:in|during)\s+the\s+(?:run|lead)-up\s+to(?:\s+(?:the|its|their)\s+\p{L}+)?|\bon\s+the\s+eve\s+of(?:\s+(?:the|its|their)\s+\p{L}+)?|\bon the (?:first|second|third|fourth|fifth|last|final|opening|closing) (?:day|night|morning|evening) of\s+(?:the\s+|its\s+|their\s+)?[\p{L}-]+)`
   ].join("|"),
   "giu"
 );
@@ -136,10 +136,10 @@ const saidWhen =
   /\b(?:said|says|told\s+(?:reporters|journalists|\p{Lu}\S*)|announced|reported|confirmed|added|estimated|showed|show)\s+$/u;
 /**
  * Spans of time up to now ("in the past 24 hours", "over the last week"): the figure is as of the published
- * date. ("In the last academic year" is one that is over.)
+ * date. ("In the last academic year", "in the last quarter", "in the previous week" are ones that are over.)
  */
 const upToNow =
-  /^(?:in|over|during|for|within)\s+the\s+(?:past|last|previous)\b(?!\s+(?:academic|school|financial|fiscal|tax)\b)/i;
+  /^(?:in|over|during|for|within)\s+the\s+(?:past|last)\b(?!\s+(?:academic|school|financial|fiscal|tax|quarter)\b)/i;
 
 /**
  * A level a figure moved from, in the past: "(class sizes) have grown from 23 to 26", "rose from 5% to

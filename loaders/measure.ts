@@ -467,6 +467,14 @@ function countMeasure(unit: string, before: string, after: string): string {
       );
     if (object && !/\b(?:have|has|had|were|was|are|is|being|been)\b/u.test(passive[0]) && !passive[3])
       return `${unit} ${who(unit)} ${passive[2]} ${object[1]}`;
+    // … "4,500 homes lost power", "300 firms won contracts": so with a verb that always takes one.
+    const took =
+      /^(?:lost|gained|won|received|needed|lacked)$/.test(passive[2]) &&
+      !/\b(?:were|was|are|is|being|been)\b/u.test(passive[0])
+        ? phraseAt(after.slice(passive[0].length), 2)
+        : "";
+    if (took && !/ly$|^(?:overnight|again|everything|all)$/u.test(took))
+      return `${unit} ${who(unit)} ${passive[2]} ${took}`;
     // "9.4 million people aged 16 to 64 were inactive": the people of that age.
     const age =
       passive[2] === "aged"
@@ -982,8 +990,9 @@ function moneyMeasure(before: string, after: string): string {
         before
       )
     ) &&
-    // "lost Rs 12,000 crore in a day": in how long, not in what.
+    // "lost Rs 12,000 crore in a day": in how long, not in what; "worth £1.3 million in return for contracts": why.
     !/^\s+in\s+(?:a|one|a single)\s+(?:day|week|month|year|hour|session|morning|afternoon)\b/u.test(after) &&
+    !/^\s+in\s+(?:return|exchange)\s+for\b/u.test(after) &&
     // "a loss of $1.2 billion for the quarter", "revenue of $18 billion in the current quarter": when, not what.
     !/^\s+(?:for|in)\s+(?:the|its|their)\s+(?:\p{Ll}+\s+)?(?:quarter|year|period|half|month|week|season|winter|summer|spring|autumn)\b/u.test(
       after

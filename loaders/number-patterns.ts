@@ -42,7 +42,7 @@ const vague = [
   String.raw`(?:${ci("many")}${space})?(?:${anyOf(["tens", "hundreds"])})${space}of${space}(?:thousands|millions|billions)`,
   String.raw`(?:${ci("many")}${space})?(?:${anyOf(["dozens", "scores", "hundreds", "thousands", "millions", "billions"])})`,
   String.raw`(?:${anyOf(["a few", "several", "a couple", "a handful"])})`,
-  String.raw`(?:${anyOf(["half", "a third", "two thirds", "two-thirds", "a quarter", "three quarters", "three-quarters", "a fifth", "two fifths", "two-fifths", "three fifths", "three-fifths", "a tenth"])})(?=${space}of\b)`,
+  String.raw`(?:${anyOf(["half", "a third", "two thirds", "two-thirds", "a quarter", "three quarters", "three-quarters", "a fifth", "two fifths", "two-fifths", "three fifths", "three-fifths", "four fifths", "four-fifths", "a tenth", "nine tenths", "nine-tenths"])})(?=${space}of\b)`,
   String.raw`(?<=(?:about|around|roughly|nearly|almost|over|under|than|some)${space})half(?=${space}(?:are|were|is|was|have|had|say|said)\b)`,
   // "fell by half", "cut by two thirds": a change by a fraction.
   String.raw`(?=[aht])(?<=\bby${space})(?:half|a third|two thirds|two-thirds|a quarter|three quarters|three-quarters|a fifth|a tenth)(?![\p{L}-])`
@@ -251,15 +251,20 @@ export function isName(text: string, start: number, end: number): boolean {
 const forOneBefore = /(?:^|[^\p{L}])for\s+$/iu;
 const nothingAfter = /^\s*(?:[.,;:!?)"”’]|$)/u;
 
-/** "one" used as a pronoun: "no one", "one of them", "asked for one". */
+/** "in one village", "at one point": a place or a time the sentence picks out, no count of one. */
+const placeOneBefore = /(?:^|[^\p{L}])(?:in|at|near|inside)\s+$/iu;
+const singularAfter = /^\s+\p{Ll}+(?<!s)\b(?!\s+of\b)/u;
+
+/** "one" used as a pronoun ("no one", "one of them", "asked for one"), or to pick one out ("in one village"). */
 export function isPronounOne(text: string, start: number, end: number): boolean {
   if (!/^one$/i.test(text.slice(start, end))) return false;
   const before = text.slice(Math.max(0, start - 12), start);
-  const after = text.slice(end, end + 12);
+  const after = text.slice(end, end + 24);
   return (
     pronounOneBefore.test(before) ||
     pronounOneAfter.test(after) ||
-    (forOneBefore.test(before) && nothingAfter.test(after))
+    (forOneBefore.test(before) && nothingAfter.test(after)) ||
+    (placeOneBefore.test(before) && singularAfter.test(after))
   );
 }
 

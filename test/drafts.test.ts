@@ -192,6 +192,11 @@ describe("asOfSentence", () => {
     ["In the run-up to the vote, 300 fixture rallies were held.", "300", "In the run-up to the vote"],
     ["On the eve of the summit, 5,000 fixture protesters marched.", "5,000", "On the eve of the summit"],
     [
+      "Fixture output grew 0.4%, against 0.2% in the previous quarter, the office said on Thursday.",
+      "0.2%",
+      "in the previous quarter"
+    ],
+    [
       "Fixture pupils missed 7.2 per cent of sessions in the last academic year.",
       "7.2 per cent",
       "in the last academic year"
@@ -224,11 +229,17 @@ describe("asOfSentence", () => {
       words: "to 570 from 590",
       levelBefore: true
     });
-    const slowed = "Fixture pay growth slowed to 5.1%, from 5.5% in the previous quarter, the office said on Tuesday.";
+    const slowed = "Fixture pay growth slowed to 5.1%, from 5.5%, the office said on Tuesday.";
     expect(asOfSentence(slowed, slowed.indexOf("5.5%"), published, 4)).toEqual({
       kind: "unresolved",
       words: "to 5.1%, from 5.5%",
       levelBefore: true
+    });
+    // … unless its own time words follow it, which ask in their turn ("the previous quarter" is over).
+    const quarter = "Fixture pay growth slowed to 5.1%, from 5.5% in the previous quarter, the office said on Tuesday.";
+    expect(asOfSentence(quarter, quarter.indexOf("5.5%"), published, 4)).toMatchObject({
+      kind: "unresolved",
+      words: "in the previous quarter"
     });
     // A level it will move from is today's.
     const fares = "Fixture fares will rise from £2.80 to £3.10.";
@@ -612,7 +623,7 @@ describe("measureIn", () => {
     ["More than 1 million people have fled Ukraine, the agency said.", "people who have fled Ukraine"],
     ["The number of internally displaced people stood at 6.5 million, the IOM said.", "internally displaced people"],
     ["The death toll rose to 2,000 on Monday.", "death toll"],
-    ["About 3 per cent of homes lost power.", "share of homes"],
+    ["About 3 per cent of homes lost power.", "share of homes that lost power"],
     ["Inflation reached 8.5% in February.", "inflation"],
     ["Prices for wheat climbed 7 per cent in the fixture market.", "change in prices for wheat"],
     ["Fixture shares slid 12.5% on Monday.", "change in fixture shares"],
@@ -1085,6 +1096,8 @@ describe("measureIn", () => {
     ["The fixture government expects the number to fall by at least 40%.", ""],
     ["A fixture class of 18-year-olds sat the exam.", "age"],
     ["The 40-day fixture siege ended.", "length of fixture siege in days"],
+    ["Some 4,500 fixture homes lost power.", "fixture homes that lost power"],
+    ["A fixture minister took bribes worth £1.3 million in return for contracts.", "value of bribes"],
     ["A 10-foot fixture wall was built.", "length of fixture wall in feet"]
   ])("measureIn(%j) is %j", (sentence, measure) => {
     const n = findNumbers(sentence).find((r) => r.value !== null)!;

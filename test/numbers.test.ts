@@ -236,6 +236,18 @@ describe("findNumbers", () => {
     ]);
   });
 
+  test('findNumbers("…") reads "one" that picks a place out ("in one village") as no count, and "four-fifths of" as a share', () => {
+    // Sentences written for Explainer Kit's tests.
+    const text =
+      "It fell to minus 14C in one fixture village; services make up about four-fifths of the fixture economy; one village of 300 people.";
+    expect(findNumbers(text).map((r) => [r.text, r.kind])).toEqual([
+      ["minus 14C", "temperature"],
+      ["about four-fifths", "vague"],
+      ["one", "count"],
+      ["300", "count"]
+    ]);
+  });
+
   test('findNumbers("…") keeps an abbreviated unit written against its number ("140mm") as it keeps a spaced one', () => {
     // Sentences written for Explainer Kit's tests.
     const text = "Rainfall was 140mm, or 140 mm; 30kg of rice and 3cm of snow.";
