@@ -399,9 +399,10 @@ function readTimeWords(m: RegExpExecArray, published: string, anchor: string, fi
     // "7 percent higher than a year earlier", "rose 5% on a year ago": the basis of a change, not a date.
     // … and "twice as many as a year ago".
     if (/\b(?:from|than|on|with|over|versus|against|as)\s+$/i.test(m.input.slice(0, m.index))) return null;
-    // … "double the number two years ago", "half the share of five years ago": another figure's time.
+    // … "double the number two years ago", "half the share of five years ago", "double the number it had 18
+    // months ago": another figure's time.
     if (
-      /\bthe\s+(?:number|share|level|figure|rate|total|amount|price|size)\s+(?:of\s+)?$/i.test(
+      /\bthe\s+(?:number|share|level|figure|rate|total|amount|price|size)\s+(?:of\s+|(?:it|they|we|he|she)\s+(?:had|was|were|saw)\s+)?$/i.test(
         m.input.slice(0, m.index)
       )
     )

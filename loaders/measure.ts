@@ -976,7 +976,9 @@ function moneyMeasure(before: string, after: string): string {
       before
     );
   if (payBack) return `money to ${payBack[1]}`;
-  const of = /^\s+(?:in|of|for|worth of|on|to)\s+(?:the\s+|its\s+|new\s+)?(.*)/u.exec(after);
+  // ("cost about $250 million to make": what it costs to do, not to whom.)
+  const costTo = /^\s+to\s/u.test(after) && /\bcosts?\s+(?:\p{Ll}+\s+){0,2}$/u.test(before);
+  const of = costTo ? null : /^\s+(?:in|of|for|worth of|on|to)\s+(?:the\s+|its\s+|new\s+)?(.*)/u.exec(after);
   // "raised £3.2 million in its first 48 hours", "to £3.10 in January": when, not what for.
   if (
     of &&
@@ -1485,6 +1487,11 @@ function measureOf(sentence: string, at: number, n: Pick<FoundNumber, "kind" | "
     // ("Queues of lorries stretched for 25 kilometres": the length of the queues.)
     const stretched = n.kind === "distance" && verb && /^(?:stretched|extended|snaked)$/.test(verb[2]);
     const subject = verb ? (stretched ? subjectHead(verb[1]) : phraseBefore(verb[1], 2)) : "";
+    // "The researchers spent 23 days at sea": the days so spent, and where.
+    if (n.kind === "duration" && verb?.[2] === "spent") {
+      const where = /^\s+((?:at|in|on|aboard)\s+(?:the\s+)?\p{Ll}+)/u.exec(after)?.[1];
+      return `${unit} spent${where ? ` ${where}` : ""}`;
+    }
     // "The river rose by 2.3 metres overnight": a change in the subject's level.
     const rose =
       n.kind === "distance"
@@ -1522,11 +1529,13 @@ function measureOf(sentence: string, at: number, n: Pick<FoundNumber, "kind" | "
     // "orbit at an altitude of 550 kilometres", "struck at a depth of 10 km": the dimension named.
     const dimension =
       n.kind === "distance"
-        ? /\b(?:an?|the|its|their)\s+(?:average\s+|maximum\s+|total\s+)?(altitude|depth|height|length|width|diameter|radius|range|elevation)\s+of\s+$/u.exec(
+        ? /\b(?:(?:an?|the|its|their)\s+(?:average\s+|maximum\s+|total\s+)?(altitude|depth|height|length|width|diameter|radius|range|elevation)|(?:to\s+)?(depth|height|altitude)s)\s+of\s+(?:(?:up to|about|some|nearly|almost|more than|over)\s+)?$/u.exec(
             before
           )
         : null;
     if (dimension) {
+      // ("some to depths of 150 metres": a dimension of what the sentence did, which it does not name.)
+      if (dimension[2]) return dimension[2];
       // … of what has it: "The satellites will orbit at", "the missile has".
       // ("struck at 11.47 pm at a depth of": the time is no part of it.)
       const owner = /^(.*?)\s+(?:(?:has|have|had|will|would|can|could)\s+)?\p{Ll}+\s+(?:at|to|with)?\s*$/u.exec(

@@ -450,9 +450,9 @@ function emitNumber(text: string, start: number, end: number, found: Omit<FoundN
   if (percent || figure.unit === "percent") kind = "percent";
   else if (currency) kind = "money";
   else kind = kindOfUnit(unit.unit) ?? (isYear(text, start, span, unit.plural) ? "year" : "count");
-  // A duration that names a period is a date: "the three months to September", "the two weeks from July 14",
-  // "the first six months of the year". Not a length: "extended by three months to September", "will
-  // strike for five days from July 25".
+  // A duration that names a period or a day is a date: "the three months to September", "the two weeks from
+  // July 14", "the first six months of the year", "18 months ago". Not a length: "extended by three months
+  // to September", "will strike for five days from July 25".
   const lead = text.slice(Math.max(0, start - 40), start);
   const period = kind === "duration" && !changeByBefore.test(lead) && !/\bfor\s+$/iu.test(lead);
   const ends = period ? periodEndAfter.exec(text.slice(unit.end, unit.end + 48)) : null;
@@ -461,7 +461,9 @@ function emitNumber(text: string, start: number, end: number, found: Omit<FoundN
       ? ends
       : period && periodOfBefore.test(lead)
         ? periodOfAfter.exec(text.slice(unit.end, unit.end + 24))
-        : null;
+        : period
+          ? /^\s+ago\b/u.exec(text.slice(unit.end, unit.end + 6))
+          : null;
   if (periodEnd) {
     const to = unit.end + periodEnd[0].length;
     add({start, end: to, ...blank, kind: "date", unit: ""}, to);

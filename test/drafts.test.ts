@@ -46,6 +46,11 @@ describe("asOfSentence", () => {
     ["By Sunday, 1.5 million had crossed.", "2022-02-27", "By Sunday"],
     ["The agency said last Wednesday that 10 had died.", "2022-02-23", "last Wednesday"],
     ["Two days ago, 40 shelters were open.", "2022-02-28", "Two days ago"],
+    [
+      "Fixture app users passed 50 million, double the number it had 18 months ago, its founder said on Monday.",
+      "2022-02-28",
+      "on Monday"
+    ],
     ["Officials said on Monday night that 40 were hurt.", "2022-02-28", "on Monday night"],
     ["The fixture agency said on Monday that 900 people had left by Sunday.", "2022-02-27", "by Sunday"],
     ["Some 900 fixture people left on Monday and Tuesday.", "2022-03-01", "Tuesday"],
@@ -1098,6 +1103,9 @@ describe("measureIn", () => {
     ["The 40-day fixture siege ended.", "length of fixture siege in days"],
     ["Some 4,500 fixture homes lost power.", "fixture homes that lost power"],
     ["A fixture minister took bribes worth £1.3 million in return for contracts.", "value of bribes"],
+    ["The fixture film cost about $250 million to make.", "cost of fixture film"],
+    ["The fixture researchers spent 23 days at sea.", "days spent at sea"],
+    ["The fixture divers went to depths of 150 metres.", "depth in metres"],
     ["A 10-foot fixture wall was built.", "length of fixture wall in feet"]
   ])("measureIn(%j) is %j", (sentence, measure) => {
     const n = findNumbers(sentence).find((r) => r.value !== null)!;

@@ -198,7 +198,7 @@ describe("findNumbers", () => {
   test('findNumbers("…") reads a duration that names a period ("the three months to September") as a date: no figure to draft', () => {
     // Sentences written for Explainer Kit's tests.
     const text =
-      "Profit for the three months to September rose; in the 12 months ending in 30 June 2026 and the nine months through Sept. 30 too. Sales in the first six months of the year and in the two weeks from July 14 fell. The strike lasted three months, the deadline was extended by two months to March, and the bridge will close for 14 months from July.";
+      "Profit for the three months to September rose; in the 12 months ending in 30 June 2026 and the nine months through Sept. 30 too. Sales in the first six months of the year and in the two weeks from July 14 fell, as 18 months ago. The strike lasted three months, the deadline was extended by two months to March, and the bridge will close for 14 months from July.";
     expect(findNumbers(text).map((r) => [r.text, r.kind, r.unit])).toEqual([
       ["three months to September", "date", ""],
       ["12 months ending in 30 June 2026", "date", ""],
@@ -206,6 +206,7 @@ describe("findNumbers", () => {
       ["first", "ordinal", ""],
       ["six months of the year", "date", ""],
       ["two weeks from July 14", "date", ""],
+      ["18 months ago", "date", ""],
       ["three", "duration", "months"],
       ["two", "duration", "months"],
       ["14", "duration", "months"]
