@@ -1481,12 +1481,19 @@ function measureOf(sentence: string, at: number, n: Pick<FoundNumber, "kind" | "
   if (n.kind === "duration" || n.kind === "distance") {
     // "The siege lasted 40 days": the length of the siege; "advanced 50km": the distance advanced.
     const verb =
-      /(.*?)\s+(\p{Ll}+ed|took|went on|ran|spent)\s+(?:(?:for|about|some|nearly|almost|more than|over)\s+)*$/u.exec(
+      /(.*?)\s+(\p{Ll}+ed|took|went on|ran|spent)\s+(?:(?:for|about|some|nearly|almost|more than|over|(an\s+average\s+of))\s+)*$/u.exec(
         before
       );
     // ("Queues of lorries stretched for 25 kilometres": the length of the queues.)
     const stretched = n.kind === "distance" && verb && /^(?:stretched|extended|snaked)$/.test(verb[2]);
-    const subject = verb ? (stretched ? subjectHead(verb[1]) : phraseBefore(verb[1], 2)) : "";
+    // ("Ambulances took an average of 28 minutes": what took it is no length; only with what it took to do.)
+    const averageTook = verb?.[3] && verb[2] === "took" && !/^\s+to\s+\p{Ll}/u.test(after);
+    const subject = verb && !averageTook ? (stretched ? subjectHead(verb[1]) : phraseBefore(verb[1], 2)) : "";
+    // "Ambulances took an average of 28 minutes to reach patients": the time they took to do it.
+    const toDo = n.kind === "duration" && verb?.[2] === "took" ? /^\s+to\s+(\p{Ll}+)\s+(.*)/u.exec(after) : null;
+    const done = toDo ? phraseAt(toDo[2], 3) : "";
+    if (toDo && subject && !/^(?:they|we|he|she|it|i|you)$/iu.test(subject))
+      return `${verb![3] ? "average " : ""}time for ${lowerCase(subject)} to ${toDo[1]}${done ? ` ${done}` : ""}`;
     // "The researchers spent 23 days at sea": the days so spent, and where.
     if (n.kind === "duration" && verb?.[2] === "spent") {
       const where = /^\s+((?:at|in|on|aboard)\s+(?:the\s+)?\p{Ll}+)/u.exec(after)?.[1];
@@ -1591,7 +1598,7 @@ function measureOf(sentence: string, at: number, n: Pick<FoundNumber, "kind" | "
     if (subject && !/^(?:they|we|he|she|it|i|you)$/iu.test(subject))
       // "People aged 65 and over": an age.
       // ("Some passengers waited up to 11 hours": their wait.)
-      return `${verb![2] === "aged" ? "age" : /^(?:waited|queued)$/.test(verb![2]) && n.kind === "duration" ? "wait" : n.kind === "duration" || stretched ? "length" : "distance"} of ${lowerCase(subject.replace(/^(?:million|billion|thousand|hundred)\s+/u, ""))}`;
+      return `${verb![3] ? "average " : ""}${verb![2] === "aged" ? "age" : /^(?:waited|queued)$/.test(verb![2]) && n.kind === "duration" ? "wait" : n.kind === "duration" || stretched ? "length" : "distance"} of ${lowerCase(subject.replace(/^(?:million|billion|thousand|hundred)\s+/u, ""))}`;
     // "saw 14 days of strikes": days of what.
     const daysOf = n.kind === "duration" ? /^\s+of\s+(?=\p{Ll})/u.exec(after) : null;
     const spentOn = daysOf

@@ -1106,6 +1106,11 @@ describe("measureIn", () => {
     ["The fixture film cost about $250 million to make.", "cost of fixture film"],
     ["The fixture researchers spent 23 days at sea.", "days spent at sea"],
     ["The fixture divers went to depths of 150 metres.", "depth in metres"],
+    [
+      "Fixture ambulances took an average of 28 minutes to reach heart attack patients.",
+      "average time for fixture ambulances to reach heart attack patients in minutes"
+    ],
+    ["Fixture ships waited an average of 1.4 days to berth.", "average wait of fixture ships in days"],
     ["A 10-foot fixture wall was built.", "length of fixture wall in feet"]
   ])("measureIn(%j) is %j", (sentence, measure) => {
     const n = findNumbers(sentence).find((r) => r.value !== null)!;
