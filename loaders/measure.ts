@@ -468,13 +468,13 @@ function countMeasure(unit: string, before: string, after: string): string {
     if (object && !/\b(?:have|has|had|were|was|are|is|being|been)\b/u.test(passive[0]) && !passive[3])
       return `${unit} ${who(unit)} ${passive[2]} ${object[1]}`;
     // … "4,500 homes lost power", "300 firms won contracts": so with a verb that always takes one.
-    const took =
+    const objectTaken =
       /^(?:lost|gained|won|received|needed|lacked)$/.test(passive[2]) &&
       !/\b(?:were|was|are|is|being|been)\b/u.test(passive[0])
         ? phraseAt(after.slice(passive[0].length), 2)
         : "";
-    if (took && !/ly$|^(?:overnight|again|everything|all)$/u.test(took))
-      return `${unit} ${who(unit)} ${passive[2]} ${took}`;
+    if (objectTaken && !/ly$|^(?:overnight|again|everything|all)$/u.test(objectTaken))
+      return `${unit} ${who(unit)} ${passive[2]} ${objectTaken}`;
     // "9.4 million people aged 16 to 64 were inactive": the people of that age.
     const age =
       passive[2] === "aged"
