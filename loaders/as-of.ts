@@ -374,11 +374,10 @@ function readTimeWords(m: RegExpExecArray, published: string, anchor: string, fi
     if (/^(?:since|from|until|till|by|before|after)\b/.test(lower)) return null;
     // "about 1,000 fewer than (it had) in 2021": the basis of a change; after the figure and a comma
     // (", nearly twice the amount spent in 2018") or "than" ("14 fewer than … the toll in 1998"), another's.
+    // ("against four weeks in 2019": the year of the figure compared with, when it is that figure.)
     const before = m.input.slice(0, m.index);
-    if (
-      /\b(?:than|as|with|against|versus)\s+(?:\p{L}+\s+){0,3}$/iu.test(before) ||
-      (m.index >= figureEnd && /[,;]|\bthan\b/u.test(before.slice(figureEnd)))
-    )
+    const basis = /\b(?:than|as|with|against|versus)\s+(?:\p{L}+\s+){0,3}$/iu.exec(before);
+    if ((basis && basis.index >= figureEnd) || (m.index >= figureEnd && /[,;]|\bthan\b/u.test(before.slice(figureEnd))))
       return null;
     // ("in early 2023" is not all of it.)
     const whole = !/\b(?:early|late|mid-)/.test(lower);

@@ -254,6 +254,7 @@ describe("asOfSentence", () => {
   test.each([
     ["The fixture census put the town at 14,000 people in 2021.", "14,000", "in 2021", "2021-12-31"],
     ["In 2020, 4,000 fixture people applied.", "4,000", "In 2020", "2020-12-31"],
+    ["Fixture waits are 11 weeks, against four weeks in 2019.", "four", "in 2019", "2019-12-31"],
     [
       "Fixture bribes of €2.1 million were paid between 2015 and 2019.",
       "€2.1 million",
