@@ -195,69 +195,66 @@ describe("findNumbers", () => {
     ]);
   });
 
-  test('findNumbers("…") reads a duration that names a period ("the three months to September") as a date: no figure to draft', () => {
-    // Sentences written for Explainer Kit's tests.
-    const text =
-      "Profit for the three months to September rose; in the 12 months ending in 30 June 2026 and the nine months through Sept. 30 too. Sales in the first six months of the year and in the two weeks from July 14 fell, as 18 months ago. The strike lasted three months, the deadline was extended by two months to March, and the bridge will close for 14 months from July.";
-    expect(findNumbers(text).map((r) => [r.text, r.kind, r.unit])).toEqual([
-      ["three months to September", "date", ""],
-      ["12 months ending in 30 June 2026", "date", ""],
-      ["nine months through Sept. 30", "date", ""],
-      ["first", "ordinal", ""],
-      ["six months of the year", "date", ""],
-      ["two weeks from July 14", "date", ""],
-      ["18 months ago", "date", ""],
-      ["three", "duration", "months"],
-      ["two", "duration", "months"],
-      ["14", "duration", "months"]
-    ]);
-  });
-
-  test('findNumbers("…") reads the base of a rate ("per 100,000 people") as no figure, but not the 70 of "one for every 70"', () => {
-    // Sentences written for Explainer Kit's tests.
-    const text =
-      "Fixture deaths per 100,000 people fell to 8.1, or 4.2 per 1,000 births; one latrine for every 70 people.";
-    expect(findNumbers(text).map((r) => [r.text, r.kind, r.unit])).toEqual([
-      ["8.1", "count", ""],
-      ["4.2", "count", ""],
-      ["one", "count", "latrine"],
-      ["70", "count", "people"]
-    ]);
-  });
-
-  test('findNumbers("…") reads a noun whose modifiers "and" joins as its unit ("health and care worker visas")', () => {
-    // Sentences written for Explainer Kit's tests.
-    const text =
-      "Some 143,990 fixture health and care worker visas were granted; 200 doctors and nurses left; 41% of 18-year-olds applied.";
-    expect(findNumbers(text).map((r) => [r.text, r.kind, r.unit])).toEqual([
-      ["Some 143,990", "count", "fixture health and care worker visas"],
-      ["200", "count", "doctors"],
-      ["41%", "percent", "%"],
-      ["18", "duration", "year-olds"]
-    ]);
-  });
-
-  test('findNumbers("…") reads "one" that picks a place out ("in one village") as no count, and "four-fifths of" as a share', () => {
-    // Sentences written for Explainer Kit's tests.
-    const text =
-      "It fell to minus 14C in one fixture village; services make up about four-fifths of the fixture economy; one village of 300 people.";
-    expect(findNumbers(text).map((r) => [r.text, r.kind])).toEqual([
-      ["minus 14C", "temperature"],
-      ["about four-fifths", "vague"],
-      ["one", "count"],
-      ["300", "count"]
-    ]);
-  });
-
-  test('findNumbers("…") keeps an abbreviated unit written against its number ("140mm") as it keeps a spaced one', () => {
-    // Sentences written for Explainer Kit's tests.
-    const text = "Rainfall was 140mm, or 140 mm; 30kg of rice and 3cm of snow.";
-    expect(findNumbers(text).map((r) => [r.text, r.kind, r.unit])).toEqual([
-      ["140", "count", "mm"],
-      ["140", "count", "mm"],
-      ["30", "count", "kg"],
-      ["3", "count", "cm"]
-    ]);
+  // Sentences written for Explainer Kit's tests.
+  test.each([
+    [
+      'a duration that names a period ("the three months to September") as a date: no figure to draft',
+      "Profit for the three months to September rose; in the 12 months ending in 30 June 2026 and the nine months through Sept. 30 too. Sales in the first six months of the year and in the two weeks from July 14 fell, as 18 months ago. The strike lasted three months, the deadline was extended by two months to March, and the bridge will close for 14 months from July.",
+      [
+        ["three months to September", "date", ""],
+        ["12 months ending in 30 June 2026", "date", ""],
+        ["nine months through Sept. 30", "date", ""],
+        ["first", "ordinal", ""],
+        ["six months of the year", "date", ""],
+        ["two weeks from July 14", "date", ""],
+        ["18 months ago", "date", ""],
+        ["three", "duration", "months"],
+        ["two", "duration", "months"],
+        ["14", "duration", "months"]
+      ]
+    ],
+    [
+      'the base of a rate ("per 100,000 people") as no figure, but not the 70 of "one for every 70"',
+      "Fixture deaths per 100,000 people fell to 8.1, or 4.2 per 1,000 births; one latrine for every 70 people.",
+      [
+        ["8.1", "count", ""],
+        ["4.2", "count", ""],
+        ["one", "count", "latrine"],
+        ["70", "count", "people"]
+      ]
+    ],
+    [
+      'a noun whose modifiers "and" joins as its unit ("health and care worker visas")',
+      "Some 143,990 fixture health and care worker visas were granted; 200 doctors and nurses left; 41% of 18-year-olds applied.",
+      [
+        ["Some 143,990", "count", "fixture health and care worker visas"],
+        ["200", "count", "doctors"],
+        ["41%", "percent", "%"],
+        ["18", "duration", "year-olds"]
+      ]
+    ],
+    [
+      '"one" that picks a place out ("in one village") as no count, and "four-fifths of" as a share',
+      "It fell to minus 14C in one fixture village; services make up about four-fifths of the fixture economy; one village of 300 people.",
+      [
+        ["minus 14C", "temperature", "C"],
+        ["about four-fifths", "vague", ""],
+        ["one", "count", "village"],
+        ["300", "count", "people"]
+      ]
+    ],
+    [
+      'an abbreviated unit written against its number ("140mm") as a spaced one',
+      "Rainfall was 140mm, or 140 mm; 30kg of rice and 3cm of snow.",
+      [
+        ["140", "count", "mm"],
+        ["140", "count", "mm"],
+        ["30", "count", "kg"],
+        ["3", "count", "cm"]
+      ]
+    ]
+  ])('findNumbers("…") reads %s', (_, text, expected) => {
+    expect(findNumbers(text).map((r) => [r.text, r.kind, r.unit])).toEqual(expected);
   });
 
   test('findNumbers("…") reads "one in five" as one proportion, like "a third", not two counts', () => {
