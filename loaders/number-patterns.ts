@@ -176,6 +176,9 @@ export const rateBaseBefore = /(?:^|[^\p{L}])per\s+$/iu;
  * last (two weeks) of March".
  */
 export const periodOfBefore = /\b(?:first|last|final|opening|closing)\s+$/iu;
+/** Before a duration, words that make it a period of its own: "(in) the previous (three months)", "its first", "the past". */
+export const relativeTimeBefore =
+  /\b(?:the|its|their|his|her|our)\s+(?:first|last|past|previous|preceding|prior|next|following|coming|final|opening|closing)\s+$/iu;
 export const periodOfAfter = new RegExp(
   String.raw`^\s+of\s+(?:the\s+(?:year|month|season)\b|${months}|(?:19|20)\d\d(?!\d))`,
   "u"

@@ -32,6 +32,7 @@ import {
   periodEndAfter,
   periodOfAfter,
   periodOfBefore,
+  relativeTimeBefore,
   penceTail,
   percentTail,
   qualifierTail,
@@ -451,19 +452,20 @@ function emitNumber(text: string, start: number, end: number, found: Omit<FoundN
   else if (currency) kind = "money";
   else kind = kindOfUnit(unit.unit) ?? (isYear(text, start, span, unit.plural) ? "year" : "count");
   // A duration that names a period or a day is a date: "the three months to September", "the two weeks from
-  // July 14", "the first six months of the year", "18 months ago". Not a length: "extended by three months
-  // to September", "will strike for five days from July 25".
+  // July 14", "the first six months of the year", "in its first six months", "the previous three months",
+  // "18 months ago", "two days earlier". Not a length: "extended by three months to September", "will strike
+  // for five days from July 25", "30 minutes later than planned".
   const lead = text.slice(Math.max(0, start - 40), start);
   const period = kind === "duration" && !changeByBefore.test(lead) && !/\bfor\s+$/iu.test(lead);
   const ends = period ? periodEndAfter.exec(text.slice(unit.end, unit.end + 48)) : null;
+  const next = text.slice(unit.end, unit.end + 24);
   const periodEnd =
     ends && (!/^\s+(?:from|since|starting)\b/u.test(ends[0]) || /\bthe\s+$/iu.test(lead))
       ? ends
-      : period && periodOfBefore.test(lead)
-        ? periodOfAfter.exec(text.slice(unit.end, unit.end + 24))
-        : period
-          ? /^\s+ago\b/u.exec(text.slice(unit.end, unit.end + 6))
-          : null;
+      : !period
+        ? null
+        : ((periodOfBefore.test(lead) ? periodOfAfter.exec(next) : null) ??
+          (relativeTimeBefore.test(lead) ? /^/u.exec(next) : /^\s+(?:ago|earlier|later(?!\s+than\b))\b/u.exec(next)));
   if (periodEnd) {
     const to = unit.end + periodEnd[0].length;
     add({start, end: to, ...blank, kind: "date", unit: ""}, to);

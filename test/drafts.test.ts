@@ -452,7 +452,14 @@ describe("asOfSentence", () => {
       "over the weekend",
       "2022-02-27"
     ],
-    ["Fixture heating costs rose to 2.3 million euros this winter.", "this winter", undefined]
+    ["Fixture heating costs rose to 2.3 million euros this winter.", "this winter", undefined],
+    // A period before another, or an earlier election: no day the sentence gives.
+    [
+      "Fixture pay rose 4.7% in the previous three months, the office said on Tuesday.",
+      "in the previous three months",
+      undefined
+    ],
+    ["Fixture postal votes were 17% at the previous election.", "at the previous election", undefined]
   ])("asOfSentence(%j) names no single day: %j, ending %j", (sentence, words, end) => {
     expect(asOfSentence(sentence, sentence.search(/\d/), published)).toEqual({kind: "unresolved", words, end});
   });

@@ -214,6 +214,22 @@ describe("findNumbers", () => {
       ]
     ],
     [
+      'a duration after "the previous", "its first" or "the past", or before "earlier" or "later", as a date',
+      "Fixture pay rose 4% in the previous three months and the gallery drew 820,000 in its first six months, as in the past 12 months; the boat left two days earlier and 40 more came three weeks later. Trains ran 30 minutes later than planned.",
+      [
+        ["4%", "percent", "%"],
+        ["three months", "date", ""],
+        ["820,000", "count", ""],
+        ["first", "ordinal", ""],
+        ["six months", "date", ""],
+        ["12 months", "date", ""],
+        ["two days earlier", "date", ""],
+        ["40", "count", ""],
+        ["three weeks later", "date", ""],
+        ["30", "duration", "minutes"]
+      ]
+    ],
+    [
       'the base of a rate ("per 100,000 people") as no figure, but not the 70 of "one for every 70"',
       "Fixture deaths per 100,000 people fell to 8.1, or 4.2 per 1,000 births; one latrine for every 70 people.",
       [
@@ -287,7 +303,7 @@ describe("findNumbers", () => {
   });
 
   test('findNumbers("…") does not join numbers across a blank line', () => {
-    expect(findNumbers("They counted twenty\n\nThree days later").map((r) => r.text)).toEqual(["twenty", "Three"]);
+    expect(findNumbers("They counted twenty\n\nThree days passed").map((r) => r.text)).toEqual(["twenty", "Three"]);
   });
 
   test('findNumbers("…") splits a run of number words that is not one number, through the recognizer', () => {
