@@ -7,14 +7,15 @@
  */
 import {findNumbers, type FoundNumber} from "./numbers.ts";
 import {datelineLength} from "./sentences.ts";
-import {changeVerbs, comparedWith, movedPast, numberWords, rateTimes} from "./units.ts";
+import {changeVerbs, comparedWith, kindOfUnit, movedPast, numberWords, rateTimes} from "./units.ts";
 
 const stop = new Set(
   `a an the of and or but in on at to for from by with into over under about than as that this these those it its
   their his her our your which who whom whose what when where while there here is are was were be been being has have
   had do does did will would can could may might must should said says say told according also not no so just still
   now then after before since until during per each every some any more most less least many much few through
-  across via inside outside among between against within along around toward towards despite near`.split(/\s+/)
+  across via inside outside among between against within along around toward towards despite near because
+  although though unless whereas whether if`.split(/\s+/)
 );
 /** Past participles that are not "-ed" words. */
 const participles = new Set(
@@ -334,15 +335,19 @@ const ratePhrase = new RegExp(
 const perUnit =
   /^\s+(?:a|an|per)\s+(bushel|dozen|tonne|ton|barrel|litre|liter|gallon|kilogram|kilo|ounce|share|head|person|household|passenger|trip|visitor|guest|room|pupil|student|patient|customer|employee|worker|ticket|capita|(?:mega|kilo)watt[ -]hour)\b/u;
 
-/** Nouns of a quantity of something: "2,500 tonnes of medical supplies", "1 million doses of vaccine". */
-const quantityNouns = new Set(
-  `tonnes tonne tons ton litres litre liters liter gallons barrels kilograms kilos hectares acres bags sacks
-  boxes crates containers pallets truckloads doses rounds bottles parcels gigawatts megawatts kilowatts
-  terawatt-hours gigawatt-hours megawatt-hours kilowatt-hours millimetres millimeters centimetres centimeters inches
-  mm cm kg lb lbs ml cubic-metres cubic-meters`
+/** Units of a measurement: "2,500 tonnes (of medical supplies)", "40,000 litres (of fuel)", "140 mm". */
+const unitNouns = new Set(
+  `tonnes tonne tons ton litres litre liters liter gallons barrels kilograms kilos hectares acres gigawatts megawatts
+  kilowatts terawatt-hours gigawatt-hours megawatt-hours kilowatt-hours millimetres millimeters centimetres
+  centimeters inches mm cm kg lb lbs ml cubic-metres cubic-meters`
     .split(/\s+/)
     .flatMap((w) => [w, w.replace("-", " ")])
 );
+/** Nouns of a quantity of something: units, and things counted ("1 million doses of vaccine", "2,300 containers"). */
+const quantityNouns = new Set([
+  ...unitNouns,
+  ..."bags sacks boxes crates containers pallets truckloads doses rounds bottles parcels".split(" ")
+]);
 
 /** Things, not people, that do something: "farms that applied", but "families who applied". */
 const things =
@@ -619,7 +624,7 @@ function countMeasure(unit: string, before: string, after: string): string {
   if (linking && !quantity) return phraseAt(linking[1], 5, false);
   // "Jobless claims rose by 14,000 to 231,000": the 14,000 a change in them, the 231,000 their level.
   const changedBy =
-    /(.*?)\s+(?:(?:has|have|had)\s+)?(?:rose|risen|climbed|jumped|increased|grew|grown|fell|fallen|dropped|declined)\s+by\s+(?:(?:another|a further)\s+)?$/u.exec(
+    /(.*?)\s+(?:(?:has|have|had)\s+)?(?:rose|risen|climbed|jumped|increased|grew|grown|fell|fallen|dropped|declined)(?:\s+(?:for|in|over)\s+[^,;]{1,40},)?\s+by\s+(?:(?:another|a further)\s+)?$/u.exec(
       before
     );
   const numberOf = changedBy ? /\bnumber\s+of\s+(.+)$/iu.exec(changedBy[1]) : null;
@@ -627,7 +632,7 @@ function countMeasure(unit: string, before: string, after: string): string {
     changedBy && !quantity ? lowerCase(numberOf ? phraseAt(numberOf[1], 5, false) : subjectHead(changedBy[1])) : "";
   if (changedSubject) return `change in ${changedSubject}`;
   const subject =
-    /(.*?)\s+(?:(?:has|have|had)\s+)?(?:(?:rose|risen|rises|climbed|reached|hit|passed|topped|averaged|totalled|totaled|numbered|stood at|stands at|stood|peaked at|was|is|jumped|increased|fell|dropped)\s+(?:to\s+|at\s+)?|(?:slowed|eased|dipped|swelled|grew|grown|surged|soared|declined|fallen|doubled|tripled|slumped|plunged)\s+to\s+|(?:rose|risen|climbed|jumped|increased|grew|grown|fell|fallen|dropped|declined)\s+by\s+(?:[^,;]|,(?=\d)){1,30}?\s+to\s+|(?:will|would|could|(?:is|are)\s+(?:set|expected|due)\s+to)\s+(?:rise|fall|climb|increase|drop|grow)\s+to\s+)(?:\p{Ll}+\s+){0,2}$/u.exec(
+    /(.*?)\s+(?:(?:has|have|had)\s+)?(?:(?:rose|risen|rises|climbed|reached|hit|passed|topped|averaged|totalled|totaled|numbered|stood at|stands at|stood|peaked at|was|is|jumped|increased|fell|dropped)\s+(?:to\s+|at\s+)?|(?:slowed|eased|dipped|swelled|grew|grown|surged|soared|declined|fallen|doubled|tripled|slumped|plunged)\s+to\s+|(?:rose|risen|climbed|jumped|increased|grew|grown|fell|fallen|dropped|declined)(?:\s+(?:for|in|over)\s+[^,;]{1,40},)?\s+by\s+(?:[^,;]|,(?=\d)){1,30}?\s+to\s+|(?:will|would|could|(?:is|are)\s+(?:set|expected|due)\s+to)\s+(?:rise|fall|climb|increase|drop|grow)\s+to\s+)(?:\p{Ll}+\s+){0,2}$/u.exec(
       before
     );
   const named = subject ? lowerCase(subjectHead(subject[1])) : "";
@@ -1007,7 +1012,7 @@ function moneyMeasure(before: string, after: string): string {
   ) {
     const noun = phraseAt(of[1], 4, true, true);
     // "spent $12 million on road repairs", "will invest €500 million in new plants", "raised £62 million for
-    // charity": money so used, and on what.
+    // charity", "paid $3,000 for the crossing": money so used, and on what.
     // ("Shops lost an estimated £40 million in sales": the sales lost.)
     if (
       /\b(?:lost|lose|loses|losing)\s+(?:(?:a further|another|an extra|more than|up to|about|some|nearly)\s+)?$/u.test(
@@ -1018,16 +1023,16 @@ function moneyMeasure(before: string, after: string): string {
     )
       return `${noun} lost`;
     const used =
-      /\b(?:(to|will|would|could|may|might)\s+)?(spend|spends|spent|spending|invest|invests|invested|investing|raise|raises|raised|raising)\s+(?:(?:a further|another|an extra|more than|up to|about|some|nearly)\s+)?$/u.exec(
+      /\b(?:(to|will|would|could|may|might)\s+)?(spend|spends|spent|spending|invest|invests|invested|investing|raise|raises|raised|raising|pay|pays|paid|paying)\s+(?:(?:a further|another|an extra|more than|up to|about|some|nearly)\s+)?$/u.exec(
         before
       );
     const base = used
-      ? (["spend", "invest", "raise"] as const).find((v) => used[2].startsWith(v.slice(0, 4)))!
+      ? (["spend", "invest", "raise", "pay"] as const).find((v) => used[2].startsWith(v.slice(0, 2)))!
       : undefined;
     const preposition = base && noun ? /^\s+(on|in|into|for)\s/u.exec(after)?.[1] : undefined;
-    // (Money is raised for something, and spent or invested on or in it.)
-    if (preposition && (base === "raise") === (preposition === "for"))
-      return `money ${used![1] ? `to ${base}` : {spend: "spent", invest: "invested", raise: "raised"}[base!]} ${preposition} ${noun}`;
+    // (Money is raised or paid for something, and spent or invested on or in it.)
+    if (preposition && (base === "raise" || base === "pay") === (preposition === "for"))
+      return `money ${used![1] ? `to ${base}` : {spend: "spent", invest: "invested", raise: "raised", pay: "paid"}[base!]} ${preposition} ${noun}`;
     // "400,000 rupees to the family of each victim", "£2 million for refugees": money to whom.
     const to = recipients.test(noun) ? /^\s+(to|for)\s/u.exec(after)?.[1] : undefined;
     const each = to ? (/^\s+of\s+(?:each|every)\s+\p{Ll}+/u.exec(of[1].slice(noun.length))?.[0] ?? "") : "";
@@ -1235,14 +1240,20 @@ export function isMultiple(n: Pick<FoundNumber, "kind" | "unit">): boolean {
  * ```
  */
 export function measureIn(sentence: string, at: number, n: Pick<FoundNumber, "kind" | "unit" | "text">): string {
-  const measure = measureOf(sentence, at, n);
+  let measure = measureOf(sentence, at, n);
+  // "Core inflation, which strips out energy, food and tobacco, fell to 3.6%": the subject without its aside.
+  const aside = measure ? null : subjectAside.exec(sentence.slice(0, at));
+  if (aside) measure = measureOf(aside[1] + sentence.slice(aside[0].length), at - aside[0].length + aside[1].length, n);
   // "put the figure at 61 per cent", "the count passed 3 million": a word for a figure names nothing it measures.
   // (Nor does a unit alone: "accounted for 2.9 percentage points of the total".)
   // ("expects the number to fall by 40%": a change in a word for a figure is one too.)
+  // (Nor a unit, of a quantity or a length, with nothing it is of: "in six hours", "392,000 tonnes".)
   if (
     /^(?:change in )?(?:figures?|number|total|tally|count|amount|sum|level|(?:(?:percentage|basis)\s+)?points?)$/u.test(
       measure
-    )
+    ) ||
+    unitNouns.has(measure) ||
+    (/^\p{L}+$/u.test(measure) && (kindOfUnit(measure) === "duration" || kindOfUnit(measure) === "distance"))
   )
     return "";
   // "4.2 deaths per 1,000 live births", "the rate was 8.1 per 100,000 people": a rate, and its base.
@@ -1273,6 +1284,12 @@ function inUnit(measure: string, n: Pick<FoundNumber, "kind" | "unit">, after: s
   return named.test(measure) ? measure : `${measure} in ${unit.toLowerCase()}`;
 }
 
+/** An aside between commas after a sentence's subject, before its verb: "Regular pay(, excluding bonuses,) grew". */
+const subjectAside = new RegExp(
+  String.raw`^(\s*\p{Lu}[^,;]*?),\s+(?:which|who|excluding|including|not\s+including|adjusted\s+for|stripping\s+out)\s[^;]*?,(?=\s+(?:(?:has|have|had)\s+)?(?:${changeVerbs}|was|were|is|are|stood|totalled|totaled|reached|averaged|hit)\s)`,
+  "u"
+);
+
 /** The base of a rate after a figure (and its noun): "(4.2 deaths) per 1,000 live births". */
 const rateBase = /^(?:\s*[\p{L}-]+){0,2}?\s+per\s+(\d[\d,]*(?:\s+(?:million|thousand))?\s+(?:\p{Ll}+\s+)?\p{Ll}+)/u;
 
@@ -1283,6 +1300,18 @@ const forecastBy =
 const forecastComparedBefore =
   /^(.*?),?\s+(?:ahead of|above|below|short of|shy of|beating|missing|beat|missed|topped|topping|exceeded|exceeding|against|compared with|versus|better than|worse than|higher than|lower than)\s+(?:the\s+|an?\s+)?(?:(?:about|some|around|roughly)\s+)?$/u;
 const pronounWho = /^(?:it|they|we|he|she)$/u;
+/** Who expected a figure, and what, before it: "Economists (polled by …) had expected a rate of". */
+const expectedOf =
+  /(?:^|\s)(\p{L}+)(?:\s+(?:polled|surveyed|questioned|asked)\s+by\s+[^,;]*?)?\s+(?:(?:had|have|has)\s+)?(forecast|expected|predicted|projected)\s+(?:an?\s+|the\s+)?((?:\p{Ll}+\s+){0,2}?\p{Ll}+)\s+of\s+(?:(?:about|around|some|roughly)\s+)?$/u;
+
+/** The dimension an adjective after a length gives: "(40 miles) long". */
+const dimensionOf: Record<string, string> = {
+  long: "length",
+  tall: "height",
+  high: "height",
+  wide: "width",
+  deep: "depth"
+};
 
 /** measureIn, before it leaves out a measure that is only a word for a figure. */
 function measureOf(sentence: string, at: number, n: Pick<FoundNumber, "kind" | "unit" | "text">): string {
@@ -1358,6 +1387,14 @@ function measureOf(sentence: string, at: number, n: Pick<FoundNumber, "kind" | "
   if (forecastWhat && !forecast![1].split(" ").some((w) => stop.has(w) && !/^(?:the|it)$/.test(w))) {
     const who = pronounWho.test(forecast![1]) ? "" : ` by ${forecast![1]}`;
     return `${forecastWhat} ${forecast![2]}${who}`;
+  }
+  // "Economists polled by an agency had expected a rate of 3.3%", "analysts forecast revenue of $4 billion":
+  // what they expected, and who.
+  const expected = n.kind === "percent" || n.kind === "money" ? expectedOf.exec(before) : null;
+  const expecter = expected?.[1].toLowerCase() ?? "";
+  if (expected && (!stop.has(expecter) || pronounWho.test(expecter)) && !stop.has(expected[3].split(" ")[0])) {
+    const who = pronounWho.test(expecter) ? "" : ` by ${lowerCase(expected[1])}`;
+    return `${expected[3]} ${expected[2]}${who}`;
   }
   // "9,000 of its members have walked out", "won 412 of the 650 seats", "1,260 of the village's
   // residents": a count of members, of seats, of residents.
@@ -1524,13 +1561,21 @@ function measureOf(sentence: string, at: number, n: Pick<FoundNumber, "kind" | "
         )?.[0] ?? "")
       : "";
     if (place) return `distance from ${place}${ofName}`;
-    // "visibility fell to less than 2 km", "the queue grew to 25 kilometres": the subject's level.
+    // "The convoy is 40 miles long", "Each turbine stands 260 metres tall": the dimension of the subject.
+    const adjective = n.kind === "distance" ? /^\s+(long|tall|high|wide|deep)\b/u.exec(after) : null;
+    const measured = adjective
+      ? /(.*?)(?:\s+(?:is|was|are|were|stands|stood|measures|measured)|,\s+each)\s+(?:(?:about|some|nearly|almost|around|more than|over|just|up to)\s+)?$/u.exec(
+          before
+        )
+      : null;
+    const dimensioned = measured ? lowerCase(subjectHead(measured[1].replace(/,\s*(?:which|that)$/u, ""))) : "";
+    if (dimensioned) return `${dimensionOf[adjective![1]]} of ${dimensioned}`;
+    // "visibility fell to less than 2 km", "the queue grew to 25 kilometres", "average delays fell to 14
+    // minutes": the subject's level.
     const reached =
-      n.kind === "distance"
-        ? /(.*?)\s+(?:(?:has|have|had)\s+)?(?:fell|fallen|dropped|rose|risen|climbed|grew|grown|shrank|stretched)\s+to\s+(?:(?:about|some|nearly|almost|more than|over|up to|less than|under)\s+)?$/u.exec(
-            before
-          )
-        : null;
+      /(.*?)\s+(?:(?:has|have|had)\s+)?(?:fell|fallen|dropped|rose|risen|climbed|grew|grown|shrank|stretched)\s+to\s+(?:(?:about|some|nearly|almost|more than|over|up to|less than|under)\s+)?$/u.exec(
+        before
+      );
     const level = reached ? lowerCase(subjectHead(reached[1])) : "";
     if (level) return level;
     // "orbit at an altitude of 550 kilometres", "struck at a depth of 10 km": the dimension named.
@@ -1582,7 +1627,7 @@ function measureOf(sentence: string, at: number, n: Pick<FoundNumber, "kind" | "
     // "The average wait for a decision was 7.5 months": the subject is a length itself.
     const was = verb
       ? null
-      : /(.*?)\s+(?:was|were|is|are|averaged|stood at)\s+(?:(?:about|some|nearly|almost|around|more than|over|just)\s+)?$/u.exec(
+      : /(.*?)\s+(?:was|were|is|are|averaged|averages?|stood at)\s+(?:(?:about|some|nearly|almost|around|more than|over|just)\s+)?$/u.exec(
           before
         );
     const length = was ? subjectHead(was[1]) : "";

@@ -1086,7 +1086,7 @@ describe("measureIn", () => {
     // A length of what has it; a lead; a unit alone.
     ["Fixture crews had worked shifts of up to 16 hours.", "length of shifts in hours"],
     ["Fixture exporters face an average delay of 14 hours.", "average delay in hours"],
-    ["Fixture ambulances took an average of 28 minutes.", "minutes"],
+    ["Fixture ambulances took an average of 28 minutes.", ""],
     ["The fixture opposition leads the governing party by five points.", "lead"],
     ["Fixture absence accounted for 2.9 percentage points of the total.", ""],
     // A level "at" after a comma; what a survey found; what was capped.
@@ -1119,7 +1119,22 @@ describe("measureIn", () => {
       "average time for fixture ambulances to reach heart attack patients in minutes"
     ],
     ["Fixture ships waited an average of 1.4 days to berth.", "average wait of fixture ships in days"],
-    ["A 10-foot fixture wall was built.", "length of fixture wall in feet"]
+    ["A 10-foot fixture wall was built.", "length of fixture wall in feet"],
+    // A conjunction ends a noun; a length "long", "tall" or "high" is a dimension of its subject; a level
+    // reached or averaged is the subject's; a unit of a length or a quantity alone asks, a thing counted does not.
+    ["The fixture bank qualified for a 30% discount because it agreed to settle.", "discount"],
+    ["The fixture convoy is 40 miles long.", "length of fixture convoy in miles"],
+    ["The fixture rocket, which stands 70 metres tall, lifted off.", "height of fixture rocket in metres"],
+    ["Average fixture delays fell to 14 minutes.", "average fixture delays in minutes"],
+    ["Fixture waiting times now average 11 weeks.", "fixture waiting times in weeks"],
+    ["Fixture exports could fall below 7 million tonnes.", ""],
+    ["Fixture rain fell for six hours.", ""],
+    ["The fixture ministry said a million doses had arrived.", "doses"],
+    // What others expected, and who; money paid for something; a subject's aside with commas of its own.
+    ["Fixture economists had expected a rate of 3.3%.", "rate expected by economists"],
+    ["Fixture analysts had forecast revenue of $4.1 billion.", "revenue forecast by analysts"],
+    ["Fixture survivors said they had each paid $3,000 for the crossing.", "money paid for crossing"],
+    ["Core fixture inflation, which strips out energy, food and tobacco, fell to 3.6%.", "core fixture inflation"]
   ])("measureIn(%j) is %j", (sentence, measure) => {
     const n = findNumbers(sentence).find((r) => r.value !== null)!;
     expect(measureIn(sentence, n.start, n)).toBe(measure);
@@ -1370,7 +1385,14 @@ describe("measureIn", () => {
       "Fixture stocks had fallen to 780,000 bags, each of 60kg, down from 1.1 million.",
       "1.1 million",
       "bags of fixture stocks"
-    ]
+    ],
+    ["The 100 fixture turbines, each 250 metres tall, will cost £3bn.", "250", "height of fixture turbines in metres"],
+    [
+      "Fixture vacancies fell for a 28th consecutive period, by 18,000 to 801,000.",
+      "18,000",
+      "change in fixture vacancies"
+    ],
+    ["Fixture vacancies fell for a 28th consecutive period, by 18,000 to 801,000.", "801,000", "fixture vacancies"]
   ])("a figure after another in %j, %j, measures %j", (sentence, text, measure) => {
     const n = findNumbers(sentence).find((r) => r.text === text)!;
     expect(measureIn(sentence, n.start, n)).toBe(measure);
