@@ -124,6 +124,10 @@ function lastJoin(text: string): number {
   return last;
 }
 
+/** A clause's subject and its verb in the past: "(The government) released". */
+const coordinatedSubject =
+  /^\s*((?:[\p{L}'’.-]+\s+){0,4}?[\p{L}'’.-]+)\s+(?:\p{Ll}+ed|sent|cut|held|gave|took|made|put|set|kept|won|lost|paid|sold|spent|built|began|brought)\s/u;
+
 /** Cleans a candidate subject: trims joining words, time words and quotes; "" when nothing is left. */
 function clean(subject: string): string {
   let s = subject.replace(/^[\s"“”'‘’—–-]+|[\s"“”'‘’—–-]+$/gu, "");
@@ -234,6 +238,13 @@ export function attributionIn(sentence: string, at: number): Attribution {
     const cut = joined ? punctuation : Math.max(punctuation, join);
     // ("…, which it says would cost": the relative pronoun is no part of who says it.)
     let before = clean(clause.slice(cut + 1).replace(/^\s*(?:that|and|but|while|which|who)\s/u, ""));
+    // "The government released $50 million in aid and said 1,200 soldiers had been sent": the subject of
+    // the verb "and" joins "said" to (one with no figure in it).
+    const joinedVerb =
+      before === "" && at > end && /\sand\s*$/u.test(clause)
+        ? coordinatedSubject.exec(clause.slice(punctuation + 1))
+        : null;
+    if (joinedVerb && joinedVerb.index + joinedVerb[0].length <= at) before = clean(joinedVerb[1]);
     if (cut + 1 <= at && at < start) before = ""; // the figure itself is in the subject
     if (new RegExp(String.raw`\b(?:${sayVerbs})\b`, "iu").test(before)) continue; // "the WHO said it had confirmed"
     if (apposition && before && !before.startsWith(apposition)) before = `${apposition}, ${before}`;

@@ -586,7 +586,9 @@ describe("attributionIn", () => {
     ["The fixture court found that at least €2.1 million in bribes were paid.", "the fixture court"],
     ["A fixture poll published on Friday found that 68 per cent of people opposed it.", "a fixture poll"],
     ["Fixture tests found levels up to 80 times the limit.", ""],
-    ["The figures, compiled by the fixture agency, show 300 arrivals.", "the fixture agency"]
+    ["The figures, compiled by the fixture agency, show 300 arrivals.", "the fixture agency"],
+    // The subject of the verb that "and said" follows.
+    ["The fixture government released aid and said 1,200 soldiers had been sent.", "the fixture government"]
   ])("attributionIn(%j) is %j", (sentence, who) => {
     expect(attributionIn(sentence, sentence.search(/\d/)).who).toBe(who);
   });
