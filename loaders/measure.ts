@@ -11,8 +11,9 @@ import {changeVerbs, comparedWith, kindOfUnit, movedPast, numberWords, rateTimes
 
 const stop = new Set(
   `a an the of and or but in on at to for from by with into over under about than as that this these those it its
-  their his her our your which who whom whose what when where while there here is are was were be been being has have
-  had do does did will would can could may might must should said says say told according also not no so just still
+  their his her our your they we he she you them us which who whom whose what when where while there here is are was
+  were be been being has have had do does did will would can could may might must should said says say told according
+  also not no so just still
   now then after before since until during per each every some any more most less least many much few through
   across via inside outside among between against within along around toward towards despite near because
   although though unless whereas whether if`.split(/\s+/)
@@ -48,6 +49,9 @@ const changeBefore = new RegExp(
 /** Verbs by which figures show a count ("figures showed 210,000 arrivals"): the count is of arrivals, not "arrivals showed". */
 const showWords = new Set(["showed", "revealed", "suggested", "indicated"]);
 
+/** A temperature, which a noun phrase may hold: "(days above) 35C". */
+const temperature = /^\d+(?:\.\d+)?°?[CF]$/u;
+
 /**
  * Words of a noun phrase at the start of `text`: up to `max` words, stopping at punctuation, a
  * function word or (with `stopAtVerbs`) a past tense after the first word ("homes lost power");
@@ -55,7 +59,8 @@ const showWords = new Set(["showed", "revealed", "suggested", "indicated"]);
  */
 function phraseAt(text: string, max = 4, stopAtVerbs = true, andJoins = false): string {
   const words: string[] = [];
-  for (const m of text.matchAll(/\s*([\p{L}][\p{L}'’-]*)|\s*(\S)/gu)) {
+  // (A temperature is a word of it: "days above 35C".)
+  for (const m of text.matchAll(/\s*([\p{L}][\p{L}'’-]*|\d+(?:\.\d+)?°?[CF](?![\p{L}\d]))|\s*(\S)/gu)) {
     if (m[2] !== undefined || words.length >= max) break;
     const w = m[1];
     if (stopAtVerbs && words.length > 0 && (isEdWord(w) || pastTense.has(w))) break;
@@ -112,7 +117,7 @@ function phraseBefore(text: string, max = 3): string {
   const words = text.trimEnd().split(/\s+/);
   const out: string[] = [];
   for (let i = words.length - 1; i >= 0 && out.length < max; i--) {
-    const w = words[i].replace(/[^\p{L}'’-]/gu, "");
+    const w = temperature.test(words[i]) ? words[i] : words[i].replace(/[^\p{L}'’-]/gu, "");
     if (w === "" || /[,;:]$/.test(words[i])) break;
     if (stop.has(w.toLowerCase())) {
       const joined = /^(?:of|for)$/.test(w) && out.length > 0 && out.length < max - 1;
@@ -256,7 +261,8 @@ const toLevel = new RegExp(
  */
 function levelFromTo(before: string): string {
   const m = fromLevel.exec(before) ?? toLevel.exec(before);
-  return m ? lowerCase(subjectHead(m[1])) : "";
+  // ("The number of days above 35C has risen from two to nine": days above 35C.)
+  return m ? lowerCase(subjectHead(m[1]).replace(/^(?:the\s+)?(?:total\s+)?number\s+of\s+/iu, "")) : "";
 }
 
 /**
@@ -525,7 +531,7 @@ function countMeasure(unit: string, before: string, after: string): string {
   if (unit && /^(?:damag|destroy|kill|injur|wound|affect|displac|strand|trapp|flood|forc|evacuat)ing$/.test(doing))
     return `${unit} ${doing.slice(0, -3)}ed`;
   // "The firm employs 11,000 people", "the network serves 4.5 million customers": those so served.
-  const present = /^(employ|serve|house|host|shelter)s$/.exec(doing);
+  const present = /^(employ|serve|house|host|shelter|kill)s$/.exec(doing);
   if (unit && present) return `${unit} ${present[1]}${present[1].endsWith("e") ? "d" : "ed"}`;
   // "has killed 2,000 civilians", "evacuated 300 people"
   const verbBefore = verbBeforeNumber.exec(before);

@@ -1136,7 +1136,10 @@ describe("measureIn", () => {
     ["Fixture economists had expected a rate of 3.3%.", "rate expected by economists"],
     ["Fixture analysts had forecast revenue of $4.1 billion.", "revenue forecast by analysts"],
     ["Fixture survivors said they had each paid $3,000 for the crossing.", "money paid for crossing"],
-    ["Core fixture inflation, which strips out energy, food and tobacco, fell to 3.6%.", "core fixture inflation"]
+    ["Core fixture inflation, which strips out energy, food and tobacco, fell to 3.6%.", "core fixture inflation"],
+    // A pronoun is no subject; "kills" as "employs": those killed.
+    ["Fixture shares rose; they have gained 41% this year.", ""],
+    ["Fixture heart disease kills about 160,000 people a year.", "people killed per year"]
   ])("measureIn(%j) is %j", (sentence, measure) => {
     const n = findNumbers(sentence).find((r) => r.value !== null)!;
     expect(measureIn(sentence, n.start, n)).toBe(measure);
@@ -1394,7 +1397,9 @@ describe("measureIn", () => {
       "18,000",
       "change in fixture vacancies"
     ],
-    ["Fixture vacancies fell for a 28th consecutive period, by 18,000 to 801,000.", "801,000", "fixture vacancies"]
+    ["Fixture vacancies fell for a 28th consecutive period, by 18,000 to 801,000.", "801,000", "fixture vacancies"],
+    // A temperature is part of a noun; "the number of" is not.
+    ["Since 1960 the number of fixture days above 35C has risen from two to nine.", "nine", "days above 35C"]
   ])("a figure after another in %j, %j, measures %j", (sentence, text, measure) => {
     const n = findNumbers(sentence).find((r) => r.text === text)!;
     expect(measureIn(sentence, n.start, n)).toBe(measure);
