@@ -167,10 +167,11 @@ const timeNoun = /\b(?:years?|quarters?|half|months?|weeks?|days?|periods?|seaso
  * "Prices for wheat" → "Prices for wheat"; "In March, the death toll" → "death toll".
  */
 function subjectHead(subject: string, withVerb = false): string {
-  // "Rents, by contrast, climbed", "Core inflation, which excludes food, eased": an aside between commas is not the subject.
+  // "Rents, by contrast, climbed", "Core inflation, which excludes food, eased", "The train, carrying 340
+  // passengers, was travelling": an aside between commas is not the subject.
   subject = subject
     .replace(
-      /,\s*(?:by contrast|in contrast|however|meanwhile|in turn|for example|for instance|too|also|though|on average|overall|in total|in all|so far|(?:which|who)\s[^,;]*)\s*,?\s*$/iu,
+      /,\s*(?:by contrast|in contrast|however|meanwhile|in turn|for example|for instance|too|also|though|on average|overall|in total|in all|so far|(?:which|who)\s[^,;]*|\p{Ll}+ing\s(?:[^,;]|,(?=\d))*,\s*(?:was|were|is|are|has been|had been))\s*,?\s*$/iu,
       " "
     )
     // … nor an apposition: "Net interest income, the difference between what it earns and pays, rose".
@@ -357,7 +358,7 @@ const quantityNouns = new Set([
 
 /** Things, not people, that do something: "farms that applied", but "families who applied". */
 const things =
-  /(?:^|\s)(?:farms?|firms?|compan(?:y|ies)|businesses|schools?|hospitals?|countries|councils?|banks?|shops?|stores?|charities|clubs?|cities|towns?|airlines?|factories|plants?|mines?|universities|employers?|retailers?|carmakers?|insurers?|lenders?|ships?|vessels?|flights?|trains?|services?|homes?|households?|shares?|stocks?|bonds?|products?|vehicles?|cars?|lorries|trucks?|buses|items?|parcels?|doses?|cases?|deals?|contracts?|loans?|mortgages?|properties|buildings?|houses?|flats?|apartments?|offences?|crimes?|calls?|applications?|claims?)$/iu;
+  /(?:^|\s)(?:farms?|firms?|compan(?:y|ies)|businesses|schools?|hospitals?|countries|councils?|banks?|shops?|stores?|charities|clubs?|cities|towns?|airlines?|factories|plants?|mines?|universities|employers?|retailers?|carmakers?|insurers?|lenders?|ships?|vessels?|boats?|flights?|trains?|carriages?|wagons?|planes?|aircraft|drones?|missiles?|rockets?|satellites?|services?|homes?|households?|shares?|stocks?|bonds?|products?|vehicles?|cars?|lorries|trucks?|buses|items?|parcels?|doses?|cases?|deals?|contracts?|loans?|mortgages?|properties|buildings?|houses?|flats?|apartments?|offences?|crimes?|calls?|applications?|claims?)$/iu;
 /** The relative pronoun for `noun`: "that" for a thing, "who" for people. */
 const who = (noun: string) => (things.test(noun.trim()) ? "that" : "who");
 
@@ -452,10 +453,21 @@ function countMeasure(unit: string, before: string, after: string): string {
     isParticiple(passive[2]) &&
     // "the survey of 2,000 adults found that …": a verb with a clause after it, not a participle.
     !/^\s+that\b/u.test(after.slice(passive[0].length)) &&
-    // "2,000 people have left" did so; "12,000 bags were left behind" had it done to them.
+    // "2,000 people have left" did so; "12,000 bags were left behind" had it done to them; "four carriages
+    // left the track" did so, to something.
     (!/^(?:fled|left|arrived|crossed|died|gathered)$/.test(passive[2]) ||
-      (passive[2] === "left" && /\b(?:were|was|are|is|being|been)\b/u.test(passive[0])))
+      (passive[2] === "left" && /\b(?:were|was|are|is|being|been)\b/u.test(passive[0])) ||
+      (/^(?:left|crossed)$/.test(passive[2]) &&
+        !/\b(?:have|has|had)\b/u.test(passive[0]) &&
+        objectAfter.test(after.slice(passive[0].length))))
   ) {
+    // "Two aides were given sentences", "300 refugees were granted asylum": what they were given.
+    const given = /^(?:given|granted|awarded|offered|handed|denied|refused|sent|shown)$/.test(passive[2])
+      ? /^\s+((?:\p{Ll}+\s+)?\p{Ll}+s|asylum|bail|permission|help|treatment|compensation)(?=\s*[.,;]|\s+(?:of|for|in|on|at|after|by)\b)/u.exec(
+          after.slice(passive[0].length)
+        )
+      : null;
+    if (given && /\b(?:were|was|are|is|been)\b/u.test(passive[0])) return `${unit} ${passive[2]} ${given[1]}`;
     // "9,000 members voted for the walkout", "4,000 migrants applied for asylum": who did what, for what.
     if (
       /^(?:voted|applied|marched|protested|campaigned)$/.test(passive[2]) &&
@@ -1512,9 +1524,11 @@ function measureOf(sentence: string, at: number, n: Pick<FoundNumber, "kind" | "
   ) {
     const of = /^(.*?)\s+of\s+$/u.exec(before);
     const verb =
-      /^(.*?)\s+(?:reached|reaches|hit|hits|topped|peaked\s+at|(?:travels|travelled|traveled|moving|moved|moves|runs|ran)\s+at)\s+$/u.exec(
+      /^(.*?)\s+(?:reached|reaches|hit|hits|topped|peaked\s+at|(?:travels|travelled|traveled|travelling|traveling|moving|moved|moves|runs|ran)\s+at)\s+$/u.exec(
         before
       );
+    // ("where the limit is 60 km/h", "a speed limit of 20 mph": the limit.)
+    if (/\blimits?\s+(?:is|was|are|were|of|will\s+be)\s+$/u.test(before)) return "speed limit";
     // (of the words before "of", those after a verb: "brought winds of" → winds)
     const ofWords = of ? phraseBefore(of[1]).split(" ") : [];
     const verbAt = ofWords.findLastIndex((w) => isEdWord(w) || pastTense.has(w));

@@ -1139,7 +1139,11 @@ describe("measureIn", () => {
     ["Core fixture inflation, which strips out energy, food and tobacco, fell to 3.6%.", "core fixture inflation"],
     // A pronoun is no subject; "kills" as "employs": those killed.
     ["Fixture shares rose; they have gained 41% this year.", ""],
-    ["Fixture heart disease kills about 160,000 people a year.", "people killed per year"]
+    ["Fixture heart disease kills about 160,000 people a year.", "people killed per year"],
+    // What things did to something; what people were given; a speed limit.
+    ["Four of its fixture carriages left the track.", "fixture carriages that left the track"],
+    ["Two fixture aides were given sentences of four years.", "fixture aides given sentences"],
+    ["The fixture limit is 60 km/h.", "speed limit in km/h"]
   ])("measureIn(%j) is %j", (sentence, measure) => {
     const n = findNumbers(sentence).find((r) => r.value !== null)!;
     expect(measureIn(sentence, n.start, n)).toBe(measure);
@@ -1398,8 +1402,9 @@ describe("measureIn", () => {
       "change in fixture vacancies"
     ],
     ["Fixture vacancies fell for a 28th consecutive period, by 18,000 to 801,000.", "801,000", "fixture vacancies"],
-    // A temperature is part of a noun; "the number of" is not.
-    ["Since 1960 the number of fixture days above 35C has risen from two to nine.", "nine", "days above 35C"]
+    // A temperature is part of a noun, "the number of" is not; a speed of a subject with an aside.
+    ["Since 1960 the number of fixture days above 35C has risen from two to nine.", "nine", "days above 35C"],
+    ["The fixture train, carrying 340 passengers, was travelling at 95 km/h.", "95", "speed of fixture train in km/h"]
   ])("a figure after another in %j, %j, measures %j", (sentence, text, measure) => {
     const n = findNumbers(sentence).find((r) => r.text === text)!;
     expect(measureIn(sentence, n.start, n)).toBe(measure);
