@@ -176,9 +176,9 @@ function subjectHead(subject: string, withVerb = false): string {
     )
     // … nor an apposition: "Net interest income, the difference between what it earns and pays, rose".
     .replace(/(\p{L})\s*,\s*(?:(?:now|still|once|already|long)\s+)?(?:the|an?)\s[^,;]*,\s*$/u, "$1 ");
-  // (The clause after its last comma or semicolon: not a comma between digits, "100,000".)
+  // (The clause after its last comma, semicolon or colon: not a comma between digits, "100,000".)
   const clause = subject
-    .slice((/[,;](?!\d)(?!.*[,;](?!\d))/su.exec(subject)?.index ?? -1) + 1)
+    .slice((/[,;:](?!\d)(?!.*[,;:](?!\d))/su.exec(subject)?.index ?? -1) + 1)
     .replace(/^\s*(?:while|whereas|and|but|as|although|though)\s/iu, " ")
     // "The charity said (on Monday) that demand at its food banks was up": the subject of what was said ("Economists
     // estimate the strike is costing": of what they estimate).
@@ -229,7 +229,7 @@ function subjectHead(subject: string, withVerb = false): string {
  * percent", "will raise the minimum wage by 9.8 percent to £11.44": what was cut, kept or raised.
  */
 const revisedObject =
-  /\b(?:cut|lowered|lower|raised|raise|lifted|lift|revised|trimmed|set|kept|held|doubled|tripled|halved|increased|increase|reduced|reduce|boosted|widened|narrowed)\s+(?:its|their|the|his|her|our)\s+(.+?)\s+(?:by\s+[^,;]+?\s+)?(?:(?:up|down)\s+)?(?:to|at)\s+$/u;
+  /\b(?:cut|lowered|lower|raised|raise|lifted|lift|revised|trimmed|set|kept|held|left|doubled|tripled|halved|increased|increase|reduced|reduce|boosted|widened|narrowed)\s+(?:its|their|the|his|her|our)\s+(.+?)\s+(?:by\s+[^,;]+?\s+)?(?:(?:up|down|unchanged|steady)\s+)?(?:to|at)\s+$/u;
 
 /** A change made to something, "raised premiums by 15%", "cut its prices by as much as 10 per cent": what was changed. */
 const changedObject =
@@ -856,11 +856,12 @@ function percentMeasure(before: string, after: string): string {
     return `support for ${putAt}`;
   if (putAt) return putAt;
   // "The bank cut its growth forecast to 2.1 per cent", "doubled its share to 12 percent": what was cut, or doubled;
-  // "kept its main interest rate at 4.5 percent": what was kept (before "at" reads as a level of the subject).
+  // "kept its main interest rate at 4.5 percent", "left its key rate unchanged at 0.5%": what was kept (before
+  // "at" reads as a level of the subject).
   const revised = revisedObject.exec(before);
   if (revised) return lowerCase(phraseAt(revised[1], 4));
   const level =
-    /(.*?)\s+(?:(?:has|have|had)\s+)?(?:reached|hit|averaged|stood at|stands at|(?:remained|remains|stayed|stays|held|holds)(?:\s+(?:high|low|steady|stable|unchanged|flat|firm))?(?:\s+at)?|was|is|were|are|(?:rose|fell|eased|slowed|climbed|dropped|jumped|declined|slipped|accelerated|quickened|narrowed|widened|edged up|edged down|ticked up|ticked down)\s+to|at)\s+(?:\p{Ll}+\s+){0,2}$/u.exec(
+    /(.*?)\s+(?:(?:has|have|had)\s+)?(?:reached|hit|averaged|stood at|stands at|(?:remained|remains|stayed|stays|held|holds)(?:\s+(?:high|low|steady|stable|unchanged|flat|firm))?(?:\s+at)?|was|is|were|are|(?:rose|fell|eased|slowed|climbed|dropped|jumped|declined|slipped|accelerated|quickened|narrowed|widened|edged up|edged down|ticked up|ticked down)\s+to|at)\s+(?:(?!(?:and|but|or)\s)\p{Ll}+\s+){0,2}$/u.exec(
       before
     );
   // ("The union is seeking a 77 percent pay rise": "is" there makes a verb, not a level.)
@@ -1275,8 +1276,12 @@ export function measureIn(sentence: string, at: number, n: Pick<FoundNumber, "ki
   )
     return "";
   // "4.2 deaths per 1,000 live births", "the rate was 8.1 per 100,000 people": a rate, and its base.
-  const base = rateBase.exec(sentence.slice(at + n.text.length));
-  const rated = measure && base && !/\bper\s+\d/u.test(measure) ? `${measure} per ${base[1]}` : measure;
+  // ("The yen fell to 158.4 per dollar": an exchange rate, per the currency.)
+  const base =
+    rateBase.exec(sentence.slice(at + n.text.length)) ??
+    (n.kind === "count" ? perCurrency.exec(sentence.slice(at + n.text.length)) : null);
+  const rated =
+    measure && base && !/\bper\s+(?:\d|dollar|euro|pound)/u.test(measure) ? `${measure} per ${base[1]}` : measure;
   return rated && inUnit(rated, n, sentence.slice(at + n.text.length));
 }
 
@@ -1307,6 +1312,9 @@ const subjectAside = new RegExp(
   String.raw`^(\s*\p{Lu}[^,;]*?),\s+(?:which|who|excluding|including|not\s+including|adjusted\s+for|stripping\s+out)\s[^;]*?,(?=\s+(?:(?:has|have|had)\s+)?(?:${changeVerbs}|was|were|is|are|stood|totalled|totaled|reached|averaged|hit)\s)`,
   "u"
 );
+
+/** The currency an exchange rate is per: "(158.4) per dollar" ("1.17 to the euro" says nothing of which way). */
+const perCurrency = /^\s+(?:per|a)\s+(dollar|euro|pound|yen|yuan|franc|rouble|ruble|rupee)\b/u;
 
 /** The base of a rate after a figure (and its noun): "(4.2 deaths) per 1,000 live births". */
 const rateBase = /^(?:\s*[\p{L}-]+){0,2}?\s+per\s+(\d[\d,]*(?:\s+(?:million|thousand))?\s+(?:\p{Ll}+\s+)?\p{Ll}+)/u;

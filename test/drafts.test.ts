@@ -1143,7 +1143,11 @@ describe("measureIn", () => {
     // What things did to something; what people were given; a speed limit.
     ["Four of its fixture carriages left the track.", "fixture carriages that left the track"],
     ["Two fixture aides were given sentences of four years.", "fixture aides given sentences"],
-    ["The fixture limit is 60 km/h.", "speed limit in km/h"]
+    ["The fixture limit is 60 km/h.", "speed limit in km/h"],
+    // What was left unchanged; the clause after a colon; an exchange rate per a currency.
+    ["The fixture bank left its key rate unchanged at 0.5%.", "key rate"],
+    ["Fixture exporters gained: the share index rose 1.8%.", "change in share index"],
+    ["The fixture yen fell to 158.4 per dollar.", "fixture yen per dollar"]
   ])("measureIn(%j) is %j", (sentence, measure) => {
     const n = findNumbers(sentence).find((r) => r.value !== null)!;
     expect(measureIn(sentence, n.start, n)).toBe(measure);
@@ -1404,7 +1408,9 @@ describe("measureIn", () => {
     ["Fixture vacancies fell for a 28th consecutive period, by 18,000 to 801,000.", "801,000", "fixture vacancies"],
     // A temperature is part of a noun, "the number of" is not; a speed of a subject with an aside.
     ["Since 1960 the number of fixture days above 35C has risen from two to nine.", "nine", "days above 35C"],
-    ["The fixture train, carrying 340 passengers, was travelling at 95 km/h.", "95", "speed of fixture train in km/h"]
+    ["The fixture train, carrying 340 passengers, was travelling at 95 km/h.", "95", "speed of fixture train in km/h"],
+    // A share that starts a clause after "and" is no level of the clause before.
+    ["Some 14% of fixture voters counted were women and 5% were under 26.", "5%", ""]
   ])("a figure after another in %j, %j, measures %j", (sentence, text, measure) => {
     const n = findNumbers(sentence).find((r) => r.text === text)!;
     expect(measureIn(sentence, n.start, n)).toBe(measure);
