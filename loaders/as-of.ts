@@ -269,6 +269,14 @@ function readTimeWords(m: RegExpExecArray, published: string, anchor: string, fi
       )
     )
       return null;
+    // "(on) a typical summer Friday", "every Sunday", "a Sunday newspaper": a kind of day, not one.
+    if (
+      /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)/u.test(lower) &&
+      /\b(?:(?:on|of|for)\s+(?:a|an|any)|every|each)\s+(?:(?!(?:on|at|in|by|of|for|from|since|until|last|this|next)\s)[\p{L}-]+\s+){0,2}$/iu.test(
+        m.input.slice(0, m.index)
+      )
+    )
+      return null;
     // … "on Monday next week", and "expected to reconnect most of the rest by Tuesday": a day its clause looks ahead to.
     if (/^\s+next\s+week\b/iu.test(m.input.slice(m.index + m[0].length))) return null;
     const clause = m.input.slice(0, m.index).split(/[,;]/).pop()!;

@@ -864,8 +864,8 @@ function percentMeasure(before: string, after: string): string {
     /(.*?)\s+(?:(?:has|have|had)\s+)?(?:reached|hit|averaged|stood at|stands at|(?:remained|remains|stayed|stays|held|holds)(?:\s+(?:high|low|steady|stable|unchanged|flat|firm))?(?:\s+at)?|was|is|were|are|(?:rose|fell|eased|slowed|climbed|dropped|jumped|declined|slipped|accelerated|quickened|narrowed|widened|edged up|edged down|ticked up|ticked down)\s+to|at)\s+(?:(?!(?:and|but|or)\s)\p{Ll}+\s+){0,2}$/u.exec(
       before
     );
-  // ("The union is seeking a 77 percent pay rise": "is" there makes a verb, not a level.)
-  if (level && !/^\s+(?:was|is)\s+\p{Ll}+ing\s+(?:a|an)\s+$/u.test(before.slice(level[1].length))) {
+  // ("The union is seeking a 77 percent pay rise", "is seeking 9%": "is" there makes a verb, not a level.)
+  if (level && !/^\s+(?:was|is|were|are)\s+\p{Ll}+ing\s+(?:(?:a|an)\s+)?$/u.test(before.slice(level[1].length))) {
     // "The appeal is only 12 percent funded", "the vaccine was 91 percent effective": what is so much done, or so.
     const done = /^\s+(\p{Ll}+)\b/u.exec(after);
     const subject = lowerCase(subjectHead(level[1]));

@@ -313,6 +313,10 @@ function qualifierStart(text: string, starts: number[], to: number): number {
   return best;
 }
 
+/** A verb whose particle "up" is followed by "to": "(edged) up to 27.4%", "(ticked) up to 102.5". */
+const upParticleBefore =
+  /\b(?:edg|creep|crept|tick|inch|mov|went|go|goes|gone|shot|shoot|drift|nudg|push|pull|round|revis|mark|driv|drove|bump)\p{Ll}*\s+$/iu;
+
 /** Runs a sticky pattern at `at`; returns where its match ends, or -1. */
 function tailAt(re: RegExp, text: string, at: number): number {
   re.lastIndex = at;
@@ -431,7 +435,11 @@ function emitNumber(text: string, start: number, end: number, found: Omit<FoundN
   // Qualifier words before it: "Well over 800,000", "an estimated 2,000", "as much as 35 percent".
   if (!isRange) {
     const q = qualifierStart(text, before, start);
-    const verb = q >= 0 && estimatedAsVerb.test(text.slice(Math.max(0, q - 24), start));
+    // ("estimated" as a verb, and "up" as a verb's particle: "edged up to 27.4%" reached it, at no most.)
+    const verb =
+      q >= 0 &&
+      (estimatedAsVerb.test(text.slice(Math.max(0, q - 24), start)) ||
+        (/^up\s/iu.test(text.slice(q, q + 3)) && upParticleBefore.test(text.slice(Math.max(0, q - 24), q))));
     const when =
       q >= 0 &&
       spanOfTimeAfter.test(text.slice(e, e + 10)) &&

@@ -118,7 +118,10 @@ describe("asOfSentence", () => {
     // A figure in its own relative clause has none of the main clause's time words.
     "The fixture bank, which targets 2 per cent inflation, cut its main rate last month.",
     // After a comma, "from" and its number have their own time words.
-    "Fixture defence spending will rise to 2.5 per cent of GDP by 2028, from 1.9 per cent this year."
+    "Fixture defence spending will rise to 2.5 per cent of GDP by 2028, from 1.9 per cent this year.",
+    // A kind of day is no day.
+    "The fixture airport handles about 450 flights on a typical summer Friday.",
+    "The fixture party leads by 2 points, a poll for a Sunday newspaper suggests."
   ])("asOfSentence(%j) has no time words that date the figure", (sentence) => {
     expect(asOfSentence(sentence, sentence.search(/\d/), published)).toEqual({kind: "none"});
   });
@@ -1147,7 +1150,9 @@ describe("measureIn", () => {
     // What was left unchanged; the clause after a colon; an exchange rate per a currency.
     ["The fixture bank left its key rate unchanged at 0.5%.", "key rate"],
     ["Fixture exporters gained: the share index rose 1.8%.", "change in share index"],
-    ["The fixture yen fell to 158.4 per dollar.", "fixture yen per dollar"]
+    ["The fixture yen fell to 158.4 per dollar.", "fixture yen per dollar"],
+    // "is seeking" is a verb, not a level.
+    ["The fixture union is seeking 9%.", ""]
   ])("measureIn(%j) is %j", (sentence, measure) => {
     const n = findNumbers(sentence).find((r) => r.value !== null)!;
     expect(measureIn(sentence, n.start, n)).toBe(measure);

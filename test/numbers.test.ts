@@ -230,6 +230,15 @@ describe("findNumbers", () => {
       ]
     ],
     [
+      'a verb\'s particle "up" before "to" as no qualifier ("edged up to 27.4pc")',
+      "Fixture market share edged up to 27.4pc and prices ticked up to 3%; up to 300 people were hurt.",
+      [
+        ["27.4pc", "percent", "pc"],
+        ["3%", "percent", "%"],
+        ["up to 300", "count", "people"]
+      ]
+    ],
+    [
       'the base of a rate ("per 100,000 people") as no figure, but not the 70 of "one for every 70"',
       "Fixture deaths per 100,000 people fell to 8.1, or 4.2 per 1,000 births; one latrine for every 70 people.",
       [
