@@ -381,7 +381,7 @@ describe("a computed claim on an explainer", () => {
       const written = await readFile(ledger, "utf-8");
       expect(written).toContain(`${computed}\n`);
       expect(written).toContain(
-        `people-crossed-border-fixture-wire,"3,000",people who crossed the border,border guards,2022-03-10,,${id},"Border guards said 3,000 people crossed the border post on Thursday.",,,\n`
+        `people-crossed-border-fixture-wire,"3,000",people who crossed the border post,border guards,2022-03-10,,${id},"Border guards said 3,000 people crossed the border post on Thursday.",,,\n`
       );
       const ignored = await run("ignore", id, "--repeats", "--write");
       expect(ignored.status, ignored.stderr).toBe(0);
