@@ -20,7 +20,7 @@ const stop = new Set(
 );
 /** Past participles that are not "-ed" words. */
 const participles = new Set(
-  "killed hurt held taken seen left shot struck hit lost found made sent kept given driven thrown laid cut shut told won cast sold".split(
+  "killed hurt held taken seen left shot struck hit lost found made sent kept given driven thrown laid cut shut told won cast sold built stolen frozen chosen written".split(
     " "
   )
 );
@@ -407,9 +407,16 @@ function toWhatEnd(text: string, participle = ""): string {
 const objectAfter =
   /^\s+((?:the|a|an|its|their|his|her|our)\s+(?!(?:day|week|month|year|night|morning|afternoon|evening|weekend|previous|same|following|next|last|first)\b)(?:(?:second|third|fourth|fifth|new|free|full|final|further|single|booster)\s+)?[\p{Ll}'’-]+(?:\s+(?!(?:on|in|at|to|for|from|of|by|with|and|or|but|as|than|that|which|who|after|before|during|since|until|over|under|into|last|this|next|yesterday|today|overnight|again)\b)\p{Ll}[\p{Ll}'’-]*(?<!ing|ly|ed)(?=\s*[.,;]|\s+(?:on|in|at|for|from|after|before|during|last|this)\b))?)/u;
 
+/** A noun the count's noun belongs to: "the homes (of) 300 people", "data on (up to) 800,000 pupils". */
+const ownerBefore =
+  /\b(\p{L}+)\s+(?:of|on|about)\s+(?:(?:up to|about|some|nearly|almost|more than|over|at least|an estimated)\s+)?$/u;
+/** Words whose "of" leads to what they count: "a total of 300 people were killed". */
+const quantityWords =
+  /^(?:total|number|average|maximum|minimum|tally|count|figure|record|majority|minority|group|crowd|sample|survey|poll|census|estimate|toll|some|most|all|none|each|any|many|few|out|one|both)$/u;
+
 /** The measure of a count (or a duration or distance) from the noun it counts and what the sentence says of it. */
 function countMeasure(unit: string, before: string, after: string): string {
-  const aux = String.raw`(?:(?:have|has|had|were|was|are|is|being|been|reportedly|now|already|so far|all|still)\s+)*`;
+  const aux = String.raw`(?:(?:have|has|had|were|was|are|is|being|been|will|would|could|may|might|must|should|be|reportedly|now|already|so far|all|still)\s+)*`;
   // "will cut output by 2 million barrels per day", "cut its workforce by 500 people": a change in what was cut.
   // (In a quantity's unit: "change in barrels of output".)
   const made = changeMadeTo(before);
@@ -444,8 +451,11 @@ function countMeasure(unit: string, before: string, after: string): string {
     String.raw`^\s+${aux}((?!(?:nearly|hardly|barely)\s)\p{Ll}+ly\s+)?(\p{Ll}+)(\s+(?:off|out|up|down|away|behind))?\b`,
     "u"
   ).exec(after);
-  // "a ferry carrying more than 200 passengers capsized": what the ferry did, not the passengers.
-  const carried = /\b(?:carrying|holding|transporting|containing)\s+$/u.test(before);
+  // "a ferry carrying more than 200 passengers capsized": what the ferry did, not the passengers; "the homes
+  // of 300 people were destroyed", "data on 800,000 pupils may have been taken": what the noun before did.
+  const carried =
+    /\b(?:carrying|holding|transporting|containing)\s+$/u.test(before) ||
+    (ownerBefore.exec(before) !== null && !quantityWords.test(ownerBefore.exec(before)![1].toLowerCase()));
   if (
     unit &&
     passive &&
@@ -584,7 +594,8 @@ function countMeasure(unit: string, before: string, after: string): string {
     if (noun) return noun;
   }
   // "15,000 Russian soldiers are approaching the city", "… were waiting to cross", "… waiting at the border"
-  const progressive = /^\s+(?:are|is|were|was|(?:have|has|had)\s+been)\s+(\p{Ll}+ing)\b(.*)/u.exec(after);
+  const progressive =
+    /^\s+(?:are|is|were|was|(?:have|has|had)\s+been)\s+(?:(?:now|still|already)\s+)?(\p{Ll}+ing)\b(.*)/u.exec(after);
   if (unit && progressive) {
     const object =
       /^\s+((?:to|for|at|in|on|from|into|near|outside|across)\s+)?((?:the|a|an)\s+)?([\p{L}'’-]+)(?:\s+[\p{Lu}][\p{L}'’-]*)*/u.exec(
@@ -1259,7 +1270,11 @@ export function isMultiple(n: Pick<FoundNumber, "kind" | "unit">): boolean {
  * ```
  */
 export function measureIn(sentence: string, at: number, n: Pick<FoundNumber, "kind" | "unit" | "text">): string {
-  let measure = measureOf(sentence, at, n);
+  // ("…, outpacing inflation of 4.1%": what it outpaced is the measure, not the outpacing.)
+  let measure = measureOf(sentence, at, n).replace(
+    /^(?:outpacing|outstripping|beating|exceeding|surpassing|topping|overtaking|matching)\s+/u,
+    ""
+  );
   // "Core inflation, which strips out energy, food and tobacco, fell to 3.6%": the subject without its aside.
   const aside = measure ? null : subjectAside.exec(sentence.slice(0, at));
   if (aside) measure = measureOf(aside[1] + sentence.slice(aside[0].length), at - aside[0].length + aside[1].length, n);

@@ -1152,7 +1152,12 @@ describe("measureIn", () => {
     ["Fixture exporters gained: the share index rose 1.8%.", "change in share index"],
     ["The fixture yen fell to 158.4 per dollar.", "fixture yen per dollar"],
     // "is seeking" is a verb, not a level.
-    ["The fixture union is seeking 9%.", ""]
+    ["The fixture union is seeking 9%.", ""],
+    // What will be done to them; what was done to a noun they belong to is not.
+    ["About 1,700 fixture prisoners would be released early.", "fixture prisoners released"],
+    ["About 300 fixture homes will be built.", "fixture homes built"],
+    ["The homes of 300 fixture people were destroyed.", "fixture people"],
+    ["Data on up to 280,000 fixture patients may have been stolen.", "fixture patients"]
   ])("measureIn(%j) is %j", (sentence, measure) => {
     const n = findNumbers(sentence).find((r) => r.value !== null)!;
     expect(measureIn(sentence, n.start, n)).toBe(measure);
@@ -1415,7 +1420,9 @@ describe("measureIn", () => {
     ["Since 1960 the number of fixture days above 35C has risen from two to nine.", "nine", "days above 35C"],
     ["The fixture train, carrying 340 passengers, was travelling at 95 km/h.", "95", "speed of fixture train in km/h"],
     // A share that starts a clause after "and" is no level of the clause before.
-    ["Some 14% of fixture voters counted were women and 5% were under 26.", "5%", ""]
+    ["Some 14% of fixture voters counted were women and 5% were under 26.", "5%", ""],
+    // What a figure outpaced is its measure, not the outpacing.
+    ["Fixture earnings grew 5.2%, outpacing inflation of 4.1%.", "4.1%", "inflation"]
   ])("a figure after another in %j, %j, measures %j", (sentence, text, measure) => {
     const n = findNumbers(sentence).find((r) => r.text === text)!;
     expect(measureIn(sentence, n.start, n)).toBe(measure);
