@@ -923,6 +923,14 @@ function moneyMeasure(before: string, after: string): string {
     );
   const setWhat = set ? set[1].split(" ").filter((w) => !stop.has(w) && !pastTense.has(w) && !isEdWord(w)) : [];
   if (setWhat.length > 0) return setWhat.join(" ");
+  // "Borrowing will be £14.6 billion higher than planned": a change, in what is so much higher.
+  const higher = /^\s+(?:higher|lower|more|less|cheaper|dearer)\b/u.test(after)
+    ? /(.*?)\s+(?:was|were|is|are|(?:has|have|had|will|would)\s+be(?:en)?)\s+(?:(?:about|some|around|roughly|nearly|almost|just|an\s+estimated)\s+)?$/u.exec(
+        before
+      )
+    : null;
+  const higherWhat = higher ? subjectHead(higher[1]) : "";
+  if (higherWhat) return `change in ${lowerCase(higherWhat)}`;
   // "The largest jackpot, $2.04 billion, was won in 2022": the subject it stands beside.
   const beside = /^\s*,/u.test(after)
     ? /^\s*(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir)\s+((?:\p{Ll}+\s+){0,2}\p{Ll}+),\s*$/u.exec(before)
@@ -1107,7 +1115,7 @@ function moneyMeasure(before: string, after: string): string {
   // $300 million a day": the cost of the subject.
   // … "has cost health systems an estimated $210 million": whom it cost, in a few words.
   const costs =
-    /(.*?)\s+(?:(?:has|have|had|will|would|could|may|might)\s+|(?:is|are|was|were)\s+(?=costing))?(?:cost|costs|costing)\s+((?:(?:the|its|their)\s+)?(?:\p{Ll}+\s+){0,3})$/u.exec(
+    /(.*?)\s+(?:(?:has|have|had|will|would|could|may|might)\s+|(?:is|are|was|were)\s+(?=costing))?(?:cost|costs|costing)\s+((?:(?:the|its|their)\s+)?(?:(?!of\s)\p{Ll}+\s+){0,3})$/u.exec(
       before
     );
   const whom = costs ? costs[2].trim().split(/\s+/).filter(Boolean) : [];
@@ -1506,8 +1514,16 @@ function measureOf(sentence: string, at: number, n: Pick<FoundNumber, "kind" | "
   if (unit && /-olds?$/u.test(unit) && /^[-‐]/u.test(sentence.slice(end)) && !described) return "age";
   if (described) {
     if (/-olds?$/u.test(unit)) return `age of ${described}`;
-    // ("a 30-day average", "a 47-year high": a span the figure is taken over, which measures nothing.)
+    // ("a 30-day average", "a 47-year high": a span the figure is taken over, which measures nothing; nor
+    // does a kind of thing, "10-year government bonds", "two-year yields", "its biggest one-day rise".)
     if (/^(?:average|high|low|record|peak|mean|total)$/u.test(described)) return "";
+    if (
+      (n.kind === "duration" || n.kind === "distance") &&
+      /(?:^|\s)(?:rise|fall|drop|gain|jump|loss|decline|slump|surge|move|bonds?|yields?|gilts?|notes?|bills?|bunds?|treasur(?:y|ies)|debt|mortgages?|rates?|swaps?|loans?|deals?)$/u.test(
+        described
+      )
+    )
+      return "";
     if (n.kind === "duration" || n.kind === "distance") return `length of ${described}`;
     return `${described} ${/[^aeiou]y$/u.test(unit) ? `${unit.slice(0, -1)}ies` : /(?:s|x|ch|sh)$/u.test(unit) ? `${unit}es` : `${unit}s`}`;
   }
@@ -1526,7 +1542,8 @@ function measureOf(sentence: string, at: number, n: Pick<FoundNumber, "kind" | "
     n.kind === "percent" && /^(?:below|above|past|beyond)\b/iu.test(n.text) ? changeBefore.exec(before) : null;
   const passedWhat = passed ? subjectHead(passed[1]) : "";
   if (passedWhat) return lowerCase(passedWhat);
-  if (n.kind === "percent") return percentMeasure(before, after);
+  // ("12.5% of all those in the age group": of all of what, it does not say.)
+  if (n.kind === "percent") return percentMeasure(before, after).replace(/^share of (?:all|them|those|these)$/u, "");
   // "£400 million ($520 million)": the same sum in another currency, of what the first measures.
   const converted =
     n.kind === "money" && /\S\s*\(\s*$/u.test(before) ? findNumbers(sentence.slice(0, at)).at(-1) : undefined;
@@ -1713,7 +1730,8 @@ function measureOf(sentence: string, at: number, n: Pick<FoundNumber, "kind" | "
     compared ||
     countMeasure(unit, before, after) ||
     (n.kind === "count" && !unit
-      ? changeOfIn(before, after) ||
+      ? ageBeside(before, after, n) ||
+        changeOfIn(before, after) ||
         gappedMeasure(before, after) ||
         comparedMeasure(sentence.slice(0, at), n) ||
         expectedMeasure(before) ||
@@ -1721,6 +1739,13 @@ function measureOf(sentence: string, at: number, n: Pick<FoundNumber, "kind" | "
         wholeMeasure(before)
       : "")
   );
+}
+
+/** An age between commas after the one it is of: "The worker, 23, was off work" is `age of worker`. */
+function ageBeside(before: string, after: string, n: Pick<FoundNumber, "text">): string {
+  if (!/^\d{1,3}$/u.test(n.text) || Number(n.text) > 120 || !/^\s*,/u.test(after)) return "";
+  const who = /(?:^|\s)(?:[Tt]he|[Aa]n?)\s+((?:\p{Ll}+\s+){0,2}\p{Ll}+),\s*$/u.exec(before);
+  return who && !who[1].split(" ").some((w) => stop.has(w)) ? `age of ${who[1]}` : "";
 }
 
 /** A level the subject reached after a change, beyond a comma: "grew by 8.1 percent in the decade, to 812,000". */

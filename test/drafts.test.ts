@@ -1157,7 +1157,13 @@ describe("measureIn", () => {
     ["About 1,700 fixture prisoners would be released early.", "fixture prisoners released"],
     ["About 300 fixture homes will be built.", "fixture homes built"],
     ["The homes of 300 fixture people were destroyed.", "fixture people"],
-    ["Data on up to 280,000 fixture patients may have been stolen.", "fixture patients"]
+    ["Data on up to 280,000 fixture patients may have been stolen.", "fixture patients"],
+    // Costs to pay are costs; a sum "higher" is a change; an age beside its person; a kind of thing is no length.
+    ["The fixture company was ordered to pay costs of £24,500.", "costs"],
+    ["Fixture borrowing will be £14.6 billion higher than planned.", "change in fixture borrowing"],
+    ["The fixture worker, 23, was off work.", "age of fixture worker"],
+    ["The yield on 10-year fixture bonds rose.", ""],
+    ["It was the biggest one-day fixture rise.", ""]
   ])("measureIn(%j) is %j", (sentence, measure) => {
     const n = findNumbers(sentence).find((r) => r.value !== null)!;
     expect(measureIn(sentence, n.start, n)).toBe(measure);
@@ -1422,7 +1428,9 @@ describe("measureIn", () => {
     // A share that starts a clause after "and" is no level of the clause before.
     ["Some 14% of fixture voters counted were women and 5% were under 26.", "5%", ""],
     // What a figure outpaced is its measure, not the outpacing.
-    ["Fixture earnings grew 5.2%, outpacing inflation of 4.1%.", "4.1%", "inflation"]
+    ["Fixture earnings grew 5.2%, outpacing inflation of 4.1%.", "4.1%", "inflation"],
+    // "Of all those" names no whole.
+    ["Some 987,000 fixture people were idle, 12.5% of all those in the group.", "12.5%", ""]
   ])("a figure after another in %j, %j, measures %j", (sentence, text, measure) => {
     const n = findNumbers(sentence).find((r) => r.text === text)!;
     expect(measureIn(sentence, n.start, n)).toBe(measure);
