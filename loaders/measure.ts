@@ -60,7 +60,10 @@ const temperature = /^\d+(?:\.\d+)?°?[CF]$/u;
 function phraseAt(text: string, max = 4, stopAtVerbs = true, andJoins = false): string {
   const words: string[] = [];
   // (A temperature is a word of it: "days above 35C".)
-  for (const m of text.matchAll(/\s*([\p{L}][\p{L}'’-]*|\d+(?:\.\d+)?°?[CF](?![\p{L}\d]))|\s*(\S)/gu)) {
+  // (… and so is an age group: "among over-65s".)
+  for (const m of text.matchAll(
+    /\s*([\p{L}][\p{L}'’-]*(?<=(?:over|under)-)\d+s(?![\p{L}\d])|[\p{L}][\p{L}'’-]*|\d+(?:\.\d+)?°?[CF](?![\p{L}\d]))|\s*(\S)/gu
+  )) {
     if (m[2] !== undefined || words.length >= max) break;
     const w = m[1];
     if (stopAtVerbs && words.length > 0 && (isEdWord(w) || pastTense.has(w))) break;
@@ -498,7 +501,8 @@ function countMeasure(unit: string, before: string, after: string): string {
       /^\s+(\p{Ll}[\p{Ll}'’-]*s)(?=\s*[.,;]|\s+(?:in|on|at|for|from|after|before|during)\b)/u.exec(
         after.slice(passive[0].length)
       );
-    if (object && !/\b(?:have|has|had|were|was|are|is|being|been)\b/u.test(passive[0]) && !passive[3])
+    // ("24 boats had made the crossing": so in the perfect, which is no passive.)
+    if (object && !/\b(?:were|was|are|is|being|been|be)\b/u.test(passive[0]) && !passive[3])
       return `${unit} ${who(unit)} ${passive[2]} ${object[1]}`;
     // … "4,500 homes lost power", "300 firms won contracts": so with a verb that always takes one.
     const objectTaken =

@@ -185,11 +185,13 @@ export const periodOfAfter = new RegExp(
 );
 /**
  * After a duration, the end (or start) of the period it names: "(in the three months) to September", "(the 12 months) ending
- * in 30 June", "(the two weeks) from July 14". The duration is then part of a date, no figure; "extended by three months to September" is not
+ * in 30 June", "(the two weeks) from July 14", "(the 24 hours) to 8am". The duration is then part of a date, no figure; "extended by three months to September" is not
  * read here (`changeByBefore`).
  */
 export const periodEndAfter = new RegExp(
-  String.raw`^\s+(?:to|ending(?:\s+in)?|ended|through|from|since|starting(?:\s+on)?)\s+(?:the\s+end\s+of\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+)?${months}(?:\.?\s+\d{1,2}(?!\d))?(?:,?\s+(?:1\d|20)\d\d(?!\d))?`,
+  String.raw`^\s+(?:to|ending(?:\s+in)?|ended|through|from|since|starting(?:\s+on)?)\s+(?:the\s+end\s+of\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+)?${months}(?:\.?\s+\d{1,2}(?!\d))?(?:,?\s+(?:1\d|20)\d\d(?!\d))?` +
+    // … or at an hour: "(the 24 hours) to 8am (on Tuesday)".
+    String.raw`|^\s+(?:to|until|ending\s+at)\s+(?:\d{1,2}(?:[:.]\d{2})?\s?(?:am|pm|a\.m\.|p\.m\.)|\d{1,2}:\d{2}|midnight|midday|noon)(?![\p{L}\d])`,
   "u"
 );
 

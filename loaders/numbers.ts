@@ -461,10 +461,14 @@ function emitNumber(text: string, start: number, end: number, found: Omit<FoundN
   else kind = kindOfUnit(unit.unit) ?? (isYear(text, start, span, unit.plural) ? "year" : "count");
   // A duration that names a period or a day is a date: "the three months to September", "the two weeks from
   // July 14", "the first six months of the year", "in its first six months", "the previous three months",
-  // "18 months ago", "two days earlier". Not a length: "extended by three months to September", "will strike
-  // for five days from July 25", "30 minutes later than planned".
+  // "18 months ago", "two days earlier", "the 24 hours to 8am". Not a length: "extended by three months to
+  // September", "will strike for five days from July 25", "will last 48 hours to midnight", "30 minutes later
+  // than planned".
   const lead = text.slice(Math.max(0, start - 40), start);
-  const period = kind === "duration" && !changeByBefore.test(lead) && !/\bfor\s+$/iu.test(lead);
+  const period =
+    kind === "duration" &&
+    !changeByBefore.test(lead) &&
+    !/\b(?:for|last|lasts|lasted|lasting|take|takes|took|taking)\s+$/iu.test(lead);
   const ends = period ? periodEndAfter.exec(text.slice(unit.end, unit.end + 48)) : null;
   const next = text.slice(unit.end, unit.end + 24);
   const periodEnd =

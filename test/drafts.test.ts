@@ -1163,7 +1163,10 @@ describe("measureIn", () => {
     ["Fixture borrowing will be £14.6 billion higher than planned.", "change in fixture borrowing"],
     ["The fixture worker, 23, was off work.", "age of fixture worker"],
     ["The yield on 10-year fixture bonds rose.", ""],
-    ["It was the biggest one-day fixture rise.", ""]
+    ["It was the biggest one-day fixture rise.", ""],
+    // An age group is a word of a noun; what they had done, with its object.
+    ["Fixture vaccine uptake among over-65s reached 71.4%.", "fixture vaccine uptake among over-65s"],
+    ["The fixture ministry said 24 boats had made the crossing.", "boats that made the crossing"]
   ])("measureIn(%j) is %j", (sentence, measure) => {
     const n = findNumbers(sentence).find((r) => r.value !== null)!;
     expect(measureIn(sentence, n.start, n)).toBe(measure);

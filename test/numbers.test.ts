@@ -230,6 +230,15 @@ describe("findNumbers", () => {
       ]
     ],
     [
+      'a duration that ends at an hour ("the 24 hours to 8am") as a date, but not one a verb lasts',
+      "In the 24 hours to 8am on Tuesday, 74mm of fixture rain fell; the strike will last 48 hours to midnight.",
+      [
+        ["24 hours to 8am", "date", ""],
+        ["74", "count", "mm"],
+        ["48", "duration", "hours"]
+      ]
+    ],
+    [
       'a verb\'s particle "up" before "to" as no qualifier ("edged up to 27.4pc")',
       "Fixture market share edged up to 27.4pc and prices ticked up to 3%; up to 300 people were hurt.",
       [
