@@ -14,7 +14,8 @@ const stop = new Set(
   their his her our your they we he she you them us which who whom whose what when where while there here is are was
   were be been being has have had do does did will would can could may might must should said says say told according
   also not no so just still
-  now then after before since until during per each every some any more most less least many much few through
+  now then after before since until during per each every some any more most less least many much few another
+  others through
   across via inside outside among between against within along around toward towards despite near because
   although though unless whereas whether if`.split(/\s+/)
 );
@@ -1003,7 +1004,7 @@ function moneyMeasure(before: string, after: string): string {
   if (toDo && !stop.has(toDo[2])) return `money to ${toDo[1]} ${toDo[2]}`;
   // "set aside £1.2 billion to cover bad loans", "€3m to rebuild the bridge": what it is to do.
   const purposeVerb =
-    /^\s+to\s+(help|cover|fund|pay|buy|build|rebuild|repair|support|feed|house|fly|provide|protect|replace|hire|upgrade|ease|meet|tackle|compensate|finance)\s+((?:the|its|their|new)\s+)?((?:\p{L}[\p{L}'’-]*\s+){0,2}\p{L}[\p{L}'’-]*)?/u.exec(
+    /^\s+to\s+(help|cover|fund|pay|buy|build|rebuild|repair|support|feed|house|fly|provide|protect|replace|hire|upgrade|ease|meet|tackle|compensate|finance|expand|extend|improve|modernise|modernize|renovate|restore|develop|create|clean)\s+((?:the|its|their|new)\s+)?((?:\p{L}[\p{L}'’-]*\s+){0,2}\p{L}[\p{L}'’-]*)?/u.exec(
       after
     );
   if (purposeVerb) {

@@ -256,9 +256,12 @@ export function isName(text: string, start: number, end: number): boolean {
 const forOneBefore = /(?:^|[^\p{L}])for\s+$/iu;
 const nothingAfter = /^\s*(?:[.,;:!?)"”’]|$)/u;
 
-/** "in one village", "at one point": a place or a time the sentence picks out, no count of one. */
-const placeOneBefore = /(?:^|[^\p{L}])(?:in|at|near|inside)\s+$/iu;
-const singularAfter = /^\s+\p{Ll}+(?<!s)\b(?!\s+of\b)/u;
+/**
+ * "in one village", "at one point", "from one large country": a place or a time the sentence picks out, no
+ * count of one ("rose from one to three" is a count).
+ */
+const placeOneBefore = /(?:^|[^\p{L}])(?:in|at|near|inside|from)\s+$/iu;
+const singularAfter = /^\s+(?!(?:to|and|or|in|of|per|a|an|the)\b)\p{Ll}+(?<!s)\b(?!\s+of\b)/u;
 
 /** "one" used as a pronoun ("no one", "one of them", "asked for one"), or to pick one out ("in one village"). */
 export function isPronounOne(text: string, start: number, end: number): boolean {

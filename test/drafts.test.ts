@@ -1166,7 +1166,10 @@ describe("measureIn", () => {
     ["It was the biggest one-day fixture rise.", ""],
     // An age group is a word of a noun; what they had done, with its object.
     ["Fixture vaccine uptake among over-65s reached 71.4%.", "fixture vaccine uptake among over-65s"],
-    ["The fixture ministry said 24 boats had made the crossing.", "boats that made the crossing"]
+    ["The fixture ministry said 24 boats had made the crossing.", "boats that made the crossing"],
+    // Money to do something; "those from another" names nothing.
+    ["The fixture operator will invest €1.8 billion to expand its capacity.", "money to expand its capacity"],
+    ["Fixture visas from abroad fell; those from another rose by 9%.", ""]
   ])("measureIn(%j) is %j", (sentence, measure) => {
     const n = findNumbers(sentence).find((r) => r.value !== null)!;
     expect(measureIn(sentence, n.start, n)).toBe(measure);

@@ -268,13 +268,15 @@ describe("findNumbers", () => {
       ]
     ],
     [
-      '"one" that picks a place out ("in one village") as no count, and "four-fifths of" as a share',
-      "It fell to minus 14C in one fixture village; services make up about four-fifths of the fixture economy; one village of 300 people.",
+      '"one" that picks a place out ("in one village", "from one large country") as no count, and "four-fifths of" as a share',
+      "It fell to minus 14C in one fixture village; services make up about four-fifths of the fixture economy; one village of 300 people. Visas from one large fixture country fell; fees rose from one to three.",
       [
         ["minus 14C", "temperature", "C"],
         ["about four-fifths", "vague", ""],
         ["one", "count", "village"],
-        ["300", "count", "people"]
+        ["300", "count", "people"],
+        ["one", "count", ""],
+        ["three", "count", ""]
       ]
     ],
     [
