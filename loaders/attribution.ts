@@ -15,7 +15,7 @@ export interface Attribution {
 }
 
 const sayVerbs =
-  "said|says|say|told|tells|reported|reports|estimated|estimates|estimate|believes|believe|believed|stated|states|announced|announces|confirmed|confirms|claimed|claims|added|adds|warned|warns|noted|notes|tweeted|wrote|writes|recorded|records|registered|counted|counts|found|finds|expects?|forecasts?|predicts?|puts? (?:the|its|their) (?:figure|number|toll|total|count|tally|cost|bill|damage|crowd|turnout|attendance|losses)";
+  "said|says|say|told|tells|reported|reports|estimated|estimates|estimate|calculated|calculates|revealed|reveals|disclosed|discloses|believes|believe|believed|stated|states|announced|announces|confirmed|confirms|claimed|claims|added|adds|warned|warns|noted|notes|tweeted|wrote|writes|recorded|records|registered|counted|counts|found|finds|expects?|forecasts?|predicts?|puts? (?:the|its|their) (?:figure|number|toll|total|count|tally|cost|bill|damage|crowd|turnout|attendance|losses)";
 /** Verbs of counting (and finding), which say who kept the count rather than who gave the figure. */
 const counting = /(?:recorded|records|registered|counted|counts|found|finds)$/iu;
 const sayVerb = new RegExp(String.raw`(?<![\p{L}])(?:(?:has|have|had)\s+)?(?:${sayVerbs})(?![\p{L}])`, "giu");

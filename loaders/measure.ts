@@ -928,6 +928,12 @@ function moneyMeasure(before: string, after: string): string {
     );
   const setWhat = set ? set[1].split(" ").filter((w) => !stop.has(w) && !pastTense.has(w) && !isEdWord(w)) : [];
   if (setWhat.length > 0) return setWhat.join(" ");
+  // "at a cost to employers of £9 billion": the cost to whom.
+  const costToWhom =
+    /\bcosts?\s+to\s+((?:the\s+)?(?:\p{Ll}+\s+){0,2}?\p{Ll}+)\s+of\s+(?:(?:about|some|around|roughly|nearly|almost|up to|at least|more than|over)\s+)?$/u.exec(
+      before
+    );
+  if (costToWhom && !stop.has(costToWhom[1])) return `cost to ${costToWhom[1]}`;
   // "Borrowing will be £14.6 billion higher than planned": a change, in what is so much higher.
   const higher = /^\s+(?:higher|lower|more|less|cheaper|dearer)\b/u.test(after)
     ? /(.*?)\s+(?:was|were|is|are|(?:has|have|had|will|would)\s+be(?:en)?)\s+(?:(?:about|some|around|roughly|nearly|almost|just|an\s+estimated)\s+)?$/u.exec(
@@ -1066,7 +1072,7 @@ function moneyMeasure(before: string, after: string): string {
     )
       return `${noun} lost`;
     const used =
-      /\b(?:(to|will|would|could|may|might)\s+)?(spend|spends|spent|spending|invest|invests|invested|investing|raise|raises|raised|raising|pay|pays|paid|paying)\s+(?:(?:a further|another|an extra|more than|up to|about|some|nearly)\s+)?$/u.exec(
+      /\b(?:(to|will|would|could|may|might)\s+)?(spend|spends|spent|spending|invest|invests|invested|investing|raise|raises|raised|raising|pay|pays|paid|paying)(\s+out)?\s+(?:(?:a further|another|an extra|more than|up to|about|some|nearly)\s+)?$/u.exec(
         before
       );
     const base = used
@@ -1075,7 +1081,7 @@ function moneyMeasure(before: string, after: string): string {
     const preposition = base && noun ? /^\s+(on|in|into|for)\s/u.exec(after)?.[1] : undefined;
     // (Money is raised or paid for something, and spent or invested on or in it.)
     if (preposition && (base === "raise" || base === "pay") === (preposition === "for"))
-      return `money ${used![1] ? `to ${base}` : {spend: "spent", invest: "invested", raise: "raised", pay: "paid"}[base!]} ${preposition} ${noun}`;
+      return `money ${used![1] ? `to ${base}` : {spend: "spent", invest: "invested", raise: "raised", pay: "paid"}[base!]}${used![3] ?? ""} ${preposition} ${noun}`;
     // "400,000 rupees to the family of each victim", "£2 million for refugees": money to whom.
     const to = recipients.test(noun) ? /^\s+(to|for)\s/u.exec(after)?.[1] : undefined;
     const each = to ? (/^\s+of\s+(?:each|every)\s+\p{Ll}+/u.exec(of[1].slice(noun.length))?.[0] ?? "") : "";

@@ -591,7 +591,10 @@ describe("attributionIn", () => {
     ["Fixture tests found levels up to 80 times the limit.", ""],
     ["The figures, compiled by the fixture agency, show 300 arrivals.", "the fixture agency"],
     // The subject of the verb that "and said" follows.
-    ["The fixture government released aid and said 1,200 soldiers had been sent.", "the fixture government"]
+    ["The fixture government released aid and said 1,200 soldiers had been sent.", "the fixture government"],
+    // Who calculated, revealed or disclosed it.
+    ["About 12 million fixture people are not saving enough, a fixture think tank calculated.", "a fixture think tank"],
+    ["Fixture insurers paid £1.1 billion, a fixture association revealed on Thursday.", "a fixture association"]
   ])("attributionIn(%j) is %j", (sentence, who) => {
     expect(attributionIn(sentence, sentence.search(/\d/)).who).toBe(who);
   });
@@ -1169,7 +1172,10 @@ describe("measureIn", () => {
     ["The fixture ministry said 24 boats had made the crossing.", "boats that made the crossing"],
     // Money to do something; "those from another" names nothing.
     ["The fixture operator will invest €1.8 billion to expand its capacity.", "money to expand its capacity"],
-    ["Fixture visas from abroad fell; those from another rose by 9%.", ""]
+    ["Fixture visas from abroad fell; those from another rose by 9%.", ""],
+    // A cost to whom; money paid out for something.
+    ["The fixture plan comes at a cost to employers of £9 billion a year.", "cost to employers per year"],
+    ["Fixture insurers paid out £1.1 billion for stolen cars.", "money paid out for stolen cars"]
   ])("measureIn(%j) is %j", (sentence, measure) => {
     const n = findNumbers(sentence).find((r) => r.value !== null)!;
     expect(measureIn(sentence, n.start, n)).toBe(measure);
