@@ -362,7 +362,7 @@ const quantityNouns = new Set([
 
 /** Things, not people, that do something: "farms that applied", but "families who applied". */
 const things =
-  /(?:^|\s)(?:farms?|firms?|compan(?:y|ies)|businesses|schools?|hospitals?|countries|councils?|banks?|shops?|stores?|charities|clubs?|cities|towns?|airlines?|factories|plants?|mines?|universities|employers?|retailers?|carmakers?|insurers?|lenders?|ships?|vessels?|boats?|flights?|trains?|carriages?|wagons?|planes?|aircraft|drones?|missiles?|rockets?|satellites?|services?|homes?|households?|shares?|stocks?|bonds?|products?|vehicles?|cars?|lorries|trucks?|buses|items?|parcels?|doses?|cases?|deals?|contracts?|loans?|mortgages?|properties|buildings?|houses?|flats?|apartments?|offences?|crimes?|calls?|applications?|claims?)$/iu;
+  /(?:^|\s)(?:farms?|firms?|compan(?:y|ies)|businesses|schools?|hospitals?|countries|councils?|banks?|shops?|stores?|charities|clubs?|cities|towns?|airlines?|factories|plants?|mines?|universities|employers?|retailers?|carmakers?|insurers?|lenders?|ships?|vessels?|boats?|flights?|trains?|carriages?|wagons?|planes?|aircraft|drones?|missiles?|rockets?|satellites?|animals?|birds?|cattle|sheep|pigs?|cows?|fish|chickens?|hens?|horses?|dogs?|cats?|trees?|services?|homes?|households?|shares?|stocks?|bonds?|products?|vehicles?|cars?|lorries|trucks?|buses|items?|parcels?|doses?|cases?|deals?|contracts?|loans?|mortgages?|properties|buildings?|houses?|flats?|apartments?|offences?|crimes?|calls?|applications?|claims?)$/iu;
 /** The relative pronoun for `noun`: "that" for a thing, "who" for people. */
 const who = (noun: string) => (things.test(noun.trim()) ? "that" : "who");
 
@@ -619,11 +619,11 @@ function countMeasure(unit: string, before: string, after: string): string {
   // … and "1,600 nurses have quit", "40 doctors resigned": verbs only people do.
   const people =
     /^(?:people|persons|individuals|others|residents|citizens|civilians)$/i.test(unit) ||
-    /^(?:quit|resigned|emigrated|deserted|defected)$/.test(active?.[2] ?? "");
+    /^(?:quit|resigned|emigrated|deserted|defected|died)$/.test(active?.[2] ?? "");
   if (unit && active && people) {
     const object = /^\s+((?:the|a|an)\s+)?[\p{Lu}\p{Ll}][\p{L}'’-]*/u.exec(active[3]);
     const obj = object && !stop.has(object[0].trim().toLowerCase()) ? ` ${object[0].trim()}` : "";
-    return `${unit} who ${active[1] ?? ""}${active[2]}${obj}`.replace(/\s+/g, " ");
+    return `${unit} ${who(unit)} ${active[1] ?? ""}${active[2]}${obj}`.replace(/\s+/g, " ");
   }
   // "The government's support has fallen five points since June": a change in the subject, in points;
   const pointsChange = /^points?$/i.test(unit) ? changeBefore.exec(before) : null;
@@ -754,6 +754,10 @@ const pollShare =
 
 /** The measure of a percentage: "share of homes" ("3 per cent of homes"), or its subject ("inflation"). */
 function percentMeasure(before: string, after: string): string {
+  // "reported shelves 40 percent empty": what is so much so, right before it.
+  const stated = stateWords.exec(/^\s+(\p{Ll}+)/u.exec(after)?.[1] ?? "");
+  const statedOf = stated ? /(?:^|\s)(\p{Ll}+s)\s+$/u.exec(before) : null;
+  if (statedOf && !stop.has(statedOf[1])) return `${statedOf[1]} ${stated![0]}`;
   // "In the capital, the share was lower, at 19%": the subject's level.
   // ("Public debt stood at 58 per cent of GDP" is a share, below.)
   const atLevel = /^\s+of\b/u.test(after)
@@ -885,8 +889,7 @@ function percentMeasure(before: string, after: string): string {
     // "The appeal is only 12 percent funded", "the vaccine was 91 percent effective": what is so much done, or so.
     const done = /^\s+(\p{Ll}+)\b/u.exec(after);
     const subject = lowerCase(subjectHead(level[1]));
-    const state =
-      done && (isEdWord(done[1]) || participles.has(done[1]) || /^(?:effective|complete|full|accurate)$/.test(done[1]));
+    const state = done && (isEdWord(done[1]) || participles.has(done[1]) || stateWords.test(done[1]));
     return state && subject ? `${subject} ${done![1]}` : subject;
   }
   const changeIn = changeOfIn(before, after);
@@ -928,6 +931,18 @@ function moneyMeasure(before: string, after: string): string {
     );
   const setWhat = set ? set[1].split(" ").filter((w) => !stop.has(w) && !pastTense.has(w) && !isEdWord(w)) : [];
   if (setWhat.length > 0) return setWhat.join(" ");
+  // "The fund has roughly $1.2 billion left": the money left in what has it.
+  const left = /^\s+(?:left|remaining)\b/u.test(after)
+    ? /(.*?)\s+(?:has|have|had)\s+(?:\p{Ll}+\s+)?$/u.exec(before)
+    : null;
+  const holder = left ? lowerCase(subjectHead(left[1])) : "";
+  if (left) return holder && !pronounWho.test(holder) ? `money left in ${holder}` : "";
+  // "the €97 million the club paid for a midfielder": money so paid, and for what.
+  const paidFor =
+    /^\s+(?:that\s+|which\s+)?(?:the\s+|its\s+|their\s+)?(?:(?!(?:will|would|could|should|may|might|must|be|been|being|was|were|is|are)\s)\p{L}+\s+){1,2}?(?:had\s+|has\s+|have\s+)?(paid|spent|received|raised|offered)\s+(for|on)\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?(\p{Ll}[\p{L}-]*)/u.exec(
+      after
+    );
+  if (paidFor && !stop.has(paidFor[3])) return `money ${paidFor[1]} ${paidFor[2]} ${paidFor[3]}`;
   // "at a cost to employers of £9 billion": the cost to whom.
   const costToWhom =
     /\bcosts?\s+to\s+((?:the\s+)?(?:\p{Ll}+\s+){0,2}?\p{Ll}+)\s+of\s+(?:(?:about|some|around|roughly|nearly|almost|up to|at least|more than|over)\s+)?$/u.exec(
@@ -1301,10 +1316,13 @@ export function measureIn(sentence: string, at: number, n: Pick<FoundNumber, "ki
   // (Nor does a unit alone: "accounted for 2.9 percentage points of the total".)
   // ("expects the number to fall by 40%": a change in a word for a figure is one too.)
   // (Nor a unit, of a quantity or a length, with nothing it is of: "in six hours", "392,000 tonnes".)
+  // (Nor does an average, "owe an average of £48,470", or a number word, "One (in eight teachers) is over 60".)
   if (
-    /^(?:change in )?(?:figures?|number|total|tally|count|amount|sum|level|(?:(?:percentage|basis)\s+)?points?)$/u.test(
+    /^(?:change in )?(?:figures?|number|total|tally|count|amount|sum|level|average|mean|median|(?:(?:percentage|basis)\s+)?points?)$/u.test(
       measure
     ) ||
+    new RegExp(`^(?:${numberWords})$`, "iu").test(measure) ||
+    (n.unit !== "" && measure === n.unit && n.kind !== "count") ||
     unitNouns.has(measure) ||
     (/^\p{L}+$/u.test(measure) && (kindOfUnit(measure) === "duration" || kindOfUnit(measure) === "distance"))
   )
@@ -1314,6 +1332,8 @@ export function measureIn(sentence: string, at: number, n: Pick<FoundNumber, "ki
   const base =
     rateBase.exec(sentence.slice(at + n.text.length)) ??
     (n.kind === "count" ? perCurrency.exec(sentence.slice(at + n.text.length)) : null);
+  // ("One person died": people, as any other number of them.)
+  measure = measure.replace(/^(?:person|child)\b/u, (w) => (w === "person" ? "people" : "children"));
   const rated =
     measure && base && !/\bper\s+(?:\d|dollar|euro|pound)/u.test(measure) ? `${measure} per ${base[1]}` : measure;
   return rated && inUnit(rated, n, sentence.slice(at + n.text.length));
@@ -1372,6 +1392,9 @@ const dimensionOf: Record<string, string> = {
   wide: "width",
   deep: "depth"
 };
+
+/** What a share says its noun is: "(the vaccine was 91 percent) effective", "(shelves 40 percent) empty". */
+const stateWords = /^(?:effective|complete|full|empty|accurate|booked|occupied|vaccinated|funded)$/u;
 
 /** measureIn, before it leaves out a measure that is only a word for a figure. */
 function measureOf(sentence: string, at: number, n: Pick<FoundNumber, "kind" | "unit" | "text">): string {
@@ -1715,6 +1738,18 @@ function measureOf(sentence: string, at: number, n: Pick<FoundNumber, "kind" | "
       // "People aged 65 and over": an age.
       // ("Some passengers waited up to 11 hours": their wait.)
       return `${verb![3] ? "average " : ""}${verb![2] === "aged" ? "age" : /^(?:waited|queued)$/.test(verb![2]) && n.kind === "duration" ? "wait" : n.kind === "duration" || stretched ? "length" : "distance"} of ${lowerCase(subject.replace(/^(?:million|billion|thousand|hundred)\s+/u, ""))}`;
+    // "dug a 300m tunnel": the length of what it describes.
+    const thing =
+      n.kind === "distance" && /(?:^|\s)(?:a|an|the|its|their)\s+$/u.test(before)
+        ? /^\s+(\p{Ll}[\p{Ll}-]*)(?=\s|[.,;]|$)/u.exec(after)
+        : null;
+    if (
+      thing &&
+      !stop.has(thing[1]) &&
+      !isEdWord(thing[1]) &&
+      !/^(?:away|long|tall|high|wide|deep|offshore|inland|north|south|east|west|above|below|off|of)$/u.test(thing[1])
+    )
+      return `length of ${thing[1]}`;
     // "saw 14 days of strikes": days of what.
     const daysOf = n.kind === "duration" ? /^\s+of\s+(?=\p{Ll})/u.exec(after) : null;
     const spentOn = daysOf

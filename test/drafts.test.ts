@@ -1175,7 +1175,15 @@ describe("measureIn", () => {
     ["Fixture visas from abroad fell; those from another rose by 9%.", ""],
     // A cost to whom; money paid out for something.
     ["The fixture plan comes at a cost to employers of £9 billion a year.", "cost to employers per year"],
-    ["Fixture insurers paid out £1.1 billion for stolen cars.", "money paid out for stolen cars"]
+    ["Fixture insurers paid out £1.1 billion for stolen cars.", "money paid out for stolen cars"],
+    // Money left in what has it; an average or a number word names nothing; who died, one or many; a
+    // length of what it describes; a share a noun is so much.
+    ["The fixture fund has roughly $1.2 billion left.", "money left in fixture fund"],
+    ["Fixture students owe an average of £48,470.", ""],
+    ["One person died in the fixture blast.", "people who died"],
+    ["More than 13 million fixture birds died.", "fixture birds that died"],
+    ["Fixture engineers dug a 300m tunnel.", "length of tunnel in m"],
+    ["Fixture shops reported shelves 40 percent empty.", "shelves empty"]
   ])("measureIn(%j) is %j", (sentence, measure) => {
     const n = findNumbers(sentence).find((r) => r.value !== null)!;
     expect(measureIn(sentence, n.start, n)).toBe(measure);
@@ -1442,7 +1450,14 @@ describe("measureIn", () => {
     // What a figure outpaced is its measure, not the outpacing.
     ["Fixture earnings grew 5.2%, outpacing inflation of 4.1%.", "4.1%", "inflation"],
     // "Of all those" names no whole.
-    ["Some 987,000 fixture people were idle, 12.5% of all those in the group.", "12.5%", ""]
+    ["Some 987,000 fixture people were idle, 12.5% of all those in the group.", "12.5%", ""],
+    // Money a relative clause says was paid for something; a number word is no subject.
+    [
+      "The fixture fee beats the €97 million the club paid for a midfielder.",
+      "€97 million",
+      "money paid for midfielder"
+    ],
+    ["One in eight fixture teachers is over 60.", "over 60", ""]
   ])("a figure after another in %j, %j, measures %j", (sentence, text, measure) => {
     const n = findNumbers(sentence).find((r) => r.text === text)!;
     expect(measureIn(sentence, n.start, n)).toBe(measure);
