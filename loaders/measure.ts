@@ -411,9 +411,9 @@ function toWhatEnd(text: string, participle = ""): string {
 const objectAfter =
   /^\s+((?:the|a|an|its|their|his|her|our)\s+(?!(?:day|week|month|year|night|morning|afternoon|evening|weekend|previous|same|following|next|last|first)\b)(?:(?:second|third|fourth|fifth|new|free|full|final|further|single|booster)\s+)?[\p{Ll}'’-]+(?:\s+(?!(?:on|in|at|to|for|from|of|by|with|and|or|but|as|than|that|which|who|after|before|during|since|until|over|under|into|last|this|next|yesterday|today|overnight|again)\b)\p{Ll}[\p{Ll}'’-]*(?<!ing|ly|ed)(?=\s*[.,;]|\s+(?:on|in|at|for|from|after|before|during|last|this)\b))?)/u;
 
-/** A noun the count's noun belongs to: "the homes (of) 300 people", "data on (up to) 800,000 pupils". */
+/** A noun the count's noun belongs to: "the homes (of) 300 people", "data on (up to) 800,000 pupils", "smoke from 150 wildfires". */
 const ownerBefore =
-  /\b(\p{L}+)\s+(?:of|on|about)\s+(?:(?:up to|about|some|nearly|almost|more than|over|at least|an estimated)\s+)?$/u;
+  /\b(\p{L}+)\s+(?:of|on|about|from)\s+(?:(?:up to|about|some|nearly|almost|more than|over|at least|an estimated)\s+)?$/u;
 /** Words whose "of" leads to what they count: "a total of 300 people were killed". */
 const quantityWords =
   /^(?:total|number|average|maximum|minimum|tally|count|figure|record|majority|minority|group|crowd|sample|survey|poll|census|estimate|toll|some|most|all|none|each|any|many|few|out|one|both)$/u;
@@ -465,8 +465,16 @@ function countMeasure(unit: string, before: string, after: string): string {
     passive &&
     !carried &&
     isParticiple(passive[2]) &&
-    // "the survey of 2,000 adults found that …": a verb with a clause after it, not a participle.
+    // "the survey of 2,000 adults found that …": a verb with a clause after it, not a participle; "350 sites
+    // recorded 162 million visits": a verb with a figure of its own after it.
     !/^\s+that\b/u.test(after.slice(passive[0].length)) &&
+    !(
+      passive[2] !== "aged" &&
+      !statusWords.has(passive[2]) &&
+      /^\s+(?:(?:about|some|nearly|almost|more than|over|a record|an estimated)\s+)?[$€£]?\d/u.test(
+        after.slice(passive[0].length)
+      )
+    ) &&
     // "2,000 people have left" did so; "12,000 bags were left behind" had it done to them; "four carriages
     // left the track" did so, to something.
     (!/^(?:fled|left|arrived|crossed|died|gathered)$/.test(passive[2]) ||
@@ -1363,7 +1371,7 @@ function inUnit(measure: string, n: Pick<FoundNumber, "kind" | "unit">, after: s
 
 /** An aside between commas after a sentence's subject, before its verb: "Regular pay(, excluding bonuses,) grew". */
 const subjectAside = new RegExp(
-  String.raw`^(\s*\p{Lu}[^,;]*?),\s+(?:which|who|excluding|including|not\s+including|adjusted\s+for|stripping\s+out)\s[^;]*?,(?=\s+(?:(?:has|have|had)\s+)?(?:${changeVerbs}|was|were|is|are|stood|totalled|totaled|reached|averaged|hit)\s)`,
+  String.raw`^(\s*\p{Lu}[^,;]*?),\s+(?:which|who|excluding|including|not\s+including|adjusted\s+for|stripping\s+out)\s[^;]*?,(?=\s+(?:(?:has|have|had)\s+)?(?:${changeVerbs}|expanded|contracted|was|were|is|are|stood|totalled|totaled|reached|averaged|hit)\s)`,
   "u"
 );
 

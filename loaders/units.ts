@@ -36,7 +36,7 @@ export const numberKinds: readonly NumberKind[] = [
  * $112.93" a change and the level it reached.
  */
 export const changeVerbs =
-  "rose|risen|rises|rise|fell|fallen|falls|climbed|climbs|jumped|jumps|slid|slides|dropped|drops|gained|gains|lost|loses|increased|increases|decreased|decreases|declined|declines|grew|grows|shrank|shrunk|surged|surges|plunged|plunges|tumbled|tumbles|soared|soars|slumped|slumps|sank|added|shed|slipped|slips|dipped|dips|weakened|weakens|strengthened|strengthens|rallied|rallies|edged up|edged down|up|down|higher|lower";
+  "rose|risen|rises|rise|fell|fallen|falls|climbed|climbs|jumped|jumps|slid|slides|dropped|drops|gained|gains|lost|loses|increased|increases|decreased|decreases|declined|declines|grew|grows|shrank|shrunk|surged|surges|plunged|plunges|tumbled|tumbles|soared|soars|slumped|slumps|sank|added|shed|slipped|slips|dipped|dips|weakened|weakens|strengthened|strengthens|rallied|rallies|expanded|expands|contracted|edged up|edged down|up|down|higher|lower";
 
 /**
  * Verbs that took a figure from one level to another, in the past, as a regex source: "rose from 5%

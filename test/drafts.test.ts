@@ -1183,7 +1183,11 @@ describe("measureIn", () => {
     ["One person died in the fixture blast.", "people who died"],
     ["More than 13 million fixture birds died.", "fixture birds that died"],
     ["Fixture engineers dug a 300m tunnel.", "length of tunnel in m"],
-    ["Fixture shops reported shelves 40 percent empty.", "shelves empty"]
+    ["Fixture shops reported shelves 40 percent empty.", "shelves empty"],
+    // What the noun before did; a verb with a figure of its own after it; "expanded" is a change.
+    ["Smoke from more than 150 fixture wildfires drifted south.", "fixture wildfires"],
+    ["Its 350 fixture sites recorded 162 million visits.", "fixture sites"],
+    ["Fixture services, which make up most of the economy, expanded by 0.5%.", "change in fixture services"]
   ])("measureIn(%j) is %j", (sentence, measure) => {
     const n = findNumbers(sentence).find((r) => r.value !== null)!;
     expect(measureIn(sentence, n.start, n)).toBe(measure);
