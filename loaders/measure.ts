@@ -633,6 +633,14 @@ function countMeasure(unit: string, before: string, after: string): string {
     const obj = object && !stop.has(object[0].trim().toLowerCase()) ? ` ${object[0].trim()}` : "";
     return `${unit} ${who(unit)} ${active[1] ?? ""}${active[2]}${obj}`.replace(/\s+/g, " ");
   }
+  // "12.6 million people currently receive the state pension": what they do now, and to what.
+  const doesNow = unit
+    ? /^\s+(?:(?:currently|now|still|already)\s+)?(receive|claim|use|need|own|lack|face|earn|rent|owe|attend)\b/u.exec(
+        after
+      )
+    : null;
+  const doneTo = doesNow ? objectAfter.exec(after.slice(doesNow[0].length)) : null;
+  if (doesNow && doneTo) return `${unit} ${who(unit)} ${doesNow[1]} ${doneTo[1]}`;
   // "The government's support has fallen five points since June": a change in the subject, in points;
   const pointsChange = /^points?$/i.test(unit) ? changeBefore.exec(before) : null;
   const pointsOf = pointsChange ? lowerCase(subjectHead(pointsChange[1])) : "";
@@ -1095,16 +1103,20 @@ function moneyMeasure(before: string, after: string): string {
     )
       return `${noun} lost`;
     const used =
-      /\b(?:(to|will|would|could|may|might)\s+)?(spend|spends|spent|spending|invest|invests|invested|investing|raise|raises|raised|raising|pay|pays|paid|paying)(\s+out)?\s+(?:(?:a further|another|an extra|more than|up to|about|some|nearly)\s+)?$/u.exec(
+      /\b(?:(to|will|would|could|may|might)\s+)?(spend|spends|spent|spending|invest|invests|invested|investing|raise|raises|raised|raising|pay|pays|paid|paying|lend|lends|lent|lending)(\s+out)?\s+(?:(?:a further|another|an extra|more than|up to|about|some|nearly)\s+)?$/u.exec(
         before
       );
     const base = used
-      ? (["spend", "invest", "raise", "pay"] as const).find((v) => used[2].startsWith(v.slice(0, 2)))!
+      ? (["spend", "invest", "raise", "pay", "lend"] as const).find((v) => used[2].startsWith(v.slice(0, 2)))!
       : undefined;
-    const preposition = base && noun ? /^\s+(on|in|into|for)\s/u.exec(after)?.[1] : undefined;
-    // (Money is raised or paid for something, and spent or invested on or in it.)
-    if (preposition && (base === "raise" || base === "pay") === (preposition === "for"))
-      return `money ${used![1] ? `to ${base}` : {spend: "spent", invest: "invested", raise: "raised", pay: "paid"}[base!]}${used![3] ?? ""} ${preposition} ${noun}`;
+    const preposition = base && noun ? /^\s+(on|in|into|for|to)\s/u.exec(after)?.[1] : undefined;
+    // (Money is raised or paid for something, spent or invested on or in it, and lent to someone.)
+    const fits =
+      base === "lend"
+        ? preposition === "to"
+        : preposition !== "to" && (base === "raise" || base === "pay") === (preposition === "for");
+    if (preposition && fits)
+      return `money ${used![1] ? `to ${base}` : {spend: "spent", invest: "invested", raise: "raised", pay: "paid", lend: "lent"}[base!]}${used![3] ?? ""} ${preposition} ${noun}`;
     // "400,000 rupees to the family of each victim", "£2 million for refugees": money to whom.
     const to = recipients.test(noun) ? /^\s+(to|for)\s/u.exec(after)?.[1] : undefined;
     const each = to ? (/^\s+of\s+(?:each|every)\s+\p{Ll}+/u.exec(of[1].slice(noun.length))?.[0] ?? "") : "";

@@ -1187,7 +1187,13 @@ describe("measureIn", () => {
     // What the noun before did; a verb with a figure of its own after it; "expanded" is a change.
     ["Smoke from more than 150 fixture wildfires drifted south.", "fixture wildfires"],
     ["Its 350 fixture sites recorded 162 million visits.", "fixture sites"],
-    ["Fixture services, which make up most of the economy, expanded by 0.5%.", "change in fixture services"]
+    ["Fixture services, which make up most of the economy, expanded by 0.5%.", "change in fixture services"],
+    // Money lent to whom; what people do now, and to what.
+    ["The fixture bank lent US$5bn to the energy company.", "money lent to energy company"],
+    [
+      "Around 12.6 million fixture people currently receive the state pension.",
+      "fixture people who receive the state pension"
+    ]
   ])("measureIn(%j) is %j", (sentence, measure) => {
     const n = findNumbers(sentence).find((r) => r.value !== null)!;
     expect(measureIn(sentence, n.start, n)).toBe(measure);
