@@ -710,7 +710,10 @@ function shareDid(noun: string, rest: string): string {
   // "41 percent of voters support the plan": a verb in the present, read as the noun's last word.
   const words = noun.split(" ");
   // … or a verb with "to" after it: "40 percent of firms plan to cut staff".
-  const object = words.length > 1 ? (objectAfter.exec(rest) ?? /^\s+(to\s+\p{Ll}+(?:\s+\p{Ll}+)?)/u.exec(rest)) : null;
+  const object =
+    words.length > 1
+      ? (objectAfter.exec(rest) ?? /^\s+(to\s+\p{Ll}+(?:\s+(?:a|an|the)\s+\p{Ll}+|\s+\p{Ll}+)?)/u.exec(rest))
+      : null;
   if (object && !isParticiple(words.at(-1)!) && !stop.has(words.at(-1)!))
     return `${words.slice(0, -1).join(" ")} ${who(words.slice(0, -1).join(" "))} ${words.at(-1)} ${object[1]}`;
   // … or inside the noun phrase, with a bare object: "of the population faces crisis levels", "of

@@ -1193,6 +1193,11 @@ describe("measureIn", () => {
     [
       "Around 12.6 million fixture people currently receive the state pension.",
       "fixture people who receive the state pension"
+    ],
+    // A verb with "to" keeps its object's noun, not a dangling article.
+    [
+      "About 40 per cent of fixture universities expect to run a deficit.",
+      "share of fixture universities that expect to run a deficit"
     ]
   ])("measureIn(%j) is %j", (sentence, measure) => {
     const n = findNumbers(sentence).find((r) => r.value !== null)!;
