@@ -462,7 +462,8 @@ describe("asOfSentence", () => {
       "in the previous three months",
       undefined
     ],
-    ["Fixture postal votes were 17% at the previous election.", "at the previous election", undefined]
+    ["Fixture postal votes were 17% at the previous election.", "at the previous election", undefined],
+    ["Fixture rents, by contrast, climbed 8.7 percent in the year.", "in the year", undefined]
   ])("asOfSentence(%j) names no single day: %j, ending %j", (sentence, words, end) => {
     expect(asOfSentence(sentence, sentence.search(/\d/), published)).toEqual({kind: "unresolved", words, end});
   });
