@@ -41,7 +41,10 @@ const accordingToWhose = new RegExp(
   "iu"
 );
 const showWords = "show|shows|showed|suggest|suggests|suggested|indicate|indicates|indicated";
-const showVerbs = new RegExp(String.raw`([^,;:"“”]+?)\s+(?:${figureNouns})\s+(?:${showWords})\b`, "iu");
+const showVerbs = new RegExp(String.raw`([^,;:"“”]+?)\s+(${figureNouns})\s+(?:${showWords})\b`, "iu");
+/** Words before "figures" that say what kind they are, not whose: "trade figures", "industry data". */
+const kindOfFigures =
+  /^(?:trade|industry|market|economic|provisional|preliminary|monthly|annual|quarterly|weekly|daily|recent)$/iu;
 /** What figures are before whose they are: "figures compiled by", "data published by". */
 const gatheredBy = "compiled|published|released|collected|gathered";
 /**
@@ -130,7 +133,10 @@ const coordinatedSubject =
 
 /** Cleans a candidate subject: trims joining words, time words and quotes; "" when nothing is left. */
 function clean(subject: string): string {
-  let s = subject.replace(/^[\s"“”'‘’—–-]+|[\s"“”'‘’—–-]+$/gu, "");
+  // ("Of the refugees the agency had counted": the agency.)
+  let s = subject
+    .replace(/^[\s"“”'‘’—–-]+|[\s"“”'‘’—–-]+$/gu, "")
+    .replace(/^of\s+(?:the\s+)?[\p{L}'’-]+\s+(?=(?:the|a|an|its|their)\s)/iu, "");
   for (let i = 0; i < 3; i++) s = s.replace(trimAfter, "").replace(trimBefore, "");
   const named = s.replace(sourceWords, "").trim();
   const bare = named.replace(figuresOf, "").trim();
@@ -207,7 +213,11 @@ export function attributionIn(sentence: string, at: number): Attribution {
       // "The agency, which runs 40 shelters, said": the relative clause says who it is, not who said.
       clause = clause.replace(/,\s*$/u, "");
       // ("The mayor, citing police figures, said", "The company, whose shares fell 8%, said": an aside too.)
-      const relative = /,\s*(?:who|which|whose|\p{Ll}+ing)\s(?:[^,]|,(?=\d))*$/u.exec(clause);
+      // ("Romania's border police, further south, said", "the army, in a statement, said": so too.)
+      const relative =
+        /,\s*(?:(?:who|which|whose|\p{Ll}+ing)\s(?:[^,]|,(?=\d))*|(?!(?:the|a|an|and|but|or)\s)\p{Ll}+(?:\s+\p{Ll}+){0,3})$/u.exec(
+          clause
+        );
       // (The figure in it says who the subject is, not who gave it: "The union, which represents 45,000
       // dockworkers, said the strike would go on" names no one for the 45,000.)
       if (relative && relative.index <= at && at < start) continue;
@@ -289,7 +299,10 @@ export const theDocument = new RegExp(String.raw`^the\s+(?:${documentNouns})$`, 
 /** Whose figures a sentence says show something: "UNHCR figures show" (UNHCR), "Figures from the border guard showed"; else "". */
 function figuresOwner(sentence: string): string {
   const show = showFrom.exec(sentence) ?? showVerbs.exec(sentence);
-  const who = show ? clean(show[1].replace(/.*\b(?:that|and|but|while|as)\s/iu, "")) : "";
+  // ("the agency's figures showed": the agency.)
+  const who = show ? clean(show[1].replace(/.*\b(?:that|and|but|while|as)\s/iu, "")).replace(/['’]s?$/u, "") : "";
+  // ("industry figures showed": figures of a kind, whose the sentence does not say.)
+  if (kindOfFigures.test(who) && show?.[2]) return `${who.toLowerCase()} ${show[2].toLowerCase()}`;
   return isName(who) && !/^(?:the|official|latest|new)$/i.test(who) ? who : "";
 }
 

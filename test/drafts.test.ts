@@ -595,7 +595,13 @@ describe("attributionIn", () => {
     ["The fixture government released aid and said 1,200 soldiers had been sent.", "the fixture government"],
     // Who calculated, revealed or disclosed it.
     ["About 12 million fixture people are not saving enough, a fixture think tank calculated.", "a fixture think tank"],
-    ["Fixture insurers paid £1.1 billion, a fixture association revealed on Thursday.", "a fixture association"]
+    ["Fixture insurers paid £1.1 billion, a fixture association revealed on Thursday.", "a fixture association"],
+    // An aside in lower case is no sayer; whose figures, without "'s"; figures of a kind are nobody's; the
+    // sayer of an "of the …" clause.
+    ["Romania's fixture police, further south, said that 62,799 people had entered.", "Romania's fixture police"],
+    ["By Tuesday the fixture agency's figures showed that 2 million had left.", "the fixture agency"],
+    ["Fixture sales fell by 8 per cent, industry figures showed.", "industry figures"],
+    ["Of the refugees the fixture agency had counted, Poland had taken in 1.2 million.", "the fixture agency"]
   ])("attributionIn(%j) is %j", (sentence, who) => {
     expect(attributionIn(sentence, sentence.search(/\d/)).who).toBe(who);
   });
