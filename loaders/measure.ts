@@ -21,7 +21,7 @@ const stop = new Set(
 );
 /** Past participles that are not "-ed" words. */
 const participles = new Set(
-  "killed hurt held taken seen left shot struck hit lost found made sent kept given driven thrown laid cut shut told won cast sold built stolen frozen chosen written".split(
+  "killed hurt held taken seen left shot struck hit lost found made sent kept given driven thrown laid cut shut told won cast sold built stolen frozen chosen written taught caught bought brought sought fought".split(
     " "
   )
 );
@@ -67,7 +67,8 @@ function phraseAt(text: string, max = 4, stopAtVerbs = true, andJoins = false): 
   )) {
     if (m[2] !== undefined || words.length >= max) break;
     const w = m[1];
-    if (stopAtVerbs && words.length > 0 && (isEdWord(w) || pastTense.has(w))) break;
+    // (… but not after an adverb of the noun: "newly built homes".)
+    if (stopAtVerbs && words.length > 0 && (isEdWord(w) || pastTense.has(w)) && !/ly$/u.test(words.at(-1)!)) break;
     // "on temporary accommodation last year": a time ends the phrase.
     if (words.length > 0 && /^(?:last|this|next)$/iu.test(w)) break;
     if (w === "and" && words.length > 0 && words.length < max - 1 && andJoins) {
@@ -1082,6 +1083,8 @@ function moneyMeasure(before: string, after: string): string {
     ) &&
     // "lost Rs 12,000 crore in a day": in how long, not in what; "worth £1.3 million in return for contracts": why.
     !/^\s+in\s+(?:a|one|a single)\s+(?:day|week|month|year|hour|session|morning|afternoon)\b/u.test(after) &&
+    // ("passed £300,000 for the first time": when, not what for.)
+    !/^\s+for\s+the\s+(?:first|second|third|last)\s+time\b/u.test(after) &&
     !/^\s+in\s+(?:return|exchange)\s+for\b/u.test(after) &&
     // "a loss of $1.2 billion for the quarter", "revenue of $18 billion in the current quarter": when, not what.
     !/^\s+(?:for|in)\s+(?:the|its|their)\s+(?:\p{Ll}+\s+)?(?:quarter|year|period|half|month|week|season|winter|summer|spring|autumn)\b/u.test(
@@ -1394,7 +1397,8 @@ const subjectAside = new RegExp(
 const perCurrency = /^\s+(?:per|a)\s+(dollar|euro|pound|yen|yuan|franc|rouble|ruble|rupee)\b/u;
 
 /** The base of a rate after a figure (and its noun): "(4.2 deaths) per 1,000 live births". */
-const rateBase = /^(?:\s*[\p{L}-]+){0,2}?\s+per\s+(\d[\d,]*(?:\s+(?:million|thousand))?\s+(?:\p{Ll}+\s+)?\p{Ll}+)/u;
+const rateBase =
+  /^(?:\s*[\p{L}-]+){0,2}?\s+per\s+(\d{1,3}(?:,\d{3})*(?:\s+(?:million|thousand))?\s+(?:\p{Ll}+\s+)?\p{Ll}+)/u;
 
 /** Who forecast a figure, in a relative clause after it: "(the $16.9 billion) analysts had forecast". */
 const forecastBy =

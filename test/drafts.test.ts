@@ -1205,7 +1205,13 @@ describe("measureIn", () => {
     [
       "About 40 per cent of fixture universities expect to run a deficit.",
       "share of fixture universities that expect to run a deficit"
-    ]
+    ],
+    // An adverb keeps the participle after it; "taught" is a participle; "for the first time" says when; a
+    // rate's base is its number, not the word after its comma.
+    ["Fixture: sales of newly built homes fell to 98,000.", "sales of newly built homes"],
+    ["Some 918,000 fixture pupils were taught in large classes.", "fixture pupils taught"],
+    ["The fixture price passed £300,000 for the first time.", ""],
+    ["The fixture rate was 5.1 per 1,000, against 2.2 in the richest.", "fixture rate"]
   ])("measureIn(%j) is %j", (sentence, measure) => {
     const n = findNumbers(sentence).find((r) => r.value !== null)!;
     expect(measureIn(sentence, n.start, n)).toBe(measure);
