@@ -497,8 +497,9 @@ function countMeasure(unit: string, before: string, after: string): string {
       !/\b(?:were|was|are|is|being|been)\b/u.test(passive[0])
     ) {
       const rest = after.slice(passive[0].length);
-      const aim = /^\s+(for|against)\s+((?:the|a|an)\s+)?/u.exec(rest);
-      const what = aim ? phraseAt(rest.slice(aim[0].length), 3) : "";
+      // ("voted to hold": what they voted to do.)
+      const aim = /^\s+(for|against|to)\s+((?:the|a|an)\s+)?/u.exec(rest);
+      const what = aim ? phraseAt(rest.slice(aim[0].length), aim[1] === "to" ? 2 : 3) : "";
       return `${unit} ${who(unit)} ${passive[2]}${what ? ` ${aim![1]} ${aim![2] ?? ""}${what}` : ""}`;
     }
     // "210 firefighters remained on the lines", "20 families stayed behind": who did so.
@@ -1518,7 +1519,13 @@ function measureOf(sentence: string, at: number, n: Pick<FoundNumber, "kind" | "
   const part = partOf ? phraseAt(after.slice(partOf[0].length), 3) : "";
   if (part) {
     unit = part;
-    after = after.slice(partOf![0].length + part.length);
+    // ("Seven of the nine members of the committee voted to hold": what the members did.)
+    after = after
+      .slice(partOf![0].length + part.length)
+      .replace(
+        /^\s+of\s+(?:the|its|their)\s+(?:[\p{L}-]+\s+){0,2}?[\p{L}-]+(?=\s+(?:voted|backed|supported|opposed)\b)/u,
+        ""
+      );
   }
   // "Of the 1.9 million registered voters, about 975,000 cast a ballot": those who did so.
   const ofThe =
@@ -1948,8 +1955,12 @@ function gappedMeasure(before: string, after: string): string {
   if (verb && isParticiple(verb[1])) return `${first.unit} ${verb[1]}`;
   const participle = /^\s+(?:(?:were|was|are|is|(?:have|has|had)\s+been)\s+)?(\p{Ll}+)\b/u.exec(after);
   // … "ballots were cast, of which 14,000 were spoiled": the count before it, so done.
-  if (participle && isParticiple(participle[1]) && /\b(?:and|of\s+(?:which|whom|them|those))\s+$/u.test(before))
+  if (participle && isParticiple(participle[1]) && /\b(?:and|of\s+(?:which|whom|them|those))\s+$/u.test(before)) {
+    // ("… and two backed a quarter-point cut": what they did, to what.)
+    const object = /^\s+\p{Ll}+ed\b/u.test(participle[0]) ? objectAfter.exec(after.slice(participle[0].length)) : null;
+    if (object) return `${first.unit} ${who(first.unit)} ${participle[1]} ${object[1]}`;
     return `${first.unit} ${participle[1]}${toWhatEnd(after.slice(participle[0].length), participle[1])}`;
+  }
   // "… Hungary 130,000", "followed by Afghans with 6,200", "followed by Germans at 2.8 million": a name's share of the same.
   if (/\p{Lu}[\p{L}'’-]*\s+(?:(?:with|at|on)\s+)?$/u.test(before)) return measureIn(before, first.start, first);
   // "27 of the 65 seats, six short of a majority": the same noun, short of it.

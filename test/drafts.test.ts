@@ -884,7 +884,7 @@ describe("measureIn", () => {
     ["The 24-year-old fixture striker scored twice.", "age of fixture striker"],
     ["The 24-year-old scored 31 fixture goals.", "age"],
     ["The fixture striker signed a five-year contract worth €12 million a year.", "length of contract in years"],
-    ["Seven of the nine fixture members voted to hold.", "fixture members who voted"],
+    ["Seven of the nine fixture members voted to hold.", "fixture members who voted to hold"],
     ["The fixture bank kept its main interest rate at 4.5 percent.", "main interest rate"],
     ["The fixture currency weakened 0.6 percent against the euro.", "change in fixture currency"],
     ["Fixture hospitals reported a 35 percent rise in emergency admissions.", "change in emergency admissions"],
@@ -1211,7 +1211,9 @@ describe("measureIn", () => {
     ["Fixture: sales of newly built homes fell to 98,000.", "sales of newly built homes"],
     ["Some 918,000 fixture pupils were taught in large classes.", "fixture pupils taught"],
     ["The fixture price passed £300,000 for the first time.", ""],
-    ["The fixture rate was 5.1 per 1,000, against 2.2 in the richest.", "fixture rate"]
+    ["The fixture rate was 5.1 per 1,000, against 2.2 in the richest.", "fixture rate"],
+    // What part of a group did, past the group's own "of"; what those after "and" did, to what.
+    ["Seven of the nine members of the fixture committee voted to hold.", "members who voted to hold"]
   ])("measureIn(%j) is %j", (sentence, measure) => {
     const n = findNumbers(sentence).find((r) => r.value !== null)!;
     expect(measureIn(sentence, n.start, n)).toBe(measure);
@@ -1473,6 +1475,11 @@ describe("measureIn", () => {
     // A temperature is part of a noun, "the number of" is not; a speed of a subject with an aside.
     ["Since 1960 the number of fixture days above 35C has risen from two to nine.", "nine", "days above 35C"],
     ["The fixture train, carrying 340 passengers, was travelling at 95 km/h.", "95", "speed of fixture train in km/h"],
+    [
+      "Seven fixture members voted to hold, and two backed a quarter-point cut.",
+      "two",
+      "fixture members who backed a quarter-point cut"
+    ],
     // A share that starts a clause after "and" is no level of the clause before.
     ["Some 14% of fixture voters counted were women and 5% were under 26.", "5%", ""],
     // What a figure outpaced is its measure, not the outpacing.
