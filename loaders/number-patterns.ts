@@ -247,6 +247,9 @@ export function isName(text: string, start: number, end: number): boolean {
   if (/^[\p{L}]/u.test(after) && !gluedUnit.test(after)) return true;
   return (
     labelNounBefore.test(before) ||
+    // ("entered the top 40 of the singles chart", "a top 10 hit": a chart's name; "the top 10% of earners" is a share.)
+    (/(?:^|[^\p{L}])the\s+top\s+$|(?:^|[^\p{L}])an?\s+top\s+$/iu.test(before) &&
+      !/^\s*(?:%|per\s*cent|percent|pc)/iu.test(text.slice(end, end + 12))) ||
     rankOrCopyright.test(before) ||
     ofALabel.test(text.slice(Math.max(0, start - 24), start))
   );

@@ -463,7 +463,8 @@ describe("asOfSentence", () => {
       undefined
     ],
     ["Fixture postal votes were 17% at the previous election.", "at the previous election", undefined],
-    ["Fixture rents, by contrast, climbed 8.7 percent in the year.", "in the year", undefined]
+    ["Fixture rents, by contrast, climbed 8.7 percent in the year.", "in the year", undefined],
+    ["The fixture captain scored 31 goals this season.", "this season", undefined]
   ])("asOfSentence(%j) names no single day: %j, ending %j", (sentence, words, end) => {
     expect(asOfSentence(sentence, sentence.search(/\d/), published)).toEqual({kind: "unresolved", words, end});
   });

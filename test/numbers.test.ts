@@ -239,6 +239,15 @@ describe("findNumbers", () => {
       ]
     ],
     [
+      'a chart\'s name ("the top 40", "a top 10 hit") as no figure, but "the top 10%" as a share',
+      "Its 14 fixture tracks entered the top 40, a top 10 hit among them; the top 10% of earners and the top 5 per cent.",
+      [
+        ["14", "count", "fixture tracks"],
+        ["10%", "percent", "%"],
+        ["5 per cent", "percent", "per cent"]
+      ]
+    ],
+    [
       'a verb\'s particle "up" before "to" as no qualifier ("edged up to 27.4pc")',
       "Fixture market share edged up to 27.4pc and prices ticked up to 3%; up to 300 people were hurt.",
       [
