@@ -169,6 +169,12 @@ export function attributionIn(sentence: string, at: number): Attribution {
   );
   if (according) {
     const who = clean(according[1]);
+    // ("according to its own figures": whose, the sentence says only by a pronoun.)
+    const whose = new RegExp(
+      String.raw`^(its|their|his|her)\s+(?:own\s+)?(?:${figureNouns}|${documentNouns})$`,
+      "iu"
+    ).exec(who);
+    if (whose) return {who: "", pronoun: whose[1]};
     if (isName(who)) return {who, pronoun: ""};
   }
   const candidates: {who: string; distance: number}[] = [];

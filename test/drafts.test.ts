@@ -629,6 +629,11 @@ describe("attributionIn", () => {
   test('attributionIn("He said 300 people had died.") names no one and reports the pronoun', () => {
     expect(attributionIn("He said 300 people had died.", 8)).toEqual({who: "", pronoun: "He"});
   });
+
+  test('"according to its own figures" names no one and reports the pronoun', () => {
+    const sentence = "The fixture trust has 1,150 beds, according to its own figures.";
+    expect(attributionIn(sentence, sentence.indexOf("1,150"))).toEqual({who: "", pronoun: "its"});
+  });
 });
 
 describe("measureIn", () => {
