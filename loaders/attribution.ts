@@ -260,7 +260,13 @@ export function attributionIn(sentence: string, at: number): Attribution {
       before === "" && at > end && /\sand\s*$/u.test(clause)
         ? coordinatedSubject.exec(clause.slice(punctuation + 1))
         : null;
-    if (joinedVerb && joinedVerb.index + joinedVerb[0].length <= at) before = clean(joinedVerb[1]);
+    // (Not a passive: "The company was fined £18 million and told to cut leakage" names no one who told it.)
+    if (
+      joinedVerb &&
+      joinedVerb.index + joinedVerb[0].length <= at &&
+      !/\s(?:was|were|is|are|be|been|being)$/iu.test(joinedVerb[1])
+    )
+      before = clean(joinedVerb[1]);
     if (cut + 1 <= at && at < start) before = ""; // the figure itself is in the subject
     if (new RegExp(String.raw`\b(?:${sayVerbs})\b`, "iu").test(before)) continue; // "the WHO said it had confirmed"
     if (apposition && before && !before.startsWith(apposition)) before = `${apposition}, ${before}`;

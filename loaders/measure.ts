@@ -349,7 +349,7 @@ const perUnit =
 
 /** Units of a measurement: "2,500 tonnes (of medical supplies)", "40,000 litres (of fuel)", "140 mm". */
 const unitNouns = new Set(
-  `tonnes tonne tons ton litres litre liters liter gallons barrels kilograms kilos hectares acres gigawatts megawatts
+  `tonnes tonne tons ton litres litre liters liter megalitres megaliters gallons barrels kilograms kilos hectares acres gigawatts megawatts
   kilowatts terawatt-hours gigawatt-hours megawatt-hours kilowatt-hours millimetres millimeters centimetres
   centimeters inches mm cm kg lb lbs ml cubic-metres cubic-meters`
     .split(/\s+/)
@@ -1140,7 +1140,7 @@ function moneyMeasure(before: string, after: string): string {
       after
     ) &&
     // "to spend £2.4 billion upgrading its network": what it is for, not a noun.
-    !/^\s+\p{Ll}+ing\s+(?:its|their|the|a|an|new|his|her|our)\b/u.test(after)
+    !/^\s+\p{Ll}+ing\s+(?:its|their|the|a|an|new|his|her|our|\d)/u.test(after)
   ) {
     // "$410 million received out of $1.8 billion requested": money so done.
     // ("earmarked for reconstruction" says what for: the rule for a purpose, below, names it.)

@@ -594,6 +594,7 @@ describe("attributionIn", () => {
     ["The figures, compiled by the fixture agency, show 300 arrivals.", "the fixture agency"],
     // The subject of the verb that "and said" follows.
     ["The fixture government released aid and said 1,200 soldiers had been sent.", "the fixture government"],
+    ["The fixture company was fined and told to cut leakage by 15%.", ""],
     // Who calculated, revealed or disclosed it.
     ["About 12 million fixture people are not saving enough, a fixture think tank calculated.", "a fixture think tank"],
     ["Fixture insurers paid £1.1 billion, a fixture association revealed on Thursday.", "a fixture association"],
@@ -1219,7 +1220,9 @@ describe("measureIn", () => {
     ["The fixture price passed £300,000 for the first time.", ""],
     ["The fixture rate was 5.1 per 1,000, against 2.2 in the richest.", "fixture rate"],
     // What part of a group did, past the group's own "of"; what those after "and" did, to what.
-    ["Seven of the nine members of the fixture committee voted to hold.", "members who voted to hold"]
+    ["Seven of the nine members of the fixture committee voted to hold.", "members who voted to hold"],
+    // Money to spend doing something to a number of things.
+    ["The fixture company will spend £1.1 billion replacing 1,800 miles of pipes.", "money to spend"]
   ])("measureIn(%j) is %j", (sentence, measure) => {
     const n = findNumbers(sentence).find((r) => r.value !== null)!;
     expect(measureIn(sentence, n.start, n)).toBe(measure);
@@ -1486,6 +1489,8 @@ describe("measureIn", () => {
       "two",
       "fixture members who backed a quarter-point cut"
     ],
+    // Megalitres are a unit of a quantity, of the subject.
+    ["Fixture leakage fell by 3% to 2,870 megalitres a day.", "2,870", "megalitres of fixture leakage per day"],
     // A share that starts a clause after "and" is no level of the clause before.
     ["Some 14% of fixture voters counted were women and 5% were under 26.", "5%", ""],
     // What a figure outpaced is its measure, not the outpacing.
