@@ -298,8 +298,12 @@ function participleSubject(before: string): string {
   // (else, "aid rose 5 percent, taking the total to $3 billion", the main clause's subject).
   if (/,\s+(?:bringing|taking|pushing|lifting)\s+(?:the|its|their)\s+total\s+to\s+(?:\p{Ll}+\s+){0,2}$/u.test(before)) {
     const added = findNumbers(before).findLast((r) => r.kind === "count" || r.kind === "money");
+    // ("plans to open 500 stores, taking its total to 4,000": the total is of stores, not of those to open.)
+    const willBe = added ? verbBeforeNumber.exec(before.slice(0, added.start)) : null;
     const total = added
-      ? measureIn(before, added.start, added).replace(/^(?:new|more|additional|further|extra)\s+/u, "")
+      ? willBe && Object.hasOwn(baseParticiples, willBe[1])
+        ? added.unit
+        : measureIn(before, added.start, added).replace(/^(?:new|more|additional|further|extra)\s+/u, "")
       : "";
     if (total) return total;
   }
@@ -418,6 +422,17 @@ const ownerBefore =
 /** Words whose "of" leads to what they count: "a total of 300 people were killed". */
 const quantityWords =
   /^(?:total|number|average|maximum|minimum|tally|count|figure|record|majority|minority|group|crowd|sample|survey|poll|census|estimate|toll|some|most|all|none|each|any|many|few|out|one|both)$/u;
+
+/** Verbs in the base form before a count, and what they make of it: "(will) close (nine libraries)". */
+const baseParticiples: Record<string, string> = Object.fromEntries(
+  (
+    "close:closed open:opened sell:sold hire:hired build:built shut:shut scrap:scrapped create:created axe:axed " +
+    "recruit:recruited buy:bought recall:recalled remove:removed replace:replaced plant:planted train:trained " +
+    "deploy:deployed release:released evacuate:evacuated rehouse:rehoused"
+  )
+    .split(" ")
+    .map((pair) => pair.split(":"))
+);
 
 /** The measure of a count (or a duration or distance) from the noun it counts and what the sentence says of it. */
 function countMeasure(unit: string, before: string, after: string): string {
@@ -572,6 +587,9 @@ function countMeasure(unit: string, before: string, after: string): string {
   if (unit && present) return `${unit} ${present[1]}${present[1].endsWith("e") ? "d" : "ed"}`;
   // "has killed 2,000 civilians", "evacuated 300 people"
   const verbBefore = verbBeforeNumber.exec(before);
+  // "will close nine of its 24 libraries", "plans to hire 500 staff": what will be done to them.
+  const willBe = verbBefore && Object.hasOwn(baseParticiples, verbBefore[1]) ? baseParticiples[verbBefore[1]] : "";
+  if (unit && willBe) return `${unit} ${willBe}`;
   if (
     unit &&
     verbBefore &&
@@ -840,6 +858,12 @@ function percentMeasure(before: string, after: string): string {
     const are = /^\s+(?:are|were|is|was)\s+(.*)/u.exec(after);
     const who = are ? phraseAt(are[1], 4, true, true) : "";
     if (whole) return `share of ${whole.unit}${who ? ` ${ofWhich[1] === "which" ? "that" : "who"} are ${who}` : ""}`;
+    // ("a budget of £1.04 billion, of which 61% goes on social care": a share of the sum, and on what.)
+    const sum = ofWhich[1] === "which" ? findNumbers(before).findLast((r) => r.kind === "money") : undefined;
+    const sumOf = sum ? measureIn(before, sum.start, sum) : "";
+    const spentOn = /^\s+(?:goes|go|went|is\s+spent|was\s+spent|are\s+spent)\s+(?:on|to)\s+(.*)/u.exec(after);
+    const onWhat = spentOn ? phraseAt(spentOn[1], 5, true, true) : "";
+    if (sumOf) return `share of ${sumOf}${onWhat ? ` spent on ${onWhat}` : ""}`;
   }
   const changeInBefore = changeInFigureBefore(before, after);
   if (changeInBefore) return changeInBefore;

@@ -384,7 +384,11 @@ function emitNumber(text: string, start: number, end: number, found: Omit<FoundN
         /^\D/.test(text.slice(start, end)) ||
         countChangeTo(text, start, end, r[0], rangeTail.lastIndex, changeWindow)) &&
       (changeVerbBefore.test(changeWindow) || changeVerbThenBy.test(text.slice(Math.max(0, start - 100), start)));
-    if (r && !changeTo && between >= 0 === /^\s+and\s/.test(r[0])) {
+    // ("from £120 million in 2022 to £48 million": the year of one figure, and another figure.)
+    const yearOf =
+      /^(?:1[89]|20)\d\d$/.test(text.slice(start, end)) &&
+      /(?:^|[^\p{L}])(?:in|since|during|by)\s+$/iu.test(text.slice(Math.max(0, start - 8), start));
+    if (r && !changeTo && !yearOf && between >= 0 === /^\s+and\s/.test(r[0])) {
       const saved = percent;
       const re = percentAt(rangeTail.lastIndex);
       const rangeStart = between >= 0 ? between : from >= 0 ? from : start;

@@ -1222,7 +1222,10 @@ describe("measureIn", () => {
     // What part of a group did, past the group's own "of"; what those after "and" did, to what.
     ["Seven of the nine members of the fixture committee voted to hold.", "members who voted to hold"],
     // Money to spend doing something to a number of things.
-    ["The fixture company will spend £1.1 billion replacing 1,800 miles of pipes.", "money to spend"]
+    ["The fixture company will spend £1.1 billion replacing 1,800 miles of pipes.", "money to spend"],
+    // What will be done to them.
+    ["The fixture council will close nine of its 24 libraries.", "libraries closed"],
+    ["The fixture agency plans to hire 500 staff.", "staff hired"]
   ])("measureIn(%j) is %j", (sentence, measure) => {
     const n = findNumbers(sentence).find((r) => r.value !== null)!;
     expect(measureIn(sentence, n.start, n)).toBe(measure);
@@ -1489,6 +1492,9 @@ describe("measureIn", () => {
       "two",
       "fixture members who backed a quarter-point cut"
     ],
+    // A total after a count of those to come is of the noun; a share of a sum "of which" goes on something.
+    ["A fixture chain plans to open 500 stores, taking its total to more than 4,000.", "more than 4,000", "stores"],
+    ["The fixture budget is £5 million, of which 40% goes on staff.", "40%", "share of fixture budget spent on staff"],
     // Megalitres are a unit of a quantity, of the subject.
     ["Fixture leakage fell by 3% to 2,870 megalitres a day.", "2,870", "megalitres of fixture leakage per day"],
     // A share that starts a clause after "and" is no level of the clause before.

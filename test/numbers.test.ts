@@ -248,6 +248,17 @@ describe("findNumbers", () => {
       ]
     ],
     [
+      'a year before "to" and another figure as no range ("from £120 million in 2022 to £48 million")',
+      "Fixture reserves fell from £120 million in 2022 to £48 million; prices rose from 2020 to 2022.",
+      [
+        ["£120 million", "money", "GBP"],
+        ["2022", "year", ""],
+        ["£48 million", "money", "GBP"],
+        ["2020", "year", ""],
+        ["2022", "year", ""]
+      ]
+    ],
+    [
       'a verb\'s particle "up" before "to" as no qualifier ("edged up to 27.4pc")',
       "Fixture market share edged up to 27.4pc and prices ticked up to 3%; up to 300 people were hurt.",
       [
