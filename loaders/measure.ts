@@ -197,7 +197,12 @@ function subjectHead(subject: string, withVerb = false): string {
       ""
     )
     // "will cut 7,500 jobs after its quarterly operating profit fell": the clause the verb is in.
-    .replace(/^.*\b(?:after|because|when|while|whereas|although|though)\s+(?=(?:its|their|his|her|our|the)\s)/iu, "");
+    .replace(/^.*\b(?:after|because|when|while|whereas|although|though)\s+(?=(?:its|their|his|her|our|the)\s)/iu, "")
+    // "Early on Thursday the river stood at", "Last week the index rose": a time before the subject, with no comma.
+    .replace(
+      /^\s*(?:(?:early|late)\s+(?:on\s+)?|on\s+|by\s+|last\s+|this\s+)(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|weekend|month|year|night|morning)(?:\s+(?:morning|afternoon|evening|night))?\s+(?=\p{L})/iu,
+      ""
+    );
   // A noun phrase ends in its noun: of a long one, the last three words ("new hospital wing" of "A
   // new fixture hospital wing").
   // Words in "-ed" in a subject describe its noun ("money spent on defence", "the fixed rate"); in a
@@ -575,7 +580,11 @@ function countMeasure(unit: string, before: string, after: string): string {
   if (place) return `${unit} ${where![1]} ${place}`;
   // "left 80,000 homes without electricity": the homes without it.
   // … or "42,000 households were still without power".
-  const without = new RegExp(String.raw`^\s+${aux}(?:still\s+)?without\s+(.*)`, "u").exec(after);
+  // ("7,900 homes had no drinking water": so too.)
+  const without = new RegExp(
+    String.raw`^\s+(?:${aux}(?:still\s+)?without|(?:had|have|has|still\s+had)\s+no)\s+(.*)`,
+    "u"
+  ).exec(after);
   const lacking = unit && without ? phraseAt(without[1], 2) : "";
   if (lacking) return `${unit} without ${lacking}`;
   // "…, damaging some 900 buildings", "affecting about 400,000 pupils": what the clause did to them.
@@ -1725,7 +1734,7 @@ function measureOf(sentence: string, at: number, n: Pick<FoundNumber, "kind" | "
     // "visibility fell to less than 2 km", "the queue grew to 25 kilometres", "average delays fell to 14
     // minutes": the subject's level.
     const reached =
-      /(.*?)\s+(?:(?:has|have|had)\s+)?(?:fell|fallen|dropped|rose|risen|climbed|grew|grown|shrank|stretched)\s+to\s+(?:(?:about|some|nearly|almost|more than|over|up to|less than|under)\s+)?$/u.exec(
+      /(.*?)\s+(?:(?:has|have|had)\s+)?(?:(?:fell|fallen|dropped|rose|risen|climbed|grew|grown|shrank|stretched)\s+to|(?:stood|stands|peaked|remained)\s+at)\s+(?:(?:about|some|nearly|almost|more than|over|up to|less than|under)\s+)?$/u.exec(
         before
       );
     const level = reached ? lowerCase(subjectHead(reached[1])) : "";

@@ -1225,7 +1225,10 @@ describe("measureIn", () => {
     ["The fixture company will spend £1.1 billion replacing 1,800 miles of pipes.", "money to spend"],
     // What will be done to them.
     ["The fixture council will close nine of its 24 libraries.", "libraries closed"],
-    ["The fixture agency plans to hire 500 staff.", "staff hired"]
+    ["The fixture agency plans to hire 500 staff.", "staff hired"],
+    // "had no" as "without"; a level a length stood at, past a time before the subject.
+    ["Almost 7,000 fixture apartments have no heating.", "fixture apartments without heating"],
+    ["Early on Thursday the fixture river stood at 6.8 metres.", "fixture river in metres"]
   ])("measureIn(%j) is %j", (sentence, measure) => {
     const n = findNumbers(sentence).find((r) => r.value !== null)!;
     expect(measureIn(sentence, n.start, n)).toBe(measure);
@@ -2105,7 +2108,7 @@ describe("explainer claim --all: three sources to a passing check with no hand-w
       `people-fled-country-fixture-wire,More than 1.5 million,people who have fled the country,the UN refugee agency,2022-03-06,,${refugees},"More than 1.5 million people have fled the country, the UN refugee agency said on Sunday.",,`,
       `people-crossed-fixture-wire,"100,000",people who crossed,the border guard service,2022-03-05,,${refugees},"According to the border guard service, 100,000 people crossed into the neighbouring country yesterday.",,`,
       `emergency-shelters-fixture-wire,€2 million,emergency shelters,,2022-03-06,,${refugees},The city council set aside €2 million for emergency shelters.,,`,
-      `share-citys-homes-fixture-wire,as much as 35 percent,share of city's homes,aid groups,2022-03-06,,${refugees},Aid groups said that as much as 35 percent of the city's homes had no heating.,,`,
+      `share-citys-homes-fixture-wire,as much as 35 percent,share of city's homes without heating,aid groups,2022-03-06,,${refugees},Aid groups said that as much as 35 percent of the city's homes had no heating.,,`,
       `soldiers-approaching-capital-fixture-convoy,"Some 15,000",soldiers approaching the capital,officials,2022-02-28,,${convoy},"Some 15,000 soldiers are approaching the capital, officials said on Monday.",,`,
       `civilians-killed-fixture-convoy,352,civilians killed,the health ministry,2022-03-02,,${convoy},The health ministry said 352 civilians had been killed as of Wednesday.,,`,
       `deaths-counted-fixture-convoy,300,deaths counted,the ministry,2022-03-01,,${convoy},"Almost 24 hours earlier, the ministry had counted 300 deaths.",,`,
@@ -2150,8 +2153,14 @@ describe("explainer claim --all: three sources to a passing check with no hand-w
     // The figure as the source writes it; the id, measure and date read through the spaces.
     expect(drafted.map((row) => row.slice(0, 5))).toEqual([
       ["people-moved-shelters-fixture-shelters", "1,200", "people moved to shelters", "the mayor", "2022-03-05"],
-      ["homes-fixture-shelters", "2\u202f000", "homes", "officials", "2022-03-07"],
-      ["share-city-fixture-shelters", "some 40\u00a0per cent", "share of city", "officials", "2022-03-07"]
+      ["homes-without-heating-fixture-shelters", "2\u202f000", "homes without heating", "officials", "2022-03-07"],
+      [
+        "share-city-without-fixture-shelters",
+        "some 40\u00a0per cent",
+        "share of city without power",
+        "officials",
+        "2022-03-07"
+      ]
     ]);
     const check = await explainer("check");
     expect(check.status).toBe(0);
