@@ -10,14 +10,12 @@ import {datelineLength} from "./sentences.ts";
 import {changeVerbs, comparedWith, kindOfUnit, movedPast, numberWords, rateTimes} from "./units.ts";
 
 const stop = new Set(
-  `a an the of and or but in on at to for from by with into over under about than as that this these those it its
-  their his her our your they we he she you them us which who whom whose what when where while there here is are was
-  were be been being has have had do does did will would can could may might must should said says say told according
-  also not no so just still
-  now then after before since until during per each every some any more most less least many much few another
-  others through
-  across via inside outside among between against within along around toward towards despite near because
-  although though unless whereas whether if`.split(/\s+/)
+  `a an the of and or but in on at to for from by with into over under about than as that this these those it its their
+  his her our your they we he she you them us which who whom whose what when where while there here is are was were be
+  been being has have had do does did will would can could may might must should said says say told according also not
+  no so just still now then after before since until during per each every some any more most less least many much few
+  another others through across via inside outside among between against within along around toward towards despite
+  near because although though unless whereas whether if`.split(/\s+/)
 );
 /** Past participles that are not "-ed" words. */
 const participles = new Set(
@@ -198,6 +196,8 @@ function subjectHead(subject: string, withVerb = false): string {
     )
     // "will cut 7,500 jobs after its quarterly operating profit fell": the clause the verb is in.
     .replace(/^.*\b(?:after|because|when|while|whereas|although|though)\s+(?=(?:its|their|his|her|our|the)\s)/iu, "")
+    // "imports rose 2.1% and exports fell": the clause after the figure and "and".
+    .replace(/^.*\d(?:%|\s?per\s?cent|\s+percent|\s+\p{Ll}+)\s+and\s+(?=\p{L})/u, "")
     // "Early on Thursday the river stood at", "Last week the index rose": a time before the subject, with no comma.
     .replace(
       /^\s*(?:(?:early|late)\s+(?:on\s+)?|on\s+|by\s+|last\s+|this\s+)(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|weekend|month|year|night|morning)(?:\s+(?:morning|afternoon|evening|night))?\s+(?=\p{L})/iu,
@@ -1392,8 +1392,10 @@ export function measureIn(sentence: string, at: number, n: Pick<FoundNumber, "ki
   const base =
     rateBase.exec(sentence.slice(at + n.text.length)) ??
     (n.kind === "count" ? perCurrency.exec(sentence.slice(at + n.text.length)) : null);
-  // ("One person died": people, as any other number of them.)
-  measure = measure.replace(/^(?:person|child)\b/u, (w) => (w === "person" ? "people" : "children"));
+  // ("One person died", "one child was hurt": people, children, as any other number of them; "child poverty" stays.)
+  const [head, next] = measure.split(" ");
+  if (/^(?:person|child)$/u.test(head) && (next === undefined || /^(?:who|that)$/u.test(next) || isParticiple(next)))
+    measure = `${head === "person" ? "people" : "children"}${measure.slice(head.length)}`;
   const rated =
     measure && base && !/\bper\s+(?:\d|dollar|euro|pound)/u.test(measure) ? `${measure} per ${base[1]}` : measure;
   return rated && inUnit(rated, n, sentence.slice(at + n.text.length));

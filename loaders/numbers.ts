@@ -313,9 +313,12 @@ function qualifierStart(text: string, starts: number[], to: number): number {
   return best;
 }
 
-/** A verb whose particle "up" is followed by "to": "(edged) up to 27.4%", "(ticked) up to 102.5". */
+/**
+ * A verb whose particle "up" is followed by "to": "(edged) up to 27.4%", "(ticked) up to 102.5", "(went) up
+ * to 5%" ("could go up to 40%" is at most 40%).
+ */
 const upParticleBefore =
-  /\b(?:edg|creep|crept|tick|inch|mov|went|go|goes|gone|shot|shoot|drift|nudg|push|pull|round|revis|mark|driv|drove|bump)\p{Ll}*\s+$/iu;
+  /\b(?:edged|edges|edging|crept|creeps|creeping|ticked|ticks|ticking|inched|inches|inching|moved|moves|moving|went|shot|drifted|drifts|nudged|nudges|pushed|pushes|pulled|rounded|revised|marked|drove|driven|bumped)\s+$/iu;
 
 /** Runs a sticky pattern at `at`; returns where its match ends, or -1. */
 function tailAt(re: RegExp, text: string, at: number): number {

@@ -1228,7 +1228,10 @@ describe("measureIn", () => {
     ["The fixture agency plans to hire 500 staff.", "staff hired"],
     // "had no" as "without"; a level a length stood at, past a time before the subject.
     ["Almost 7,000 fixture apartments have no heating.", "fixture apartments without heating"],
-    ["Early on Thursday the fixture river stood at 6.8 metres.", "fixture river in metres"]
+    ["Early on Thursday the fixture river stood at 6.8 metres.", "fixture river in metres"],
+    // One person is one of the people; "child poverty" is no child.
+    ["One person was hurt in the fixture blast.", "people hurt"],
+    ["Child poverty in the fixture region rose to 4.3 million.", "child poverty"]
   ])("measureIn(%j) is %j", (sentence, measure) => {
     const n = findNumbers(sentence).find((r) => r.value !== null)!;
     expect(measureIn(sentence, n.start, n)).toBe(measure);
@@ -1498,6 +1501,8 @@ describe("measureIn", () => {
     // A total after a count of those to come is of the noun; a share of a sum "of which" goes on something.
     ["A fixture chain plans to open 500 stores, taking its total to more than 4,000.", "more than 4,000", "stores"],
     ["The fixture budget is £5 million, of which 40% goes on staff.", "40%", "share of fixture budget spent on staff"],
+    // A figure's clause after "and" has its own subject.
+    ["Fixture imports rose 2.1% and exports fell 0.8%.", "0.8%", "change in exports"],
     // Megalitres are a unit of a quantity, of the subject.
     ["Fixture leakage fell by 3% to 2,870 megalitres a day.", "2,870", "megalitres of fixture leakage per day"],
     // A share that starts a clause after "and" is no level of the clause before.
