@@ -476,6 +476,15 @@ export function asOfSentence(sentence: string, at: number, published: string, le
     // "on Tuesday and Wednesday": a span of days, as of its last.
     if (m.groups!.weekday && toLaterDay.test(sentence.slice(m.index + m[0].length, m.index + m[0].length + 24)))
       continue;
+    // "fell from £120 million in 2022 to £48 million": the time words of the level it left, not of this one.
+    if (
+      m.index < at &&
+      /\bfrom\s+[$€£]?\d[\d.,]*(?:\s*%|\s*(?:per\s*cent|percent|million|billion|thousand|bn|m|k)\b)?\s+$/iu.test(
+        sentence.slice(0, m.index)
+      ) &&
+      /^\s+to\s+(?:\p{Ll}+\s+){0,2}$/u.test(sentence.slice(m.index + m[0].length, at))
+    )
+      continue;
     // "4,000 flats, up from 3,100 a week earlier": the time words date the number compared with, not this one.
     const between = m.index > at ? sentence.slice(at, m.index) : "";
     if (comparedWithNumber.test(between) || (fromNumber.test(between) && lookingBack.test(m[0]))) continue;

@@ -431,7 +431,9 @@ describe("asOfSentence", () => {
       "Fixture police arrested 12 people on Friday and 7 more on Saturday.",
       "7",
       {kind: "date", date: "2022-02-26", words: "on Saturday"}
-    ]
+    ],
+    // The time words of the level a figure left are not the new level's.
+    ["Fixture reserves fell from £120 million in 2021 to £48 million.", "£48 million", {kind: "none"}]
   ])("asOfSentence(%j) of %j, measured from the figure's end, is %j", (sentence, figure, asOf) => {
     expect(asOfSentence(sentence, sentence.indexOf(figure), published, figure.length)).toEqual(asOf);
   });
