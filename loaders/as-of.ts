@@ -462,6 +462,12 @@ export function asOfSentence(sentence: string, at: number, published: string, le
     const asOf = next ? readTimeWords(own, published, levelDay, at + length) : null;
     return asOf ?? {kind: "unresolved", words: sentence.slice(left.index, at + length), levelBefore: true};
   }
+  // "beating the 2019 record of 3.9 million": the year the figure is of, named before it.
+  const yearOf = /\bthe\s+((?:19|20)\d\d)\s+(?:record|level|peak|figure|total|high|low)\s+of\s+$/u.exec(
+    sentence.slice(0, at)
+  );
+  if (yearOf && Number(yearOf[1]) < Number(published.slice(0, 4)))
+    return {kind: "unresolved", words: yearOf[0].trim().replace(/\s+of$/u, ""), end: `${yearOf[1]}-12-31`};
   timeWords.lastIndex = 0;
   let anchor = published;
   for (let m; (m = timeWords.exec(sentence)); ) {

@@ -433,7 +433,13 @@ describe("asOfSentence", () => {
       {kind: "date", date: "2022-02-26", words: "on Saturday"}
     ],
     // The time words of the level a figure left are not the new level's.
-    ["Fixture reserves fell from £120 million in 2021 to £48 million.", "£48 million", {kind: "none"}]
+    ["Fixture reserves fell from £120 million in 2021 to £48 million.", "£48 million", {kind: "none"}],
+    // A year named before the figure it is of.
+    [
+      "Fixture visits beat the 2019 record of 3.9 million.",
+      "3.9 million",
+      {kind: "unresolved", words: "the 2019 record", end: "2019-12-31"}
+    ]
   ])("asOfSentence(%j) of %j, measured from the figure's end, is %j", (sentence, figure, asOf) => {
     expect(asOfSentence(sentence, sentence.indexOf(figure), published, figure.length)).toEqual(asOf);
   });
