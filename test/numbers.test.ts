@@ -260,11 +260,12 @@ describe("findNumbers", () => {
     ],
     [
       'a verb\'s particle "up" before "to" as no qualifier ("edged up to 27.4pc")',
-      "Fixture market share edged up to 27.4pc and prices ticked up to 3%; up to 300 people were hurt.",
+      "Fixture market share edged up to 27.4pc and prices ticked up to 3%; up to 300 people were hurt, and fares could go up to 40%.",
       [
         ["27.4pc", "percent", "pc"],
         ["3%", "percent", "%"],
-        ["up to 300", "count", "people"]
+        ["up to 300", "count", "people"],
+        ["up to 40%", "percent", "%"]
       ]
     ],
     [
