@@ -11,7 +11,7 @@ import {asOfSentence, type AsOf} from "./as-of.ts";
 import {attributionIn, figuresOwnerBefore, fullNameBefore, theDocument} from "./attribution.ts";
 import {KitError, type ErrorCode} from "./errors.ts";
 import {FigureError, parseFigure} from "./figure.ts";
-import {isMultiple, measureIn} from "./measure.ts";
+import {isMultiple, isUnit, measureIn} from "./measure.ts";
 import type {NumberRow} from "./number-rows.ts";
 import {numbersOfSource} from "./number-rows.ts";
 import {excerptSpan, maxSentence} from "./numbers.ts";
@@ -231,7 +231,13 @@ export function draftFor(
       source,
       offset,
       "MEASURE_UNKNOWN",
-      `${what}: ${isMultiple(number) ? `"${number.unit}" says how many times, not of what` : "the sentence names nothing it counts"}; draft it with --measure "what it measures"`
+      `${what}: ${
+        isMultiple(number)
+          ? `"${number.unit}" says how many times, not of what`
+          : isUnit(number.unit) || ((number.kind === "duration" || number.kind === "distance") && number.unit)
+            ? `the sentence gives only its unit, "${number.unit}", not what it is of`
+            : "the sentence names nothing it counts"
+      }; draft it with --measure "what it measures"`
     );
   }
   const attribution = attributionIn(sentence.text, sentence.at);

@@ -5,6 +5,7 @@
  * "share of homes" ("3 per cent of homes"), "humanitarian aid" ("€500 million for humanitarian aid").
  * Pure, and modest: the words come from the sentence, never from a dictionary of topics.
  */
+import {currencyAfter} from "./currency.ts";
 import {findNumbers, type FoundNumber} from "./numbers.ts";
 import {datelineLength} from "./sentences.ts";
 import {changeVerbs, comparedWith, kindOfUnit, movedPast, numberWords, rateTimes} from "./units.ts";
@@ -364,6 +365,11 @@ const unitNouns = new Set(
     .split(/\s+/)
     .flatMap((w) => [w, w.replace("-", " ")])
 );
+/** True for a unit of a quantity, a time or a length ("tonnes", "hours", "km"): no measure on its own. */
+export function isUnit(word: string): boolean {
+  return unitNouns.has(word) || (/^\p{L}+$/u.test(word) && ["duration", "distance"].includes(kindOfUnit(word) ?? ""));
+}
+
 /** Nouns of a quantity of something: units, and things counted ("1 million doses of vaccine", "2,300 containers"). */
 const quantityNouns = new Set([
   ...unitNouns,
@@ -1383,8 +1389,7 @@ export function measureIn(sentence: string, at: number, n: Pick<FoundNumber, "ki
     ) ||
     new RegExp(`^(?:${numberWords})$`, "iu").test(measure) ||
     (n.unit !== "" && measure === n.unit && n.kind !== "count") ||
-    unitNouns.has(measure) ||
-    (/^\p{L}+$/u.test(measure) && (kindOfUnit(measure) === "duration" || kindOfUnit(measure) === "distance"))
+    isUnit(measure)
   )
     return "";
   // "4.2 deaths per 1,000 live births", "the rate was 8.1 per 100,000 people": a rate, and its base.
@@ -1396,8 +1401,7 @@ export function measureIn(sentence: string, at: number, n: Pick<FoundNumber, "ki
   const [head, next] = measure.split(" ");
   if (/^(?:person|child)$/u.test(head) && (next === undefined || /^(?:who|that)$/u.test(next) || isParticiple(next)))
     measure = `${head === "person" ? "people" : "children"}${measure.slice(head.length)}`;
-  const rated =
-    measure && base && !/\bper\s+(?:\d|dollar|euro|pound)/u.test(measure) ? `${measure} per ${base[1]}` : measure;
+  const rated = measure && base && !/\bper\s/u.test(measure) ? `${measure} per ${base[1]}` : measure;
   return rated && inUnit(rated, n, sentence.slice(at + n.text.length));
 }
 
@@ -1430,7 +1434,7 @@ const subjectAside = new RegExp(
 );
 
 /** The currency an exchange rate is per: "(158.4) per dollar" ("1.17 to the euro" says nothing of which way). */
-const perCurrency = /^\s+(?:per|a)\s+(dollar|euro|pound|yen|yuan|franc|rouble|ruble|rupee)\b/u;
+const perCurrency = new RegExp(String.raw`^\s+(?:per|a)\s+(${currencyAfter})\b`, "iu");
 
 /** The base of a rate after a figure (and its noun): "(4.2 deaths) per 1,000 live births". */
 const rateBase =

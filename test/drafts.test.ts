@@ -1537,16 +1537,30 @@ describe("measureIn", () => {
     expect(measureIn(sentence, n.start, n)).toBe("fixture rents for two-bedroom flat per month");
   });
 
-  test("a draft of a number of times asks for its measure, and says why", () => {
-    const source = parseSource(
-      "---\npublished: 2022-03-05\n---\n# Fixture prices\n\nFixture bread costs three times as much, traders said.\n",
-      "data/sources/fixture-prices.md"
+  test.each([
+    [
+      "a number of times",
+      "Fixture prices",
+      "Fixture bread costs three times as much, traders said.",
+      "three",
+      'offset 38: MEASURE_UNKNOWN: count "three": "times" says how many times, not of what',
+      "bread price multiple"
+    ],
+    [
+      "a length whose sentence gives only its unit",
+      "Fixture siege",
+      "The fixture town has been under siege for five days.",
+      "five",
+      'offset 59: MEASURE_UNKNOWN: duration "five": the sentence gives only its unit, "days", not what it is of',
+      "length of siege in days"
+    ]
+  ])("a draft of %s asks for its measure, and says why", (_, title, body, text, problem, measure) => {
+    const source = parseSource(`---\npublished: 2022-03-05\n---\n# ${title}\n\n${body}\n`, "data/sources/fixture.md");
+    const number = numbersOfSource(source).find((n) => n.text === text)!;
+    expect(() => draftFor(source, number, new Set())).toThrow(
+      `data/sources/fixture.md: ${problem}; draft it with --measure "what it measures"`
     );
-    const three = numbersOfSource(source).find((n) => n.text === "three")!;
-    expect(() => draftFor(source, three, new Set())).toThrow(
-      'data/sources/fixture-prices.md: offset 38: MEASURE_UNKNOWN: count "three": "times" says how many times, not of what; draft it with --measure "what it measures"'
-    );
-    expect(draftFor(source, three, new Set(), {measure: "bread price multiple"}).row.figure).toBe("three");
+    expect(draftFor(source, number, new Set(), {measure}).row.figure).toBe(text);
   });
 
   test("a draft of a level a figure moved from asks for its date, and says it is the level before", () => {
