@@ -3,8 +3,7 @@ import type MarkdownIt from "markdown-it";
 import {defaultSiteName} from "./loaders/explainers.ts";
 import {explainerProse} from "./loaders/prose.ts";
 import type {RenderedChart} from "./loaders/render-charts.ts";
-import {readPageStory, readStageSync} from "./loaders/stage-read.ts";
-import {storyLinkOutput} from "./loaders/stage-outputs.ts";
+import {readPageStory, readStageSync, storyLinkOutput} from "./loaders/stage-read.ts";
 import {embedCodeHtml, embedFolder, embedPaths} from "./tools/publish/embeds.ts";
 import {siteBase, siteUrl} from "./tools/publish/site.ts";
 

@@ -9,7 +9,7 @@ import {join} from "node:path";
 import {slugSource} from "../src/components/slug.ts";
 import {didYouMean} from "../src/components/suggest.ts";
 import type {Block, BlockContext} from "./blocks.ts";
-import {chartsDir} from "./charts.ts";
+import {chartsDir} from "./chart-files.ts";
 import {KitError} from "./errors.ts";
 import {escapeHtml} from "./prose-html.ts";
 import type {RenderedChart} from "./render-charts.ts";

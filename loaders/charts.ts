@@ -1,20 +1,15 @@
 /**
- * Chart specs, `data/charts/<id>.json`: read, parsed and validated once, against the one schema
- * of `src/components/chart-spec.ts`, the verified ledger and the places. Problems name the file
- * and the field path: `data/charts/x.json: annotations[2].on: ANNOTATION_ON_NOTHING: …`.
+ * Chart specs, `data/charts/<id>.json` (which ids there are: loaders/chart-files.ts): parsed and
+ * validated once, against the one schema of `src/components/chart-spec.ts`, the verified ledger and
+ * the places. Problems name the file and the field path: `data/charts/x.json: annotations[2].on:
+ * ANNOTATION_ON_NOTHING: …`.
  */
-import {readdirSync} from "node:fs";
-import {join} from "node:path";
 import {checkChartSpec, type ChartSpec} from "../src/components/chart-spec.ts";
-import {isSlug} from "../src/components/slug.ts";
 import type {ChartData} from "../src/components/charts/types.ts";
 import {KitError, throwIfAny} from "./errors.ts";
 import {parseJson} from "./json.ts";
 import {checkJsonLimits} from "./limits.ts";
 import {readLandSync} from "./places.ts";
-
-/** The folder of chart specs, relative to the project root. */
-export const chartsDir = "data/charts";
 
 /** A valid spec and where it came from. */
 export interface ChartFile {
@@ -60,28 +55,4 @@ export function parseChartSpec(text: string, file: string, data: ChartData): Cha
   if (check.ok) return check.spec;
   throwIfAny(check.problems.map((p) => new KitError(p.code, p.detail, {file, field: p.field || undefined})));
   throw new Error("unreachable");
-}
-
-/** The ids of the specs in `data/charts/`, sorted, with problems for file names that are not slugs. */
-export function chartIds(root: string): {ids: string[]; problems: KitError[]} {
-  let names: string[];
-  try {
-    names = readdirSync(join(root, chartsDir));
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") return {ids: [], problems: []};
-    throw error;
-  }
-  const ids: string[] = [];
-  const problems: KitError[] = [];
-  for (const name of names.filter((n) => n.endsWith(".json")).sort()) {
-    const id = name.slice(0, -".json".length);
-    if (isSlug(id)) ids.push(id);
-    else
-      problems.push(
-        new KitError("INVALID_ID", `chart id "${id}" is not a slug (lower-case letters, digits and hyphens)`, {
-          file: `${chartsDir}/${name}`
-        })
-      );
-  }
-  return {ids, problems};
 }

@@ -15,7 +15,8 @@ import {
 } from "../src/components/chart.ts";
 import type {ChartSpec} from "../src/components/chart-spec.ts";
 import type {ChartData} from "../src/components/charts/types.ts";
-import {chartsDir, type ChartFile} from "./charts.ts";
+import {chartsDir} from "./chart-files.ts";
+import type {ChartFile} from "./charts.ts";
 import {KitError, throwIfAny} from "./errors.ts";
 
 /** One chart as the page, the embeds and the social cards use it: both SVGs and the texts around them. */

@@ -23,7 +23,8 @@ import {
 } from "./audit.ts";
 import {pageStory} from "./blocks.ts";
 import {textFields} from "../src/components/chart-spec.ts";
-import {chartIds, chartsDir, parseChartSpec} from "./charts.ts";
+import {chartIds, chartsDir} from "./chart-files.ts";
+import {parseChartSpec} from "./charts.ts";
 import {checkCorrections, correctionsFile} from "./corrections.ts";
 import {chartRows} from "./downloads.ts";
 import {KitError, type Checked} from "./errors.ts";
@@ -39,12 +40,12 @@ import {pageScriptProblems} from "./page-scripts.ts";
 import {checkPlaces, placesFile} from "./places.ts";
 import {explainerProse, scanPage, type PageScan} from "./prose.ts";
 import {readSourcesSync, type Source} from "./sources.ts";
+import {stageVersion} from "./stage-read.ts";
 import {checkTextChars} from "./text.ts";
 import {
   drawnCharts,
   scoped,
   stageProblem,
-  stageVersion,
   type Stage,
   type StagedChart,
   type StagedExplainer,

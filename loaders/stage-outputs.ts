@@ -9,7 +9,8 @@ import {existsSync, statSync} from "node:fs";
 import {dirname, join} from "node:path";
 import {contentHash} from "./hash.ts";
 import {outputText, rowCount} from "./output-table.ts";
-import {asKitErrors, blockingProblems, runStage, stageDir, type Stage} from "./stage.ts";
+import {asKitErrors, blockingProblems, runStage, type Stage} from "./stage.ts";
+import {stageDir} from "./stage-read.ts";
 
 /** Framework's cache, where loader outputs live, relative to the project root. */
 export const cacheDir = "src/.observablehq/cache";
@@ -31,12 +32,6 @@ export const stageOutputNames = [
   "data/changes.json",
   "data/download/charts.zip"
 ] as const;
-
-/**
- * Under `npm run dev`, the output every page that shows the story links (see `storyLink` in
- * loaders/prose.ts): announcing it when the story changes re-renders each of those pages.
- */
-export const storyLinkOutput = "data/download/claims.zip";
 
 /** The name of one of the stage's outputs. */
 export type StageOutputName = (typeof stageOutputNames)[number];

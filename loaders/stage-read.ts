@@ -6,7 +6,20 @@ import {readFileSync, statSync} from "node:fs";
 import {join} from "node:path";
 import {pageStory, type PageStory} from "./blocks.ts";
 import {KitError} from "./errors.ts";
-import {stageDir, stageVersion, type Stage} from "./stage.ts";
+import type {Stage} from "./stage.ts";
+import type {StageOutputName} from "./stage-outputs.ts";
+
+/** Where the stage writes, relative to the project root. */
+export const stageDir = ".explainer/stage";
+
+/** The format of `story.json`; a stage written by another version is recomputed. */
+export const stageVersion = 5;
+
+/**
+ * Under `npm run dev`, the output every page that shows the story links (see `storyLink` in
+ * loaders/prose.ts): announcing it when the story changes re-renders each of those pages.
+ */
+export const storyLinkOutput: StageOutputName = "data/download/claims.zip";
 
 let last: {root: string; stamp: string; stage: Stage} | undefined;
 

@@ -23,6 +23,7 @@ import {measuresOf, type ExplainerFreshness} from "../src/components/freshness.t
 import {KitError, problemsOf, type ErrorCode} from "./errors.ts";
 import {contentHash} from "./hash.ts";
 import {inputsHash} from "./inputs.ts";
+import {stageDir, stageVersion} from "./stage-read.ts";
 import type {RenderedChart} from "./render-charts.ts";
 import type {AuditedNumber} from "./audit.ts";
 import type {Correction} from "./corrections.ts";
@@ -31,12 +32,6 @@ import type {ChartMention, CitedLine, FigureChange} from "./living.ts";
 import type {PublishedFigure} from "./published.ts";
 import type {Review} from "./reviews.ts";
 import type {Source} from "./sources.ts";
-
-/** Where the stage writes, relative to the project root. */
-export const stageDir = ".explainer/stage";
-
-/** The format of `story.json`; a stage written by another version is recomputed. */
-export const stageVersion = 5;
 
 /** A chart as the stage rendered it: both SVGs, its texts, and the rows of its CSV download. */
 export interface StagedChart extends RenderedChart {

@@ -4,6 +4,7 @@ import {readFile, readdir, rm, writeFile} from "node:fs/promises";
 import {tmpdir} from "node:os";
 import {join, relative} from "node:path";
 import {csvParse, csvParseRows} from "d3-dsv";
+import {build as esbuild} from "esbuild";
 import {JSDOM, VirtualConsole} from "jsdom";
 import {afterAll, beforeAll, describe, expect, test} from "vitest";
 import {buildLog, builtCopy} from "./helpers/built.ts";
@@ -139,6 +140,33 @@ describe("Framework's build process", () => {
     // Run in the system's temporary folder: where the system keeps a core dump, it is not the checkout.
     const effects = {root: tmpdir(), stdout: () => {}, stderr: () => {}, now: () => new Date()};
     expect(await runProgram(process.execPath, ["-e", "process.abort()"], effects, {NODE_OPTIONS: ""})).toBe(134);
+  });
+
+  test("loads the pages' config without the stage: no renderer, verifier, number finder or database", async () => {
+    // Framework imports the config in every build and dev session; the stage has already done the
+    // heavy work, and loading it again cost 0.6 s of each (loaders/stage-read.ts).
+    const {metafile} = await esbuild({
+      entryPoints: [join(projectRoot, "observablehq.config.ts")],
+      bundle: true,
+      write: false,
+      metafile: true,
+      platform: "node",
+      format: "esm",
+      packages: "external",
+      logLevel: "silent"
+    });
+    const packages = new Set<string>();
+    for (const input of Object.values(metafile.inputs))
+      for (const {path, external} of input.imports)
+        if (external && !path.startsWith("node:"))
+          packages.add(
+            path
+              .split("/")
+              .slice(0, path.startsWith("@") ? 2 : 1)
+              .join("/")
+          );
+    expect([...packages]).toEqual(["gray-matter"]);
+    expect(Object.keys(metafile.inputs)).not.toContain("loaders/stage.ts");
   });
 });
 

@@ -9,7 +9,7 @@
  * and places as they are now), with stable key order, 2-space indent and a final newline.
  */
 import {z} from "zod";
-import {chartsDir} from "../loaders/charts.ts";
+import {chartsDir} from "../loaders/chart-files.ts";
 import {formatSpec} from "../src/components/spec-format.ts";
 import {lineEnd} from "./csv-append.ts";
 import {writeRoute, type FieldProblem, type Route} from "./save-server.ts";

@@ -7,7 +7,8 @@
 import {spawn} from "node:child_process";
 import {join, relative, sep} from "node:path";
 import {watch} from "chokidar";
-import {announceOutputs, loaderPath, storyLinkOutput} from "../../loaders/stage-outputs.ts";
+import {announceOutputs, loaderPath} from "../../loaders/stage-outputs.ts";
+import {storyLinkOutput} from "../../loaders/stage-read.ts";
 import type {StageProblem} from "../../loaders/stage.ts";
 import {formatChanges} from "../changes.ts";
 import {diffOutputs} from "../changes.ts";
