@@ -192,7 +192,7 @@ function subjectHead(subject: string, withVerb = false): string {
     )
     // "commuters had seen fares rise", "economists expected inflation to fall": what was seen or expected doing it.
     .replace(
-      /^.*(?<!\b(?:the|a|an|its|their|are|is|was|were|be|been)\s)\b(?:seen|saw|see|sees|watched|expected|expect|expects|predicted|predict|predicts)\s+(?=(?!to\b)\S)/iu,
+      /^.*(?<!\b(?:the|a|an|its|their|are|is|was|were|be|been)\s)\b(?:(?<=\b(?:had|have|has|having)\s)seen|saw|see|sees|watched|expected|expect|expects|predicted|predict|predicts)\s+(?=(?!to\b)\S)/iu,
       ""
     )
     // "will cut 7,500 jobs after its quarterly operating profit fell": the clause the verb is in.
@@ -1170,8 +1170,10 @@ function moneyMeasure(before: string, after: string): string {
     if (noun) return noun;
   }
   // "€80 million a week", "$112.93 a barrel" are rates: the words after say per what, not what.
+  // ("relief worth £700m kept shops open": the value of the relief, below, not what it did.)
   if (
     /^\s*-?\s*\p{Ll}/u.test(after) &&
+    !/\sworth\s+(?:(?:about|some|nearly|around|roughly|more than|up to|almost|over)\s+)?$/u.test(before) &&
     !/^\s+(?:a|an|per|each|every)\s/u.test(after) &&
     !/^\s+(?:last|this|next|past|previous)\s/u.test(after) &&
     // "spent £1.4 billion online", "touched $1.239 earlier in the session": how or when, not what.
@@ -1624,6 +1626,12 @@ function measureOf(sentence: string, at: number, n: Pick<FoundNumber, "kind" | "
     // ("a 30-day average", "a 47-year high": a span the figure is taken over, which measures nothing; nor
     // does a kind of thing, "10-year government bonds", "two-year yields", "its biggest one-day rise".)
     if (/^(?:average|high|low|record|peak|mean|total)$/u.test(described)) return "";
+    // ("the four-hour target", "a 65-week limit": the target is a length itself.)
+    if (
+      (n.kind === "duration" || n.kind === "distance") &&
+      /^(?:target|goal|limit|standard|threshold|cap|deadline|maximum|minimum|ceiling)$/u.test(described)
+    )
+      return described;
     if (
       (n.kind === "duration" || n.kind === "distance") &&
       /(?:^|\s)(?:rise|fall|drop|gain|jump|loss|decline|slump|surge|move|bonds?|yields?|gilts?|notes?|bills?|bunds?|treasur(?:y|ies)|debt|mortgages?|rates?|swaps?|loans?|deals?)$/u.test(
@@ -1675,7 +1683,12 @@ function measureOf(sentence: string, at: number, n: Pick<FoundNumber, "kind" | "
         before
       );
     // ("where the limit is 60 km/h", "a speed limit of 20 mph": the limit.)
-    if (/\blimits?\s+(?:is|was|are|were|of|will\s+be)\s+$/u.test(before)) return "speed limit";
+    // ("a 20mph limit", "the 30 km/h speed limit" too.)
+    if (
+      /\blimits?\s+(?:is|was|are|were|of|will\s+be)\s+$/u.test(before) ||
+      /^(?:\s*\/\s*h\b|\s+per\s+hour\b)?\s*-?\s*(?:speed\s+)?limits?\b/u.test(after)
+    )
+      return "speed limit";
     // (of the words before "of", those after a verb: "brought winds of" → winds)
     const ofWords = of ? phraseBefore(of[1]).split(" ") : [];
     const verbAt = ofWords.findLastIndex((w) => isEdWord(w) || pastTense.has(w));

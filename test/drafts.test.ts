@@ -1239,7 +1239,13 @@ describe("measureIn", () => {
     ["Early on Thursday the fixture river stood at 6.8 metres.", "fixture river in metres"],
     // One person is one of the people; "child poverty" is no child.
     ["One person was hurt in the fixture blast.", "people hurt"],
-    ["Child poverty in the fixture region rose to 4.3 million.", "child poverty"]
+    ["Child poverty in the fixture region rose to 4.3 million.", "child poverty"],
+    // A target a length describes is the target; money worth something is its value, whatever it did; people
+    // "seen" are no sayer's; a speed limit before its noun.
+    ["Fixture ambulances missed the 18-minute target.", "target in minutes"],
+    ["Fixture rate relief worth £700m kept 400 shops open.", "value of relief"],
+    ["Fixture patients seen within the target rose to 71%.", "fixture patients seen"],
+    ["Fixture drivers broke the 30 km/h speed limit.", "speed limit in km/h"]
   ])("measureIn(%j) is %j", (sentence, measure) => {
     const n = findNumbers(sentence).find((r) => r.value !== null)!;
     expect(measureIn(sentence, n.start, n)).toBe(measure);
