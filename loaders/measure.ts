@@ -81,6 +81,18 @@ function phraseAt(text: string, max = 4, stopAtVerbs = true, andJoins = false): 
         words.push(w);
         continue;
       }
+      // … "people in work", "patients in hospital": a state they are in.
+      if (
+        w === "in" &&
+        words.length > 0 &&
+        words.length < max - 1 &&
+        /^\s*(?:work|employment|poverty|care|hospital|prison|custody|debt|arrears|education|training)\b/u.test(
+          text.slice(m.index! + m[0].length)
+        )
+      ) {
+        words.push(w);
+        continue;
+      }
       if (/^(?:a|an|the)$/.test(w) && /^(?:involving|including|containing|carrying)$/.test(words.at(-1) ?? "")) {
         words.push(w);
         continue;
@@ -1191,6 +1203,10 @@ function moneyMeasure(before: string, after: string): string {
     if (noun) return noun;
   }
   // "The merger, valued at $14 billion", "the fund is worth $1.4 trillion": the value of the subject.
+  // ("agreed to buy 60 jets in a deal valued at $8.7 billion": of the noun it follows.)
+  const dealValued = /(?:^|\s)(?:an?|the|its|their)\s+((?:\p{Ll}+\s+)?\p{Ll}+)\s+valued\s+at\s+$/u.exec(before);
+  if (dealValued && !dealValued[1].split(" ").some((w) => stop.has(w) || isEdWord(w) || pastTense.has(w)))
+    return `value of ${dealValued[1]}`;
   const valued =
     /(.*?),?\s+(?:which\s+(?:is|was)\s+|is\s+|was\s+)?valued\s+at\s+$/u.exec(before) ??
     /^(.*?)\s+(?:is|was|are|were)\s+(?:now\s+)?worth\s+(?:\p{Ll}+\s+){0,2}$/u.exec(before);
@@ -1292,7 +1308,14 @@ function moneyMeasure(before: string, after: string): string {
   // "23 public contracts worth €14 million": the value of contracts; "loans totalling …", "a fine of …": the noun.
   const worth = /(.*?)\s+(worth|totalling|totaling|of|at)\s+(?:\p{Ll}+\s+){0,2}$/u.exec(before);
   if (worth) {
-    const noun = lowerCase(phraseBefore(worth[1], 1));
+    // ("a pre-tax profit of €1.3 billion", "a one-off charge of": the kind of it, hyphened, is part of it; a
+    // length is not, "a six-year contract worth".)
+    const kind = /\s(\p{Ll}+)-(\p{Ll}+)\s+\p{Ll}+$/u.exec(worth[1]);
+    const lengthOf =
+      kind &&
+      /^(?:year|month|week|day|hour|minute)$/u.test(kind[2]) &&
+      new RegExp(`^(?:${numberWords})$`, "iu").test(kind[1]);
+    const noun = lowerCase(phraseBefore(worth[1], kind && !lengthOf ? 2 : 1));
     // ("when they peaked at $123": a verb, not what is at it; "the fine was set at £5 million": the fine.)
     const verb = worth[2] === "at" && (isEdWord(noun) || pastTense.has(noun) || /^(?:set|put)$/.test(noun));
     const setAt = verb

@@ -925,7 +925,7 @@ describe("measureIn", () => {
     ["The NHS fixture list rose to 7.6 million.", "NHS fixture list"],
     ["UK fixture inflation rose to 10.1 percent.", "UK fixture inflation"],
     ["Kyiv's fixture population has fallen to about 1.5 million.", "Kyiv's fixture population"],
-    ["The fixture firm reported a pre-tax loss of $1.2 billion for the quarter.", "loss"],
+    ["The fixture firm reported a pre-tax loss of $1.2 billion for the quarter.", "pre-tax loss"],
     ["The number of fixture families has tripled in a decade to 14,000.", "fixture families"],
     ["Fixture ministers will raise the minimum wage by 9.8 percent to £11.44 an hour.", "change in minimum wage"],
     ["About 40 percent of fixture firms plan to cut staff.", "share of fixture firms that plan to cut staff"],
@@ -1245,7 +1245,11 @@ describe("measureIn", () => {
     ["Fixture ambulances missed the 18-minute target.", "target in minutes"],
     ["Fixture rate relief worth £700m kept 400 shops open.", "value of relief"],
     ["Fixture patients seen within the target rose to 71%.", "fixture patients seen"],
-    ["Fixture drivers broke the 30 km/h speed limit.", "speed limit in km/h"]
+    ["Fixture drivers broke the 30 km/h speed limit.", "speed limit in km/h"],
+    // What a deal is valued at is its value, not the subject's; a profit keeps its kind; people "in work".
+    ["The fixture airline bought jets in a deal valued at $8.7 billion.", "value of deal"],
+    ["The fixture firm made a pre-tax profit of €1.3 billion.", "pre-tax profit"],
+    ["The number of fixture people in work rose to 33.1 million.", "fixture people in work"]
   ])("measureIn(%j) is %j", (sentence, measure) => {
     const n = findNumbers(sentence).find((r) => r.value !== null)!;
     expect(measureIn(sentence, n.start, n)).toBe(measure);
