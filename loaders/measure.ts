@@ -487,6 +487,18 @@ function countMeasure(unit: string, before: string, after: string): string {
   // "a survey of 2,000 adults": the people asked.
   const asked = /\b(survey|poll)\s+of\s+$/iu.exec(before);
   if (unit && asked) return `${unit} ${asked[1].toLowerCase() === "poll" ? "polled" : "surveyed"}`;
+  // "The stadium seats 52,000 fans", "the ship can carry 5,000 passengers": room for them, not them there.
+  // ("The party holds 120 seats" has them; "Each seats 220" names nothing that does.)
+  const room =
+    /(?:^|\s)(\p{L}+)\s+(?:seats|seat|accommodates|sleeps|(?:can|could|will|would)\s+(?:seat|hold|carry|accommodate|take|sleep))\s+(?:(?:up to|about|some|nearly|almost|around|more than|over)\s+)?$/u.exec(
+      before
+    );
+  if (unit && room) {
+    const holder = room[1].toLowerCase();
+    return stop.has(holder) || /^(?:each|every|both|all|it|they|which|that|this|these|those)$/u.test(holder)
+      ? ""
+      : `capacity of ${holder}`;
+  }
   // "2,000 civilians have been killed", "2,000 civilians dead"
   // … with an adverb: "6.5 million people are internally displaced"
   // … and a particle: "4,500 workers have been laid off"

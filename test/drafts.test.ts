@@ -1249,7 +1249,11 @@ describe("measureIn", () => {
     // What a deal is valued at is its value, not the subject's; a profit keeps its kind; people "in work".
     ["The fixture airline bought jets in a deal valued at $8.7 billion.", "value of deal"],
     ["The fixture firm made a pre-tax profit of €1.3 billion.", "pre-tax profit"],
-    ["The number of fixture people in work rose to 33.1 million.", "fixture people in work"]
+    ["The number of fixture people in work rose to 33.1 million.", "fixture people in work"],
+    // Room for them is a capacity, of what has it.
+    ["The fixture stadium seats 52,000 fans.", "capacity of stadium"],
+    ["Each fixture jet seats up to 220 passengers.", "capacity of jet"],
+    ["Each seats up to 220 fixture passengers.", ""]
   ])("measureIn(%j) is %j", (sentence, measure) => {
     const n = findNumbers(sentence).find((r) => r.value !== null)!;
     expect(measureIn(sentence, n.start, n)).toBe(measure);
