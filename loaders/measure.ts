@@ -627,7 +627,11 @@ function countMeasure(unit: string, before: string, after: string): string {
   // "has killed 2,000 civilians", "evacuated 300 people"
   const verbBefore = verbBeforeNumber.exec(before);
   // "will close nine of its 24 libraries", "plans to hire 500 staff": what will be done to them.
-  const willBe = verbBefore && Object.hasOwn(baseParticiples, verbBefore[1]) ? baseParticiples[verbBefore[1]] : "";
+  // ("is recalling about 310,000 vehicles", "closing 40 branches": the same, as it is being done.)
+  const base = verbBefore?.[1].endsWith("ing")
+    ? [verbBefore[1].slice(0, -3), `${verbBefore[1].slice(0, -3)}e`].find((b) => Object.hasOwn(baseParticiples, b))
+    : verbBefore?.[1];
+  const willBe = base && Object.hasOwn(baseParticiples, base) ? baseParticiples[base] : "";
   if (unit && willBe) return `${unit} ${willBe}`;
   if (
     unit &&
@@ -1034,12 +1038,14 @@ function moneyMeasure(before: string, after: string): string {
     );
   if (costToWhom && !stop.has(costToWhom[1])) return `cost to ${costToWhom[1]}`;
   // "Borrowing will be £14.6 billion higher than planned": a change, in what is so much higher.
+  // ("That is still £420 higher than three years ago": a pronoun names nothing, and the draft asks.)
   const higher = /^\s+(?:higher|lower|more|less|cheaper|dearer)\b/u.test(after)
-    ? /(.*?)\s+(?:was|were|is|are|(?:has|have|had|will|would)\s+be(?:en)?)\s+(?:(?:about|some|around|roughly|nearly|almost|just|an\s+estimated)\s+)?$/u.exec(
+    ? /(.*?)\s+(?:was|were|is|are|(?:has|have|had|will|would)\s+be(?:en)?)\s+(?:(?:still|now|already|about|some|around|roughly|nearly|almost|just|an\s+estimated)\s+)*$/u.exec(
         before
       )
     : null;
   const higherWhat = higher ? subjectHead(higher[1]) : "";
+  if (higher && (!higherWhat || /^(?:that|this|it|they|these|those|which)$/iu.test(higherWhat))) return "";
   if (higherWhat) return `change in ${lowerCase(higherWhat)}`;
   // "The largest jackpot, $2.04 billion, was won in 2022": the subject it stands beside.
   const beside = /^\s*,/u.test(after)
@@ -1653,8 +1659,21 @@ function measureOf(sentence: string, at: number, n: Pick<FoundNumber, "kind" | "
     unit && /^[-‐]/u.test(sentence.slice(end))
       ? phraseAt(after, 2)
           .replace(/\s+worth$/u, "")
-          .replace(/^\p{Ll}+$/u, (word) => (isEdWord(word) || pastTense.has(word) || participles.has(word) ? "" : word))
+          // (… nor a verb with a word after it: "the 24-year-old scored twice".)
+          .replace(/^(\p{Ll}+)(?:\s.*)?$/u, (phrase, word: string) =>
+            isEdWord(word) || pastTense.has(word) || participles.has(word) ? "" : phrase
+          )
       : "";
+  // ("uptake among five-year-olds": an age group names whom, and has no figure of its own; "a class of
+  // 18-year-olds" is their age.)
+  if (
+    unit &&
+    /-olds$/u.test(unit) &&
+    /(?:^|\s)(?:among|for|in|to|by|between|from|with)\s+(?:(?:the|all|most|many|some)\s+)?$/iu.test(
+      sentence.slice(0, at)
+    )
+  )
+    return "";
   if (unit && /-olds?$/u.test(unit) && /^[-‐]/u.test(sentence.slice(end)) && !described) return "age";
   if (described) {
     if (/-olds?$/u.test(unit)) return `age of ${described}`;

@@ -206,6 +206,12 @@ const pronounOneAfter = /^(?:\s+(?:of|another|by)\b|['’]s\b|-(?!(?:day|week|mo
  */
 const labelNounBefore =
   /(?:^|[^\p{L}])(?:article|resolution|chapter|section|paragraph|clause|route|highway|motorway|flight|platform|gate|terminal|category|level|title|room|ward|block|sector|zone|district|line|protocol|annex|item|page|version|no\.|nos\.|number|call|dial|photo|image|picture|slide|copyright|bus|tram|unit|building|hall|code|box|lot|table|figure|grade|class|tier|division|brigade|battalion|regiment|corps|army|squadron)\s+$/iu;
+/**
+ * A label noun that is a verb here, in lower case: "is building 300 homes", "moved to block 40 websites"
+ * ("hit building 12", "residents of Building 7" are labels).
+ */
+const labelAsVerbBefore =
+  /(?:^|[^\p{L}])(?:(?:is|are|was|were|be|been|being|am|keep|keeps|kept|start|starts|started|began|begin|begun|stop|stopped|include|includes|included|by|of|for|about|after|before|without|from)\s+building|(?:to|will|would|could|may|might|must|should|can|did|does|do)\s+block)\s+$/u;
 /** A rank ("#1", "No 1", "No 10") or a copyright year ("© 2022"). */
 const rankOrCopyright = /(?:#|©\s*|\([cC]\)\s*|(?:^|[^\p{L}])No\s+)$/u;
 /** The "of M" after a labelled number: "Page 2 of 3", "Photo 1 of 5", "Part 2 of 4". */
@@ -246,7 +252,7 @@ export function isName(text: string, start: number, end: number): boolean {
   const after = text.slice(end, end + 6);
   if (/^[\p{L}]/u.test(after) && !gluedUnit.test(after)) return true;
   return (
-    labelNounBefore.test(before) ||
+    (labelNounBefore.test(before) && !labelAsVerbBefore.test(before)) ||
     // ("entered the top 40 of the singles chart", "a top 10 hit": a chart's name; "the top 10% of earners" is a share.)
     (/(?:^|[^\p{L}])the\s+top\s+$|(?:^|[^\p{L}])an?\s+top\s+$/iu.test(before) &&
       !/^\s*(?:%|per\s*cent|percent|pc)/iu.test(text.slice(end, end + 12))) ||
