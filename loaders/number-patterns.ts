@@ -207,11 +207,18 @@ const pronounOneAfter = /^(?:\s+(?:of|another|by)\b|['’]s\b|-(?!(?:day|week|mo
 const labelNounBefore =
   /(?:^|[^\p{L}])(?:article|resolution|chapter|section|paragraph|clause|route|highway|motorway|flight|platform|gate|terminal|category|level|title|room|ward|block|sector|zone|district|line|protocol|annex|item|page|version|no\.|nos\.|number|call|dial|photo|image|picture|slide|copyright|bus|tram|unit|building|hall|code|box|lot|table|figure|grade|class|tier|division|brigade|battalion|regiment|corps|army|squadron)\s+$/iu;
 /**
- * A label noun that is a verb here, in lower case: "is building 300 homes", "moved to block 40 websites"
- * ("hit building 12", "residents of Building 7" are labels).
+ * A label noun that is a verb here, in lower case: "is building 300 homes" ("hit building 12", "residents
+ * of Building 7" are labels) …
  */
 const labelAsVerbBefore =
-  /(?:^|[^\p{L}])(?:(?:is|are|was|were|be|been|being|am|keep|keeps|kept|start|starts|started|began|begin|begun|stop|stopped|include|includes|included|by|of|for|about|after|before|without|from)\s+building|(?:to|will|would|could|may|might|must|should|can|did|does|do)\s+block)\s+$/u;
+  /(?:^|[^\p{L}])(?:is|are|was|were|be|been|being|am|keep|keeps|kept|start|starts|started|began|begin|begun|stop|stopped|include|includes|included|by|of|for|about|after|before|without|from)\s+building\s+$/u;
+/**
+ * … or after a modal or "to", with things counted after the number: "will call 40 witnesses", "to block
+ * 40 websites" ("to call 112 for help" is a number to call).
+ */
+const labelVerbBefore =
+  /(?:^|[^\p{L}])(?:will|would|could|may|might|must|should|can|shall|to|did|does|do)\s+(?:call|dial|table|line|grade|box|figure|code|level|class|block)\s+$/u;
+const countedAfter = /^\s+(?:[\p{Ll}-]+\s+)?\p{Ll}[\p{Ll}-]*s\b/u;
 /** A rank ("#1", "No 1", "No 10") or a copyright year ("© 2022"). */
 const rankOrCopyright = /(?:#|©\s*|\([cC]\)\s*|(?:^|[^\p{L}])No\s+)$/u;
 /** The "of M" after a labelled number: "Page 2 of 3", "Photo 1 of 5", "Part 2 of 4". */
@@ -252,7 +259,9 @@ export function isName(text: string, start: number, end: number): boolean {
   const after = text.slice(end, end + 6);
   if (/^[\p{L}]/u.test(after) && !gluedUnit.test(after)) return true;
   return (
-    (labelNounBefore.test(before) && !labelAsVerbBefore.test(before)) ||
+    (labelNounBefore.test(before) &&
+      !labelAsVerbBefore.test(before) &&
+      !(labelVerbBefore.test(before) && countedAfter.test(text.slice(end, end + 40)))) ||
     // ("entered the top 40 of the singles chart", "a top 10 hit": a chart's name; "the top 10% of earners" is a share.)
     (/(?:^|[^\p{L}])the\s+top\s+$|(?:^|[^\p{L}])an?\s+top\s+$/iu.test(before) &&
       !/^\s*(?:%|per\s*cent|percent|pc)/iu.test(text.slice(end, end + 12))) ||
