@@ -218,7 +218,21 @@ const labelAsVerbBefore =
  */
 const labelVerbBefore =
   /(?:^|[^\p{L}])(?:will|would|could|may|might|must|should|can|shall|to|did|does|do)\s+(?:call|dial|table|line|grade|box|figure|code|level|class|block)\s+$/u;
-const countedAfter = /^\s+(?:[\p{Ll}-]+\s+)?\p{Ll}[\p{Ll}-]*s\b/u;
+const countedAfter =
+  /^\s+(?:[\p{Ll}-]+\s+)?(?:\p{Ll}[\p{Ll}-]*s|people|children|men|women|police|staff|personnel|cattle|sheep|livestock)\b/u;
+/**
+ * A label or series noun in lower case after a determiner, with things counted after the number, is a
+ * time or a place that starts the sentence: "In the second wave 300 people died", "At the gate 300
+ * people waited" ("the Flight 752 victims" is a label).
+ */
+const determinedNounBefore =
+  /(?:^|[^\p{L}])(?:the|its|their|this|that|past|first|second|third|fourth|fifth|final|opening|latest)\s+\p{Ll}+\s+$/u;
+function sceneBefore(text: string, start: number, end: number): boolean {
+  return (
+    determinedNounBefore.test(text.slice(Math.max(0, start - 24), start)) &&
+    countedAfter.test(text.slice(end, end + 40))
+  );
+}
 /** A rank ("#1", "No 1", "No 10") or a copyright year ("© 2022"). */
 const rankOrCopyright = /(?:#|©\s*|\([cC]\)\s*|(?:^|[^\p{L}])No\s+)$/u;
 /** The "of M" after a labelled number: "Page 2 of 3", "Photo 1 of 5", "Part 2 of 4". */
@@ -231,9 +245,10 @@ const timeWordBefore =
   /(?:^|[^\p{L}])(?:this|that|last|next|each|every|per|a|one|same|whole|previous|following)\s+\p{L}+\s+$/iu;
 
 /** The series noun that makes the number at `start` a position ("day" in "day 7 of the war"), or null. */
-export function seriesNounAt(text: string, start: number): string | null {
+export function seriesNounAt(text: string, start: number, end: number): string | null {
   const noun = seriesNounBefore.exec(text.slice(Math.max(0, start - 10), start));
-  if (!noun || timeWordBefore.test(text.slice(Math.max(0, start - 24), start))) return null;
+  if (!noun || timeWordBefore.test(text.slice(Math.max(0, start - 24), start)) || sceneBefore(text, start, end))
+    return null;
   return noun[1];
 }
 
@@ -261,7 +276,8 @@ export function isName(text: string, start: number, end: number): boolean {
   return (
     (labelNounBefore.test(before) &&
       !labelAsVerbBefore.test(before) &&
-      !(labelVerbBefore.test(before) && countedAfter.test(text.slice(end, end + 40)))) ||
+      !(labelVerbBefore.test(before) && countedAfter.test(text.slice(end, end + 40))) &&
+      !sceneBefore(text, start, end)) ||
     // ("entered the top 40 of the singles chart", "a top 10 hit": a chart's name; "the top 10% of earners" is a share.)
     (/(?:^|[^\p{L}])the\s+top\s+$|(?:^|[^\p{L}])an?\s+top\s+$/iu.test(before) &&
       !/^\s*(?:%|per\s*cent|percent|pc)/iu.test(text.slice(end, end + 12))) ||

@@ -178,7 +178,7 @@ export function findNumbers(written: string): FoundNumber[] {
     } else if (g.digits && rateBaseBefore.test(text.slice(Math.max(0, start - 16), start))) {
       // "8.1 per 100,000 people": the base of a rate, no figure of its own.
       floor = end;
-    } else if (g.digits && (series = seriesNounAt(text, start))) {
+    } else if (g.digits && (series = seriesNounAt(text, start, end))) {
       // "day 7 of the war": a place in a series.
       add({start, end, ...blank, kind: "ordinal", unit: series}, end);
     } else {
