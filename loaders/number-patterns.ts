@@ -226,7 +226,7 @@ const countedAfter =
  * people waited" ("the Flight 752 victims" is a label).
  */
 const determinedNounBefore =
-  /(?:^|[^\p{L}])(?:the|its|their|this|that|past|first|second|third|fourth|fifth|final|opening|latest)\s+\p{Ll}+\s+$/u;
+  /(?:^|[^\p{L}])(?:[Tt]he|[Ii]ts|[Tt]heir|[Tt]his|[Tt]hat|past|first|second|third|fourth|fifth|final|opening|latest)\s+\p{Ll}+\s+$/u;
 function sceneBefore(text: string, start: number, end: number): boolean {
   return (
     determinedNounBefore.test(text.slice(Math.max(0, start - 24), start)) &&
@@ -277,7 +277,9 @@ export function isName(text: string, start: number, end: number): boolean {
     (labelNounBefore.test(before) &&
       !labelAsVerbBefore.test(before) &&
       !(labelVerbBefore.test(before) && countedAfter.test(text.slice(end, end + 40))) &&
-      !sceneBefore(text, start, end)) ||
+      !sceneBefore(text, start, end) &&
+      // ("a level 12% higher": a share is no label's number.)
+      !/^\s*(?:%|per\s*cent\b|percent\b)/iu.test(text.slice(end, end + 12))) ||
     // ("entered the top 40 of the singles chart", "a top 10 hit": a chart's name; "the top 10% of earners" is a share.)
     (/(?:^|[^\p{L}])the\s+top\s+$|(?:^|[^\p{L}])an?\s+top\s+$/iu.test(before) &&
       !/^\s*(?:%|per\s*cent|percent|pc)/iu.test(text.slice(end, end + 12))) ||
