@@ -1260,7 +1260,12 @@ describe("measureIn", () => {
     ["The fixture council is building 300 homes.", "homes built"],
     ["That is still £420 higher than in the fixture year before.", ""],
     ["Fixture uptake among five-year-olds was 84.5%.", ""],
-    ["The fixture club's 24-year-old scored twice.", "age"]
+    ["The fixture club's 24-year-old scored twice.", "age"],
+    // What was added is said, as what was said is.
+    [
+      "The fixture chair spoke, adding that cleaning up rivers would cost between £12 billion and £18 billion.",
+      "cost of cleaning up rivers"
+    ]
   ])("measureIn(%j) is %j", (sentence, measure) => {
     const n = findNumbers(sentence).find((r) => r.value !== null)!;
     expect(measureIn(sentence, n.start, n)).toBe(measure);
