@@ -290,7 +290,10 @@ export function attributionIn(sentence: string, at: number): Attribution {
     if (!/(?:^|[,"“”’])\s*$/u.test(sentence.slice(0, start))) continue;
     const after = clean(/^\s+([^,;:.()"“”]+)/u.exec(sentence.slice(end))?.[1] ?? "");
     if (/^(?:that|on|in|it|he|she|they|the figure|there|yes|no)\b/iu.test(after)) continue;
-    if (isName(after) && end > at) candidates.push({who: after, distance});
+    // ("…," said the agency's chair, adding that it would cost £12 billion": what was added is said too.)
+    const adding = /^\s+[^,;:.()"“”]+,\s*(?:adding|and added)\s+(?:that\s+)?/u.exec(sentence.slice(end));
+    if (isName(after) && (end > at || (adding && end + adding[0].length <= at)))
+      candidates.push({who: after, distance});
   }
   const owner = figuresOwner(sentence);
   if (owner) candidates.push({who: owner, distance: 0});

@@ -611,7 +611,9 @@ describe("attributionIn", () => {
     ["Romania's fixture police, further south, said that 62,799 people had entered.", "Romania's fixture police"],
     ["By Tuesday the fixture agency's figures showed that 2 million had left.", "the fixture agency"],
     ["Fixture sales fell by 8 per cent, industry figures showed.", "industry figures"],
-    ["Of the refugees the fixture agency had counted, Poland had taken in 1.2 million.", "the fixture agency"]
+    ["Of the refugees the fixture agency had counted, Poland had taken in 1.2 million.", "the fixture agency"],
+    // What a sayer after a quote goes on to add is said too.
+    ['"It is bad," said the fixture chair, adding that 300 homes were hit.', "the fixture chair"]
   ])("attributionIn(%j) is %j", (sentence, who) => {
     expect(attributionIn(sentence, sentence.search(/\d/)).who).toBe(who);
   });
