@@ -1167,7 +1167,8 @@ function moneyMeasure(before: string, after: string): string {
       after
     )
   ) {
-    const noun = phraseAt(of[1], 4, true, true);
+    // ("will pay £9 million to 1,800 drivers": to the drivers, whatever their number.)
+    const noun = phraseAt(of[1].replace(/^\d[\d,.]*(?:\s+(?:million|billion))?\s+(?=\p{Ll})/u, ""), 4, true, true);
     // "spent $12 million on road repairs", "will invest €500 million in new plants", "raised £62 million for
     // charity", "paid $3,000 for the crossing": money so used, and on what.
     // ("Shops lost an estimated £40 million in sales": the sales lost.)
@@ -1188,15 +1189,21 @@ function moneyMeasure(before: string, after: string): string {
       : undefined;
     const preposition = base && noun ? /^\s+(on|in|into|for|to)\s/u.exec(after)?.[1] : undefined;
     // (Money is raised or paid for something, spent or invested on or in it, and lent to someone.)
+    // (… and paid to someone too: "paid £9 million to drivers".)
     const fits =
       base === "lend"
         ? preposition === "to"
-        : preposition !== "to" && (base === "raise" || base === "pay") === (preposition === "for");
+        : base === "pay"
+          ? preposition === "for" || preposition === "to"
+          : preposition !== "to" && (base === "raise") === (preposition === "for");
+    // "400,000 rupees to the family of each victim", "£2 million for refugees": money to whom.
+    const each = /^\s+of\s+(?:each|every)\s+\p{Ll}+/u.exec(of[1].slice(of[1].indexOf(noun) + noun.length))?.[0] ?? "";
+    // ("will pay £9 million to drivers": money to them, not "money to pay to drivers".)
+    if (preposition && fits && base === "pay" && preposition === "to")
+      return `money ${used![1] ? "" : "paid "}to ${noun}${each}`;
     if (preposition && fits)
       return `money ${used![1] ? `to ${base}` : {spend: "spent", invest: "invested", raise: "raised", pay: "paid", lend: "lent"}[base!]}${used![3] ?? ""} ${preposition} ${noun}`;
-    // "400,000 rupees to the family of each victim", "£2 million for refugees": money to whom.
     const to = recipients.test(noun) ? /^\s+(to|for)\s/u.exec(after)?.[1] : undefined;
-    const each = to ? (/^\s+of\s+(?:each|every)\s+\p{Ll}+/u.exec(of[1].slice(noun.length))?.[0] ?? "") : "";
     if (to) return `money ${to} ${noun}${each}`;
     if (noun) return noun;
   }

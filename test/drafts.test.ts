@@ -1267,7 +1267,10 @@ describe("measureIn", () => {
     [
       "The fixture chair spoke, adding that cleaning up rivers would cost between £12 billion and £18 billion.",
       "cost of cleaning up rivers"
-    ]
+    ],
+    // Money paid to someone, whatever their number.
+    ["The fixture firm paid £9 million to drivers.", "money paid to drivers"],
+    ["A fixture court ordered a firm to pay £9 million to 1,800 drivers.", "money to drivers"]
   ])("measureIn(%j) is %j", (sentence, measure) => {
     const n = findNumbers(sentence).find((r) => r.value !== null)!;
     expect(measureIn(sentence, n.start, n)).toBe(measure);
