@@ -1015,11 +1015,14 @@ function moneyMeasure(before: string, after: string): string {
   if (pricedWhat) return `price of ${pricedWhat}`;
   // "after fares were capped at £2", "the fee is fixed at €30": what was so set.
   const set =
-    /(?:^|\s)((?:\p{Ll}+\s+){0,2}?\p{Ll}+)\s+(?:(?:were|was|are|is|will\s+be|(?:has|have)\s+been)\s+)(?:capped|fixed|frozen|set|kept|held)\s+at\s+$/u.exec(
+    /(?:^|\s)((?:\p{L}\p{Ll}*\s+){0,2}?\p{L}\p{Ll}*)\s+(?:(?:were|was|are|is|will\s+be|(?:has|have)\s+been|(?:will\s+|would\s+)?(?:stay|stays|stayed|remain|remains|remained))\s+)(?:capped|fixed|frozen|set|kept|held)\s+at\s+$/u.exec(
       before
     );
-  const setWhat = set ? set[1].split(" ").filter((w) => !stop.has(w) && !pastTense.has(w) && !isEdWord(w)) : [];
-  if (setWhat.length > 0) return setWhat.join(" ");
+  // ("Fares will remain frozen at £2": a sentence's capital goes.)
+  const setWhat = set
+    ? set[1].split(" ").filter((w) => !stop.has(w.toLowerCase()) && !pastTense.has(w) && !isEdWord(w))
+    : [];
+  if (setWhat.length > 0) return lowerCase(setWhat.join(" "));
   // "The fund has roughly $1.2 billion left": the money left in what has it.
   const left = /^\s+(?:left|remaining)\b/u.test(after)
     ? /(.*?)\s+(?:has|have|had)\s+(?:\p{Ll}+\s+)?$/u.exec(before)
@@ -1320,7 +1323,7 @@ function moneyMeasure(before: string, after: string): string {
   // "Heating costs rose to €2.3 million", "the fixture budget stands at $40,000", "shares closed at
   // $12.40": the subject.
   const subject =
-    /(.*?)\s+(?:(?:has|have|had)\s+)?(?:(?:more than\s+|almost\s+|nearly\s+)?(?:rose|risen|climbed|jumped|increased|grew|grown|fell|fallen|dropped|slipped|slid|dipped|eased|declined|slumped|plunged|surged|soared|tumbled|doubled|tripled|halved|narrowed|widened|shrank|shrunk|swelled|expanded|amounted|came|stood|stands|closed|opened|ended|finished|settled|traded|peaked|hovered)(?:\s+(?:by\s+)?(?:[^,;]|,(?=\d)){1,30}?)?\s+(?:to|at)|(?:(?:will|would|could|may|might)\s+)?(?:stay|stays|stayed|remain|remains|remained|hold|holds|held)(?:\s+(?:unchanged|steady|flat))?\s+at|reached|hit|topped|totalled|totaled|averaged|was|were|is|are|(?:could|would|will|may|might)\s+(?:reach|hit|top|total|exceed)|(?:(?:could|would|will|may|might)|(?:is|are)\s+(?:set|expected|due|likely|forecast)\s+to)\s+(?:rise|fall|increase|climb|drop|jump|go\s+(?:up|down))(?:\s+(?:by\s+)?(?:[^,;]|,(?=\d)){1,30}?)?\s+to)\s+(?:an?\s+(?:record|new|all-time|fresh)\s+(?:(?:high|low)\s+of\s+)?)?$/u.exec(
+    /(.*?)\s+(?:(?:has|have|had)\s+)?(?:(?:more than\s+|almost\s+|nearly\s+)?(?:rose|risen|climbed|jumped|increased|grew|grown|fell|fallen|dropped|slipped|slid|dipped|eased|declined|slumped|plunged|surged|soared|tumbled|doubled|tripled|halved|narrowed|widened|shrank|shrunk|swelled|expanded|amounted|came|stood|stands|closed|opened|ended|finished|settled|traded|peaked|hovered)(?:\s+(?:by\s+)?(?:[^,;]|,(?=\d)){1,30}?)?\s+(?:to|at)|(?:(?:will|would|could|may|might)\s+)?(?:stay|stays|stayed|remain|remains|remained|hold|holds|held)(?:\s+(?:unchanged|steady|flat))?\s+at|reached|hit|topped|totalled|totaled|averaged|was|were|is|are|(?:could|would|will|may|might)\s+(?:reach|hit|top|total|exceed|be)|(?:(?:could|would|will|may|might)|(?:is|are)\s+(?:set|expected|due|likely|forecast)\s+to)\s+(?:rise|fall|increase|climb|drop|jump|go\s+(?:up|down))(?:\s+(?:by\s+)?(?:[^,;]|,(?=\d)){1,30}?)?\s+to)\s+(?:an?\s+(?:record|new|all-time|fresh)\s+(?:(?:high|low)\s+of\s+)?)?$/u.exec(
       before
     );
   if (subject) {

@@ -1270,7 +1270,10 @@ describe("measureIn", () => {
     ],
     // Money paid to someone, whatever their number.
     ["The fixture firm paid £9 million to drivers.", "money paid to drivers"],
-    ["A fixture court ordered a firm to pay £9 million to 1,800 drivers.", "money to drivers"]
+    ["A fixture court ordered a firm to pay £9 million to 1,800 drivers.", "money to drivers"],
+    // What stays set at a sum; what would be a sum.
+    ["Fixture fares will remain frozen at £2.", "fixture fares"],
+    ["Without the cap, the average fixture fare would be about £2.80.", "average fixture fare"]
   ])("measureIn(%j) is %j", (sentence, measure) => {
     const n = findNumbers(sentence).find((r) => r.value !== null)!;
     expect(measureIn(sentence, n.start, n)).toBe(measure);
