@@ -867,6 +867,8 @@ function percentMeasure(before: string, after: string): string {
     " to "
   );
   const of = /^\s+of\s+(?:the\s+|its\s+|their\s+)?(.*)/u.exec(after);
+  // ("Women and children make up 78% of them": of what "them" stands for, which the sentence does not say.)
+  if (of && /^(?:them|it|these|those)\s*(?:[,.;]|$)/u.test(of[1])) return "";
   if (of) {
     // "70 percent of the town's 12,000 residents": of the residents, whatever their number.
     // "cancelled 4.6 percent of services": the share of them so done.
@@ -1336,6 +1338,14 @@ function moneyMeasure(before: string, after: string): string {
   if (asked && !isEdWord(asked[1]) && !pastTense.has(asked[1]) && !stop.has(asked[1])) return asked[1];
   // "23 public contracts worth €14 million": the value of contracts; "loans totalling …", "a fine of …": the noun.
   const worth = /(.*?)\s+(worth|totalling|totaling|of|at)\s+(?:\p{Ll}+\s+){0,2}$/u.exec(before);
+  // "has received $86 million of the $240 million it appealed for": the whole, as the words after say.
+  if (worth?.[2] === "of" && /(?:\d|\b(?:million|billion|trillion|bn|m))$/u.test(worth[1])) {
+    const whole =
+      /^\s+(?:that\s+|which\s+)?(?:it|they|he|she|we|the\s+\p{Ll}+)\s+(?:had\s+|has\s+|have\s+)?(appealed for|asked for|requested|sought|needed|pledged|promised|budgeted|targeted)\b/u.exec(
+        after
+      );
+    return whole ? `money ${whole[1]}` : "";
+  }
   if (worth) {
     // ("a pre-tax profit of €1.3 billion", "a one-off charge of": the kind of it, hyphened, is part of it; a
     // length is not, "a six-year contract worth".)

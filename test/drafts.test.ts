@@ -1273,7 +1273,9 @@ describe("measureIn", () => {
     ["A fixture court ordered a firm to pay £9 million to 1,800 drivers.", "money to drivers"],
     // What stays set at a sum; what would be a sum.
     ["Fixture fares will remain frozen at £2.", "fixture fares"],
-    ["Without the cap, the average fixture fare would be about £2.80.", "average fixture fare"]
+    ["Without the cap, the average fixture fare would be about £2.80.", "average fixture fare"],
+    // A share of "them" is of what they stand for, which the sentence does not say.
+    ["Fixture women and children make up 78% of them, the agency said.", ""]
   ])("measureIn(%j) is %j", (sentence, measure) => {
     const n = findNumbers(sentence).find((r) => r.value !== null)!;
     expect(measureIn(sentence, n.start, n)).toBe(measure);
@@ -1559,7 +1561,13 @@ describe("measureIn", () => {
       "€97 million",
       "money paid for midfielder"
     ],
-    ["One in eight fixture teachers is over 60.", "over 60", ""]
+    ["One in eight fixture teachers is over 60.", "over 60", ""],
+    // The whole a part of a sum is of, as the words after say.
+    [
+      "The fixture agency has received $86 million of the $240 million it appealed for.",
+      "$240 million",
+      "money appealed for"
+    ]
   ])("a figure after another in %j, %j, measures %j", (sentence, text, measure) => {
     const n = findNumbers(sentence).find((r) => r.text === text)!;
     expect(measureIn(sentence, n.start, n)).toBe(measure);
