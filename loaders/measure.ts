@@ -916,11 +916,17 @@ function percentMeasure(before: string, after: string): string {
   const made = changeMadeTo(before);
   if (made) return made;
   // "rose 7 per cent", "fell by nearly 3%": a change; "rose to 7.2%" is a level (below).
+  // ("Renewables made up 40% last year": a share of a whole the sentence does not name, not a rise.)
+  if (/\s(?:make|makes|made|making)\s+up\s+(?:(?:about|some|nearly|almost|around|just|over|under)\s+)?$/u.test(before))
+    return "";
   const change = changeBefore.exec(before);
   if (change) {
-    // ("The index closed down 2.4%": the index, whose close it was.)
+    // ("The index closed down 2.4%": the index, whose close it was; "Exports picked up 3%": exports.)
     const subject = subjectHead(
-      change[1].replace(/\s+(?:closed|ended|finished|opened|settled|traded|was|were|is|are)$/u, "")
+      change[1].replace(
+        /\s+(?:closed|ended|finished|opened|settled|traded|was|were|is|are|picked|went|shot|crept|edged|ticked|moved|gone)$/u,
+        ""
+      )
     );
     if (subject) return `change in ${lowerCase(subject)}`;
   }

@@ -1275,7 +1275,10 @@ describe("measureIn", () => {
     ["Fixture fares will remain frozen at £2.", "fixture fares"],
     ["Without the cap, the average fixture fare would be about £2.80.", "average fixture fare"],
     // A share of "them" is of what they stand for, which the sentence does not say.
-    ["Fixture women and children make up 78% of them, the agency said.", ""]
+    ["Fixture women and children make up 78% of them, the agency said.", ""],
+    // "made up" is no rise; "picked up" is one, of the subject.
+    ["Fixture renewables made up 40% last year.", ""],
+    ["Fixture exports picked up 3%.", "change in fixture exports"]
   ])("measureIn(%j) is %j", (sentence, measure) => {
     const n = findNumbers(sentence).find((r) => r.value !== null)!;
     expect(measureIn(sentence, n.start, n)).toBe(measure);
