@@ -590,7 +590,7 @@ function countMeasure(unit: string, before: string, after: string): string {
   }
   // "4.3 million people will need humanitarian assistance": those in need, of what.
   const needing = new RegExp(
-    String.raw`^\s+${aux}(?:(?:will|would|may|could)\s+)?(?:need|needs|needed|require|required)\s+(?!to\b)(.*)`,
+    String.raw`^\s+(?:(?:across|throughout|around)\s+the\s+(?:country|region|world|city)\s+|nationwide\s+|worldwide\s+)?${aux}(?:(?:will|would|may|could)\s+)?(?:need|needs|needed|require|required)\s+(?!to\b)(.*)`,
     "u"
   ).exec(after);
   const needed = unit && needing ? phraseAt(needing[1].replace(/^(?:urgent|immediate)\s+/u, ""), 3) : "";

@@ -1278,7 +1278,8 @@ describe("measureIn", () => {
     ["Fixture women and children make up 78% of them, the agency said.", ""],
     // "made up" is no rise; "picked up" is one, of the subject.
     ["Fixture renewables made up 40% last year.", ""],
-    ["Fixture exports picked up 3%.", "change in fixture exports"]
+    ["Fixture exports picked up 3%.", "change in fixture exports"],
+    ["Some 3.4 million fixture people across the country need food aid.", "fixture people needing food aid"]
   ])("measureIn(%j) is %j", (sentence, measure) => {
     const n = findNumbers(sentence).find((r) => r.value !== null)!;
     expect(measureIn(sentence, n.start, n)).toBe(measure);
