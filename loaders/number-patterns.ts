@@ -214,10 +214,11 @@ const labelAsVerbBefore =
   /(?:^|[^\p{L}])(?:is|are|was|were|be|been|being|am|keep|keeps|kept|start|starts|started|began|begin|begun|stop|stopped|include|includes|included|by|of|for|about|after|before|without|from)\s+building\s+$/u;
 /**
  * … or after a modal or "to", with things counted after the number: "will call 40 witnesses", "to block
- * 40 websites" ("to call 112 for help" is a number to call).
+ * 40 websites" ("to call 112 for help" is a number to call; "moved to level 3 restrictions", "to line 2
+ * services" are places, not verbs).
  */
 const labelVerbBefore =
-  /(?:^|[^\p{L}])(?:will|would|could|may|might|must|should|can|shall|to|did|does|do)\s+(?:call|dial|table|line|grade|box|figure|code|level|class|block)\s+$/u;
+  /(?:^|[^\p{L}])(?:will|would|could|may|might|must|should|can|shall|to|did|does|do)\s+(?:call|dial|table|grade|box|block)\s+$/u;
 const countedAfter =
   /^\s+(?:[\p{Ll}-]+\s+)?(?:\p{Ll}[\p{Ll}-]*s|people|children|men|women|police|staff|personnel|cattle|sheep|livestock)\b/u;
 /**
