@@ -222,16 +222,16 @@ const labelVerbBefore =
 const countedAfter =
   /^\s+(?:[\p{Ll}-]+\s+)?(?:\p{Ll}[\p{Ll}-]*s|people|children|men|women|police|staff|personnel|cattle|sheep|livestock)\b/u;
 /**
- * A label or series noun in lower case after a determiner, with things counted after the number, is a
- * time or a place that starts the sentence: "In the second wave 300 people died", "At the gate 300
- * people waited" ("the Flight 752 victims" is a label).
+ * A label or series noun in lower case after a preposition that starts the sentence or a clause, with
+ * people or things counted after the number: a time or a place, "In the second wave 300 people died",
+ * "At the gate 300 people waited" ("lifted the level 3 restrictions", "the phase 2 trials showed",
+ * "the Flight 752 victims" are labels).
  */
-const determinedNounBefore =
-  /(?:^|[^\p{L}])(?:[Tt]he|[Ii]ts|[Tt]heir|[Tt]his|[Tt]hat|past|first|second|third|fourth|fifth|final|opening|latest)\s+\p{Ll}+\s+$/u;
+const sceneNounBefore =
+  /(?:^|[,;:]\s*|\b(?:that|and|but)\s+)(?:[Ii]n|[Aa]t|[Oo]n|[Dd]uring|[Oo]ver|[Bb]y|[Ww]ithin|[Aa]cross|[Tt]hroughout|[Aa]fter|[Bb]efore|[Ss]ince|[Tt]hrough|[Ff]or)\s+(?:the|its|their|this|that)\s+(?:(?:past|first|second|third|fourth|fifth|final|opening|latest)\s+)?\p{Ll}+\s+$/u;
 function sceneBefore(text: string, start: number, end: number): boolean {
   return (
-    determinedNounBefore.test(text.slice(Math.max(0, start - 24), start)) &&
-    countedAfter.test(text.slice(end, end + 40))
+    sceneNounBefore.test(text.slice(Math.max(0, start - 48), start)) && countedAfter.test(text.slice(end, end + 40))
   );
 }
 /** A rank ("#1", "No 1", "No 10") or a copyright year ("© 2022"). */
