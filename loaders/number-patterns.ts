@@ -211,16 +211,18 @@ const labelNounBefore =
  * of Building 7" are labels) …
  */
 const labelAsVerbBefore =
-  /(?:^|[^\p{L}])(?:is|are|was|were|be|been|being|am|keep|keeps|kept|start|starts|started|began|begin|begun|stop|stopped|include|includes|included|by|of|for|about|after|before|without|from)\s+building\s+$/u;
+  /(?:^|[^\p{L}])(?:is|are|was|were|be|been|being|am|keep|keeps|kept|start|starts|started|began|begin|begun|stop|stopped|include|includes|included)\s+building\s+$/u;
 /**
- * … or after a modal or "to", with things counted after the number: "will call 40 witnesses", "to block
- * 40 websites" ("to call 112 for help" is a number to call; "moved to level 3 restrictions", "to line 2
+ * … or after a modal or "to", or "building" after a preposition, with things counted after the number:
+ * "will call 40 witnesses", "to block 40 websites", "the cost of building 300 homes" ("residents of
+ * building 7", "to call 112 for help" are labels; "moved to level 3 restrictions", "to line 2
  * services" are places, not verbs).
  */
 const labelVerbBefore =
-  /(?:^|[^\p{L}])(?:will|would|could|may|might|must|should|can|shall|to|did|does|do)\s+(?:call|dial|table|grade|box|block)\s+$/u;
+  /(?:^|[^\p{L}])(?:(?:will|would|could|may|might|must|should|can|shall|to|did|does|do)\s+(?:call|dial|table|grade|box|block)|(?:of|for|by|about|after|before|without|from)\s+building)\s+$/u;
+/** People or things counted after a number: "40 witnesses", "5,000 food parcels", "300 people" (not "is", "was"). */
 const countedAfter =
-  /^\s+(?:[\p{Ll}-]+\s+)?(?:\p{Ll}[\p{Ll}-]*s|people|children|men|women|police|staff|personnel|cattle|sheep|livestock)\b/u;
+  /^\s+(?:(?!(?:is|was|has|does|as|its|this|thus|plus|less|unless|across|always|perhaps)\b)[\p{Ll}-]+\s+)?(?:(?!(?:is|was|has|does|as|its|this|thus|plus|less|unless|across|always|perhaps)\b)\p{Ll}[\p{Ll}-]*s|people|children|men|women|police|staff|personnel|cattle|sheep|livestock)\b/u;
 /**
  * A label or series noun in lower case after a preposition that starts the sentence or a clause, with
  * people or things counted after the number: a time or a place, "In the second wave 300 people died",
