@@ -200,7 +200,7 @@ function subjectHead(subject: string, withVerb = false): string {
     // ("Economists estimate the strike is costing": of what they estimate; "adding that cleaning up rivers
     // would cost": of what was added).
     .replace(
-      /^.*\b(?:(?:said|says|told|announced|warned|estimate|estimates|believe|believes|fear|fears|found|finds)\s+(?:(?:on|last|this|late\s+on|early\s+on)\s+\p{L}+\s+(?=that\s))?(?:that\s+)?|(?:adding|added|adds)\s+that\s+)(?=\S)/u,
+      /^.*\b(?:(?:said|says|say|told|announced|warned|warn|warns|estimate|estimates|believe|believes|fear|fears|found|finds)\s+(?:(?:on|last|this|late\s+on|early\s+on)\s+\p{L}+\s+(?=that\s))?(?:that\s+)?|(?:adding|added|adds)\s+that\s+)(?=\S)/u,
       ""
     )
     // "commuters had seen fares rise", "economists expected inflation to fall": what was seen or expected doing it.
@@ -374,7 +374,8 @@ const perUnit =
 const unitNouns = new Set(
   `tonnes tonne tons ton litres litre liters liter megalitres megaliters gallons barrels kilograms kilos hectares acres gigawatts megawatts
   kilowatts terawatt-hours gigawatt-hours megawatt-hours kilowatt-hours millimetres millimeters centimetres
-  centimeters inches mm cm kg lb lbs ml cubic-metres cubic-meters`
+  centimeters inches mm cm kg lb lbs ml cubic-metres cubic-meters megabits gigabits kilobits megabytes gigabytes
+  terabytes`
     .split(/\s+/)
     .flatMap((w) => [w, w.replace("-", " ")])
 );

@@ -1279,7 +1279,10 @@ describe("measureIn", () => {
     // "made up" is no rise; "picked up" is one, of the subject.
     ["Fixture renewables made up 40% last year.", ""],
     ["Fixture exports picked up 3%.", "change in fixture exports"],
-    ["Some 3.4 million fixture people across the country need food aid.", "fixture people needing food aid"]
+    ["Some 3.4 million fixture people across the country need food aid.", "fixture people needing food aid"],
+    // "say" as "says": what they say is the clause; a unit of data alone names nothing.
+    ["Fixture officials say prices rose 5%.", "change in prices"],
+    ["Fixture homes cannot get 10 megabits per second.", ""]
   ])("measureIn(%j) is %j", (sentence, measure) => {
     const n = findNumbers(sentence).find((r) => r.value !== null)!;
     expect(measureIn(sentence, n.start, n)).toBe(measure);
