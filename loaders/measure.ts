@@ -407,6 +407,9 @@ function lowerCase(phrase: string): string {
   );
 }
 
+/** A pronoun, which names nothing a figure could measure: "they have gained 41%", "that is still £420 higher". */
+const isPronoun = (w: string) => /^(?:i|you|he|she|it|we|they|this|that|these|those|which)$/iu.test(w);
+
 const isParticiple = (w: string) => isEdWord(w) || participles.has(w) || statusWords.has(w);
 
 /**
@@ -497,7 +500,7 @@ function countMeasure(unit: string, before: string, after: string): string {
     );
   if (unit && room) {
     const holder = room[1].toLowerCase();
-    return stop.has(holder) || /^(?:each|every|both|all|it|they|which|that|this|these|those)$/u.test(holder)
+    return stop.has(holder) || isPronoun(holder) || /^(?:each|every|both|all)$/u.test(holder)
       ? ""
       : `capacity of ${holder}`;
   }
@@ -1058,7 +1061,7 @@ function moneyMeasure(before: string, after: string): string {
       )
     : null;
   const higherWhat = higher ? subjectHead(higher[1]) : "";
-  if (higher && (!higherWhat || /^(?:that|this|it|they|these|those|which)$/iu.test(higherWhat))) return "";
+  if (higher && (!higherWhat || isPronoun(higherWhat))) return "";
   if (higherWhat) return `change in ${lowerCase(higherWhat)}`;
   // "The largest jackpot, $2.04 billion, was won in 2022": the subject it stands beside.
   const beside = /^\s*,/u.test(after)
@@ -1338,7 +1341,7 @@ function moneyMeasure(before: string, after: string): string {
   if (subject) {
     // ("when they peaked at $123": a pronoun names nothing.)
     const noun = subjectHead(subject[1]);
-    if (noun && !/^(?:they|it|he|she|we|you|this|that|these|those)$/iu.test(noun)) return lowerCase(noun);
+    if (noun && !isPronoun(noun)) return lowerCase(noun);
   }
   // "The cluster's appeal for $46 million", "a request for €2 billion": what asks for it (not "sold for").
   const asked = /(?:^|\s)(?:an?|the|its|their|\p{L}+['’]s)\s+(\p{Ll}+)\s+for\s+(?:\p{Ll}+\s+){0,2}$/u.exec(before);
@@ -1791,7 +1794,7 @@ function measureOf(sentence: string, at: number, n: Pick<FoundNumber, "kind" | "
     // "Ambulances took an average of 28 minutes to reach patients": the time they took to do it.
     const toDo = n.kind === "duration" && verb?.[2] === "took" ? /^\s+to\s+(\p{Ll}+)\s+(.*)/u.exec(after) : null;
     const done = toDo ? phraseAt(toDo[2], 3) : "";
-    if (toDo && subject && !/^(?:they|we|he|she|it|i|you)$/iu.test(subject))
+    if (toDo && subject && !isPronoun(subject))
       return `${verb![3] ? "average " : ""}time for ${lowerCase(subject)} to ${toDo[1]}${done ? ` ${done}` : ""}`;
     // "The researchers spent 23 days at sea": the days so spent, and where.
     if (n.kind === "duration" && verb?.[2] === "spent") {
@@ -1902,7 +1905,7 @@ function measureOf(sentence: string, at: number, n: Pick<FoundNumber, "kind" | "
         ? named
         : `length of ${named}`;
     }
-    if (subject && !/^(?:they|we|he|she|it|i|you)$/iu.test(subject))
+    if (subject && !isPronoun(subject))
       // "People aged 65 and over": an age.
       // ("Some passengers waited up to 11 hours": their wait.)
       return `${verb![3] ? "average " : ""}${verb![2] === "aged" ? "age" : /^(?:waited|queued)$/.test(verb![2]) && n.kind === "duration" ? "wait" : n.kind === "duration" || stretched ? "length" : "distance"} of ${lowerCase(subject.replace(/^(?:million|billion|thousand|hundred)\s+/u, ""))}`;
