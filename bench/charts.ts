@@ -18,7 +18,7 @@ import {chartWidths, layoutProblems} from "../src/components/chart.ts";
 import {launchChromium, testChromiumPath} from "../test/helpers/browser.ts";
 import {root, testCharts} from "../test/helpers/chart-fixtures.ts";
 import {measureProblems, showChart} from "../test/helpers/chart-measure.ts";
-import type {Result} from "./index.ts";
+import type {Result} from "./result.ts";
 import {benchProject, disposeBenchProject} from "./project.ts";
 
 /** A result with its stable key in bench/results.json. */

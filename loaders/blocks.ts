@@ -2,6 +2,7 @@
  * The page directives, `::: name args` on a line of their own (see loaders/prose.ts). Each has a
  * `check`, run while the page is parsed (to validate its arguments and cite claims), and a
  * `render`, which makes its HTML from the story stage's output. All of them read the stage only.
+ * What a directive is and what it gets: loaders/block-context.ts.
  */
 import {readFileSync} from "node:fs";
 import {join} from "node:path";
@@ -9,71 +10,16 @@ import {formatDate, resolveText, startsSentence} from "../src/components/chart-t
 import {noClaim, type Claim} from "../src/components/claim.ts";
 import {qualifiedAgain, qualifierWords} from "../src/components/qualifier-words.ts";
 import {slugSource} from "../src/components/slug.ts";
+import type {BlockContext, Block} from "./block-context.ts";
 import {chartBlocks, relativeRoot, type ChartBlockOptions} from "./chart-block.ts";
 import type {Citation} from "./citations.ts";
-import type {Correction} from "./corrections.ts";
 import {KitError, type ErrorCode} from "./errors.ts";
 import {explainersDir, newestFirst} from "./explainers.ts";
 import {cardsHtml, correctionsHtml, escapeHtml, figureHtml, sourcesHtml} from "./prose-html.ts";
-import type {PageScan} from "./prose.ts";
 import type {Source} from "./sources.ts";
-import type {Stage, StagedChart, StagedExplainer} from "./stage.ts";
 import {lineAt} from "./text.ts";
 
 export type {ChartBlockOptions} from "./chart-block.ts";
-
-/** What the pages read of the stage, with lookups by id. */
-export interface PageStory {
-  claimsById: ReadonlyMap<string, Claim>;
-  sourcesById: ReadonlyMap<string, Source>;
-  charts: Readonly<Record<string, StagedChart>>;
-  explainers: readonly StagedExplainer[];
-  corrections: readonly Correction[];
-}
-
-const stories = new WeakMap<object, PageStory>();
-
-/** The page's view of a stage (made once per stage object). */
-export function pageStory(
-  stage: Pick<Stage, "claims" | "sources" | "charts" | "explainers" | "corrections">
-): PageStory {
-  let story = stories.get(stage);
-  if (!story) {
-    story = {
-      claimsById: new Map(stage.claims.map((c) => [c.id, c])),
-      sourcesById: new Map(stage.sources.map((s) => [s.id, s])),
-      charts: stage.charts,
-      explainers: stage.explainers,
-      corrections: stage.corrections
-    };
-    stories.set(stage, story);
-  }
-  return story;
-}
-
-/** What a directive's check and render get: the story, the page, and the directive's arguments and place. */
-export interface BlockContext {
-  root: string;
-  story: PageStory;
-  claims: ReadonlyMap<string, Claim>;
-  /** The page's front matter. */
-  data: Record<string, unknown>;
-  /** The page being parsed: its citations, charts and problems so far. */
-  scan: PageScan;
-  /** Leave draft explainers out of lists (in `npm run build`). */
-  omitDrafts?: boolean;
-  args: string[];
-  /** Where the directive is, for messages: `src/explainers/x.md:12`. */
-  place: {file: string; line: number};
-  /** Citations made for this directive during parsing (for directives that cite). */
-  cited: Citation[];
-}
-
-/** A block directive: `check` runs while parsing (to validate and cite), `render` makes its HTML. */
-export interface Block {
-  check?(context: BlockContext): void;
-  render(context: BlockContext): string;
-}
 
 /** A problem at the directive's place. */
 export function problem(context: Pick<BlockContext, "place">, code: ErrorCode, detail: string): KitError {

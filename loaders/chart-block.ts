@@ -8,7 +8,7 @@ import {existsSync} from "node:fs";
 import {join} from "node:path";
 import {slugSource} from "../src/components/slug.ts";
 import {didYouMean} from "../src/components/suggest.ts";
-import type {Block, BlockContext} from "./blocks.ts";
+import type {Block, BlockContext} from "./block-context.ts";
 import {chartsDir} from "./chart-files.ts";
 import {KitError} from "./errors.ts";
 import {escapeHtml} from "./prose-html.ts";

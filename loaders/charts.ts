@@ -9,7 +9,6 @@ import type {ChartData} from "../src/components/charts/types.ts";
 import {KitError, throwIfAny} from "./errors.ts";
 import {parseJson} from "./json.ts";
 import {checkJsonLimits} from "./limits.ts";
-import {readLandSync} from "./places.ts";
 
 /** A valid spec and where it came from. */
 export interface ChartFile {
@@ -21,31 +20,11 @@ export interface ChartFile {
 }
 
 /**
- * Everything a spec may refer to, from the stage's last verified story: claims, places, and the
- * land for maps (what the editor's saves are checked against). Runs the stage only when it never
- * ran; throws its problems when there is no verified story.
- *
- * ```ts
- * const check = checkChartSpec(json, await loadChartData(root));
- * ```
- */
-export async function loadChartData(root: string): Promise<ChartData> {
-  const {readStoredStage, runStage, asKitErrors, blockingProblems} = await import("./stage.ts");
-  let stage = readStoredStage(root);
-  if (!stage) {
-    const run = await runStage(root);
-    if (!run.stage) throwIfAny(asKitErrors(blockingProblems(run)));
-    stage = run.stage!;
-  }
-  return {claims: stage.claims, places: stage.places, land: readLandSync()};
-}
-
-/**
  * Parses and validates the text of one spec. Throws INVALID_JSON (with its line) for text that is
  * not JSON, otherwise every schema and ledger problem with its field path.
  *
  * ```ts
- * const spec = parseChartSpec(text, "data/charts/refugees.json", await loadChartData(root));
+ * const spec = parseChartSpec(text, "data/charts/refugees.json", {claims, places, land});
  * ```
  */
 export function parseChartSpec(text: string, file: string, data: ChartData): ChartSpec {

@@ -11,59 +11,27 @@
  *   about a figure that did not change, REVIEW_NOT_CITED for a review of a place that does not cite
  *   its claim.
  *
- * The commands `review`, `update` and `publish` act on the changes the stage stored.
+ * The commands `review`, `update` and `publish` act on the changes the stage stored; their shapes
+ * (`FigureChange` and its places) are part of the stage's model, loaders/stage-model.ts.
  */
 import {capitalize, formatDate} from "../src/components/chart-text.ts";
 import {attributionOf, type Claim} from "../src/components/claim.ts";
-import type {Correction} from "./corrections.ts";
-import {correctionsFile} from "./corrections.ts";
+import {correctionsFile, type Correction} from "./corrections.ts";
 import {KitError} from "./errors.ts";
 import {figureHash, publishedFile, type PublishedFigure} from "./published.ts";
 import {placeText, reviewsFile, type FigurePlace, type Review} from "./reviews.ts";
-import {shownClaims, stageProblem, type StagedChart, type StagedExplainer, type StageProblem} from "./stage.ts";
-
-/** What kind of place cites a figure: a sentence, the standfirst (front matter), figure cards, a chart's text. */
-export type PlaceKind = "prose" | "standfirst" | "cards" | "chart";
-
-/** A line of an explainer's page that cites a claim. */
-export interface CitedLine {
-  claim: string;
-  line: number;
-  kind: Exclude<PlaceKind, "chart">;
-}
-
-/** A text field of a chart spec that names a claim: a `{claim}` placeholder, or an annotation on the claim. */
-export interface ChartMention {
-  field: string;
-  claim: string;
-}
-
-/** A figure as the record or the ledger has it. */
-export interface FigureState {
-  label: string;
-  as_of: string;
-  source: string;
-  hash: string;
-}
-
-/** One place that cites a changed figure. */
-export interface ChangedPlace {
-  place: FigurePlace;
-  kind: PlaceKind;
-  reviewed: boolean;
-}
-
-/** A published figure that changed: the explainer, the claim, before and after, where it is cited, and its entries. */
-export interface FigureChange {
-  explainer: string;
-  claim: string;
-  /** As published, with the day of that publish and how many entries were about it then. */
-  before: FigureState & {date: string; logged: number};
-  after: FigureState;
-  places: ChangedPlace[];
-  /** The log's entries about it made since it was published (the update or correction it needs). */
-  entries: Correction[];
-}
+import {stageProblem, type StageProblem} from "./stage-problems.ts";
+import {
+  shownClaims,
+  type ChangedPlace,
+  type ChartMention,
+  type CitedLine,
+  type FigureChange,
+  type FigureState,
+  type PlaceKind,
+  type StagedChart,
+  type StagedExplainer
+} from "./stage-model.ts";
 
 /** Codes that `check` reports as warnings and `publish` refuses. */
 export const publishBlockingCodes: readonly string[] = ["UPDATE_MISSING"];

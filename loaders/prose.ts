@@ -31,14 +31,15 @@ import {noClaim, type Claim} from "../src/components/claim.ts";
 import {qualifiedAgain} from "../src/components/qualifier-words.ts";
 import {slugSource} from "../src/components/slug.ts";
 import {relativeRoot} from "./chart-block.ts";
-import {builtinBlocks, type Block, type BlockContext, type ChartBlockOptions, type PageStory} from "./blocks.ts";
+import type {Block, BlockContext, PageScan, PageStory} from "./block-context.ts";
+import {builtinBlocks, type ChartBlockOptions} from "./blocks.ts";
 import {Citations, type Citation} from "./citations.ts";
 import {KitError, throwIfAny, type ErrorCode} from "./errors.ts";
 import {referenceLike} from "./explainers.ts";
-import {sitePath, sitePathExists, type PageLink} from "./page-links.ts";
+import {sitePath, sitePathExists} from "./page-links.ts";
 import {figureHtml, escapeHtml} from "./prose-html.ts";
 
-export type {Block, BlockContext, PageStory} from "./blocks.ts";
+export type {Block, BlockContext, PageScan, PageStory} from "./block-context.ts";
 
 const claimRef = new RegExp(`^\\{(${slugSource})(?:\\.([a-z_]+))?\\}`);
 const directiveLine = /^:::[ \t]*([a-z][a-z-]*)((?:[ \t]+\S+)*)[ \t]*$/;
@@ -93,21 +94,6 @@ export interface ProseOptions {
    * (tools/commands/dev.ts) re-renders every such page, including one with no chart or download.
    */
   storyLink?: string;
-}
-
-/** What one parse of a page leaves in markdown-it's `env.explainer`. */
-export interface PageScan {
-  file: string;
-  /** The page's front matter as Framework read it (for the directives). */
-  data: Record<string, unknown>;
-  citations: Citations;
-  /** Charts placed with `::: chart`, in order. */
-  charts: string[];
-  /** Figures the page shows with no marker (in a heading, or as `{id.label}`): it must cite each elsewhere. */
-  unmarked: {written: string; id: string; line: number; why: string}[];
-  /** The page's links, Markdown and HTML, for the stage's check of links within the site (loaders/page-links.ts). */
-  links: PageLink[];
-  problems: KitError[];
 }
 
 /** A link's address in a page's HTML: `<a href="…">`. */

@@ -21,7 +21,7 @@ import {
   unreviewedProblems,
   type AuditedNumber
 } from "./audit.ts";
-import {pageStory} from "./blocks.ts";
+import {pageStory, type PageScan} from "./block-context.ts";
 import {textFields} from "../src/components/chart-spec.ts";
 import {chartIds, chartsDir} from "./chart-files.ts";
 import {parseChartSpec} from "./charts.ts";
@@ -38,19 +38,11 @@ import {brokenLinks} from "./page-links.ts";
 import {uncitedNumbers} from "./page-numbers.ts";
 import {pageScriptProblems} from "./page-scripts.ts";
 import {checkPlaces, placesFile} from "./places.ts";
-import {explainerProse, scanPage, type PageScan} from "./prose.ts";
+import {explainerProse, scanPage} from "./prose.ts";
 import {readSourcesSync, type Source} from "./sources.ts";
-import {stageVersion} from "./stage-read.ts";
 import {checkTextChars} from "./text.ts";
-import {
-  drawnCharts,
-  scoped,
-  stageProblem,
-  type Stage,
-  type StagedChart,
-  type StagedExplainer,
-  type StageProblem
-} from "./stage.ts";
+import {drawnCharts, stageVersion, type Stage, type StagedChart, type StagedExplainer} from "./stage-model.ts";
+import {scoped, stageProblem, type StageProblem} from "./stage-problems.ts";
 
 const project = {project: true} as const;
 

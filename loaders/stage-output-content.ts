@@ -8,8 +8,9 @@ import {csvFormat} from "d3-dsv";
 import {claimColumns, claimRow} from "./claims.ts";
 import {downloadCsv} from "./csv-safe.ts";
 import {chartCsv, explainerCsv} from "./downloads.ts";
-import {explainersFreshness, shownClaims, type Stage} from "./stage.ts";
-import type {StageOutputName} from "./stage-outputs.ts";
+import {measuresOf, type ExplainerFreshness} from "../src/components/freshness.ts";
+import {shownClaims, type Stage} from "./stage-model.ts";
+import type {StageOutputName} from "./stage-read.ts";
 import {auditColumns} from "./audit.ts";
 import {numberCells} from "./number-rows.ts";
 import {baseMapFile} from "./places.ts";
@@ -21,6 +22,20 @@ async function zipOf(files: [name: string, text: string][]): Promise<Uint8Array>
   const zip = new JSZip();
   for (const [name, text] of files) zip.file(name, text, {date: new Date("2000-01-01T00:00:00Z")});
   return zip.generateAsync({type: "uint8array", compression: "DEFLATE"});
+}
+
+/** Each published explainer's measures with their newest figure's date, and its `maxAgeDays`. */
+export function explainersFreshness(stage: Pick<Stage, "claims" | "charts" | "explainers">): ExplainerFreshness[] {
+  const byId = new Map(stage.claims.map((c) => [c.id, c]));
+  return stage.explainers
+    .filter((e) => !e.draft)
+    .map((e) => ({
+      slug: e.slug,
+      title: e.title,
+      file: e.file,
+      maxAgeDays: e.maxAgeDays ?? null,
+      measures: measuresOf(shownClaims(e, stage.charts).flatMap((id) => byId.get(id) ?? []))
+    }));
 }
 
 let topology: string | undefined;

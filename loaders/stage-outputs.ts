@@ -9,37 +9,13 @@ import {existsSync, statSync} from "node:fs";
 import {dirname, join} from "node:path";
 import {contentHash} from "./hash.ts";
 import {outputText, rowCount} from "./output-table.ts";
-import {asKitErrors, blockingProblems, runStage, type Stage} from "./stage.ts";
-import {stageDir} from "./stage-read.ts";
+import type {Stage} from "./stage-model.ts";
+import {asKitErrors, blockingProblems} from "./stage-problems.ts";
+import {stageDir, stageOutputNames, type StageOutputName} from "./stage-read.ts";
+import {runStage} from "./stage.ts";
 
 /** Framework's cache, where loader outputs live, relative to the project root. */
 export const cacheDir = "src/.observablehq/cache";
-
-/**
- * The stage's outputs by their name in the site (what each holds: loaders/stage-output-content.ts).
- * Zips are served member by member: `data/download/charts.zip` gives `data/download/charts/<id>.csv`.
- */
-export const stageOutputNames = [
-  "data/claims.csv",
-  "data/sources.csv",
-  "data/numbers.csv",
-  "data/computed.csv",
-  "data/audit-texts.json",
-  "data/chart-data.json",
-  "data/chart-schema.json",
-  "data/download/claims.zip",
-  "data/freshness.json",
-  "data/changes.json",
-  "data/download/charts.zip"
-] as const;
-
-/** The name of one of the stage's outputs. */
-export type StageOutputName = (typeof stageOutputNames)[number];
-
-/** Whether `name` is one of the stage's outputs. */
-export function isStageOutput(name: string): name is StageOutputName {
-  return (stageOutputNames as readonly string[]).includes(name);
-}
 
 /** An output's path in Framework's cache. */
 export function cachePath(root: string, name: string): string {

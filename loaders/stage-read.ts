@@ -1,19 +1,42 @@
 /**
- * The stage's output as the pages read it, in Framework's process: `story.json` parsed once per
- * change of the file. Light on purpose (no verification, no rendering): the stage has done that.
+ * The stage's output as the pages read it, in Framework's process: where the stage writes, the names
+ * of its outputs, and `story.json` parsed once per change of the file. Light on purpose (no
+ * verification, no rendering): the stage has done that.
  */
 import {readFileSync, statSync} from "node:fs";
 import {join} from "node:path";
-import {pageStory, type PageStory} from "./blocks.ts";
+import {pageStory, type PageStory} from "./block-context.ts";
 import {KitError} from "./errors.ts";
-import type {Stage} from "./stage.ts";
-import type {StageOutputName} from "./stage-outputs.ts";
+import {stageVersion, type Stage} from "./stage-model.ts";
 
 /** Where the stage writes, relative to the project root. */
 export const stageDir = ".explainer/stage";
 
-/** The format of `story.json`; a stage written by another version is recomputed. */
-export const stageVersion = 5;
+/**
+ * The stage's outputs by their name in the site (what each holds: loaders/stage-output-content.ts).
+ * Zips are served member by member: `data/download/charts.zip` gives `data/download/charts/<id>.csv`.
+ */
+export const stageOutputNames = [
+  "data/claims.csv",
+  "data/sources.csv",
+  "data/numbers.csv",
+  "data/computed.csv",
+  "data/audit-texts.json",
+  "data/chart-data.json",
+  "data/chart-schema.json",
+  "data/download/claims.zip",
+  "data/freshness.json",
+  "data/changes.json",
+  "data/download/charts.zip"
+] as const;
+
+/** The name of one of the stage's outputs. */
+export type StageOutputName = (typeof stageOutputNames)[number];
+
+/** Whether `name` is one of the stage's outputs. */
+export function isStageOutput(name: string): name is StageOutputName {
+  return (stageOutputNames as readonly string[]).includes(name);
+}
 
 /**
  * Under `npm run dev`, the output every page that shows the story links (see `storyLink` in

@@ -7,13 +7,13 @@ import {afterEach, beforeEach, describe, expect, test} from "vitest";
 import {Citations} from "../loaders/citations.ts";
 import {downloadCsv, neutralizeCell} from "../loaders/csv-safe.ts";
 import {uncitedNumbers} from "../loaders/page-numbers.ts";
-import {pageStory} from "../loaders/blocks.ts";
+import {pageStory} from "../loaders/block-context.ts";
 import {checkCorrections, correctionsFile} from "../loaders/corrections.ts";
 import {orThrow} from "../loaders/errors.ts";
 import {readQuotedClaims} from "../loaders/ledger.ts";
 import {explainerProse} from "../loaders/prose.ts";
 import {readSourcesSync} from "../loaders/sources.ts";
-import type {StagedExplainer} from "../loaders/stage.ts";
+import type {StagedExplainer} from "../loaders/stage-model.ts";
 import {projectRoot} from "./helpers/project.ts";
 
 let root: string;

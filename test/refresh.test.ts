@@ -1,7 +1,7 @@
 import {readdir, readFile, rm, stat, writeFile} from "node:fs/promises";
 import {join} from "node:path";
 import {afterAll, afterEach, beforeAll, beforeEach, describe, expect, test} from "vitest";
-import {stageOutputNames} from "../loaders/stage-outputs.ts";
+import {stageOutputNames} from "../loaders/stage-read.ts";
 import {main} from "../tools/cli.ts";
 import {diffOutputs, formatChanges} from "../tools/changes.ts";
 import {projectLoaders, readManifest} from "../tools/deps.ts";

@@ -13,8 +13,11 @@ import {rm} from "node:fs/promises";
 import type {Server} from "node:http";
 import {join} from "node:path";
 import {checkChartSpec} from "../src/components/chart-spec.ts";
-import {loadChartData} from "../loaders/charts.ts";
-import {problemsOf} from "../loaders/errors.ts";
+import type {ChartData} from "../src/components/charts/types.ts";
+import {problemsOf, throwIfAny} from "../loaders/errors.ts";
+import {readLandSync} from "../loaders/places.ts";
+import {readStoredStage, runStage} from "../loaders/stage.ts";
+import {asKitErrors, blockingProblems} from "../loaders/stage-problems.ts";
 import {describeLoader} from "./deps.ts";
 import {chartRoutes} from "./chart-routes.ts";
 import {ignoreRoutes} from "./ignore-routes.ts";
@@ -25,6 +28,25 @@ import {newToken, startSaveServer, type FieldProblem} from "./save-server.ts";
 import {sessionEnv, sessionLoader, type EditorSession} from "./session-json.ts";
 
 export {editorSessionJson, sessionEnv, sessionLoader, type EditorSession} from "./session-json.ts";
+
+/**
+ * Everything a spec may refer to, from the stage's last verified story: claims, places, and the
+ * land for maps (what the editor's saves are checked against). Runs the stage only when it never
+ * ran; throws its problems when there is no verified story.
+ *
+ * ```ts
+ * const check = checkChartSpec(json, await loadChartData(root));
+ * ```
+ */
+async function loadChartData(root: string): Promise<ChartData> {
+  let stage = readStoredStage(root);
+  if (!stage) {
+    const run = await runStage(root);
+    if (!run.stage) throwIfAny(asKitErrors(blockingProblems(run)));
+    stage = run.stage!;
+  }
+  return {claims: stage.claims, places: stage.places, land: readLandSync()};
+}
 
 /** The origins of the preview at `port`, the only ones allowed to save. */
 export function previewOrigins(port: number): string[] {

@@ -8,7 +8,9 @@ import writeFileAtomic from "write-file-atomic";
 import {correctionColumns, correctionsFile, type Correction} from "../loaders/corrections.ts";
 import {throwIfAny} from "../loaders/errors.ts";
 import {placeText, reviewColumns, type Review} from "../loaders/reviews.ts";
-import {asKitErrors, blockingProblems, runStage, type Stage, type StageRun} from "../loaders/stage.ts";
+import {asKitErrors, blockingProblems} from "../loaders/stage-problems.ts";
+import {runStage, type StageRun} from "../loaders/stage.ts";
+import type {Stage} from "../loaders/stage-model.ts";
 import {appendCsvRows, removeCsvRows} from "./csv-append.ts";
 import type {Effects} from "./effects.ts";
 

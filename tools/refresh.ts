@@ -12,8 +12,10 @@ import {availableParallelism} from "node:os";
 import {basename, dirname, join, relative} from "node:path";
 import {pathToFileURL} from "node:url";
 import {isErrorCode, KitError} from "../loaders/errors.ts";
-import {blockingProblems, runStage, type StageRun} from "../loaders/stage.ts";
-import {isStageOutput, recordedRows, writeStageOutputs} from "../loaders/stage-outputs.ts";
+import {blockingProblems} from "../loaders/stage-problems.ts";
+import {runStage, type StageRun} from "../loaders/stage.ts";
+import {isStageOutput} from "../loaders/stage-read.ts";
+import {recordedRows, writeStageOutputs} from "../loaders/stage-outputs.ts";
 import {diffOutputs, type OutputChanges} from "./changes.ts";
 import {outputText, rowCount} from "../loaders/output-table.ts";
 import {

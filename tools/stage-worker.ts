@@ -8,7 +8,7 @@ import {fork, type ChildProcess} from "node:child_process";
 import {createRequire} from "node:module";
 import {join} from "node:path";
 import {pathToFileURL} from "node:url";
-import type {StageProblem} from "../loaders/stage.ts";
+import type {StageProblem} from "../loaders/stage-problems.ts";
 import type {WrittenOutput} from "../loaders/stage-outputs.ts";
 import {compiledFile} from "./compiled.ts";
 

@@ -3,7 +3,7 @@
  * desk's data and pages in a temporary folder, and small edits the tests make to it.
  */
 import {mkdtemp, readFile, writeFile} from "node:fs/promises";
-import {shownClaims} from "../../loaders/stage.ts";
+import {shownClaims} from "../../loaders/stage-model.ts";
 import {formatPublished, nextRecord} from "../../loaders/published.ts";
 import {runStage} from "../../loaders/stage.ts";
 import {tmpdir} from "node:os";

@@ -2,7 +2,8 @@ import {mkdir, readFile} from "node:fs/promises";
 import {join, relative, resolve} from "node:path";
 import writeFileAtomic from "write-file-atomic";
 import {throwIfAny} from "../../loaders/errors.ts";
-import {asKitErrors, runStage} from "../../loaders/stage.ts";
+import {asKitErrors} from "../../loaders/stage-problems.ts";
+import {runStage} from "../../loaders/stage.ts";
 import {chartWidths} from "../../src/components/chart.ts";
 import {UsageError, type Effects} from "../effects.ts";
 

@@ -8,15 +8,10 @@ import {formatDate} from "../../src/components/chart-text.ts";
 import {reviewedKinds} from "../../src/components/audit-repeats.ts";
 import {formatProblem, throwIfAny} from "../../loaders/errors.ts";
 import {staleMeasures, staleText} from "../../src/components/freshness.ts";
-import {
-  asKitErrors,
-  blockingProblems,
-  drawnCharts,
-  runStage,
-  explainersFreshness,
-  type Stage,
-  type StageProblem
-} from "../../loaders/stage.ts";
+import {asKitErrors, blockingProblems, type StageProblem} from "../../loaders/stage-problems.ts";
+import {drawnCharts, type Stage} from "../../loaders/stage-model.ts";
+import {runStage} from "../../loaders/stage.ts";
+import {explainersFreshness} from "../../loaders/stage-output-content.ts";
 import type {Effects} from "../effects.ts";
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;

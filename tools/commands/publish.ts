@@ -12,11 +12,12 @@
 import {formatDate} from "../../src/components/chart-text.ts";
 import {KitError, throwIfAny} from "../../loaders/errors.ts";
 import {publishProblems, removedFigures} from "../../loaders/living.ts";
-import {shownClaims} from "../../loaders/stage.ts";
+import {shownClaims} from "../../loaders/stage-model.ts";
 import {figureHash, formatPublished, nextRecord, publishedFile} from "../../loaders/published.ts";
 import {correctionsFile} from "../../loaders/corrections.ts";
 import {reviewsFile} from "../../loaders/reviews.ts";
-import {asKitErrors, runStage} from "../../loaders/stage.ts";
+import {asKitErrors} from "../../loaders/stage-problems.ts";
+import {runStage} from "../../loaders/stage.ts";
 import {readFile} from "node:fs/promises";
 import {join} from "node:path";
 import {UsageError, type Effects} from "../effects.ts";

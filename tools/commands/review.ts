@@ -8,7 +8,8 @@
 import {readFile} from "node:fs/promises";
 import {join} from "node:path";
 import {KitError, throwIfAny} from "../../loaders/errors.ts";
-import {describeChange, staleReviews, type ChangedPlace, type FigureChange} from "../../loaders/living.ts";
+import {describeChange, staleReviews} from "../../loaders/living.ts";
+import type {ChangedPlace, FigureChange} from "../../loaders/stage-model.ts";
 import {parsePlace, placeText, reviewsFile, type Review} from "../../loaders/reviews.ts";
 import {noClaim} from "../../src/components/claim.ts";
 import {UsageError, type Effects} from "../effects.ts";

@@ -9,8 +9,7 @@
  */
 import {posix} from "node:path";
 import type {Claim} from "../../src/components/claim.ts";
-import {shownClaims} from "../../loaders/stage.ts";
-import type {Stage} from "../../loaders/stage.ts";
+import {shownClaims, type Stage} from "../../loaders/stage-model.ts";
 import {escapeHtml} from "../../loaders/prose-html.ts";
 import {cardSize} from "./cards.ts";
 import type {PageInfo} from "./page-info.ts";

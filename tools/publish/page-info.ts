@@ -10,7 +10,7 @@ import {readFrontMatter} from "../../loaders/front-matter.ts";
 import {claimCardFigure, type CardFigure} from "../../src/components/chart.ts";
 import {resolveText} from "../../src/components/chart-text.ts";
 import {embedFolder} from "../../loaders/chart-block.ts";
-import type {Stage, StagedChart} from "../../loaders/stage.ts";
+import type {Stage, StagedChart} from "../../loaders/stage-model.ts";
 
 /** A chart as a page shows it. */
 export interface ChartInfo {

@@ -8,7 +8,7 @@ import {readFileSync} from "node:fs";
 import {mkdir, readFile, rename, writeFile} from "node:fs/promises";
 import {dirname, join, posix, relative} from "node:path";
 import {contentHash} from "../../loaders/hash.ts";
-import type {Stage} from "../../loaders/stage.ts";
+import type {Stage} from "../../loaders/stage-model.ts";
 import {escapeHtml} from "../../loaders/prose-html.ts";
 import type {Effects} from "../effects.ts";
 import {listFiles} from "../deps.ts";

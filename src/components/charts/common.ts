@@ -4,7 +4,6 @@
  * into its own `z.strictObject`. Browser-safe.
  */
 import {z} from "zod";
-import type {ChartTypeModule} from "./types.ts";
 
 /** Limits that keep a spec (and the work of laying it out) small: documented in docs/charts.md. */
 export const specLimits = {
@@ -124,18 +123,4 @@ export function jsonDepth(value: unknown, limit = Infinity): number {
     if (deepest >= limit) break;
   }
   return deepest + 1;
-}
-
-/**
- * Declares a chart type module, keeping its schema's own type so that the registry can build the
- * discriminated union from it.
- *
- * ```ts
- * export const bar = defineChartType({type: "bar", schema: barSchema, …});
- * ```
- */
-export function defineChartType<Schema extends z.ZodObject<{type: z.ZodLiteral<string>}>>(
-  module: ChartTypeModule<z.infer<Schema> & CommonSpec> & {schema: Schema}
-): Omit<ChartTypeModule<z.infer<Schema> & CommonSpec>, "schema"> & {schema: Schema} {
-  return module;
 }

@@ -13,7 +13,8 @@ import {z} from "zod";
 import type {Claim} from "../claim.ts";
 import {cite, formatDate, listOf, textWidth, wrapText} from "../chart-text.js";
 import {annotationRequests, labelsMark, placeLabels, withMovedLabels} from "../annotations.js";
-import {claimIds, commonFields, defineChartType} from "./common.js";
+import {claimIds, commonFields} from "./common.js";
+import {defineChartType} from "./types.js";
 import {boundOf, fadeSteps, swatchKit} from "./qualifiers.js";
 import {asMark, fontSizes, lineHeight, paletteOf, plotFill, plotStroke, strokeOf, svgElement} from "./style.js";
 import type {

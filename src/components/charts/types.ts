@@ -194,3 +194,17 @@ export interface Palette {
   /** True for the default palette: CSS classes let the page's theme recolour it. */
   themed: boolean;
 }
+
+/**
+ * Declares a chart type module, keeping its schema's own type so that the registry can build the
+ * discriminated union from it.
+ *
+ * ```ts
+ * export const bar = defineChartType({type: "bar", schema: barSchema, …});
+ * ```
+ */
+export function defineChartType<Schema extends z.ZodObject<{type: z.ZodLiteral<string>}>>(
+  module: ChartTypeModule<z.infer<Schema> & CommonSpec> & {schema: Schema}
+): Omit<ChartTypeModule<z.infer<Schema> & CommonSpec>, "schema"> & {schema: Schema} {
+  return module;
+}
