@@ -7,17 +7,7 @@
  */
 import {currencyAfter, currencyBefore, gluedPence} from "./currency.ts";
 import {qualifierSuffixes} from "./figure.ts";
-import {
-  anyOf,
-  cardinalWords,
-  changeVerbs,
-  ci,
-  kindOfUnit,
-  monthNames,
-  ordinalWords,
-  scaleWords,
-  space
-} from "./units.ts";
+import {anyOf, cardinalWords, changeVerbs, ci, monthNames, ordinalWords, scaleWords, space} from "./units.ts";
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 

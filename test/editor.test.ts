@@ -9,7 +9,7 @@ import {testBrowser, type TestBrowser} from "./helpers/browser.ts";
 import {devEnv, startDev} from "./helpers/dev.ts";
 import {until} from "./helpers/run.ts";
 import {builtCopy} from "./helpers/built.ts";
-import {explainer, projectRoot, removeProject, stopProcessGroup} from "./helpers/project.ts";
+import {removeProject, stopProcessGroup} from "./helpers/project.ts";
 
 /** Polls `read()` until it gives `expected` (or `ms` passes), then asserts it. */
 async function eventually<T>(read: () => Promise<T>, expected: T, ms = 60_000): Promise<void> {

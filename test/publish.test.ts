@@ -1,6 +1,6 @@
 import {createHash} from "node:crypto";
 import {readFile} from "node:fs/promises";
-import {join, posix} from "node:path";
+import {join} from "node:path";
 import {gzipSync} from "node:zlib";
 import {afterAll, beforeAll, describe, expect, test} from "vitest";
 import {listFiles} from "../tools/deps.ts";

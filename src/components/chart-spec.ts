@@ -12,7 +12,7 @@ import {didYouMean} from "./suggest.js";
 import {colorProblems} from "./charts/colors.js";
 import {jsonDepth, specLimits} from "./charts/common.js";
 import type {Fail, SpecProblem, SpecProblemCode} from "./charts/problems.ts";
-import {chartModule, chartModules, chartTypes, claimsDrawn, type ChartType} from "./charts/registry.js";
+import {chartModule, chartModules, chartTypes, claimsDrawn} from "./charts/registry.js";
 import type {ChartData} from "./charts/types.ts";
 
 export {

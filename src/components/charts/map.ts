@@ -19,7 +19,7 @@ import {clusters, countriesNear, insetFor, insetShapes, mapDefaults, mapFrame, t
 import {insetMark} from "./map-inset.js";
 import {outlineSegments} from "./map-lines.js";
 import {boundOf, swatchKit} from "./qualifiers.js";
-import {asMark, fontSizes, plotFill, plotStroke, strokeOf, svgElement} from "./style.js";
+import {asMark, fontSizes, plotFill, plotStroke} from "./style.js";
 import type {
   Box,
   ChartData,
