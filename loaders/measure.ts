@@ -346,11 +346,16 @@ function measureOf(sentence: string, at: number, n: Pick<FoundNumber, "kind" | "
     return `${described} ${/[^aeiou]y$/u.test(unit) ? `${unit.slice(0, -1)}ies` : /(?:s|x|ch|sh)$/u.test(unit) ? `${unit}es` : `${unit}s`}`;
   }
   // "Turnout was 58 percent, down from 64 percent": a share or a sum compared with the one before it is of what that one is.
-  // (Not of another group: "47 per cent of private school entries, compared with 19 per cent at state schools".)
+  // (Not of another group: "47 per cent of private school entries, compared with 19 per cent at state schools",
+  // "71% of boys passed against 69% of girls": a share of its own noun.)
   const otherGroup =
     /^\s+(?:at|among)\s+(?!(?:the\s+)?(?:same|previous|first|last|year|month|quarter|week|period|time)\b)\p{L}/u.test(
       after
-    );
+    ) ||
+    (n.kind === "percent" &&
+      /^\s+of\s+(?!(?:the\s+)?(?:same|previous|first|last|year|month|quarter|week|period|time|total|vote|votes)\b)\p{L}/u.test(
+        after
+      ));
   const comparedFigure =
     (n.kind === "percent" || n.kind === "money") && !otherGroup ? comparedMeasure(sentence.slice(0, at), n) : "";
   if (comparedFigure) return comparedFigure;

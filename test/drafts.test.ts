@@ -1445,6 +1445,9 @@ describe("measureIn", () => {
       "19 per cent",
       ""
     ],
+    // … and a share with its own noun is of that noun.
+    ["In the fixture exams, 71% of boys passed physics against 69% of girls.", "69%", "share of girls"],
+    ["Some 40% of fixture homes were damaged, compared with 25% of shops.", "25%", "share of shops"],
     // A number that names nothing, compared with or set beside the one before it, is of what that one is.
     [
       "Around 40,000 fixture households were without power, down to 12,000 by evening.",
