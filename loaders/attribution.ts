@@ -5,6 +5,7 @@
  * as "he" or "they") so that the editor fills it in rather than trusting a guess.
  */
 import {datelineLength, sentenceSpans} from "./sentences.ts";
+import {numberWords} from "./units.ts";
 
 /** What the sentence says about who gave the figure. */
 export interface Attribution {
@@ -70,6 +71,12 @@ const pronouns = new Set("he she it they we i you who which this that one its th
 /** What a saying verb reports when a number follows it: "said (that) about 40 percent", "estimated 300", "reported a 4.2 per cent fall". */
 const reportsNumber =
   /^\s+(?:that\s+|at\s+)?(?:an?\s+)?(?:(?:about|some|around|roughly|nearly|almost|more than|over|up to|at least|as many as|fewer than|less than|another|a further)\s+)?[$€£]?\d/iu;
+
+/** A quantity right after "add": "(added) about ten days", "(adds) 40 beds", "(added) another £2 million". */
+const addsQuantity = new RegExp(
+  String.raw`^\s+(?:(?:about|some|around|roughly|nearly|almost|more than|over|up to|at least|as many as|another|a further|an extra|an?)\s+)?(?:[$€£]?\d|(?:${numberWords})\b)`,
+  "iu"
+);
 
 /** After a participle, what it was reported to or by, then its noun's verb: "(offences reported) to police rose". */
 const participleClause =
@@ -202,6 +209,9 @@ export function attributionIn(sentence: string, at: number): Attribution {
     // "…500 million euros in aid, and aid agencies said about 40 percent were children": a verb after
     // the figure that goes on to another number gives that number, not this one.
     if (start > at && reportsNumber.test(sentence.slice(end))) continue;
+    // "Rerouted ships added about ten days to each voyage", "The hospital adds 40 beds": "add" with a
+    // quantity for its object adds it; it says nothing.
+    if (/^add(?:ed|s)$/iu.test(m[0]) && addsQuantity.test(sentence.slice(end))) continue;
     // "Police recorded 6.6 million offences, the statistics office said": who counted loses to who said.
     const distance = (end <= at ? at - end : start - at) + (counting.test(m[0]) ? sentence.length : 0);
     // "300 cases were reported by the ministry": a passive names who by "by"; "300 residents were

@@ -425,6 +425,17 @@ function measureOf(sentence: string, at: number, n: Pick<FoundNumber, "kind" | "
       const where = /^\s+((?:at|in|on|aboard)\s+(?:the\s+)?\p{Ll}+)/u.exec(after)?.[1];
       return `${unit} spent${where ? ` ${where}` : ""}`;
     }
+    // "The detour added about ten days to each voyage", "will add 20 minutes to journeys": time (or
+    // distance) added to something.
+    if (
+      /(?:^|\s)(?:add|adds|added|adding)\s+(?:(?:about|some|nearly|almost|more than|over|up to|an extra|another|a further)\s+)?$/u.test(
+        before
+      )
+    ) {
+      const to = /^\s+to\s+(?:(?:the|a|an|its|their)\s+)?((?:each|every)\s+)?/u.exec(after);
+      const what = to ? phraseAt(after.slice(to[0].length), 3) : "";
+      if (what) return `${unit} added to ${to![1] ?? ""}${what}`;
+    }
     // "The river rose by 2.3 metres overnight": a change in the subject's level.
     const rose =
       n.kind === "distance"

@@ -613,7 +613,11 @@ describe("attributionIn", () => {
     ["Fixture sales fell by 8 per cent, industry figures showed.", "industry figures"],
     ["Of the refugees the fixture agency had counted, Poland had taken in 1.2 million.", "the fixture agency"],
     // What a sayer after a quote goes on to add is said too.
-    ['"It is bad," said the fixture chair, adding that 300 homes were hit.', "the fixture chair"]
+    ['"It is bad," said the fixture chair, adding that 300 homes were hit.', "the fixture chair"],
+    // … but "add" with a quantity for its object adds it: it says nothing.
+    ["Fixture ships rerouted around the cape added 10 days to each voyage.", ""],
+    ["The fixture economy added 200,000 jobs in March, the fixture labour office said.", "the fixture labour office"],
+    ["The fixture minister added that 300 more staff were needed.", "the fixture minister"]
   ])("attributionIn(%j) is %j", (sentence, who) => {
     expect(attributionIn(sentence, sentence.search(/\d/)).who).toBe(who);
   });
@@ -1145,6 +1149,9 @@ describe("measureIn", () => {
     ["A fixture minister took bribes worth £1.3 million in return for contracts.", "value of bribes"],
     ["The fixture film cost about $250 million to make.", "cost of fixture film"],
     ["The fixture researchers spent 23 days at sea.", "days spent at sea"],
+    // Time or distance added to something.
+    ["The fixture detour added about 10 days to each voyage.", "days added to each voyage"],
+    ["Fixture roadworks will add 20 minutes to journeys.", "minutes added to journeys"],
     ["The fixture divers went to depths of 150 metres.", "depth in metres"],
     [
       "Fixture ambulances took an average of 28 minutes to reach heart attack patients.",
