@@ -28,6 +28,10 @@ export const participles = new Set(
     " "
   )
 );
+/** Of those, the ones that with an object after them are the past tense: "(voters) cast a ballot". */
+const activeWithObject = new Set(
+  "cast cut won made sold built bought held hit shot struck kept found laid shut".split(" ")
+);
 /** Words in "-ed" that are no verb's past: "feed", "need", "exceed", "bed". */
 const notPast = new Set(
   "feed need speed breed seed bleed weed heed deed reed bed red embed exceed proceed succeed".split(" ")
@@ -81,6 +85,15 @@ export function phraseAt(text: string, max = 4, stopAtVerbs = true, andJoins = f
     const w = m[1];
     // (… but not after an adverb of the noun: "newly built homes".)
     if (stopAtVerbs && words.length > 0 && (isEdWord(w) || pastTense.has(w)) && !/ly$/u.test(words.at(-1)!)) break;
+    // … or a participle with an object, a verb then: "(voters) cast a ballot", "(firms) cut their prices"
+    // (not one that takes two: "entries given a top grade").
+    if (
+      stopAtVerbs &&
+      words.length > 0 &&
+      activeWithObject.has(w) &&
+      /^\s+(?:a|an|the|its|their|his|her)\s/u.test(text.slice(m.index! + m[0].length))
+    )
+      break;
     // "on temporary accommodation last year": a time ends the phrase.
     if (words.length > 0 && /^(?:last|this|next)$/iu.test(w)) break;
     if (w === "and" && words.length > 0 && words.length < max - 1 && andJoins) {
@@ -239,6 +252,13 @@ export function subjectHead(subject: string, withVerb = false): string {
     /\s+(?:(?:last|this|next|earlier this|later this)\s+(?:week|month|year|quarter|weekend|spring|summer|autumn|winter)|yesterday|today|overnight)\b.*$/iu,
     ""
   );
+  // "Running the polls cost", "Writing down its Russian assets would cost": a gerund and its object,
+  // whole, without the article.
+  const gerund =
+    /^\s*((?!(?:during|following|including|excluding|regarding|concerning|according|notwithstanding)\b)\p{L}+ing(?:\s+(?:up|down|out|off|back))?)\s+(?:the|a|an|its|their)\s+((?:[\p{L}'’-]+\s+){0,3}[\p{L}'’-]+)\s*$/iu.exec(
+      noun
+    );
+  if (gerund && !gerund[2].split(/\s+/).some((w) => stop.has(w.toLowerCase()))) return `${gerund[1]} ${gerund[2]}`;
   const phrase = phraseAt(withVerb ? beforeVerb(noun) : noun, 6, false);
   if (!phrase) return phraseBefore(subject);
   // (… but the noun before "involving a knife", "out of work" is the head: "offences involving a knife".)

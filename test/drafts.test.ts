@@ -1289,7 +1289,17 @@ describe("measureIn", () => {
     ["Some 3.4 million fixture people across the country need food aid.", "fixture people needing food aid"],
     // "say" as "says": what they say is the clause; a unit of data alone names nothing.
     ["Fixture officials say prices rose 5%.", "change in prices"],
-    ["Fixture homes cannot get 10 megabits per second.", ""]
+    ["Fixture homes cannot get 10 megabits per second.", ""],
+    // A gerund's object is part of what it costs; a participle with an object is a verb.
+    ["Running the fixture polls cost the councils about £186,000.", "cost of running fixture polls"],
+    [
+      "The fixture firm said writing down its Russian assets would cost up to $5bn.",
+      "cost of writing down Russian assets"
+    ],
+    [
+      "In the fixture ward, only 1,812 of the 9,640 registered voters cast a ballot.",
+      "registered voters who cast a ballot"
+    ]
   ])("measureIn(%j) is %j", (sentence, measure) => {
     const n = findNumbers(sentence).find((r) => r.value !== null)!;
     expect(measureIn(sentence, n.start, n)).toBe(measure);
