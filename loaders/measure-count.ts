@@ -324,6 +324,12 @@ export function countMeasure(unit: string, before: string, after: string): strin
       before
     );
   const named = subject ? lowerCase(subjectHead(subject[1])) : "";
+  // ("Its target was 690 million litres": a figure of its own, in litres.)
+  if (
+    quantity &&
+    /(?:^|\s)(?:target|goal|limit|cap|quota|threshold|ceiling|allowance|budget|forecast|estimate)$/u.test(named)
+  )
+    return `${named} in ${unit}`;
   if (quantity) return named ? `${unit} of ${named}` : unit;
   return named;
 }

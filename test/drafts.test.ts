@@ -1299,7 +1299,10 @@ describe("measureIn", () => {
     [
       "In the fixture ward, only 1,812 of the 9,640 registered voters cast a ballot.",
       "registered voters who cast a ballot"
-    ]
+    ],
+    // A figure of its own in a unit; "others" alone names nothing.
+    ["Its fixture target was 690 million litres.", "fixture target in litres"],
+    ["Fixture police said 12 others had fled.", ""]
   ])("measureIn(%j) is %j", (sentence, measure) => {
     const n = findNumbers(sentence).find((r) => r.value !== null)!;
     expect(measureIn(sentence, n.start, n)).toBe(measure);
@@ -1462,6 +1465,8 @@ describe("measureIn", () => {
       "19 per cent",
       ""
     ],
+    // "Others" are others of what the count before counts.
+    ["Five fixture people were killed and 12 others were injured.", "12", "fixture people injured"],
     // … and a share with its own noun is of that noun.
     ["In the fixture exams, 71% of boys passed physics against 69% of girls.", "69%", "share of girls"],
     ["Some 40% of fixture homes were damaged, compared with 25% of shops.", "25%", "share of shops"],
