@@ -32,6 +32,16 @@ const ownerBefore =
 const quantityWords =
   /^(?:total|number|average|maximum|minimum|tally|count|figure|record|majority|minority|group|crowd|sample|survey|poll|census|estimate|toll|some|most|all|none|each|any|many|few|out|one|both)$/u;
 
+/** How long, at the start of `text`: " more than 12 hours", " for up to six hours", " more than a year"; or "". */
+function timeWaited(text: string): string {
+  return (
+    new RegExp(
+      String.raw`^\s+((?:(?:more than|over|at least|up to|longer than|for)\s+)*(?:\d[\d,.]*|an?|${numberWords})\s+(?:minutes?|hours?|days?|weeks?|months?|years?))\b`,
+      "u"
+    ).exec(text)?.[1] ?? ""
+  );
+}
+
 /** The measure of a count (or a duration or distance) from the noun it counts and what the sentence says of it. */
 export function countMeasure(unit: string, before: string, after: string): string {
   const aux = String.raw`(?:(?:have|has|had|were|was|are|is|being|been|will|would|could|may|might|must|should|be|reportedly|now|already|so far|all|still)\s+)*`;
@@ -81,6 +91,10 @@ export function countMeasure(unit: string, before: string, after: string): strin
     String.raw`^\s+${aux}((?!(?:nearly|hardly|barely)\s)\p{Ll}+ly\s+)?(\p{Ll}+)(\s+(?:off|out|up|down|away|behind))?\b`,
     "u"
   ).exec(after);
+  // "2,900 patients waited more than 12 hours": those who waited so long (the time is part of who they are).
+  const waitedFor =
+    unit && passive && /^(?:waited|queued)$/.test(passive[2]) ? timeWaited(after.slice(passive[0].length)) : "";
+  if (waitedFor) return `${unit} ${who(unit)} ${passive![2]} ${waitedFor}`;
   // "a ferry carrying more than 200 passengers capsized": what the ferry did, not the passengers; "the homes
   // of 300 people were destroyed", "data on 800,000 pupils may have been taken": what the noun before did.
   const carried =
@@ -309,7 +323,17 @@ export function countMeasure(unit: string, before: string, after: string): strin
     /(?:^|[\s,])(?:the\s+)?(?:(?:total\s+)?number|total|tally|count|figure)\s+of\s+(.+?)\s+(?:(?:has|have|had)\s+)?(?:stood at|stands at|rose to|risen to|climbed to|reached|hit|passed|topped|was|is|jumped to|increased to|(?:more than )?(?:doubled|tripled)(?:\s+[^,;\d]{1,30}?)?,?\s+to|grown to|grew to|fell to|fallen to|dropped to|declined to|(?:rose|risen|climbed|jumped|increased|grew|grown|fell|fallen|dropped|declined)\s+by\s+(?:[^,;]|,(?=\d)){1,30}?\s+to|at)\s+$/iu.exec(
       before
     );
-  if (linking && !quantity) return phraseAt(linking[1], 5, false);
+  // ("the number of deaths among cyclists rose to 120": among whom, as a subject keeps it.)
+  const linked = linking && !quantity ? phraseAt(linking[1], 5, false) : "";
+  const among = linked
+    ? /^\s+among\s+(?:the\s+)?(.*)/u.exec(linking![1].slice(linking![1].indexOf(linked) + linked.length))
+    : null;
+  const whom = among ? phraseAt(among[1], 3) : "";
+  // ("the number of patients waiting more than four hours": how long, as above.)
+  const waiting = /\s(?:waiting|queuing|queueing)$/u.test(linked)
+    ? timeWaited(linking![1].slice(linking![1].indexOf(linked) + linked.length))
+    : "";
+  if (linked) return whom ? `${linked} among ${whom}` : waiting ? `${linked} ${waiting}` : linked;
   // "Jobless claims rose by 14,000 to 231,000": the 14,000 a change in them, the 231,000 their level.
   const changedBy =
     /(.*?)\s+(?:(?:has|have|had)\s+)?(?:rose|risen|climbed|jumped|increased|grew|grown|fell|fallen|dropped|declined)(?:\s+(?:for|in|over)\s+[^,;]{1,40},)?\s+by\s+(?:(?:another|a further)\s+)?$/u.exec(

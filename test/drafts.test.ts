@@ -1302,7 +1302,10 @@ describe("measureIn", () => {
     ],
     // A figure of its own in a unit; "others" alone names nothing.
     ["Its fixture target was 690 million litres.", "fixture target in litres"],
-    ["Fixture police said 12 others had fled.", ""]
+    ["Fixture police said 12 others had fled.", ""],
+    // Who waited so long, and among whom.
+    ["Some 2,900 fixture patients waited more than 12 hours.", "fixture patients who waited more than 12 hours"],
+    ["The number of fixture knife injuries among under-25s fell to 1,190.", "fixture knife injuries among under-25s"]
   ])("measureIn(%j) is %j", (sentence, measure) => {
     const n = findNumbers(sentence).find((r) => r.value !== null)!;
     expect(measureIn(sentence, n.start, n)).toBe(measure);
@@ -1464,6 +1467,12 @@ describe("measureIn", () => {
       "In fixture exams, 47 per cent of private school entries got a top grade, compared with 19 per cent at state schools.",
       "19 per cent",
       ""
+    ],
+    // How long those counted waited.
+    [
+      "The number of fixture patients waiting more than four hours rose to 41,200.",
+      "41,200",
+      "fixture patients waiting more than four hours"
     ],
     // "Others" are others of what the count before counts.
     ["Five fixture people were killed and 12 others were injured.", "12", "fixture people injured"],
