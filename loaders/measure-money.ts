@@ -365,6 +365,26 @@ export function moneyMeasure(before: string, after: string, measureIn: MeasureIn
   // "The cluster's appeal for $46 million", "a request for €2 billion": what asks for it (not "sold for").
   const asked = /(?:^|\s)(?:an?|the|its|their|\p{L}+['’]s)\s+(\p{Ll}+)\s+for\s+(?:\p{Ll}+\s+){0,2}$/u.exec(before);
   if (asked && !isEdWord(asked[1]) && !pastTense.has(asked[1]) && !stop.has(asked[1])) return asked[1];
+  // "opened 120 extra beds at a cost of £9 million", "The bridge was rebuilt at a cost of £40 million":
+  // the cost of what was made or done, the count before or the subject.
+  const atCost =
+    /^(.*?)\s+at\s+an?\s+(?:total\s+|estimated\s+|combined\s+)?cost\s+of\s+(?:(?:about|some|around|roughly|nearly|almost|more than|over)\s+)?$/u.exec(
+      before
+    );
+  if (atCost) {
+    // (Not people something was done to: "29,000 asylum seekers were housed in hotels, at a cost of" is
+    // the cost of housing them, which the words do not name.)
+    const passive = String.raw`(?:was|were|has been|have been|had been|will be|is being|are being)\s+\p{Ll}+`;
+    const made = findNumbers(atCost[1]).findLast((r) => r.kind === "count" && r.unit !== "");
+    const done = new RegExp(String.raw`^(\D*?)\s+${passive}(?:\s+[^,;]*)?,?$`, "u").exec(atCost[1]);
+    const what =
+      made && !new RegExp(String.raw`^(?:\s+[\p{L}'’-]+){0,3}?\s+${passive}`, "u").test(atCost[1].slice(made.end))
+        ? made.unit
+        : !made && done
+          ? subjectHead(done[1])
+          : "";
+    if (what && !isPronoun(what)) return `cost of ${lowerCase(what)}`;
+  }
   // "23 public contracts worth €14 million": the value of contracts; "loans totalling …", "a fine of …": the noun.
   const worth = /(.*?)\s+(worth|totalling|totaling|of|at)\s+(?:\p{Ll}+\s+){0,2}$/u.exec(before);
   // "has received $86 million of the $240 million it appealed for": the whole, as the words after say.

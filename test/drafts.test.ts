@@ -1468,6 +1468,14 @@ describe("measureIn", () => {
       "19 per cent",
       ""
     ],
+    // What was made or done at a cost (but not people something was done to: the words do not say what).
+    ["The fixture board opened 120 extra beds at a cost of £9 million.", "£9 million", "cost of extra beds"],
+    ["The fixture bridge was rebuilt at a cost of £40 million.", "£40 million", "cost of fixture bridge"],
+    [
+      "Some 29,000 fixture asylum seekers were housed in hotels, at a cost of about £4.5 million a day.",
+      "about £4.5 million",
+      "cost per day"
+    ],
     // How long those counted waited.
     [
       "The number of fixture patients waiting more than four hours rose to 41,200.",
