@@ -403,7 +403,18 @@ export function moneyMeasure(before: string, after: string, measureIn: MeasureIn
       kind &&
       /^(?:year|month|week|day|hour|minute)$/u.test(kind[2]) &&
       new RegExp(`^(?:${numberWords})$`, "iu").test(kind[1]);
-    const noun = lowerCase(phraseBefore(worth[1], kind && !lengthOf ? 2 : 1));
+    // ("a funding gap of £23 million", "a budget deficit of": a noun before it names its kind too; not a
+    // word of size or order, "a hefty fine of", "a further loan of".)
+    const compound = /(?:^|\s)(?:an?|the|its|their|his|her|our|\p{L}+['’]s)\s+(\p{Ll}+)\s+\p{Ll}+$/u.exec(worth[1]);
+    const twoWords =
+      compound !== null &&
+      !stop.has(compound[1]) &&
+      !isEdWord(compound[1]) &&
+      !/(?:ly|est|er)$/u.test(compound[1]) &&
+      !/^(?:new|small|large|big|huge|massive|hefty|whopping|modest|record|further|additional|extra|fresh|initial|final|estimated|combined|total|net|gross|one-off|single|possible|potential|proposed|planned|maximum|minimum|typical|average)$/u.test(
+        compound[1]
+      );
+    const noun = lowerCase(phraseBefore(worth[1], (kind && !lengthOf) || twoWords ? 2 : 1));
     // ("when they peaked at $123": a verb, not what is at it; "the fine was set at £5 million": the fine.)
     const verb = worth[2] === "at" && (isEdWord(noun) || pastTense.has(noun) || /^(?:set|put)$/.test(noun));
     const setAt = verb

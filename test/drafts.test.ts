@@ -1258,6 +1258,9 @@ describe("measureIn", () => {
     // What a deal is valued at is its value, not the subject's; a profit keeps its kind; people "in work".
     ["The fixture airline bought jets in a deal valued at $8.7 billion.", "value of deal"],
     ["The fixture firm made a pre-tax profit of €1.3 billion.", "pre-tax profit"],
+    // … and so is a noun before it ("funding gap"), but not a word of size or order.
+    ["The fixture council faces a funding gap of £23 million.", "funding gap"],
+    ["The fixture firm was given a hefty fine of £5,000.", "fine"],
     ["The number of fixture people in work rose to 33.1 million.", "fixture people in work"],
     // Room for them is a capacity, of what has it.
     ["The fixture stadium seats 52,000 fans.", "capacity of stadium"],
