@@ -360,6 +360,8 @@ export function moneyMeasure(before: string, after: string, measureIn: MeasureIn
   if (subject) {
     // ("when they peaked at $123": a pronoun names nothing.)
     const noun = subjectHead(subject[1]);
+    // ("Shares in the firm closed at €41.30": the price of one.)
+    if (/^(?:shares|stock|stocks)$/iu.test(noun)) return "share price";
     if (noun && !isPronoun(noun)) return lowerCase(noun);
   }
   // "The cluster's appeal for $46 million", "a request for €2 billion": what asks for it (not "sold for").

@@ -1479,6 +1479,8 @@ describe("measureIn", () => {
       "about £4.5 million",
       "cost per day"
     ],
+    // Shares at a price: the price of one.
+    ["Shares in the fixture firm closed 6.2% lower at €41.30.", "€41.30", "share price"],
     // How long those counted waited.
     [
       "The number of fixture patients waiting more than four hours rose to 41,200.",
