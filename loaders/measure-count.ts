@@ -210,9 +210,11 @@ export function countMeasure(unit: string, before: string, after: string): strin
   const doing = verbBeforeNumber.exec(before)?.[1] ?? "";
   if (unit && /^(?:damag|destroy|kill|injur|wound|affect|displac|strand|trapp|flood|forc|evacuat)ing$/.test(doing))
     return `${unit} ${doing.slice(0, -3)}ed`;
-  // "The firm employs 11,000 people", "the network serves 4.5 million customers": those so served.
-  const present = /^(employ|serve|house|host|shelter|kill)s$/.exec(doing);
-  if (unit && present) return `${unit} ${present[1]}${present[1].endsWith("e") ? "d" : "ed"}`;
+  // "The firm employs 11,000 people", "the network serves 4.5 million customers", "two plants, which
+  // employ 18,000 people": those so served.
+  const present = /^(?:(employ|serve|house|host|shelter)s?|(kill)s)$/.exec(doing);
+  const served = present?.[1] ?? present?.[2];
+  if (unit && served) return `${unit} ${served}${served.endsWith("e") ? "d" : "ed"}`;
   // "has killed 2,000 civilians", "evacuated 300 people"
   const verbBefore = verbBeforeNumber.exec(before);
   // "will close nine of its 24 libraries", "plans to hire 500 staff": what will be done to them.

@@ -1512,6 +1512,7 @@ describe("measureIn", () => {
     ["Seven of the nine fixture members voted to hold.", "nine", "fixture members"],
     ["Fixture pedestrians accounted for 31 of the deaths, and motorcyclists for 22.", "22", "deaths"],
     ["The fixture firm employs 45,000 people, including 8,000 in France.", "8,000", "people employed"],
+    ["Its two fixture plants, which employ 18,000 people between them, will close.", "18,000", "people employed"],
     ["The fixture ministry confirmed 12 new cases, bringing the total to 340.", "340", "cases confirmed"],
     ["Fixture aid rose 5 percent, taking the total to $3 billion.", "$3 billion", "fixture aid"],
     [
