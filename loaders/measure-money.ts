@@ -246,6 +246,10 @@ export function moneyMeasure(before: string, after: string, measureIn: MeasureIn
   if (
     /^\s*-?\s*\p{Ll}/u.test(after) &&
     !/\sworth\s+(?:(?:about|some|nearly|around|roughly|more than|up to|almost|over)\s+)?$/u.test(before) &&
+    // ("Government grants of £7,500 covered half the cost": the grants, below, not what they did.)
+    !/(?:^|\s)(?!(?:total|sum|amount|average|all|some|most|part|half|much|none|each|one|any|many|lot|lots|out|because|instead|ahead|inside)\s)\p{Ll}+\s+of\s+(?:(?:about|some|nearly|around|roughly|more than|up to|almost|over)\s+)?$/u.test(
+      before
+    ) &&
     !/^\s+(?:a|an|per|each|every)\s/u.test(after) &&
     !/^\s+(?:last|this|next|past|previous)\s/u.test(after) &&
     // "spent £1.4 billion online", "touched $1.239 earlier in the session": how or when, not what.
@@ -407,14 +411,19 @@ export function moneyMeasure(before: string, after: string, measureIn: MeasureIn
       new RegExp(`^(?:${numberWords})$`, "iu").test(kind[1]);
     // ("a funding gap of £23 million", "a budget deficit of": a noun before it names its kind too; not a
     // word of size or order, "a hefty fine of", "a further loan of".)
-    const compound = /(?:^|\s)(?:an?|the|its|their|his|her|our|\p{L}+['’]s)\s+(\p{Ll}+)\s+\p{Ll}+$/u.exec(worth[1]);
+    // (… or at the sentence's start: "Government grants of £7,500".)
+    const compound =
+      /(?:(?:^|\s)(?:an?|the|its|their|his|her|our|\p{L}+['’]s)\s+(\p{Ll}+)|^\s*(\p{Lu}\p{Ll}+))\s+\p{Ll}+$/u.exec(
+        worth[1]
+      );
+    const modifier = (compound?.[1] ?? compound?.[2] ?? "").toLowerCase();
     const twoWords =
-      compound !== null &&
-      !stop.has(compound[1]) &&
-      !isEdWord(compound[1]) &&
-      !/(?:ly|est|er)$/u.test(compound[1]) &&
+      modifier !== "" &&
+      !stop.has(modifier) &&
+      !isEdWord(modifier) &&
+      !/(?:ly|est|er)$/u.test(modifier) &&
       !/^(?:new|small|large|big|huge|massive|hefty|whopping|modest|record|further|additional|extra|fresh|initial|final|estimated|combined|total|net|gross|one-off|single|possible|potential|proposed|planned|maximum|minimum|typical|average)$/u.test(
-        compound[1]
+        modifier
       );
     const noun = lowerCase(phraseBefore(worth[1], (kind && !lengthOf) || twoWords ? 2 : 1));
     // ("when they peaked at $123": a verb, not what is at it; "the fine was set at £5 million": the fine.)

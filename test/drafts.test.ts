@@ -1261,6 +1261,8 @@ describe("measureIn", () => {
     // … and so is a noun before it ("funding gap"), but not a word of size or order.
     ["The fixture council faces a funding gap of £23 million.", "funding gap"],
     ["The fixture firm was given a hefty fine of £5,000.", "fine"],
+    // … and what the sum's noun does after it is no measure of it.
+    ["Government grants of £7,500 covered half the fixture cost.", "government grants"],
     ["The number of fixture people in work rose to 33.1 million.", "fixture people in work"],
     // Room for them is a capacity, of what has it.
     ["The fixture stadium seats 52,000 fans.", "capacity of stadium"],
