@@ -1308,6 +1308,9 @@ describe("measureIn", () => {
     // A figure of its own in a unit; "others" alone names nothing.
     ["Its fixture target was 690 million litres.", "fixture target in litres"],
     ["Fixture police said 12 others had fled.", ""],
+    // A figure that pictures another has no measure of its own.
+    ["The fixture site is about the size of 170 football pitches.", ""],
+    ["The fixture spill covered the equivalent of 40 swimming pools.", ""],
     // Who waited so long, and among whom.
     ["Some 2,900 fixture patients waited more than 12 hours.", "fixture patients who waited more than 12 hours"],
     ["The number of fixture knife injuries among under-25s fell to 1,190.", "fixture knife injuries among under-25s"]
