@@ -11,7 +11,7 @@ import {asOfSentence, type AsOf} from "./as-of.ts";
 import {attributionIn, figuresOwnerBefore, fullNameBefore, theDocument} from "./attribution.ts";
 import {KitError, type ErrorCode} from "./errors.ts";
 import {FigureError, parseFigure} from "./figure.ts";
-import {isMultiple, measureIn} from "./measure.ts";
+import {isMultiple, measureIn, picturing} from "./measure.ts";
 import {isUnit} from "./measure-phrases.ts";
 import type {NumberRow} from "./number-rows.ts";
 import {numbersOfSource} from "./number-rows.ts";
@@ -228,6 +228,7 @@ export function draftFor(
   }
   const measure = options.measure ?? measureIn(sentence.text, sentence.at, number);
   if (measure === "") {
+    const pictured = picturing(sentence.text.slice(0, sentence.at));
     throw problem(
       source,
       offset,
@@ -235,9 +236,11 @@ export function draftFor(
       `${what}: ${
         isMultiple(number)
           ? `"${number.unit}" says how many times, not of what`
-          : isUnit(number.unit) || ((number.kind === "duration" || number.kind === "distance") && number.unit)
-            ? `the sentence gives only its unit, "${number.unit}", not what it is of`
-            : "the sentence names nothing it counts"
+          : pictured
+            ? `"${pictured}" makes it a picture of another figure, with no measure of its own`
+            : isUnit(number.unit) || ((number.kind === "duration" || number.kind === "distance") && number.unit)
+              ? `the sentence gives only its unit, "${number.unit}", not what it is of`
+              : "the sentence names nothing it counts"
       }; draft it with --measure "what it measures"`
     );
   }

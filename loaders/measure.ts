@@ -57,6 +57,18 @@ export function isMultiple(n: Pick<FoundNumber, "kind" | "unit">): boolean {
 }
 
 /**
+ * The words that make a figure a picture of another, not one to cite with a measure of its own ("an
+ * area about the size of 170 football pitches", "the equivalent of 40 swimming pools"), or "".
+ */
+export function picturing(before: string): string {
+  return (
+    /\bthe\s+(?:size|equivalent)\s+of\s+(?:(?:about|some|nearly|around|roughly|almost|more than|over)\s+)?$/iu
+      .exec(before)?.[0]
+      .trim() ?? ""
+  );
+}
+
+/**
  * The measure of the figure `n` in its sentence, `at` being its offset there. "" when the words
  * give none (the CLI then asks the editor for one).
  *
@@ -66,14 +78,7 @@ export function isMultiple(n: Pick<FoundNumber, "kind" | "unit">): boolean {
  * ```
  */
 export function measureIn(sentence: string, at: number, n: Pick<FoundNumber, "kind" | "unit" | "text">): string {
-  // "an area about the size of 170 football pitches", "the equivalent of 40 swimming pools": a picture of
-  // another figure, not one to cite with a measure of its own.
-  if (
-    /\bthe\s+(?:size|equivalent)\s+of\s+(?:(?:about|some|nearly|around|roughly|almost|more than|over)\s+)?$/iu.test(
-      sentence.slice(0, at)
-    )
-  )
-    return "";
+  if (picturing(sentence.slice(0, at))) return "";
   // ("…, outpacing inflation of 4.1%": what it outpaced is the measure, not the outpacing.)
   let measure = measureOf(sentence, at, n).replace(
     /^(?:outpacing|outstripping|beating|exceeding|surpassing|topping|overtaking|matching)\s+/u,

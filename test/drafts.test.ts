@@ -1655,6 +1655,14 @@ describe("measureIn", () => {
       "five",
       'offset 59: MEASURE_UNKNOWN: duration "five": the sentence gives only its unit, "days", not what it is of',
       "length of siege in days"
+    ],
+    [
+      "a figure that pictures another",
+      "Fixture park",
+      "The fixture park is about the size of 170 football pitches.",
+      "170",
+      'offset 54: MEASURE_UNKNOWN: count "170": "the size of" makes it a picture of another figure, with no measure of its own',
+      "size of park in football pitches"
     ]
   ])("a draft of %s asks for its measure, and says why", (_, title, body, text, problem, measure) => {
     const source = parseSource(`---\npublished: 2022-03-05\n---\n# ${title}\n\n${body}\n`, "data/sources/fixture.md");
