@@ -79,6 +79,11 @@ export function picturing(before: string): string {
  */
 export function measureIn(sentence: string, at: number, n: Pick<FoundNumber, "kind" | "unit" | "text">): string {
   if (picturing(sentence.slice(0, at))) return "";
+  // "a five-year contract reportedly worth £250,000 a week": a hedge is no word of what it measures
+  // (blanked, so that `at` still points at the figure).
+  sentence = sentence.replace(/\b(?:reportedly|allegedly|apparently|reputedly|supposedly|purportedly)\b/giu, (w) =>
+    " ".repeat(w.length)
+  );
   // ("…, outpacing inflation of 4.1%": what it outpaced is the measure, not the outpacing.)
   let measure = measureOf(sentence, at, n).replace(
     /^(?:outpacing|outstripping|beating|exceeding|surpassing|topping|overtaking|matching)\s+/u,

@@ -1486,6 +1486,12 @@ describe("measureIn", () => {
     ],
     // Shares at a price: the price of one.
     ["Shares in the fixture firm closed 6.2% lower at €41.30.", "€41.30", "share price"],
+    // A hedge is no word of what a figure measures.
+    [
+      "The fixture striker signed a five-year contract reportedly worth £250,000 a week.",
+      "£250,000",
+      "value of contract per week"
+    ],
     // How long those counted waited.
     [
       "The number of fixture patients waiting more than four hours rose to 41,200.",
