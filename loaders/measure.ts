@@ -650,7 +650,8 @@ function wholeMeasure(before: string): string {
     );
   if (set && !set[1].split(" ").some((w) => stop.has(w))) return set[1];
   const level = levelAfterChange.exec(before) ?? levelAfterPercent.exec(before);
-  const which = /^(.*?),\s+which\s+(?:number|numbered|total|totalled|totaled)\s+$/u.exec(before);
+  // (… or people: "Season ticket holders, who number about 31,000".)
+  const which = /^(.*?),\s+(?:which|who)\s+(?:number|numbered|total|totalled|totaled)\s+$/u.exec(before);
   // "British tourists were the largest group at 3.9 million".
   const at = /^([^\d,;]*?)\s+(?:was|were|is|are|remained|remains)\s+[^\d,;]*?,?\s+at\s+$/u.exec(before);
   const clause = (level ?? which ?? at)?.[1];

@@ -1308,6 +1308,8 @@ describe("measureIn", () => {
     // A figure of its own in a unit; "others" alone names nothing.
     ["Its fixture target was 690 million litres.", "fixture target in litres"],
     ["Fixture police said 12 others had fled.", ""],
+    // What people number is a count of them.
+    ["Fixture fans, who number about 31,000, were told.", "fixture fans"],
     // A figure that pictures another has no measure of its own.
     ["The fixture site is about the size of 170 football pitches.", ""],
     ["The fixture spill covered the equivalent of 40 swimming pools.", ""],
