@@ -318,6 +318,13 @@ export function countMeasure(unit: string, before: string, after: string): strin
   // "Arrivals rose from 20,000 to 35,000", "class sizes have grown from 23 to 26 pupils": both their level.
   const fromTo = !quantity ? levelFromTo(before) : "";
   if (fromTo) return fromTo;
+  // "the winner's majority was 8,420 votes", "Her lead is 3,000 votes": a margin, in its unit.
+  const margin =
+    /(?:^|\s)((?:[\p{L}'’-]+\s+)?(?:majority|lead|margin))\s+(?:was|is|stood at|stands at|had grown to|grew to|fell to|narrowed to|widened to)\s+$/iu.exec(
+      before
+    );
+  const marginOf = margin ? margin[1].replace(/^(?:the|a|an|its|their|his|her|our)\s+/iu, "") : "";
+  if (unit && marginOf) return lowerCase(marginOf);
   if (unit && !quantity) return unit;
   // "The number of internally displaced people stood at 6.5 million", "put the number of evacuees at 9,000",
   // "the number of people sleeping rough rose by 26 percent to 3,069"

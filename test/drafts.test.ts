@@ -1308,6 +1308,9 @@ describe("measureIn", () => {
     // A figure of its own in a unit; "others" alone names nothing.
     ["Its fixture target was 690 million litres.", "fixture target in litres"],
     ["Fixture police said 12 others had fled.", ""],
+    // A margin in its unit; what was blocked, diverted or grounded.
+    ["The fixture winner's majority was 8,420 votes.", "winner's majority"],
+    ["Fixture trees came down, blocking 60 roads.", "roads blocked"],
     // What people number is a count of them.
     ["Fixture fans, who number about 31,000, were told.", "fixture fans"],
     // A figure that pictures another has no measure of its own.
