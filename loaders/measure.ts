@@ -184,9 +184,11 @@ function measureOf(sentence: string, at: number, n: Pick<FoundNumber, "kind" | "
       /(\s\p{Ll}+)\s+for\s+(?:a|the)\s+\p{Ll}+\s+(?:(?:straight|consecutive)\s+)?(?:month|week|year|quarter|day|time)s?(?:\s+(?:running|in\s+a\s+row))?(\s+to\s+(?:\p{Ll}+\s+){0,2})$/u,
       "$1$2"
     );
-  // "leads the governing party by five points": a lead.
+  // "leads the governing party by five points", "by just two points": a lead.
   if (
-    /\b(?:leads?|led|leading)\s+(?:[^,;\d]{0,60}?\s)?by\s+$/u.test(before) &&
+    /\b(?:leads?|led|leading)\s+(?:[^,;\d]{0,60}?\s)?by\s+(?:(?:just|only|a mere|nearly|almost|about|some)\s+)?$/u.test(
+      before
+    ) &&
     /^\s+(?:percentage\s+)?points?\b/u.test(sentence.slice(end))
   )
     return "lead";

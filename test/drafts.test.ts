@@ -1308,7 +1308,8 @@ describe("measureIn", () => {
     // A figure of its own in a unit; "others" alone names nothing.
     ["Its fixture target was 690 million litres.", "fixture target in litres"],
     ["Fixture police said 12 others had fled.", ""],
-    // A margin in its unit; what was blocked, diverted or grounded.
+    // A margin in its unit (a lead "by just" so many points too); what was blocked, diverted or grounded.
+    ["The fixture mayor leads her challenger by just 2 points.", "lead"],
     ["The fixture winner's majority was 8,420 votes.", "winner's majority"],
     ["Fixture trees came down, blocking 60 roads.", "roads blocked"],
     // What people number is a count of them.
