@@ -206,9 +206,10 @@ export function countMeasure(unit: string, before: string, after: string): strin
   ).exec(after);
   const lacking = unit && without ? phraseAt(without[1], 2) : "";
   if (lacking) return `${unit} without ${lacking}`;
-  // "…, damaging some 900 buildings", "affecting about 400,000 pupils": what the clause did to them.
+  // "…, damaging some 900 buildings", "affecting about 400,000 pupils", "saving 60 million litres": what
+  // the clause did to them.
   const doing = verbBeforeNumber.exec(before)?.[1] ?? "";
-  if (unit && /^(?:damag|destroy|kill|injur|wound|affect|displac|strand|trapp|flood|forc|evacuat)ing$/.test(doing))
+  if (unit && /^(?:damag|destroy|kill|injur|wound|affect|displac|strand|trapp|flood|forc|evacuat|sav)ing$/.test(doing))
     return `${unit} ${doing.slice(0, -3)}ed`;
   // "The firm employs 11,000 people", "the network serves 4.5 million customers", "two plants, which
   // employ 18,000 people": those so served.

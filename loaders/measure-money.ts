@@ -293,6 +293,21 @@ export function moneyMeasure(before: string, after: string, measureIn: MeasureIn
       before
     );
   const whom = costs ? costs[2].trim().split(/\s+/).filter(Boolean) : [];
+  // "after a three-year renovation costing £48 million", "A temporary footbridge costing £2.2 million":
+  // the cost of the noun it follows (its length is no part of it).
+  const costing =
+    /(?:^|\s)(?:[Aa]n?|[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Oo]ur)\s+((?:[\p{L}'’-]+\s+){0,2}?\p{Ll}[\p{Ll}-]*)\s+costing\s+(?:(?:about|some|around|roughly|nearly|almost|more than|over|up to|an estimated)\s+)?$/u.exec(
+      before
+    );
+  const costed = costing
+    ? costing[1]
+        .split(/\s+/)
+        .filter((w) => !/-(?:year|month|week|day|hour|minute)s?$/u.test(w))
+        .join(" ")
+    : "";
+  const costedHead = costed.split(" ").at(-1) ?? "";
+  if (costed && !stop.has(costedHead) && !isEdWord(costedHead) && !pastTense.has(costedHead))
+    return `cost of ${lowerCase(costed)}`;
   // ("demanding a rise of 10 per cent, which it says would cost …": what "which" stands for.)
   const which = costs
     ? /(?:^|\s)(?:a|an|the|its|their)\s+((?:[\p{Ll}-]+\s+){0,2}?[\p{Ll}-]+)(?:\s+(?:of|in|for)\s+[^,;]*)?,\s*which\s[^,;]*$/u.exec(

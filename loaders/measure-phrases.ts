@@ -85,6 +85,16 @@ export function phraseAt(text: string, max = 4, stopAtVerbs = true, andJoins = f
     const w = m[1];
     // (… but not after an adverb of the noun: "newly built homes".)
     if (stopAtVerbs && words.length > 0 && (isEdWord(w) || pastTense.has(w)) && !/ly$/u.test(words.at(-1)!)) break;
+    // … or an -ing word with a figure after it: "(a renovation) costing £48 million", "(ships) carrying 40".
+    if (
+      stopAtVerbs &&
+      words.length > 0 &&
+      /ing$/u.test(w) &&
+      /^\s+(?:(?:about|some|around|roughly|nearly|almost|more than|over|up to|an estimated)\s+)?[$€£]?\d/u.test(
+        text.slice(m.index! + m[0].length)
+      )
+    )
+      break;
     // … or a participle with an object, a verb then: "(voters) cast a ballot", "(firms) cut their prices"
     // (not one that takes two: "entries given a top grade").
     if (

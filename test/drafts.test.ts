@@ -1312,6 +1312,9 @@ describe("measureIn", () => {
     ["The fixture mayor leads her challenger by just 2 points.", "lead"],
     ["The fixture winner's majority was 8,420 votes.", "winner's majority"],
     ["Fixture trees came down, blocking 60 roads.", "roads blocked"],
+    // What a clause saves; what costs a sum is the noun it follows, without its length.
+    ["Fixture hosepipe bans cut demand, saving around 60 million litres a day.", "litres saved per day"],
+    ["The fixture museum reopened after a three-year renovation costing £48 million.", "length of renovation in years"],
     // What people number is a count of them.
     ["Fixture fans, who number about 31,000, were told.", "fixture fans"],
     // A figure that pictures another has no measure of its own.
@@ -1497,6 +1500,11 @@ describe("measureIn", () => {
       "The fixture striker signed a five-year contract reportedly worth £250,000 a week.",
       "£250,000",
       "value of contract per week"
+    ],
+    [
+      "The fixture museum reopened after a three-year renovation costing £48 million.",
+      "£48 million",
+      "cost of renovation"
     ],
     // How long those counted waited.
     [
