@@ -449,6 +449,14 @@ function measureOf(sentence: string, at: number, n: Pick<FoundNumber, "kind" | "
     const done = toDo ? phraseAt(toDo[2], 3) : "";
     if (toDo && subject && !isPronoun(subject))
       return `${verb![3] ? "average " : ""}time for ${lowerCase(subject)} to ${toDo[1]}${done ? ` ${done}` : ""}`;
+    // "35 kilometres of new cycle lanes", "damaged 200 miles of coastline": a length of something (and
+    // what was done to it); "within 3 km of the site" is a distance from it.
+    const lengthOf =
+      n.kind === "distance" && !/\b(?:within|inside)\s+$/u.test(before)
+        ? /^\s+of\s+(?:(?:the|its|their)\s+)?(?=\p{Ll})/u.exec(after)
+        : null;
+    const lengthWhat = lengthOf ? phraseAt(after.slice(lengthOf[0].length), 4, false) : "";
+    if (lengthWhat) return `${unit} of ${lengthWhat}${verb && isEdWord(verb[2]) ? ` ${verb[2]}` : ""}`;
     // "The researchers spent 23 days at sea": the days so spent, and where.
     if (n.kind === "duration" && verb?.[2] === "spent") {
       const where = /^\s+((?:at|in|on|aboard)\s+(?:the\s+)?\p{Ll}+)/u.exec(after)?.[1];

@@ -1315,6 +1315,13 @@ describe("measureIn", () => {
     // What a clause saves; what costs a sum is the noun it follows, without its length.
     ["Fixture hosepipe bans cut demand, saving around 60 million litres a day.", "litres saved per day"],
     ["The fixture museum reopened after a three-year renovation costing £48 million.", "length of renovation in years"],
+    // A length of something, and what was done to it; not a distance from it.
+    [
+      "Fixture councillors approved 35 kilometres of new protected cycle lanes.",
+      "kilometres of new protected cycle lanes approved"
+    ],
+    ["The fixture storm damaged 200 miles of coastline.", "miles of coastline damaged"],
+    ["Fixture homes within 3 km of the site were evacuated.", ""],
     // What people number is a count of them.
     ["Fixture fans, who number about 31,000, were told.", "fixture fans"],
     // A figure that pictures another has no measure of its own.
