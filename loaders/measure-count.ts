@@ -354,7 +354,7 @@ export function countMeasure(unit: string, before: string, after: string): strin
     changedBy && !quantity ? lowerCase(numberOf ? phraseAt(numberOf[1], 5, false) : subjectHead(changedBy[1])) : "";
   if (changedSubject) return `change in ${changedSubject}`;
   const subject =
-    /(.*?)\s+(?:(?:has|have|had)\s+)?(?:(?:rose|risen|rises|climbed|reached|hit|passed|topped|averaged|totalled|totaled|numbered|stood at|stands at|stood|peaked at|was|is|jumped|increased|fell|dropped)\s+(?:to\s+|at\s+)?|(?:slowed|eased|dipped|swelled|grew|grown|surged|soared|declined|fallen|doubled|tripled|slumped|plunged)\s+to\s+|(?:rose|risen|climbed|jumped|increased|grew|grown|fell|fallen|dropped|declined)(?:\s+(?:for|in|over)\s+[^,;]{1,40},)?\s+by\s+(?:[^,;]|,(?=\d)){1,30}?\s+to\s+|(?:will|would|could|(?:is|are)\s+(?:set|expected|due)\s+to)\s+(?:rise|fall|climb|increase|drop|grow)\s+to\s+)(?:\p{Ll}+\s+){0,2}$/u.exec(
+    /(.*?)\s+(?:(?:has|have|had)\s+)?(?:(?:rose|risen|rises|climbed|reached|hit|passed|topped|averaged|totalled|totaled|numbered|stood at|stands at|stood|peaked at|was|is|jumped|increased|fell|dropped)\s+(?:to\s+|at\s+)?|(?:slowed|eased|dipped|swelled|grew|grown|surged|soared|declined|fallen|doubled|tripled|slumped|plunged)\s+to\s+|(?:rose|risen|climbed|jumped|increased|grew|grown|fell|fallen|dropped|declined)(?:\s+(?:for|in|over)\s+[^,;]{1,40},)?\s+by\s+(?:[^,;]|,(?=\d)){1,30}?\s+to\s+|(?:will|would|could|should|may|might|must|(?:is|are)\s+(?:set|expected|due)\s+to)\s+(?:rise|fall|climb|increase|drop|grow)\s+to\s+)(?:\p{Ll}+\s+){0,2}$/u.exec(
       before
     );
   const named = subject ? lowerCase(subjectHead(subject[1])) : "";

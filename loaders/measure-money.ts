@@ -42,16 +42,19 @@ export function moneyMeasure(before: string, after: string, measureIn: MeasureIn
   );
   const pricedWhat = priced ? lowerCase(subjectHead(priced[1])) : "";
   if (pricedWhat) return `price of ${pricedWhat}`;
-  // "after fares were capped at £2", "the fee is fixed at €30": what was so set.
+  // "after fares were capped at £2", "the fee is fixed at €30", "Fares on the busiest route will be
+  // frozen at £18.50": the subject of what was so set.
   const set =
-    /(?:^|\s)((?:\p{L}\p{Ll}*\s+){0,2}?\p{L}\p{Ll}*)\s+(?:(?:were|was|are|is|will\s+be|(?:has|have)\s+been|(?:will\s+|would\s+)?(?:stay|stays|stayed|remain|remains|remained))\s+)(?:capped|fixed|frozen|set|kept|held)\s+at\s+$/u.exec(
+    /(.*?)\s+(?:(?:were|was|are|is|will\s+be|(?:has|have)\s+been|(?:will\s+|would\s+)?(?:stay|stays|stayed|remain|remains|remained))\s+)(?:capped|fixed|frozen|set|kept|held)\s+at\s+$/u.exec(
       before
     );
-  // ("Fares will remain frozen at £2": a sentence's capital goes.)
+  // ("journeys rose after fares were capped at £2": the clause's own subject.)
   const setWhat = set
-    ? set[1].split(" ").filter((w) => !stop.has(w.toLowerCase()) && !pastTense.has(w) && !isEdWord(w))
-    : [];
-  if (setWhat.length > 0) return lowerCase(setWhat.join(" "));
+    ? lowerCase(
+        subjectHead(set[1].replace(/^.*\b(?:after|when|because|since|until|before|while|once|if|and|but)\s+/iu, ""))
+      )
+    : "";
+  if (setWhat) return setWhat;
   // "The fund has roughly $1.2 billion left": the money left in what has it.
   const left = /^\s+(?:left|remaining)\b/u.test(after)
     ? /(.*?)\s+(?:has|have|had)\s+(?:\p{Ll}+\s+)?$/u.exec(before)

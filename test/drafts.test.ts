@@ -1322,6 +1322,10 @@ describe("measureIn", () => {
     ],
     ["The fixture storm damaged 200 miles of coastline.", "miles of coastline damaged"],
     ["Fixture homes within 3 km of the site were evacuated.", ""],
+    // What was frozen at a sum is the subject, past its place; what should rise to a level; who is affected.
+    ["Fixture fares on the busiest route will be frozen at £18.50.", "fixture fares"],
+    ["The fixture pension age should rise to 68 by 2039.", "fixture pension age"],
+    ["The fixture change would affect about 9.5 million people.", "people affected"],
     // What people number is a count of them.
     ["Fixture fans, who number about 31,000, were told.", "fixture fans"],
     // A figure that pictures another has no measure of its own.
