@@ -269,10 +269,18 @@ export function countMeasure(unit: string, before: string, after: string): strin
       /^\s+((?:to|for|at|in|on|from|into|near|outside|across)\s+)?((?:the|a|an)\s+)?([\p{L}'’-]+)(?:\s+[\p{Lu}][\p{L}'’-]*)*/u.exec(
         progressive[2]
       );
-    // A bare word in lower case is no object: "working long shifts" says how, not where or what.
-    const bare = object && !object[1] && !object[2] && /^\p{Ll}/u.test(object[3]);
+    // A bare word in lower case is no object: "working long shifts" says how, not where or what ("sleeping
+    // rough", "living abroad" say where).
+    const bare =
+      object &&
+      !object[1] &&
+      !object[2] &&
+      /^\p{Ll}/u.test(object[3]) &&
+      !/^(?:rough|abroad|overseas|outside|outdoors|underground|offshore)$/u.test(object[3]);
     const named = object && !bare && !stop.has(object[3].toLowerCase()) ? object[0].trim() : "";
-    return [unit, progressive[1], named].filter(Boolean).join(" ");
+    // ("had been waiting for more than a year": how long, as for those who waited.)
+    const waited = /^(?:waiting|queuing|queueing)$/u.test(progressive[1]) ? timeWaited(progressive[2]) : "";
+    return [unit, progressive[1], waited || named].filter(Boolean).join(" ");
   }
   // "1 million people have fled Ukraine": the people who did it.
   const active = new RegExp(
@@ -339,9 +347,12 @@ export function countMeasure(unit: string, before: string, after: string): strin
     ? /^\s+among\s+(?:the\s+)?(.*)/u.exec(linking![1].slice(linking![1].indexOf(linked) + linked.length))
     : null;
   const whom = among ? phraseAt(among[1], 3) : "";
-  // ("the number of patients waiting more than four hours": how long, as above.)
+  // ("the number of patients waiting more than four hours": how long, as above; "people waiting for
+  // planned hospital treatment": for what.)
+  const linkedRest = linked ? linking![1].slice(linking![1].indexOf(linked) + linked.length) : "";
+  const waitingFor = /^\s+for\s+(?!(?:more|less|longer|over|up|at|about|a|an|the)\b)/u.exec(linkedRest);
   const waiting = /\s(?:waiting|queuing|queueing)$/u.test(linked)
-    ? timeWaited(linking![1].slice(linking![1].indexOf(linked) + linked.length))
+    ? timeWaited(linkedRest) || (waitingFor ? `for ${phraseAt(linkedRest.slice(waitingFor[0].length), 3)}` : "")
     : "";
   if (linked) return whom ? `${linked} among ${whom}` : waiting ? `${linked} ${waiting}` : linked;
   // "Jobless claims rose by 14,000 to 231,000": the 14,000 a change in them, the 231,000 their level.

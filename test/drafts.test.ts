@@ -1326,6 +1326,16 @@ describe("measureIn", () => {
     ["Fixture fares on the busiest route will be frozen at £18.50.", "fixture fares"],
     ["The fixture pension age should rise to 68 by 2039.", "fixture pension age"],
     ["The fixture change would affect about 9.5 million people.", "people affected"],
+    // Who are doing something, with where or how long or for what.
+    ["An estimated 4,670 fixture people were sleeping rough.", "fixture people sleeping rough"],
+    [
+      "Some 190,000 fixture people had been waiting for more than a year.",
+      "fixture people waiting for more than a year"
+    ],
+    [
+      "The number of fixture people waiting for planned hospital treatment rose to 7.39 million.",
+      "fixture people waiting for planned hospital treatment"
+    ],
     // What people number is a count of them.
     ["Fixture fans, who number about 31,000, were told.", "fixture fans"],
     // A figure that pictures another has no measure of its own.
