@@ -32,11 +32,11 @@ const ownerBefore =
 const quantityWords =
   /^(?:total|number|average|maximum|minimum|tally|count|figure|record|majority|minority|group|crowd|sample|survey|poll|census|estimate|toll|some|most|all|none|each|any|many|few|out|one|both)$/u;
 
-/** How long, at the start of `text`: " more than 12 hours", " for up to six hours", " more than a year"; or "". */
+/** How long, at the start of `text`: " more than 12 hours", " for up to six hours", " less than 18 weeks"; or "". */
 function timeWaited(text: string): string {
   return (
     new RegExp(
-      String.raw`^\s+((?:(?:more than|over|at least|up to|longer than|for)\s+)*(?:\d[\d,.]*|an?|${numberWords})\s+(?:minutes?|hours?|days?|weeks?|months?|years?))\b`,
+      String.raw`^\s+((?:(?:more than|over|at least|up to|longer than|less than|under|within|for)\s+)*(?:\d[\d,.]*|an?|${numberWords})\s+(?:minutes?|hours?|days?|weeks?|months?|years?))\b`,
       "u"
     ).exec(text)?.[1] ?? ""
   );

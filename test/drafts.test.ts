@@ -1336,6 +1336,10 @@ describe("measureIn", () => {
       "The number of fixture people waiting for planned hospital treatment rose to 7.39 million.",
       "fixture people waiting for planned hospital treatment"
     ],
+    [
+      "Some 59.2% of fixture patients had been waiting less than 18 weeks.",
+      "share of fixture patients waiting less than 18 weeks"
+    ],
     // What people number is a count of them.
     ["Fixture fans, who number about 31,000, were told.", "fixture fans"],
     // A figure that pictures another has no measure of its own.
