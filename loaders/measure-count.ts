@@ -213,7 +213,7 @@ export function countMeasure(unit: string, before: string, after: string): strin
     return `${unit} ${doing.slice(0, -3)}ed`;
   // "The firm employs 11,000 people", "the network serves 4.5 million customers", "two plants, which
   // employ 18,000 people": those so served.
-  const present = /^(?:(employ|serve|house|host|shelter)s?|(kill)s)$/.exec(doing);
+  const present = /^(?:(employ|serve|house|host|shelter)s?|(kill|affect)s)$/.exec(doing);
   const served = present?.[1] ?? present?.[2];
   if (unit && served) return `${unit} ${served}${served.endsWith("e") ? "d" : "ed"}`;
   // "has killed 2,000 civilians", "evacuated 300 people"

@@ -652,10 +652,11 @@ const levelAfterPercent = new RegExp(
  */
 function wholeMeasure(before: string): string {
   // "organisers put the crowd at 400,000": what was put at it; "will cut its output by 526,000
-  // barrels a day, to 10.48 million": what was cut.
+  // barrels a day, to 10.48 million", "to raise its annual passenger cap from 12 million to 15 million":
+  // what was cut or raised, at both levels.
   const set =
     /\b(?:put|puts|putting)\s+(?:the|its|their)\s+((?:\p{Ll}+\s+)?\p{Ll}+)\s+at\s+$/u.exec(before) ??
-    /\b(?:cut|cuts|lowered|lowers|raised|raises|reduced|reduces|increased|increases|boosted|boosts)\s+(?:its|their|the)\s+((?:\p{Ll}+\s+)?\p{Ll}+)\s+by\s+[^;]*?,?\s+to\s+$/u.exec(
+    /\b(?:cut|cuts|lower|lowered|lowers|raise|raised|raises|reduce|reduced|reduces|increase|increased|increases|boost|boosted|boosts)\s+(?:its|their|the)\s+((?:\p{Ll}+\s+){0,2}\p{Ll}+)\s+(?:by\s+[^;]*?,?\s+to|from(?:\s+[^;]*?\s+to)?)\s+$/u.exec(
       before
     );
   if (set && !set[1].split(" ").some((w) => stop.has(w))) return set[1];

@@ -1340,6 +1340,9 @@ describe("measureIn", () => {
       "Some 59.2% of fixture patients had been waiting less than 18 weeks.",
       "share of fixture patients waiting less than 18 weeks"
     ],
+    // What was raised from one level to another, at both; who something affects.
+    ["The fixture airport may raise its annual passenger cap from 12 million to 15 million.", "annual passenger cap"],
+    ["Fixture noise affects an estimated 70,000 people.", "people affected"],
     // What people number is a count of them.
     ["Fixture fans, who number about 31,000, were told.", "fixture fans"],
     // A figure that pictures another has no measure of its own.
