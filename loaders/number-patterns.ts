@@ -197,11 +197,12 @@ const pronounOneAfter = /^(?:\s+(?:of|another|by)\b|['’]s\b|-(?!(?:day|week|mo
 const labelNounBefore =
   /(?:^|[^\p{L}])(?:article|resolution|chapter|section|paragraph|clause|route|highway|motorway|flight|platform|gate|terminal|category|level|title|room|ward|block|sector|zone|district|line|protocol|annex|item|page|version|no\.|nos\.|number|call|dial|photo|image|picture|slide|copyright|bus|tram|unit|building|hall|code|box|lot|table|figure|grade|class|tier|division|brigade|battalion|regiment|corps|army|squadron)\s+$/iu;
 /**
- * A label noun that is a verb here, in lower case: "is building 300 homes", "members, who number 40,000"
- * ("hit building 12", "residents of Building 7", "the number 73 bus" are labels) …
+ * A label noun that is a verb here, in lower case: "is building 300 homes", "members, who number 40,000",
+ * "members now number 40,000" ("hit building 12", "residents of Building 7", "the number 73 bus", "the
+ * song is now number 1" are labels) …
  */
 const labelAsVerbBefore =
-  /(?:^|[^\p{L}])(?:(?:is|are|was|were|be|been|being|am|keep|keeps|kept|start|starts|started|began|begin|begun|stop|stopped|include|includes|included)\s+building|(?:who|which|that|they|we|still|now|together)\s+number)\s+$/u;
+  /(?:^|[^\p{L}])(?:(?:is|are|was|were|be|been|being|am|keep|keeps|kept|start|starts|started|began|begin|begun|stop|stopped|include|includes|included)\s+building|(?:who|which|that|[Tt]hey|[Ww]e|(?<!\b(?:is|are|was|were|be|been|being)\s+)(?:still|now))\s+number)\s+$/u;
 /**
  * … or after a modal or "to", or "building" after a preposition, with things counted after the number:
  * "will call 40 witnesses", "to block 40 websites", "the cost of building 300 homes" ("residents of
