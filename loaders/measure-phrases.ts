@@ -265,7 +265,7 @@ export function subjectHead(subject: string, withVerb = false): string {
   // "Running the polls cost", "Writing down its Russian assets would cost": a gerund and its object,
   // whole, without the article.
   const gerund =
-    /^\s*((?!(?:during|following|including|excluding|regarding|concerning|according|notwithstanding)\b)\p{L}+ing(?:\s+(?:up|down|out|off|back))?)\s+(?:the|a|an|its|their)\s+((?:[\p{L}'’-]+\s+){0,3}[\p{L}'’-]+)\s*$/iu.exec(
+    /^\s*((?!(?:during|following|including|excluding|regarding|concerning|according|notwithstanding|nothing|something|anything|everything)\b)\p{L}+ing(?:\s+(?:up|down|out|off|back))?)\s+(?:the|a|an|its|their)\s+((?:[\p{L}'’-]+\s+){0,3}[\p{L}'’-]+)\s*$/iu.exec(
       noun
     );
   if (gerund && !gerund[2].split(/\s+/).some((w) => stop.has(w.toLowerCase()))) return `${gerund[1]} ${gerund[2]}`;

@@ -1297,6 +1297,8 @@ describe("measureIn", () => {
     ["Fixture homes cannot get 10 megabits per second.", ""],
     // A gerund's object is part of what it costs; a participle with an object is a verb.
     ["Running the fixture polls cost the councils about £186,000.", "cost of running fixture polls"],
+    // ("Everything" is no gerund.)
+    ["Everything the fixture council bought cost £5m.", "cost of everything"],
     [
       "The fixture firm said writing down its Russian assets would cost up to $5bn.",
       "cost of writing down Russian assets"
