@@ -44,6 +44,12 @@ function timeWaited(text: string): string {
 
 /** The measure of a count (or a duration or distance) from the noun it counts and what the sentence says of it. */
 export function countMeasure(unit: string, before: string, after: string): string {
+  // "300 people in the town were evacuated", "40 schools across the region have closed": a place between
+  // the noun and its verb says where (the ledger's place), not what ("people in work" says what).
+  after = after.replace(
+    /^(\s+)(?:in|across|throughout|around|near)\s+(?:the\s+|(?=\p{Lu}))(?:[\p{L}'’-]+\s+){0,3}?[\p{L}'’-]+(?=\s+(?:are|were|is|was|have|has|had|will|would|could|remain|remained|remains)\b)/u,
+    "$1"
+  );
   const aux = String.raw`(?:(?:have|has|had|were|was|are|is|being|been|will|would|could|may|might|must|should|be|reportedly|now|already|so far|all|still)\s+)*`;
   // "will cut output by 2 million barrels per day", "cut its workforce by 500 people": a change in what was cut.
   // (In a quantity's unit: "change in barrels of output".)
@@ -280,7 +286,15 @@ export function countMeasure(unit: string, before: string, after: string): strin
     const named = object && !bare && !stop.has(object[3].toLowerCase()) ? object[0].trim() : "";
     // ("had been waiting for more than a year": how long, as for those who waited.)
     const waited = /^(?:waiting|queuing|queueing)$/u.test(progressive[1]) ? timeWaited(progressive[2]) : "";
-    return [unit, progressive[1], waited || named].filter(Boolean).join(" ");
+    // ("are facing catastrophic hunger", "are accepting new adult patients": a verb that needs its object
+    // has it, bare or not.)
+    const needed =
+      /^(?:facing|accepting|receiving|seeking|needing|awaiting|using|claiming|requiring|treating|fighting|battling|sheltering|housing|hosting)$/u.test(
+        progressive[1]
+      )
+        ? phraseAt(progressive[2], 3)
+        : "";
+    return [unit, progressive[1], waited || named || needed].filter(Boolean).join(" ");
   }
   // "1 million people have fled Ukraine": the people who did it.
   const active = new RegExp(

@@ -1345,6 +1345,12 @@ describe("measureIn", () => {
     // What was raised from one level to another, at both; who something affects.
     ["The fixture airport may raise its annual passenger cap from 12 million to 15 million.", "annual passenger cap"],
     ["Fixture noise affects an estimated 70,000 people.", "people affected"],
+    // A place between the noun and its verb says where, not what; a verb that needs its object has it.
+    ["About 300 fixture people in the town were evacuated.", "fixture people evacuated"],
+    [
+      "Only 3 of the 41 dental practices in the fixture county are accepting new adult patients.",
+      "dental practices accepting new adult patients"
+    ],
     // What people number is a count of them.
     ["Fixture fans, who number about 31,000, were told.", "fixture fans"],
     // A figure that pictures another has no measure of its own.
