@@ -389,6 +389,34 @@ export function moneyMeasure(before: string, after: string, measureIn: MeasureIn
   // "The cluster's appeal for $46 million", "a request for €2 billion": what asks for it (not "sold for").
   const asked = /(?:^|\s)(?:an?|the|its|their|\p{L}+['’]s)\s+(\p{Ll}+)\s+for\s+(?:\p{Ll}+\s+){0,2}$/u.exec(before);
   if (asked && !isEdWord(asked[1]) && !pastTense.has(asked[1]) && !stop.has(asked[1])) return asked[1];
+  // "will pay the bridge's operator £31 million a year", "will give Ukraine $500 million", "saving regular
+  // commuters up to £1,200 a year": money paid or given to someone, or saved for them.
+  const toWhom =
+    /\b(pay|pays|paid|paying|give|gives|gave|giving|award|awards|awarded|awarding|owe|owes|owed|owing|save|saves|saved|saving)\s+(?:(?:the|its|their|his|her|our)\s+)?((?:each|every)\s+)?((?:[\p{L}'’-]+\s+){0,2}?[\p{L}'’-]+)\s+(?:(?:about|some|around|roughly|nearly|almost|more than|over|up to|at least|an extra|another|a further)\s+)?$/u.exec(
+      before
+    );
+  const recipient = toWhom?.[3] ?? "";
+  // (Not a particle: "expect to pay out more than £400 million".)
+  if (
+    toWhom &&
+    !recipient
+      .split(/\s+/)
+      .some(
+        (w) => stop.has(w.toLowerCase()) || /\d/u.test(w) || isPronoun(w) || /^(?:out|back|up|off|down|away)$/u.test(w)
+      )
+  ) {
+    const verb = toWhom[1];
+    const done = verb.startsWith("sav")
+      ? "saved for"
+      : verb.startsWith("aw")
+        ? "awarded to"
+        : verb.startsWith("ow")
+          ? "owed to"
+          : verb.startsWith("pa")
+            ? "paid to"
+            : "given to";
+    return `money ${done} ${toWhom[2] ?? ""}${recipient}`;
+  }
   // "opened 120 extra beds at a cost of £9 million", "The bridge was rebuilt at a cost of £40 million":
   // the cost of what was made or done, the count before or the subject.
   const atCost =

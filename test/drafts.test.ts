@@ -965,7 +965,13 @@ describe("measureIn", () => {
       "pollution claims"
     ],
     ["The fixture pension age will rise to 68.", "fixture pension age"],
-    ["The fixture plan will save the Treasury £74 billion.", "money saved"],
+    ["The fixture plan will save the Treasury £74 billion.", "money saved for Treasury"],
+    // Money paid or given to someone before the sum ("pay out" is no one).
+    [
+      "The fixture government will pay the bridge's operator £31 million a year.",
+      "money paid to bridge's operator per year"
+    ],
+    ["The fixture insurers expect to pay out more than £400 million.", "money to pay out"],
     ["Some 312,000 fixture students received results.", "fixture students who received results"],
     ["A fixture wildfire forced about 30,000 people from their homes.", "people forced from their homes"],
     ["The fixture coast guard moved 340 migrants from six boats.", "migrants moved"],
