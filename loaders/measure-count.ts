@@ -157,6 +157,12 @@ export function countMeasure(unit: string, before: string, after: string): strin
       /^\s+(\p{Ll}[\p{Ll}'’-]*s)(?=\s*[.,;]|\s+(?:in|on|at|for|from|after|before|during)\b)/u.exec(
         after.slice(passive[0].length)
       );
+    // ("4,000 people had seen the film": who saw it; "300 households have seen bills double": what they saw
+    // happen is no more theirs than that.)
+    if (passive[2] === "seen" && /\b(?:have|has|had)\b/u.test(passive[0]) && !/\bbeen\b/u.test(passive[0]))
+      return object && objectAfter.test(after.slice(passive[0].length))
+        ? `${unit} ${who(unit)} saw ${object[1]}`
+        : unit;
     // ("24 boats had made the crossing": so in the perfect, which is no passive.)
     if (object && !/\b(?:were|was|are|is|being|been|be)\b/u.test(passive[0]) && !passive[3])
       return `${unit} ${who(unit)} ${passive[2]} ${object[1]}`;

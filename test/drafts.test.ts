@@ -1357,6 +1357,9 @@ describe("measureIn", () => {
       "Only 3 of the 41 dental practices in the fixture county are accepting new adult patients.",
       "dental practices accepting new adult patients"
     ],
+    // "Have seen": who saw something, or nothing more than the noun.
+    ["Some 4,000 fixture people had seen the film.", "fixture people who saw the film"],
+    ["Some 300 fixture households have seen bills double.", "fixture households"],
     // What people number is a count of them.
     ["Fixture fans, who number about 31,000, were told.", "fixture fans"],
     // A figure that pictures another has no measure of its own.
