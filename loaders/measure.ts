@@ -306,13 +306,11 @@ function measureOf(sentence: string, at: number, n: Pick<FoundNumber, "kind" | "
     unit = `${more![1]} ${moreOf}`;
     after = after.slice(more![0].length + moreOf.length);
   }
-  // "Five people were killed and 12 others injured": others of what the count before counts ("12 others"
-  // alone names nothing).
+  // "Five people were killed and 12 others injured": others of the people the count before counts ("12
+  // others" alone names nothing, nor does it after "12 staff": other people than staff).
   if (n.kind === "count" && /^others$/iu.test(unit)) {
-    const earlier = findNumbers(before).findLast(
-      (r) => r.kind === "count" && r.unit !== "" && !/^others$/iu.test(r.unit)
-    );
-    if (!earlier) return "";
+    const earlier = findNumbers(before).findLast((r) => r.kind === "count" && r.unit !== "");
+    if (!earlier || !/(?:^|\s)(?:people|persons|individuals|civilians)$/iu.test(earlier.unit)) return "";
     unit = earlier.unit;
   }
   // "A magnitude 6.4 earthquake", "a 6.4-magnitude quake", "of magnitude 5.2": a magnitude, of what follows.

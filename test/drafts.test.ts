@@ -1559,6 +1559,8 @@ describe("measureIn", () => {
     ],
     // "Others" are others of what the count before counts.
     ["Five fixture people were killed and 12 others were injured.", "12", "fixture people injured"],
+    // (… but not other than a group: other people than staff, it asks.)
+    ["Its 12 fixture staff and 40 others attended.", "40", ""],
     // … and a share with its own noun is of that noun.
     ["In the fixture exams, 71% of boys passed physics against 69% of girls.", "69%", "share of girls"],
     ["Some 40% of fixture homes were damaged, compared with 25% of shops.", "25%", "share of shops"],
