@@ -228,7 +228,7 @@ export function draftFor(
   }
   const measure = options.measure ?? measureIn(sentence.text, sentence.at, number);
   if (measure === "") {
-    const pictured = picturing(sentence.text.slice(0, sentence.at));
+    const pictured = picturing(sentence.text.slice(0, sentence.at), number);
     throw problem(
       source,
       offset,

@@ -58,9 +58,11 @@ export function isMultiple(n: Pick<FoundNumber, "kind" | "unit">): boolean {
 
 /**
  * The words that make a figure a picture of another, not one to cite with a measure of its own ("an
- * area about the size of 170 football pitches", "the equivalent of 40 swimming pools"), or "".
+ * area about the size of 170 football pitches", "the equivalent of 40 swimming pools"), or "". A share
+ * is no picture: "debt reached the equivalent of 90% of GDP" is a share of GDP.
  */
-export function picturing(before: string): string {
+export function picturing(before: string, n: Pick<FoundNumber, "kind">): string {
+  if (n.kind === "percent") return "";
   return (
     /\bthe\s+(?:size|equivalent)\s+of\s+(?:(?:about|some|nearly|around|roughly|almost|more than|over)\s+)?$/iu
       .exec(before)?.[0]
@@ -78,7 +80,7 @@ export function picturing(before: string): string {
  * ```
  */
 export function measureIn(sentence: string, at: number, n: Pick<FoundNumber, "kind" | "unit" | "text">): string {
-  if (picturing(sentence.slice(0, at))) return "";
+  if (picturing(sentence.slice(0, at), n)) return "";
   // "a five-year contract reportedly worth £250,000 a week": a hedge is no word of what it measures
   // (blanked, so that `at` still points at the figure).
   sentence = sentence.replace(/\b(?:reportedly|allegedly|apparently|reputedly|supposedly|purportedly)\b/giu, (w) =>

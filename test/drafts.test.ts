@@ -1365,6 +1365,8 @@ describe("measureIn", () => {
     // A figure that pictures another has no measure of its own.
     ["The fixture site is about the size of 170 football pitches.", ""],
     ["The fixture spill covered the equivalent of 40 swimming pools.", ""],
+    // (A share is no picture: it is of what it says.)
+    ["Fixture public debt reached the equivalent of 90% of GDP.", "share of GDP"],
     // Who waited so long, and among whom.
     ["Some 2,900 fixture patients waited more than 12 hours.", "fixture patients who waited more than 12 hours"],
     ["The number of fixture knife injuries among under-25s fell to 1,190.", "fixture knife injuries among under-25s"]
