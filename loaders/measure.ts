@@ -381,7 +381,10 @@ function measureOf(sentence: string, at: number, n: Pick<FoundNumber, "kind" | "
     /^\s+(?:at|among)\s+(?!(?:the\s+)?(?:same|previous|first|last|year|month|quarter|week|period|time)\b)\p{L}/u.test(
       after
     ) ||
+    // (… when the one before is a share of a group too: "Turnout was 62%, against 58% of registered voters"
+    // is turnout both times.)
     (n.kind === "percent" &&
+      /(?:%|\bper\s*cent|\bpercent)\s+of\s/u.test(before) &&
       /^\s+of\s+(?!(?:the\s+)?(?:same|previous|first|last|year|month|quarter|week|period|time|total|vote|votes)\b)\p{L}/u.test(
         after
       ));
@@ -451,8 +454,9 @@ function measureOf(sentence: string, at: number, n: Pick<FoundNumber, "kind" | "
       return `${verb![3] ? "average " : ""}time for ${lowerCase(subject)} to ${toDo[1]}${done ? ` ${done}` : ""}`;
     // "35 kilometres of new cycle lanes", "damaged 200 miles of coastline": a length of something (and
     // what was done to it); "within 3 km of the site" is a distance from it.
+    // ("The queue stretched for 20 miles of motorway": the queue's length, below.)
     const lengthOf =
-      n.kind === "distance" && !/\b(?:within|inside)\s+$/u.test(before)
+      n.kind === "distance" && !stretched && !/\b(?:within|inside)\s+$/u.test(before)
         ? /^\s+of\s+(?:(?:the|its|their)\s+)?(?=\p{Ll})/u.exec(after)
         : null;
     const lengthWhat = lengthOf ? phraseAt(after.slice(lengthOf[0].length), 4, false) : "";

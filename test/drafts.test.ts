@@ -1566,6 +1566,14 @@ describe("measureIn", () => {
     // … and a share with its own noun is of that noun.
     ["In the fixture exams, 71% of boys passed physics against 69% of girls.", "69%", "share of girls"],
     ["Some 40% of fixture homes were damaged, compared with 25% of shops.", "25%", "share of shops"],
+    // (… but a share that restates the one before, of no group, is of what that one is.)
+    ["Fixture turnout was 62%, against 58% of registered voters last time.", "58%", "fixture turnout"],
+    // A queue that stretched over miles of road is that long.
+    [
+      "The fixture queue of lorries stretched for 20 miles of motorway.",
+      "20",
+      "length of fixture queue of lorries in miles"
+    ],
     // A number that names nothing, compared with or set beside the one before it, is of what that one is.
     [
       "Around 40,000 fixture households were without power, down to 12,000 by evening.",
