@@ -54,6 +54,11 @@ export function moneyMeasure(before: string, after: string, measureIn: MeasureIn
         subjectHead(set[1].replace(/^.*\b(?:after|when|because|since|until|before|while|once|if|and|but)\s+/iu, ""))
       )
     : "";
+  // ("The cap on energy bills will be fixed at £1,700": a cap or limit is on something.)
+  const capOn = /^(?:cap|limit|ceiling)$/u.test(setWhat)
+    ? /\b(?:cap|limit|ceiling)\s+on\s+(?:the\s+)?((?:\p{Ll}+\s+){0,2}?\p{Ll}+)\s*$/u.exec(set![1])
+    : null;
+  if (capOn) return `${setWhat} on ${capOn[1]}`;
   if (setWhat) return setWhat;
   // "The fund has roughly $1.2 billion left": the money left in what has it.
   const left = /^\s+(?:left|remaining)\b/u.test(after)

@@ -1332,6 +1332,7 @@ describe("measureIn", () => {
     ["Fixture homes within 3 km of the site were evacuated.", ""],
     // What was frozen at a sum is the subject, past its place; what should rise to a level; who is affected.
     ["Fixture fares on the busiest route will be frozen at £18.50.", "fixture fares"],
+    ["The cap on fixture energy bills will be fixed at £1,700.", "cap on fixture energy bills"],
     ["The fixture pension age should rise to 68 by 2039.", "fixture pension age"],
     ["The fixture change would affect about 9.5 million people.", "people affected"],
     // Who are doing something, with where or how long or for what.
