@@ -23,7 +23,7 @@ import {
   verbBeforeNumber,
   who
 } from "./measure-phrases.ts";
-import {numberWords} from "./units.ts";
+import {kindOfUnit, numberWords} from "./units.ts";
 
 /** A noun the count's noun belongs to: "the homes (of) 300 people", "data on (up to) 800,000 pupils", "smoke from 150 wildfires". */
 const ownerBefore =
@@ -34,12 +34,11 @@ const quantityWords =
 
 /** How long, at the start of `text`: " more than 12 hours", " for up to six hours", " less than 18 weeks"; or "". */
 function timeWaited(text: string): string {
-  return (
-    new RegExp(
-      String.raw`^\s+((?:(?:more than|over|at least|up to|longer than|less than|under|within|for)\s+)*(?:\d[\d,.]*|an?|${numberWords})\s+(?:minutes?|hours?|days?|weeks?|months?|years?))\b`,
-      "u"
-    ).exec(text)?.[1] ?? ""
-  );
+  const time = new RegExp(
+    String.raw`^\s+((?:(?:more than|over|at least|up to|longer than|less than|under|within|for)\s+)*(?:\d[\d,.]*|an?|${numberWords})\s+(\p{L}+))\b`,
+    "u"
+  ).exec(text);
+  return time && kindOfUnit(time[2]) === "duration" ? time[1] : "";
 }
 
 /** The measure of a count (or a duration or distance) from the noun it counts and what the sentence says of it. */

@@ -23,7 +23,7 @@ import {
   subjectHead
 } from "./measure-phrases.ts";
 import {findNumbers} from "./numbers.ts";
-import {numberWords} from "./units.ts";
+import {kindOfUnit, numberWords} from "./units.ts";
 
 /** People a sum goes to ("to the family of each victim", "for refugees"), not what it is for. */
 const recipients =
@@ -310,7 +310,7 @@ export function moneyMeasure(before: string, after: string, measureIn: MeasureIn
   const costed = costing
     ? costing[1]
         .split(/\s+/)
-        .filter((w) => !/-(?:year|month|week|day|hour|minute)s?$/u.test(w))
+        .filter((w) => kindOfUnit(w.split("-").at(-1)!) !== "duration")
         .join(" ")
     : "";
   const costedHead = costed.split(" ").at(-1) ?? "";
