@@ -42,7 +42,11 @@ const accordingToWhose = new RegExp(
   "iu"
 );
 const showWords = "show|shows|showed|suggest|suggests|suggested|indicate|indicates|indicated";
-const showVerbs = new RegExp(String.raw`([^,;:"“”]+?)\s+(${figureNouns})\s+(?:${showWords})\b`, "iu");
+/** "UNHCR figures show", "the council's own data shows", "the operator's annual report showed": whose they are, first. */
+const showVerbs = new RegExp(
+  String.raw`([^,;:"“”]+?)\s+(?:(?:own|latest|official|new|annual|monthly|quarterly|weekly)\s+)?(${figureNouns}|${documentNouns})\s+(?:${showWords})\b`,
+  "iu"
+);
 /** Words before "figures" that say what kind they are, not whose: "trade figures", "industry data". */
 const kindOfFigures =
   /^(?:trade|industry|market|economic|provisional|preliminary|monthly|annual|quarterly|weekly|daily|recent)$/iu;
@@ -328,7 +332,9 @@ function figuresOwner(sentence: string): string {
   const who = show ? clean(show[1].replace(/.*\b(?:that|and|but|while|as)\s/iu, "")).replace(/['’]s?$/u, "") : "";
   // ("industry figures showed": figures of a kind, whose the sentence does not say.)
   if (kindOfFigures.test(who) && show?.[2]) return `${who.toLowerCase()} ${show[2].toLowerCase()}`;
-  return isName(who) && !/^(?:the|official|latest|new)$/i.test(who) ? who : "";
+  if (!isName(who) || /^(?:the|an?|its|their|official|latest|new)$/i.test(who)) return "";
+  // ("The council's own data shows": the council, as "the council said" gives it.)
+  return /^The\s+\p{Ll}/u.test(who) ? `t${who.slice(1)}` : who;
 }
 
 /**

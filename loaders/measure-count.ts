@@ -185,6 +185,9 @@ export function countMeasure(unit: string, before: string, after: string): strin
     const leftWithout = passive[2] === "left" ? /^\s+without\s+(.*)/u.exec(after.slice(passive[0].length)) : null;
     const lacking = leftWithout ? phraseAt(leftWithout[1], 2) : "";
     if (lacking) return `${unit} without ${lacking}`;
+    // "1,000 homes were left empty": the state they were left in.
+    const leftIn = passive[2] === "left" ? /^\s+(\p{Ll}+)\b/u.exec(after.slice(passive[0].length)) : null;
+    if (leftIn && statusWords.has(leftIn[1])) return `${unit} left ${leftIn[1]}`;
     return `${unit} ${passive[1] ?? ""}${passive[2]}${passive[3] ?? ""}${toWhatEnd(after.slice(passive[0].length), passive[2])}`;
   }
   // "4.3 million people will need humanitarian assistance": those in need, of what.
@@ -288,7 +291,12 @@ export function countMeasure(unit: string, before: string, after: string): strin
       !object[2] &&
       /^\p{Ll}/u.test(object[3]) &&
       !/^(?:rough|abroad|overseas|outside|outdoors|underground|offshore)$/u.test(object[3]);
-    const named = object && !bare && !stop.has(object[3].toLowerCase()) ? object[0].trim() : "";
+    // "living in temporary accommodation", "waiting at the Medyka crossing": where they are is the whole
+    // noun phrase after the preposition, not its first word.
+    const where = object?.[1] && !/^to\s/u.test(object[1]) ? `${object[1]}${object[2] ?? ""}` : "";
+    const place = where ? phraseAt(progressive[2].trimStart().slice(where.length), 4, true, true) : "";
+    const named =
+      object && !bare && !stop.has(object[3].toLowerCase()) ? (place ? where + place : object[0].trim()) : "";
     // ("had been waiting for more than a year": how long, as for those who waited.)
     const waited = /^(?:waiting|queuing|queueing)$/u.test(progressive[1]) ? timeWaited(progressive[2]) : "";
     // ("are facing catastrophic hunger", "are accepting new adult patients": a verb that needs its object

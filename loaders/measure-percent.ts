@@ -141,9 +141,11 @@ export function percentMeasure(before: string, after: string, measureIn: Measure
   const ofWhich = /\bof\s+(whom|them|those|which)\s+(?:\p{Ll}+\s+){0,1}$/u.exec(before);
   if (ofWhich) {
     const whole = findNumbers(before).findLast((r) => r.kind === "count" && r.unit !== "");
-    const are = /^\s+(?:are|were|is|was)\s+(.*)/u.exec(after);
-    const who = are ? phraseAt(are[1], 4, true, true) : "";
-    if (whole) return `share of ${whole.unit}${who ? ` ${ofWhich[1] === "which" ? "that" : "who"} are ${who}` : ""}`;
+    // ("480 flats, of which 35% will be affordable": what they will be.)
+    const are = /^\s+(?:are|were|is|was|(will|would)\s+be)\s+(.*)/u.exec(after);
+    const who = are ? phraseAt(are[2], 4, true, true) : "";
+    const be = are?.[1] ? "will be" : "are";
+    if (whole) return `share of ${whole.unit}${who ? ` ${ofWhich[1] === "which" ? "that" : "who"} ${be} ${who}` : ""}`;
     // ("a budget of £1.04 billion, of which 61% goes on social care": a share of the sum, and on what.)
     const sum = ofWhich[1] === "which" ? findNumbers(before).findLast((r) => r.kind === "money") : undefined;
     const sumOf = sum ? measureIn(before, sum.start, sum) : "";

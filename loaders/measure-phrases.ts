@@ -50,7 +50,21 @@ export const statusWords = new Set([
   "homeless",
   "displaced",
   "stranded",
-  "trapped"
+  "trapped",
+  // … and states a thing is left in: "3,500 homes were empty", "9% of bridges are unsafe".
+  "empty",
+  "vacant",
+  "unsafe",
+  "uninhabitable",
+  "unfit",
+  "ill",
+  "sick",
+  "absent",
+  "overdue",
+  "unpaid",
+  "jobless",
+  "obese",
+  "overweight"
 ]);
 /** The word just before a number, past its qualifier: "killed" in "has killed at least 2,000". */
 export const verbBeforeNumber =
@@ -104,8 +118,8 @@ export function phraseAt(text: string, max = 4, stopAtVerbs = true, andJoins = f
       /^\s+(?:a|an|the|its|their|his|her)\s/u.test(text.slice(m.index! + m[0].length))
     )
       break;
-    // "on temporary accommodation last year": a time ends the phrase.
-    if (words.length > 0 && /^(?:last|this|next)$/iu.test(w)) break;
+    // "on temporary accommodation last year", "camping in the park overnight": a time ends the phrase.
+    if (words.length > 0 && /^(?:last|this|next|overnight|yesterday|today|tonight|tomorrow)$/iu.test(w)) break;
     if (w === "and" && words.length > 0 && words.length < max - 1 && andJoins) {
       words.push(w);
       continue;

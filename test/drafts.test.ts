@@ -617,7 +617,12 @@ describe("attributionIn", () => {
     // … but "add" with a quantity for its object adds it: it says nothing.
     ["Fixture ships rerouted around the cape added 10 days to each voyage.", ""],
     ["The fixture economy added 200,000 jobs in March, the fixture labour office said.", "the fixture labour office"],
-    ["The fixture minister added that 300 more staff were needed.", "the fixture minister"]
+    ["The fixture minister added that 300 more staff were needed.", "the fixture minister"],
+    // Whose figures or report show it, past the words for what kind they are.
+    ["The fixture trains cost €2.3 billion, the operator's annual report showed.", "the operator"],
+    ["The fixture council's own data shows 480 potholes were reported.", "the fixture council"],
+    ["The fixture agency's latest figures show 12,000 people were waiting.", "the fixture agency"],
+    ["Their own data shows 300 fixture cases.", ""]
   ])("attributionIn(%j) is %j", (sentence, who) => {
     expect(attributionIn(sentence, sentence.search(/\d/)).who).toBe(who);
   });
@@ -1370,7 +1375,21 @@ describe("measureIn", () => {
     ["Fixture public debt reached the equivalent of 90% of GDP.", "share of GDP"],
     // Who waited so long, and among whom.
     ["Some 2,900 fixture patients waited more than 12 hours.", "fixture patients who waited more than 12 hours"],
-    ["The number of fixture knife injuries among under-25s fell to 1,190.", "fixture knife injuries among under-25s"]
+    ["The number of fixture knife injuries among under-25s fell to 1,190.", "fixture knife injuries among under-25s"],
+    // Where people are is the whole place, not its first word.
+    [
+      "Some 900 fixture people were living in temporary accommodation.",
+      "fixture people living in temporary accommodation"
+    ],
+    ["About 400 fixture people were living in tents and caravans.", "fixture people living in tents and caravans"],
+    ["About 500 fixture people were camping in the park overnight.", "fixture people camping in the park"],
+    // A state they are in, or were left in.
+    ["About 3,500 fixture homes were empty, the council said.", "fixture homes empty"],
+    ["About 35% of the fixture homes were empty.", "share of fixture homes empty"],
+    ["Some 1,000 fixture homes were left empty after the floods.", "fixture homes left empty"],
+    ["About 300 fixture people were left homeless by the fire.", "fixture people left homeless"],
+    // What a share of a count will be.
+    ["The fixture developer will build 480 flats, of which 35% will be affordable.", "flats built"]
   ])("measureIn(%j) is %j", (sentence, measure) => {
     const n = findNumbers(sentence).find((r) => r.value !== null)!;
     expect(measureIn(sentence, n.start, n)).toBe(measure);
@@ -1705,6 +1724,11 @@ describe("measureIn", () => {
       "The fixture agency has received $86 million of the $240 million it appealed for.",
       "$240 million",
       "money appealed for"
+    ],
+    [
+      "The fixture developer will build 480 flats, of which 35% will be affordable.",
+      "35%",
+      "share of flats that will be affordable"
     ]
   ])("a figure after another in %j, %j, measures %j", (sentence, text, measure) => {
     const n = findNumbers(sentence).find((r) => r.text === text)!;
