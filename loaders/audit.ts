@@ -10,7 +10,7 @@ import type {Claim} from "../src/components/claim.ts";
 import {reviewedKinds} from "../src/components/audit-repeats.ts";
 import {group} from "d3-array";
 import {KitError, orThrow, type Checked, type ErrorCode} from "./errors.ts";
-import {parseCsvRows} from "./ledger.ts";
+import {checkCsvRows} from "./csv.ts";
 import {numberColumns, numbersOfSource, type NumberPart, type NumberRow} from "./number-rows.ts";
 import {formatDate} from "../src/components/chart-text.ts";
 import {didYouMean} from "../src/components/suggest.ts";
@@ -61,9 +61,9 @@ export interface IgnoreRow {
  */
 export function checkIgnored(text: string, sources: Source[], file: string = ignoredFile): Checked<IgnoreRow> {
   const ids = new Set(sources.map((s) => s.id));
-  const problems: KitError[] = [];
+  const {rows: read, problems} = checkCsvRows(text, file, ignoredColumns);
   const rows: IgnoreRow[] = [];
-  for (const {line, record} of parseCsvRows(text, file, ignoredColumns)) {
+  for (const {line, record} of read) {
     const missing = ignoredColumns.filter((name) => (record[name] ?? "").trim() === "");
     for (const name of missing) problems.push(new KitError("MISSING_FIELD", `"${name}" is empty`, {file, line}));
     if (missing.length > 0) continue;

@@ -4,7 +4,7 @@
  * new information came in (`update`). Each explainer shows its own entries at the top.
  */
 import {KitError, type Checked, type ErrorCode} from "./errors.ts";
-import {parseCsvRows} from "./ledger.ts";
+import {checkCsvRows} from "./csv.ts";
 import {isIsoDate, notADate} from "./sources.ts";
 
 /** The corrections log, relative to the project root. */
@@ -33,9 +33,9 @@ export interface Correction {
  * first, and each bad row's problem.
  */
 export function checkCorrections(text: string, file: string = correctionsFile): Checked<Correction> {
-  const problems: KitError[] = [];
+  const {rows: read, problems} = checkCsvRows(text, file, ["explainer", "date", "change"]);
   const corrections: Correction[] = [];
-  for (const {line, record} of parseCsvRows(text, file, ["explainer", "date", "change"])) {
+  for (const {line, record} of read) {
     const fail = (code: ErrorCode, detail: string) => problems.push(new KitError(code, detail, {file, line}));
     const kind = (record.kind ?? "").trim() || "correction";
     const before = problems.length;

@@ -6,7 +6,7 @@
  */
 import {CsvError, parse} from "csv-parse/sync";
 import {checkTextSize, storyLimits} from "./limits.ts";
-import {KitError, throwIfAny} from "./errors.ts";
+import {KitError, orThrow, throwIfAny, type Checked} from "./errors.ts";
 import {checkTextChars} from "./text.ts";
 
 /** A row of CSV with the line it starts on. */
@@ -22,13 +22,18 @@ export function decodeCsv(bytes: Uint8Array, file: string): string {
   return text;
 }
 
-/**
- * Parses CSV text into rows with their starting line. Text that is not UTF-8 is refused first (see
- * `checkTextChars` in loaders/text.ts). Malformed rows are reported with csv-parse's own code
- * (`CSV_QUOTE_NOT_CLOSED`, `CSV_RECORD_INCONSISTENT_FIELDS_LENGTH`) and line, and all of them are
- * reported, not only the first.
- */
+/** Parses CSV text into rows with their starting line, or throws every problem `checkCsvRows` finds. */
 export function parseCsvRows(text: string, file: string, columns: readonly string[] = []): CsvRow[] {
+  return orThrow(checkCsvRows(text, file, columns));
+}
+
+/**
+ * The rows of CSV text, with the line each starts on, and a problem for each malformed row, which is
+ * left out: csv-parse's own code (`CSV_QUOTE_NOT_CLOSED`, `CSV_RECORD_INCONSISTENT_COLUMNS`) at the
+ * line the row starts on. Text that is not UTF-8 (see `checkTextChars` in loaders/text.ts), a header
+ * that is not comma-separated or lacks one of `columns`, throws: no row of it can be read.
+ */
+export function checkCsvRows(text: string, file: string, columns: readonly string[] = []): Checked<CsvRow> {
   checkTextSize(text, file, storyLimits.csvChars, "the file");
   checkTextChars(text, file);
   const header = text.replace(/^\ufeff/, "").split(/\r?\n/, 1)[0];
@@ -36,9 +41,18 @@ export function parseCsvRows(text: string, file: string, columns: readonly strin
   const problems: KitError[] = [];
   // csv-parse may report a malformed line more than once, each time with more of it: its first report is
   // the one that says where the line goes wrong.
+  // (csv-parse names the line where it noticed; a quoted cell may have run on from an earlier one, so the
+  // problem is put on the line its row starts on, where to look.)
   const report = (error: CsvError) => {
-    if (problems.some((p) => p.line === error.lines)) return;
-    problems.push(new KitError(error.code, error.message.replace(/^[A-Z][A-Za-z ]+: /, ""), {file, line: error.lines}));
+    const raw = typeof error.raw === "string" ? error.raw.replace(/^\n+/, "").replace(/\n$/, "") : "";
+    const line = error.lines - (raw.match(/\n/g)?.length ?? 0);
+    if (problems.some((p) => p.line === line)) return;
+    // A quote never closed swallows the rest of the file.
+    const detail =
+      error.code === "CSV_QUOTE_NOT_CLOSED"
+        ? "a quote opened on this line is not closed, so every line after it was read as one cell"
+        : error.message.replace(/^[A-Z][A-Za-z ]+: /, "");
+    problems.push(new KitError(error.code, detail, {file, line}));
   };
   let output: {record: Record<string, string>; info: {lines: number}; raw: string}[] = [];
   try {
@@ -58,12 +72,11 @@ export function parseCsvRows(text: string, file: string, columns: readonly strin
     else throw error;
   }
   const names = headerNames(header, ",");
-  for (const column of columns) {
-    if (!names.includes(column))
-      problems.push(new KitError("MISSING_COLUMN", `the header has no column "${column}"`, {file, line: 1}));
-  }
-  throwIfAny(problems);
-  return output.map(({record, info, raw}) => ({
+  const missing = columns
+    .filter((column) => !names.includes(column))
+    .map((column) => new KitError("MISSING_COLUMN", `the header has no column "${column}"`, {file, line: 1}));
+  if (missing.length > 0) throwIfAny([...missing, ...problems]);
+  const rows = output.map(({record, info, raw}) => ({
     record,
     // The raw text of a record after blank lines starts with them: they are not its lines.
     line:
@@ -73,6 +86,7 @@ export function parseCsvRows(text: string, file: string, columns: readonly strin
         .replace(/\r?\n$/, "")
         .match(/\n/g)?.length ?? 0)
   }));
+  return {rows, problems};
 }
 
 /** The column names of a header line split at `delimiter`, unquoted and trimmed. */

@@ -7,7 +7,7 @@ import {createRequire} from "node:module";
 import {landFromTopology} from "../src/components/charts/land.ts";
 import type {Land, MapPlace} from "../src/components/charts/types.ts";
 import {KitError, type Checked, type ErrorCode} from "./errors.ts";
-import {parseCsvRows} from "./ledger.ts";
+import {checkCsvRows} from "./csv.ts";
 
 /** The places file, relative to the project root. */
 export const placesFile = "data/places.csv";
@@ -21,8 +21,7 @@ export const placeColumns = ["name", "latitude", "longitude", "source"] as const
  * line, so one bad row does not hide the file's other places from the charts.
  */
 export function checkPlaces(text: string, file: string = placesFile): Checked<MapPlace> {
-  const rows = parseCsvRows(text, file, placeColumns);
-  const problems: KitError[] = [];
+  const {rows, problems} = checkCsvRows(text, file, placeColumns);
   const places: MapPlace[] = [];
   const seen = new Map<string, number>();
   for (const {line, record} of rows) {

@@ -13,7 +13,7 @@
  */
 import {isSlug} from "../src/components/slug.ts";
 import {KitError, type Checked, type ErrorCode} from "./errors.ts";
-import {parseCsvRows} from "./ledger.ts";
+import {checkCsvRows} from "./csv.ts";
 import {figureHashLength} from "./published.ts";
 import {isIsoDate, notADate} from "./sources.ts";
 
@@ -66,8 +66,8 @@ export function parsePlace(text: string): FigurePlace | null {
  */
 export function checkReviews(text: string, file: string = reviewsFile): Checked<Review> {
   const reviews: Review[] = [];
-  const problems: KitError[] = [];
-  for (const {line, record} of parseCsvRows(text, file, reviewColumns)) {
+  const {rows, problems} = checkCsvRows(text, file, reviewColumns);
+  for (const {line, record} of rows) {
     const fail = (code: ErrorCode, detail: string) => problems.push(new KitError(code, detail, {file, line}));
     const before = problems.length;
     const cell = (name: (typeof reviewColumns)[number]) => (record[name] ?? "").trim();

@@ -2193,6 +2193,17 @@ describe("explainer claim on the seed", () => {
     );
     expect(await read("data/claims.csv")).toBe(before);
   });
+
+  test("main([claim, source, offset, --write]) on a ledger with a quote never closed names its line and writes nothing", async () => {
+    // A last row whose figure's quote is never closed: rows appended after it would be read into that cell.
+    await edit("data/claims.csv", (text) => `${text}fixture-row,"2,000\n`);
+    const before = await read("data/claims.csv");
+    const line = before.trimEnd().split("\n").length;
+    const {status, stderr} = await explainer("claim", seedId, "137", "--write");
+    expect(status).toBe(1);
+    expect(stderr).toMatch(new RegExp(`^data/claims\\.csv:${line}: CSV_QUOTE_NOT_CLOSED: `, "m"));
+    expect(await read("data/claims.csv")).toBe(before);
+  });
 });
 
 describe("explainer claim --replace: a later report of a cited figure", () => {

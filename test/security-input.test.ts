@@ -8,7 +8,7 @@ import {afterAll, beforeAll, describe, expect, test} from "vitest";
 import {readIgnored} from "../loaders/audit.ts";
 import {parseChartSpec} from "../loaders/charts.ts";
 import {checkCorrections, correctionsFile} from "../loaders/corrections.ts";
-import {decodeCsv, parseCsvRows} from "../loaders/csv.ts";
+import {checkCsvRows, decodeCsv, parseCsvRows} from "../loaders/csv.ts";
 import {checkTextChars} from "../loaders/text.ts";
 import {problemsOf} from "../loaders/errors.ts";
 import {readQuotedClaims} from "../loaders/ledger.ts";
@@ -69,6 +69,23 @@ describe("CSV that is not UTF-8 text (row 6)", () => {
     expect(thrown(() => parseCsvRows('h,i\r\na,"x\r\ny"\r\nc,"d\r\n', "data/reviews.csv"))[0]).toMatch(
       /^data\/reviews\.csv:4: CSV_QUOTE_NOT_CLOSED/
     );
+  });
+
+  test("checkCsvRows leaves a malformed row out and keeps the others, naming the line the bad row starts on", () => {
+    // A row with too few cells, then a quote never closed, which swallows the lines after it.
+    const {rows, problems} = checkCsvRows('h,i\na,b\nx\nc,d\ne,"f\ng,h\n', "data/ignored.csv");
+    expect(rows.map((r) => [r.line, r.record.h])).toEqual([
+      [2, "a"],
+      [4, "c"]
+    ]);
+    expect(problems.map((p) => p.message)).toEqual([
+      "data/ignored.csv:3: CSV_RECORD_INCONSISTENT_COLUMNS: columns length is 2, got 1 on line 3",
+      "data/ignored.csv:5: CSV_QUOTE_NOT_CLOSED: a quote opened on this line is not closed, so every line after it was read as one cell"
+    ]);
+    // A header without a column the file needs: no row can be read, and that is one problem on line 1.
+    expect(thrown(() => checkCsvRows("h\na\n", "data/ignored.csv", ["h", "i"]))).toEqual([
+      "data/ignored.csv:1: MISSING_COLUMN"
+    ]);
   });
 
   describe("every CSV the kit reads", () => {
@@ -144,6 +161,29 @@ describe("CSV that is not UTF-8 text (row 6)", () => {
         expect(await readFile(path)).toEqual(ignored);
       } finally {
         await writeFile(path, good);
+      }
+    });
+
+    test("a malformed row of data/ignored.csv fails check at its line, and the other rows still ignore their numbers", async () => {
+      const path = join(root, "data/ignored.csv");
+      const good = await readFile(path, "utf-8");
+      const unreviewed = (stderr: string) => stderr.match(/NUMBER_UNREVIEWED/g)?.length ?? 0;
+      const before = explainer(root, "check");
+      expect(good.trim().split("\n").length).toBeGreaterThan(2);
+      for (const bad of ["fixture,row\n", '"fixture,row never closed\n']) {
+        await writeFile(path, good + bad);
+        try {
+          const result = explainer(root, "check");
+          expect(result.status).toBe(1);
+          const line = good.trimEnd().split("\n").length + 1;
+          expect(result.stderr).toMatch(
+            new RegExp(`^data/ignored\\.csv:${line}: CSV_(?:RECORD_INCONSISTENT_COLUMNS|QUOTE_NOT_CLOSED): `, "m")
+          );
+          expect(unreviewed(result.stderr)).toBe(unreviewed(before.stderr));
+          expect(await readFile(path, "utf-8")).toBe(good + bad);
+        } finally {
+          await writeFile(path, good);
+        }
       }
     });
 

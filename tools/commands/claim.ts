@@ -91,6 +91,9 @@ async function draftSource(
  */
 async function appendToLedger(root: string, drafts: Draft[]): Promise<void> {
   const {text, columns} = await ledgerShape(root);
+  // A ledger that does not parse is reported at its own lines, not at those of the rows appended to it
+  // (after a quote that is never closed, they would be read into its cell).
+  if (text !== null) parseCsvRows(text, ledgerFile);
   const next = appendCsvRows(
     text,
     drafts.map((d) => d.row),
