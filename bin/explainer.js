@@ -4,6 +4,14 @@
 // JavaScript (bin/compiled-kit.js), in this process.
 import {readFileSync} from "node:fs";
 
+// A reader that stops reading (`explainer numbers … | head`) is no failure: the rest of the output goes
+// nowhere and the command finishes its work (its files are written whole) with its own exit status.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on("error", (error) => {
+    if (error.code !== "EPIPE" && error.code !== "ERR_STREAM_DESTROYED") throw error;
+  });
+}
+
 const [name, ...rest] = process.argv.slice(2);
 const table = JSON.parse(readFileSync(new URL("../tools/commands/commands.json", import.meta.url), "utf-8"));
 const help = name === undefined || name === "help" || name === "--help" || name === "-h";
@@ -11,7 +19,7 @@ if (help || (Object.hasOwn(table, name) && rest.includes("--help"))) {
   const lines = help
     ? ["usage:", ...Object.entries(table).map(([n, c]) => `  explainer ${n} ${c.usage}\n      ${c.summary}`)]
     : [`usage: explainer ${name} ${table[name].usage}`, `  ${table[name].summary}`];
-  process.stderr.write(lines.join("\n") + "\n");
+  process.stdout.write(lines.join("\n") + "\n");
 } else {
   const {compiledCli} = await import("./compiled-kit.js");
   const cli = await compiledCli().catch((error) => {

@@ -15,8 +15,12 @@ export async function main(argv: string[], effects: Effects = defaultEffects): P
   const [name, ...args] = argv;
   const command = name === undefined ? undefined : Object.hasOwn(commands, name) ? commands[name] : undefined;
   if (!command || args.includes("--help")) {
-    effects.stderr(command ? `usage: explainer ${name} ${command.usage}\n  ${command.summary}\n` : usage(name));
-    return command || name === undefined || name === "help" || name === "--help" || name === "-h" ? 0 : 2;
+    // Help asked for is the output (`explainer --help | less`); an unknown command is a mistake.
+    const asked = command || name === undefined || name === "help" || name === "--help" || name === "-h";
+    (asked ? effects.stdout : effects.stderr)(
+      command ? `usage: explainer ${name} ${command.usage}\n  ${command.summary}\n` : usage(name)
+    );
+    return asked ? 0 : 2;
   }
   try {
     await (
