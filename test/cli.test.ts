@@ -3,6 +3,7 @@
  * that stops early (`| head`) ends nothing but the output.
  */
 import {spawn} from "node:child_process";
+import {existsSync} from "node:fs";
 import {readFile, readdir} from "node:fs/promises";
 import {join} from "node:path";
 import {afterAll, beforeAll, describe, expect, test} from "vitest";
@@ -53,4 +54,20 @@ describe("output into a reader that stops early", () => {
     expect(stderr).toBe("");
     expect(status).toBe(0);
   });
+});
+
+describe("a bad EXPLAINER_SITE_URL", () => {
+  test.each(["build", "publish", "dev"])(
+    "explainer %s names it as one problem, exit 1, before anything runs",
+    (command) => {
+      const {status, stdout, stderr} = explainer(root, command, {EXPLAINER_SITE_URL: "news.example/fixture"});
+      expect([status, stdout]).toEqual([1, ""]);
+      expect(stderr.split("\n")).toEqual([
+        'EXPLAINER_SITE_URL: INVALID_SITE_URL: not an absolute URL: "news.example/fixture"',
+        `explainer ${command}: 1 problem`,
+        ""
+      ]);
+      expect(existsSync(join(root, "dist"))).toBe(false);
+    }
+  );
 });

@@ -11,6 +11,7 @@ import {frameworkConfigArgs} from "../compiled.ts";
 import {listFiles} from "../deps.ts";
 import {vendorDsvWithoutEval} from "../publish/dsv.ts";
 import {publishBuild} from "../publish/publish.ts";
+import {siteUrl} from "../publish/site.ts";
 import {runRefresh} from "./refresh.ts";
 import {vendorNpm} from "../vendor.ts";
 
@@ -108,6 +109,8 @@ export async function finishPages(dir: string): Promise<void> {
  */
 export async function buildSite(effects: Effects): Promise<void> {
   const {root, stderr} = effects;
+  // A bad EXPLAINER_SITE_URL is one problem of the kit's, here, not an error inside Framework's config.
+  siteUrl();
   const stage = await runStage(root);
   throwIfAny(asKitErrors(blockingProblems(stage)));
   await vendorNpm(effects);

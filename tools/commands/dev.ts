@@ -18,6 +18,7 @@ import {startGuard} from "../guard.ts";
 import {refreshLive} from "../live.ts";
 import {startStageWorker, type WorkerOutputs, type WorkerRun} from "../stage-worker.ts";
 import {vendorNpm} from "../vendor.ts";
+import {siteUrl} from "../publish/site.ts";
 import {frameworkEnv} from "./build.ts";
 
 /** Options of `explainer dev`. */
@@ -75,6 +76,8 @@ function reportOutputs(outputs: WorkerOutputs, {stderr}: Effects): void {
  */
 export async function serve(options: DevOptions, effects: Effects): Promise<void> {
   const {root, stderr} = effects;
+  // A bad EXPLAINER_SITE_URL is one problem of the kit's, here, not an error inside Framework's config.
+  siteUrl();
   await vendorNpm(effects);
   // The port the user opens is the guard's; preview listens behind it, on a private socket (tools/guard.ts).
   // It is taken first, so a port in use fails before any other process starts.
