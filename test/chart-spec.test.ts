@@ -116,6 +116,26 @@ describe("parseChartSpec(text, file, data) on bad input", () => {
 });
 
 describe("checkChartSpec(input, data)", () => {
+  it("refuses a bar or reported chart of claims in different units, naming each claim's unit", async () => {
+    const {data} = await seedCharts();
+    const refugees = data.claims.find((c) => c.id === "refugees")!;
+    const claims = [
+      ...data.claims,
+      {...refugees, id: "fixture-share", measure: refugees.measure, unit: "percent"},
+      {...refugees, id: "fixture-sum", measure: refugees.measure, unit: "GBP"}
+    ];
+    const problems = (spec: object) =>
+      checkChartSpec(spec, {...data, claims}).problems.map((p) => `${p.field}: ${p.code}: ${p.detail}`);
+    expect(problems({type: "bar", title: "Fixture", claims: ["refugees", "fixture-sum"]})).toEqual([
+      'claims: MIXED_UNITS: "fixture-sum" is a sum in GBP and "refugees" a count: one bar scale draws one unit'
+    ]);
+    expect(problems({type: "bar", title: "Fixture", claims: ["fixture-share", "refugees"]})).toEqual([
+      'claims: MIXED_UNITS: "refugees" is a count and "fixture-share" a percentage: one bar scale draws one unit'
+    ]);
+    expect(problems({type: "reported", title: "Fixture", claims: ["refugees", "fixture-share"]})).toEqual([
+      'claims[1]: MIXED_UNITS: claim "fixture-share" is a percentage, "refugees" a count: a reported chart draws one unit'
+    ]);
+  });
   it("accepts every spec of the seed", async () => {
     const {data, charts} = await seedCharts();
     expect(charts.map((c) => c.id)).toEqual(["places-in-the-report", "refugees-and-deaths", "reported-figures"]);

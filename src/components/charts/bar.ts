@@ -10,7 +10,7 @@ import {z} from "zod";
 import {attributionOf, claimsById, type Claim} from "../claim.js";
 import {capitalize, figureSentence, formatDate, listOf, textWidth, wrapText} from "../chart-text.js";
 import {annotationRoom, labelSize, labelsMark} from "../annotations.js";
-import {claimIds, commonFields} from "./common.js";
+import {claimIds, commonFields, unitName} from "./common.js";
 import {defineChartType} from "./types.js";
 import {both, boundOf, fadeSteps, swatchKit} from "./qualifiers.js";
 import {asMark, lineHeight, plotFill, plotFillStroke, plotStroke} from "./style.js";
@@ -249,8 +249,13 @@ export const bar = defineChartType({
   fromZero: true,
   drawn,
   check(_spec, _data, shown, fail) {
-    if (new Set(shown.map((c) => c.unit)).size > 1)
-      fail("MIXED_UNITS", "claims", "percentages and counts cannot share one bar scale");
+    const other = shown.find((c) => c.unit !== shown[0].unit);
+    if (other)
+      fail(
+        "MIXED_UNITS",
+        "claims",
+        `"${other.id}" is ${unitName(other.unit)} and "${shown[0].id}" ${unitName(shown[0].unit)}: one bar scale draws one unit`
+      );
   },
   draw,
   alt(_spec, shown) {

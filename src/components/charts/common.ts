@@ -4,6 +4,7 @@
  * into its own `z.strictObject`. Browser-safe.
  */
 import {z} from "zod";
+import type {Claim} from "../claim.ts";
 
 /** Limits that keep a spec (and the work of laying it out) small: documented in docs/charts.md. */
 export const specLimits = {
@@ -123,4 +124,9 @@ export function jsonDepth(value: unknown, limit = Infinity): number {
     if (deepest >= limit) break;
   }
   return deepest + 1;
+}
+
+/** What a claim's unit makes it, in a message: "a percentage", "a count", "a sum in GBP". */
+export function unitName(unit: Claim["unit"]): string {
+  return unit === "percent" ? "a percentage" : unit === null ? "a count" : `a sum in ${unit}`;
 }

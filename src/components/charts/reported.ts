@@ -13,7 +13,7 @@ import {z} from "zod";
 import type {Claim} from "../claim.ts";
 import {cite, formatDate, listOf, textWidth, wrapText} from "../chart-text.js";
 import {annotationRequests, labelsMark, placeLabels, withMovedLabels} from "../annotations.js";
-import {claimIds, commonFields} from "./common.js";
+import {claimIds, commonFields, unitName} from "./common.js";
 import {defineChartType} from "./types.js";
 import {boundOf, fadeSteps, swatchKit} from "./qualifiers.js";
 import {asMark, fontSizes, lineHeight, paletteOf, plotFill, plotStroke, strokeOf, svgElement} from "./style.js";
@@ -414,7 +414,7 @@ export const reported = defineChartType({
         fail(
           "MIXED_UNITS",
           `claims[${i}]`,
-          `claim "${id}" is a ${claim.unit ?? "count"}, "${first.id}" a ${first.unit ?? "count"}`
+          `claim "${id}" is ${unitName(claim.unit)}, "${first.id}" ${unitName(first.unit)}: a reported chart draws one unit`
         );
       }
     });
