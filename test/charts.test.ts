@@ -432,6 +432,25 @@ describe("explainer charts", () => {
     );
     expect(await readFile(join(dir, "out/reported-figures-narrow.svg"), "utf-8")).toBe(good);
   });
+  it("on a bad spec keeps the files it wrote, not the stage's later drawing of the chart", async () => {
+    const file = join(dir, "data/charts/reported-figures.json");
+    await cp(join(seedRoot, "data/charts/reported-figures.json"), file);
+    await run("--out", "out");
+    const good = await readFile(join(dir, "out/reported-figures-narrow.svg"), "utf-8");
+    // A good edit the stage draws (written elsewhere), then a bad one.
+    const spec = JSON.parse(await readFile(file, "utf-8"));
+    await writeFile(file, JSON.stringify({...spec, title: "Fixture title, edited"}));
+    expect((await run("--out", "elsewhere")).status).toBe(0);
+    expect(await readFile(join(dir, "elsewhere/reported-figures-narrow.svg"), "utf-8")).toContain(
+      "Fixture title, edited"
+    );
+    await writeFile(file, JSON.stringify({...spec, title: "Fixture title, edited", colors: "not a list"}));
+    const {status, stderr} = await run("--out", "out");
+    expect(status).toBe(1);
+    expect(stderr).toMatch(/^data\/charts\/reported-figures\.json: colors: INVALID_FIELD: /m);
+    expect(stderr).not.toContain("wrote out/reported-figures");
+    expect(await readFile(join(dir, "out/reported-figures-narrow.svg"), "utf-8")).toBe(good);
+  });
   it("fails on a label collision, naming the chart, the width and the two labels, and keeps the chart's last good files", async () => {
     await cp(join(seedRoot, "data/charts/reported-figures.json"), join(dir, "data/charts/reported-figures.json"));
     await run("--out", "out");

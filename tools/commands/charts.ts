@@ -2,6 +2,7 @@ import {mkdir, readFile} from "node:fs/promises";
 import {join, relative, resolve} from "node:path";
 import writeFileAtomic from "write-file-atomic";
 import {throwIfAny} from "../../loaders/errors.ts";
+import {drawnCharts} from "../../loaders/stage-model.ts";
 import {asKitErrors} from "../../loaders/stage-problems.ts";
 import {runStage} from "../../loaders/stage.ts";
 import {chartWidths} from "../../src/components/chart.ts";
@@ -30,7 +31,9 @@ export async function writeCharts(
   outDir: string
 ): Promise<{written: string[]; unchanged: string[]}> {
   const run = await runStage(root);
-  const charts = run.stage?.charts ?? {};
+  // The charts that draw now: a bad spec's last good drawing, which the stage keeps, is not written over
+  // the files an earlier run wrote.
+  const charts = run.stage ? drawnCharts(run.stage.charts, run.stage.failedCharts) : {};
   const problems = asKitErrors(run.problems.filter((p) => p.blocking && p.file.startsWith("data/")));
   const dir = resolve(root, outDir);
   await mkdir(dir, {recursive: true});
