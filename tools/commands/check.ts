@@ -26,7 +26,17 @@ export function summaryLines(stage: Stage, problems: StageProblem[]): string[] {
   ];
   for (const e of stage.explainers) {
     const n = count((p) => "explainer" in p.scope && p.scope.explainer === e.slug);
-    const status = n ? `${plural(n, "problem")}${e.draft ? " (a draft: not built, not blocking)" : ""}` : "ok";
+    const blocks = count((p) => "explainer" in p.scope && p.scope.explainer === e.slug && p.blocking);
+    // (A published explainer's problems that do not block, such as a broken link, are warnings: it is ok.)
+    const status = e.draft
+      ? n
+        ? `${plural(n, "problem")} (a draft: not built, not blocking)`
+        : "ok"
+      : blocks
+        ? plural(blocks, "problem")
+        : n
+          ? `ok, ${plural(n, "warning")}`
+          : "ok";
     const asOf = e.asOf ? `; figures as of ${formatDate(e.asOf)}` : "";
     lines.push(
       `explainer ${e.slug}${e.draft ? " (draft)" : ""}: ${status}: cites ${plural(e.claims.length, "claim")} from ${plural(e.sources.length, "source")}, ${plural(e.charts.length, "chart")}${asOf}`
