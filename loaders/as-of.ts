@@ -405,7 +405,13 @@ function readTimeWords(m: RegExpExecArray, published: string, anchor: string, fi
       return null;
     // "7 percent higher than a year earlier", "rose 5% on a year ago": the basis of a change, not a date.
     // … and "twice as many as a year ago".
-    if (/\b(?:from|than|on|with|over|versus|against|as)\s+$/i.test(m.input.slice(0, m.index))) return null;
+    // ("up 35 per cent compared with the same week last year": its basis too.)
+    if (
+      /\b(?:from|than|on|with|over|versus|against|as)\s+(?:the\s+same\s+(?:day|week|weekend|month|quarter|period|time|season)\s+)?$/i.test(
+        m.input.slice(0, m.index)
+      )
+    )
+      return null;
     // … "double the number two years ago", "half the share of five years ago", "double the number it had 18
     // months ago": another figure's time.
     if (

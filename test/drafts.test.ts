@@ -104,6 +104,7 @@ describe("asOfSentence", () => {
     "Fixture prices have risen 5 percent since February.",
     "Up to 4 million fixture people could leave by March.",
     "Some 1,400 fixture posts are unfilled, twice as many as a year ago.",
+    "Fixture ferry bookings rose by 35 per cent compared with the same week last year.",
     // Another figure's time, and a change of plan, are not the figure's.
     "A fixture app now has more than 500 million users, double the number two years ago.",
     "Fixture panels supplied 38 percent of the power, double the share of five years ago.",
