@@ -165,6 +165,16 @@ export function moneyMeasure(before: string, after: string, measureIn: MeasureIn
     const object = purposeVerb[3] ? phraseAt(purposeVerb[3], 3) : "";
     return `money to ${purposeVerb[1]}${object ? ` ${purposeVerb[2] ?? ""}${object}` : ""}`;
   }
+  // "has set aside £850,000 to subsidise evening services", "committed £38 million to connect …": money put
+  // by to do something, and what ("set aside €2 million for emergency shelters" is of the shelters, below).
+  const putTo =
+    /\b(?:(?:set|put)\s+aside|earmarked|allocated|committed|pledged|budgeted|reserved|ring-?fenced)\s+(?:(?:a further|another|an extra|more than|up to|about|some|nearly|almost|around|roughly)\s+)?$/u.test(
+      before
+    )
+      ? /^\s+to\s+(\p{Ll}+)\s+((?:the|its|their|new)\s+)?(.*)/u.exec(after)
+      : null;
+  const toWhat = putTo && !stop.has(putTo[1]) ? phraseAt(putTo[3], 3) : "";
+  if (toWhat) return `money to ${putTo![1]} ${putTo![2] ?? ""}${toWhat}`;
   // "The UN appealed for $400 million", "asked (donors) for €2 billion": money requested (what for, above, if it says).
   if (
     /\b(?:appealed|appeals|appealing|asked|asks|asking|called|calls)\s+(?:(?:donors|governments|countries|parliament|congress)\s+)?for\s+(?:(?:a further|another|an extra)\s+)?$/u.test(
@@ -236,7 +246,7 @@ export function moneyMeasure(before: string, after: string, measureIn: MeasureIn
       base === "lend"
         ? preposition === "to"
         : base === "pay"
-          ? preposition === "for" || preposition === "to"
+          ? preposition === "for" || preposition === "to" || (used![3] !== undefined && preposition === "on")
           : preposition !== "to" && (base === "raise") === (preposition === "for");
     // "400,000 rupees to the family of each victim", "£2 million for refugees": money to whom.
     const each = /^\s+of\s+(?:each|every)\s+\p{Ll}+/u.exec(of[1].slice(of[1].indexOf(noun) + noun.length))?.[0] ?? "";

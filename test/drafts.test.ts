@@ -1389,6 +1389,12 @@ describe("measureIn", () => {
     ["About 35% of the fixture homes were empty.", "share of fixture homes empty"],
     ["Some 1,000 fixture homes were left empty after the floods.", "fixture homes left empty"],
     ["About 300 fixture people were left homeless by the fire.", "fixture people left homeless"],
+    // Money put by to do something, and paid out on something.
+    [
+      "The fixture council has set aside £850,000 to subsidise evening services.",
+      "money to subsidise evening services"
+    ],
+    ["The fixture charity paid out £126,000 on buying food.", "money paid out on buying food"],
     // What a share of a count will be.
     ["The fixture developer will build 480 flats, of which 35% will be affordable.", "flats built"]
   ])("measureIn(%j) is %j", (sentence, measure) => {
