@@ -246,11 +246,12 @@ export function subjectHead(subject: string, withVerb = false): string {
   const clause = subject
     .slice((/[,;:](?!\d)(?!.*[,;:](?!\d))/su.exec(subject)?.index ?? -1) + 1)
     .replace(/^\s*(?:while|whereas|and|but|as|although|though)\s/iu, " ")
-    // "The charity said (on Monday) that demand at its food banks was up": the subject of what was said
+    // "The charity said (on Monday) that demand at its food banks was up", "told councillors that rents had
+    // increased": the subject of what was said
     // ("Economists estimate the strike is costing": of what they estimate; "adding that cleaning up rivers
     // would cost": of what was added).
     .replace(
-      /^.*\b(?:(?:said|says|say|told|announced|warned|warn|warns|estimate|estimates|believe|believes|fear|fears|found|finds)\s+(?:(?:on|last|this|late\s+on|early\s+on)\s+\p{L}+\s+(?=that\s))?(?:that\s+)?|(?:adding|added|adds)\s+that\s+)(?=\S)/u,
+      /^.*\b(?:(?:told|tells|warned|warns|assured|assures|reminded|reminds|informed|informs)\s+(?:[\p{L}'’-]+\s+){1,3}?that\s+|(?:said|says|say|told|announced|warned|warn|warns|estimate|estimates|believe|believes|fear|fears|found|finds)\s+(?:(?:on|last|this|late\s+on|early\s+on)\s+\p{L}+\s+(?=that\s))?(?:that\s+)?|(?:adding|added|adds)\s+that\s+)(?=\S)/u,
       ""
     )
     // "commuters had seen fares rise", "economists expected inflation to fall": what was seen or expected doing it.

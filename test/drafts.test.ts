@@ -1389,6 +1389,12 @@ describe("measureIn", () => {
     ["About 35% of the fixture homes were empty.", "share of fixture homes empty"],
     ["Some 1,000 fixture homes were left empty after the floods.", "fixture homes left empty"],
     ["About 300 fixture people were left homeless by the fire.", "fixture people left homeless"],
+    // What someone was told had changed.
+    [
+      "The fixture director told councillors that private rents had increased by an average of £115 a month.",
+      "average change in private rents per month"
+    ],
+    ["The fixture minister told MPs that prices had risen 4%.", "change in prices"],
     // Money put by to do something, and paid out on something.
     [
       "The fixture council has set aside £850,000 to subsidise evening services.",
