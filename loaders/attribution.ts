@@ -147,7 +147,9 @@ function clean(subject: string): string {
   // ("Of the refugees the agency had counted": the agency.)
   let s = subject
     .replace(/^[\s"“”'‘’—–-]+|[\s"“”'‘’—–-]+$/gu, "")
-    .replace(/^of\s+(?:the\s+)?[\p{L}'’-]+\s+(?=(?:the|a|an|its|their)\s)/iu, "");
+    .replace(/^of\s+(?:the\s+)?[\p{L}'’-]+\s+(?=(?:the|a|an|its|their)\s)/iu, "")
+    // ("a grant of £450,000, a sum organisers said had been cut": organisers.)
+    .replace(/^(?:a|an|the)\s+(?:sum|figure|number|amount|total)\s+(?:that\s+|which\s+)?(?=\p{L})/iu, "");
   for (let i = 0; i < 3; i++) s = s.replace(trimAfter, "").replace(trimBefore, "");
   const named = s.replace(sourceWords, "").trim();
   const bare = named.replace(figuresOf, "").trim();
@@ -155,10 +157,19 @@ function clean(subject: string): string {
   return bare === named || /['’]s\s/u.test(named) || /^the\s|\p{Lu}/u.test(bare) ? bare : named;
 }
 
-/** True for a subject that can name who gave a figure: a few words, no digits, not a bare pronoun. */
+/**
+ * True for a subject that can name who gave a figure: a few words, no digits, not a bare pronoun, not a
+ * phrase that starts with a preposition ("with the biggest increases recorded for cooking oil").
+ */
 function isName(s: string): boolean {
   const words = s.split(/\s+/);
-  return s !== "" && words.length <= 9 && !/\d/.test(s) && !pronouns.has(s.toLowerCase());
+  return (
+    s !== "" &&
+    words.length <= 9 &&
+    !/\d/.test(s) &&
+    !pronouns.has(s.toLowerCase()) &&
+    !/^(?:with|without|for|at|from|to|into|than|after|before|during|under|over|despite)\s/iu.test(s)
+  );
 }
 
 /**

@@ -242,6 +242,14 @@ export function percentMeasure(before: string, after: string, measureIn: Measure
     before
   );
   const named = ofIt ? phraseBefore(ofIt[1], 3) : "";
+  // ("That is a rise of 9%", "A rise of 9% … was driven by", "…, a rise of 4% on last year": a change, in what
+  // the sentence does not say.)
+  if (
+    /(?:^|[,;])\s*(?:(?:that|this|it)\s+(?:is|was|represents|marked|marks)\s+)?an?\s+(?:rise|increase|fall|drop|decline|jump|gain|surge|climb)\s+of\s+(?:(?:about|some|nearly|almost|around|roughly|more than|over)\s+)?$/iu.test(
+      before
+    )
+  )
+    return "";
   if (named) return lowerCase(named);
   return participleSubject(before, measureIn);
 }

@@ -533,7 +533,8 @@ export function changeOfIn(before: string, after: string): string {
   );
   const riseIn = (
     riseOf
-      ? /^\s+(?:in|on)\s+(?!(?:the\s+|a\s+)?(?:previous\s+|same\s+)?(?:year|month|quarter|week|day|period)\b)(?:the\s+|its\s+|their\s+)?(.*)/u
+      ? // ("a rise of 4% on last year", "on 2021": the basis of the change, not what changed.)
+        /^\s+(?:in|on)\s+(?!(?:the\s+|a\s+)?(?:previous\s+|same\s+|prior\s+)?(?:year|month|quarter|week|day|period)\b|(?:last|this|next)\s|(?:19|20)\d\d\b)(?:the\s+|its\s+|their\s+)?(.*)/u
       : new RegExp(String.raw`^\s+(?:${changeNouns})\s+in\s+(?:the\s+)?(.*)`, "u")
   ).exec(after);
   const changeIn = riseIn ? phraseOf(riseIn[1]) : "";

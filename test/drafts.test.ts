@@ -623,7 +623,13 @@ describe("attributionIn", () => {
     ["The fixture trains cost €2.3 billion, the operator's annual report showed.", "the operator"],
     ["The fixture council's own data shows 480 potholes were reported.", "the fixture council"],
     ["The fixture agency's latest figures show 12,000 people were waiting.", "the fixture agency"],
-    ["Their own data shows 300 fixture cases.", ""]
+    ["Their own data shows 300 fixture cases.", ""],
+    // Not an apposition before its relative clause, nor a phrase after a preposition.
+    [
+      "The fixture festival received a grant of £450,000, a sum organisers said had been cut by 10% in real terms.",
+      "organisers"
+    ],
+    ["That is a rise of 9%, with the biggest fixture increases recorded for cooking oil.", ""]
   ])("attributionIn(%j) is %j", (sentence, who) => {
     expect(attributionIn(sentence, sentence.search(/\d/)).who).toBe(who);
   });
@@ -1395,6 +1401,10 @@ describe("measureIn", () => {
       "average change in private rents per month"
     ],
     ["The fixture minister told MPs that prices had risen 4%.", "change in prices"],
+    // A change whose sentence does not say of what asks; nor is what it is compared with what changed.
+    ["That is a rise of 9%, with the biggest increases recorded for fixture cooking oil.", ""],
+    ["A rise of 9% on the previous year was driven by fixture surgery, the report found.", ""],
+    ["Fixture sales rose 4%, a rise of 4% on last year.", "change in fixture sales"],
     // Money put by to do something, and paid out on something.
     [
       "The fixture council has set aside £850,000 to subsidise evening services.",
@@ -1742,7 +1752,8 @@ describe("measureIn", () => {
       "The fixture developer will build 480 flats, of which 35% will be affordable.",
       "35%",
       "share of flats that will be affordable"
-    ]
+    ],
+    ["Fixture sales rose 5% in May, a rise of 4% on last year.", "4%", ""]
   ])("a figure after another in %j, %j, measures %j", (sentence, text, measure) => {
     const n = findNumbers(sentence).find((r) => r.text === text)!;
     expect(measureIn(sentence, n.start, n)).toBe(measure);
