@@ -233,11 +233,26 @@ const timeNoun = /\b(?:years?|quarters?|half|months?|weeks?|days?|periods?|seaso
  * "Prices for wheat" → "Prices for wheat"; "In March, the death toll" → "death toll".
  */
 export function subjectHead(subject: string, withVerb = false): string {
+  // "its reserves, which stand at", "lower quotas and fuel costs, which it said had risen": what "which"
+  // stands for, the noun just before it.
+  const relative =
+    /^(.*\p{L})\s*,\s*(?:which|who)(?:\s+(?:it|they|he|she|officials|police|the\s+\p{Ll}+)\s+(?:said|says|say|estimated|estimates|believes|believe|thinks|think))?\s*$/u.exec(
+      subject
+    );
+  if (relative) {
+    // (Not the verb of the clause before: "the group blamed fuel costs, which …" is of the fuel costs; "the
+    // planned fare rise, which …" keeps its word in "-ed".)
+    const [first, ...rest] = phraseBefore(relative[1], 3).split(" ");
+    const before = relative[1].slice(0, relative[1].lastIndexOf(first)).trim().split(/\s+/).at(-1) ?? "";
+    const verb =
+      rest.length > 0 && (isEdWord(first) || pastTense.has(first)) && before !== "" && !stop.has(before.toLowerCase());
+    return (verb ? rest : [first, ...rest]).join(" ");
+  }
   // "Rents, by contrast, climbed", "Core inflation, which excludes food, eased", "The train, carrying 340
   // passengers, was travelling": an aside between commas is not the subject.
   subject = subject
     .replace(
-      /,\s*(?:by contrast|in contrast|however|meanwhile|in turn|for example|for instance|too|also|though|on average|overall|in total|in all|so far|(?:which|who)\s[^,;]*|\p{Ll}+ing\s(?:[^,;]|,(?=\d))*,\s*(?:was|were|is|are|has been|had been))\s*,?\s*$/iu,
+      /,\s*(?:by contrast|in contrast|however|meanwhile|in turn|for example|for instance|too|also|though|on average|overall|in total|in all|so far|(?:which|who)\s(?:[^,;]|,(?=\d))*|\p{Ll}+ing\s(?:[^,;]|,(?=\d))*,\s*(?:was|were|is|are|has been|had been))\s*,?\s*$/iu,
       " "
     )
     // … nor an apposition: "Net interest income, the difference between what it earns and pays, rose".

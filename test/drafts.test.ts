@@ -1405,6 +1405,13 @@ describe("measureIn", () => {
     ["That is a rise of 9%, with the biggest increases recorded for fixture cooking oil.", ""],
     ["A rise of 9% on the previous year was driven by fixture surgery, the report found.", ""],
     ["Fixture sales rose 4%, a rise of 4% on last year.", "change in fixture sales"],
+    // What "which" stands for, and an aside with a figure of its own.
+    ["The fixture council will draw on its reserves, which stand at some £31 million.", "reserves"],
+    ["The fixture group blamed fuel costs, which it said had risen by nearly 60%.", "change in fuel costs"],
+    [
+      "Fixture motorcyclists, who account for about 1% of traffic, were hurt.",
+      "fixture motorcyclists as share of traffic"
+    ],
     // Money put by to do something, and paid out on something.
     [
       "The fixture council has set aside £850,000 to subsidise evening services.",
@@ -1753,7 +1760,12 @@ describe("measureIn", () => {
       "35%",
       "share of flats that will be affordable"
     ],
-    ["Fixture sales rose 5% in May, a rise of 4% on last year.", "4%", ""]
+    ["Fixture sales rose 5% in May, a rise of 4% on last year.", "4%", ""],
+    [
+      "The fixture pension fund, which has about 112,000 members, was valued at £9.6 billion.",
+      "£9.6 billion",
+      "value of fixture pension fund"
+    ]
   ])("a figure after another in %j, %j, measures %j", (sentence, text, measure) => {
     const n = findNumbers(sentence).find((r) => r.text === text)!;
     expect(measureIn(sentence, n.start, n)).toBe(measure);
