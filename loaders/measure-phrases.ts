@@ -236,17 +236,27 @@ export function subjectHead(subject: string, withVerb = false): string {
   // "its reserves, which stand at", "lower quotas and fuel costs, which it said had risen": what "which"
   // stands for, the noun just before it.
   const relative =
-    /^(.*\p{L})\s*,\s*(?:which|who)(?:\s+(?:it|they|he|she|officials|police|the\s+\p{Ll}+)\s+(?:said|says|say|estimated|estimates|believes|believe|thinks|think))?\s*$/u.exec(
+    /^(.*\p{L})\s*,\s*(?:which|who)(?:\s+(?:now|still|currently|already|together|between\s+them))?(?:\s+(?:it|they|he|she|officials|police|the\s+\p{Ll}+)\s+(?:said|says|say|estimated|estimates|believes|believe|thinks|think))?\s*$/u.exec(
       subject
     );
   if (relative) {
-    // (Not the verb of the clause before: "the group blamed fuel costs, which …" is of the fuel costs; "the
-    // planned fare rise, which …" keeps its word in "-ed".)
-    const [first, ...rest] = phraseBefore(relative[1], 3).split(" ");
-    const before = relative[1].slice(0, relative[1].lastIndexOf(first)).trim().split(/\s+/).at(-1) ?? "";
-    const verb =
-      rest.length > 0 && (isEdWord(first) || pastTense.has(first)) && before !== "" && !stop.has(before.toLowerCase());
-    return (verb ? rest : [first, ...rest]).join(" ");
+    // (Not the verb of the clause before: "the bank raised rates, which …" is of the rates; "the planned
+    // fare rise, which …" keeps its word in "-ed", after an article.)
+    const words = phraseBefore(relative[1], 3).split(" ");
+    const previous =
+      relative[1]
+        .slice(0, relative[1].lastIndexOf(words.join(" ")))
+        .trim()
+        .split(/\s+/)
+        .at(-1) ?? "";
+    const verbAt = words.findLastIndex(
+      (w, i) =>
+        i < words.length - 1 &&
+        (isEdWord(w) || pastTense.has(w)) &&
+        ((i > 0 ? words[i - 1] : previous) ?? "") !== "" &&
+        !stop.has((i > 0 ? words[i - 1] : previous).toLowerCase())
+    );
+    return words.slice(verbAt + 1).join(" ");
   }
   // "Rents, by contrast, climbed", "Core inflation, which excludes food, eased", "The train, carrying 340
   // passengers, was travelling": an aside between commas is not the subject.
