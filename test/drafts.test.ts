@@ -1408,6 +1408,7 @@ describe("measureIn", () => {
     // What "which" stands for, and an aside with a figure of its own.
     ["The fixture council will draw on its reserves, which stand at some £31 million.", "reserves"],
     ["The fixture group blamed fuel costs, which it said had risen by nearly 60%.", "change in fuel costs"],
+    ["The fixture group raised fees, which had risen 12% in a year.", "change in fees"],
     [
       "Fixture motorcyclists, who account for about 1% of traffic, were hurt.",
       "fixture motorcyclists as share of traffic"
