@@ -233,6 +233,22 @@ function measureOf(sentence: string, at: number, n: Pick<FoundNumber, "kind" | "
   let unit = n.kind === "money" || n.kind === "percent" ? "" : n.unit;
   // "counted 600,000 last week": time words, not what the figure counts.
   if (/^(?:last|this|next|past|previous)\b/iu.test(unit)) unit = "";
+  // "200 trees were down, of which 45 blocked main routes": a verb, not what the figure counts (that is the
+  // count before it, which did so).
+  const [verbFirst, ...object] = unit.split(" ");
+  if (
+    /\bof\s+(?:which|whom)\s+(?:(?:about|some|around|roughly|nearly|almost|more than|over|just|only)\s+)?$/u.test(
+      before
+    ) &&
+    (isEdWord(verbFirst) || pastTense.has(verbFirst))
+  ) {
+    // ("… of which 45 blocked main routes": those that did so, to what.)
+    const whole = findNumbers(before).findLast((r) => r.kind === "count" && r.unit !== "");
+    const when = /^(?:last|this|next|on|in|at|by|for|from|to|after|before|during|since|over|under)$/u;
+    const what = object.length > 0 && !when.test(object[0]) ? phraseAt(object.join(" "), 3) : "";
+    if (whole && what) return `${whole.unit} ${who(whole.unit)} ${verbFirst} ${what}`;
+    unit = "";
+  }
   if (unit) {
     const i = after.indexOf(unit);
     if (i >= 0 && i < 8) after = after.slice(i + unit.length);

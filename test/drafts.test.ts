@@ -1763,6 +1763,11 @@ describe("measureIn", () => {
     ],
     ["Fixture sales rose 5% in May, a rise of 4% on last year.", "4%", ""],
     [
+      "More than 200 fixture trees came down, of which 45 blocked main routes.",
+      "45",
+      "fixture trees that blocked main routes"
+    ],
+    [
       "The fixture pension fund, which has about 112,000 members, was valued at £9.6 billion.",
       "£9.6 billion",
       "value of fixture pension fund"
