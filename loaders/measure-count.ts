@@ -199,7 +199,7 @@ export function countMeasure(unit: string, before: string, after: string): strin
   if (needed) return `${unit} needing ${needed}`;
   // "400 million people rely on grain shipped through it", "3 million live below the poverty line": who do so.
   const living =
-    /^\s+(?:still\s+)?(rely|relies|depend|depends|live|lives|work|works)\s+(on|in|below|for|at)\s+((?:the|a|an)\s+)?/u.exec(
+    /^\s+(?:still\s+|now\s+)?(rely|relies|depend|depends|live|lives|work|works)\s+(?:directly\s+|mainly\s+|mostly\s+|largely\s+|still\s+|now\s+)?(on|in|below|for|at)\s+((?:the|a|an)\s+)?/u.exec(
       after
     );
   const livedOn = unit && living ? phraseAt(after.slice(living[0].length), 3) : "";
@@ -309,6 +309,13 @@ export function countMeasure(unit: string, before: string, after: string): strin
         : "";
     return [unit, progressive[1], waited || named || needed].filter(Boolean).join(" ");
   }
+  // "16,000 of the parcels went to households with children": those that went there.
+  const went = unit
+    ? /^\s+(?:(?:have|has|had)\s+)?(went|gone|go|goes)\s+(to|into)\s+(?:the\s+)?(.*)/u.exec(after)
+    : null;
+  const whereTo = went ? phraseAt(went[3], 3) : "";
+  // ("that" of people and things alike: "tickets that went to season ticket holders".)
+  if (whereTo) return `${unit} that ${went![1] === "gone" ? "went" : went![1]} ${went![2]} ${whereTo}`;
   // "1 million people have fled Ukraine": the people who did it.
   const active = new RegExp(
     String.raw`^\s+((?:have|has|had)\s+)?(?:now\s+|already\s+)?(\p{Ll}+ed|fled|left|died|crossed|quit)\b(.*)`,

@@ -1413,6 +1413,12 @@ describe("measureIn", () => {
       "Fixture motorcyclists, who account for about 1% of traffic, were hurt.",
       "fixture motorcyclists as share of traffic"
     ],
+    // Who work or live somewhere, and where things went.
+    ["About 2,700 fixture people work directly at the port.", "fixture people who work at the port"],
+    [
+      "More than 16,000 of the fixture parcels went to households with children.",
+      "fixture parcels that went to households"
+    ],
     // Money put by to do something, and paid out on something.
     [
       "The fixture council has set aside £850,000 to subsidise evening services.",
