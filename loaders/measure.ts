@@ -254,6 +254,14 @@ function measureOf(sentence: string, at: number, n: Pick<FoundNumber, "kind" | "
     if (i >= 0 && i < 8) after = after.slice(i + unit.length);
     else unit = unit.replace(/^-/, "");
   }
+  // "a shortage of 400 teachers", "will be short of 1,200 reception places": a lack of them, not them.
+  const lack =
+    n.kind === "count" && unit
+      ? /\b(?:(shortage|shortfall|deficit|gap)|(?:(?:is|are|was|were|be|been)\s+)short)\s+of\s+(?:(?:about|some|around|roughly|nearly|almost|more than|over|at least|up to|an estimated)\s+)?$/u.exec(
+          before
+        )
+      : null;
+  if (lack) return `${lack[1] === "shortage" ? "shortage" : "shortfall"} of ${phraseAt(unit, 4)}`;
   // "Revenue rose to $17.6 billion, ahead of the $16.9 billion analysts had forecast": what they forecast.
   const forecast = forecastBy.exec(after);
   const against = forecast ? forecastComparedBefore.exec(before) : null;

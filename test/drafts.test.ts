@@ -1413,6 +1413,10 @@ describe("measureIn", () => {
       "Fixture motorcyclists, who account for about 1% of traffic, were hurt.",
       "fixture motorcyclists as share of traffic"
     ],
+    // A lack of something is no count of it.
+    ["The fixture county faces a shortage of 400 teachers.", "shortage of teachers"],
+    ["Fixture schools will be short of about 1,200 reception places by 2025.", "shortfall of reception places"],
+    ["The fixture team fell short of 20 wins.", "wins"],
     // Who work or live somewhere, and where things went.
     ["About 2,700 fixture people work directly at the port.", "fixture people who work at the port"],
     [
