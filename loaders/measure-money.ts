@@ -445,7 +445,11 @@ export function moneyMeasure(before: string, after: string, measureIn: MeasureIn
     const made = findNumbers(atCost[1]).findLast((r) => r.kind === "count" && r.unit !== "");
     const done = new RegExp(String.raw`^(\D*?)\s+${passive}(?:\s+[^,;]*)?,?$`, "u").exec(atCost[1]);
     const what =
-      made && !new RegExp(String.raw`^(?:\s+[\p{L}'’-]+){0,3}?\s+${passive}`, "u").test(atCost[1].slice(made.end))
+      // ("restore 14 routes that were withdrawn …, at a cost of": a relative clause of the routes.)
+      made &&
+      !new RegExp(String.raw`^(?:\s+(?!(?:that|which|who)\b)[\p{L}'’-]+){0,3}?\s+${passive}`, "u").test(
+        atCost[1].slice(made.end)
+      )
         ? made.unit
         : !made && done
           ? subjectHead(done[1])

@@ -523,7 +523,9 @@ export const baseParticiples: Record<string, string> = Object.fromEntries(
     "close:closed open:opened sell:sold hire:hired build:built shut:shut scrap:scrapped create:created axe:axed " +
     "recruit:recruited buy:bought recall:recalled remove:removed replace:replaced plant:planted train:trained " +
     "deploy:deployed release:released evacuate:evacuated rehouse:rehoused block:blocked cancel:cancelled " +
-    "delay:delayed divert:diverted suspend:suspended ground:grounded affect:affected"
+    "delay:delayed divert:diverted suspend:suspended ground:grounded affect:affected restore:restored " +
+    "expand:expanded reopen:reopened upgrade:upgraded repair:repaired demolish:demolished install:installed " +
+    "connect:connected vaccinate:vaccinated relocate:relocated refurbish:refurbished inspect:inspected"
   )
     .split(" ")
     .map((pair) => pair.split(":"))

@@ -1413,6 +1413,8 @@ describe("measureIn", () => {
       "Fixture motorcyclists, who account for about 1% of traffic, were hurt.",
       "fixture motorcyclists as share of traffic"
     ],
+    // What will be done to them.
+    ["The fixture council will expand six existing schools.", "existing schools expanded"],
     // A lack of something is no count of it.
     ["The fixture county faces a shortage of 400 teachers.", "shortage of teachers"],
     ["Fixture schools will be short of about 1,200 reception places by 2025.", "shortfall of reception places"],
@@ -1776,6 +1778,11 @@ describe("measureIn", () => {
       "More than 200 fixture trees came down, of which 45 blocked main routes.",
       "45",
       "fixture trees that blocked main routes"
+    ],
+    [
+      "The fixture operator will restore 14 routes that were withdrawn, at a cost of about £3.2 million a year.",
+      "about £3.2 million",
+      "cost of routes per year"
     ],
     [
       "The fixture pension fund, which has about 112,000 members, was valued at £9.6 billion.",
