@@ -78,7 +78,7 @@ const reportsNumber =
 
 /** A quantity right after "add": "(added) about ten days", "(adds) 40 beds", "(added) another £2 million". */
 const addsQuantity = new RegExp(
-  String.raw`^\s+(?:(?:about|some|around|roughly|nearly|almost|more than|over|up to|at least|as many as|another|a further|an extra|an?)\s+)?(?:[$€£]?\d|(?:${numberWords})\b)`,
+  String.raw`^\s+(?:(?:about|some|around|roughly|nearly|almost|more than|well over|over|up to|at least|as many as|another|a further|an extra|an estimated|an?)\s+)?(?:[$€£]?\d|(?:${numberWords})\b)`,
   "iu"
 );
 
@@ -119,7 +119,7 @@ function isNounHere(sentence: string, start: number, end: number): boolean {
 }
 /** Words around a subject that are not part of its name: time words, adverbs, "in a statement". */
 const trimBefore =
-  /^(?:(?:and|but|while|as|so|also|then|later|earlier|now|separately|meanwhile|however|in addition|yesterday|today|last (?:week|month|year|night)|(?:on|by|late on|early on) (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\s+)+/iu;
+  /^(?:(?:and|but|while|as|so|where|when|whereas|because|although|though|if|also|then|later|earlier|now|separately|meanwhile|however|in addition|yesterday|today|last (?:week|month|year|night)|(?:on|by|late on|early on) (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\s+)+/iu;
 const trimAfter =
   /\s+(?:(?:on|late on|early on|as of)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|yesterday|today|also|previously|earlier|later|now|separately|in a statement|on its website|on Twitter|on Telegram|published|released|issued|conducted)$/iu;
 
@@ -149,7 +149,10 @@ function clean(subject: string): string {
     .replace(/^[\s"“”'‘’—–-]+|[\s"“”'‘’—–-]+$/gu, "")
     .replace(/^of\s+(?:the\s+)?[\p{L}'’-]+\s+(?=(?:the|a|an|its|their)\s)/iu, "")
     // ("a grant of £450,000, a sum organisers said had been cut": organisers.)
-    .replace(/^(?:a|an|the)\s+(?:sum|figure|number|amount|total)\s+(?:that\s+|which\s+)?(?=\p{L})/iu, "");
+    .replace(
+      /^(?:a|an|the)\s+(?:sum|figure|number|amount|total|saving|cut|rise|increase|fall|drop|level|rate)\s+(?:that\s+|which\s+)?(?=\p{L})/iu,
+      ""
+    );
   for (let i = 0; i < 3; i++) s = s.replace(trimAfter, "").replace(trimBefore, "");
   const named = s.replace(sourceWords, "").trim();
   const bare = named.replace(figuresOf, "").trim();
@@ -299,7 +302,7 @@ export function attributionIn(sentence: string, at: number): Attribution {
     if (/(?:found|finds)$/iu.test(m[0]) && !finder.test(before) && !namedAfterFirst.test(before)) continue;
     if (isName(before)) {
       const common =
-        /^(?:The \p{Ll}|An? \p{Ll}|(?:Officials|Authorities|Police|Doctors|Analysts|Witnesses|Residents|Rescuers|Medics|Volunteers|Organisers|Organizers|Sources|Experts|Diplomats|Traders|Insurers|Economists|Farmers|Researchers|Scientists|Investigators|Prosecutors|Activists|Campaigners|Teachers|Nurses|Workers|Brokers|Lenders|Regulators|Firefighters|Paramedics|Engineers|Observers|Forecasters|Pollsters|Monitors|Charities|Hospitals|Airlines|Retailers|Producers|Manufacturers|Exporters|Importers|Unions|Lawmakers|Landlords|Pilots|Critics|Opponents|Supporters|Protesters|Parents|Patients|Passengers|Customers|Voters)\b)/u;
+        /^(?:The \p{Ll}|An? \p{Ll}|(?:Officials|Authorities|Police|Doctors|Analysts|Witnesses|Residents|Rescuers|Medics|Volunteers|Organisers|Organizers|Sources|Experts|Advisers|Advisors|Businesses|Companies|Employers|Motorists|Drivers|Commuters|Tenants|Homeowners|Borrowers|Savers|Investors|Shareholders|Consumers|Shoppers|Households|Families|Developers|Lawyers|Solicitors|Inspectors|Diplomats|Traders|Insurers|Economists|Farmers|Researchers|Scientists|Investigators|Prosecutors|Activists|Campaigners|Teachers|Nurses|Workers|Brokers|Lenders|Regulators|Firefighters|Paramedics|Engineers|Observers|Forecasters|Pollsters|Monitors|Charities|Hospitals|Airlines|Retailers|Producers|Manufacturers|Exporters|Importers|Unions|Lawmakers|Landlords|Pilots|Critics|Opponents|Supporters|Protesters|Parents|Patients|Passengers|Customers|Voters)\b)/u;
       // "Aid groups", "Health officials", "A volunteer group" at the start of a sentence are common nouns;
       // "Romania's interior ministry" is a name.
       const commonPair = /^\p{Lu}\p{Ll}+\s+(?!(?:and|or|of)\s)\p{Ll}/u.test(before) && cut < 0;

@@ -629,7 +629,14 @@ describe("attributionIn", () => {
       "The fixture festival received a grant of £450,000, a sum organisers said had been cut by 10% in real terms.",
       "organisers"
     ],
-    ["That is a rise of 9%, with the biggest fixture increases recorded for cooking oil.", ""]
+    ["That is a rise of 9%, with the biggest fixture increases recorded for cooking oil.", ""],
+    ["A fixture ticket will fall to £11, a saving the council said would help commuters.", "the council"],
+    ["Fixture production will move to two sites, where the company expects to create 210 roles.", "the company"],
+    ["Advisers warned that fixture insolvencies could rise by 15%.", "advisers"],
+    [
+      "The fixture council estimated that the festival added well over £20 million to the economy.",
+      "the fixture council"
+    ]
   ])("attributionIn(%j) is %j", (sentence, who) => {
     expect(attributionIn(sentence, sentence.search(/\d/)).who).toBe(who);
   });
