@@ -49,6 +49,10 @@ export function countMeasure(unit: string, before: string, after: string): strin
     /^(\s+)(?:in|across|throughout|around|near)\s+(?:the\s+|(?=\p{Lu}))(?:[\p{L}'’-]+\s+){0,3}?[\p{L}'’-]+(?=\s+(?:are|were|is|was|have|has|had|will|would|could|remain|remained|remains)\b)/u,
     "$1"
   );
+  // "6 cases resulted in prosecution": those that did.
+  const resulted = unit ? /^\s+(resulted|ended|led)\s+(in|to)\s+(?:a\s+|an\s+|the\s+)?(.*)/u.exec(after) : null;
+  const outcome = resulted ? phraseAt(resulted[3], 3) : "";
+  if (outcome) return `${unit} that ${resulted![1]} ${resulted![2]} ${outcome}`;
   const aux = String.raw`(?:(?:have|has|had|were|was|are|is|being|been|will|would|could|may|might|must|should|be|reportedly|now|already|so far|all|still)\s+)*`;
   // "will cut output by 2 million barrels per day", "cut its workforce by 500 people": a change in what was cut.
   // (In a quantity's unit: "change in barrels of output".)
@@ -104,6 +108,9 @@ export function countMeasure(unit: string, before: string, after: string): strin
   // of 300 people were destroyed", "data on 800,000 pupils may have been taken": what the noun before did.
   const carried =
     /\b(?:carrying|holding|transporting|containing)\s+$/u.test(before) ||
+    // ("a wind farm with up to 95 turbines has been given consent": what the wind farm was given; but "with
+    // 12 players injured" says what state they are in.)
+    (/\bwith\s+$/u.test(before) && /^\s+(?:has|have|had|was|were|is|are|will|would|could|may|might)\b/u.test(after)) ||
     (ownerBefore.exec(before) !== null && !quantityWords.test(ownerBefore.exec(before)![1].toLowerCase()));
   if (
     unit &&
@@ -309,6 +316,11 @@ export function countMeasure(unit: string, before: string, after: string): strin
         : "";
     return [unit, progressive[1], waited || named || needed].filter(Boolean).join(" ");
   }
+  // "Nine of its 31 libraries would close": what will be done to them, as "will close nine libraries".
+  const modal = unit
+    ? /^\s+(?:will|would|could|may|might|(?:are|is)\s+(?:set\s+|due\s+)?to)\s+(\p{Ll}+)\b/u.exec(after)
+    : null;
+  if (modal && Object.hasOwn(baseParticiples, modal[1])) return `${unit} ${baseParticiples[modal[1]]}`;
   // "16,000 of the parcels went to households with children": those that went there.
   const went = unit
     ? /^\s+(?:(?:have|has|had)\s+)?(went|gone|go|goes)\s+(to|into)\s+(?:the\s+)?(.*)/u.exec(after)

@@ -36,6 +36,16 @@ const moneyChangeTo = new RegExp(String.raw`${moneyChange}(?:by\s+)?(?:\p{Ll}+\s
 
 /** The measure of a sum of money: "humanitarian aid" ("€500 million for humanitarian aid"), "credit line" ("a $1.7bn credit line"). */
 export function moneyMeasure(before: string, after: string, measureIn: MeasureIn): string {
+  // "raised £7.8 million, of which £1.1 million went to the hospice": money to where it went.
+  const wentTo = /\bof\s+which\s+(?:(?:about|some|around|roughly|nearly|almost|more than|over|just|only)\s+)?$/u.test(
+    before
+  )
+    ? /^\s+(?:went|goes|go|(?:will|would)\s+go|(?:is|are)\s+going|(?:has|have)\s+gone)\s+(?:to|towards)\s+(?:the\s+)?(.*)/u.exec(
+        after
+      )
+    : null;
+  const where = wentTo ? phraseAt(wentTo[1], 3) : "";
+  if (where) return `money to ${where}`;
   // "Tickets were priced from $59 to $449", "seats are priced at £45": the price of the subject.
   const priced = /(.*?)\s+(?:(?:were|was|are|is|will\s+be|(?:has|have)\s+been)\s+)?priced\s+(?:(?:at|from)\s+)?$/u.exec(
     before
@@ -151,11 +161,13 @@ export function moneyMeasure(before: string, after: string, measureIn: MeasureIn
   if (/\b(?:need|needs|needed|require|requires|required)\s+(?:(?:a further|another|an extra)\s+)?$/u.test(before))
     return "money needed";
   // "$590 million to feed 3.1 million people": what it is to do, and for whom.
+  // ("£8 million to create 250 specialist places": the places, whole.)
   const toDo =
-    /^\s+to\s+(\p{Ll}+)\s+(?:(?:about|some|nearly|more than|over|up to)\s+)?\d[\d.,]*(?:\s+(?:million|billion|thousand))?\s+(\p{Ll}+)/u.exec(
+    /^\s+to\s+(\p{Ll}+)\s+(?:(?:about|some|nearly|more than|over|up to)\s+)?\d[\d.,]*(?:\s+(?:million|billion|thousand))?\s+(\p{Ll}.*)/u.exec(
       after
     );
-  if (toDo && !stop.has(toDo[2])) return `money to ${toDo[1]} ${toDo[2]}`;
+  const toDoWhat = toDo ? phraseAt(toDo[2], 3) : "";
+  if (toDoWhat && !stop.has(toDoWhat.split(" ")[0])) return `money to ${toDo![1]} ${toDoWhat}`;
   // "set aside £1.2 billion to cover bad loans", "€3m to rebuild the bridge": what it is to do.
   const purposeVerb =
     /^\s+to\s+(help|cover|fund|pay|buy|build|rebuild|repair|support|feed|house|fly|provide|protect|replace|hire|upgrade|ease|meet|tackle|compensate|finance|expand|extend|improve|modernise|modernize|renovate|restore|develop|create|clean)\s+((?:the|its|their|new)\s+)?((?:\p{L}[\p{L}'’-]*\s+){0,2}\p{L}[\p{L}'’-]*)?/u.exec(

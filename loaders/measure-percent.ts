@@ -115,10 +115,16 @@ export function percentMeasure(before: string, after: string, measureIn: Measure
     const verb = verbBeforeNumber.exec(before);
     const done =
       verb && isParticiple(verb[1]) && !showWords.has(verb[1]) && !statusWords.has(verb[1]) ? ` ${verb[1]}` : "";
-    const whole = of[1].replace(
-      /^((?:[\p{L}-]+\s+){0,2}[\p{L}-]+['’]s?\s+)?(?!(?:19|20)\d\d\s+(?:level|levels|peak|total|figure|average)\b)[\d.,]+(?:\s+(?:million|billion))?\s+/u,
-      "$1"
-    );
+    // ("14% of the county's 5,300 km of roads": of the roads, whatever their length.)
+    const whole = of[1]
+      .replace(
+        /^((?:[\p{L}-]+\s+){0,2}[\p{L}-]+['’]s?\s+)?(?!(?:19|20)\d\d\s+(?:level|levels|peak|total|figure|average)\b)[\d.,]+(?:\s+(?:million|billion))?\s+/u,
+        "$1"
+      )
+      .replace(
+        /^((?:[\p{L}-]+\s+){0,2}[\p{L}-]+['’]s?\s+)?(?:km|kilometres|kilometers|miles|hectares|acres|tonnes|tons|litres|liters)\s+of\s+/u,
+        "$1"
+      );
     // ("of its 2019 level", "of the 2008 peak": the year says which.)
     const year = /^((?:19|20)\d\d)\s+(level|levels|peak|total|figure|average)\b/u.exec(whole);
     const noun = year ? `${year[1]} ${year[2]}` : phraseAt(whole, 4);

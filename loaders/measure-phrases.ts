@@ -118,6 +118,8 @@ export function phraseAt(text: string, max = 4, stopAtVerbs = true, andJoins = f
       /^\s+(?:a|an|the|its|their|his|her)\s/u.test(text.slice(m.index! + m[0].length))
     )
       break;
+    // "on security measures such as cameras": the examples are no part of it.
+    if (words.length > 0 && w === "such" && /^\s+as\b/u.test(text.slice(m.index! + m[0].length))) break;
     // "on temporary accommodation last year", "camping in the park overnight": a time ends the phrase.
     if (words.length > 0 && /^(?:last|this|next|overnight|yesterday|today|tonight|tomorrow)$/iu.test(w)) break;
     if (w === "and" && words.length > 0 && words.length < max - 1 && andJoins) {
@@ -276,7 +278,7 @@ export function subjectHead(subject: string, withVerb = false): string {
     // ("Economists estimate the strike is costing": of what they estimate; "adding that cleaning up rivers
     // would cost": of what was added).
     .replace(
-      /^.*\b(?:(?:told|tells|warned|warns|assured|assures|reminded|reminds|informed|informs)\s+(?:[\p{L}'’-]+\s+){1,3}?that\s+|(?:said|says|say|told|announced|warned|warn|warns|estimate|estimates|believe|believes|fear|fears|found|finds)\s+(?:(?:on|last|this|late\s+on|early\s+on)\s+\p{L}+\s+(?=that\s))?(?:that\s+)?|(?:adding|added|adds)\s+that\s+)(?=\S)/u,
+      /^.*\b(?:(?:told|tells|warned|warns|assured|assures|reminded|reminds|informed|informs)\s+(?:[\p{L}'’-]+\s+){1,3}?that\s+|(?:forecast|forecasts|predicted|predicts|predict|projected|projects|expects|expected|expect)\s+that\s+|(?:said|says|say|told|announced|warned|warn|warns|estimate|estimates|believe|believes|fear|fears|found|finds)\s+(?:(?:on|last|this|late\s+on|early\s+on)\s+\p{L}+\s+(?=that\s))?(?:that\s+)?|(?:adding|added|adds)\s+that\s+)(?=\S)/u,
       ""
     )
     // "commuters had seen fares rise", "economists expected inflation to fall": what was seen or expected doing it.
@@ -465,7 +467,7 @@ export const quantityNouns = new Set([
 
 /** Things, not people, that do something: "farms that applied", but "families who applied". */
 const things =
-  /(?:^|\s)(?:farms?|firms?|compan(?:y|ies)|businesses|schools?|hospitals?|countries|councils?|banks?|shops?|stores?|charities|clubs?|cities|towns?|airlines?|factories|plants?|mines?|universities|employers?|retailers?|carmakers?|insurers?|lenders?|ships?|vessels?|boats?|flights?|trains?|carriages?|wagons?|planes?|aircraft|drones?|missiles?|rockets?|satellites?|animals?|birds?|cattle|sheep|pigs?|cows?|fish|chickens?|hens?|horses?|dogs?|cats?|trees?|tracks?|songs?|albums?|films?|movies?|books?|apps?|videos?|titles?|services?|homes?|households?|shares?|stocks?|bonds?|products?|vehicles?|cars?|lorries|trucks?|buses|items?|parcels?|doses?|cases?|deals?|contracts?|loans?|mortgages?|properties|buildings?|houses?|flats?|apartments?|offences?|crimes?|calls?|applications?|claims?)$/iu;
+  /(?:^|\s)(?:farms?|firms?|compan(?:y|ies)|businesses|schools?|hospitals?|countries|councils?|banks?|shops?|stores?|charities|clubs?|cities|towns?|airlines?|factories|plants?|mines?|universities|employers?|retailers?|carmakers?|insurers?|lenders?|ships?|vessels?|boats?|flights?|trains?|carriages?|wagons?|planes?|aircraft|drones?|missiles?|rockets?|satellites?|animals?|birds?|cattle|sheep|pigs?|cows?|fish|chickens?|hens?|horses?|dogs?|cats?|trees?|tracks?|songs?|albums?|films?|movies?|books?|apps?|videos?|titles?|services?|homes?|households?|shares?|stocks?|bonds?|products?|vehicles?|cars?|lorries|trucks?|buses|items?|parcels?|doses?|cases?|deals?|contracts?|loans?|mortgages?|properties|buildings?|houses?|flats?|apartments?|offences?|crimes?|calls?|applications?|claims?|incidents?|accidents?|events?|payments?|tickets?|routes?|roads?|bridges?|sites?|places?|beds?|posts?|jobs?|roles?|vacancies|appointments?|operations?|tests?|visits?|trips?|journeys?|complaints?|reports?|fines?|penalties|notices?|permits?|licences?|votes?|seats?|branches|librar(?:y|ies)|courts?|prisons?|turbines?|pipes?|potholes?|bins?|weapons?|knives|products?)$/iu;
 /** The relative pronoun for `noun`: "that" for a thing, "who" for people. */
 export const who = (noun: string) => (things.test(noun.trim()) ? "that" : "who");
 
@@ -515,7 +517,7 @@ export function toWhatEnd(text: string, participle = ""): string {
  * and its noun, before the clause ends); not a time ("the year before").
  */
 export const objectAfter =
-  /^\s+((?:the|a|an|its|their|his|her|our)\s+(?!(?:day|week|month|year|night|morning|afternoon|evening|weekend|previous|same|following|next|last|first)\b)(?:(?:second|third|fourth|fifth|new|free|full|final|further|single|booster)\s+)?[\p{Ll}'’-]+(?:\s+(?!(?:on|in|at|to|for|from|of|by|with|and|or|but|as|than|that|which|who|after|before|during|since|until|over|under|into|last|this|next|yesterday|today|overnight|again)\b)\p{Ll}[\p{Ll}'’-]*(?<!ing|ly|ed)(?=\s*[.,;]|\s+(?:on|in|at|for|from|after|before|during|last|this)\b))?)/u;
+  /^\s+((?:the|a|an|its|their|his|her|our)\s+(?!(?:day|week|month|year|night|morning|afternoon|evening|weekend|previous|same|following|next|last|first)\b)(?:(?:second|third|fourth|fifth|new|free|full|final|further|single|booster)\s+)?[\p{Ll}'’-]+(?:\s+(?!(?:on|in|at|to|for|from|of|by|with|and|or|but|as|than|that|which|who|after|before|during|since|until|over|under|into|last|this|next|yesterday|today|overnight|again)\b)\p{Ll}[\p{Ll}'’-]*(?<!ing|ly|ed)(?=\s*[.,;]|\s+(?:on|in|at|for|from|of|after|before|during|last|this)\b))?)/u;
 
 /** Verbs in the base form before a count, and what they make of it: "(will) close (nine libraries)". */
 export const baseParticiples: Record<string, string> = Object.fromEntries(

@@ -1420,6 +1420,28 @@ describe("measureIn", () => {
       "Fixture motorcyclists, who account for about 1% of traffic, were hurt.",
       "fixture motorcyclists as share of traffic"
     ],
+    // What will be done to them, what they did, and what things did ("that", not "who").
+    ["Nine of the county's 31 fixture libraries would close.", "fixture libraries closed"],
+    ["Some 6 fixture cases resulted in prosecution.", "fixture cases that resulted in prosecution"],
+    ["About 310 fixture incidents involved asbestos.", "fixture incidents that involved asbestos"],
+    [
+      "A record 18,450 fixture runners crossed the finish line of the marathon.",
+      "fixture runners who crossed the finish line"
+    ],
+    ["A fixture wind farm with up to 95 turbines has been given consent.", "turbines"],
+    ["The fixture team, with 12 players injured, lost again.", "players injured"],
+    // A share of a length of something is of the thing; examples are no part of it.
+    [
+      "Roughly 14% of the fixture county's 5,300 km of roads are in poor condition.",
+      "share of fixture county's roads in poor condition"
+    ],
+    ["Fixture retailers spent £590 million on security measures such as cameras.", "money spent on security measures"],
+    // What is forecast, and where money went or is to go.
+    ["The fixture office forecasts that the balance will reach £430 billion.", "balance"],
+    [
+      "The fixture council should set aside £8 million to create 250 specialist places.",
+      "money to create specialist places"
+    ],
     // What will be done to them.
     ["The fixture council will expand six existing schools.", "existing schools expanded"],
     // A lack of something is no count of it.
@@ -1790,6 +1812,11 @@ describe("measureIn", () => {
       "The fixture operator will restore 14 routes that were withdrawn, at a cost of about £3.2 million a year.",
       "about £3.2 million",
       "cost of routes per year"
+    ],
+    [
+      "Fixture runners raised £7.8 million for charity, of which £1.1 million went to the hospice.",
+      "£1.1 million",
+      "money to hospice"
     ],
     [
       "The fixture pension fund, which has about 112,000 members, was valued at £9.6 billion.",
