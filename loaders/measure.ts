@@ -774,6 +774,11 @@ function gappedMeasure(before: string, after: string): string {
   // "31,800 officers, about 1,000 fewer than in 2021": a change in the figure before it.
   if (/^\s+(?:fewer|more|less)\s+than\b/u.test(after) && /,\s+$/u.test(before)) {
     const measure = measureIn(before, first.start, first);
+    // ("2,480 care home beds, about 600 fewer than it needs": a shortfall of them, not a change.)
+    if (
+      /^\s+(?:fewer|less)\s+than\s+(?:(?:it|they|the\s+\p{Ll}+)\s+)?(?:needs?|needed|requires?|required)\b/u.test(after)
+    )
+      return measure && `shortfall of ${measure}`;
     return measure && `change in ${measure}`;
   }
   // "5.9 million people voted, out of 9.3 million registered": the same noun, and what they are.

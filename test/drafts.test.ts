@@ -1814,6 +1814,11 @@ describe("measureIn", () => {
       "cost of routes per year"
     ],
     [
+      "The fixture county has 2,480 care home beds, about 600 fewer than it needs.",
+      "about 600",
+      "shortfall of care home beds"
+    ],
+    [
       "Fixture runners raised £7.8 million for charity, of which £1.1 million went to the hospice.",
       "£1.1 million",
       "money to hospice"
