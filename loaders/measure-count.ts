@@ -49,6 +49,19 @@ export function countMeasure(unit: string, before: string, after: string): strin
     /^(\s+)(?:in|across|throughout|around|near)\s+(?:the\s+|(?=\p{Lu}))(?:[\p{L}'’-]+\s+){0,3}?[\p{L}'’-]+(?=\s+(?:are|were|is|was|have|has|had|will|would|could|remain|remained|remains)\b)/u,
     "$1"
   );
+  // "9,000 passengers had flights cancelled", "300 households had their power cut off": those to whom it
+  // was done.
+  const had = unit
+    ? /^\s+(?:had|have|has)\s+((?:their|its)\s+)?((?:[\p{Ll}'’-]+\s+){0,1}[\p{Ll}'’-]+)\s+(\p{Ll}+ed|cut|shut|stolen|taken|given)(\s+(?:off|out|down|back|away))?\b/u.exec(
+        after
+      )
+    : null;
+  if (
+    had &&
+    !had[2].split(" ").some((w) => stop.has(w)) &&
+    (isEdWord(had[3]) || /^(?:cut|shut|stolen|taken|given)$/u.test(had[3]))
+  )
+    return `${unit} ${who(unit)} had ${had[1] ?? ""}${had[2]} ${had[3]}${had[4] ?? ""}`;
   // "6 cases resulted in prosecution": those that did.
   const resulted = unit ? /^\s+(resulted|ended|led)\s+(in|to)\s+(?:a\s+|an\s+|the\s+)?(.*)/u.exec(after) : null;
   const outcome = resulted ? phraseAt(resulted[3], 3) : "";

@@ -1444,6 +1444,12 @@ describe("measureIn", () => {
     ],
     // What will be done to them.
     ["The fixture council will expand six existing schools.", "existing schools expanded"],
+    // Those to whom something was done: "had flights cancelled".
+    [
+      "Nearly 9,000 fixture passengers had flights cancelled at short notice.",
+      "fixture passengers who had flights cancelled"
+    ],
+    ["About 300 fixture households had their power cut off.", "fixture households that had their power cut off"],
     // A lack of something is no count of it.
     ["The fixture county faces a shortage of 400 teachers.", "shortage of teachers"],
     ["Fixture schools will be short of about 1,200 reception places by 2025.", "shortfall of reception places"],
