@@ -226,7 +226,7 @@ export function countMeasure(unit: string, before: string, after: string): strin
   if (livedOn) return `${unit} ${who(unit)} ${living![1]} ${living![2]} ${living![3] ?? ""}${livedOn}`;
   // "6.1 million households are in fuel poverty", "12,000 farms were at risk of closing": where they are.
   const where =
-    /^\s+(?:are|were|is|was|remain|remains|remained)\s+(?:still\s+|now\s+)?(in|at|on)\s+(?!(?:the\s+)?(?:same|first|last|end|start|time|moment)\b)/u.exec(
+    /^\s+(?:are|were|is|was|remain|remains|remained)\s+(?:still\s+|now\s+)?(in|at|on|behind|over|under)\s+(?!(?:the\s+)?(?:same|first|last|end|start|time|moment)\b)/u.exec(
       after
     );
   const place = unit && where ? phraseAt(after.slice(where[0].length), 4) : "";
@@ -334,6 +334,16 @@ export function countMeasure(unit: string, before: string, after: string): strin
     ? /^\s+(?:will|would|could|may|might|(?:are|is)\s+(?:set\s+|due\s+)?to)\s+(\p{Ll}+)\b/u.exec(after)
     : null;
   if (modal && Object.hasOwn(baseParticiples, modal[1])) return `${unit} ${baseParticiples[modal[1]]}`;
+  // "Three of its 11 operators have yet to sign up to the scheme": those yet to do so, and to what.
+  const yet = unit
+    ? /^\s+(?:have|has|had|are|is|were|was)\s+yet\s+to\s+(\p{Ll}+(?:\s+(?:up|in|out|on|off))?)(?:\s+(to|for|with|their|its|the)\s+(.*))?/u.exec(
+        after
+      )
+    : null;
+  const yetWhat = yet?.[3] ? phraseAt(yet[3].replace(/^(?:the|a|an)\s+/u, ""), 3) : "";
+  // (A preposition stays, an article goes: "yet to sign up to scheme", "yet to publish accounts".)
+  const yetBy = yet?.[2] && /^(?:to|for|with)$/u.test(yet[2]) ? `${yet[2]} ` : "";
+  if (yet) return `${unit} yet to ${yet[1]}${yetWhat ? ` ${yetBy}${yetWhat}` : ""}`;
   // "16,000 of the parcels went to households with children": those that went there.
   const went = unit
     ? /^\s+(?:(?:have|has|had)\s+)?(went|gone|go|goes)\s+(to|into)\s+(?:the\s+)?(.*)/u.exec(after)

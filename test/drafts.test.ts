@@ -1450,6 +1450,12 @@ describe("measureIn", () => {
       "fixture passengers who had flights cancelled"
     ],
     ["About 300 fixture households had their power cut off.", "fixture households that had their power cut off"],
+    // Those yet to do something, and a state they are in.
+    [
+      "Three of the county's 11 fixture operators have yet to sign up to the scheme.",
+      "fixture operators yet to sign up to scheme"
+    ],
+    ["About 40 fixture projects were over budget.", "fixture projects over budget"],
     // A lack of something is no count of it.
     ["The fixture county faces a shortage of 400 teachers.", "shortage of teachers"],
     ["Fixture schools will be short of about 1,200 reception places by 2025.", "shortfall of reception places"],
