@@ -358,11 +358,14 @@ export function countMeasure(unit: string, before: string, after: string): strin
   ).exec(after);
   // … and "1,600 nurses have quit", "40 doctors resigned": verbs only people do.
   const people =
-    /^(?:people|persons|individuals|others|residents|citizens|civilians)$/i.test(unit) ||
-    /^(?:quit|resigned|emigrated|deserted|defected|died)$/.test(active?.[2] ?? "");
+    /^(?:people|persons|individuals|others|residents|citizens|civilians|students|pupils|patients|visitors|customers|voters|soldiers|adults|children)$/i.test(
+      unit
+    ) || /^(?:quit|resigned|emigrated|deserted|defected|died)$/.test(active?.[2] ?? "");
   if (unit && active && people) {
-    const object = /^\s+((?:the|a|an)\s+)?[\p{Lu}\p{Ll}][\p{L}'’-]*/u.exec(active[3]);
-    const obj = object && !stop.has(object[0].trim().toLowerCase()) ? ` ${object[0].trim()}` : "";
+    // ("4,300 students received their results": what they did it to, with its determiner.)
+    const owned = objectAfter.exec(active[3])?.[1];
+    const object = owned ? null : /^\s+((?:the|a|an)\s+)?[\p{Lu}\p{Ll}][\p{L}'’-]*/u.exec(active[3]);
+    const obj = owned ? ` ${owned}` : object && !stop.has(object[0].trim().toLowerCase()) ? ` ${object[0].trim()}` : "";
     return `${unit} ${who(unit)} ${active[1] ?? ""}${active[2]}${obj}`.replace(/\s+/g, " ");
   }
   // "12.6 million people currently receive the state pension": what they do now, and to what.

@@ -64,7 +64,9 @@ export const statusWords = new Set([
   "unpaid",
   "jobless",
   "obese",
-  "overweight"
+  "overweight",
+  "available",
+  "unavailable"
 ]);
 /** The word just before a number, past its qualifier: "killed" in "has killed at least 2,000". */
 export const verbBeforeNumber =

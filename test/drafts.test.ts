@@ -1456,6 +1456,9 @@ describe("measureIn", () => {
       "fixture operators yet to sign up to scheme"
     ],
     ["About 40 fixture projects were over budget.", "fixture projects over budget"],
+    // What people did, and to what; what is available.
+    ["About 4,300 fixture students received their results on Thursday.", "fixture students who received their results"],
+    ["Just below 900 fixture beds are available.", "fixture beds available"],
     // A lack of something is no count of it.
     ["The fixture county faces a shortage of 400 teachers.", "shortage of teachers"],
     ["Fixture schools will be short of about 1,200 reception places by 2025.", "shortfall of reception places"],
