@@ -1457,7 +1457,8 @@ describe("measureIn", () => {
     ],
     ["About 40 fixture projects were over budget.", "fixture projects over budget"],
     // What people did, and to what; what is available.
-    ["About 4,300 fixture students received their results on Thursday.", "fixture students who received their results"],
+    ["More than 500 children arrived in the fixture town on Monday.", "children who arrived"],
+    ["Some 2.5 million people had left their homes, the fixture agency said.", "people who had left their homes"],
     ["Just below 900 fixture beds are available.", "fixture beds available"],
     // A lack of something is no count of it.
     ["The fixture county faces a shortage of 400 teachers.", "shortage of teachers"],
