@@ -50,7 +50,7 @@ export const comparedWith = String.raw`(?:\b(?:up|down)\s+from|,\s+(?:up|down)\s
 
 /** Regex source for number words a count of a whole is written in: "seven of the nine members". */
 export const numberWords =
-  "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred";
+  "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred";
 
 /** Regex source for the space between two words: spaces and tabs with at most one line break, never a blank line. */
 export const space = String.raw`(?:[ \t]+\n?[ \t]*|\n[ \t]*)`;

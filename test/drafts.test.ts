@@ -1834,6 +1834,7 @@ describe("measureIn", () => {
       "about 600",
       "shortfall of care home beds"
     ],
+    ["Sixteen of the 24 fixture clubs recorded a pre-tax loss.", "24", "fixture clubs"],
     [
       "Fixture runners raised £7.8 million for charity, of which £1.1 million went to the hospice.",
       "£1.1 million",
