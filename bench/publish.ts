@@ -59,11 +59,14 @@ export async function referenceProject(): Promise<string> {
   return root;
 }
 
-/** Runs the reference's `observable build` over and over until `stop()`, which waits for the build under way. */
+/**
+ * Runs the reference's `observable build` over and over until `stop()`, which waits for the build under
+ * way. A build that fails is load all the same: the loop goes on (and nothing rejects unwatched).
+ */
 function buildLoop(root: string): {stop(): Promise<void>} {
   let stopped = false;
   const loop = (async () => {
-    while (!stopped) await timed(root, "observable", ["build"]);
+    while (!stopped) await timed(root, "observable", ["build"]).catch(() => 0);
   })();
   return {
     async stop() {
