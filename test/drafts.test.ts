@@ -2318,6 +2318,11 @@ describe("explainer claim on the seed", () => {
     expect(status).toBe(1);
     expect(stderr).toMatch(new RegExp(`^data/claims\\.csv:${line}: CSV_QUOTE_NOT_CLOSED: `, "m"));
     expect(await read("data/claims.csv")).toBe(before);
+    // Nor does --replace move a claim in it.
+    const replaced = await explainer("claim", seedId, "137", "--replace", "civilians-killed", "--write");
+    expect(replaced.status).toBe(1);
+    expect(replaced.stderr).toMatch(new RegExp(`^data/claims\\.csv:${line}: CSV_QUOTE_NOT_CLOSED: `, "m"));
+    expect(await read("data/claims.csv")).toBe(before);
   });
 });
 

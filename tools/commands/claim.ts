@@ -17,15 +17,9 @@ import type {NumberRow} from "../../loaders/number-rows.ts";
 import type {Claim} from "../../src/components/claim.ts";
 import {KitError, problemsOf, throwIfAny} from "../../loaders/errors.ts";
 import {isIsoDate} from "../../loaders/sources.ts";
-import {
-  ledgerColumns,
-  ledgerFile,
-  optionalColumns,
-  parseCsvRows,
-  readQuotedClaims,
-  verifyLedger
-} from "../../loaders/ledger.ts";
+import {ledgerColumns, ledgerFile, optionalColumns, readQuotedClaims, verifyLedger} from "../../loaders/ledger.ts";
 import {decodeText, parseSource, readSources, sourceIds, sourcesDir, type Source} from "../../loaders/sources.ts";
+import {checkCsvRows, type CsvRow} from "../../loaders/csv.ts";
 import {appendCsvRows, csvHeader, replaceCsvRow} from "../csv-append.ts";
 import {UsageError, type Effects} from "../effects.ts";
 
@@ -41,23 +35,39 @@ export async function readOneSource(root: string, ref: string): Promise<Source> 
 }
 
 /**
- * The ledger's text (null when there is none), header, rows and ids, read leniently: drafts only need
- * to fit in.
+ * The ledger's text (null when there is none), header, good rows (with their lines) and ids, read
+ * leniently: drafts only need to fit in. What does not parse is kept as `problems`, for a write to
+ * refuse at the ledger's own lines.
  */
-async function ledgerShape(
-  root: string
-): Promise<{text: string | null; columns: string[]; records: LedgerRecord[]; ids: Set<string>}> {
-  const fallback = {columns: [...ledgerColumns, ...optionalColumns], records: [], ids: new Set<string>()};
+async function ledgerShape(root: string): Promise<{
+  text: string | null;
+  columns: string[];
+  rows: CsvRow[];
+  records: LedgerRecord[];
+  ids: Set<string>;
+  problems: KitError[];
+}> {
+  const columns = [...ledgerColumns, ...optionalColumns];
   const text = await readFile(join(root, ledgerFile), "utf-8").catch(() => null);
-  if (text === null) return {text, ...fallback};
+  if (text === null) return {text, columns, rows: [], records: [], ids: new Set(), problems: []};
+  let checked: {rows: CsvRow[]; problems: KitError[]};
   try {
-    const columns = csvHeader(text);
-    const records = parseCsvRows(text, ledgerFile).map((r) => r.record);
-    const ids = new Set(records.map((r) => r.id));
-    return {text, columns: columns.includes("id") ? columns : fallback.columns, records, ids};
-  } catch {
-    return {text, ...fallback};
+    checked = checkCsvRows(text, ledgerFile);
+  } catch (error) {
+    const problems = problemsOf(error);
+    if (problems.length === 0) throw error;
+    checked = {rows: [], problems};
   }
+  const records = checked.rows.map((r) => r.record);
+  const header = csvHeader(text);
+  return {
+    text,
+    columns: header.includes("id") ? header : columns,
+    rows: checked.rows,
+    records,
+    ids: new Set(records.map((r) => r.id)),
+    problems: checked.problems
+  };
 }
 
 /**
@@ -90,10 +100,10 @@ async function draftSource(
  * nothing on a problem.
  */
 async function appendToLedger(root: string, drafts: Draft[]): Promise<void> {
-  const {text, columns} = await ledgerShape(root);
+  const {text, columns, problems} = await ledgerShape(root);
   // A ledger that does not parse is reported at its own lines, not at those of the rows appended to it
   // (after a quote that is never closed, they would be read into its cell).
-  if (text !== null) parseCsvRows(text, ledgerFile);
+  throwIfAny(problems);
   const next = appendCsvRows(
     text,
     drafts.map((d) => d.row),
@@ -120,8 +130,8 @@ async function refuseIfCited(root: string, source: Source, number: NumberRow, re
     (n) => n.start === number.start && n.part === number.part && n.status === "cited"
   );
   if (!cited || cited.claim === replacing) return;
-  const {text} = await ledgerShape(root);
-  const line = parseCsvRows(text ?? "", ledgerFile).find((r) => r.record.id === cited.claim)?.line;
+  const {rows} = await ledgerShape(root);
+  const line = rows.find((r) => r.record.id === cited.claim)?.line;
   const what = `claim "${cited.claim}" already cites ${JSON.stringify(number.text)} (offset ${number.start} of ${source.id})`;
   const fix =
     replacing === undefined
@@ -193,14 +203,12 @@ async function replaceClaim(
   {stdout, stderr}: Pick<Effects, "stdout" | "stderr">
 ): Promise<void> {
   const source = await readOneSource(root, ref);
-  const text = await readFile(join(root, ledgerFile), "utf-8").catch(() => null);
-  const rows = text === null ? [] : parseCsvRows(text, ledgerFile);
+  const {text, rows, ids, problems} = await ledgerShape(root);
+  throwIfAny(problems);
   const old = rows.find((r) => r.record.id === id);
   if (text === null || !old) {
-    const known = rows.map((r) => r.record.id);
-    throw new KitError("UNKNOWN_CLAIM", `no claim "${id}" to replace${didYouMean(id, known)}`, {file: ledgerFile});
+    throw new KitError("UNKNOWN_CLAIM", `no claim "${id}" to replace${didYouMean(id, ids)}`, {file: ledgerFile});
   }
-  const ids = new Set(rows.map((r) => r.record.id));
   const measure = options.measure ?? old.record.measure;
   const number = numberNamed(source, start);
   await refuseIfCited(root, source, number, id);
